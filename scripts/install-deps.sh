@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mamori needs to build, run and test.
+# Safe to run repeatedly: it installs only what is missing.
+set -euo pipefail
+
+BUILD_PKGS=(
+  build-essential cmake pkg-config git ca-certificates
+  libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
+  libargon2-dev libssl-dev libyaml-cpp-dev libkainjow-mustache-dev
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  libxlsxwriter-dev libzip-dev
+)
+TEST_PKGS=(
+  libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
+  poppler-utils chromium curl wrk
+)
+# Node.js drives the browser tests. Use the machine's own node and npm when present
+# (a non-Debian node conflicts with Debian's npm package); otherwise take Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  TEST_PKGS+=(nodejs npm)
+fi
+
+want=("${BUILD_PKGS[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  want+=("${TEST_PKGS[@]}")
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO="sudo"
+fi
+echo "mamori: installing Debian packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,204 @@
+// mamori/app/accounts.cpp
+#include "app/accounts.hpp"
+
+#include "app/audit.hpp"
+#include "core/security/password_policy.hpp"
+#include "platform/clock.hpp"
+#include "platform/crypto.hpp"
+#include "platform/password_hash.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mamori::app {
+
+std::string NormalizeEmail(const std::string &email) {
+	std::string out = email;
+	while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) {
+		out.pop_back();
+	}
+	out.erase(out.begin(), std::find_if(out.begin(), out.end(), [](unsigned char c) { return !std::isspace(c); }));
+	std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+	return out;
+}
+
+Status ValidateEmail(const std::string &email, const std::string &field) {
+	if (email.empty()) {
+		return Error::Invalid(field, "メールアドレスを入力してください。");
+	}
+	if (email.size() > 254) {
+		return Error::Invalid(field, "メールアドレスが長すぎます。");
+	}
+	const auto at = email.find('@');
+	if (at == std::string::npos || at == 0 || at + 1 >= email.size() || email.find('@', at + 1) != std::string::npos ||
+	    email.find('.', at) == std::string::npos ||
+	    std::any_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == '<' || c == '>'; })) {
+		return Error::Invalid(field, "メールアドレスは name@example.jp のように入力してください。");
+	}
+	return OkStatus();
+}
+
+Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::optional<Id> created_by) {
+	const std::string email = NormalizeEmail(account.email);
+	if (auto status = ValidateEmail(email); !status) {
+		return status.error();
+	}
+	if (auto status = CheckPasswordPolicy(account.password, email, ctx.catalog.common_passwords); !status) {
+		return status.error();
+	}
+	if (account.display_name.size() > 100) {
+		return Error::Invalid("display_name", "表示名は100バイト以内にしてください。");
+	}
+	auto hash = platform::HashPassword(account.password);
+	if (!hash) {
+		return hash.error();
+	}
+	storage::User user;
+	user.email = email;
+	user.display_name = account.display_name.empty() ? email.substr(0, email.find('@')) : account.display_name;
+	user.password_hash = *hash;
+	user.is_admin = account.is_admin;
+	user.created_at = platform::NowIso();
+
+	Id new_id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto id = ctx.store.CreateUser(user);
+		if (!id) {
+			if (id.error().code == ErrorCode::kConflict) {
+				return Error{ErrorCode::kConflict, "email", "このメールアドレスはすでに登録されています。"};
+			}
+			return id.error();
+		}
+		new_id = *id;
+		return Audit(ctx, std::nullopt, created_by ? created_by : std::optional<Id>(new_id), "account.create",
+		             "user:" + std::to_string(new_id), {{"email", email}, {"is_admin", account.is_admin}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return new_id;
+}
+
+Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password) {
+	const Error wrong{ErrorCode::kUnauthenticated, "", "メールアドレスまたはパスワードが正しくありません。"};
+	auto found = ctx.store.FindUserByEmail(NormalizeEmail(email));
+	if (!found) {
+		return found.error();
+	}
+	if (!found->has_value() || (*found)->password_hash.empty()) {
+		// Spend the same work as a real check, so response time does not reveal which e-mails exist.
+		static const std::string dummy = platform::HashPassword("mamori-timing-equaliser").value();
+		platform::VerifyPassword(dummy, password);
+		return wrong;
+	}
+	storage::User user = **found;
+	const std::string now = platform::NowIso();
+	if (!user.locked_until.empty() && user.locked_until > now) {
+		return Error{ErrorCode::kRateLimited, "",
+		             "サインインの失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しください。"};
+	}
+	if (!platform::VerifyPassword(user.password_hash, password)) {
+		const int failures = user.failed_logins + 1;
+		const bool lock = failures >= kMaxFailedLogins;
+		auto status = ctx.store.InTransaction([&]() -> Status {
+			if (auto recorded = ctx.store.RecordFailedLogin(user.id, lock ? 0 : failures,
+			                                                lock ? platform::IsoAfter(kLockoutSeconds) : "");
+			    !recorded) {
+				return recorded;
+			}
+			return Audit(ctx, std::nullopt, user.id, lock ? "account.locked" : "account.login_failed",
+			             "user:" + std::to_string(user.id), {{"failures", failures}});
+		});
+		if (!status) {
+			return status.error();
+		}
+		if (lock) {
+			return Error{ErrorCode::kRateLimited, "",
+			             "サインインの失敗が続いたため、このアカウントを15分間ロックしました。"};
+		}
+		return wrong;
+	}
+	if (user.failed_logins > 0 || !user.locked_until.empty()) {
+		if (auto status = ctx.store.ResetFailedLogins(user.id); !status) {
+			return status.error();
+		}
+	}
+	return user;
+}
+
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id) {
+	IssuedSession issued;
+	issued.token = platform::RandomToken(32);
+	issued.csrf_token = platform::RandomToken(32);
+	issued.expires_at = platform::IsoAfter(kSessionSeconds);
+	storage::Session session;
+	session.token_hash = platform::Sha256Hex(issued.token);
+	session.user_id = user_id;
+	session.csrf_token = issued.csrf_token;
+	session.created_at = platform::NowIso();
+	session.expires_at = issued.expires_at;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		if (auto created = ctx.store.CreateSession(session); !created) {
+			return created;
+		}
+		return Audit(ctx, std::nullopt, user_id, "session.start", "user:" + std::to_string(user_id), {});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return issued;
+}
+
+Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token) {
+	if (token.empty() || token.size() > 128) {
+		return std::optional<SessionUser>();
+	}
+	const std::string token_hash = platform::Sha256Hex(token);
+	auto session = ctx.store.FindSession(token_hash, platform::NowIso());
+	if (!session) {
+		return session.error();
+	}
+	if (!session->has_value()) {
+		return std::optional<SessionUser>();
+	}
+	auto user = ctx.store.FindUserById((*session)->user_id);
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return std::optional<SessionUser>();
+	}
+	return std::optional<SessionUser>(SessionUser{**user, (*session)->csrf_token, token_hash});
+}
+
+Status EndSession(AppContext &ctx, const std::string &token) {
+	return ctx.store.DeleteSession(platform::Sha256Hex(token));
+}
+
+Status ChangePassword(AppContext &ctx, Id user_id, const std::string &new_password) {
+	auto user = ctx.store.FindUserById(user_id);
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "アカウントが見つかりません。");
+	}
+	if (auto status = CheckPasswordPolicy(new_password, (*user)->email, ctx.catalog.common_passwords); !status) {
+		return status;
+	}
+	auto hash = platform::HashPassword(new_password);
+	if (!hash) {
+		return hash.error();
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.UpdatePasswordHash(user_id, *hash); !status) {
+			return status;
+		}
+		if (auto status = ctx.store.DeleteSessionsOfUser(user_id); !status) {
+			return status;
+		}
+		return Audit(ctx, std::nullopt, user_id, "account.password_change", "user:" + std::to_string(user_id), {});
+	});
+}
+
+} // namespace mamori::app

@@ -1,0 +1,55 @@
+// mamori/app/accounts.hpp
+//
+// Accounts, sign-in with lockout, and sessions.
+#pragma once
+
+#include "app/app_context.hpp"
+
+#include <optional>
+#include <string>
+
+namespace mamori::app {
+
+inline constexpr int kMaxFailedLogins = 5;            // then the account is locked…
+inline constexpr long long kLockoutSeconds = 15 * 60;  // …for this long
+inline constexpr long long kSessionSeconds = 8 * 3600;  // one working day
+
+struct NewAccount {
+	std::string email;
+	std::string password;
+	std::string display_name;
+	bool is_admin = false;
+};
+
+//! Validates e-mail and password policy, hashes with argon2id, stores, audits.
+Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::optional<Id> created_by);
+
+Status ValidateEmail(const std::string &email, const std::string &field = "email");
+std::string NormalizeEmail(const std::string &email);
+
+//! kUnauthenticated for a wrong e-mail or password (indistinguishable), or
+//! kRateLimited while the account is locked after repeated failures.
+Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password);
+
+struct IssuedSession {
+	std::string token;  // goes into the cookie; only its hash is stored
+	std::string csrf_token;
+	std::string expires_at;
+};
+
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id);
+
+struct SessionUser {
+	storage::User user;
+	std::string csrf_token;
+	std::string token_hash;
+};
+
+//! The signed-in user for a cookie token, or nullopt when absent/expired.
+Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token);
+Status EndSession(AppContext &ctx, const std::string &token);
+
+//! Sets a new password after checking the policy; signs out other sessions.
+Status ChangePassword(AppContext &ctx, Id user_id, const std::string &new_password);
+
+} // namespace mamori::app

@@ -1,0 +1,100 @@
+// mamori/app/five_articles_service.cpp
+#include "app/five_articles_service.hpp"
+
+#include "app/audit.hpp"
+#include "platform/clock.hpp"
+
+namespace mamori::app {
+
+bool IsIsoDate(const std::string &text) {
+	if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+		return false;
+	}
+	for (size_t idx : {0, 1, 2, 3, 5, 6, 8, 9}) {
+		if (text[idx] < '0' || text[idx] > '9') {
+			return false;
+		}
+	}
+	const int year = std::stoi(text.substr(0, 4));
+	const int month = std::stoi(text.substr(5, 2));
+	const int day = std::stoi(text.substr(8, 2));
+	if (year < 1900 || month < 1 || month > 12 || day < 1) {
+		return false;
+	}
+	static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	const int limit = month == 2 && leap ? 29 : kDays[month - 1];
+	return day <= limit;
+}
+
+Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access) {
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	auto stored = ctx.store.ListFiveArticles(access.org.id);
+	if (!stored) {
+		return stored.error();
+	}
+	std::vector<FiveArticleView> views;
+	for (const auto &article : edition.five_articles) {
+		FiveArticleView view;
+		view.article = &article;
+		view.status.org_id = access.org.id;
+		view.status.number = article.number;
+		for (const auto &status : *stored) {
+			if (status.number == article.number) {
+				view.status = status;
+			}
+		}
+		views.push_back(view);
+	}
+	return views;
+}
+
+Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                         const storage::FiveArticleStatus &status) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "5か条の更新は責任者または管理者だけが行えます。");
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	if (status.number < 1 || status.number > static_cast<int>(edition.five_articles.size())) {
+		return Error::Invalid("number", "5か条の番号は1〜" + std::to_string(edition.five_articles.size()) + "です。");
+	}
+	if (status.done && status.done_on.empty()) {
+		return Error::Invalid("done_on", "実施した日付を入力してください。");
+	}
+	if (!status.done_on.empty() && !IsIsoDate(status.done_on)) {
+		return Error::Invalid("done_on", "日付が正しくありません。実在する年月日を入力してください。");
+	}
+	if (status.done && status.responsible.find_first_not_of(" \t\r\n") == std::string::npos) {
+		return Error::Invalid("responsible", "担当者を入力してください。");
+	}
+	if (status.responsible.size() > 100) {
+		return Error::Invalid("responsible", "担当者は100バイト以内にしてください。");
+	}
+	storage::FiveArticleStatus stored = status;
+	stored.org_id = access.org.id;
+	stored.updated_at = platform::NowIso();
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto upserted = ctx.store.UpsertFiveArticle(stored); !upserted) {
+			return upserted;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "five_articles.update",
+		             "article:" + std::to_string(stored.number),
+		             {{"done", stored.done}, {"done_on", stored.done_on}, {"responsible", stored.responsible}});
+	});
+}
+
+Result<std::vector<int>> PendingFiveArticles(AppContext &ctx, const OrgAccess &access) {
+	auto views = ListFiveArticles(ctx, access);
+	if (!views) {
+		return views.error();
+	}
+	std::vector<int> pending;
+	for (const auto &view : *views) {
+		if (!view.status.done) {
+			pending.push_back(view.article->number);
+		}
+	}
+	return pending;
+}
+
+} // namespace mamori::app

@@ -1,0 +1,323 @@
+// mamori/app/organizations.cpp
+#include "app/organizations.hpp"
+
+#include "app/accounts.hpp"
+#include "app/audit.hpp"
+#include "core/security/password_policy.hpp"
+#include "platform/clock.hpp"
+#include "platform/crypto.hpp"
+#include "platform/password_hash.hpp"
+
+namespace mamori::app {
+
+static constexpr size_t kMaxNameBytes = 200;
+static constexpr long long kInvitationSeconds = 14 * 24 * 3600;
+
+static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+Status ValidateOrganizationInput(const AppContext &ctx, const OrganizationInput &input) {
+	if (Blank(input.name)) {
+		return Error::Invalid("name", "組織名を入力してください。");
+	}
+	if (input.name.size() > kMaxNameBytes) {
+		return Error::Invalid("name", "組織名は200バイト以内にしてください。");
+	}
+	CompanyProfile profile{input.industry, input.capital_yen, input.employees};
+	if (auto classified = ClassifySme(ctx.catalog.sme, profile); !classified) {
+		return classified.error();
+	}
+	return OkStatus();
+}
+
+Result<Id> CreateOrganization(AppContext &ctx, const Actor &actor, const OrganizationInput &input,
+                              storage::Role creator_role) {
+	if (auto status = ValidateOrganizationInput(ctx, input); !status) {
+		return status.error();
+	}
+	storage::Organization org;
+	org.name = input.name;
+	org.industry = input.industry;
+	org.capital_yen = input.capital_yen;
+	org.employees = input.employees;
+	org.edition = ctx.catalog.default_edition;
+	org.created_at = platform::NowIso();
+	Id org_id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto id = ctx.store.CreateOrganization(org);
+		if (!id) {
+			return id.error();
+		}
+		org_id = *id;
+		storage::Membership membership;
+		membership.org_id = org_id;
+		membership.user_id = actor.user_id;
+		membership.role = creator_role;
+		if (auto added = ctx.store.AddMembership(membership); !added) {
+			return added;
+		}
+		return Audit(ctx, org_id, actor.user_id, "org.create", "org:" + std::to_string(org_id),
+		             {{"name", org.name},
+		              {"industry", org.industry},
+		              {"capital_yen", org.capital_yen},
+		              {"employees", org.employees}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return org_id;
+}
+
+const Edition &OrgAccess::EditionOf(const Catalog &catalog) const {
+	const Edition *edition = catalog.FindEdition(org.edition);
+	return edition != nullptr ? *edition : catalog.DefaultEdition();
+}
+
+Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
+	const Error not_found = Error::Make(ErrorCode::kNotFound, "組織が見つかりません。");
+	auto membership = ctx.store.FindMembership(org_id, user_id);
+	if (!membership) {
+		return membership.error();
+	}
+	if (!membership->has_value()) {
+		return not_found;
+	}
+	auto org = ctx.store.FindOrganization(org_id);
+	if (!org) {
+		return org.error();
+	}
+	if (!org->has_value()) {
+		return not_found;
+	}
+	return OrgAccess{**org, **membership};
+}
+
+Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {
+	auto access = AccessOrganization(ctx, user_id, org_id);
+	if (!access) {
+		return access;
+	}
+	if (!access->CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+	}
+	return access;
+}
+
+Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                 const OrganizationInput &input) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+	}
+	if (auto status = ValidateOrganizationInput(ctx, input); !status) {
+		return status;
+	}
+	storage::Organization updated = access.org;
+	updated.name = input.name;
+	updated.industry = input.industry;
+	updated.capital_yen = input.capital_yen;
+	updated.employees = input.employees;
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.UpdateOrganization(updated); !status) {
+			return status;
+		}
+		return Audit(ctx, updated.id, actor.user_id, "org.update", "org:" + std::to_string(updated.id),
+		             {{"before",
+		               {{"name", access.org.name},
+		                {"industry", access.org.industry},
+		                {"capital_yen", access.org.capital_yen},
+		                {"employees", access.org.employees}}},
+		              {"after",
+		               {{"name", updated.name},
+		                {"industry", updated.industry},
+		                {"capital_yen", updated.capital_yen},
+		                {"employees", updated.employees}}}});
+	});
+}
+
+Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org) {
+	return ClassifySme(ctx.catalog.sme, CompanyProfile{org.industry, org.capital_yen, org.employees});
+}
+
+Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+	}
+	if (Blank(name)) {
+		return Error::Invalid("department_name", "部署・事業所名を入力してください。");
+	}
+	if (name.size() > kMaxNameBytes) {
+		return Error::Invalid("department_name", "部署・事業所名は200バイト以内にしてください。");
+	}
+	Id department_id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto id = ctx.store.CreateDepartment(storage::Department{0, access.org.id, name});
+		if (!id) {
+			if (id.error().code == ErrorCode::kConflict) {
+				return Error{ErrorCode::kConflict, "department_name", "同じ名前の部署・事業所がすでにあります。"};
+			}
+			return id.error();
+		}
+		department_id = *id;
+		return Audit(ctx, access.org.id, actor.user_id, "department.create",
+		             "department:" + std::to_string(department_id), {{"name", name}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return department_id;
+}
+
+Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id department_id) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.DeleteDepartment(access.org.id, department_id); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "department.delete",
+		             "department:" + std::to_string(department_id), {});
+	});
+}
+
+Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input) {
+	if (!access.CanManageMembers()) {
+		return Error::Make(ErrorCode::kForbidden, "メンバーの追加は責任者または管理者だけが行えます。");
+	}
+	const std::string email = NormalizeEmail(input.email);
+	if (auto status = ValidateEmail(email); !status) {
+		return status.error();
+	}
+	if (input.role == storage::Role::kRespondent && !input.department_id) {
+		return Error::Invalid("department_id", "回答者には担当する部署・事業所を選んでください。");
+	}
+	if (input.department_id) {
+		auto departments = ctx.store.ListDepartments(access.org.id);
+		if (!departments) {
+			return departments.error();
+		}
+		bool known = false;
+		for (const auto &department : *departments) {
+			known = known || department.id == *input.department_id;
+		}
+		if (!known) {
+			return Error::Invalid("department_id", "選んだ部署・事業所が見つかりません。");
+		}
+	}
+	if (input.display_name.size() > 100) {
+		return Error::Invalid("display_name", "氏名は100バイト以内にしてください。");
+	}
+
+	Invitation invitation;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto existing = ctx.store.FindUserByEmail(email);
+		if (!existing) {
+			return existing.error();
+		}
+		if (existing->has_value()) {
+			invitation.user_id = (*existing)->id;
+		} else {
+			storage::User user;
+			user.email = email;
+			user.display_name = input.display_name.empty() ? email.substr(0, email.find('@')) : input.display_name;
+			user.created_at = platform::NowIso();
+			auto id = ctx.store.CreateUser(user);
+			if (!id) {
+				return id.error();
+			}
+			invitation.user_id = *id;
+			invitation.token = platform::RandomToken(32);
+			invitation.expires_at = platform::IsoAfter(kInvitationSeconds);
+			storage::Invitation stored{platform::Sha256Hex(invitation.token), access.org.id, invitation.user_id,
+			                           invitation.expires_at, ""};
+			if (auto created = ctx.store.CreateInvitation(stored); !created) {
+				return created;
+			}
+		}
+		storage::Membership membership;
+		membership.org_id = access.org.id;
+		membership.user_id = invitation.user_id;
+		membership.role = input.role;
+		membership.department_id = input.department_id;
+		if (auto added = ctx.store.AddMembership(membership); !added) {
+			if (added.error().code == ErrorCode::kConflict) {
+				return Error{ErrorCode::kConflict, "email", "この人はすでにメンバーです。"};
+			}
+			return added;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "member.add", "user:" + std::to_string(invitation.user_id),
+		             {{"email", email},
+		              {"role", std::string(storage::RoleName(input.role))},
+		              {"department_id", input.department_id ? nlohmann::json(*input.department_id) : nlohmann::json()}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return invitation;
+}
+
+Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id) {
+	if (!access.CanManageMembers()) {
+		return Error::Make(ErrorCode::kForbidden, "メンバーの削除は責任者または管理者だけが行えます。");
+	}
+	if (user_id == actor.user_id) {
+		return Error::Invalid("user_id", "自分自身は削除できません。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.RemoveMembership(access.org.id, user_id); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "member.remove", "user:" + std::to_string(user_id), {});
+	});
+}
+
+Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token) {
+	const Error invalid = Error::Make(ErrorCode::kNotFound, "招待リンクが無効か、期限が切れています。");
+	if (token.empty() || token.size() > 128) {
+		return invalid;
+	}
+	auto found = ctx.store.FindInvitation(platform::Sha256Hex(token), platform::NowIso());
+	if (!found) {
+		return found.error();
+	}
+	if (!found->has_value() || !(*found)->accepted_at.empty()) {
+		return invalid;
+	}
+	return **found;
+}
+
+Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std::string &password) {
+	auto invitation = FindPendingInvitation(ctx, token);
+	if (!invitation) {
+		return invitation.error();
+	}
+	auto user = ctx.store.FindUserById(invitation->user_id);
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "招待リンクが無効か、期限が切れています。");
+	}
+	if (auto status = CheckPasswordPolicy(password, (*user)->email, ctx.catalog.common_passwords); !status) {
+		return status.error();
+	}
+	auto hash = platform::HashPassword(password);
+	if (!hash) {
+		return hash.error();
+	}
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		if (auto updated = ctx.store.UpdatePasswordHash(invitation->user_id, *hash); !updated) {
+			return updated;
+		}
+		if (auto marked = ctx.store.MarkInvitationAccepted(invitation->token_hash, platform::NowIso()); !marked) {
+			return marked;
+		}
+		return Audit(ctx, invitation->org_id, invitation->user_id, "member.accept_invitation",
+		             "user:" + std::to_string(invitation->user_id), {});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return invitation->user_id;
+}
+
+} // namespace mamori::app

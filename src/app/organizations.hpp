@@ -1,0 +1,80 @@
+// mamori/app/organizations.hpp
+//
+// Organisations, their profile and departments, membership and invitations.
+// AccessOrganization is the gate every organisation-scoped request passes:
+// no role means kNotFound, so a stranger cannot even learn that an
+// organisation exists.
+#pragma once
+
+#include "app/app_context.hpp"
+#include "core/sme/classification.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mamori::app {
+
+struct OrganizationInput {
+	std::string name;
+	std::string industry;
+	long long capital_yen = 0;
+	int employees = 0;
+};
+
+//! Validates name (required, ≤200 bytes), industry, capital and employees.
+Status ValidateOrganizationInput(const AppContext &ctx, const OrganizationInput &input);
+
+//! Creates the organisation under the default edition; the creator becomes its 責任者.
+Result<Id> CreateOrganization(AppContext &ctx, const Actor &actor, const OrganizationInput &input,
+                              storage::Role creator_role = storage::Role::kManager);
+
+struct OrgAccess {
+	storage::Organization org;
+	storage::Membership membership;
+
+	bool CanEdit() const {
+		return membership.role == storage::Role::kAdmin || membership.role == storage::Role::kManager;
+	}
+	bool CanManageMembers() const { return CanEdit(); }
+	bool IsRespondent() const { return membership.role == storage::Role::kRespondent; }
+	const Edition &EditionOf(const Catalog &catalog) const;
+};
+
+//! kNotFound unless the user has a role in the organisation.
+Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id);
+//! AccessOrganization, then kForbidden unless the role may edit.
+Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id);
+
+Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                 const OrganizationInput &input);
+
+Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org);
+
+Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name);
+Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id department_id);
+
+struct Invitation {
+	Id user_id = 0;
+	std::string token;  // shown once to the inviter as a link
+	std::string expires_at;
+};
+
+struct InviteInput {
+	std::string email;
+	std::string display_name;
+	storage::Role role = storage::Role::kRespondent;
+	std::optional<Id> department_id;  // required for 回答者
+};
+
+//! Adds a member. A new e-mail gets a placeholder account and a one-time
+//! link to set its password; an existing account is simply given the role.
+Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input);
+Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id);
+
+//! Looks up a pending invitation by its raw token.
+Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token);
+//! Sets the password of the invited account and marks the invitation used.
+Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std::string &password);
+
+} // namespace mamori::app

@@ -1,0 +1,126 @@
+// mamori/app/policy_service.cpp
+#include "app/policy_service.hpp"
+
+#include "app/audit.hpp"
+#include "platform/clock.hpp"
+
+namespace mamori::app {
+
+static nlohmann::json InputJson(const PolicyInput &input) {
+	return {{"company_name", input.company_name},
+	        {"scope", input.scope},
+	        {"clause_ids", input.clause_ids},
+	        {"established_on", input.established_on},
+	        {"revised_on", input.revised_on},
+	        {"representative_title", input.representative_title},
+	        {"representative_name", input.representative_name}};
+}
+
+PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organization &org) {
+	PolicyInput input;
+	const PolicyTemplate &tmpl = edition.policy_template;
+	input.company_name = org.name;
+	input.scope = tmpl.scope_options.empty() ? "当社の情報資産" : tmpl.scope_options.front();
+	for (const auto &clause : tmpl.clauses) {
+		if (clause.default_selected || clause.required) {
+			input.clause_ids.push_back(clause.id);
+		}
+	}
+	input.representative_title = "代表取締役";
+	return input;
+}
+
+Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                               const PolicyInput &input) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "基本方針の編集は責任者または管理者だけが行えます。");
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	if (auto status = ValidatePolicyInput(edition.policy_template, input); !status) {
+		return status.error();
+	}
+	storage::PolicyVersion saved;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto latest = ctx.store.LatestPolicy(access.org.id);
+		if (!latest) {
+			return latest.error();
+		}
+		storage::PolicyVersion policy;
+		policy.org_id = access.org.id;
+		policy.input = input;
+		policy.status = storage::PolicyStatus::kDraft;
+		policy.updated_at = platform::NowIso();
+		if (latest->has_value() && (*latest)->status == storage::PolicyStatus::kDraft) {
+			policy.id = (*latest)->id;
+			policy.version = (*latest)->version;
+			if (auto updated = ctx.store.UpdatePolicyVersion(policy); !updated) {
+				return updated;
+			}
+		} else {
+			auto id = ctx.store.CreatePolicyVersion(policy);
+			if (!id) {
+				return id.error();
+			}
+			auto created = ctx.store.LatestPolicy(access.org.id);
+			if (!created) {
+				return created.error();
+			}
+			policy = created->value();
+			(void)id;
+		}
+		saved = policy;
+		return Audit(ctx, access.org.id, actor.user_id, "policy.save_draft", "policy:v" + std::to_string(policy.version),
+		             InputJson(input));
+	});
+	if (!status) {
+		return status.error();
+	}
+	return saved;
+}
+
+Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "基本方針の公開は責任者または管理者だけが行えます。");
+	}
+	storage::PolicyVersion published;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto latest = ctx.store.LatestPolicy(access.org.id);
+		if (!latest) {
+			return latest.error();
+		}
+		if (!latest->has_value()) {
+			return Error::Invalid("policy", "公開する基本方針がありません。先に下書きを保存してください。");
+		}
+		storage::PolicyVersion policy = **latest;
+		if (policy.status == storage::PolicyStatus::kPublished) {
+			return Error{ErrorCode::kConflict, "policy", "この版はすでに公開されています。"};
+		}
+		if (policy.input.established_on.empty()) {
+			return Error::Invalid("established_on", "公開する前に制定日を入力してください。");
+		}
+		const Edition &edition = access.EditionOf(ctx.catalog);
+		if (auto valid = ValidatePolicyInput(edition.policy_template, policy.input); !valid) {
+			return valid;
+		}
+		policy.status = storage::PolicyStatus::kPublished;
+		policy.published_at = platform::NowIso();
+		policy.updated_at = policy.published_at;
+		if (auto updated = ctx.store.UpdatePolicyVersion(policy); !updated) {
+			return updated;
+		}
+		published = policy;
+		return Audit(ctx, access.org.id, actor.user_id, "policy.publish", "policy:v" + std::to_string(policy.version),
+		             {{"established_on", policy.input.established_on}, {"revised_on", policy.input.revised_on}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return published;
+}
+
+Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const OrgAccess &access,
+                                    const storage::PolicyVersion &policy) {
+	return BuildPolicyDocument(access.EditionOf(ctx.catalog).policy_template, policy.input, policy.version);
+}
+
+} // namespace mamori::app

@@ -1,0 +1,26 @@
+// mamori/app/progress_service.hpp
+//
+// Gathers the facts the dashboard needs and asks the core where the
+// organisation stands.
+#pragma once
+
+#include "app/organizations.hpp"
+#include "core/progress/readiness.hpp"
+#include "core/progress/step_path.hpp"
+#include "core/selfcheck/scoring.hpp"
+
+#include <optional>
+
+namespace mamori::app {
+
+struct Progress {
+	ProgressFacts facts;
+	StarReadiness one_star;
+	StarReadiness two_star;
+	StepPosition position;
+	std::optional<SelfcheckScore> latest_score;  // of the newest round with answers
+};
+
+Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access);
+
+} // namespace mamori::app

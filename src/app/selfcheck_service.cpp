@@ -1,0 +1,214 @@
+// mamori/app/selfcheck_service.cpp
+#include "app/selfcheck_service.hpp"
+
+#include "app/audit.hpp"
+#include "codec/selfcheck_codec.hpp"
+#include "platform/clock.hpp"
+
+namespace mamori::app {
+
+static constexpr size_t kMaxRespondentBytes = 200;
+
+Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &title) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "診断の開始は責任者または管理者だけが行えます。");
+	}
+	if (title.size() > kMaxRespondentBytes) {
+		return Error::Invalid("title", "診断の名前は200バイト以内にしてください。");
+	}
+	Id round_id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto rounds = ctx.store.ListRounds(access.org.id);
+		if (!rounds) {
+			return rounds.error();
+		}
+		const std::string now = platform::NowIso();
+		for (const auto &round : *rounds) {
+			if (round.closed_at.empty()) {
+				if (auto closed = ctx.store.CloseRound(access.org.id, round.id, now); !closed) {
+					return closed;
+				}
+			}
+		}
+		storage::SelfcheckRound round;
+		round.org_id = access.org.id;
+		round.number = static_cast<int>(rounds->size()) + 1;
+		round.title = title.empty() ? "第" + std::to_string(round.number) + "回 自社診断" : title;
+		round.started_at = now;
+		round.edition = access.org.edition;
+		auto id = ctx.store.CreateRound(round);
+		if (!id) {
+			return id.error();
+		}
+		round_id = *id;
+		return Audit(ctx, access.org.id, actor.user_id, "selfcheck.round_start", "round:" + std::to_string(round_id),
+		             {{"title", round.title}, {"number", round.number}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return round_id;
+}
+
+Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id round_id) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "診断の締め切りは責任者または管理者だけが行えます。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.CloseRound(access.org.id, round_id, platform::NowIso()); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "selfcheck.round_close", "round:" + std::to_string(round_id), {});
+	});
+}
+
+Result<storage::SelfcheckRound> CurrentOrNewRound(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
+	auto current = ctx.store.CurrentRound(access.org.id);
+	if (!current) {
+		return current.error();
+	}
+	if (current->has_value() && (*current)->closed_at.empty()) {
+		return **current;
+	}
+	// Opening a round is an editor's act, but the first answers may arrive
+	// before anyone opened one; a respondent's post then opens it implicitly.
+	OrgAccess opener = access;
+	opener.membership.role = storage::Role::kManager;
+	auto id = StartRound(ctx, actor, opener, "");
+	if (!id) {
+		return id.error();
+	}
+	auto created = ctx.store.FindRound(access.org.id, *id);
+	if (!created) {
+		return created.error();
+	}
+	return created->value();
+}
+
+Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, const std::string &requested) {
+	if (access.IsRespondent()) {
+		if (!access.membership.department_id) {
+			return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が設定されていません。責任者に連絡してください。");
+		}
+		auto departments = ctx.store.ListDepartments(access.org.id);
+		if (!departments) {
+			return departments.error();
+		}
+		for (const auto &department : *departments) {
+			if (department.id == *access.membership.department_id) {
+				if (!requested.empty() && requested != department.name) {
+					return Error::Make(ErrorCode::kForbidden, "自分の部署・事業所の分だけ回答できます。");
+				}
+				return department.name;
+			}
+		}
+		return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が見つかりません。");
+	}
+	if (access.membership.role == storage::Role::kViewer) {
+		return Error::Make(ErrorCode::kForbidden, "閲覧者は回答できません。");
+	}
+	if (requested.find_first_not_of(" \t\r\n") == std::string::npos) {
+		return Error::Invalid("respondent", "回答者（部署・事業所名）を入力してください。");
+	}
+	if (requested.size() > kMaxRespondentBytes) {
+		return Error::Invalid("respondent", "回答者名は200バイト以内にしてください。");
+	}
+	return requested;
+}
+
+Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                               const std::string &respondent, const AnswerSheet &answers,
+                                               SaveMode mode, bool submit) {
+	auto name = RespondentNameFor(ctx, access, respondent);
+	if (!name) {
+		return name.error();
+	}
+	storage::SelfcheckResponse saved;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto round = CurrentOrNewRound(ctx, actor, access);
+		if (!round) {
+			return round.error();
+		}
+		auto existing = ctx.store.FindResponse(access.org.id, round->id, *name);
+		if (!existing) {
+			return existing.error();
+		}
+		storage::SelfcheckResponse response;
+		if (existing->has_value()) {
+			response = **existing;
+		}
+		response.round_id = round->id;
+		response.respondent = *name;
+		response.user_id = actor.user_id;
+		if (mode == SaveMode::kReplace) {
+			response.answers = answers;
+		} else {
+			for (const auto &[item, answer] : answers) {
+				response.answers[item] = answer;
+			}
+		}
+		response.updated_at = platform::NowIso();
+		if (submit || mode == SaveMode::kReplace) {
+			response.submitted_at = response.updated_at;
+		}
+		if (auto upserted = ctx.store.UpsertResponse(access.org.id, response); !upserted) {
+			return upserted;
+		}
+		saved = response;
+		return Audit(ctx, access.org.id, actor.user_id, submit ? "selfcheck.submit" : "selfcheck.answer",
+		             "round:" + std::to_string(round->id) + "/" + *name,
+		             {{"respondent", *name}, {"answers", codec::EncodeAnswers(answers)}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return saved;
+}
+
+Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,
+                                                   std::optional<Id> round_id) {
+	Result<std::optional<storage::SelfcheckRound>> round =
+	    round_id ? ctx.store.FindRound(access.org.id, *round_id) : ctx.store.CurrentRound(access.org.id);
+	if (!round) {
+		return round.error();
+	}
+	if (!round->has_value()) {
+		return std::optional<RoundSummary>();
+	}
+	RoundSummary summary;
+	summary.round = **round;
+	auto responses = ctx.store.ListResponses(access.org.id, summary.round.id);
+	if (!responses) {
+		return responses.error();
+	}
+	summary.responses = std::move(responses.value());
+	for (const auto &response : summary.responses) {
+		summary.respondents.push_back(RespondentAnswers{response.respondent, response.answers});
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	summary.combined = AggregateAnswers(summary.respondents);
+	summary.score = ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), summary.combined);
+	return std::optional<RoundSummary>(std::move(summary));
+}
+
+Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access) {
+	auto rounds = ctx.store.ListRounds(access.org.id);
+	if (!rounds) {
+		return rounds.error();
+	}
+	std::vector<TrendEntry> trend;
+	// The store lists newest first; the trend reads oldest to newest.
+	for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+		const auto &round = *it;
+		auto summary = SummarizeRound(ctx, access, round.id);
+		if (!summary) {
+			return summary.error();
+		}
+		if (summary->has_value() && !(*summary)->respondents.empty()) {
+			trend.push_back(TrendEntry{round, (*summary)->score, static_cast<int>((*summary)->respondents.size())});
+		}
+	}
+	return trend;
+}
+
+} // namespace mamori::app

@@ -1,0 +1,174 @@
+// mamori/cli/admin_commands.cpp
+//
+// serve, user create, backup, catalog check: commands that touch an installation.
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+#include "app/accounts.hpp"
+#include "platform/files.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "web/server.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <iostream>
+
+namespace mamori::cli {
+
+namespace {
+
+struct Installation {
+	Catalog catalog;
+	std::unique_ptr<storage::SqliteStore> store;
+};
+
+Result<Installation> OpenInstallation(const std::string &db_path) {
+	if (db_path.empty()) {
+		return Error::Invalid("--db", "give the database file with --db PATH");
+	}
+	auto content_dir = platform::LocateResourceDir("content");
+	if (!content_dir) {
+		return content_dir.error();
+	}
+	auto catalog = platform::LoadCatalog(*content_dir);
+	if (!catalog) {
+		return catalog.error();
+	}
+	auto migrations_dir = platform::LocateResourceDir("migrations");
+	if (!migrations_dir) {
+		return migrations_dir.error();
+	}
+	auto store = storage::SqliteStore::Open(db_path, *migrations_dir + "/sqlite");
+	if (!store) {
+		return store.error();
+	}
+	return Installation{std::move(catalog.value()), std::move(store.value())};
+}
+
+} // namespace
+
+int RunServe(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "listen"}, {"secure-cookies"});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	web::ServeOptions options;
+	options.db_path = parsed->Value("db", "var/mamori.db");
+	options.secure_cookies = parsed->Has("secure-cookies");
+	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
+	const auto colon = listen.rfind(':');
+	if (colon == std::string::npos || colon == 0) {
+		return ReportError(Error::Invalid("--listen", "use HOST:PORT, e.g. 127.0.0.1:8080"));
+	}
+	options.host = listen.substr(0, colon);
+	const std::string port_text = listen.substr(colon + 1);
+	int port = 0;
+	auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+	if (ec != std::errc() || end != port_text.data() + port_text.size() || port < 1 || port > 65535) {
+		return ReportError(Error::Invalid("--listen", "port must be 1–65535"));
+	}
+	options.port = port;
+	return web::Serve(options);
+}
+
+int RunUser(const Args &args) {
+	if (args.empty() || args[0] != "create") {
+		std::cerr << "usage: mamori user create --db PATH --email E --password P [--name NAME] [--admin]" << std::endl;
+		return kExitBadInput;
+	}
+	auto parsed = ParseArgs(Args(args.begin() + 1, args.end()), {"db", "email", "password", "name"}, {"admin"});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	if (!parsed->positional.empty()) {
+		return ReportError(Error::Invalid(parsed->positional.front(), "unexpected argument"));
+	}
+	if (!parsed->Has("email")) {
+		return ReportError(Error::Invalid("--email", "メールアドレスを指定してください。"));
+	}
+	if (!parsed->Has("password")) {
+		return ReportError(Error::Invalid("--password", "パスワードを指定してください。"));
+	}
+	// Validate before touching the database, so bad input never creates the file.
+	if (auto valid = app::ValidateEmail(app::NormalizeEmail(parsed->Value("email")), "--email"); !valid) {
+		return ReportError(valid.error());
+	}
+	auto installation = OpenInstallation(parsed->Value("db"));
+	if (!installation) {
+		return ReportError(installation.error());
+	}
+	app::AppContext ctx{installation->catalog, *installation->store};
+	app::NewAccount account{parsed->Value("email"), parsed->Value("password"), parsed->Value("name"),
+	                        parsed->Has("admin")};
+	auto id = app::CreateAccount(ctx, account, std::nullopt);
+	if (!id) {
+		Error error = id.error();
+		if (error.field == "password" || error.field == "email") {
+			error.field = "--" + error.field;
+		}
+		return ReportError(error);
+	}
+	std::cout << nlohmann::json{{"id", *id}, {"email", app::NormalizeEmail(account.email)}, {"admin", account.is_admin}}.dump()
+	          << std::endl;
+	return kExitOk;
+}
+
+int RunBackup(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "out"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	if (!parsed->Has("out")) {
+		return ReportError(Error::Invalid("--out", "give the backup file with --out FILE"));
+	}
+	if (!platform::FileExists(parsed->Value("db"))) {
+		return ReportError(Error::Invalid("--db", "database file not found: " + parsed->Value("db")));
+	}
+	auto installation = OpenInstallation(parsed->Value("db"));
+	if (!installation) {
+		return ReportError(installation.error());
+	}
+	if (auto status = installation->store->BackupTo(parsed->Value("out")); !status) {
+		return ReportError(status.error());
+	}
+	std::cout << nlohmann::json{{"backup", parsed->Value("out")}}.dump() << std::endl;
+	return kExitOk;
+}
+
+int RunCatalog(const Args &args) {
+	if (args.empty() || args[0] != "check") {
+		std::cerr << "usage: mamori catalog check [--content DIR]" << std::endl;
+		return kExitBadInput;
+	}
+	auto parsed = ParseArgs(Args(args.begin() + 1, args.end()), {"content"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	std::string dir = parsed->Value("content");
+	if (dir.empty()) {
+		auto located = platform::LocateResourceDir("content");
+		if (!located) {
+			return ReportError(located.error());
+		}
+		dir = *located;
+	}
+	auto catalog = platform::LoadCatalog(dir);
+	if (!catalog) {
+		return ReportError(catalog.error());
+	}
+	nlohmann::json editions = nlohmann::json::array();
+	for (const auto &[id, edition] : catalog->editions) {
+		editions.push_back({{"id", id},
+		                    {"title", edition.title},
+		                    {"selfcheck_items", edition.ItemCount()},
+		                    {"five_articles", edition.five_articles.size()},
+		                    {"policy_clauses", edition.policy_template.clauses.size()}});
+	}
+	std::cout << nlohmann::json{{"ok", true}, {"default_edition", catalog->default_edition}, {"editions", editions}}.dump(2)
+	          << std::endl;
+	return kExitOk;
+}
+
+} // namespace mamori::cli

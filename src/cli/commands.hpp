@@ -1,0 +1,29 @@
+// mamori/cli/commands.hpp
+#pragma once
+
+#include "core/common/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mamori::cli {
+
+using Args = std::vector<std::string>;
+
+//! Pure computations of the contract: JSON in (file or "-"), JSON out.
+int RunSelfcheck(const Args &args);
+int RunRisk(const Args &args);
+int RunSme(const Args &args);
+
+//! Operations on an installation's database.
+int RunServe(const Args &args);
+int RunUser(const Args &args);
+int RunBackup(const Args &args);
+int RunCatalog(const Args &args);
+int RunSeed(const Args &args);
+
+//! Prints one line "mamori: <field>: <message>" on stderr and returns the
+//! exit code for the error (cli/exit_codes.cpp).
+int ReportError(const mamori::Error &error);
+
+} // namespace mamori::cli

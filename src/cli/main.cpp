@@ -1,0 +1,59 @@
+// mamori/cli/main.cpp
+//
+// The single mamori binary: `serve` for the web app, and CLI subcommands.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+#include <iostream>
+#include <map>
+
+namespace {
+
+constexpr const char *kUsage = R"(mamori — IPA 中小企業の情報セキュリティ対策ガイドライン を実践するためのツール
+
+usage: mamori COMMAND ...
+
+  serve --db PATH [--listen 127.0.0.1:8080]   web app and JSON API
+  user create --db PATH --email E --password P [--name NAME] [--admin]
+  backup --db PATH --out FILE                  consistent online copy of the database
+  selfcheck score FILE|-                       score a 25-item self-diagnosis
+  selfcheck aggregate FILE|-                   combine several respondents
+  risk evaluate FILE|-                         importance, possibility, risk value
+  sme classify FILE|-                          中小企業 / 小規模企業者
+  catalog check [--content DIR]                validate the content catalog
+  seed --db PATH --orgs N                      fill a database for benchmarks
+)";
+
+} // namespace
+
+int main(int argc, char **argv) {
+	using Handler = int (*)(const mamori::cli::Args &);
+	const std::map<std::string, Handler> commands = {
+	    {"serve", mamori::cli::RunServe},         {"user", mamori::cli::RunUser},
+	    {"backup", mamori::cli::RunBackup},       {"selfcheck", mamori::cli::RunSelfcheck},
+	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme},
+	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
+	};
+	if (argc < 2) {
+		std::cerr << kUsage;
+		return mamori::cli::kExitBadInput;
+	}
+	const std::string command = argv[1];
+	if (command == "--help" || command == "-h" || command == "help") {
+		std::cout << kUsage;
+		return mamori::cli::kExitOk;
+	}
+	auto found = commands.find(command);
+	if (found == commands.end()) {
+		std::cerr << "mamori: unknown command '" << command << "'\n" << kUsage;
+		return mamori::cli::kExitBadInput;
+	}
+	mamori::cli::Args args(argv + 2, argv + argc);
+	try {
+		return found->second(args);
+	} catch (const std::exception &error) {
+		// Never a crash: anything unexpected is reported on one line.
+		std::cerr << "mamori: internal error: " << error.what() << std::endl;
+		return mamori::cli::kExitFailure;
+	}
+}

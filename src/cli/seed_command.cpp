@@ -1,0 +1,94 @@
+// mamori/cli/seed_command.cpp
+//
+// `mamori seed`: fills a database with N organisations, each with a few
+// departments' answers, for benchmarks (docs/performance.md). All
+// organisations belong to one account so a single session can reach them.
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+#include "app/accounts.hpp"
+#include "app/organizations.hpp"
+#include "app/selfcheck_service.hpp"
+#include "platform/files.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <iostream>
+
+namespace mamori::cli {
+
+int RunSeed(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "orgs", "email", "password"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	int org_count = 0;
+	const std::string count_text = parsed->Value("orgs", "1000");
+	auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), org_count);
+	if (ec != std::errc() || end != count_text.data() + count_text.size() || org_count < 1 || org_count > 100000) {
+		return ReportError(Error::Invalid("--orgs", "give a number from 1 to 100000"));
+	}
+	if (!parsed->Has("db")) {
+		return ReportError(Error::Invalid("--db", "give the database file with --db PATH"));
+	}
+	auto content_dir = platform::LocateResourceDir("content");
+	auto migrations_dir = platform::LocateResourceDir("migrations");
+	if (!content_dir || !migrations_dir) {
+		return ReportError(!content_dir ? content_dir.error() : migrations_dir.error());
+	}
+	auto catalog = platform::LoadCatalog(*content_dir);
+	if (!catalog) {
+		return ReportError(catalog.error());
+	}
+	auto store = storage::SqliteStore::Open(parsed->Value("db"), *migrations_dir + "/sqlite");
+	if (!store) {
+		return ReportError(store.error());
+	}
+	app::AppContext ctx{*catalog, **store};
+	const std::string email = parsed->Value("email", "bench@example.jp");
+	auto user_id = app::CreateAccount(ctx, {email, parsed->Value("password", "bench-Passphrase-2025"), "bench", false},
+	                                  std::nullopt);
+	if (!user_id) {
+		return ReportError(user_id.error());
+	}
+	const app::Actor actor{*user_id, email, false};
+	const int item_count = catalog->DefaultEdition().ItemCount();
+	const char *industries[] = {"manufacturing", "wholesale", "retail", "services", "other"};
+	const char *departments[] = {"営業部", "製造部", "総務部"};
+	for (int org_idx = 0; org_idx < org_count; ++org_idx) {
+		auto status = ctx.store.InTransaction([&]() -> Status {
+			app::OrganizationInput input{"株式会社ベンチ" + std::to_string(org_idx + 1), industries[org_idx % 5],
+			                             10'000'000LL * (1 + org_idx % 30), 5 + org_idx % 200};
+			auto org_id = app::CreateOrganization(ctx, actor, input);
+			if (!org_id) {
+				return org_id.error();
+			}
+			auto access = app::AccessOrganization(ctx, actor.user_id, *org_id);
+			if (!access) {
+				return access.error();
+			}
+			for (int dept_idx = 0; dept_idx < 3; ++dept_idx) {
+				AnswerSheet answers;
+				for (int item = 1; item <= item_count; ++item) {
+					answers[item] = static_cast<Answer>((item * 7 + org_idx * 3 + dept_idx * 5) % 4);
+				}
+				auto saved = app::SaveAnswers(ctx, actor, *access, departments[dept_idx], answers,
+				                              app::SaveMode::kReplace, true);
+				if (!saved) {
+					return saved.error();
+				}
+			}
+			return OkStatus();
+		});
+		if (!status) {
+			return ReportError(status.error());
+		}
+	}
+	std::cout << nlohmann::json{{"organizations", org_count}, {"email", email}}.dump() << std::endl;
+	return kExitOk;
+}
+
+} // namespace mamori::cli

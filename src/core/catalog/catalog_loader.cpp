@@ -1,0 +1,409 @@
+// mamori/core/catalog/catalog_loader.cpp
+#include "core/catalog/catalog_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <sstream>
+
+namespace mamori {
+namespace {
+
+// Thrown inside this file only and turned into an Error at the boundary, so
+// the many small checks below stay one line each.
+struct CatalogProblem {
+	std::string where;
+	std::string what;
+};
+
+class Reader {
+public:
+	Reader(std::string file, YAML::Node node, std::string path = "")
+	    : file_(std::move(file)), node_(std::move(node)), path_(std::move(path)) {}
+
+	[[noreturn]] void Fail(const std::string &what) const {
+		throw CatalogProblem{file_ + (path_.empty() ? "" : ": " + path_), what};
+	}
+
+	Reader Child(const std::string &key) const {
+		if (!node_.IsMap()) {
+			Fail("expected a mapping");
+		}
+		YAML::Node child = node_[key];
+		if (!child.IsDefined() || child.IsNull()) {
+			Fail("'" + key + "' is missing");
+		}
+		return Reader(file_, child, Join(key));
+	}
+	bool Has(const std::string &key) const {
+		return node_.IsMap() && node_[key].IsDefined() && !node_[key].IsNull();
+	}
+
+	std::vector<Reader> Items(const std::string &key) const {
+		Reader list = Child(key);
+		if (!list.node_.IsSequence()) {
+			list.Fail("expected a list");
+		}
+		std::vector<Reader> items;
+		for (size_t item_idx = 0; item_idx < list.node_.size(); ++item_idx) {
+			items.emplace_back(file_, list.node_[item_idx], Join(key) + "[" + std::to_string(item_idx) + "]");
+		}
+		return items;
+	}
+
+	std::string String(const std::string &key) const {
+		Reader child = Child(key);
+		if (!child.node_.IsScalar()) {
+			child.Fail("expected text");
+		}
+		std::string value = child.node_.as<std::string>();
+		if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); })) {
+			child.Fail("must not be empty");
+		}
+		return value;
+	}
+	std::string OptionalString(const std::string &key, std::string fallback = "") const {
+		return Has(key) ? String(key) : fallback;
+	}
+
+	long long Integer(const std::string &key) const {
+		Reader child = Child(key);
+		try {
+			return child.node_.as<long long>();
+		} catch (const YAML::Exception &) {
+			child.Fail("expected an integer");
+		}
+	}
+	int Int(const std::string &key) const { return static_cast<int>(Integer(key)); }
+
+	bool Bool(const std::string &key, bool fallback) const {
+		if (!Has(key)) {
+			return fallback;
+		}
+		Reader child = Child(key);
+		try {
+			return child.node_.as<bool>();
+		} catch (const YAML::Exception &) {
+			child.Fail("expected true or false");
+		}
+	}
+
+	std::vector<std::string> Strings(const std::string &key) const {
+		std::vector<std::string> values;
+		for (const auto &item : Items(key)) {
+			if (!item.node_.IsScalar() || item.node_.as<std::string>().empty()) {
+				item.Fail("expected non-empty text");
+			}
+			values.push_back(item.node_.as<std::string>());
+		}
+		return values;
+	}
+	std::vector<int> Ints(const std::string &key) const {
+		std::vector<int> values;
+		for (const auto &item : Items(key)) {
+			try {
+				values.push_back(item.node_.as<int>());
+			} catch (const YAML::Exception &) {
+				item.Fail("expected an integer");
+			}
+		}
+		return values;
+	}
+
+	SourceRef Source() const {
+		Reader source = Child("source");
+		return SourceRef{source.String("document"), source.String("location")};
+	}
+
+	const std::string &path() const { return path_; }
+
+private:
+	std::string Join(const std::string &key) const { return path_.empty() ? key : path_ + "." + key; }
+
+	std::string file_;
+	YAML::Node node_;
+	std::string path_;
+};
+
+Reader ParseFile(const ContentFiles &files, const std::string &name) {
+	auto found = files.find(name);
+	if (found == files.end()) {
+		throw CatalogProblem{name, "file is missing"};
+	}
+	try {
+		YAML::Node root = YAML::Load(found->second);
+		if (!root.IsMap()) {
+			throw CatalogProblem{name, "expected a mapping at the top level"};
+		}
+		return Reader(name, root);
+	} catch (const YAML::ParserException &error) {
+		std::ostringstream where;
+		where << name << ": line " << (error.mark.line + 1) << ", column " << (error.mark.column + 1);
+		throw CatalogProblem{where.str(), "YAML syntax error: " + error.msg};
+	}
+}
+
+SelfcheckRules ReadSelfcheckRules(const Reader &edition) {
+	Reader selfcheck = edition.Child("selfcheck");
+	SelfcheckRules rules;
+	Reader points = selfcheck.Child("points");
+	rules.implemented_points = points.Int("implemented");
+	rules.partial_points = points.Int("partial");
+	rules.not_implemented_points = points.Int("not_implemented");
+	rules.unknown_points = points.Int("unknown");
+
+	std::set<std::string> group_ids;
+	for (const auto &entry : selfcheck.Items("groups")) {
+		SelfcheckGroup group{entry.String("id"), entry.String("name"), entry.Int("first"), entry.Int("last")};
+		if (!group_ids.insert(group.id).second) {
+			entry.Fail("duplicate group id '" + group.id + "'");
+		}
+		if (group.first_item < 1 || group.last_item < group.first_item) {
+			entry.Fail("first/last do not form a range");
+		}
+		const int expected_first = rules.groups.empty() ? 1 : rules.groups.back().last_item + 1;
+		if (group.first_item != expected_first) {
+			entry.Fail("groups must cover the items in order without gaps; expected first: " +
+			           std::to_string(expected_first));
+		}
+		rules.groups.push_back(group);
+	}
+	if (rules.groups.empty()) {
+		selfcheck.Fail("at least one group is required");
+	}
+
+	std::set<std::string> band_ids;
+	for (const auto &entry : selfcheck.Items("bands")) {
+		ScoreBand band{entry.String("id"), entry.Int("min"), entry.Int("max"), entry.String("label"),
+		               entry.String("advice")};
+		if (!band_ids.insert(band.id).second) {
+			entry.Fail("duplicate band id '" + band.id + "'");
+		}
+		if (band.max < band.min) {
+			entry.Fail("max is below min");
+		}
+		if (!rules.bands.empty() && band.max >= rules.bands.back().min) {
+			entry.Fail("bands must be listed best first and must not overlap");
+		}
+		rules.bands.push_back(band);
+	}
+	if (rules.bands.empty()) {
+		selfcheck.Fail("at least one band is required");
+	}
+	return rules;
+}
+
+RiskScale ReadRiskScale(const Reader &edition) {
+	Reader risk = edition.Child("risk");
+	RiskScale scale;
+	scale.rating_min = risk.Child("rating").Int("min");
+	scale.rating_max = risk.Child("rating").Int("max");
+	scale.override_importance = risk.Int("override_importance");
+	scale.threat_min = risk.Child("threat").Int("min");
+	scale.threat_max = risk.Child("threat").Int("max");
+	scale.vulnerability_min = risk.Child("vulnerability").Int("min");
+	scale.vulnerability_max = risk.Child("vulnerability").Int("max");
+	if (scale.vulnerability_max >= 4 || scale.vulnerability_min < 1) {
+		risk.Fail("vulnerability must stay within 1..3 (the possibility formula divides by 4 − vulnerability)");
+	}
+	for (const auto &entry : risk.Items("levels")) {
+		RiskLevelBand level{entry.String("id"), entry.String("label"), entry.Int("min"), entry.Int("max")};
+		if (level.max < level.min) {
+			entry.Fail("max is below min");
+		}
+		scale.levels.push_back(level);
+	}
+	if (scale.levels.empty()) {
+		risk.Fail("at least one level is required");
+	}
+	return scale;
+}
+
+std::vector<PathStepDefinition> ReadStepPath(const Reader &edition) {
+	std::vector<PathStepDefinition> steps;
+	std::set<std::string> task_ids;
+	for (const auto &entry : edition.Items("step_path")) {
+		PathStepDefinition step;
+		step.number = entry.Int("number");
+		step.title = entry.String("title");
+		if (step.number != static_cast<int>(steps.size()) + 1) {
+			entry.Fail("steps must be numbered 1, 2, ... in order");
+		}
+		for (const auto &task_entry : entry.Items("tasks")) {
+			PathTaskDefinition task{task_entry.String("id"), task_entry.String("title"),
+			                        task_entry.OptionalString("section"), {}};
+			if (task_entry.Has("key_items")) {
+				task.key_items = task_entry.Ints("key_items");
+			}
+			if (!task_ids.insert(task.id).second) {
+				task_entry.Fail("duplicate task id '" + task.id + "'");
+			}
+			step.tasks.push_back(task);
+		}
+		steps.push_back(step);
+	}
+	return steps;
+}
+
+std::vector<FiveArticle> ReadFiveArticles(const Reader &file) {
+	std::vector<FiveArticle> articles;
+	for (const auto &entry : file.Items("articles")) {
+		FiveArticle article{entry.Int("number"), entry.String("title"), entry.String("explanation"),
+		                    entry.Strings("actions"), entry.Source()};
+		if (article.number != static_cast<int>(articles.size()) + 1) {
+			entry.Fail("articles must be numbered 1, 2, ... in order (found " + std::to_string(article.number) + ")");
+		}
+		articles.push_back(article);
+	}
+	if (articles.empty()) {
+		file.Fail("no articles");
+	}
+	return articles;
+}
+
+std::vector<SelfcheckItem> ReadSelfcheckItems(const Reader &file, const SelfcheckRules &rules) {
+	std::vector<SelfcheckItem> items;
+	for (const auto &entry : file.Items("items")) {
+		SelfcheckItem item;
+		item.number = entry.Int("number");
+		item.group = entry.String("group");
+		item.short_title = entry.String("short_title");
+		item.text = entry.String("text");
+		item.damage = entry.String("damage");
+		item.countermeasures = entry.Strings("countermeasures");
+		item.source = entry.Source();
+		if (item.number != static_cast<int>(items.size()) + 1) {
+			entry.Fail("items must be numbered 1, 2, ... in order without duplicates (found " +
+			           std::to_string(item.number) + ")");
+		}
+		auto group = std::find_if(rules.groups.begin(), rules.groups.end(),
+		                          [&](const SelfcheckGroup &g) { return g.id == item.group; });
+		if (group == rules.groups.end()) {
+			entry.Fail("unknown group '" + item.group + "'");
+		}
+		if (item.number < group->first_item || item.number > group->last_item) {
+			entry.Fail("item " + std::to_string(item.number) + " lies outside group '" + item.group + "'");
+		}
+		if (item.countermeasures.size() < 2 || item.countermeasures.size() > 3) {
+			entry.Fail("countermeasures must list 2 or 3 examples");
+		}
+		items.push_back(item);
+	}
+	if (static_cast<int>(items.size()) != rules.groups.back().last_item) {
+		file.Fail("expected " + std::to_string(rules.groups.back().last_item) + " items, found " +
+		          std::to_string(items.size()));
+	}
+	return items;
+}
+
+PolicyTemplate ReadPolicyTemplate(const Reader &file) {
+	PolicyTemplate tmpl;
+	tmpl.title = file.String("title");
+	tmpl.preamble = file.String("preamble");
+	tmpl.source = file.Source();
+	if (file.Has("scope_options")) {
+		tmpl.scope_options = file.Strings("scope_options");
+	}
+	std::set<std::string> ids;
+	for (const auto &entry : file.Items("clauses")) {
+		PolicyClause clause{entry.String("id"), entry.String("title"), entry.String("text"),
+		                    entry.Bool("default", true), entry.Bool("required", false)};
+		if (!ids.insert(clause.id).second) {
+			entry.Fail("duplicate clause id '" + clause.id + "'");
+		}
+		tmpl.clauses.push_back(clause);
+	}
+	if (tmpl.clauses.empty()) {
+		file.Fail("no clauses");
+	}
+	return tmpl;
+}
+
+Edition ReadEdition(const ContentFiles &files, const std::string &id) {
+	const std::string dir = "editions/" + id + "/";
+	Reader edition_file = ParseFile(files, dir + "edition.yaml");
+	Edition edition;
+	edition.id = edition_file.String("id");
+	if (edition.id != id) {
+		edition_file.Child("id").Fail("id '" + edition.id + "' does not match its folder '" + id + "'");
+	}
+	edition.title = edition_file.String("title");
+	edition.published = edition_file.String("published");
+	edition.selfcheck_rules = ReadSelfcheckRules(edition_file);
+	edition.risk_scale = ReadRiskScale(edition_file);
+	edition.step_path = ReadStepPath(edition_file);
+	edition.five_articles = ReadFiveArticles(ParseFile(files, dir + "five_articles.yaml"));
+	edition.selfcheck_items = ReadSelfcheckItems(ParseFile(files, dir + "selfcheck_items.yaml"), edition.selfcheck_rules);
+	edition.policy_template = ReadPolicyTemplate(ParseFile(files, dir + "basic_policy.yaml"));
+	return edition;
+}
+
+SmeCriteria ReadSmeCriteria(const Reader &file) {
+	SmeCriteria criteria;
+	criteria.source = file.Source();
+	std::set<std::string> seen;
+	for (const auto &entry : file.Items("industries")) {
+		SmeIndustryLimit limit{entry.String("industry"), entry.String("label"), entry.Integer("capital_limit_yen"),
+		                       entry.Int("employee_limit"), entry.Int("small_business_employee_limit")};
+		if (!seen.insert(limit.industry).second) {
+			entry.Fail("duplicate industry '" + limit.industry + "'");
+		}
+		criteria.industries.push_back(limit);
+	}
+	return criteria;
+}
+
+std::vector<std::string> ReadPasswordList(const ContentFiles &files) {
+	auto found = files.find("common_passwords.txt");
+	if (found == files.end()) {
+		throw CatalogProblem{"common_passwords.txt", "file is missing"};
+	}
+	std::vector<std::string> words;
+	std::istringstream lines(found->second);
+	std::string line;
+	while (std::getline(lines, line)) {
+		while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+			line.pop_back();
+		}
+		if (line.empty() || line[0] == '#') {
+			continue;
+		}
+		std::transform(line.begin(), line.end(), line.begin(), [](unsigned char c) { return std::tolower(c); });
+		words.push_back(line);
+	}
+	std::sort(words.begin(), words.end());
+	words.erase(std::unique(words.begin(), words.end()), words.end());
+	return words;
+}
+
+} // namespace
+
+std::vector<std::string> EditionFileNames(const std::string &edition_id) {
+	const std::string dir = "editions/" + edition_id + "/";
+	return {dir + "edition.yaml", dir + "five_articles.yaml", dir + "selfcheck_items.yaml", dir + "basic_policy.yaml"};
+}
+
+Result<Catalog> ParseCatalog(const ContentFiles &files) {
+	try {
+		Reader index = ParseFile(files, "catalog.yaml");
+		Catalog catalog;
+		catalog.default_edition = index.String("default_edition");
+		for (const auto &id : index.Strings("editions")) {
+			catalog.editions.emplace(id, ReadEdition(files, id));
+		}
+		if (catalog.editions.count(catalog.default_edition) == 0) {
+			index.Child("default_edition").Fail("edition '" + catalog.default_edition + "' is not listed");
+		}
+		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml"));
+		catalog.common_passwords = ReadPasswordList(files);
+		return catalog;
+	} catch (const CatalogProblem &problem) {
+		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
+	} catch (const YAML::Exception &error) {
+		return Error{ErrorCode::kCatalogInvalid, "", std::string("YAML error: ") + error.what()};
+	}
+}
+
+} // namespace mamori

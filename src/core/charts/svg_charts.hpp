@@ -1,0 +1,45 @@
+// mamori/core/charts/svg_charts.hpp
+//
+// Server-drawn SVG charts. Pure functions from numbers to markup: no I/O, no
+// scripts. Every chart is <svg role="img"> with a <title> (its accessible
+// name); the caller always places a <table> of the same numbers beside it, so
+// meaning never depends on colour or on seeing the picture.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mamori::charts {
+
+struct RadarSeries {
+	std::string label;           // legend text, e.g. "全社" or "営業部"
+	std::vector<double> ratios;  // one per axis, 0.0–1.0 (score ÷ max, clamped)
+};
+
+//! Radar (spider) chart. axes.size() >= 3. Each series is drawn with a
+//! distinct stroke style (solid / dashed / dotted) as well as colour.
+std::string RadarChart(const std::string &title, const std::vector<std::string> &axes,
+                       const std::vector<RadarSeries> &series);
+
+struct Bar {
+	std::string label;
+	double value = 0;
+	double max = 0;  // the bar's full length
+};
+
+//! Horizontal bars, each labelled with "value / max" as text.
+std::string BarChart(const std::string &title, const std::vector<Bar> &bars);
+
+struct TrendPoint {
+	std::string label;  // x label, e.g. "2025年4月"
+	double value = 0;
+};
+
+//! Line chart over time with y axis from y_min to y_max, points labelled.
+std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &points, double y_min,
+                       double y_max);
+
+//! Escapes &, <, >, " and ' for XML text and attributes.
+std::string XmlEscape(const std::string &text);
+
+} // namespace mamori::charts

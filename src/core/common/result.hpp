@@ -1,0 +1,95 @@
+// mamori/core/common/result.hpp
+//
+// The one error model of mamori. Every fallible operation returns Result<T>:
+// either a value or an Error carrying a code, the offending field, and a
+// human-readable message. Adapters map ErrorCode to their own vocabulary in
+// exactly one place each (HTTP status: web/http_errors.cpp; CLI exit code:
+// cli/exit_codes.cpp).
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace mamori {
+
+// When adding a code here, also add it to the HTTP table (web/http_errors.cpp)
+// and the CLI table (cli/exit_codes.cpp); the compiler flags a missing case.
+enum class ErrorCode {
+	kInvalidInput,     // The caller sent something malformed or out of range.
+	kUnauthenticated,  // No valid session or credentials.
+	kForbidden,        // Authenticated, but the role does not allow this.
+	kNotFound,         // Missing, or not visible to this caller.
+	kConflict,         // The request clashes with current state (duplicate, stale).
+	kPayloadTooLarge,  // The body exceeds the configured limit.
+	kRateLimited,      // Too many attempts; try again later.
+	kCatalogInvalid,   // A content file is broken; the program cannot start.
+	kStorage,          // The database failed.
+	kInternal,         // A bug or an unexpected environment failure.
+};
+
+struct Error {
+	ErrorCode code = ErrorCode::kInternal;
+	//! Dotted path of the input field at fault ("answers.26"), or empty.
+	std::string field;
+	//! One sentence saying what is wrong, suitable for an end user.
+	std::string message;
+
+	//! "field: message", or just the message when no field is named.
+	std::string Describe() const {
+		if (field.empty()) {
+			return message;
+		}
+		return field + ": " + message;
+	}
+
+	static Error Invalid(std::string field, std::string message) {
+		return Error{ErrorCode::kInvalidInput, std::move(field), std::move(message)};
+	}
+	static Error Make(ErrorCode code, std::string message) {
+		return Error{code, "", std::move(message)};
+	}
+};
+
+template <typename T>
+class [[nodiscard]] Result {
+public:
+	Result(T value) : state_(std::move(value)) {}
+	Result(Error error) : state_(std::move(error)) {}
+
+	bool ok() const { return std::holds_alternative<T>(state_); }
+	explicit operator bool() const { return ok(); }
+
+	T &value() & {
+		assert(ok() && "value() on an error Result");
+		return std::get<T>(state_);
+	}
+	const T &value() const & {
+		assert(ok() && "value() on an error Result");
+		return std::get<T>(state_);
+	}
+	T &&value() && {
+		assert(ok() && "value() on an error Result");
+		return std::get<T>(std::move(state_));
+	}
+	T *operator->() { return &value(); }
+	const T *operator->() const { return &value(); }
+	T &operator*() & { return value(); }
+	const T &operator*() const & { return value(); }
+
+	const Error &error() const {
+		assert(!ok() && "error() on a success Result");
+		return std::get<Error>(state_);
+	}
+
+private:
+	std::variant<T, Error> state_;
+};
+
+//! Result<void>: success carries nothing.
+struct Ok {};
+using Status = Result<Ok>;
+inline Status OkStatus() { return Ok{}; }
+
+} // namespace mamori

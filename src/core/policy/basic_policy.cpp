@@ -1,0 +1,253 @@
+// mamori/core/policy/basic_policy.cpp
+#include "core/policy/basic_policy.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace mamori {
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 200;
+constexpr std::size_t kMaxRepresentativeLength = 100;
+
+// Limits are stated to users in characters, not bytes, so count UTF-8 code
+// points (continuation bytes 10xxxxxx are skipped).
+std::size_t CharacterCount(std::string_view text) {
+	return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+		return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+	}));
+}
+
+// Trims ASCII whitespace and U+3000 (全角スペース), which Japanese input
+// methods produce easily; a name made only of spaces is still "empty".
+std::string Trim(std::string_view text) {
+	constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+	bool changed = true;
+	while (changed && !text.empty()) {
+		changed = false;
+		if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r') {
+			text.remove_prefix(1);
+			changed = true;
+		} else if (text.starts_with(kIdeographicSpace)) {
+			text.remove_prefix(kIdeographicSpace.size());
+			changed = true;
+		}
+		if (text.empty()) {
+			break;
+		}
+		if (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r') {
+			text.remove_suffix(1);
+			changed = true;
+		} else if (text.ends_with(kIdeographicSpace)) {
+			text.remove_suffix(kIdeographicSpace.size());
+			changed = true;
+		}
+	}
+	return std::string(text);
+}
+
+struct Date {
+	int year = 0;
+	int month = 0;
+	int day = 0;
+};
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+	static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month == 2 && IsLeapYear(year)) {
+		return 29;
+	}
+	return kDays[month - 1];
+}
+
+// Strict YYYY-MM-DD that names a real calendar day; "2025-02-29" is refused.
+bool ParseIsoDate(std::string_view text, Date &date) {
+	if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+		return false;
+	}
+	auto digits = [&](std::size_t from, std::size_t count, int &value) {
+		value = 0;
+		for (std::size_t i = from; i < from + count; ++i) {
+			if (text[i] < '0' || text[i] > '9') {
+				return false;
+			}
+			value = value * 10 + (text[i] - '0');
+		}
+		return true;
+	};
+	Date parsed;
+	if (!digits(0, 4, parsed.year) || !digits(5, 2, parsed.month) || !digits(8, 2, parsed.day)) {
+		return false;
+	}
+	if (parsed.year < 1 || parsed.month < 1 || parsed.month > 12) {
+		return false;
+	}
+	if (parsed.day < 1 || parsed.day > DaysInMonth(parsed.year, parsed.month)) {
+		return false;
+	}
+	date = parsed;
+	return true;
+}
+
+std::string DisplayDate(const std::string &iso) {
+	Date date;
+	if (!ParseIsoDate(iso, date)) {
+		return {};
+	}
+	return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+}
+
+Status CheckText(const std::string &value, const char *field, const char *label, std::size_t max_length,
+                 bool required) {
+	if (required && Trim(value).empty()) {
+		return Error::Invalid(field, std::string(label) + "を入力してください。");
+	}
+	if (CharacterCount(value) > max_length) {
+		return Error::Invalid(field,
+		                      std::string(label) + "は" + std::to_string(max_length) + "文字以内で入力してください。");
+	}
+	return OkStatus();
+}
+
+// Replaces {{name}} placeholders in one pass, so a company name that itself
+// contains "{{scope}}" is copied literally rather than expanded again.
+// Unknown placeholders are left untouched for the template author to notice.
+std::string FillPlaceholders(const std::string &text, const std::map<std::string, std::string, std::less<>> &values) {
+	std::string out;
+	out.reserve(text.size());
+	std::size_t pos = 0;
+	while (pos < text.size()) {
+		const std::size_t open = text.find("{{", pos);
+		if (open == std::string::npos) {
+			break;
+		}
+		const std::size_t close = text.find("}}", open + 2);
+		if (close == std::string::npos) {
+			break;
+		}
+		out.append(text, pos, open - pos);
+		const std::string_view key(text.data() + open + 2, close - open - 2);
+		if (auto it = values.find(key); it != values.end()) {
+			out += it->second;
+		} else {
+			out.append(text, open, close + 2 - open);
+		}
+		pos = close + 2;
+	}
+	out.append(text, pos, std::string::npos);
+	return out;
+}
+
+} // namespace
+
+Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input) {
+	if (Status s = CheckText(input.company_name, "company_name", "会社名", kMaxNameLength, true); !s) {
+		return s;
+	}
+	if (Status s = CheckText(input.scope, "scope", "適用範囲", kMaxNameLength, true); !s) {
+		return s;
+	}
+
+	if (input.clause_ids.empty()) {
+		return Error::Invalid("clause_ids", "方針の項目を1つ以上選んでください。");
+	}
+	std::set<std::string, std::less<>> chosen;
+	for (const std::string &id : input.clause_ids) {
+		const bool known = std::any_of(tmpl.clauses.begin(), tmpl.clauses.end(),
+		                               [&](const PolicyClause &clause) { return clause.id == id; });
+		if (!known) {
+			return Error::Invalid("clause_ids", "存在しない項目「" + id + "」が選ばれています。");
+		}
+		if (!chosen.insert(id).second) {
+			return Error::Invalid("clause_ids", "項目「" + id + "」が重複して選ばれています。");
+		}
+	}
+	for (const PolicyClause &clause : tmpl.clauses) {
+		if (clause.required && !chosen.contains(clause.id)) {
+			return Error::Invalid("clause_ids", "「" + clause.title + "」は必須の項目のため、外せません。");
+		}
+	}
+
+	Date established;
+	const bool has_established = !input.established_on.empty();
+	if (has_established && !ParseIsoDate(input.established_on, established)) {
+		return Error::Invalid("established_on", "制定日は実在する日付をYYYY-MM-DDの形式で入力してください。");
+	}
+	if (!input.revised_on.empty()) {
+		Date revised;
+		if (!ParseIsoDate(input.revised_on, revised)) {
+			return Error::Invalid("revised_on", "改訂日は実在する日付をYYYY-MM-DDの形式で入力してください。");
+		}
+		if (!has_established) {
+			return Error::Invalid("revised_on", "改訂日を入力する場合は、制定日も入力してください。");
+		}
+		// Fixed-width ISO dates order correctly as strings.
+		if (input.revised_on < input.established_on) {
+			return Error::Invalid("revised_on", "改訂日は制定日と同じか、それより後の日付にしてください。");
+		}
+	}
+
+	if (Status s = CheckText(input.representative_title, "representative_title", "代表者の役職",
+	                         kMaxRepresentativeLength, false);
+	    !s) {
+		return s;
+	}
+	if (Status s = CheckText(input.representative_name, "representative_name", "代表者の氏名",
+	                         kMaxRepresentativeLength, false);
+	    !s) {
+		return s;
+	}
+	return OkStatus();
+}
+
+Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version) {
+	if (Status s = ValidatePolicyInput(tmpl, input); !s) {
+		return s.error();
+	}
+	if (version < 1) {
+		return Error::Invalid("version", "版数は1以上の数にしてください。");
+	}
+
+	PolicyDocument doc;
+	doc.title = tmpl.title;
+	doc.company_name = Trim(input.company_name);
+	doc.representative_title = Trim(input.representative_title);
+	doc.representative_name = Trim(input.representative_name);
+	doc.established_on = input.established_on;
+	doc.established_on_display = DisplayDate(input.established_on);
+	doc.revised_on = input.revised_on;
+	doc.revised_on_display = DisplayDate(input.revised_on);
+	doc.version = version;
+
+	// {{company_short}} is named in the catalog's documentation for clause
+	// texts; without a separate short name it takes the full company name.
+	const std::map<std::string, std::string, std::less<>> values = {
+	    {"company", doc.company_name},
+	    {"company_short", doc.company_name},
+	    {"scope", Trim(input.scope)},
+	};
+	doc.preamble = FillPlaceholders(tmpl.preamble, values);
+
+	const std::set<std::string, std::less<>> chosen(input.clause_ids.begin(), input.clause_ids.end());
+	int number = 0;
+	// Template order, not selection order: the policy reads the same however
+	// the user ticked the boxes.
+	for (const PolicyClause &clause : tmpl.clauses) {
+		if (!chosen.contains(clause.id)) {
+			continue;
+		}
+		PolicySection section;
+		section.number = ++number;
+		section.title = clause.title;
+		section.text = FillPlaceholders(clause.text, values);
+		doc.sections.push_back(std::move(section));
+	}
+	return doc;
+}
+
+} // namespace mamori

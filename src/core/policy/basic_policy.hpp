@@ -1,0 +1,54 @@
+// mamori/core/policy/basic_policy.hpp
+//
+// The 情報セキュリティ基本方針 (付録2) as a document model: the organisation's
+// choices applied to the edition's template. Rendering (HTML, PDF) consumes
+// PolicyDocument and never looks at the template itself.
+#pragma once
+
+#include "core/catalog/edition.hpp"
+#include "core/common/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mamori {
+
+//! What the organisation chooses; stored as-is.
+struct PolicyInput {
+	std::string company_name;
+	std::string scope;  // fills {{scope}} in the preamble
+	std::vector<std::string> clause_ids;  // chosen clauses, in template order
+	std::string established_on;  // 制定日, ISO date "YYYY-MM-DD" or empty while drafting
+	std::string revised_on;      // 改訂日, ISO date or empty
+	std::string representative_title;  // 代表取締役社長
+	std::string representative_name;
+};
+
+struct PolicySection {
+	int number = 0;
+	std::string title;
+	std::string text;
+};
+
+//! Ready to render: every placeholder filled, dates formatted for display.
+struct PolicyDocument {
+	std::string title;
+	std::string preamble;
+	std::vector<PolicySection> sections;
+	std::string company_name;
+	std::string representative_title;
+	std::string representative_name;
+	std::string established_on;          // ISO, may be empty
+	std::string established_on_display;  // 2025年4月1日 or empty
+	std::string revised_on;
+	std::string revised_on_display;
+	int version = 1;
+};
+
+//! Checks the input against the template: names the first bad field.
+Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input);
+
+//! Builds the document. Fails with the same errors as ValidatePolicyInput.
+Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version);
+
+} // namespace mamori

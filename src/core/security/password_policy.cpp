@@ -1,0 +1,49 @@
+// mamori/core/security/password_policy.cpp
+#include "core/security/password_policy.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mamori {
+
+int CountCharacters(const std::string &utf8) {
+	int count = 0;
+	for (unsigned char byte : utf8) {
+		// Continuation bytes (10xxxxxx) belong to the previous character.
+		if ((byte & 0xC0) != 0x80) {
+			++count;
+		}
+	}
+	return count;
+}
+
+static std::string Lower(std::string text) {
+	std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+	return text;
+}
+
+Status CheckPasswordPolicy(const std::string &password, const std::string &email,
+                           const std::vector<std::string> &common_passwords, const std::string &field) {
+	if (CountCharacters(password) < kMinPasswordLength) {
+		return Error::Invalid(field, "パスワードは" + std::to_string(kMinPasswordLength) +
+		                                 "文字以上にしてください。長いほど破られにくくなります。");
+	}
+	if (static_cast<int>(password.size()) > kMaxPasswordBytes) {
+		return Error::Invalid(field, "パスワードが長すぎます。" + std::to_string(kMaxPasswordBytes) +
+		                                 "バイト以内にしてください。");
+	}
+	const std::string lowered = Lower(password);
+	if (std::all_of(lowered.begin(), lowered.end(), [&](char c) { return c == lowered.front(); })) {
+		return Error::Invalid(field, "同じ文字だけのパスワードは使えません。");
+	}
+	if (std::binary_search(common_passwords.begin(), common_passwords.end(), lowered)) {
+		return Error::Invalid(field, "このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。");
+	}
+	const std::string local_part = Lower(email.substr(0, email.find('@')));
+	if (!local_part.empty() && lowered.find(local_part) != std::string::npos && local_part.size() * 2 >= lowered.size()) {
+		return Error::Invalid(field, "メールアドレスに近いパスワードは使えません。");
+	}
+	return OkStatus();
+}
+
+} // namespace mamori

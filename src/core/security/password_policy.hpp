@@ -1,0 +1,24 @@
+// mamori/core/security/password_policy.hpp
+//
+// mamori applies the guideline's own password advice (5か条 ③: 長く・複雑に・
+// 使い回さない) to its accounts: long enough, and not a well-known password.
+#pragma once
+
+#include "core/common/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mamori {
+
+inline constexpr int kMinPasswordLength = 10;  // characters, not bytes
+inline constexpr int kMaxPasswordBytes = 256;
+
+//! Number of Unicode code points in UTF-8 text (invalid bytes count as one each).
+int CountCharacters(const std::string &utf8);
+
+//! common_passwords must be sorted and lower-case (as the catalog loader makes it).
+Status CheckPasswordPolicy(const std::string &password, const std::string &email,
+                           const std::vector<std::string> &common_passwords, const std::string &field = "password");
+
+} // namespace mamori

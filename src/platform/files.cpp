@@ -1,0 +1,95 @@
+// mamori/platform/files.cpp
+#include "platform/files.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace mamori::platform {
+
+namespace fs = std::filesystem;
+
+Result<std::string> ReadWholeFile(const std::string &path) {
+	std::ifstream in(path, std::ios::binary);
+	if (!in) {
+		return Error{ErrorCode::kInvalidInput, path, "ファイルを開けません。"};
+	}
+	std::ostringstream buffer;
+	buffer << in.rdbuf();
+	if (in.bad()) {
+		return Error{ErrorCode::kInvalidInput, path, "ファイルを読めません。"};
+	}
+	return buffer.str();
+}
+
+Status WriteWholeFile(const std::string &path, const std::string &bytes) {
+	std::ofstream out(path, std::ios::binary | std::ios::trunc);
+	out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+	if (!out) {
+		return Error{ErrorCode::kInternal, path, "ファイルに書き込めません。"};
+	}
+	return OkStatus();
+}
+
+bool FileExists(const std::string &path) {
+	std::error_code ignored;
+	return fs::exists(path, ignored);
+}
+
+static fs::path ExecutableDir() {
+	std::error_code error;
+	fs::path exe = fs::read_symlink("/proc/self/exe", error);
+	return error ? fs::current_path() : exe.parent_path();
+}
+
+Result<std::string> LocateResourceDir(const std::string &name) {
+	std::vector<fs::path> candidates;
+	if (const char *home = std::getenv("MAMORI_HOME"); home != nullptr && *home != '\0') {
+		candidates.push_back(fs::path(home) / name);
+	}
+	const fs::path exe_dir = ExecutableDir();
+	candidates.push_back(exe_dir.parent_path() / name);
+	candidates.push_back(exe_dir / name);
+	candidates.push_back(fs::current_path() / name);
+	for (const auto &candidate : candidates) {
+		std::error_code ignored;
+		if (fs::is_directory(candidate, ignored)) {
+			return candidate.lexically_normal().string();
+		}
+	}
+	return Error::Make(ErrorCode::kInternal, "resource folder '" + name +
+	                                             "' not found; set MAMORI_HOME to the mamori source folder");
+}
+
+Result<Catalog> LoadCatalog(const std::string &content_dir) {
+	ContentFiles files;
+	std::error_code error;
+	for (auto it = fs::recursive_directory_iterator(content_dir, error); !error && it != fs::end(it);
+	     it.increment(error)) {
+		if (!it->is_regular_file()) {
+			continue;
+		}
+		const std::string extension = it->path().extension().string();
+		if (extension != ".yaml" && extension != ".txt") {
+			continue;
+		}
+		auto text = ReadWholeFile(it->path().string());
+		if (!text) {
+			return text.error();
+		}
+		files.emplace(fs::relative(it->path(), content_dir).generic_string(), std::move(text.value()));
+	}
+	if (error) {
+		return Error{ErrorCode::kCatalogInvalid, content_dir, "cannot list the content folder: " + error.message()};
+	}
+	auto catalog = ParseCatalog(files);
+	if (!catalog) {
+		Error located = catalog.error();
+		located.field = (fs::path(content_dir) / located.field).string();
+		return located;
+	}
+	return catalog;
+}
+
+} // namespace mamori::platform

@@ -1,0 +1,116 @@
+// mamori/storage/sqlite/sqlite_store.hpp
+//
+// The default Store: one SQLite file in WAL mode, one connection shared by
+// all server threads behind a mutex. SQLite serialises writers anyway, and
+// the workload (a few dozen users per organisation) is far below what one
+// connection handles, so a pool would only add locking states to reason about.
+//
+// Orderings of the list methods: rounds and policy versions newest first,
+// audit newest first, departments and members by name, articles by number.
+#pragma once
+
+#include "storage/store.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+struct sqlite3;
+
+namespace mamori::storage {
+
+class SqliteStore final : public Store {
+public:
+	//! Opens (creating if missing) the database at db_path, configures the
+	//! connection and applies the migrations found in migrations_dir. Fails
+	//! with kStorage when the file cannot be opened or the schema cannot be
+	//! brought up to date (including a schema newer than this program).
+	static Result<std::unique_ptr<SqliteStore>> Open(const std::string &db_path, const std::string &migrations_dir);
+
+	~SqliteStore() override;
+	SqliteStore(const SqliteStore &) = delete;
+	SqliteStore &operator=(const SqliteStore &) = delete;
+
+	Status InTransaction(const std::function<Status()> &fn) override;
+
+	Result<std::optional<std::string>> GetSetting(const std::string &key) override;
+	Status PutSetting(const std::string &key, const std::string &value) override;
+	Result<int> CountUsers() override;
+
+	Result<Id> CreateUser(const User &user) override;
+	Result<std::optional<User>> FindUserByEmail(const std::string &email) override;
+	Result<std::optional<User>> FindUserById(Id user_id) override;
+	Status UpdatePasswordHash(Id user_id, const std::string &hash) override;
+	Status UpdateDisplayName(Id user_id, const std::string &display_name) override;
+	Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) override;
+	Status ResetFailedLogins(Id user_id) override;
+
+	Status CreateSession(const Session &session) override;
+	//! Only a session whose expires_at is later than now.
+	Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) override;
+	Status DeleteSession(const std::string &token_hash) override;
+	Status DeleteSessionsOfUser(Id user_id) override;
+
+	Status CreateInvitation(const Invitation &invitation) override;
+	//! Only an invitation that is neither expired nor already accepted.
+	Result<std::optional<Invitation>> FindInvitation(const std::string &token_hash, const std::string &now) override;
+	//! kNotFound when missing, kConflict when already accepted.
+	Status MarkInvitationAccepted(const std::string &token_hash, const std::string &now) override;
+
+	Result<Id> CreateOrganization(const Organization &org) override;
+	Result<std::optional<Organization>> FindOrganization(Id org_id) override;
+	Status UpdateOrganization(const Organization &org) override;
+	Result<int> CountOrganizations() override;
+
+	Status AddMembership(const Membership &membership) override;
+	Status UpdateMembership(const Membership &membership) override;
+	Status RemoveMembership(Id org_id, Id user_id) override;
+	Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) override;
+	Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) override;
+	Result<std::vector<Membership>> ListMembers(Id org_id) override;
+
+	Result<Id> CreateDepartment(const Department &department) override;
+	Status RenameDepartment(Id org_id, Id department_id, const std::string &name) override;
+	Status DeleteDepartment(Id org_id, Id department_id) override;
+	Result<std::vector<Department>> ListDepartments(Id org_id) override;
+
+	Result<std::vector<FiveArticleStatus>> ListFiveArticles(Id org_id) override;
+	Status UpsertFiveArticle(const FiveArticleStatus &status) override;
+
+	//! round.number <= 0 means "next number" (max + 1 within the organisation).
+	Result<Id> CreateRound(const SelfcheckRound &round) override;
+	//! kConflict when the round is already closed.
+	Status CloseRound(Id org_id, Id round_id, const std::string &closed_at) override;
+	Result<std::optional<SelfcheckRound>> CurrentRound(Id org_id) override;
+	Result<std::optional<SelfcheckRound>> FindRound(Id org_id, Id round_id) override;
+	Result<std::vector<SelfcheckRound>> ListRounds(Id org_id) override;
+
+	Status UpsertResponse(Id org_id, const SelfcheckResponse &response) override;
+	Result<std::vector<SelfcheckResponse>> ListResponses(Id org_id, Id round_id) override;
+	Result<std::optional<SelfcheckResponse>> FindResponse(Id org_id, Id round_id, const std::string &respondent) override;
+
+	Result<Id> CreatePolicyVersion(const PolicyVersion &policy) override;
+	//! Updates input, status and dates of (org_id, id); the version stays.
+	Status UpdatePolicyVersion(const PolicyVersion &policy) override;
+	Result<std::optional<PolicyVersion>> LatestPolicy(Id org_id) override;
+	Result<std::optional<PolicyVersion>> LatestPublishedPolicy(Id org_id) override;
+	Result<std::vector<PolicyVersion>> ListPolicyVersions(Id org_id) override;
+
+	Status AppendAudit(const AuditEntry &entry) override;
+	Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) override;
+
+	//! Fails with kInvalidInput when path already exists (a backup never
+	//! overwrites anything); a failed backup leaves no file behind.
+	Status BackupTo(const std::string &path) override;
+
+private:
+	explicit SqliteStore(sqlite3 *db) : db_(db) {}
+
+	sqlite3 *db_ = nullptr;
+	//! Recursive because InTransaction holds it while fn calls other methods.
+	std::recursive_mutex mutex_;
+	//! Nesting depth of InTransaction; 0 means no transaction is open.
+	int depth_ = 0;
+};
+
+} // namespace mamori::storage

@@ -1,0 +1,140 @@
+// mamori/web/server.cpp
+#include "web/server.hpp"
+
+#include "platform/files.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "web/http_errors.hpp"
+#include "web/web_app.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace mamori::web {
+
+static httplib::Server *g_running_server = nullptr;
+
+static void StopOnSignal(int) {
+	if (g_running_server != nullptr) {
+		g_running_server->stop();
+	}
+}
+
+static void ApplySecurityHeaders(httplib::Response &response) {
+	// Everything mamori serves comes from itself: no inline scripts or
+	// styles, no frames, no plugins. Charts are inline SVG (markup, not style).
+	response.set_header("Content-Security-Policy",
+	                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	                    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+	response.set_header("X-Content-Type-Options", "nosniff");
+	response.set_header("X-Frame-Options", "DENY");
+	response.set_header("Referrer-Policy", "same-origin");
+	response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+	response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+}
+
+static int Fail(const Error &error) {
+	std::cerr << "mamori serve: " << error.Describe() << "\n";
+	return 1;
+}
+
+int Serve(const ServeOptions &options) {
+	auto content_dir = platform::LocateResourceDir("content");
+	auto migrations_dir = platform::LocateResourceDir("migrations");
+	auto web_dir = platform::LocateResourceDir("web");
+	for (const auto *dir : {&content_dir, &migrations_dir, &web_dir}) {
+		if (!*dir) {
+			return Fail(dir->error());
+		}
+	}
+	auto catalog = platform::LoadCatalog(*content_dir);
+	if (!catalog) {
+		return Fail(catalog.error());
+	}
+	auto store = storage::SqliteStore::Open(options.db_path, *migrations_dir + "/sqlite");
+	if (!store) {
+		return Fail(store.error());
+	}
+	auto views = Views::Load(*web_dir + "/templates");
+	if (!views) {
+		return Fail(views.error());
+	}
+
+	app::AppContext ctx{*catalog, **store};
+	WebApp web_app(ctx, std::move(views.value()), WebOptions{*web_dir + "/static", options.secure_cookies});
+
+	httplib::Server server;
+	server.set_payload_max_length(kMaxBodyBytes);
+	server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
+		ApplySecurityHeaders(response);
+		if (request.path.rfind("/static/", 0) != 0) {
+			response.set_header("Cache-Control", "no-store");
+		}
+		return httplib::Server::HandlerResponse::Unhandled;
+	});
+	server.set_mount_point("/static", *web_dir + "/static");
+	server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+
+	server.Get("/healthz", [](const httplib::Request &, httplib::Response &response) {
+		response.set_content(R"({"status":"ok"})", "application/json");
+	});
+	web_app.Mount(server);
+
+	server.set_error_handler([&web_app](const httplib::Request &http, httplib::Response &response) {
+		if (!response.body.empty()) {
+			return;
+		}
+		Request request = web_app.Begin(http, response);
+		const int status = response.status;
+		const ErrorCode code = status == 413   ? ErrorCode::kPayloadTooLarge
+		                       : status == 404 ? ErrorCode::kNotFound
+		                       : status == 400 ? ErrorCode::kInvalidInput
+		                                       : ErrorCode::kInternal;
+		const std::string message = status == 413 ? "送信されたデータが大きすぎます（上限 1 MiB）。"
+		                            : status == 404 ? "ページが見つかりません。"
+		                                            : "リクエストを処理できませんでした。";
+		if (http.path.rfind("/api/", 0) == 0) {
+			web_app.SendApiError(request, Error::Make(code, message));
+		} else {
+			web_app.SendErrorPage(request, Error::Make(code, message));
+		}
+		response.status = status;
+	});
+	server.set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr error) {
+		try {
+			if (error) {
+				std::rethrow_exception(error);
+			}
+		} catch (const std::exception &exception) {
+			std::cerr << "mamori serve: unhandled exception: " << exception.what() << "\n";
+		} catch (...) {
+			std::cerr << "mamori serve: unhandled exception\n";
+		}
+		response.status = 500;
+		response.set_content(R"({"error":{"code":"internal","message":"internal error"}})", "application/json");
+	});
+
+	if (auto code = web_app.PrepareSetupCode()) {
+		std::cout << "\n==============================================================\n"
+		          << " mamori の初期設定コード（one-time set-up code）: " << *code << "\n"
+		          << " ブラウザで http://" << options.host << ":" << options.port
+		          << "/ を開き、このコードを入力して最初の管理者を作成してください。\n"
+		          << "==============================================================\n"
+		          << std::endl;
+	}
+
+	if (!server.bind_to_port(options.host.c_str(), options.port)) {
+		return Fail(Error::Make(ErrorCode::kInternal, "cannot listen on " + options.host + ":" +
+		                                                  std::to_string(options.port) + " (in use?)"));
+	}
+	g_running_server = &server;
+	std::signal(SIGINT, StopOnSignal);
+	std::signal(SIGTERM, StopOnSignal);
+	std::cout << "mamori: serving on http://" << options.host << ":" << options.port << "/ (database "
+	          << options.db_path << ")" << std::endl;
+	server.listen_after_bind();
+	g_running_server = nullptr;
+	return 0;
+}
+
+} // namespace mamori::web

@@ -1,0 +1,125 @@
+// mamori/web/web_app.hpp
+//
+// The web adapter: owns the HTTP server, the views and the request helpers
+// shared by every route file. Route files (routes_*.cpp) register handlers
+// that translate HTTP into app-layer calls and back; they hold no business
+// rules of their own.
+#pragma once
+
+#include "app/accounts.hpp"
+#include "app/app_context.hpp"
+#include "app/organizations.hpp"
+#include "web/views.hpp"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace mamori::web {
+
+using Json = nlohmann::json;
+using app::Id;
+
+inline constexpr const char *kSessionCookie = "mamori_session";
+inline constexpr const char *kPreSessionCookie = "mamori_presession";  // CSRF for forms before sign-in
+inline constexpr size_t kMaxBodyBytes = 1024 * 1024;
+
+struct WebOptions {
+	std::string static_dir;
+	bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+};
+
+//! Per-request state gathered by WebApp::Begin.
+struct Request {
+	const httplib::Request &http;
+	httplib::Response &response;
+	std::optional<app::SessionUser> session;
+
+	app::Actor actor() const {
+		return session ? app::Actor{session->user.id, session->user.email, session->user.is_admin} : app::Actor{};
+	}
+	//! A form field (urlencoded body) or query parameter, or "".
+	std::string Param(const std::string &name) const;
+	bool HasParam(const std::string &name) const { return http.has_param(name.c_str()); }
+};
+
+class WebApp {
+public:
+	WebApp(app::AppContext ctx, Views views, WebOptions options);
+
+	//! Registers every route on the server.
+	void Mount(httplib::Server &server);
+
+	app::AppContext &ctx() { return ctx_; }
+	const Views &views() const { return views_; }
+
+	// --- set-up code (first administrator) ---------------------------------
+	//! Generates and remembers a one-time code when no account exists yet;
+	//! returns it so the caller can print it to the terminal.
+	std::optional<std::string> PrepareSetupCode();
+	bool ConsumeSetupCode(const std::string &code);
+	bool SetupPending();
+
+	// --- request helpers used by route files --------------------------------
+	//! Resolves the session cookie. Errors become a 500 response.
+	Request Begin(const httplib::Request &http, httplib::Response &response);
+
+	//! For HTML form posts: the _csrf field must match the session's token
+	//! (or the pre-session cookie before sign-in). Sends 403 and returns false otherwise.
+	bool CheckFormCsrf(Request &request);
+	//! For API calls with a session: X-CSRF-Token must match. Sends 403 JSON otherwise.
+	bool CheckApiCsrf(Request &request);
+
+	void SendJson(Request &request, int status, const Json &body);
+	void SendApiError(Request &request, const Error &error);
+	void SendHtml(Request &request, int status, const std::string &html);
+	void Redirect(Request &request, const std::string &location);
+	//! An HTML error page for the error's status (404 for kNotFound, ...).
+	void SendErrorPage(Request &request, const Error &error);
+
+	//! Renders a page with the standard layout model filled in for this request.
+	std::string RenderPage(Request &request, const std::string &page, Json model, const std::string &title,
+	                       const std::optional<app::OrgAccess> &org = std::nullopt);
+
+	//! The CSRF token to embed in forms for this request (session or pre-session).
+	std::string FormCsrfToken(Request &request);
+
+	void SetSessionCookie(Request &request, const std::string &token);
+	void ClearSessionCookie(Request &request);
+
+	//! Parses a positive decimal id from a path capture.
+	static std::optional<Id> ParseId(const std::string &text);
+
+private:
+	void MountApi(httplib::Server &server);
+	void MountAuth(httplib::Server &server);
+	void MountOrganizations(httplib::Server &server);
+	void MountFiveArticles(httplib::Server &server);
+	void MountSelfcheck(httplib::Server &server);
+	void MountPolicy(httplib::Server &server);
+	void MountAudit(httplib::Server &server);
+
+	app::AppContext ctx_;
+	Views views_;
+	WebOptions options_;
+	std::mutex setup_mutex_;
+	std::string setup_code_hash_;
+};
+
+//! Builds the layout's navigation for an organisation page.
+Json OrgNavigation(const app::OrgAccess &access, const std::string &current);
+
+//! Error summary model for a form re-shown with problems (ui.md §2.7).
+Json ErrorSummary(const Error &error, const std::string &field_id);
+
+} // namespace mamori::web
+
+namespace mamori::web {
+//! Reads the organisation profile form (name, industry, capital_yen, employees).
+Result<app::OrganizationInput> ReadOrganizationForm(const Request &request);
+//! Model for the organisation form fields, including industry options.
+Json OrganizationFormModel(const Catalog &catalog, const app::OrganizationInput &input);
+} // namespace mamori::web
