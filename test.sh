@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# mamori: the same set-up as run.sh, then build and run every test:
+# unit, property and golden tests (GoogleTest + RapidCheck), the CLI contract
+# suite, HTTP integration tests and the headless-Chromium browser tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+./scripts/install-deps.sh --test
+./scripts/build.sh all
+./scripts/install-test-deps.sh
+
+ctest --test-dir build --output-on-failure --timeout 900 "$@"

@@ -1,0 +1,110 @@
+// Starts a real mamori server on a free port with a fresh SQLite database,
+// for the HTTP and browser suites. Accounts are created with the CLI, the
+// same way an operator would.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = process.env.MAMORI_BIN || resolve('build/mamori');
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'mamori-test-'));
+  const db = join(dir, 'mamori.db');
+  const port = await freePort();
+  const env = { ...process.env, MAMORI_ARGON2_FAST: '1' };
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`mamori serve exited: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    db,
+    dir,
+    output: () => output,
+    setupCode: () => (output.match(/\d{4}-\d{4}-\d{4}/) || [])[0],
+    createUser(email, password, { admin = false } = {}) {
+      const args = ['user', 'create', '--db', db, '--email', email, '--password', password];
+      if (admin) args.push('--admin');
+      return JSON.parse(execFileSync(BIN, args, { env, encoding: 'utf8' }));
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// A minimal cookie-keeping API client.
+export class ApiClient {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+    this.csrf = null;
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(method, path, { json, body, headers = {}, csrf = true } = {}) {
+    const allHeaders = { ...headers };
+    if (this.cookies.size) allHeaders.Cookie = this.cookieHeader();
+    if (csrf && this.csrf && method !== 'GET') allHeaders['X-CSRF-Token'] = this.csrf;
+    let payload = body;
+    if (json !== undefined) {
+      payload = JSON.stringify(json);
+      allHeaders['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(this.base + path, { method, headers: allHeaders, body: payload, redirect: 'manual' });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value === '' || /Max-Age=0/.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    let data = null;
+    try { data = JSON.parse(text); } catch { data = null; }
+    return { status: response.status, headers: response.headers, text, data };
+  }
+
+  async signIn(email, password) {
+    const result = await this.request('POST', '/api/v1/session', { json: { email, password }, csrf: false });
+    if (result.status === 200) this.csrf = result.data.csrf_token;
+    return result;
+  }
+}
+
+export function answersAll(value) {
+  const answers = {};
+  for (let item = 1; item <= 25; item++) answers[String(item)] = value;
+  return answers;
+}
