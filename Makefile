@@ -1,0 +1,23 @@
+# Day-to-day shortcuts. The newcomer's way in stays ./run.sh and ./test.sh.
+.PHONY: build run test unit bench format clean
+
+build:
+	./scripts/build.sh all
+
+run:
+	./run.sh
+
+test:
+	./test.sh
+
+unit: build
+	ctest --test-dir build --output-on-failure -E 'browser|http_integration'
+
+bench:
+	./scripts/bench.sh
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')
+
+clean:
+	rm -rf build
