@@ -175,6 +175,18 @@ Status EndSession(AppContext &ctx, const std::string &token) {
 	return ctx.store.DeleteSession(platform::Sha256Hex(token));
 }
 
+Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id) {
+	if (!actor.is_admin) {
+		return Error::Make(ErrorCode::kNotFound, "ページが見つかりません。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.ResetFailedLogins(user_id); !status) {
+			return status;
+		}
+		return Audit(ctx, std::nullopt, actor.user_id, "account.unlock", "user:" + std::to_string(user_id), {});
+	});
+}
+
 Status ChangePassword(AppContext &ctx, Id user_id, const std::string &new_password) {
 	auto user = ctx.store.FindUserById(user_id);
 	if (!user) {

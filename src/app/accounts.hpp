@@ -49,6 +49,9 @@ struct SessionUser {
 Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token);
 Status EndSession(AppContext &ctx, const std::string &token);
 
+//! Clears a lockout (installation administrators only).
+Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id);
+
 //! Sets a new password after checking the policy; signs out other sessions.
 Status ChangePassword(AppContext &ctx, Id user_id, const std::string &new_password);
 

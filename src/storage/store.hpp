@@ -44,6 +44,8 @@ public:
 	//! Records a failed sign-in; sets locked_until when given.
 	virtual Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) = 0;
 	virtual Status ResetFailedLogins(Id user_id) = 0;
+	//! Every account, ordered by e-mail, for the installation administrator.
+	virtual Result<std::vector<User>> ListUsers(int limit, int offset) = 0;
 
 	// --- sessions -------------------------------------------------------
 	virtual Status CreateSession(const Session &session) = 0;

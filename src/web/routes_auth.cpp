@@ -3,6 +3,7 @@
 // First-run set-up, sign-in and sign-out, invitations, and the home page.
 #include "app/accounts.hpp"
 #include "app/organizations.hpp"
+#include "core/security/password_policy.hpp"
 #include "web/web_app.hpp"
 
 #include <iostream>
@@ -154,6 +155,12 @@ void WebApp::MountAuth(httplib::Server &server) {
 		if (request.Param("password") != request.Param("password_confirm")) {
 			return render_setup(request, *org, email, name,
 			                    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
+		}
+		// Check the password before spending the one-time code on it.
+		if (auto valid = CheckPasswordPolicy(request.Param("password"), app::NormalizeEmail(email),
+		                                     ctx_.catalog.common_passwords);
+		    !valid) {
+			return render_setup(request, *org, email, name, valid.error());
 		}
 		if (!ConsumeSetupCode(request.Param("setup_code"))) {
 			return render_setup(request, *org, email, name,

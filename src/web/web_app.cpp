@@ -177,6 +177,7 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 	if (request.session) {
 		layout["user_email"] = request.session->user.email;
 		layout["user_name"] = request.session->user.display_name;
+		layout["is_admin"] = request.session->user.is_admin;
 	}
 	if (org) {
 		layout["org"] = OrgNavigation(*org, page);
@@ -249,6 +250,7 @@ void WebApp::Mount(httplib::Server &server) {
 	MountSelfcheck(server);
 	MountPolicy(server);
 	MountAudit(server);
+	MountAdmin(server);
 }
 
 } // namespace mamori::web

@@ -101,6 +101,7 @@ private:
 	void MountSelfcheck(httplib::Server &server);
 	void MountPolicy(httplib::Server &server);
 	void MountAudit(httplib::Server &server);
+	void MountAdmin(httplib::Server &server);
 
 	app::AppContext ctx_;
 	Views views_;

@@ -108,3 +108,30 @@ export function answersAll(value) {
   for (let item = 1; item <= 25; item++) answers[String(item)] = value;
   return answers;
 }
+
+// Signs in through the HTML form, as a browser would: the login page sets a
+// pre-session cookie and embeds the matching _csrf field.
+export async function formSignIn(client, email, password) {
+  const page = await client.request('GET', '/login');
+  const csrf = csrfFrom(page.text);
+  const result = await client.request('POST', '/login', {
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+  return result;
+}
+
+export function csrfFrom(html) {
+  const match = html.match(/name="_csrf" value="([^"]+)"/);
+  if (!match) throw new Error('no _csrf field on the page');
+  return match[1];
+}
+
+export async function postForm(client, path, fields) {
+  return client.request('POST', path, {
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+}

@@ -596,6 +596,12 @@ Status SqliteStore::ResetFailedLogins(Id user_id) {
 	});
 }
 
+Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<User>(db_, kUserColumns + "ORDER BY email LIMIT ? OFFSET ?",
+	                      [&](Statement &s) { s.Bind(1, limit).Bind(2, offset); }, ReadUser);
+}
+
 // --- sessions -------------------------------------------------------------------
 
 Status SqliteStore::CreateSession(const Session &session) {

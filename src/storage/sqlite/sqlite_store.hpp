@@ -44,6 +44,7 @@ public:
 	Status UpdateDisplayName(Id user_id, const std::string &display_name) override;
 	Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) override;
 	Status ResetFailedLogins(Id user_id) override;
+	Result<std::vector<User>> ListUsers(int limit, int offset) override;
 
 	Status CreateSession(const Session &session) override;
 	//! Only a session whose expires_at is later than now.
