@@ -39,8 +39,12 @@ Status CheckPasswordPolicy(const std::string &password, const std::string &email
 	if (std::binary_search(common_passwords.begin(), common_passwords.end(), lowered)) {
 		return Error::Invalid(field, "このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。");
 	}
-	const std::string local_part = Lower(email.substr(0, email.find('@')));
-	if (!local_part.empty() && lowered.find(local_part) != std::string::npos && local_part.size() * 2 >= lowered.size()) {
+	const std::string lowered_email = Lower(email);
+	const std::string local_part = lowered_email.substr(0, lowered_email.find('@'));
+	// The whole address inside the password is as guessable as the local part alone.
+	const bool contains_email = !lowered_email.empty() && lowered.find(lowered_email) != std::string::npos;
+	if (contains_email ||
+	    (!local_part.empty() && lowered.find(local_part) != std::string::npos && local_part.size() * 2 >= lowered.size())) {
 		return Error::Invalid(field, "メールアドレスに近いパスワードは使えません。");
 	}
 	return OkStatus();

@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# mamori/tests/cli/cli_test.sh — the CLI half of the machine contract
+# (shared spec contract.md, "CLI: pure computations" and `user create`).
+#
+# usage: bash tests/cli/cli_test.sh path/to/mamori
+#
+# For every contract command: a good input from a file and from stdin ("-")
+# gives exit 0 and one valid JSON document on stdout with the right values;
+# a bad input gives exit 2, nothing on stdout, and exactly one line on
+# stderr naming the field. Prints PASS/FAIL per case, then "N passed, M failed".
+set -u
+
+if [ $# -lt 1 ]; then
+	echo "usage: $0 path/to/mamori" >&2
+	exit 2
+fi
+MAMORI=$1
+case "$MAMORI" in
+/*) ;;
+*) MAMORI="$(pwd)/$MAMORI" ;;
+esac
+if [ ! -x "$MAMORI" ]; then
+	echo "not an executable: $MAMORI" >&2
+	exit 2
+fi
+export MAMORI_ARGON2_FAST=1
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+OUT="$WORK/stdout"
+ERR="$WORK/stderr"
+RC=0
+PASSED=0
+FAILED=0
+
+if command -v python3 >/dev/null 2>&1; then
+	JSON_TOOL=python3
+elif command -v node >/dev/null 2>&1; then
+	JSON_TOOL=node
+else
+	echo "need python3 or node to check JSON" >&2
+	exit 2
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "need the sqlite3 command-line tool" >&2
+	exit 2
+fi
+
+# ---------------------------------------------------------------- helpers
+
+pass() {
+	PASSED=$((PASSED + 1))
+	echo "PASS $1"
+}
+fail() {
+	FAILED=$((FAILED + 1))
+	echo "FAIL $1: $2"
+	if [ -s "$OUT" ]; then sed 's/^/    stdout: /' "$OUT" | head -5; fi
+	if [ -s "$ERR" ]; then sed 's/^/    stderr: /' "$ERR" | head -5; fi
+}
+
+# valid_json FILE: exit 0 when FILE holds exactly one JSON document.
+valid_json() {
+	if [ "$JSON_TOOL" = python3 ]; then
+		python3 -c 'import json,sys; json.load(sys.stdin)' <"$1" 2>/dev/null
+	else
+		node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' <"$1" 2>/dev/null
+	fi
+}
+
+# json_get FILE a.b.0.c: prints the value at that path as compact JSON.
+json_get() {
+	if [ "$JSON_TOOL" = python3 ]; then
+		python3 -c '
+import json, sys
+value = json.load(open(sys.argv[1], encoding="utf-8"))
+for part in sys.argv[2].split("."):
+    value = value[int(part)] if isinstance(value, list) else value[part]
+print(json.dumps(value, ensure_ascii=False, separators=(",", ":")))' "$1" "$2" 2>/dev/null
+	else
+		node -e '
+let value = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+for (const part of process.argv[2].split(".")) value = value[part];
+if (value === undefined) process.exit(1);
+console.log(JSON.stringify(value));' "$1" "$2" 2>/dev/null
+	fi
+}
+
+# run STDIN_FILE ARGS...: runs mamori; STDIN_FILE may be /dev/null.
+run() {
+	local stdin_file=$1
+	shift
+	"$MAMORI" "$@" <"$stdin_file" >"$OUT" 2>"$ERR"
+	RC=$?
+}
+
+# check_values NAME KEY=VALUE...: every KEY path of stdout equals VALUE (compact JSON).
+check_values() {
+	local name=$1
+	shift
+	local pair key want got
+	for pair in "$@"; do
+		key=${pair%%=*}
+		want=${pair#*=}
+		got=$(json_get "$OUT" "$key")
+		if [ "$got" != "$want" ]; then
+			fail "$name" "$key is '$got', expected '$want'"
+			return 1
+		fi
+	done
+	return 0
+}
+
+# expect_ok NAME STDIN_FILE ARGS... -- KEY=VALUE...
+expect_ok() {
+	local name=$1 stdin_file=$2
+	shift 2
+	local args=()
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		args+=("$1")
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	run "$stdin_file" "${args[@]}"
+	if [ "$RC" -ne 0 ]; then
+		fail "$name" "exit $RC, expected 0"
+		return
+	fi
+	if ! valid_json "$OUT"; then
+		fail "$name" "stdout is not one valid JSON document"
+		return
+	fi
+	check_values "$name" "$@" || return
+	pass "$name"
+}
+
+# expect_bad NAME MENTION STDIN_FILE ARGS...: exit 2, empty stdout, one stderr line containing MENTION.
+expect_bad() {
+	local name=$1 mention=$2 stdin_file=$3
+	shift 3
+	run "$stdin_file" "$@"
+	if [ "$RC" -ne 2 ]; then
+		fail "$name" "exit $RC, expected 2"
+		return
+	fi
+	if [ -s "$OUT" ]; then
+		fail "$name" "stdout is not empty"
+		return
+	fi
+	local lines
+	lines=$(wc -l <"$ERR")
+	if [ "$lines" -ne 1 ] || [ "$(wc -c <"$ERR")" -le 1 ]; then
+		fail "$name" "stderr has $lines lines, expected exactly one"
+		return
+	fi
+	if ! grep -qF -- "$mention" "$ERR"; then
+		fail "$name" "stderr does not mention '$mention'"
+		return
+	fi
+	pass "$name"
+}
+
+# bad_both NAME MENTION COMMAND SUBCOMMAND CONTENT: the same bad document from a file and from stdin.
+bad_both() {
+	local name=$1 mention=$2 command=$3 subcommand=$4 content=$5
+	local file="$WORK/$name.json"
+	printf '%s' "$content" >"$file"
+	expect_bad "$name (file)" "$mention" /dev/null "$command" "$subcommand" "$file"
+	expect_bad "$name (stdin)" "$mention" "$file" "$command" "$subcommand" -
+}
+
+write() { printf '%s\n' "$2" >"$WORK/$1"; }
+
+users_in() { sqlite3 "$1" 'select count(*) from users' 2>/dev/null; }
+
+# ---------------------------------------------------------------- selfcheck score
+
+# basic 4+4+2+2+0 = 12, employee 7×4+2 = 30, organisation 5×4 = 20 → 62 (insufficient).
+write score62.json '{"answers": {"1": "implemented", "2": "implemented", "3": "partial", "4": "partial",
+ "5": "not_implemented", "6": "implemented", "7": "implemented", "8": "implemented", "9": "implemented",
+ "10": "implemented", "11": "implemented", "12": "implemented", "13": "partial", "14": "not_implemented",
+ "15": "not_implemented", "16": "not_implemented", "17": "not_implemented", "18": "not_implemented",
+ "19": "implemented", "20": "implemented", "21": "implemented", "22": "implemented", "23": "implemented",
+ "24": "not_implemented", "25": "not_implemented"}}'
+SCORE62=(total=62 max=100 band='"insufficient"' groups.basic.score=12 groups.basic.max=20
+	groups.employee.score=30 groups.employee.max=52 groups.organization.score=20 groups.organization.max=28
+	unknown_items='[]' unanswered_items='[]')
+expect_ok "selfcheck score: file" /dev/null selfcheck score "$WORK/score62.json" -- "${SCORE62[@]}"
+expect_ok "selfcheck score: stdin" "$WORK/score62.json" selfcheck score - -- "${SCORE62[@]}"
+
+# 4 − 1 + 2 = 5 with items 3..25 partly unanswered.
+write score_partial.json '{"answers": {"1": "implemented", "2": "unknown", "19": "partial"}}'
+expect_ok "selfcheck score: unknown and unanswered lists" /dev/null selfcheck score "$WORK/score_partial.json" -- \
+	total=5 unknown_items='[2]' 'unanswered_items=[3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,20,21,22,23,24,25]' \
+	band='"critical"'
+write score_all_unknown.json '{"answers": {"1":"unknown","2":"unknown","3":"unknown","4":"unknown","5":"unknown",
+ "6":"unknown","7":"unknown","8":"unknown","9":"unknown","10":"unknown","11":"unknown","12":"unknown","13":"unknown",
+ "14":"unknown","15":"unknown","16":"unknown","17":"unknown","18":"unknown","19":"unknown","20":"unknown",
+ "21":"unknown","22":"unknown","23":"unknown","24":"unknown","25":"unknown"}}'
+expect_ok "selfcheck score: all unknown is -25" /dev/null selfcheck score "$WORK/score_all_unknown.json" -- \
+	total=-25 band='"critical"'
+
+bad_both "selfcheck score: unknown item 26" 'answers.26' selfcheck score '{"answers": {"26": "implemented"}}'
+bad_both "selfcheck score: item 0" 'answers.0' selfcheck score '{"answers": {"0": "implemented"}}'
+bad_both "selfcheck score: item 07" 'answers.07' selfcheck score '{"answers": {"07": "implemented"}}'
+bad_both "selfcheck score: answer yes" 'answers.1' selfcheck score '{"answers": {"1": "yes"}}'
+bad_both "selfcheck score: answer not a string" 'answers.2' selfcheck score '{"answers": {"2": 4}}'
+bad_both "selfcheck score: answers not an object" 'answers' selfcheck score '{"answers": ["implemented"]}'
+bad_both "selfcheck score: answers missing" 'answers' selfcheck score '{"answer": {}}'
+bad_both "selfcheck score: broken JSON" 'JSON' selfcheck score '{"answers": {"1": "implemented"'
+bad_both "selfcheck score: empty input" 'JSON' selfcheck score ''
+bad_both "selfcheck score: top-level array" 'document' selfcheck score '[{"answers": {}}]'
+bad_both "selfcheck score: trailing garbage" 'JSON' selfcheck score '{"answers": {}} {}'
+expect_bad "selfcheck score: missing file" "$WORK/no-such-file.json" /dev/null selfcheck score "$WORK/no-such-file.json"
+expect_bad "selfcheck score: no file argument" 'FILE' /dev/null selfcheck score
+
+# ---------------------------------------------------------------- selfcheck aggregate
+
+write aggregate.json '{"respondents": [
+ {"name": "営業部", "answers": {"1": "implemented", "2": "implemented", "3": "partial", "4": "unknown", "5": "not_implemented"}},
+ {"name": "製造部", "answers": {"1": "implemented", "2": "not_implemented", "3": "partial", "4": "unknown", "6": "implemented"}}]}'
+# 1 impl, 2 partial (disagreement), 3 partial, 4 unknown, 5 not (only 営業部), 6 impl (only 製造部):
+# 4 + 2 + 2 − 1 + 0 + 4 = 11.
+AGG=(answers.1='"implemented"' answers.2='"partial"' answers.3='"partial"' answers.4='"unknown"'
+	answers.5='"not_implemented"' answers.6='"implemented"' score.total=11 score.groups.basic.score=7
+	score.unknown_items='[4]' score.band='"critical"')
+expect_ok "selfcheck aggregate: file" /dev/null selfcheck aggregate "$WORK/aggregate.json" -- "${AGG[@]}"
+expect_ok "selfcheck aggregate: stdin" "$WORK/aggregate.json" selfcheck aggregate - -- "${AGG[@]}"
+write aggregate_agree.json '{"respondents": [{"name": "A", "answers": {"7": "partial"}}, {"name": "B", "answers": {"7": "partial"}}]}'
+expect_ok "selfcheck aggregate: agreement keeps the answer" /dev/null selfcheck aggregate "$WORK/aggregate_agree.json" -- \
+	answers.7='"partial"' score.total=2
+write aggregate_none.json '{"respondents": []}'
+expect_ok "selfcheck aggregate: nobody" /dev/null selfcheck aggregate "$WORK/aggregate_none.json" -- \
+	answers='{}' score.total=0
+
+bad_both "selfcheck aggregate: unknown item 26" 'respondents[1].answers.26' selfcheck aggregate \
+	'{"respondents": [{"name": "A", "answers": {}}, {"name": "B", "answers": {"26": "partial"}}]}'
+bad_both "selfcheck aggregate: answer yes" 'respondents[0].answers.3' selfcheck aggregate \
+	'{"respondents": [{"name": "A", "answers": {"3": "yes"}}]}'
+bad_both "selfcheck aggregate: answers not an object" 'respondents[0].answers' selfcheck aggregate \
+	'{"respondents": [{"name": "A", "answers": "implemented"}]}'
+bad_both "selfcheck aggregate: respondents not an array" 'respondents' selfcheck aggregate '{"respondents": {}}'
+bad_both "selfcheck aggregate: duplicate name" 'respondents[1].name' selfcheck aggregate \
+	'{"respondents": [{"name": "A", "answers": {}}, {"name": "A", "answers": {}}]}'
+bad_both "selfcheck aggregate: broken JSON" 'JSON' selfcheck aggregate '{"respondents": ['
+bad_both "selfcheck aggregate: empty input" 'JSON' selfcheck aggregate ''
+bad_both "selfcheck aggregate: top-level array" 'document' selfcheck aggregate '[]'
+expect_bad "selfcheck aggregate: missing file" "$WORK/none.json" /dev/null selfcheck aggregate "$WORK/none.json"
+
+# ---------------------------------------------------------------- risk evaluate
+
+write risk.json '{"assets": [{"id": "a1", "confidentiality": 2, "integrity": 1, "availability": 0,
+ "personal_info": false, "sensitive_personal_info": false, "my_number": false,
+ "business_critical": false, "threat": 3, "vulnerability": 2}]}'
+RISK=(assets.0.id='"a1"' assets.0.importance=2 assets.0.possibility=2 assets.0.risk_value=4 assets.0.risk_level='"high"')
+expect_ok "risk evaluate: file" /dev/null risk evaluate "$WORK/risk.json" -- "${RISK[@]}"
+expect_ok "risk evaluate: stdin" "$WORK/risk.json" risk evaluate - -- "${RISK[@]}"
+# My Number raises importance 0 → 2; threat 1 vuln 3 → possibility 1 → risk 2 (medium).
+# Nothing important: risk 0 (low).
+write risk_more.json '{"assets": [
+ {"id": "mn", "confidentiality": 0, "integrity": 0, "availability": 0, "my_number": true, "threat": 1, "vulnerability": 3},
+ {"id": "low", "confidentiality": 0, "integrity": 0, "availability": 0, "threat": 3, "vulnerability": 3}]}'
+expect_ok "risk evaluate: override and low" /dev/null risk evaluate "$WORK/risk_more.json" -- \
+	assets.0.importance=2 assets.0.risk_value=2 assets.0.risk_level='"medium"' \
+	assets.1.importance=0 assets.1.possibility=3 assets.1.risk_value=0 assets.1.risk_level='"low"'
+
+asset() { # asset C I A THREAT VULN [ID]
+	printf '{"assets": [{"id": "%s", "confidentiality": %s, "integrity": %s, "availability": %s, "threat": %s, "vulnerability": %s}]}' \
+		"${6:-a1}" "$1" "$2" "$3" "$4" "$5"
+}
+bad_both "risk evaluate: confidentiality 3" 'assets[0].confidentiality' risk evaluate "$(asset 3 0 0 1 1)"
+bad_both "risk evaluate: availability -1" 'assets[0].availability' risk evaluate "$(asset 0 0 -1 1 1)"
+bad_both "risk evaluate: threat 0" 'assets[0].threat' risk evaluate "$(asset 1 1 1 0 1)"
+bad_both "risk evaluate: vulnerability 4" 'assets[0].vulnerability' risk evaluate "$(asset 1 1 1 1 4)"
+bad_both "risk evaluate: vulnerability \"2\" (string)" 'assets[0].vulnerability' risk evaluate "$(asset 1 1 1 1 '"2"')"
+bad_both "risk evaluate: threat 2.5" 'assets[0].threat' risk evaluate "$(asset 1 1 1 2.5 1)"
+bad_both "risk evaluate: missing id" 'assets[0].id' risk evaluate \
+	'{"assets": [{"confidentiality": 1, "integrity": 1, "availability": 1, "threat": 1, "vulnerability": 1}]}'
+bad_both "risk evaluate: missing threat" 'assets[0].threat' risk evaluate \
+	'{"assets": [{"id": "a", "confidentiality": 1, "integrity": 1, "availability": 1, "vulnerability": 1}]}'
+bad_both "risk evaluate: flag not boolean" 'assets[0].personal_info' risk evaluate \
+	'{"assets": [{"id": "a", "confidentiality": 1, "integrity": 1, "availability": 1, "threat": 1, "vulnerability": 1, "personal_info": "yes"}]}'
+bad_both "risk evaluate: assets not an array" 'assets' risk evaluate '{"assets": {"id": "a1"}}'
+bad_both "risk evaluate: broken JSON" 'JSON' risk evaluate '{"assets": [{"id": "a1",]}'
+bad_both "risk evaluate: empty input" 'JSON' risk evaluate ''
+bad_both "risk evaluate: top-level array" 'document' risk evaluate "[$(asset 1 1 1 1 1)]"
+expect_bad "risk evaluate: missing file" "$WORK/none.json" /dev/null risk evaluate "$WORK/none.json"
+
+# ---------------------------------------------------------------- sme classify
+
+write sme.json '{"industry": "retail", "capital_yen": 50000000, "employees": 60}'
+expect_ok "sme classify: file" /dev/null sme classify "$WORK/sme.json" -- is_sme=true capital_within_limit=true \
+	employees_within_limit=false is_small_business=false
+expect_ok "sme classify: stdin" "$WORK/sme.json" sme classify - -- is_sme=true
+write sme_large.json '{"industry": "wholesale", "capital_yen": 100000001, "employees": 101}'
+expect_ok "sme classify: large wholesale" /dev/null sme classify "$WORK/sme_large.json" -- is_sme=false
+write sme_small.json '{"industry": "manufacturing", "capital_yen": 10000000, "employees": 20}'
+expect_ok "sme classify: small business" /dev/null sme classify "$WORK/sme_small.json" -- is_sme=true is_small_business=true
+
+bad_both "sme classify: unknown industry" 'industry' sme classify '{"industry": "finance", "capital_yen": 1, "employees": 1}'
+bad_both "sme classify: negative employees" 'employees' sme classify '{"industry": "retail", "capital_yen": 1, "employees": -3}'
+bad_both "sme classify: float capital" 'capital_yen' sme classify '{"industry": "retail", "capital_yen": 1000000.5, "employees": 3}'
+bad_both "sme classify: capital as string" 'capital_yen' sme classify '{"industry": "retail", "capital_yen": "1000000", "employees": 3}'
+bad_both "sme classify: missing employees" 'employees' sme classify '{"industry": "retail", "capital_yen": 1000000}'
+bad_both "sme classify: broken JSON" 'JSON' sme classify '{"industry": retail}'
+bad_both "sme classify: empty input" 'JSON' sme classify ''
+bad_both "sme classify: top-level array" 'document' sme classify '[]'
+expect_bad "sme classify: missing file" "$WORK/none.json" /dev/null sme classify "$WORK/none.json"
+
+# ---------------------------------------------------------------- user create and backup
+
+DB="$WORK/mamori.db"
+expect_ok "user create: good password" /dev/null user create --db "$DB" --email owner@example.co.jp \
+	--password 'correct horse battery staple' -- email='"owner@example.co.jp"'
+BEFORE=$(users_in "$DB")
+if [ "$BEFORE" = "1" ]; then pass "user create: one user in the database"; else fail "user create: one user in the database" "count is '$BEFORE'"; fi
+
+# expect_no_new_user NAME MENTION ARGS...: refused with exit 2 and the users table unchanged.
+expect_no_new_user() {
+	local name=$1 mention=$2
+	shift 2
+	expect_bad "$name" "$mention" /dev/null user create --db "$DB" "$@"
+	local after
+	after=$(users_in "$DB")
+	if [ "$after" = "$BEFORE" ]; then
+		pass "$name: no user added"
+	else
+		fail "$name: no user added" "users went from $BEFORE to $after"
+	fi
+}
+expect_no_new_user "user create: short password" 'password' --email short@example.co.jp --password 'Ab3$xyz'
+expect_no_new_user "user create: common password" 'password' --email common@example.co.jp --password 'password123'
+expect_no_new_user "user create: common password, other case" 'password' --email common2@example.co.jp --password 'Password123'
+expect_no_new_user "user create: password is the e-mail address" 'password' --email hanako.suzuki@example.co.jp \
+	--password 'hanako.suzuki@example.co.jp'
+expect_no_new_user "user create: duplicate email" 'email' --email owner@example.co.jp --password 'another long passphrase'
+expect_no_new_user "user create: duplicate email, other case" 'email' --email Owner@Example.co.jp --password 'another long passphrase'
+
+# A weak password must not even create a database file.
+expect_bad "user create: weak password on a new database" 'password' /dev/null user create --db "$WORK/fresh.db" \
+	--email x@example.co.jp --password short
+if [ "$(users_in "$WORK/fresh.db")" = "" ] || [ "$(users_in "$WORK/fresh.db")" = "0" ]; then
+	pass "user create: weak password leaves no user in a new database"
+else
+	fail "user create: weak password leaves no user in a new database" "users: $(users_in "$WORK/fresh.db")"
+fi
+
+expect_ok "user create: second user" /dev/null user create --db "$DB" --email staff@example.co.jp \
+	--password '朝の電車で本を読みます' -- email='"staff@example.co.jp"'
+BEFORE=$(users_in "$DB")
+
+run /dev/null backup --db "$DB" --out "$WORK/backup.db"
+if [ "$RC" -eq 0 ] && [ -s "$WORK/backup.db" ]; then
+	pass "backup: exit 0 and a file"
+else
+	fail "backup: exit 0 and a file" "exit $RC"
+fi
+COPIED=$(users_in "$WORK/backup.db")
+if [ -n "$COPIED" ] && [ "$COPIED" = "$BEFORE" ]; then
+	pass "backup: sqlite3 reads the copy with the same users count ($COPIED)"
+else
+	fail "backup: sqlite3 reads the copy with the same users count" "copy has '$COPIED', database has '$BEFORE'"
+fi
+if [ "$(sqlite3 "$WORK/backup.db" 'pragma integrity_check' 2>/dev/null)" = "ok" ]; then
+	pass "backup: integrity check ok"
+else
+	fail "backup: integrity check ok" "integrity_check failed"
+fi
+SUM_BEFORE=$(cksum <"$WORK/backup.db")
+run /dev/null backup --db "$DB" --out "$WORK/backup.db"
+if [ "$RC" -ne 0 ] && [ ! -s "$OUT" ] && [ "$(cksum <"$WORK/backup.db")" = "$SUM_BEFORE" ]; then
+	pass "backup: refuses an existing file and leaves it alone"
+else
+	fail "backup: refuses an existing file and leaves it alone" "exit $RC"
+fi
+run /dev/null backup --db "$WORK/no-such.db" --out "$WORK/backup2.db"
+if [ "$RC" -ne 0 ] && [ ! -e "$WORK/backup2.db" ] && [ ! -e "$WORK/no-such.db" ]; then
+	pass "backup: missing database refused without creating files"
+else
+	fail "backup: missing database refused without creating files" "exit $RC"
+fi
+
+# ---------------------------------------------------------------- summary
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
