@@ -321,6 +321,134 @@ PolicyTemplate ReadPolicyTemplate(const Reader &file) {
 	return tmpl;
 }
 
+std::vector<ScaleLabel> ReadScale(const Reader &parent, const std::string &key) {
+	std::vector<ScaleLabel> labels;
+	for (const auto &entry : parent.Items(key)) {
+		labels.push_back(ScaleLabel{entry.Int("value"), entry.Has("label") ? entry.String("label") : entry.String("text")});
+	}
+	return labels;
+}
+
+ThreatImpact ReadImpact(const Reader &entry) {
+	const std::string impact = entry.String("impact");
+	if (impact == "C") {
+		return ThreatImpact::kConfidentiality;
+	}
+	if (impact == "I") {
+		return ThreatImpact::kIntegrity;
+	}
+	if (impact == "A") {
+		return ThreatImpact::kAvailability;
+	}
+	entry.Child("impact").Fail("impact must be C, I or A");
+}
+
+RiskCatalog ReadRiskCatalog(const Reader &file, const RiskScale &scale) {
+	RiskCatalog catalog;
+	Reader scales = file.Child("scales");
+	catalog.frequency_labels = ReadScale(scales, "frequency");
+	catalog.vulnerability_labels = ReadScale(scales, "vulnerability");
+	catalog.possibility_labels = ReadScale(scales, "possibility");
+	catalog.check_answer_labels = ReadScale(scales, "check_answers");
+	Reader criteria = scales.Child("criteria");
+	for (const char *key : {"confidentiality", "integrity", "availability"}) {
+		catalog.criteria[key] = ReadScale(criteria, key);
+	}
+
+	std::set<std::string> media_ids;
+	std::set<std::string> threat_ids;
+	for (const auto &entry : file.Items("media")) {
+		RiskMedium medium{entry.String("id"), entry.String("name"), entry.OptionalString("description"), {}};
+		if (!media_ids.insert(medium.id).second) {
+			entry.Fail("duplicate medium id '" + medium.id + "'");
+		}
+		for (const auto &threat_entry : entry.Items("threats")) {
+			RiskThreat threat{threat_entry.String("id"), threat_entry.String("name"), ReadImpact(threat_entry),
+			                  threat_entry.Int("default_frequency"), threat_entry.OptionalString("description")};
+			if (!threat_ids.insert(threat.id).second) {
+				threat_entry.Fail("duplicate threat id '" + threat.id + "'");
+			}
+			if (threat.default_frequency < scale.threat_min || threat.default_frequency > scale.threat_max) {
+				threat_entry.Child("default_frequency").Fail("outside the threat scale");
+			}
+			medium.threats.push_back(threat);
+		}
+		if (medium.threats.empty()) {
+			entry.Fail("a medium needs at least one threat");
+		}
+		catalog.media.push_back(medium);
+	}
+
+	std::set<std::string> category_ids;
+	for (const auto &entry : file.Items("categories")) {
+		ControlCategory category{entry.String("id"), entry.Int("number"), entry.String("name"),
+		                         entry.Bool("always_required", false)};
+		if (!category_ids.insert(category.id).second) {
+			entry.Fail("duplicate category id '" + category.id + "'");
+		}
+		catalog.categories.push_back(category);
+	}
+
+	std::set<std::string> item_ids;
+	for (const auto &entry : file.Items("check_items")) {
+		CheckItem item{entry.String("id"), entry.String("category"), entry.String("text"), entry.String("help"),
+		               entry.Strings("threats"), entry.Source()};
+		if (!item_ids.insert(item.id).second) {
+			entry.Fail("duplicate check item id '" + item.id + "'");
+		}
+		if (category_ids.count(item.category) == 0) {
+			entry.Fail("unknown category '" + item.category + "'");
+		}
+		for (const auto &threat : item.threats) {
+			if (threat_ids.count(threat) == 0) {
+				entry.Fail("unknown threat '" + threat + "'");
+			}
+		}
+		catalog.check_items.push_back(item);
+	}
+	return catalog;
+}
+
+std::vector<AssetTemplate> ReadAssetTemplates(const Reader &file, const RiskCatalog &risk, const RiskScale &scale) {
+	std::vector<AssetTemplate> templates;
+	std::set<std::string> ids;
+	for (const auto &entry : file.Items("templates")) {
+		AssetTemplate tmpl{entry.String("id"), entry.String("name"), entry.OptionalString("description"), entry.Source(), {}};
+		if (!ids.insert(tmpl.id).second) {
+			entry.Fail("duplicate template id '" + tmpl.id + "'");
+		}
+		for (const auto &row_entry : entry.Items("rows")) {
+			AssetTemplateRow row;
+			row.business_category = row_entry.String("business_category");
+			row.name = row_entry.String("name");
+			row.note = row_entry.OptionalString("note");
+			row.users = row_entry.OptionalString("users");
+			row.department = row_entry.OptionalString("department");
+			row.medium = row_entry.String("medium");
+			row.personal_info = row_entry.Bool("personal_info", false);
+			row.sensitive_personal_info = row_entry.Bool("sensitive_personal_info", false);
+			row.my_number = row_entry.Bool("my_number", false);
+			row.confidentiality = row_entry.Int("confidentiality");
+			row.integrity = row_entry.Int("integrity");
+			row.availability = row_entry.Int("availability");
+			row.business_critical = row_entry.Bool("business_critical", false);
+			row.retention = row_entry.OptionalString("retention");
+			row.risk_owner = row_entry.OptionalString("risk_owner");
+			if (risk.FindMedium(row.medium) == nullptr) {
+				row_entry.Child("medium").Fail("unknown medium '" + row.medium + "'");
+			}
+			for (int rating : {row.confidentiality, row.integrity, row.availability}) {
+				if (rating < scale.rating_min || rating > scale.rating_max) {
+					row_entry.Fail("C/I/A ratings must be within the edition's scale");
+				}
+			}
+			tmpl.rows.push_back(row);
+		}
+		templates.push_back(tmpl);
+	}
+	return templates;
+}
+
 Edition ReadEdition(const ContentFiles &files, const std::string &id) {
 	const std::string dir = "editions/" + id + "/";
 	Reader edition_file = ParseFile(files, dir + "edition.yaml");
@@ -337,6 +465,9 @@ Edition ReadEdition(const ContentFiles &files, const std::string &id) {
 	edition.five_articles = ReadFiveArticles(ParseFile(files, dir + "five_articles.yaml"));
 	edition.selfcheck_items = ReadSelfcheckItems(ParseFile(files, dir + "selfcheck_items.yaml"), edition.selfcheck_rules);
 	edition.policy_template = ReadPolicyTemplate(ParseFile(files, dir + "basic_policy.yaml"));
+	edition.risk_catalog = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml"), edition.risk_scale);
+	edition.asset_templates =
+	    ReadAssetTemplates(ParseFile(files, dir + "asset_templates.yaml"), edition.risk_catalog, edition.risk_scale);
 	return edition;
 }
 
@@ -382,7 +513,8 @@ std::vector<std::string> ReadPasswordList(const ContentFiles &files) {
 
 std::vector<std::string> EditionFileNames(const std::string &edition_id) {
 	const std::string dir = "editions/" + edition_id + "/";
-	return {dir + "edition.yaml", dir + "five_articles.yaml", dir + "selfcheck_items.yaml", dir + "basic_policy.yaml"};
+	return {dir + "edition.yaml",       dir + "five_articles.yaml", dir + "selfcheck_items.yaml",
+	        dir + "basic_policy.yaml",  dir + "risk_catalog.yaml",  dir + "asset_templates.yaml"};
 }
 
 Result<Catalog> ParseCatalog(const ContentFiles &files) {

@@ -12,6 +12,31 @@ const SelfcheckItem *Edition::FindItem(int number) const {
 	return nullptr;
 }
 
+template <typename T>
+static const T *FindById(const std::vector<T> &entries, const std::string &id) {
+	for (const auto &entry : entries) {
+		if (entry.id == id) {
+			return &entry;
+		}
+	}
+	return nullptr;
+}
+
+const RiskMedium *RiskCatalog::FindMedium(const std::string &id) const { return FindById(media, id); }
+
+const RiskThreat *RiskCatalog::FindThreat(const std::string &id) const {
+	for (const auto &medium : media) {
+		if (const RiskThreat *threat = FindById(medium.threats, id)) {
+			return threat;
+		}
+	}
+	return nullptr;
+}
+
+const CheckItem *RiskCatalog::FindCheckItem(const std::string &id) const { return FindById(check_items, id); }
+
+const ControlCategory *RiskCatalog::FindCategory(const std::string &id) const { return FindById(categories, id); }
+
 const SmeIndustryLimit *SmeCriteria::Find(const std::string &industry) const {
 	for (const auto &limit : industries) {
 		if (limit.industry == industry) {

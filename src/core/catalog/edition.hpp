@@ -95,6 +95,92 @@ struct RiskScale {
 	std::vector<RiskLevelBand> levels;
 };
 
+//! A labelled value of a scale (脅威 3 = いつ発生してもおかしくない, ...).
+struct ScaleLabel {
+	int value = 0;
+	std::string label;
+};
+
+enum class ThreatImpact { kConfidentiality, kIntegrity, kAvailability };  // 漏えい, 改ざん, 消失・停止
+
+struct RiskThreat {
+	std::string id;
+	std::string name;
+	ThreatImpact impact = ThreatImpact::kConfidentiality;
+	int default_frequency = 1;
+	std::string description;
+};
+
+//! 媒体・保存先 with the threats that apply to it (methodology §4a, defined there).
+struct RiskMedium {
+	std::string id;
+	std::string name;
+	std::string description;
+	std::vector<RiskThreat> threats;
+};
+
+//! A regulation category of 付録5 (組織的対策, 人的対策, ...).
+struct ControlCategory {
+	std::string id;
+	int number = 0;
+	std::string name;
+	bool always_required = false;  // ◎ regardless of risks (組織的対策, 人的対策)
+};
+
+//! One item of the 対策状況チェック, tagged with the threats it protects against.
+struct CheckItem {
+	std::string id;
+	std::string category;
+	std::string text;
+	std::string help;
+	std::vector<std::string> threats;
+	SourceRef source;
+};
+
+struct RiskCatalog {
+	std::vector<ScaleLabel> frequency_labels;
+	std::vector<ScaleLabel> vulnerability_labels;
+	std::vector<ScaleLabel> possibility_labels;
+	std::vector<ScaleLabel> check_answer_labels;
+	//! 表10 criteria per C/I/A value, keyed "confidentiality" / "integrity" / "availability".
+	std::map<std::string, std::vector<ScaleLabel>> criteria;
+	std::vector<RiskMedium> media;
+	std::vector<ControlCategory> categories;
+	std::vector<CheckItem> check_items;
+
+	const RiskMedium *FindMedium(const std::string &id) const;
+	const RiskThreat *FindThreat(const std::string &id) const;
+	const CheckItem *FindCheckItem(const std::string &id) const;
+	const ControlCategory *FindCategory(const std::string &id) const;
+};
+
+//! A row of the 情報資産管理台帳 (表12) as it appears in a template.
+struct AssetTemplateRow {
+	std::string business_category;
+	std::string name;
+	std::string note;
+	std::string users;
+	std::string department;
+	std::string medium;
+	bool personal_info = false;
+	bool sensitive_personal_info = false;
+	bool my_number = false;
+	int confidentiality = 0;
+	int integrity = 0;
+	int availability = 0;
+	bool business_critical = false;
+	std::string retention;
+	std::string risk_owner;
+};
+
+struct AssetTemplate {
+	std::string id;
+	std::string name;
+	std::string description;
+	SourceRef source;
+	std::vector<AssetTemplateRow> rows;
+};
+
 //! The step-up path of 表3: steps, and the tasks of each.
 struct PathTaskDefinition {
 	std::string id;     // "five_articles", "selfcheck", "basic_policy", ...
@@ -119,6 +205,8 @@ struct Edition {
 	PolicyTemplate policy_template;
 	RiskScale risk_scale;
 	std::vector<PathStepDefinition> step_path;
+	RiskCatalog risk_catalog;
+	std::vector<AssetTemplate> asset_templates;
 
 	const SelfcheckItem *FindItem(int number) const;
 	int ItemCount() const { return static_cast<int>(selfcheck_items.size()); }

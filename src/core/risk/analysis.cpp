@@ -1,0 +1,191 @@
+// mamori/core/risk/analysis.cpp
+#include "core/risk/analysis.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace mamori {
+
+std::optional<CheckAnswer> CheckAnswerFromInt(int value) {
+	if (value < 1 || value > 4) {
+		return std::nullopt;
+	}
+	return static_cast<CheckAnswer>(value);
+}
+
+static int EffectiveAnswer(const CoveringItem &covering) {
+	// An unanswered item is not known to be in place: it counts as 3.
+	return covering.answer ? static_cast<int>(*covering.answer) : 3;
+}
+
+int DeriveVulnerability(const std::vector<CoveringItem> &applicable) {
+	if (applicable.empty()) {
+		return 3;
+	}
+	const bool all_done =
+	    std::all_of(applicable.begin(), applicable.end(), [](const CoveringItem &c) { return EffectiveAnswer(c) == 1; });
+	if (all_done) {
+		return 1;
+	}
+	const bool none_done =
+	    std::all_of(applicable.begin(), applicable.end(), [](const CoveringItem &c) { return EffectiveAnswer(c) == 3; });
+	return none_done ? 3 : 2;
+}
+
+std::optional<double> ImplementationRate(int implemented, int partial, int not_implemented) {
+	const int answered = implemented + partial + not_implemented;
+	if (answered == 0) {
+		return std::nullopt;
+	}
+	return (implemented + 0.5 * partial) / answered;
+}
+
+namespace {
+
+//! Threat id → the check items that protect against it, in catalog order.
+std::map<std::string, std::vector<const CheckItem *>> ItemsByThreat(const RiskCatalog &catalog) {
+	std::map<std::string, std::vector<const CheckItem *>> index;
+	for (const auto &item : catalog.check_items) {
+		for (const auto &threat : item.threats) {
+			index[threat].push_back(&item);
+		}
+	}
+	return index;
+}
+
+ThreatAssessment AssessThreat(const Edition &edition, const RiskThreat &threat, int importance,
+                              const std::vector<const CheckItem *> &covering, const AnalysisInput &input) {
+	ThreatAssessment result;
+	result.threat = &threat;
+	auto frequency = input.frequencies.find(threat.id);
+	result.frequency = frequency != input.frequencies.end() ? frequency->second : threat.default_frequency;
+	for (const CheckItem *item : covering) {
+		auto answer = input.answers.find(item->id);
+		CoveringItem entry{item, answer != input.answers.end() ? std::optional<CheckAnswer>(answer->second) : std::nullopt};
+		if (entry.answer && *entry.answer == CheckAnswer::kNotApplicable) {
+			continue;
+		}
+		result.applicable.push_back(entry);
+	}
+	result.gap = result.applicable.empty();
+	result.vulnerability = DeriveVulnerability(result.applicable);
+	result.possibility = DamagePossibility(result.frequency, result.vulnerability);
+	result.risk_value = importance * result.possibility;
+	result.level = RiskLevelFor(edition.risk_scale, result.risk_value);
+	return result;
+}
+
+} // namespace
+
+AnalysisResult AnalyzeRegister(const Edition &edition, const AnalysisInput &input) {
+	const RiskCatalog &catalog = edition.risk_catalog;
+	const auto by_threat = ItemsByThreat(catalog);
+	static const std::vector<const CheckItem *> kNone;
+
+	AnalysisResult result;
+	std::set<std::string> high_risk_items;  // applicable items under a 大 risk
+	std::set<const RiskThreat *> gaps;
+	for (const auto &asset : input.assets) {
+		AssetAssessment assessment;
+		assessment.asset = &asset;
+		assessment.importance = Importance(edition.risk_scale, asset.rating, &assessment.importance_overridden);
+		if (const RiskMedium *medium = catalog.FindMedium(asset.medium)) {
+			for (const auto &threat : medium->threats) {
+				auto covering = by_threat.find(threat.id);
+				assessment.threats.push_back(AssessThreat(edition, threat, assessment.importance,
+				                                          covering != by_threat.end() ? covering->second : kNone, input));
+			}
+		}
+		for (size_t idx = 0; idx < assessment.threats.size(); ++idx) {
+			const auto &threat = assessment.threats[idx];
+			if (assessment.driving_threat < 0 || threat.risk_value > assessment.risk_value) {
+				assessment.driving_threat = static_cast<int>(idx);
+				assessment.risk_value = threat.risk_value;
+			}
+			if (threat.gap) {
+				gaps.insert(threat.threat);
+			}
+			if (threat.level != nullptr && threat.level->id == "high") {
+				for (const auto &covering : threat.applicable) {
+					high_risk_items.insert(covering.item->id);
+				}
+			}
+		}
+		assessment.level = RiskLevelFor(edition.risk_scale, assessment.risk_value);
+		result.assets.push_back(std::move(assessment));
+	}
+
+	for (const auto &category : catalog.categories) {
+		CategoryAssessment assessment;
+		assessment.category = &category;
+		bool any_applicable = false;
+		for (const auto &item : catalog.check_items) {
+			if (item.category != category.id) {
+				continue;
+			}
+			auto answer = input.answers.find(item.id);
+			if (answer == input.answers.end()) {
+				assessment.unanswered.push_back(item.id);
+				any_applicable = true;  // not declared 該当しない, so it may apply
+			} else {
+				switch (answer->second) {
+				case CheckAnswer::kImplemented:
+					++assessment.implemented;
+					break;
+				case CheckAnswer::kPartial:
+					++assessment.partial;
+					break;
+				case CheckAnswer::kNotImplemented:
+					++assessment.not_implemented;
+					break;
+				case CheckAnswer::kNotApplicable:
+					++assessment.not_applicable;
+					break;
+				}
+				any_applicable = any_applicable || answer->second != CheckAnswer::kNotApplicable;
+			}
+			if (high_risk_items.count(item.id) > 0) {
+				assessment.need_from_high_risk = true;
+			}
+		}
+		assessment.rate = ImplementationRate(assessment.implemented, assessment.partial, assessment.not_implemented);
+		if (assessment.need_from_high_risk || category.always_required) {
+			assessment.need = RegulationNeed::kRequired;
+		} else if (any_applicable) {
+			assessment.need = RegulationNeed::kRecommended;
+		} else {
+			assessment.need = RegulationNeed::kNotNeeded;
+		}
+		result.categories.push_back(std::move(assessment));
+	}
+
+	for (const auto &medium : catalog.media) {
+		for (const auto &threat : medium.threats) {
+			if (gaps.count(&threat) > 0) {
+				result.uncovered_threats.push_back(&threat);
+			}
+		}
+	}
+	return result;
+}
+
+std::vector<RiskChange> CompareWhatIf(const AnalysisResult &before, const AnalysisResult &after) {
+	std::vector<RiskChange> changes;
+	const size_t asset_count = std::min(before.assets.size(), after.assets.size());
+	for (size_t asset_idx = 0; asset_idx < asset_count; ++asset_idx) {
+		const auto &old_asset = before.assets[asset_idx];
+		const auto &new_asset = after.assets[asset_idx];
+		const size_t threat_count = std::min(old_asset.threats.size(), new_asset.threats.size());
+		for (size_t threat_idx = 0; threat_idx < threat_count; ++threat_idx) {
+			const auto &old_threat = old_asset.threats[threat_idx];
+			const auto &new_threat = new_asset.threats[threat_idx];
+			if (old_threat.risk_value != new_threat.risk_value) {
+				changes.push_back(RiskChange{old_asset.asset, old_threat.threat, old_threat.risk_value,
+				                             new_threat.risk_value, old_threat.level, new_threat.level});
+			}
+		}
+	}
+	return changes;
+}
+
+} // namespace mamori
