@@ -104,8 +104,8 @@ Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, 
 		}
 		return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が見つかりません。");
 	}
-	if (access.membership.role == storage::Role::kViewer) {
-		return Error::Make(ErrorCode::kForbidden, "閲覧者は回答できません。");
+	if (access.membership.role == storage::Role::kViewer || access.membership.role == storage::Role::kExecutive) {
+		return Error::Make(ErrorCode::kForbidden, "閲覧者と経営者は回答できません。責任者に依頼してください。");
 	}
 	if (requested.find_first_not_of(" \t\r\n") == std::string::npos) {
 		return Error::Invalid("respondent", "回答者（部署・事業所名）を入力してください。");

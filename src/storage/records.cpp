@@ -17,6 +17,8 @@ std::string_view RoleName(Role role) {
 		return "admin";
 	case Role::kManager:
 		return "manager";
+	case Role::kExecutive:
+		return "executive";
 	case Role::kRespondent:
 		return "respondent";
 	case Role::kViewer:
@@ -26,7 +28,7 @@ std::string_view RoleName(Role role) {
 }
 
 std::optional<Role> ParseRoleName(std::string_view name) {
-	for (Role role : {Role::kAdmin, Role::kManager, Role::kRespondent, Role::kViewer}) {
+	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
 		if (RoleName(role) == name) {
 			return role;
 		}
@@ -40,6 +42,8 @@ std::string_view RoleLabel(Role role) {
 		return "管理者";
 	case Role::kManager:
 		return "責任者";
+	case Role::kExecutive:
+		return "経営者";
 	case Role::kRespondent:
 		return "回答者";
 	case Role::kViewer:

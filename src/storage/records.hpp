@@ -28,7 +28,7 @@ struct User {
 	std::string created_at;
 };
 
-enum class Role { kAdmin, kManager, kRespondent, kViewer };  // 管理者, 責任者, 回答者, 閲覧者
+enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer };  // 管理者, 責任者, 経営者, 回答者, 閲覧者
 
 struct Organization {
 	Id id = 0;
@@ -123,6 +123,65 @@ struct AuditEntry {
 	std::string action;  // e.g. "selfcheck.answer", "policy.publish"
 	std::string target;  // what was changed, e.g. "round:3/営業部"
 	std::string detail;  // JSON text with the changed values
+};
+
+// --- 詳細リスク分析 (付録7) ---------------------------------------------------
+
+//! A row of the 情報資産管理台帳 (表12, plus リスク所有者).
+struct Asset {
+	Id id = 0;
+	Id org_id = 0;
+	std::string business_category;  // 業務分類
+	std::string name;               // 情報資産名称
+	std::string note;               // 備考
+	std::string users;              // 利用者範囲
+	std::string department;         // 管理部署
+	std::string medium;             // 媒体・保存先 (catalog id)
+	bool personal_info = false;           // 個人情報
+	bool sensitive_personal_info = false; // 要配慮個人情報
+	bool my_number = false;               // マイナンバー
+	int confidentiality = 0;
+	int integrity = 0;
+	int availability = 0;
+	bool business_critical = false;  // 事業の存続を左右する (表11 override)
+	std::string retention;      // 保存期限 (free text, e.g. 「5年」「2030-03-31」)
+	std::string registered_on;  // 登録日, "YYYY-MM-DD"; set on create and on every edit
+	std::string risk_owner;     // リスク所有者 (optional)
+	std::string updated_at;
+};
+
+//! The organisation's own 脅威の状況 value for a threat (1..3).
+struct ThreatFrequency {
+	Id org_id = 0;
+	std::string threat_id;
+	int frequency = 1;
+};
+
+//! An answer of the 対策状況チェック (1..4). Planned answers (what-if) live
+//! apart from the real ones and never overwrite them.
+struct ControlAnswer {
+	Id org_id = 0;
+	std::string item_id;
+	int answer = 3;
+	std::string updated_at;
+};
+
+//! The decision on one (asset, threat) risk (手順3).
+struct RiskTreatment {
+	Id id = 0;
+	Id org_id = 0;
+	Id asset_id = 0;
+	std::string threat_id;
+	std::string decision;  // reduce / accept / avoid / transfer (低減・保有・回避・移転)
+	std::string measure;
+	std::string owner;
+	std::string due_on;        // "YYYY-MM-DD" or empty
+	int residual_risk = 0;     // expected risk value after treatment
+	std::string reason;        // required to accept a 大 risk
+	std::optional<Id> approved_by;  // a 閲覧者/経営者 or 管理者 who approved accepting a 大 risk
+	std::string approved_at;
+	bool completed = false;
+	std::string updated_at;
 };
 
 } // namespace mamori::storage

@@ -342,7 +342,8 @@ void WebApp::MountOrganizations(httplib::Server &server) {
 			                {"is_self", member.user_id == request.session->user.id}});
 		}
 		Json roles = Json::array();
-		for (auto role : {storage::Role::kRespondent, storage::Role::kViewer, storage::Role::kManager, storage::Role::kAdmin}) {
+		for (auto role : {storage::Role::kRespondent, storage::Role::kViewer, storage::Role::kExecutive, storage::Role::kManager,
+	                   storage::Role::kAdmin}) {
 			const std::string name(storage::RoleName(role));
 			roles.push_back({{"value", name},
 			                 {"label", std::string(storage::RoleLabel(role))},

@@ -43,6 +43,16 @@ TEST(XmlEscapeTest, EscapesAllFiveSpecialCharacters) {
 	EXPECT_EQ(XmlEscape(std::string("x\x01y")), "xy");
 }
 
+// The page CSP forbids inline styles, so no chart may carry a style attribute.
+TEST(ChartsTest, NoInlineStyleAttributes) {
+	const std::string radar = RadarChart("r", {"a", "b", "c"}, {{"全社", {0.5, 0.7, 1.0}}});
+	const std::string bars = BarChart("b", {{"基本", 12, 20}});
+	const std::string trend = TrendChart("t", {{"1", 10}, {"2", 40}}, 0, 100);
+	for (const std::string &svg : {radar, bars, trend}) {
+		EXPECT_EQ(svg.find("style="), std::string::npos) << svg.substr(0, 200);
+	}
+}
+
 TEST(RadarChartTest, HasTitleGridSeriesAndLegend) {
 	const std::vector<std::string> axes = {"基本的対策", "従業員としての対策", "組織としての対策"};
 	const std::string svg = RadarChart("自社診断の結果", axes,

@@ -114,9 +114,8 @@ std::string OpenSvg(std::string_view kind, const std::string &title, double widt
 	out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"mamori-chart mamori-chart-";
 	out += kind;
 	out += "\" width=\"100%\" viewBox=\"0 0 " + FormatNumber(width) + " " + FormatNumber(height) + "\"";
-	// max-width keeps the chart at its designed size on wide screens; height
-	// follows the viewBox aspect ratio.
-	out += " style=\"max-width:" + FormatNumber(width) + "px;height:auto\"";
+	// No style attribute: the CSP forbids inline styles, so the stylesheet
+	// sizes charts through the mamori-chart classes.
 	out += " preserveAspectRatio=\"xMidYMid meet\"";
 	out += " aria-labelledby=\"" + id + "\"";
 	out += " font-family=\"" + std::string(kFontFamily) + "\"";

@@ -1,0 +1,313 @@
+// mamori/app/selfcheck_views.cpp
+#include "app/selfcheck_views.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace mamori::app {
+
+namespace {
+
+struct CivilDate {
+	int year = 0;
+	int month = 0;
+	int day = 0;
+};
+
+bool ParseDigits(const std::string &text, size_t pos, size_t count, int &out) {
+	if (pos + count > text.size()) {
+		return false;
+	}
+	int value = 0;
+	for (size_t i = pos; i < pos + count; ++i) {
+		if (text[i] < '0' || text[i] > '9') {
+			return false;
+		}
+		value = value * 10 + (text[i] - '0');
+	}
+	out = value;
+	return true;
+}
+
+// Days since 1970-01-01 and back (Howard Hinnant's civil algorithms), so the
+// JST shift and the weekday need no time-zone database.
+long long DaysFromCivil(int y, int m, int d) {
+	y -= m <= 2;
+	const long long era = (y >= 0 ? y : y - 399) / 400;
+	const long long yoe = y - era * 400;
+	const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(long long z) {
+	z += 719468;
+	const long long era = (z >= 0 ? z : z - 146096) / 146097;
+	const long long doe = z - era * 146097;
+	const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const long long mp = (5 * doy + 2) / 153;
+	const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+	const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+	const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+	return {y, m, d};
+}
+
+int DaysInMonth(int y, int m) {
+	static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : kDays[static_cast<size_t>(m - 1)];
+}
+
+//! Days since the epoch of the JST calendar day, or nullopt when not a date.
+std::optional<long long> JapanDayNumber(const std::string &iso) {
+	int y = 0, m = 0, d = 0;
+	if (!ParseDigits(iso, 0, 4, y) || iso.size() < 10 || iso[4] != '-' || !ParseDigits(iso, 5, 2, m) ||
+	    iso[7] != '-' || !ParseDigits(iso, 8, 2, d)) {
+		return std::nullopt;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+		return std::nullopt;
+	}
+	long long days = DaysFromCivil(y, m, d);
+	if (iso.size() == 10) {
+		return days;  // already a local date
+	}
+	int hour = 0;
+	if (iso[10] != 'T' || !ParseDigits(iso, 11, 2, hour) || hour > 23) {
+		return std::nullopt;
+	}
+	// Stored timestamps are UTC ("Z"); Japan is UTC+9 all year.
+	if (iso.back() == 'Z' && hour + 9 >= 24) {
+		days += 1;
+	}
+	return days;
+}
+
+} // namespace
+
+std::string JapaneseDate(const std::string &iso) {
+	auto days = JapanDayNumber(iso);
+	if (!days) {
+		return "";
+	}
+	static constexpr std::array<const char *, 7> kWeekdays = {"日", "月", "火", "水", "木", "金", "土"};
+	const CivilDate date = CivilFromDays(*days);
+	// 1970-01-01 was a Thursday (index 4).
+	const long long weekday = ((*days % 7) + 7 + 4) % 7;
+	return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日（" +
+	       kWeekdays[static_cast<size_t>(weekday)] + "）";
+}
+
+std::string JapanIsoDate(const std::string &iso) {
+	auto days = JapanDayNumber(iso);
+	if (!days) {
+		return "";
+	}
+	const CivilDate date = CivilFromDays(*days);
+	char buffer[16];
+	std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", date.year, date.month, date.day);
+	return buffer;
+}
+
+std::string_view AnswerShortLabel(std::optional<Answer> answer) {
+	if (!answer) {
+		return "—";
+	}
+	switch (*answer) {
+	case Answer::kImplemented:
+		return "実施";
+	case Answer::kPartial:
+		return "一部";
+	case Answer::kNotImplemented:
+		return "未実施";
+	case Answer::kUnknown:
+		return "不明";
+	}
+	return "—";
+}
+
+std::optional<Answer> AnswerOf(const AnswerSheet &sheet, int number) {
+	auto found = sheet.find(number);
+	if (found == sheet.end()) {
+		return std::nullopt;
+	}
+	return found->second;
+}
+
+int AnsweredCount(const AnswerSheet &sheet, int item_count) {
+	int count = 0;
+	for (const auto &[number, answer] : sheet) {
+		(void)answer;
+		if (number >= 1 && number <= item_count) {
+			++count;
+		}
+	}
+	return count;
+}
+
+std::optional<int> FirstUnansweredItem(const AnswerSheet &sheet, int item_count) {
+	for (int number = 1; number <= item_count; ++number) {
+		if (sheet.count(number) == 0) {
+			return number;
+		}
+	}
+	return std::nullopt;
+}
+
+ResponseProgress ProgressOf(const storage::SelfcheckResponse *response, int item_count) {
+	ResponseProgress progress;
+	progress.item_count = item_count;
+	progress.answered = response ? AnsweredCount(response->answers, item_count) : 0;
+	if (response && !response->submitted_at.empty()) {
+		progress.state = ResponseState::kSubmitted;
+		progress.label = "送信済み";
+		progress.tag_class = "tag--done";
+	} else if (progress.answered > 0) {
+		progress.state = ResponseState::kInProgress;
+		progress.label = "回答中 " + std::to_string(progress.answered) + "／" + std::to_string(item_count);
+		progress.tag_class = "tag--progress";
+	} else {
+		progress.state = ResponseState::kNotStarted;
+		progress.label = "未回答";
+		progress.tag_class = "tag--todo";
+	}
+	return progress;
+}
+
+std::vector<RespondentRow> RespondentRows(const std::vector<storage::Department> &departments,
+                                          const std::vector<storage::SelfcheckResponse> &responses, int item_count) {
+	auto find_response = [&](const std::string &name) -> const storage::SelfcheckResponse * {
+		for (const auto &response : responses) {
+			if (response.respondent == name) {
+				return &response;
+			}
+		}
+		return nullptr;
+	};
+	std::vector<RespondentRow> rows;
+	std::set<std::string> listed;
+	for (const auto &department : departments) {
+		if (!listed.insert(department.name).second) {
+			continue;
+		}
+		rows.push_back({department.name, true, ProgressOf(find_response(department.name), item_count)});
+	}
+	for (const auto &response : responses) {
+		if (!listed.insert(response.respondent).second) {
+			continue;
+		}
+		rows.push_back({response.respondent, false, ProgressOf(&response, item_count)});
+	}
+	return rows;
+}
+
+std::vector<int> WeakItemsWorstFirst(const AnswerSheet &combined, const std::vector<int> &weak_items) {
+	std::vector<int> ordered = weak_items;
+	auto rank = [&](int number) {
+		auto answer = AnswerOf(combined, number);
+		return answer == Answer::kNotImplemented ? 0 : 1;
+	};
+	std::stable_sort(ordered.begin(), ordered.end(), [&](int a, int b) {
+		const int ra = rank(a);
+		const int rb = rank(b);
+		return ra != rb ? ra < rb : a < b;
+	});
+	return ordered;
+}
+
+std::vector<double> GroupRatios(const SelfcheckScore &score) {
+	std::vector<double> ratios;
+	for (const auto &group : score.groups) {
+		const double ratio = group.max > 0 ? static_cast<double>(group.score) / group.max : 0.0;
+		ratios.push_back(std::clamp(ratio, 0.0, 1.0));
+	}
+	return ratios;
+}
+
+int GroupPercent(const GroupScore &group) {
+	if (group.max <= 0 || group.score <= 0) {
+		return 0;
+	}
+	return static_cast<int>(std::lround(100.0 * group.score / group.max));
+}
+
+std::string ResultHeading(const SelfcheckScore &score) {
+	std::string heading = "合計 " + std::to_string(score.total) + "点";
+	if (score.band) {
+		heading += "：" + score.band->label;
+	}
+	return heading;
+}
+
+int MinimumTotal(const SelfcheckRules &rules, int item_count) {
+	const int worst = std::min({rules.implemented_points, rules.partial_points, rules.not_implemented_points,
+	                            rules.unknown_points});
+	return worst * item_count;
+}
+
+std::string TrimSpaces(const std::string &text) {
+	// Half-width whitespace and the full-width space (U+3000, E3 80 80) that
+	// Japanese input methods type, so 「 営業部」 and 「営業部」 are one respondent.
+	size_t begin = 0;
+	size_t end = text.size();
+	auto space_at = [&](size_t pos, size_t limit) -> size_t {
+		if (pos >= limit) {
+			return 0;
+		}
+		const char c = text[pos];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			return 1;
+		}
+		if (pos + 3 <= limit && text.compare(pos, 3, "\xE3\x80\x80") == 0) {
+			return 3;
+		}
+		return 0;
+	};
+	while (size_t n = space_at(begin, end)) {
+		begin += n;
+	}
+	while (end > begin) {
+		if (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r' || text[end - 1] == '\n') {
+			end -= 1;
+		} else if (end - begin >= 3 && text.compare(end - 3, 3, "\xE3\x80\x80") == 0) {
+			end -= 3;
+		} else {
+			break;
+		}
+	}
+	return text.substr(begin, end - begin);
+}
+
+std::string UrlEncode(std::string_view text) {
+	static constexpr char kHex[] = "0123456789ABCDEF";
+	std::string out;
+	for (unsigned char c : text) {
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~') {
+			out.push_back(static_cast<char>(c));
+		} else {
+			out.push_back('%');
+			out.push_back(kHex[c >> 4]);
+			out.push_back(kHex[c & 0xF]);
+		}
+	}
+	return out;
+}
+
+std::string QueryString(const std::vector<std::pair<std::string, std::string>> &params) {
+	std::string out;
+	for (const auto &[key, value] : params) {
+		if (value.empty()) {
+			continue;
+		}
+		out += out.empty() ? "?" : "&";
+		out += UrlEncode(key) + "=" + UrlEncode(value);
+	}
+	return out;
+}
+
+} // namespace mamori::app
