@@ -1,8 +1,253 @@
 // mamori/web/routes_five_articles.cpp
+//
+// Step 1: the 情報セキュリティ5か条 checklist. Every article has its own small
+// form, so saving one never touches the others, and element ids carry the
+// article number (a3-done, a3-done_on-year, ...) to stay unique on the page.
+#include "app/five_articles_service.hpp"
+#include "app/organizations.hpp"
+#include "web/form_dates.hpp"
 #include "web/web_app.hpp"
 
-namespace mamori::web {
+#include <algorithm>
+#include <map>
 
-void WebApp::MountFiveArticles(httplib::Server &) {}
+namespace mamori::web {
+namespace {
+
+constexpr const char *kSecurityActionUrl = "https://www.ipa.go.jp/security/security-action/";
+
+//! Session, organisation id and role for an organisation page; sends the
+//! redirect or error page itself and returns nullopt when the page must stop.
+std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const std::string &id_text) {
+	if (!request.session) {
+		web.Redirect(request, "/login");
+		return std::nullopt;
+	}
+	auto org_id = WebApp::ParseId(id_text);
+	if (!org_id) {
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		return std::nullopt;
+	}
+	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	if (!access) {
+		web.SendErrorPage(request, access.error());
+		return std::nullopt;
+	}
+	return *access;
+}
+
+std::string Trimmed(const std::string &text) {
+	constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+	std::string_view view = text;
+	for (bool changed = true; changed && !view.empty();) {
+		changed = false;
+		if (view.front() == ' ' || view.front() == '\t' || view.front() == '\r' || view.front() == '\n') {
+			view.remove_prefix(1);
+			changed = true;
+		} else if (view.starts_with(kIdeographicSpace)) {
+			view.remove_prefix(kIdeographicSpace.size());
+			changed = true;
+		}
+		if (view.empty()) {
+			break;
+		}
+		if (view.back() == ' ' || view.back() == '\t' || view.back() == '\r' || view.back() == '\n') {
+			view.remove_suffix(1);
+			changed = true;
+		} else if (view.ends_with(kIdeographicSpace)) {
+			view.remove_suffix(kIdeographicSpace.size());
+			changed = true;
+		}
+	}
+	return std::string(view);
+}
+
+//! What an editor typed into one article's form, kept for re-showing after an error.
+struct ArticleForm {
+	int number = 0;
+	bool done = false;
+	DateFields done_on;
+	std::string responsible;
+	Error error;
+};
+
+std::string Anchor(int number) { return "a" + std::to_string(number); }
+
+Json ArticleModel(const app::FiveArticleView &view, const std::string &base, bool can_edit,
+                  const ArticleForm *submitted) {
+	const FiveArticle &article = *view.article;
+	const storage::FiveArticleStatus &status = view.status;
+	const std::string anchor = Anchor(article.number);
+	Json actions = Json::array();
+	for (const auto &action : article.actions) {
+		actions.push_back(action);
+	}
+	const std::string done_on_display = status.done ? JapaneseDate(status.done_on) : "";
+	Json model = {
+	    {"number", article.number},
+	    {"anchor", anchor},
+	    {"title", article.title},
+	    {"explanation", article.explanation},
+	    {"actions", actions},
+	    {"source", article.source.location.empty() ? Json(false)
+	                                               : Json(article.source.document + " " + article.source.location)},
+	    {"done", status.done},
+	    {"status_label", status.done ? "完了" : "未着手"},
+	    {"status_class", status.done ? "tag--done" : "tag--todo"},
+	    {"done_on_display", done_on_display.empty() ? Json(false) : Json(done_on_display)},
+	    {"done_on_iso", status.done_on},
+	    {"responsible", status.responsible.empty() ? Json(false) : Json(status.responsible)},
+	    {"updated", status.updated_at.empty() ? Json(false) : Json(JapaneseDateTime(status.updated_at))},
+	    {"form", false},
+	};
+	if (!can_edit) {
+		return model;
+	}
+	// The form shows what the editor just typed when it came back with an
+	// error, and the stored values otherwise.
+	const bool mine = submitted != nullptr && submitted->number == article.number;
+	const Error *error = mine ? &submitted->error : nullptr;
+	auto field_error = [&](const std::string &suffix) -> Json {
+		return error != nullptr && error->field == anchor + "-" + suffix ? Json(error->message) : Json(false);
+	};
+	model["form"] = {
+	    {"action", base + "/five-articles/" + std::to_string(article.number)},
+	    {"done_checked", mine ? submitted->done : status.done},
+	    {"done_error", field_error("done")},
+	    {"date", DateFieldsModel(DateFieldsView{anchor + "-done_on", "done_on", "実施した日",
+	                                            "「実施している」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。",
+	                                            false, mine ? submitted->done_on : SplitIsoDate(status.done_on), error})},
+	    {"responsible_value", mine ? submitted->responsible : status.responsible},
+	    {"responsible_error", field_error("responsible")},
+	};
+	return model;
+}
+
+} // namespace
+
+void WebApp::MountFiveArticles(httplib::Server &server) {
+	auto render = [this](Request &request, const app::OrgAccess &access, const ArticleForm *submitted, int saved) {
+		auto views = app::ListFiveArticles(ctx_, access);
+		if (!views) {
+			return SendErrorPage(request, views.error());
+		}
+		const std::string base = "/orgs/" + std::to_string(access.org.id);
+		Json articles = Json::array();
+		Json pending = Json::array();
+		int done = 0;
+		for (const auto &view : *views) {
+			articles.push_back(ArticleModel(view, base, access.CanEdit(), submitted));
+			if (view.status.done) {
+				++done;
+			} else {
+				pending.push_back({{"number", view.article->number}, {"anchor", Anchor(view.article->number)},
+				                   {"title", view.article->title}});
+			}
+		}
+		const int total = static_cast<int>(views->size());
+		Json model = {
+		    {"base", base},
+		    {"can_edit", access.CanEdit()},
+		    {"articles", articles},
+		    {"total", total},
+		    {"done_count", done},
+		    {"has_done", done > 0},
+		    {"all_done", total > 0 && done == total},
+		    {"pending", pending},
+		    {"remaining", total - done},
+		    {"security_action_url", kSecurityActionUrl},
+		    {"saved", false},
+		};
+		for (const auto &view : *views) {
+			if (view.article->number == saved) {
+				model["saved"] = {{"number", saved}, {"title", view.article->title}, {"anchor", Anchor(saved)}};
+			}
+		}
+		int status = 200;
+		if (submitted != nullptr) {
+			model["error_summary"] = ErrorSummary(submitted->error, submitted->error.field);
+			status = 400;
+		}
+		SendHtml(request, status, RenderPage(request, "five_articles", model, "情報セキュリティ5か条", access));
+	};
+
+	server.Get(R"(/orgs/(\d+)/five-articles)", [this, render](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (access->IsRespondent()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の状況は、責任者・管理者・閲覧者が見られます。"));
+		}
+		// ?saved=N comes from our own redirect after a save; anything else is ignored.
+		int saved = 0;
+		const std::string saved_text = request.Param("saved");
+		if (saved_text.size() == 1 && saved_text[0] >= '1' && saved_text[0] <= '9') {
+			saved = saved_text[0] - '0';
+		}
+		render(request, *access, nullptr, saved);
+	});
+
+	server.Post(R"(/orgs/(\d+)/five-articles/(\d+))", [this, render](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		if (request.session && !CheckFormCsrf(request)) {
+			return;
+		}
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (!access->CanEdit()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の更新は責任者または管理者だけが行えます。"));
+		}
+		const std::string number_text = http.matches[2];
+		const auto &articles = access->EditionOf(ctx_.catalog).five_articles;
+		const auto number = ParseId(number_text);
+		const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
+			return number && candidate.number == *number;
+		});
+		if (found_article == articles.end()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		}
+		const FiveArticle &article = *found_article;
+
+		ArticleForm form;
+		form.number = static_cast<int>(*number);
+		form.done = request.Param("done") == "1";
+		form.done_on = ReadDateFields(request, "done_on");
+		form.responsible = Trimmed(request.Param("responsible"));
+		const std::string anchor = Anchor(form.number);
+
+		storage::FiveArticleStatus status;
+		status.number = form.number;
+		status.done = form.done;
+		status.responsible = form.responsible;
+		// One page holds five forms: the message says which article it is about.
+		const std::string prefix = "「" + std::to_string(article.number) + ". " + article.title + "」：";
+		auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
+		if (!done_on) {
+			form.error = done_on.error();
+			form.error.message = prefix + form.error.message;
+			return render(request, *access, &form, 0);
+		}
+		status.done_on = *done_on;
+		if (auto updated = app::UpdateFiveArticle(ctx_, request.actor(), *access, status); !updated) {
+			if (updated.error().code != ErrorCode::kInvalidInput) {
+				return SendErrorPage(request, updated.error());
+			}
+			// The app layer names its own fields; point them at this article's boxes.
+			form.error = updated.error();
+			form.error.message = prefix + form.error.message;
+			const std::map<std::string, std::string> ids = {
+			    {"done_on", anchor + "-done_on-year"}, {"responsible", anchor + "-responsible"}, {"done", anchor + "-done"}};
+			auto found = ids.find(form.error.field);
+			form.error.field = found != ids.end() ? found->second : anchor + "-done";
+			return render(request, *access, &form, 0);
+		}
+		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/five-articles?saved=" +
+		                      std::to_string(form.number) + "#" + anchor);
+	});
+}
 
 } // namespace mamori::web

@@ -1,8 +1,649 @@
 // mamori/web/routes_policy.cpp
+//
+// The 情報セキュリティ基本方針 (付録2): editor with preview, publishing, the
+// confirmation page, the print view, the PDF and the list of versions.
+// Versioning rules (a published version is frozen; editing starts the next
+// draft) live in app/policy_service; this file only translates HTTP.
+#include "app/policy_service.hpp"
+#include "app/progress_service.hpp"
+#include "export/policy_pdf.hpp"
+#include "web/form_dates.hpp"
+#include "web/http_errors.hpp"
 #include "web/web_app.hpp"
 
-namespace mamori::web {
+#include <algorithm>
+#include <map>
 
-void WebApp::MountPolicy(httplib::Server &) {}
+namespace mamori::web {
+namespace {
+
+//! Session, organisation id and role for an organisation page; sends the
+//! redirect or error page itself and returns nullopt when the page must stop.
+std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const std::string &id_text) {
+	if (!request.session) {
+		web.Redirect(request, "/login");
+		return std::nullopt;
+	}
+	auto org_id = WebApp::ParseId(id_text);
+	if (!org_id) {
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		return std::nullopt;
+	}
+	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	if (!access) {
+		web.SendErrorPage(request, access.error());
+		return std::nullopt;
+	}
+	return *access;
+}
+
+std::string Base(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id); }
+
+std::string VersionLabel(int version) { return "第" + std::to_string(version) + "版"; }
+
+//! The date part of a UTC timestamp, in Japan time ("2025-04-01"), or "".
+std::string JstDate(const std::string &utc_timestamp) {
+	auto jst = ToJst(utc_timestamp);
+	return jst ? jst->date : std::string();
+}
+
+// --- the form ---------------------------------------------------------------------------------
+
+//! The editor's fields as typed; dates stay as three boxes until parsed.
+struct PolicyForm {
+	PolicyInput input;  // established_on / revised_on unused here
+	DateFields established_on;
+	DateFields revised_on;
+};
+
+PolicyForm FormFromInput(const PolicyInput &input) {
+	return PolicyForm{input, SplitIsoDate(input.established_on), SplitIsoDate(input.revised_on)};
+}
+
+PolicyForm ReadPolicyForm(const Request &request) {
+	PolicyForm form;
+	form.input.company_name = request.Param("company_name");
+	form.input.scope = request.Param("scope");
+	const size_t count = request.http.get_param_value_count("clause_ids");
+	for (size_t i = 0; i < count; ++i) {
+		form.input.clause_ids.push_back(request.http.get_param_value("clause_ids", i));
+	}
+	form.input.representative_title = request.Param("representative_title");
+	form.input.representative_name = request.Param("representative_name");
+	form.established_on = ReadDateFields(request, "established_on");
+	form.revised_on = ReadDateFields(request, "revised_on");
+	return form;
+}
+
+Result<PolicyInput> ParsePolicyForm(const PolicyForm &form) {
+	PolicyInput input = form.input;
+	// 制定日 may stay blank while drafting; publishing insists on it.
+	auto established = ParseDateFields(form.established_on, "established_on", "制定日", false);
+	if (!established) {
+		return established.error();
+	}
+	input.established_on = *established;
+	auto revised = ParseDateFields(form.revised_on, "revised_on", "改訂日", false);
+	if (!revised) {
+		return revised.error();
+	}
+	input.revised_on = *revised;
+	return input;
+}
+
+std::string ClauseElementId(const std::string &clause_id) { return "clause-" + clause_id; }
+
+//! The element id an error summary link should focus for an app-layer error field.
+std::string FieldElementId(const Error &error, const PolicyTemplate &tmpl, const PolicyInput &input) {
+	const std::string &field = error.field;
+	if (field.ends_with("-year") || field.ends_with("-month") || field.ends_with("-day")) {
+		return field;
+	}
+	if (field == "publish") {
+		return "publish";
+	}
+	if (field == "established_on" || field == "revised_on") {
+		return field + "-year";
+	}
+	if (field == "scope") {
+		return "scope-0";
+	}
+	if (field == "clause_ids") {
+		// Point at the required clause that was left out, else at the first box.
+		for (const auto &clause : tmpl.clauses) {
+			if (clause.required && std::find(input.clause_ids.begin(), input.clause_ids.end(), clause.id) == input.clause_ids.end()) {
+				return ClauseElementId(clause.id);
+			}
+		}
+		return tmpl.clauses.empty() ? "company_name" : ClauseElementId(tmpl.clauses.front().id);
+	}
+	if (field == "company_name" || field == "representative_title" || field == "representative_name") {
+		return field;
+	}
+	return "company_name";
+}
+
+//! The error's field as the key of model["errors"] for the plain inputs.
+std::string ErrorKey(const Error &error) {
+	if (error.field == "scope" || error.field == "clause_ids" || error.field == "company_name" ||
+	    error.field == "representative_title" || error.field == "representative_name") {
+		return error.field;
+	}
+	return "";
+}
+
+Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *error) {
+	Json scopes = Json::array();
+	std::vector<std::string> options = tmpl.scope_options;
+	// A scope set through the API may not be one of the offered choices; keep it selectable.
+	if (!form.input.scope.empty() && std::find(options.begin(), options.end(), form.input.scope) == options.end()) {
+		options.push_back(form.input.scope);
+	}
+	for (size_t i = 0; i < options.size(); ++i) {
+		scopes.push_back({{"id", "scope-" + std::to_string(i)}, {"value", options[i]}, {"checked", options[i] == form.input.scope}});
+	}
+	Json clauses = Json::array();
+	for (const auto &clause : tmpl.clauses) {
+		const bool checked =
+		    std::find(form.input.clause_ids.begin(), form.input.clause_ids.end(), clause.id) != form.input.clause_ids.end();
+		clauses.push_back({{"value", clause.id},
+		                   {"id", ClauseElementId(clause.id)},
+		                   {"title", clause.title},
+		                   {"text", clause.text},
+		                   {"checked", checked},
+		                   {"required", clause.required}});
+	}
+	return {
+	    {"company_name", form.input.company_name},
+	    {"scope_options", scopes},
+	    {"clauses", clauses},
+	    {"established", DateFieldsModel(DateFieldsView{"established_on", "established_on", "制定日",
+	                                                   "方針を定めた日です。公開するときに必要です。例：2025年4月1日なら、2025、4、1 と入力します。",
+	                                                   false, form.established_on, error})},
+	    {"revised", DateFieldsModel(DateFieldsView{"revised_on", "revised_on", "改訂日",
+	                                               "方針を見直して改めた日です。初めて定めるときは空けておきます。", true,
+	                                               form.revised_on, error})},
+	    {"representative_title", form.input.representative_title},
+	    {"representative_name", form.input.representative_name},
+	};
+}
+
+// --- the document -----------------------------------------------------------------------------
+
+struct DocumentOptions {
+	bool draft = false;
+	bool as_page = false;  // the page's own <h1>, as in the print view
+	const PolicyTemplate *live = nullptr;  // editor preview: every clause, with templates for policy_editor.mjs
+	const PolicyInput *input = nullptr;    // with `live`: which clauses are chosen
+};
+
+std::string Representative(const PolicyDocument &doc) {
+	std::string text = doc.representative_title;
+	if (!text.empty() && !doc.representative_name.empty()) {
+		text += "　";  // 全角スペース, as in the PDF and on a printed letterhead
+	}
+	return text + doc.representative_name;
+}
+
+std::string FooterText(const PolicyDocument &doc) {
+	std::string text = VersionLabel(doc.version);
+	if (!doc.established_on_display.empty()) {
+		text += "・制定日 " + doc.established_on_display;
+	}
+	if (!doc.company_name.empty()) {
+		text += "・" + doc.company_name;
+	}
+	return text;
+}
+
+Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
+	Json sections = Json::array();
+	if (options.live != nullptr && options.input != nullptr) {
+		// Every clause is present, the unchosen ones hidden, so the preview
+		// script can show them as boxes are ticked without a round trip.
+		size_t next = 0;
+		for (const auto &clause : options.live->clauses) {
+			const bool chosen = std::find(options.input->clause_ids.begin(), options.input->clause_ids.end(),
+			                              clause.id) != options.input->clause_ids.end();
+			Json section = {{"clause_id", clause.id}, {"template", clause.text}, {"selected", chosen},
+			                {"title", clause.title}, {"number", ""}, {"text", ""}};
+			if (chosen && next < doc.sections.size()) {
+				section["number"] = std::to_string(doc.sections[next].number);
+				section["text"] = doc.sections[next].text;
+				++next;
+			}
+			sections.push_back(section);
+		}
+	} else {
+		for (const auto &section : doc.sections) {
+			sections.push_back({{"clause_id", false}, {"template", false}, {"selected", true}, {"title", section.title},
+			                    {"number", std::to_string(section.number)}, {"text", section.text}});
+		}
+	}
+	const std::string representative = Representative(doc);
+	return {
+	    {"draft", options.draft},
+	    {"as_page", options.as_page},
+	    {"live", options.live != nullptr},
+	    {"preamble_template", options.live != nullptr ? options.live->preamble : ""},
+	    {"title", doc.title},
+	    {"preamble", doc.preamble},
+	    {"sections", sections},
+	    {"established_on", doc.established_on},
+	    {"established_on_display", doc.established_on_display.empty() ? Json(false) : Json(doc.established_on_display)},
+	    {"revised_on", doc.revised_on},
+	    {"revised_on_display", doc.revised_on_display.empty() ? Json(false) : Json(doc.revised_on_display)},
+	    {"company_name", doc.company_name},
+	    {"representative", representative.empty() ? Json(false) : Json(representative)},
+	    {"version", doc.version},
+	    {"version_label", VersionLabel(doc.version)},
+	    {"footer", FooterText(doc)},
+	};
+}
+
+//! Percent-encodes for RFC 5987 filename*= (everything but unreserved ASCII).
+std::string PercentEncode(const std::string &text) {
+	static constexpr char kHex[] = "0123456789ABCDEF";
+	std::string out;
+	for (const unsigned char c : text) {
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			out.push_back(static_cast<char>(c));
+		} else {
+			out.push_back('%');
+			out.push_back(kHex[c >> 4]);
+			out.push_back(kHex[c & 0x0F]);
+		}
+	}
+	return out;
+}
+
+// --- choosing a version -----------------------------------------------------------------------
+
+//! The version a print view or PDF shows: ?version=N when given, else the
+//! published one, else the draft. 回答者 only ever see published versions.
+Result<std::optional<storage::PolicyVersion>> ChooseVersion(app::AppContext &ctx, const Request &request,
+                                                            const app::OrgAccess &access) {
+	const bool published_only = access.IsRespondent();
+	if (request.HasParam("version")) {
+		auto number = WebApp::ParseId(request.Param("version"));
+		if (!number) {
+			return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+		}
+		auto versions = ctx.store.ListPolicyVersions(access.org.id);
+		if (!versions) {
+			return versions.error();
+		}
+		for (const auto &version : *versions) {
+			if (version.version == *number && (!published_only || version.status == storage::PolicyStatus::kPublished)) {
+				return std::optional<storage::PolicyVersion>(version);
+			}
+		}
+		return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+	}
+	auto published = ctx.store.LatestPublishedPolicy(access.org.id);
+	if (!published || published->has_value() || published_only) {
+		return published;
+	}
+	return ctx.store.LatestPolicy(access.org.id);
+}
+
+} // namespace
+
+void WebApp::MountPolicy(httplib::Server &server) {
+	// The editor page. `submitted` is the form as typed when it came back with
+	// an error (from saving or publishing); `saved` shows the saved notice.
+	auto render_editor = [this](Request &request, const app::OrgAccess &access, const PolicyForm *submitted,
+	                            const std::optional<Error> &error, bool saved) {
+		const Edition &edition = access.EditionOf(ctx_.catalog);
+		const PolicyTemplate &tmpl = edition.policy_template;
+		auto latest_result = ctx_.store.LatestPolicy(access.org.id);
+		if (!latest_result) {
+			return SendErrorPage(request, latest_result.error());
+		}
+		auto published_result = ctx_.store.LatestPublishedPolicy(access.org.id);
+		if (!published_result) {
+			return SendErrorPage(request, published_result.error());
+		}
+		const std::optional<storage::PolicyVersion> &latest = *latest_result;
+		const std::optional<storage::PolicyVersion> &published = *published_result;
+		const std::string base = Base(access);
+
+		const PolicyInput saved_input = latest ? latest->input : app::DefaultPolicyInput(edition, access.org);
+		const PolicyForm form = submitted != nullptr ? *submitted : FormFromInput(saved_input);
+		const bool latest_is_draft = latest && latest->status == storage::PolicyStatus::kDraft;
+
+		Json model = {{"base", base}, {"can_edit", access.CanEdit()}, {"has_policy", latest.has_value()}};
+
+		// Where things stand.
+		Json rows = Json::array();
+		if (!latest) {
+			model["state_label"] = "まだ保存していません";
+			model["state_class"] = "tag--todo";
+		} else if (latest_is_draft) {
+			model["state_label"] = "下書き　" + VersionLabel(latest->version);
+			model["state_class"] = "tag--progress";
+			rows.push_back({{"term", "最終保存"}, {"value", JapaneseDateTime(latest->updated_at)}});
+		} else {
+			model["state_label"] = "公開中　" + VersionLabel(latest->version);
+			model["state_class"] = "tag--done";
+		}
+		if (published) {
+			const std::string published_on = JstDate(published->published_at);
+			rows.push_back({{"term", latest_is_draft ? "公開中の版" : "公開日"},
+			                {"value", (latest_is_draft ? VersionLabel(published->version) + "（" : std::string()) +
+			                              JapaneseDate(published_on) + (latest_is_draft ? "に公開）" : "")}});
+		}
+		const PolicyInput &state_input = latest ? latest->input : saved_input;
+		if (latest) {
+			rows.push_back({{"term", "制定日"},
+			                {"value", state_input.established_on.empty() ? "まだ入力していません"
+			                                                               : JapaneseDate(state_input.established_on)}});
+			if (!state_input.revised_on.empty()) {
+				rows.push_back({{"term", "改訂日"}, {"value", JapaneseDate(state_input.revised_on)}});
+			}
+		}
+		model["has_state_rows"] = !rows.empty();
+		model["state_rows"] = rows;
+		model["next_version_note"] =
+		    latest && !latest_is_draft
+		        ? Json("内容を変えて「下書きを保存する」を押すと、" + VersionLabel(latest->version + 1) +
+		               "の下書きになります。公開中の" + VersionLabel(latest->version) + "はそのまま残ります。")
+		        : Json(false);
+		model["saved"] = saved && latest ? Json(VersionLabel(latest->version) + "の下書きを保存しました。") : Json(false);
+
+		// The form, for those who may edit. Date errors from the app layer name
+		// the date ("established_on"); the boxes want the element id.
+		std::optional<Error> located = error;
+		if (located) {
+			located->field = FieldElementId(*error, tmpl, form.input);
+		}
+		if (access.CanEdit()) {
+			model["form"] = FormModel(tmpl, form, located ? &*located : nullptr);
+		} else {
+			model["form"] = false;
+		}
+		if (error) {
+			model["error_summary"] = ErrorSummary(*error, located->field);
+			if (const std::string key = ErrorKey(*error); !key.empty()) {
+				model["errors"] = {{key, error->message}};
+			}
+		}
+
+		// The preview: what was typed if it makes a valid document, else what is saved.
+		const bool edited = submitted != nullptr;
+		int preview_version = 1;
+		if (latest) {
+			preview_version = latest_is_draft || !edited ? latest->version : latest->version + 1;
+		}
+		PolicyInput preview_input = saved_input;
+		if (edited) {
+			if (auto parsed = ParsePolicyForm(form); parsed && ValidatePolicyInput(tmpl, *parsed)) {
+				preview_input = *parsed;
+			}
+		}
+		auto doc = BuildPolicyDocument(tmpl, preview_input, preview_version);
+		if (doc) {
+			const bool preview_draft = edited || !latest || latest_is_draft;
+			DocumentOptions options{preview_draft, false, access.CanEdit() ? &tmpl : nullptr, &preview_input};
+			model["preview"] = DocumentModel(*doc, options);
+			model["preview_state"] = preview_draft ? "下書き" : "公開中";
+		} else {
+			model["preview"] = false;
+		}
+
+		// Publishing: the button, or the reason it is not offered yet.
+		Json publish = {{"ready", false}, {"reason", false}, {"done", false}};
+		if (!latest) {
+			publish["reason"] = "公開するには、まず「下書きを保存する」で下書きを保存してください。";
+		} else if (!latest_is_draft) {
+			publish["done"] = VersionLabel(latest->version) + "は公開中です。内容を変えて下書きを保存すると、次の版として公開できます。";
+		} else if (latest->input.established_on.empty()) {
+			publish["reason"] = "公開するには、制定日を入力して「下書きを保存する」を押してください。制定日は、方針を定めた日です。";
+		} else {
+			publish["ready"] = true;
+			publish["version_label"] = VersionLabel(latest->version);
+		}
+		model["publish"] = publish;
+
+		// The print view and PDF without ?version= show the published version
+		// when there is one (ChooseVersion); the links say which that is.
+		model["links"] = latest ? Json{{"print", base + "/policy/print"},
+		                               {"pdf", base + "/policy.pdf"},
+		                               {"versions", base + "/policy/versions"},
+		                               {"target", published ? "公開中の" + VersionLabel(published->version)
+		                                                    : "下書きの" + VersionLabel(latest->version)}}
+		                        : Json(false);
+		model["has_published"] = published.has_value();
+
+		const int status = error ? HttpStatusFor(error->code) : 200;
+		SendHtml(request, status, RenderPage(request, "policy", model, "情報セキュリティ基本方針", access));
+	};
+
+	server.Get(R"(/orgs/(\d+)/policy)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (access->IsRespondent()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集画面は、責任者・管理者・閲覧者が使えます。"));
+		}
+		render_editor(request, *access, nullptr, std::nullopt, request.Param("saved") == "1");
+	});
+
+	server.Post(R"(/orgs/(\d+)/policy)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		if (request.session && !CheckFormCsrf(request)) {
+			return;
+		}
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (!access->CanEdit()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集は責任者または管理者だけが行えます。"));
+		}
+		const PolicyForm form = ReadPolicyForm(request);
+		auto input = ParsePolicyForm(form);
+		if (!input) {
+			return render_editor(request, *access, &form, input.error(), false);
+		}
+		auto saved = app::SavePolicyDraft(ctx_, request.actor(), *access, *input);
+		if (!saved) {
+			if (saved.error().code != ErrorCode::kInvalidInput) {
+				return SendErrorPage(request, saved.error());
+			}
+			return render_editor(request, *access, &form, saved.error(), false);
+		}
+		Redirect(request, Base(*access) + "/policy?saved=1");
+	});
+
+	server.Post(R"(/orgs/(\d+)/policy/publish)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		if (request.session && !CheckFormCsrf(request)) {
+			return;
+		}
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (!access->CanEdit()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の公開は責任者または管理者だけが行えます。"));
+		}
+		auto published = app::PublishPolicy(ctx_, request.actor(), *access);
+		if (!published) {
+			const Error &error = published.error();
+			if (error.code != ErrorCode::kInvalidInput && error.code != ErrorCode::kConflict) {
+				return SendErrorPage(request, error);
+			}
+			// Shown on the editor, whose form holds the saved values.
+			Error shown = error;
+			if (shown.field == "policy" || shown.field.empty()) {
+				shown.field = "publish";
+			}
+			return render_editor(request, *access, nullptr, shown, false);
+		}
+		Redirect(request, Base(*access) + "/policy/published");
+	});
+
+	server.Get(R"(/orgs/(\d+)/policy/published)", [this](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (access->IsRespondent()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "このページは、責任者・管理者・閲覧者が見られます。"));
+		}
+		auto published = ctx_.store.LatestPublishedPolicy(access->org.id);
+		if (!published) {
+			return SendErrorPage(request, published.error());
+		}
+		const std::string base = Base(*access);
+		if (!published->has_value()) {
+			return Redirect(request, base + "/policy");
+		}
+		const storage::PolicyVersion &policy = **published;
+		const std::string published_on = JstDate(policy.published_at);
+		Json model = {
+		    {"base", base},
+		    {"version_label", VersionLabel(policy.version)},
+		    {"published_on", published_on},
+		    {"published_on_display", JapaneseDate(published_on, false)},
+		    {"established_on", policy.input.established_on},
+		    {"established_on_display", JapaneseDate(policy.input.established_on, false)},
+		    {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
+		    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
+		    {"selfcheck_url", base + "/selfcheck"},
+		    {"two_star_ready", false},
+		    {"selfcheck_missing", false},
+		};
+		// ★★ needs a completed 自社診断 as well; say what mamori's records show.
+		if (auto progress = app::ComputeProgress(ctx_, *access)) {
+			model["two_star_ready"] = progress->two_star.ready;
+			model["selfcheck_missing"] = std::find(progress->two_star.missing.begin(), progress->two_star.missing.end(),
+			                                       "selfcheck") != progress->two_star.missing.end();
+		}
+		SendHtml(request, 200,
+		         RenderPage(request, "policy_published", model, "情報セキュリティ基本方針を公開しました", *access));
+	});
+
+	server.Get(R"(/orgs/(\d+)/policy/print)", [this](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		auto chosen = ChooseVersion(ctx_, request, *access);
+		if (!chosen) {
+			return SendErrorPage(request, chosen.error());
+		}
+		if (!chosen->has_value()) {
+			if (access->IsRespondent()) {
+				return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "公開されている基本方針はまだありません。"));
+			}
+			return Redirect(request, Base(*access) + "/policy");
+		}
+		const storage::PolicyVersion &policy = **chosen;
+		auto doc = app::RenderPolicy(ctx_, *access, policy);
+		if (!doc) {
+			return SendErrorPage(request, doc.error());
+		}
+		const bool draft = policy.status == storage::PolicyStatus::kDraft;
+		const std::string base = Base(*access);
+		Json model = {
+		    {"document", DocumentModel(*doc, DocumentOptions{draft, true, nullptr, nullptr})},
+		    {"back_url", access->IsRespondent() ? base + "/selfcheck/answer" : base + "/policy"},
+		    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
+		};
+		const std::string title = "情報セキュリティ基本方針 " + VersionLabel(policy.version) + (draft ? "（下書き）" : "") + "（印刷用）";
+		SendHtml(request, 200, RenderPage(request, "policy_print", model, title, *access));
+	});
+
+	server.Get(R"(/orgs/(\d+)/policy\.pdf)", [this](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		auto chosen = ChooseVersion(ctx_, request, *access);
+		if (!chosen) {
+			return SendErrorPage(request, chosen.error());
+		}
+		if (!chosen->has_value()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "基本方針はまだ保存されていません。"));
+		}
+		const storage::PolicyVersion &policy = **chosen;
+		auto doc = app::RenderPolicy(ctx_, *access, policy);
+		if (!doc) {
+			return SendErrorPage(request, doc.error());
+		}
+		const bool draft = policy.status == storage::PolicyStatus::kDraft;
+		if (draft) {
+			// The renderer has no draft mark of its own; a printed draft must
+			// not pass for the established policy.
+			doc->title += "（下書き）";
+		}
+		auto pdf = exporting::RenderPolicyPdf(*doc);
+		if (!pdf) {
+			return SendErrorPage(request, pdf.error());
+		}
+		const std::string version = std::to_string(policy.version);
+		const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
+		const std::string japanese_name = "情報セキュリティ基本方針_第" + version + "版" + (draft ? "_下書き" : "") + ".pdf";
+		response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + "\"; filename*=UTF-8''" +
+		                                               PercentEncode(japanese_name));
+		response.status = 200;
+		response.set_content(*pdf, "application/pdf");
+	});
+
+	server.Get(R"(/orgs/(\d+)/policy/versions)", [this](const httplib::Request &http, httplib::Response &response) {
+		Request request = Begin(http, response);
+		auto access = OpenOrganization(*this, request, http.matches[1]);
+		if (!access) {
+			return;
+		}
+		if (access->IsRespondent()) {
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "版の一覧は、責任者・管理者・閲覧者が見られます。"));
+		}
+		auto versions = ctx_.store.ListPolicyVersions(access->org.id);
+		if (!versions) {
+			return SendErrorPage(request, versions.error());
+		}
+		const std::string base = Base(*access);
+		// Newest first; the newest published version is the one in force.
+		std::vector<storage::PolicyVersion> sorted = *versions;
+		std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.version > b.version; });
+		Json rows = Json::array();
+		bool current_seen = false;
+		for (const auto &policy : sorted) {
+			const bool published = policy.status == storage::PolicyStatus::kPublished;
+			std::string label = "下書き";
+			std::string tag = "tag--progress";
+			if (published && !current_seen) {
+				label = "公開中";
+				tag = "tag--done";
+				current_seen = true;
+			} else if (published) {
+				label = "以前の版";
+				tag = "tag--todo";
+			}
+			const std::string published_on = published ? JstDate(policy.published_at) : "";
+			auto date_or_dash = [](const std::string &iso) { return iso.empty() ? std::string("—") : JapaneseDate(iso, false); };
+			rows.push_back({{"version_label", VersionLabel(policy.version)},
+			                {"status_label", label},
+			                {"status_class", tag},
+			                {"established_on", date_or_dash(policy.input.established_on)},
+			                {"revised_on", date_or_dash(policy.input.revised_on)},
+			                {"published_on", date_or_dash(published_on)},
+			                {"updated", JapaneseDateTime(policy.updated_at)},
+			                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
+			                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
+		}
+		Json model = {{"base", base}, {"versions", rows}, {"has_versions", !rows.empty()}};
+		SendHtml(request, 200, RenderPage(request, "policy_versions", model, "基本方針の版の一覧", *access));
+	});
+}
 
 } // namespace mamori::web

@@ -1,0 +1,252 @@
+// mamori/web/form_dates.cpp
+#include "web/form_dates.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace mamori::web {
+namespace {
+
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2100;
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+	static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return month == 2 && IsLeapYear(year) ? 29 : kDays[static_cast<size_t>(month - 1)];
+}
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
+// days_from_civil); used for the weekday and for shifting UTC to JST across
+// month and year ends.
+long long DaysFromCivil(int year, int month, int day) {
+	year -= month <= 2 ? 1 : 0;
+	const long long era = (year >= 0 ? year : year - 399) / 400;
+	const long long yoe = year - era * 400;
+	const long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(long long days, int &year, int &month, int &day) {
+	days += 719468;
+	const long long era = (days >= 0 ? days : days - 146096) / 146097;
+	const long long doe = days - era * 146097;
+	const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const long long mp = (5 * doy + 2) / 153;
+	day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+	month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+	year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+bool ReadFixedDigits(std::string_view text, size_t from, size_t count, int &value) {
+	value = 0;
+	for (size_t i = from; i < from + count; ++i) {
+		if (i >= text.size() || text[i] < '0' || text[i] > '9') {
+			return false;
+		}
+		value = value * 10 + (text[i] - '0');
+	}
+	return true;
+}
+
+bool ParseIso(const std::string &iso, int &year, int &month, int &day) {
+	if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
+		return false;
+	}
+	if (!ReadFixedDigits(iso, 0, 4, year) || !ReadFixedDigits(iso, 5, 2, month) || !ReadFixedDigits(iso, 8, 2, day)) {
+		return false;
+	}
+	return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+}
+
+std::string Pad(int value, int width) {
+	char buffer[16];
+	std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+	return buffer;
+}
+
+} // namespace
+
+std::optional<std::string> NormalizeDigits(std::string_view text) {
+	constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+	std::string digits;
+	bool seen_digit = false;
+	bool ended = false;  // a space after digits: only more spaces may follow
+	for (size_t pos = 0; pos < text.size();) {
+		const unsigned char c = static_cast<unsigned char>(text[pos]);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			ended = seen_digit;
+			pos += 1;
+		} else if (text.substr(pos, 3) == kIdeographicSpace) {
+			ended = seen_digit;
+			pos += 3;
+		} else if (c >= '0' && c <= '9' && !ended) {
+			digits.push_back(static_cast<char>(c));
+			seen_digit = true;
+			pos += 1;
+		} else if (c == 0xEF && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xBC &&
+		           static_cast<unsigned char>(text[pos + 2]) >= 0x90 && static_cast<unsigned char>(text[pos + 2]) <= 0x99 &&
+		           !ended) {
+			// U+FF10..U+FF19 (０..９) are EF BC 90..99 in UTF-8.
+			digits.push_back(static_cast<char>('0' + (static_cast<unsigned char>(text[pos + 2]) - 0x90)));
+			seen_digit = true;
+			pos += 3;
+		} else {
+			return std::nullopt;
+		}
+	}
+	return digits;
+}
+
+Result<std::string> ParseDateFields(const DateFields &fields, const std::string &id, const std::string &label,
+                                    bool required) {
+	struct Part {
+		const std::string &raw;
+		const char *suffix;
+		const char *name;
+	};
+	const std::array<Part, 3> parts = {Part{fields.year, "-year", "年"}, Part{fields.month, "-month", "月"},
+	                                   Part{fields.day, "-day", "日"}};
+	std::array<std::string, 3> digits;
+	for (size_t i = 0; i < parts.size(); ++i) {
+		auto normalized = NormalizeDigits(parts[i].raw);
+		if (!normalized) {
+			return Error::Invalid(id + parts[i].suffix,
+			                      label + "の" + parts[i].name + "は数字で入力してください。");
+		}
+		digits[i] = *normalized;
+	}
+	if (digits[0].empty() && digits[1].empty() && digits[2].empty()) {
+		if (required) {
+			return Error::Invalid(id + "-year", label + "を入力してください。");
+		}
+		return std::string();
+	}
+	for (size_t i = 0; i < parts.size(); ++i) {
+		if (digits[i].empty()) {
+			return Error::Invalid(id + parts[i].suffix, label + "の" + parts[i].name + "を入力してください。");
+		}
+	}
+	if (digits[0].size() != 4) {
+		return Error::Invalid(id + "-year", label + "の年は西暦の4桁で入力してください（例：2025）。");
+	}
+	const int year = std::stoi(digits[0]);
+	if (year < kMinYear || year > kMaxYear) {
+		return Error::Invalid(id + "-year", label + "の年は" + std::to_string(kMinYear) + "から" +
+		                                        std::to_string(kMaxYear) + "までの西暦で入力してください。");
+	}
+	// Leading zeros are fine ("04"), but a month or day never needs more than 2 digits.
+	const auto small_number = [](const std::string &text) {
+		const size_t first = text.find_first_not_of('0');
+		return first == std::string::npos ? 0 : text.size() - first > 2 ? 100 : std::stoi(text.substr(first));
+	};
+	const int month = small_number(digits[1]);
+	if (month < 1 || month > 12) {
+		return Error::Invalid(id + "-month", label + "の月は1から12までの数字で入力してください。");
+	}
+	const int day = small_number(digits[2]);
+	if (day < 1 || day > 31) {
+		return Error::Invalid(id + "-day", label + "の日は1から31までの数字で入力してください。");
+	}
+	if (day > DaysInMonth(year, month)) {
+		return Error::Invalid(id + "-day", label + "の日付が正しくありません。" + std::to_string(year) + "年" +
+		                                       std::to_string(month) + "月は" +
+		                                       std::to_string(DaysInMonth(year, month)) + "日までです。");
+	}
+	return Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2);
+}
+
+DateFields SplitIsoDate(const std::string &iso) {
+	int year = 0;
+	int month = 0;
+	int day = 0;
+	if (!ParseIso(iso, year, month, day)) {
+		return {};
+	}
+	return DateFields{std::to_string(year), std::to_string(month), std::to_string(day)};
+}
+
+bool IsRealIsoDate(const std::string &iso) {
+	int year = 0;
+	int month = 0;
+	int day = 0;
+	return ParseIso(iso, year, month, day);
+}
+
+std::string JapaneseDate(const std::string &iso, bool with_weekday) {
+	int year = 0;
+	int month = 0;
+	int day = 0;
+	if (!ParseIso(iso, year, month, day)) {
+		return {};
+	}
+	std::string text = std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+	if (with_weekday) {
+		static constexpr std::array<const char *, 7> kWeekdays = {"木", "金", "土", "日", "月", "火", "水"};  // 1970-01-01 was a Thursday
+		const long long days = DaysFromCivil(year, month, day);
+		text += std::string("（") + kWeekdays[static_cast<size_t>(((days % 7) + 7) % 7)] + "）";
+	}
+	return text;
+}
+
+std::optional<JstTime> ToJst(const std::string &utc_timestamp) {
+	// "YYYY-MM-DDTHH:MM:SSZ"; seconds and the zone letter are not needed.
+	int year = 0;
+	int month = 0;
+	int day = 0;
+	int hour = 0;
+	int minute = 0;
+	if (utc_timestamp.size() < 16 || utc_timestamp[10] != 'T' || utc_timestamp[13] != ':' ||
+	    !ParseIso(utc_timestamp.substr(0, 10), year, month, day) || !ReadFixedDigits(utc_timestamp, 11, 2, hour) ||
+	    !ReadFixedDigits(utc_timestamp, 14, 2, minute) || hour > 23 || minute > 59) {
+		return std::nullopt;
+	}
+	long long days = DaysFromCivil(year, month, day);
+	hour += 9;  // JST is UTC+9 all year (no daylight saving)
+	if (hour >= 24) {
+		hour -= 24;
+		days += 1;
+	}
+	CivilFromDays(days, year, month, day);
+	return JstTime{Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2), Pad(hour, 2) + ":" + Pad(minute, 2)};
+}
+
+std::string JapaneseDateTime(const std::string &utc_timestamp) {
+	auto jst = ToJst(utc_timestamp);
+	if (!jst) {
+		return utc_timestamp;
+	}
+	return JapaneseDate(jst->date, false) + " " + jst->time;
+}
+
+nlohmann::json DateFieldsModel(const DateFieldsView &view) {
+	nlohmann::json model = {
+	    {"id", view.id},
+	    {"name", view.name},
+	    {"legend", view.legend},
+	    {"hint", view.hint.empty() ? "例：2025年4月1日なら、2025、4、1 と入力します。" : view.hint},
+	    {"optional", view.optional},
+	    {"year", view.values.year},
+	    {"month", view.values.month},
+	    {"day", view.values.day},
+	    // Every key is always present: Mustache looks names up in the
+	    // enclosing contexts, so a missing one could pick up a page's value.
+	    {"error", false},
+	    {"year_invalid", false},
+	    {"month_invalid", false},
+	    {"day_invalid", false},
+	};
+	if (view.error != nullptr && view.error->field.rfind(view.id + "-", 0) == 0) {
+		const std::string part = view.error->field.substr(view.id.size() + 1);
+		if (part == "year" || part == "month" || part == "day") {
+			model["error"] = view.error->message;
+			model[part + "_invalid"] = true;
+		}
+	}
+	return model;
+}
+
+} // namespace mamori::web

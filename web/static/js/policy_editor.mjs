@@ -1,0 +1,95 @@
+// mamori/web/static/js/policy_editor.mjs
+//
+// Live preview for the 情報セキュリティ基本方針 editor. The server renders the
+// preview from what is saved and stays the source of truth (the print view
+// and PDF come from core/policy); this only mirrors the form while typing,
+// following the same rules: {{company}}, {{company_short}} and {{scope}}
+// filled in one pass, chosen clauses numbered in template order, names
+// trimmed of ASCII and 全角 spaces. Without JavaScript the page still works.
+
+const form = document.getElementById('policy-form');
+const preview = document.getElementById('policy-preview');
+const documentRoot = preview ? preview.querySelector('.document') : null;
+
+const trim = (text) => text.replace(/^[ \t\r\n\u3000]+|[ \t\r\n\u3000]+$/g, '');
+
+const fill = (template, values) =>
+  template.replace(/\{\{([^{}]*)\}\}/g, (whole, key) => (Object.hasOwn(values, key) ? values[key] : whole));
+
+// One 年/月/日 box as a number, accepting 全角 digits as the server does.
+const boxNumber = (input) => {
+  if (!input) return null;
+  const text = trim(input.value).replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return /^[0-9]{1,4}$/.test(text) ? Number(text) : null;
+};
+
+// "2025年4月1日" and "2025-04-01", or null when the boxes do not make a real date.
+const readDate = (prefix) => {
+  const year = boxNumber(form.elements[`${prefix}_year`]);
+  const month = boxNumber(form.elements[`${prefix}_month`]);
+  const day = boxNumber(form.elements[`${prefix}_day`]);
+  if (year === null || month === null || day === null || year < 1900 || year > 2100) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  const pad = (n) => String(n).padStart(2, '0');
+  return { text: `${year}年${month}月${day}日`, iso: `${year}-${pad(month)}-${pad(day)}` };
+};
+
+const setDateLine = (part, label, date) => {
+  const line = documentRoot.querySelector(`[data-part="${part}"]`);
+  if (!line) return;
+  line.hidden = date === null;
+  if (date !== null) {
+    const time = document.createElement('time');
+    time.dateTime = date.iso;
+    time.textContent = date.text;
+    line.replaceChildren(`${label}：`, time);
+  }
+};
+
+const update = () => {
+  const company = trim(form.elements.company_name.value);
+  const checkedScope = form.querySelector('input[name="scope"]:checked');
+  const values = { company, company_short: company, scope: checkedScope ? trim(checkedScope.value) : '' };
+
+  const preamble = documentRoot.querySelector('[data-part="preamble"]');
+  if (preamble && documentRoot.dataset.preambleTemplate !== undefined) {
+    preamble.textContent = fill(documentRoot.dataset.preambleTemplate, values);
+  }
+
+  const chosen = new Set(Array.from(form.querySelectorAll('input[name="clause_ids"]:checked'), (box) => box.value));
+  let number = 0;
+  for (const section of documentRoot.querySelectorAll('[data-clause]')) {
+    const selected = chosen.has(section.dataset.clause);
+    section.hidden = !selected;
+    if (!selected) continue;
+    number += 1;
+    section.querySelector('[data-part="number"]').textContent = String(number);
+    section.querySelector('[data-part="text"]').textContent = fill(section.dataset.template, values);
+  }
+
+  const established = readDate('established_on');
+  setDateLine('established', '制定日', established);
+  setDateLine('revised', '改訂日', readDate('revised_on'));
+
+  documentRoot.querySelector('[data-part="company"]').textContent = company;
+  const title = trim(form.elements.representative_title.value);
+  const name = trim(form.elements.representative_name.value);
+  const representative = title && name ? `${title}\u3000${name}` : title || name;
+  const representativeLine = documentRoot.querySelector('[data-part="representative"]');
+  representativeLine.textContent = representative;
+  representativeLine.hidden = representative === '';
+
+  // The footer keeps its version label ("第2版") and follows the date and name.
+  const footer = documentRoot.querySelector('[data-part="footer"]');
+  const version = footer.textContent.split('・')[0];
+  footer.textContent = [version, established ? `制定日 ${established.text}` : '', company].filter(Boolean).join('・');
+};
+
+if (form && documentRoot) {
+  const note = document.getElementById('policy-preview-note');
+  if (note && note.dataset.liveText) note.textContent = note.dataset.liveText;
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  update();
+}
