@@ -8,7 +8,7 @@ BUILD_PKGS=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
   libargon2-dev libssl-dev libyaml-cpp-dev libkainjow-mustache-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
-  libxlsxwriter-dev libzip-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev
 )
 TEST_PKGS=(
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev

@@ -102,6 +102,32 @@ public:
 	virtual Result<std::optional<PolicyVersion>> LatestPublishedPolicy(Id org_id) = 0;
 	virtual Result<std::vector<PolicyVersion>> ListPolicyVersions(Id org_id) = 0;
 
+	// --- 詳細リスク分析 -----------------------------------------------------
+	virtual Result<std::vector<Asset>> ListAssets(Id org_id) = 0;
+	virtual Result<std::optional<Asset>> FindAsset(Id org_id, Id asset_id) = 0;
+	virtual Result<Id> CreateAsset(const Asset &asset) = 0;
+	//! kNotFound unless the asset belongs to asset.org_id.
+	virtual Status UpdateAsset(const Asset &asset) = 0;
+	virtual Status DeleteAsset(Id org_id, Id asset_id) = 0;
+	//! Replaces the whole register (import): deletes every asset of the
+	//! organisation (and their treatments) and inserts these, atomically.
+	virtual Status ReplaceAssets(Id org_id, const std::vector<Asset> &assets) = 0;
+
+	virtual Result<std::vector<ThreatFrequency>> ListThreatFrequencies(Id org_id) = 0;
+	virtual Status UpsertThreatFrequency(const ThreatFrequency &frequency) = 0;
+
+	//! planned = false: the real answers; true: the what-if answers.
+	virtual Result<std::vector<ControlAnswer>> ListControlAnswers(Id org_id, bool planned) = 0;
+	virtual Status UpsertControlAnswer(const ControlAnswer &answer, bool planned) = 0;
+	virtual Status DeleteControlAnswer(Id org_id, const std::string &item_id, bool planned) = 0;
+	virtual Status ClearPlannedAnswers(Id org_id) = 0;
+
+	virtual Result<std::vector<RiskTreatment>> ListTreatments(Id org_id) = 0;
+	virtual Result<std::optional<RiskTreatment>> FindTreatment(Id org_id, Id asset_id, const std::string &threat_id) = 0;
+	//! Inserts or replaces the treatment of (asset, threat); the asset must belong to the organisation.
+	virtual Result<Id> UpsertTreatment(const RiskTreatment &treatment) = 0;
+	virtual Status DeleteTreatment(Id org_id, Id treatment_id) = 0;
+
 	// --- audit ------------------------------------------------------------
 	virtual Status AppendAudit(const AuditEntry &entry) = 0;
 	virtual Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) = 0;

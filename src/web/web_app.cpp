@@ -225,6 +225,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 		add("five_articles", "5か条", base + "/five-articles");
 		add("selfcheck", "自社診断", base + "/selfcheck");
 		add("policy", "基本方針", base + "/policy");
+		add("risk", "リスク分析", base + "/risk");
 		add("org_profile", "組織情報", base + "/profile");
 		if (access.CanManageMembers()) {
 			add("members", "メンバー", base + "/members");
@@ -251,6 +252,7 @@ void WebApp::Mount(httplib::Server &server) {
 	MountPolicy(server);
 	MountAudit(server);
 	MountAdmin(server);
+	MountRisk(server);
 }
 
 } // namespace mamori::web

@@ -102,6 +102,7 @@ private:
 	void MountPolicy(httplib::Server &server);
 	void MountAudit(httplib::Server &server);
 	void MountAdmin(httplib::Server &server);
+	void MountRisk(httplib::Server &server);
 
 	app::AppContext ctx_;
 	Views views_;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -106,7 +107,11 @@ protected:
 	fs::path MigrationsCopy() {
 		const fs::path copy = dir_ / "migrations";
 		fs::create_directories(copy);
-		fs::copy_file(fs::path(kMigrationsDir) / "0001_initial.sql", copy / "0001_initial.sql");
+		fs::remove_all(copy);
+		fs::create_directories(copy);
+		for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+			fs::copy_file(entry.path(), copy / entry.path().filename());
+		}
 		return copy;
 	}
 
@@ -116,6 +121,22 @@ protected:
 };
 
 // --- migrations ----------------------------------------------------------------
+
+//! Number of shipped migration files: the schema version a fresh database reaches.
+int ShippedMigrations() {
+	int count = 0;
+	for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+		count += entry.path().extension() == ".sql" ? 1 : 0;
+	}
+	return count;
+}
+
+//! "0004" for 4: the file-name prefix of a migration version.
+std::string VersionPrefix(int version) {
+	char buffer[8];
+	std::snprintf(buffer, sizeof(buffer), "%04d", version);
+	return buffer;
+}
 
 TEST_F(SqliteStoreTest, MigrationsAreIdempotent) {
 	ASSERT_TRUE(store_);
@@ -127,8 +148,8 @@ TEST_F(SqliteStoreTest, MigrationsAreIdempotent) {
 	auto second = OpenStore(db_path_);
 	ASSERT_TRUE(second);
 	EXPECT_EQ(*second->CountOrganizations(), 1);
-	EXPECT_EQ(CountRows(db_path_, "SELECT COUNT(*) FROM schema_migrations"), 1);
-	EXPECT_EQ(CountRows(db_path_, "SELECT version FROM schema_migrations"), 1);
+	EXPECT_EQ(CountRows(db_path_, "SELECT COUNT(*) FROM schema_migrations"), ShippedMigrations());
+	EXPECT_EQ(CountRows(db_path_, "SELECT MAX(version) FROM schema_migrations"), ShippedMigrations());
 }
 
 TEST_F(SqliteStoreTest, RefusesDatabaseNewerThanMigrations) {
@@ -142,7 +163,6 @@ TEST_F(SqliteStoreTest, RefusesDatabaseNewerThanMigrations) {
 	auto opened = SqliteStore::Open(db_path_, kMigrationsDir);
 	ASSERT_FALSE(opened.ok());
 	EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
-	EXPECT_NE(opened.error().message.find("0001_initial.sql"), std::string::npos) << opened.error().message;
 	EXPECT_NE(opened.error().message.find("version 7"), std::string::npos) << opened.error().message;
 }
 
@@ -152,10 +172,10 @@ TEST_F(SqliteStoreTest, RefusesMalformedMigrationFiles) {
 		std::string sql;
 	};
 	const std::vector<Case> cases = {
-	    {"0002-dash.sql", "CREATE TABLE t(a);"},
-	    {"0002_truncated.sql", "CREATE TABLE t(a"},
-	    {"0002_empty.sql", "  \n"},
-	    {"0003_gap.sql", "CREATE TABLE t(a);"},
+	    {VersionPrefix(ShippedMigrations() + 1) + "-dash.sql", "CREATE TABLE t(a);"},
+	    {VersionPrefix(ShippedMigrations() + 1) + "_truncated.sql", "CREATE TABLE t(a"},
+	    {VersionPrefix(ShippedMigrations() + 1) + "_empty.sql", "  \n"},
+	    {VersionPrefix(ShippedMigrations() + 2) + "_gap.sql", "CREATE TABLE t(a);"},
 	};
 	for (const Case &c : cases) {
 		const fs::path migrations = MigrationsCopy();
@@ -169,19 +189,21 @@ TEST_F(SqliteStoreTest, RefusesMalformedMigrationFiles) {
 }
 
 TEST_F(SqliteStoreTest, FailingMigrationIsRolledBackAndNamed) {
+	const int shipped = ShippedMigrations();
+	const std::string broken = VersionPrefix(shipped + 1) + "_broken.sql";
 	const fs::path migrations = MigrationsCopy();
-	WriteMigration(migrations, "0002_broken.sql", "CREATE TABLE extra(a);\nINSERT INTO no_such_table VALUES (1);\n");
+	WriteMigration(migrations, broken, "CREATE TABLE extra(a);\nINSERT INTO no_such_table VALUES (1);\n");
 	auto opened = SqliteStore::Open(db_path_, migrations.string());
 	ASSERT_FALSE(opened.ok());
-	EXPECT_NE(opened.error().message.find("0002_broken.sql"), std::string::npos) << opened.error().message;
+	EXPECT_NE(opened.error().message.find(broken), std::string::npos) << opened.error().message;
 	EXPECT_EQ(CountRows(db_path_, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'"), 0);
-	EXPECT_EQ(CountRows(db_path_, "SELECT MAX(version) FROM schema_migrations"), 1);
+	EXPECT_EQ(CountRows(db_path_, "SELECT MAX(version) FROM schema_migrations"), shipped);
 
 	// Fixed file: applies on the next start.
-	WriteMigration(migrations, "0002_broken.sql", "CREATE TABLE extra(a);\n");
+	WriteMigration(migrations, broken, "CREATE TABLE extra(a);\n");
 	auto fixed = SqliteStore::Open(db_path_, migrations.string());
 	ASSERT_TRUE(fixed.ok()) << fixed.error().Describe();
-	EXPECT_EQ(CountRows(db_path_, "SELECT MAX(version) FROM schema_migrations"), 2);
+	EXPECT_EQ(CountRows(db_path_, "SELECT MAX(version) FROM schema_migrations"), shipped + 1);
 }
 
 // --- accounts -------------------------------------------------------------------

@@ -492,4 +492,46 @@ std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &
 	return out;
 }
 
+std::string HeatMap(const std::string &title, const std::string &row_axis, const std::vector<std::string> &row_labels,
+                    const std::string &column_axis, const std::vector<std::string> &column_labels,
+                    const std::vector<std::vector<HeatCell>> &cells) {
+	if (row_labels.empty() || column_labels.empty()) {
+		return NoDataSvg("heatmap", title);
+	}
+	static constexpr const char *kFills[] = {"var(--mamori-heat-low, #e8f1fe)", "var(--mamori-heat-medium, #ffc199)",
+	                                         "var(--mamori-heat-high, #ec0000)"};
+	static constexpr const char *kInk[] = {"#1a1a1c", "#1a1a1c", "#ffffff"};
+	const double cell_width = 110;
+	const double cell_height = 64;
+	const double left = 120;
+	const double top = 40;
+	const double width = left + cell_width * static_cast<double>(column_labels.size()) + 16;
+	const double height = top + cell_height * static_cast<double>(row_labels.size()) + 56;
+	std::string out = OpenSvg("heatmap", title, width, height);
+	out += Text(left + cell_width * static_cast<double>(column_labels.size()) / 2, 20, column_axis, "middle", 14,
+	            "font-weight=\"700\"");
+	for (size_t column = 0; column < column_labels.size(); ++column) {
+		out += Text(left + cell_width * (static_cast<double>(column) + 0.5), height - 20, column_labels[column], "middle", 13);
+	}
+	out += Text(8, top - 12, row_axis, "start", 14, "font-weight=\"700\"");
+	for (size_t row = 0; row < row_labels.size(); ++row) {
+		const double y = top + cell_height * static_cast<double>(row);
+		out += Text(left - 10, y + cell_height / 2 + 5, row_labels[row], "end", 13);
+		for (size_t column = 0; column < column_labels.size(); ++column) {
+			const HeatCell cell = row < cells.size() && column < cells[row].size() ? cells[row][column] : HeatCell{};
+			const int severity = cell.severity < 0 ? 0 : cell.severity > 2 ? 2 : cell.severity;
+			const double x = left + cell_width * static_cast<double>(column);
+			out += "<rect x=\"" + FormatNumber(x) + "\" y=\"" + FormatNumber(y) + "\" width=\"" + FormatNumber(cell_width) +
+			       "\" height=\"" + FormatNumber(cell_height) + "\" fill=\"" + kFills[severity] +
+			       "\" stroke=\"#ffffff\" stroke-width=\"2\"/>";
+			const std::string ink = std::string("fill=\"") + kInk[severity] + "\"";
+			out += Text(x + cell_width / 2, y + cell_height / 2 - 2, std::to_string(cell.count) + "件", "middle", 18,
+			            ink + " font-weight=\"700\"");
+			out += Text(x + cell_width / 2, y + cell_height / 2 + 20, cell.level_label, "middle", 12, ink);
+		}
+	}
+	out += "</svg>";
+	return out;
+}
+
 } // namespace mamori::charts

@@ -39,6 +39,20 @@ struct TrendPoint {
 std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &points, double y_min,
                        double y_max);
 
+struct HeatCell {
+	int count = 0;
+	//! 0 = low, 1 = medium, 2 = high: picks a fill from light to dark, and
+	//! the cell also prints its level label, so colour is never the only cue.
+	int severity = 0;
+	std::string level_label;  // e.g. 大 / 中 / 小
+};
+
+//! A grid of counts: rows top to bottom, columns left to right. Each cell
+//! shows its count and level label. cells[row][column].
+std::string HeatMap(const std::string &title, const std::string &row_axis, const std::vector<std::string> &row_labels,
+                    const std::string &column_axis, const std::vector<std::string> &column_labels,
+                    const std::vector<std::vector<HeatCell>> &cells);
+
 //! Escapes &, <, >, " and ' for XML text and attributes.
 std::string XmlEscape(const std::string &text);
 

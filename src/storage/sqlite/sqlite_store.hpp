@@ -7,6 +7,7 @@
 //
 // Orderings of the list methods: rounds and policy versions newest first,
 // audit newest first, departments and members by name, articles by number.
+// Assets by business category, department and name; treatments by asset.
 #pragma once
 
 #include "storage/store.hpp"
@@ -96,6 +97,40 @@ public:
 	Result<std::optional<PolicyVersion>> LatestPolicy(Id org_id) override;
 	Result<std::optional<PolicyVersion>> LatestPublishedPolicy(Id org_id) override;
 	Result<std::vector<PolicyVersion>> ListPolicyVersions(Id org_id) override;
+
+	//! Ordered by business_category, department, name, id. An empty
+	//! registered_on is filled with today's UTC date and an empty updated_at
+	//! with the current time, on create and on update alike. Ratings outside
+	//! 0..3 are kInvalidInput (the edition-specific range is the caller's).
+	Result<std::vector<Asset>> ListAssets(Id org_id) override;
+	Result<std::optional<Asset>> FindAsset(Id org_id, Id asset_id) override;
+	Result<Id> CreateAsset(const Asset &asset) override;
+	Status UpdateAsset(const Asset &asset) override;
+	//! kNotFound unless the asset belongs to org_id; its treatments go with it.
+	Status DeleteAsset(Id org_id, Id asset_id) override;
+	//! Every row is inserted under org_id with a new id (the rows' own id and
+	//! org_id are ignored). One invalid row leaves the old register intact;
+	//! its error names the row as "assets.<index>.<field>".
+	Status ReplaceAssets(Id org_id, const std::vector<Asset> &assets) override;
+
+	//! Ordered by threat_id.
+	Result<std::vector<ThreatFrequency>> ListThreatFrequencies(Id org_id) override;
+	Status UpsertThreatFrequency(const ThreatFrequency &frequency) override;
+
+	//! Ordered by item_id. Real and planned answers are separate tables.
+	Result<std::vector<ControlAnswer>> ListControlAnswers(Id org_id, bool planned) override;
+	Status UpsertControlAnswer(const ControlAnswer &answer, bool planned) override;
+	//! Deleting an answer that is not there is not an error (it is already unanswered).
+	Status DeleteControlAnswer(Id org_id, const std::string &item_id, bool planned) override;
+	Status ClearPlannedAnswers(Id org_id) override;
+
+	//! Ordered by asset_id, threat_id.
+	Result<std::vector<RiskTreatment>> ListTreatments(Id org_id) override;
+	Result<std::optional<RiskTreatment>> FindTreatment(Id org_id, Id asset_id, const std::string &threat_id) override;
+	//! kNotFound when the asset is not the organisation's; returns the id of
+	//! the inserted or replaced row (the id stays when a row is replaced).
+	Result<Id> UpsertTreatment(const RiskTreatment &treatment) override;
+	Status DeleteTreatment(Id org_id, Id treatment_id) override;
 
 	Status AppendAudit(const AuditEntry &entry) override;
 	Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) override;

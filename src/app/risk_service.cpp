@@ -1,0 +1,547 @@
+// mamori/app/risk_service.cpp
+#include "app/risk_service.hpp"
+
+#include "app/audit.hpp"
+#include "app/five_articles_service.hpp"
+#include "platform/clock.hpp"
+
+#include <map>
+
+namespace mamori::app {
+namespace {
+
+constexpr size_t kMaxTextBytes = 200;
+constexpr size_t kMaxNoteBytes = 1000;
+constexpr size_t kMaxAssets = 20000;
+
+const Error kEditOnly = Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+
+bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+nlohmann::json AssetJson(const storage::Asset &asset) {
+	return {{"business_category", asset.business_category},
+	        {"name", asset.name},
+	        {"note", asset.note},
+	        {"users", asset.users},
+	        {"department", asset.department},
+	        {"medium", asset.medium},
+	        {"personal_info", asset.personal_info},
+	        {"sensitive_personal_info", asset.sensitive_personal_info},
+	        {"my_number", asset.my_number},
+	        {"confidentiality", asset.confidentiality},
+	        {"integrity", asset.integrity},
+	        {"availability", asset.availability},
+	        {"business_critical", asset.business_critical},
+	        {"retention", asset.retention},
+	        {"risk_owner", asset.risk_owner}};
+}
+
+Result<storage::Asset> FindOwnAsset(AppContext &ctx, const OrgAccess &access, Id asset_id) {
+	auto found = ctx.store.FindAsset(access.org.id, asset_id);
+	if (!found) {
+		return found.error();
+	}
+	if (!found->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。");
+	}
+	return **found;
+}
+
+} // namespace
+
+Status ValidateAsset(const Edition &edition, const storage::Asset &asset) {
+	struct TextField {
+		const char *field;
+		const std::string *value;
+		const char *label;
+		bool required;
+		size_t max;
+	};
+	const TextField texts[] = {
+	    {"business_category", &asset.business_category, "業務分類", true, kMaxTextBytes},
+	    {"name", &asset.name, "情報資産名称", true, kMaxTextBytes},
+	    {"note", &asset.note, "備考", false, kMaxNoteBytes},
+	    {"users", &asset.users, "利用者範囲", false, kMaxTextBytes},
+	    {"department", &asset.department, "管理部署", false, kMaxTextBytes},
+	    {"retention", &asset.retention, "保存期限", false, kMaxTextBytes},
+	    {"risk_owner", &asset.risk_owner, "リスク所有者", false, kMaxTextBytes},
+	};
+	for (const auto &text : texts) {
+		if (text.required && Blank(*text.value)) {
+			return Error::Invalid(text.field, std::string(text.label) + "を入力してください。");
+		}
+		if (text.value->size() > text.max) {
+			return Error::Invalid(text.field, std::string(text.label) + "は" + std::to_string(text.max) +
+			                                      "バイト以内にしてください。");
+		}
+	}
+	if (edition.risk_catalog.FindMedium(asset.medium) == nullptr) {
+		return Error::Invalid("medium", "媒体・保存先を一覧から選んでください。");
+	}
+	const RiskScale &scale = edition.risk_scale;
+	const struct {
+		const char *field;
+		const char *label;
+		int value;
+	} ratings[] = {{"confidentiality", "機密性", asset.confidentiality},
+	               {"integrity", "完全性", asset.integrity},
+	               {"availability", "可用性", asset.availability}};
+	for (const auto &rating : ratings) {
+		if (rating.value < scale.rating_min || rating.value > scale.rating_max) {
+			return Error::Invalid(rating.field, std::string(rating.label) + "の評価値は" + std::to_string(scale.rating_min) +
+			                                        "〜" + std::to_string(scale.rating_max) + "で選んでください。");
+		}
+	}
+	return OkStatus();
+}
+
+RegisterAsset ToRegisterAsset(const storage::Asset &asset) {
+	RegisterAsset out;
+	out.key = std::to_string(asset.id);
+	out.name = asset.name;
+	out.medium = asset.medium;
+	out.rating = AssetRating{asset.confidentiality, asset.integrity,  asset.availability, asset.personal_info,
+	                         asset.sensitive_personal_info, asset.my_number, asset.business_critical};
+	return out;
+}
+
+Result<Id> CreateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::Asset asset) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	if (auto status = ValidateAsset(access.EditionOf(ctx.catalog), asset); !status) {
+		return status.error();
+	}
+	asset.org_id = access.org.id;
+	asset.registered_on = platform::TodayInJapan();
+	asset.updated_at = platform::NowIso();
+	Id id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto created = ctx.store.CreateAsset(asset);
+		if (!created) {
+			return created.error();
+		}
+		id = *created;
+		return Audit(ctx, access.org.id, actor.user_id, "asset.create", "asset:" + std::to_string(id), AssetJson(asset));
+	});
+	if (!status) {
+		return status.error();
+	}
+	return id;
+}
+
+Status UpdateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::Asset asset) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	if (auto status = ValidateAsset(access.EditionOf(ctx.catalog), asset); !status) {
+		return status;
+	}
+	auto before = FindOwnAsset(ctx, access, asset.id);
+	if (!before) {
+		return before.error();
+	}
+	asset.org_id = access.org.id;
+	// 表12: 登録日 is updated whenever the row changes.
+	asset.registered_on = platform::TodayInJapan();
+	asset.updated_at = platform::NowIso();
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.UpdateAsset(asset); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "asset.update", "asset:" + std::to_string(asset.id),
+		             {{"before", AssetJson(*before)}, {"after", AssetJson(asset)}});
+	});
+}
+
+Result<Id> DuplicateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id) {
+	auto original = FindOwnAsset(ctx, access, asset_id);
+	if (!original) {
+		return original.error();
+	}
+	storage::Asset copy = *original;
+	copy.id = 0;
+	return CreateAsset(ctx, actor, access, copy);
+}
+
+Status DeleteAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	auto asset = FindOwnAsset(ctx, access, asset_id);
+	if (!asset) {
+		return asset.error();
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.DeleteAsset(access.org.id, asset_id); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "asset.delete", "asset:" + std::to_string(asset_id),
+		             AssetJson(*asset));
+	});
+}
+
+Result<int> ApplyAssetTemplate(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                               const std::string &template_id) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	const AssetTemplate *tmpl = nullptr;
+	for (const auto &candidate : edition.asset_templates) {
+		if (candidate.id == template_id) {
+			tmpl = &candidate;
+		}
+	}
+	if (tmpl == nullptr) {
+		return Error::Invalid("template_id", "ひな形を一覧から選んでください。");
+	}
+	const std::string today = platform::TodayInJapan();
+	const std::string now = platform::NowIso();
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		for (const auto &row : tmpl->rows) {
+			storage::Asset asset;
+			asset.org_id = access.org.id;
+			asset.business_category = row.business_category;
+			asset.name = row.name;
+			asset.note = row.note;
+			asset.users = row.users;
+			asset.department = row.department;
+			asset.medium = row.medium;
+			asset.personal_info = row.personal_info;
+			asset.sensitive_personal_info = row.sensitive_personal_info;
+			asset.my_number = row.my_number;
+			asset.confidentiality = row.confidentiality;
+			asset.integrity = row.integrity;
+			asset.availability = row.availability;
+			asset.business_critical = row.business_critical;
+			asset.retention = row.retention;
+			asset.risk_owner = row.risk_owner;
+			asset.registered_on = today;
+			asset.updated_at = now;
+			if (auto created = ctx.store.CreateAsset(asset); !created) {
+				return created.error();
+			}
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "asset.template", "template:" + tmpl->id,
+		             {{"rows", tmpl->rows.size()}, {"name", tmpl->name}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return static_cast<int>(tmpl->rows.size());
+}
+
+Status ReplaceRegister(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                       std::vector<storage::Asset> assets, const std::string &source) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	if (assets.size() > kMaxAssets) {
+		return Error::Invalid("rows", "一度に取り込めるのは" + std::to_string(kMaxAssets) + "行までです。");
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	const std::string today = platform::TodayInJapan();
+	for (size_t idx = 0; idx < assets.size(); ++idx) {
+		if (auto status = ValidateAsset(edition, assets[idx]); !status) {
+			Error error = status.error();
+			error.field = "rows[" + std::to_string(idx) + "]." + error.field;
+			return error;
+		}
+		assets[idx].org_id = access.org.id;
+		if (assets[idx].registered_on.empty() || !IsIsoDate(assets[idx].registered_on)) {
+			assets[idx].registered_on = today;
+		}
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.ReplaceAssets(access.org.id, assets); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "asset.import", source, {{"rows", assets.size()}});
+	});
+}
+
+Status SetThreatFrequency(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &threat_id,
+                          int frequency) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	if (edition.risk_catalog.FindThreat(threat_id) == nullptr) {
+		return Error::Invalid("threat_id", "脅威が見つかりません。");
+	}
+	if (frequency < edition.risk_scale.threat_min || frequency > edition.risk_scale.threat_max) {
+		return Error::Invalid("frequency", "起こりやすさは1〜3で選んでください。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.UpsertThreatFrequency({access.org.id, threat_id, frequency}); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "threat.frequency", "threat:" + threat_id,
+		             {{"frequency", frequency}});
+	});
+}
+
+Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &item_id,
+                        int answer, bool planned) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	if (edition.risk_catalog.FindCheckItem(item_id) == nullptr) {
+		return Error::Invalid("item_id", "対策の項目が見つかりません。");
+	}
+	if (answer != 0 && !CheckAnswerFromInt(answer)) {
+		return Error::Invalid("answer", "回答は1〜4で選んでください。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		Status stored = answer == 0 ? ctx.store.DeleteControlAnswer(access.org.id, item_id, planned)
+		                            : ctx.store.UpsertControlAnswer({access.org.id, item_id, answer, platform::NowIso()}, planned);
+		if (!stored) {
+			return stored;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, planned ? "control.plan" : "control.answer", "item:" + item_id,
+		             {{"answer", answer}});
+	});
+}
+
+Status ClearPlannedAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto status = ctx.store.ClearPlannedAnswers(access.org.id); !status) {
+			return status;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "control.plan_clear", "org:" + std::to_string(access.org.id), {});
+	});
+}
+
+static Result<CheckAnswers> LoadAnswers(AppContext &ctx, Id org_id, bool planned) {
+	auto rows = ctx.store.ListControlAnswers(org_id, planned);
+	if (!rows) {
+		return rows.error();
+	}
+	CheckAnswers answers;
+	for (const auto &row : *rows) {
+		if (auto answer = CheckAnswerFromInt(row.answer)) {
+			answers[row.item_id] = *answer;
+		}
+	}
+	return answers;
+}
+
+Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
+                                                              bool with_planned) {
+	auto analysis = std::make_unique<RegisterAnalysis>();
+	auto assets = ctx.store.ListAssets(access.org.id);
+	if (!assets) {
+		return assets.error();
+	}
+	analysis->assets = std::move(assets.value());
+	for (const auto &asset : analysis->assets) {
+		analysis->input.assets.push_back(ToRegisterAsset(asset));
+	}
+	auto frequencies = ctx.store.ListThreatFrequencies(access.org.id);
+	if (!frequencies) {
+		return frequencies.error();
+	}
+	for (const auto &frequency : *frequencies) {
+		analysis->input.frequencies[frequency.threat_id] = frequency.frequency;
+	}
+	auto real = LoadAnswers(ctx, access.org.id, false);
+	if (!real) {
+		return real.error();
+	}
+	analysis->input.answers = std::move(real.value());
+	auto planned = LoadAnswers(ctx, access.org.id, true);
+	if (!planned) {
+		return planned.error();
+	}
+	analysis->planned = std::move(planned.value());
+	if (with_planned) {
+		for (const auto &[item, answer] : analysis->planned) {
+			analysis->input.answers[item] = answer;
+		}
+	}
+	analysis->result = AnalyzeRegister(access.EditionOf(ctx.catalog), analysis->input);
+	return analysis;
+}
+
+std::optional<TreatmentDecision> ParseDecision(const std::string &name) {
+	if (name == "reduce") {
+		return TreatmentDecision::kReduce;
+	}
+	if (name == "accept") {
+		return TreatmentDecision::kAccept;
+	}
+	if (name == "avoid") {
+		return TreatmentDecision::kAvoid;
+	}
+	if (name == "transfer") {
+		return TreatmentDecision::kTransfer;
+	}
+	return std::nullopt;
+}
+
+std::string_view DecisionLabel(const std::string &name) {
+	if (name == "reduce") {
+		return "低減";
+	}
+	if (name == "accept") {
+		return "保有";
+	}
+	if (name == "avoid") {
+		return "回避";
+	}
+	if (name == "transfer") {
+		return "移転";
+	}
+	return "未決定";
+}
+
+//! The current risk value and level of (asset, threat), from the real answers.
+static Result<const ThreatAssessment *> FindRisk(const RegisterAnalysis &analysis, Id asset_id,
+                                                 const std::string &threat_id) {
+	for (const auto &asset : analysis.result.assets) {
+		if (asset.asset->key != std::to_string(asset_id)) {
+			continue;
+		}
+		for (const auto &threat : asset.threats) {
+			if (threat.threat->id == threat_id) {
+				return &threat;
+			}
+		}
+	}
+	return Error::Invalid("threat_id", "この情報資産にその脅威はありません。");
+}
+
+Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::RiskTreatment treatment) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	auto asset = FindOwnAsset(ctx, access, treatment.asset_id);
+	if (!asset) {
+		return asset.error();
+	}
+	auto analysis = AnalyzeOrganization(ctx, access, false);
+	if (!analysis) {
+		return analysis.error();
+	}
+	auto risk = FindRisk(**analysis, treatment.asset_id, treatment.threat_id);
+	if (!risk) {
+		return risk.error();
+	}
+	const bool high = (*risk)->level != nullptr && (*risk)->level->id == "high";
+	auto decision = ParseDecision(treatment.decision);
+	if (!decision) {
+		return Error::Invalid("decision", "対応を 低減・保有・回避・移転 から選んでください。");
+	}
+	if (*decision != TreatmentDecision::kAccept && Blank(treatment.measure)) {
+		return Error::Invalid("measure", "対策の内容を入力してください。");
+	}
+	if (*decision == TreatmentDecision::kAccept && high && Blank(treatment.reason)) {
+		return Error::Invalid("reason", "大きなリスクを保有（受け入れ）する場合は、その理由を入力してください。");
+	}
+	if (!treatment.due_on.empty() && !IsIsoDate(treatment.due_on)) {
+		return Error::Invalid("due_on", "期限の日付が正しくありません。");
+	}
+	if (*decision != TreatmentDecision::kAccept && treatment.due_on.empty()) {
+		return Error::Invalid("due_on", "対策の期限を入力してください。");
+	}
+	if (treatment.residual_risk < 0 || treatment.residual_risk > (*risk)->risk_value) {
+		return Error::Invalid("residual_risk", "対策後のリスク値は0〜" + std::to_string((*risk)->risk_value) +
+		                                           "（現在の値以下）で選んでください。");
+	}
+	for (const auto *text : {&treatment.measure, &treatment.owner, &treatment.reason}) {
+		if (text->size() > kMaxNoteBytes) {
+			return Error::Invalid("measure", "入力が長すぎます（1000バイト以内）。");
+		}
+	}
+	treatment.org_id = access.org.id;
+	treatment.updated_at = platform::NowIso();
+	// Changing an approved acceptance withdraws the approval: the 経営者 approved what was written then.
+	auto existing = ctx.store.FindTreatment(access.org.id, treatment.asset_id, treatment.threat_id);
+	if (!existing) {
+		return existing.error();
+	}
+	treatment.approved_by.reset();
+	treatment.approved_at.clear();
+	if (existing->has_value() && (*existing)->decision == treatment.decision && (*existing)->reason == treatment.reason) {
+		treatment.approved_by = (*existing)->approved_by;
+		treatment.approved_at = (*existing)->approved_at;
+	}
+	Id id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto saved = ctx.store.UpsertTreatment(treatment);
+		if (!saved) {
+			return saved.error();
+		}
+		id = *saved;
+		return Audit(ctx, access.org.id, actor.user_id, "risk.treatment",
+		             "asset:" + std::to_string(treatment.asset_id) + "/" + treatment.threat_id,
+		             {{"decision", treatment.decision},
+		              {"measure", treatment.measure},
+		              {"owner", treatment.owner},
+		              {"due_on", treatment.due_on},
+		              {"residual_risk", treatment.residual_risk},
+		              {"reason", treatment.reason},
+		              {"completed", treatment.completed}});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return id;
+}
+
+Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id,
+                         const std::string &threat_id) {
+	if (!access.CanApproveRisk()) {
+		return Error::Make(ErrorCode::kForbidden, "リスクの受け入れを承認できるのは経営者（または管理者）です。");
+	}
+	auto existing = ctx.store.FindTreatment(access.org.id, asset_id, threat_id);
+	if (!existing) {
+		return existing.error();
+	}
+	if (!existing->has_value() || (*existing)->decision != "accept") {
+		return Error::Invalid("decision", "承認できるのは「保有」と決めたリスクだけです。");
+	}
+	storage::RiskTreatment approved = **existing;
+	approved.approved_by = actor.user_id;
+	approved.approved_at = platform::NowIso();
+	return ctx.store.InTransaction([&]() -> Status {
+		if (auto saved = ctx.store.UpsertTreatment(approved); !saved) {
+			return saved.error();
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "risk.accept_approve",
+		             "asset:" + std::to_string(asset_id) + "/" + threat_id, {{"reason", approved.reason}});
+	});
+}
+
+Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access) {
+	auto treatments = ctx.store.ListTreatments(access.org.id);
+	if (!treatments) {
+		return treatments.error();
+	}
+	auto assets = ctx.store.ListAssets(access.org.id);
+	if (!assets) {
+		return assets.error();
+	}
+	std::map<Id, std::string> names;
+	for (const auto &asset : *assets) {
+		names[asset.id] = asset.name;
+	}
+	const Edition &edition = access.EditionOf(ctx.catalog);
+	const std::string today = platform::TodayInJapan();
+	std::vector<OverdueTreatment> overdue;
+	for (const auto &treatment : *treatments) {
+		if (treatment.completed || treatment.due_on.empty() || treatment.due_on >= today) {
+			continue;
+		}
+		const RiskThreat *threat = edition.risk_catalog.FindThreat(treatment.threat_id);
+		overdue.push_back({treatment, names[treatment.asset_id], threat ? threat->name : treatment.threat_id});
+	}
+	return overdue;
+}
+
+} // namespace mamori::app

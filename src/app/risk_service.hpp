@@ -1,0 +1,83 @@
+// mamori/app/risk_service.hpp
+//
+// Use cases of the 詳細リスク分析 (付録7): the asset register, the firm's
+// threat frequencies, the 対策状況チェック (real and planned answers), the
+// analysis itself and the treatment of each risk (手順3).
+#pragma once
+
+#include "app/organizations.hpp"
+#include "core/risk/analysis.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mamori::app {
+
+//! Checks one register row against the edition (field names as the form
+//! and the import use them: "name", "medium", "confidentiality", ...).
+Status ValidateAsset(const Edition &edition, const storage::Asset &asset);
+
+Result<Id> CreateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::Asset asset);
+//! Stores the edit and sets 登録日 to today.
+Status UpdateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::Asset asset);
+//! Copies a row (e.g. the paper copy of an electronic record) with today's 登録日.
+Result<Id> DuplicateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id);
+Status DeleteAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id);
+//! Appends the rows of an industry template to the register.
+Result<int> ApplyAssetTemplate(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                               const std::string &template_id);
+//! Replaces the register with imported rows, all or nothing; every row is validated first.
+Status ReplaceRegister(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                       std::vector<storage::Asset> assets, const std::string &source);
+
+Status SetThreatFrequency(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &threat_id,
+                          int frequency);
+//! planned = true records a what-if answer, never touching the real one.
+//! answer 0 removes the (planned) answer.
+Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &item_id,
+                        int answer, bool planned);
+Status ClearPlannedAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access);
+
+//! The analysis with the inputs it points into. Not copyable: the result
+//! holds pointers into `input` and into the catalog.
+struct RegisterAnalysis {
+	AnalysisInput input;
+	AnalysisResult result;
+	std::vector<storage::Asset> assets;  // same order as input.assets
+	CheckAnswers planned;                // the what-if answers (empty when none)
+
+	RegisterAnalysis() = default;
+	RegisterAnalysis(const RegisterAnalysis &) = delete;
+	RegisterAnalysis &operator=(const RegisterAnalysis &) = delete;
+};
+
+//! Runs the analysis on the real answers, or with the planned answers laid
+//! over them when with_planned is true.
+Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
+                                                              bool with_planned);
+
+//! Builds the analysis input from register rows (used by import previews and the CLI too).
+RegisterAsset ToRegisterAsset(const storage::Asset &asset);
+
+enum class TreatmentDecision { kReduce, kAccept, kAvoid, kTransfer };  // 低減, 保有, 回避, 移転
+std::optional<TreatmentDecision> ParseDecision(const std::string &name);
+std::string_view DecisionLabel(const std::string &name);
+
+//! Validates and stores a treatment of a 大 or 中 risk. Accepting (保有) a
+//! 大 risk needs a reason; it stays unapproved until ApproveAcceptance.
+Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::RiskTreatment treatment);
+//! The 経営者 (or an 管理者) approves accepting a 大 risk.
+Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id,
+                         const std::string &threat_id);
+
+struct OverdueTreatment {
+	storage::RiskTreatment treatment;
+	std::string asset_name;
+	std::string threat_name;
+};
+//! Open treatments whose due date is before today (JST).
+Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access);
+
+} // namespace mamori::app
