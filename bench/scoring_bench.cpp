@@ -58,4 +58,4 @@ BENCHMARK(BM_AggregateRespondents)->Arg(1)->Arg(10)->Arg(100)->Arg(1000);
 
 } // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN lives in bench/main.cpp: one binary holds every suite.

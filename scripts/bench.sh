@@ -26,7 +26,8 @@ build/bench/mamori_bench --benchmark_min_time=0.2 --benchmark_format=console | t
 
 echo "== seeding $ORGS organisations"
 seed_start=$(date +%s.%N)
-build/mamori seed --db "$work/bench.db" --orgs "$ORGS" --email bench@example.jp --password 'bench-Passphrase-2025' >/dev/null
+ASSETS="${BENCH_ASSETS:-1000}"
+build/mamori seed --db "$work/bench.db" --orgs "$ORGS" --assets "$ASSETS" --email bench@example.jp --password 'bench-Passphrase-2025' >/dev/null
 seed_end=$(date +%s.%N)
 
 build/mamori serve --db "$work/bench.db" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
@@ -44,6 +45,9 @@ echo "== wrk /healthz"
 wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/healthz" | tee "$work/wrk_health.txt"
 echo "== wrk summary route"
 wrk -t2 -c16 -d"$DURATION" -H "Cookie: $cookie_header" "$summary_url" | tee "$work/wrk_summary.txt"
+register_url="http://127.0.0.1:$PORT/orgs/1/risk/assets"
+echo "== wrk register page ($ASSETS assets)"
+wrk -t2 -c8 -d"$DURATION" -H "Cookie: $cookie_header" "$register_url" | tee "$work/wrk_register.txt"
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
@@ -76,6 +80,16 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
   echo
   echo '```'
   cat "$work/wrk_summary.txt"
+  echo '```'
+  echo
+  echo "## Register page (wrk, 2 threads, 8 connections, $DURATION)"
+  echo
+  echo "The 情報資産管理台帳 page of an organisation with $ASSETS assets: the whole analysis runs on every request."
+  echo
+  echo "Command: \`wrk -t2 -c8 -d$DURATION -H 'Cookie: mamori_session=…' http://127.0.0.1:$PORT/orgs/1/risk/assets\`"
+  echo
+  echo '```'
+  cat "$work/wrk_register.txt"
   echo '```'
 } > docs/performance.md
 echo "wrote docs/performance.md"

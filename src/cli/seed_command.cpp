@@ -9,6 +9,7 @@
 
 #include "app/accounts.hpp"
 #include "app/organizations.hpp"
+#include "app/risk_service.hpp"
 #include "app/selfcheck_service.hpp"
 #include "platform/files.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -21,7 +22,7 @@
 namespace mamori::cli {
 
 int RunSeed(const Args &args) {
-	auto parsed = ParseArgs(args, {"db", "orgs", "email", "password"}, {});
+	auto parsed = ParseArgs(args, {"db", "orgs", "email", "password", "assets"}, {});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
@@ -87,7 +88,39 @@ int RunSeed(const Args &args) {
 			return ReportError(status.error());
 		}
 	}
-	std::cout << nlohmann::json{{"organizations", org_count}, {"email", email}}.dump() << std::endl;
+	// The register of the first organisation gets --assets rows, for the
+	// register-page benchmark.
+	int asset_count = 0;
+	const std::string assets_text = parsed->Value("assets", "0");
+	auto [assets_end, assets_ec] = std::from_chars(assets_text.data(), assets_text.data() + assets_text.size(), asset_count);
+	if (assets_ec != std::errc() || assets_end != assets_text.data() + assets_text.size() || asset_count < 0 ||
+	    asset_count > 20000) {
+		return ReportError(Error::Invalid("--assets", "give a number from 0 to 20000"));
+	}
+	if (asset_count > 0) {
+		auto access = app::AccessOrganization(ctx, actor.user_id, 1);
+		if (!access) {
+			return ReportError(access.error());
+		}
+		const auto &media = catalog->DefaultEdition().risk_catalog.media;
+		std::vector<storage::Asset> rows;
+		for (int idx = 0; idx < asset_count; ++idx) {
+			storage::Asset asset;
+			asset.business_category = std::string(idx % 2 ? "営業" : "経理") + std::to_string(idx % 10);
+			asset.name = "情報資産" + std::to_string(idx + 1);
+			asset.department = std::string(idx % 3 ? "営業部" : "総務部");
+			asset.medium = media[static_cast<size_t>(idx) % media.size()].id;
+			asset.confidentiality = idx % 3;
+			asset.integrity = (idx / 3) % 3;
+			asset.availability = (idx / 9) % 3;
+			asset.personal_info = idx % 7 == 0;
+			rows.push_back(asset);
+		}
+		if (auto status = app::ReplaceRegister(ctx, actor, *access, rows, "seed"); !status) {
+			return ReportError(status.error());
+		}
+	}
+	std::cout << nlohmann::json{{"organizations", org_count}, {"email", email}, {"assets", asset_count}}.dump() << std::endl;
 	return kExitOk;
 }
 

@@ -1,0 +1,4 @@
+// mamori/bench/main.cpp
+#include <benchmark/benchmark.h>
+
+BENCHMARK_MAIN();
