@@ -13,6 +13,8 @@ using Args = std::vector<std::string>;
 //! Pure computations of the contract: JSON in (file or "-"), JSON out.
 int RunSelfcheck(const Args &args);
 int RunRisk(const Args &args);
+//! risk export|import: the asset register as XLSX / CSV / JSON.
+int RunRegister(const Args &args);
 int RunSme(const Args &args);
 
 //! Operations on an installation's database.

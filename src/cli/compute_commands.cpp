@@ -97,6 +97,9 @@ int RunSelfcheck(const Args &args) {
 }
 
 int RunRisk(const Args &args) {
+	if (!args.empty() && (args[0] == "export" || args[0] == "import")) {
+		return RunRegister(args);
+	}
 	if (args.empty() || args[0] != "evaluate") {
 		return Usage("mamori risk evaluate FILE|-");
 	}

@@ -19,6 +19,8 @@ usage: mamori COMMAND ...
   selfcheck score FILE|-                       score a 25-item self-diagnosis
   selfcheck aggregate FILE|-                   combine several respondents
   risk evaluate FILE|-                         importance, possibility, risk value
+  risk export --db PATH --org ID --as EMAIL --out FILE [--format xlsx|csv|json]
+  risk import --db PATH --org ID --as EMAIL --file FILE [--format …] [--dry-run]
   sme classify FILE|-                          中小企業 / 小規模企業者
   catalog check [--content DIR]                validate the content catalog
   seed --db PATH --orgs N                      fill a database for benchmarks

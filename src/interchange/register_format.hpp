@@ -39,6 +39,9 @@ struct RegisterSnapshot {
 
 //! A problem with one cell of an imported file. row is 1-based as the user
 //! sees it in Excel (the header is row 1); column is the header text.
+//! JSON has no sheet or header row: there sheet is "assets", row is the
+//! element's 1-based position in the array and column its key (empty when
+//! the element is no object at all).
 struct CellError {
 	std::string sheet;
 	int row = 0;
@@ -48,8 +51,10 @@ struct CellError {
 	std::string Describe() const;
 };
 
+//! rows holds the valid rows only, in file order; a row with any bad cell
+//! appears in errors instead. Completely empty rows are in neither.
 struct ImportPreview {
-	std::vector<storage::Asset> rows;  // org_id and id are 0
+	std::vector<storage::Asset> rows;  // org_id and id are 0; medium is the catalog id
 	std::vector<CellError> errors;     // empty when every row is valid
 
 	bool ok() const { return errors.empty(); }

@@ -1,0 +1,207 @@
+// mamori/cli/register_commands.cpp
+//
+// `mamori risk export|import`: the asset register of one organisation as an
+// XLSX, CSV or JSON file, from the shell. Import validates every row first
+// and then replaces the register all or nothing, like the web import.
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+#include "app/organizations.hpp"
+#include "app/risk_service.hpp"
+#include "interchange/register_format.hpp"
+#include "platform/files.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace mamori::cli {
+namespace {
+
+struct OpenedOrg {
+	Catalog catalog;
+	std::unique_ptr<storage::SqliteStore> store;
+	app::Actor actor;
+	app::OrgAccess access;
+};
+
+Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
+	if (!parsed.Has("db")) {
+		return Error::Invalid("--db", "give the database file with --db PATH");
+	}
+	if (!platform::FileExists(parsed.Value("db"))) {
+		return Error::Invalid("--db", "database file not found: " + parsed.Value("db"));
+	}
+	if (!parsed.Has("as")) {
+		return Error::Invalid("--as", "give the e-mail of the member acting (recorded in the audit log) with --as EMAIL");
+	}
+	const std::string org_text = parsed.Value("org");
+	if (org_text.empty() || org_text.find_first_not_of("0123456789") != std::string::npos || org_text.size() > 18) {
+		return Error::Invalid("--org", "give the organisation id (a number) with --org ID");
+	}
+	auto content_dir = platform::LocateResourceDir("content");
+	auto migrations_dir = platform::LocateResourceDir("migrations");
+	if (!content_dir || !migrations_dir) {
+		return !content_dir ? content_dir.error() : migrations_dir.error();
+	}
+	auto catalog = platform::LoadCatalog(*content_dir);
+	if (!catalog) {
+		return catalog.error();
+	}
+	auto store = storage::SqliteStore::Open(parsed.Value("db"), *migrations_dir + "/sqlite");
+	if (!store) {
+		return store.error();
+	}
+	OpenedOrg opened{std::move(catalog.value()), std::move(store.value()), {}, {}};
+	app::AppContext ctx{opened.catalog, *opened.store};
+	auto user = ctx.store.FindUserByEmail(app::NormalizeEmail(parsed.Value("as")));
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return Error::Invalid("--as", "no account with that e-mail");
+	}
+	opened.actor = app::Actor{(*user)->id, (*user)->email, (*user)->is_admin};
+	auto access = app::AccessOrganization(ctx, opened.actor.user_id, std::stoll(org_text));
+	if (!access) {
+		Error error = access.error();
+		error.field = "--org";
+		return error;
+	}
+	opened.access = *access;
+	return opened;
+}
+
+Result<interchange::RegisterFormat> FormatFor(const ParsedArgs &parsed, const std::string &path) {
+	std::string name = parsed.Value("format");
+	if (name.empty()) {
+		name = std::filesystem::path(path).extension().string();
+		if (!name.empty() && name[0] == '.') {
+			name = name.substr(1);
+		}
+	}
+	auto format = interchange::ParseRegisterFormat(name);
+	if (!format) {
+		return Error::Invalid("--format", "use xlsx, csv or json (or a file ending in one of them)");
+	}
+	return format;
+}
+
+int RunExport(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "org", "as", "format", "out"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	if (!parsed->Has("out")) {
+		return ReportError(Error::Invalid("--out", "give the output file with --out FILE"));
+	}
+	auto format = FormatFor(*parsed, parsed->Value("out"));
+	if (!format) {
+		return ReportError(format.error());
+	}
+	auto opened = OpenOrganization(*parsed);
+	if (!opened) {
+		return ReportError(opened.error());
+	}
+	app::AppContext ctx{opened->catalog, *opened->store};
+	auto analysis = app::AnalyzeOrganization(ctx, opened->access, false);
+	if (!analysis) {
+		return ReportError(analysis.error());
+	}
+	const Edition &edition = opened->access.EditionOf(ctx.catalog);
+	interchange::RegisterSnapshot snapshot{opened->access.org.name, (*analysis)->assets, (*analysis)->input.frequencies,
+	                                       (*analysis)->input.answers, &(*analysis)->result};
+	std::string bytes;
+	switch (*format) {
+	case interchange::RegisterFormat::kXlsx: {
+		auto written = interchange::WriteRegisterXlsx(edition, snapshot);
+		if (!written) {
+			return ReportError(written.error());
+		}
+		bytes = std::move(written.value());
+		break;
+	}
+	case interchange::RegisterFormat::kCsv:
+		bytes = interchange::WriteRegisterCsv(edition, snapshot);
+		break;
+	case interchange::RegisterFormat::kJson:
+		bytes = interchange::WriteRegisterJson(edition, snapshot);
+		break;
+	}
+	if (auto status = platform::WriteWholeFile(parsed->Value("out"), bytes); !status) {
+		return ReportError(status.error());
+	}
+	std::cout << nlohmann::json{{"exported", parsed->Value("out")}, {"assets", snapshot.assets.size()}}.dump() << std::endl;
+	return kExitOk;
+}
+
+int RunImport(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "org", "as", "format", "file"}, {"dry-run"});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	if (!parsed->Has("file")) {
+		return ReportError(Error::Invalid("--file", "give the register file with --file FILE"));
+	}
+	auto format = FormatFor(*parsed, parsed->Value("file"));
+	if (!format) {
+		return ReportError(format.error());
+	}
+	auto bytes = platform::ReadWholeFile(parsed->Value("file"));
+	if (!bytes) {
+		return ReportError(Error::Invalid("--file", "cannot read " + parsed->Value("file")));
+	}
+	auto opened = OpenOrganization(*parsed);
+	if (!opened) {
+		return ReportError(opened.error());
+	}
+	app::AppContext ctx{opened->catalog, *opened->store};
+	const Edition &edition = opened->access.EditionOf(ctx.catalog);
+	auto preview = interchange::ReadRegister(edition, *format, *bytes);
+	if (!preview) {
+		Error error = preview.error();
+		if (error.field.empty()) {
+			error.field = "--file";
+		}
+		return ReportError(error);
+	}
+	if (!preview->ok()) {
+		// Every bad cell on its own line would break the one-line contract;
+		// name the first and count the rest.
+		const auto &first = preview->errors.front();
+		std::string message = first.Describe();
+		if (preview->errors.size() > 1) {
+			message += "（ほかに" + std::to_string(preview->errors.size() - 1) + "件の問題があります）";
+		}
+		return ReportError(Error::Invalid("--file", message));
+	}
+	if (parsed->Has("dry-run")) {
+		std::cout << nlohmann::json{{"valid", true}, {"rows", preview->rows.size()}}.dump() << std::endl;
+		return kExitOk;
+	}
+	if (auto status = app::ReplaceRegister(ctx, opened->actor, opened->access, preview->rows,
+	                                       "file:" + std::filesystem::path(parsed->Value("file")).filename().string());
+	    !status) {
+		return ReportError(status.error());
+	}
+	std::cout << nlohmann::json{{"imported", preview->rows.size()}}.dump() << std::endl;
+	return kExitOk;
+}
+
+} // namespace
+
+int RunRegister(const Args &args) {
+	if (args.empty() || (args[0] != "export" && args[0] != "import")) {
+		std::cerr << "usage: mamori risk export --db PATH --org ID --as EMAIL --out FILE [--format xlsx|csv|json]\n"
+		             "       mamori risk import --db PATH --org ID --as EMAIL --file FILE [--format …] [--dry-run]"
+		          << std::endl;
+		return kExitBadInput;
+	}
+	const Args rest(args.begin() + 1, args.end());
+	return args[0] == "export" ? RunExport(rest) : RunImport(rest);
+}
+
+} // namespace mamori::cli

@@ -1,0 +1,258 @@
+// mamori/interchange/register_csv.cpp
+//
+// The 台帳 as CSV. Export is UTF-8 with a BOM, because that is what makes
+// Japanese Excel open it without mojibake. Import takes UTF-8 (with or
+// without BOM) or Shift_JIS/CP932, which is what 「CSV（コンマ区切り）」 in
+// Japanese Excel writes.
+#include "interchange/register_internal.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace mamori::interchange {
+namespace {
+
+using internal::RawCell;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Excel runs a cell that starts with = + - @ as a formula, which an attacker
+// can use to run commands on the reader's PC (CSV injection). A leading
+// apostrophe makes Excel show the text as is; import strips it again.
+bool NeedsFormulaGuard(const std::string &text) {
+	if (text.empty()) {
+		return false;
+	}
+	const char first = text.front();
+	return ((first == '=' || first == '+' || first == '-' || first == '@') && text.size() > 1) || first == '\t' ||
+	       first == '\r';
+}
+
+std::string UnguardFormula(std::string text) {
+	if (text.size() >= 2 && text.front() == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string::npos) {
+		text.erase(0, 1);
+	}
+	return text;
+}
+
+void AppendField(std::string &out, const std::string &raw) {
+	const std::string text = NeedsFormulaGuard(raw) ? "'" + raw : raw;
+	const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
+	                   (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+	if (!quote) {
+		out += text;
+		return;
+	}
+	out += '"';
+	for (char c : text) {
+		if (c == '"') {
+			out += '"';
+		}
+		out += c;
+	}
+	out += '"';
+}
+
+void AppendRecord(std::string &out, const std::vector<std::string> &fields) {
+	for (size_t i = 0; i < fields.size(); ++i) {
+		if (i > 0) {
+			out += ',';
+		}
+		AppendField(out, fields[i]);
+	}
+	out += "\r\n"; // RFC 4180
+}
+
+std::string Flag(bool value) {
+	return value ? "有" : "無";
+}
+
+//! Reads RFC 4180 records one at a time, so a file of empty lines costs no memory.
+class CsvReader {
+  public:
+	explicit CsvReader(std::string_view text) : text_(text) {}
+
+	bool AtEnd() const { return pos_ >= text_.size(); }
+
+	//! Next record into `fields`; Error on a quote that never closes.
+	Status Next(std::vector<std::string> &fields, int record_number) {
+		fields.assign(1, std::string());
+		bool quoted = false;
+		while (pos_ < text_.size()) {
+			const char c = text_[pos_++];
+			if (quoted) {
+				if (c != '"') {
+					fields.back() += c;
+				} else if (pos_ < text_.size() && text_[pos_] == '"') {
+					fields.back() += '"';
+					++pos_;
+				} else {
+					quoted = false;
+				}
+				continue;
+			}
+			if (c == '"') {
+				quoted = true; // also mid-field, as Excel reads `ab"c,d"`: lenient rather than refusing
+			} else if (c == ',') {
+				fields.emplace_back();
+			} else if (c == '\r' || c == '\n') {
+				if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') {
+					++pos_;
+				}
+				return OkStatus();
+			} else {
+				fields.back() += c;
+			}
+		}
+		if (quoted) {
+			return Error::Invalid("file", "CSV " + std::to_string(record_number) +
+			                                  "行目: 引用符（\"）が閉じられないままファイルが終わっています。");
+		}
+		return OkStatus();
+	}
+
+  private:
+	std::string_view text_;
+	size_t pos_ = 0;
+};
+
+Result<std::string> FromCp932(const std::string &bytes) {
+	iconv_t cd = iconv_open("UTF-8", "CP932");
+	if (cd == reinterpret_cast<iconv_t>(-1)) {
+		return Error::Make(ErrorCode::kInternal, "Shift_JIS（CP932）の変換器を使えません。");
+	}
+	std::string out(bytes.size() * 2 + 16, '\0');
+	char *in_ptr = const_cast<char *>(bytes.data());
+	size_t in_left = bytes.size();
+	size_t produced = 0;
+	bool failed = false;
+	while (in_left > 0) {
+		char *out_ptr = out.data() + produced;
+		size_t out_left = out.size() - produced;
+		const size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+		produced = out.size() - out_left;
+		if (rc != static_cast<size_t>(-1)) {
+			break;
+		}
+		if (errno == E2BIG) {
+			out.resize(out.size() * 2);
+			continue;
+		}
+		failed = true; // EILSEQ (not CP932) or EINVAL (cut in the middle of a character)
+		break;
+	}
+	iconv_close(cd);
+	if (failed) {
+		const size_t offset = bytes.size() - in_left;
+		return Error::Invalid("file",
+		                      "文字コードを判別できません。UTF-8 でも Shift_JIS（CP932）でもないバイトがあります（" +
+		                          std::to_string(offset + 1) +
+		                          " バイト目）。「CSV UTF-8（コンマ区切り）」で保存し直してください。");
+	}
+	out.resize(produced);
+	return out;
+}
+
+//! The file as UTF-8 text: BOM → UTF-8; valid UTF-8 → UTF-8; else CP932.
+Result<std::string> DecodeCsv(const std::string &bytes) {
+	if (bytes.compare(0, kBom.size(), kBom) == 0) {
+		std::string text = bytes.substr(kBom.size());
+		size_t bad = 0;
+		if (!internal::IsValidUtf8(text, &bad)) {
+			return Error::Invalid("file", "UTF-8（BOM 付き）として読めないバイトがあります（" +
+			                                  std::to_string(bad + kBom.size() + 1) + " バイト目）。");
+		}
+		return text;
+	}
+	if (bytes.size() >= 2 &&
+	    ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+		return Error::Invalid("file",
+		                      "UTF-16 の CSV は読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください。");
+	}
+	if (internal::IsValidUtf8(bytes)) {
+		return bytes;
+	}
+	return FromCp932(bytes);
+}
+
+} // namespace
+
+std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &snapshot) {
+	internal::AnalysisView view;
+	internal::PrepareAnalysis(edition, snapshot, view);
+	std::string out(kBom);
+	std::vector<std::string> header;
+	for (const auto &column : RegisterColumns()) {
+		header.push_back(column.header);
+	}
+	for (const auto &computed : internal::ComputedHeaders()) {
+		header.push_back(computed);
+	}
+	AppendRecord(out, header);
+	for (size_t i = 0; i < snapshot.assets.size(); ++i) {
+		const storage::Asset &a = snapshot.assets[i];
+		const internal::ComputedRow computed = internal::Computed(view, i);
+		AppendRecord(out, {a.business_category,
+		                   a.name,
+		                   a.note,
+		                   a.users,
+		                   a.department,
+		                   internal::MediumLabel(edition, a.medium),
+		                   Flag(a.personal_info),
+		                   Flag(a.sensitive_personal_info),
+		                   Flag(a.my_number),
+		                   std::to_string(a.confidentiality),
+		                   std::to_string(a.integrity),
+		                   std::to_string(a.availability),
+		                   Flag(a.business_critical),
+		                   a.retention,
+		                   a.registered_on,
+		                   a.risk_owner,
+		                   computed.importance ? std::to_string(*computed.importance) : "",
+		                   computed.risk_value ? std::to_string(*computed.risk_value) : "",
+		                   computed.level,
+		                   computed.driving_threat});
+	}
+	return out;
+}
+
+Result<ImportPreview> ReadRegisterCsv(const Edition &edition, const std::string &bytes) {
+	if (bytes.size() > internal::kMaxFileBytes) {
+		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};
+	}
+	auto decoded = DecodeCsv(bytes);
+	if (!decoded) {
+		return decoded.error();
+	}
+	const std::string &text = *decoded;
+	if (internal::Trim(text).empty()) {
+		return Error::Invalid("file", "ファイルが空です。");
+	}
+	CsvReader reader(text);
+	internal::RowImporter importer(edition, internal::kRegisterSheet);
+	std::vector<std::string> fields;
+	if (auto status = reader.Next(fields, 1); !status) {
+		return status.error();
+	}
+	if (auto status = importer.SetHeaders(fields); !status) {
+		return status.error();
+	}
+	std::vector<RawCell> cells;
+	for (int record = 2; !reader.AtEnd(); ++record) {
+		if (auto status = reader.Next(fields, record); !status) {
+			return status.error();
+		}
+		cells.assign(std::min(fields.size(), importer.ColumnCount()), RawCell{});
+		for (size_t i = 0; i < cells.size(); ++i) {
+			cells[i].text = UnguardFormula(std::move(fields[i]));
+		}
+		if (auto status = importer.AddRow(record, cells); !status) {
+			return status.error();
+		}
+	}
+	return importer.Finish();
+}
+
+} // namespace mamori::interchange

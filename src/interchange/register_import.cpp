@@ -1,0 +1,653 @@
+// mamori/interchange/register_import.cpp
+//
+// Header mapping and cell validation shared by every import format, plus
+// the small text and date helpers the readers and writers share.
+#include "interchange/register_internal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace mamori::interchange {
+
+namespace internal {
+namespace {
+
+// --- UTF-8 ---------------------------------------------------------------
+
+// Decodes the code point at text[i]; on a malformed sequence returns the
+// byte itself and advances by one, so callers never loop forever.
+char32_t NextCodePoint(std::string_view text, size_t &i) {
+	const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+	const unsigned char lead = byte(i);
+	size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+	if (length <= 1 || i + length > text.size()) {
+		++i;
+		return lead;
+	}
+	char32_t cp = lead & (0x7F >> length);
+	for (size_t k = 1; k < length; ++k) {
+		if ((byte(i + k) & 0xC0) != 0x80) {
+			++i;
+			return lead;
+		}
+		cp = (cp << 6) | (byte(i + k) & 0x3F);
+	}
+	i += length;
+	return cp;
+}
+
+void AppendUtf8(std::string &out, char32_t cp) {
+	if (cp < 0x80) {
+		out += static_cast<char>(cp);
+	} else if (cp < 0x800) {
+		out += static_cast<char>(0xC0 | (cp >> 6));
+		out += static_cast<char>(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		out += static_cast<char>(0xE0 | (cp >> 12));
+		out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+		out += static_cast<char>(0x80 | (cp & 0x3F));
+	} else {
+		out += static_cast<char>(0xF0 | (cp >> 18));
+		out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+		out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+		out += static_cast<char>(0x80 | (cp & 0x3F));
+	}
+}
+
+// --- Dates (proleptic Gregorian day numbers, H. Hinnant's algorithm) ------
+
+long long DaysFromCivil(int y, int m, int d) {
+	y -= m <= 2;
+	const long long era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = static_cast<unsigned>(y - era * 400);
+	const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+void CivilFromDays(long long z, int &y, int &m, int &d) {
+	z += 719468;
+	const long long era = (z >= 0 ? z : z - 146096) / 146097;
+	const unsigned doe = static_cast<unsigned>(z - era * 146097);
+	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const unsigned mp = (5 * doy + 2) / 153;
+	d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+	m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+	y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+int DaysInMonth(int year, int month) {
+	static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool AllDigits(std::string_view text) {
+	if (text.empty()) {
+		return false;
+	}
+	for (char c : text) {
+		if (c < '0' || c > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+	for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+		text.replace(at, from.size(), to);
+	}
+	return text;
+}
+
+// --- Cell parsing --------------------------------------------------------
+
+const std::vector<std::string> kRequired = {"business_category", "name",      "medium",
+                                            "confidentiality",   "integrity", "availability"};
+
+bool IsRequired(const std::string &key) {
+	for (const auto &required : kRequired) {
+		if (required == key) {
+			return true;
+		}
+	}
+	return false;
+}
+
+// Headers compare without white space, so 「機密性 」 or a wrapped 「媒体・\n保存先」 still match.
+std::string HeaderKey(std::string_view text) {
+	std::string out;
+	for (size_t i = 0; i < text.size();) {
+		const char32_t cp = NextCodePoint(text, i);
+		if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000) {
+			continue;
+		}
+		AppendUtf8(out, cp);
+	}
+	return out;
+}
+
+// Excel keeps line breaks in cells as LF; CSV written on Windows may carry CRLF.
+std::string NormalizeNewlines(std::string text) {
+	text = ReplaceAll(std::move(text), "\r\n", "\n");
+	for (char &c : text) {
+		if (c == '\r') {
+			c = '\n';
+		}
+	}
+	return text;
+}
+
+std::string RangeText(const RiskScale &scale) {
+	return std::to_string(scale.rating_min) + "〜" + std::to_string(scale.rating_max) + " の整数";
+}
+
+// Returns an error message, or nullopt when the value is set.
+std::optional<std::string> ParseRating(const RiskScale &scale, const RawCell &cell, int &value) {
+	const std::string shown = Trim(cell.text);
+	const std::string text = NormalizeForMatch(shown);
+	if (text.empty()) {
+		return "入力が必要です。" + RangeText(scale) + "を入力してください。";
+	}
+	// strtod alone would also take "inf", "nan" and hexadecimal; a rating is plain decimal.
+	bool plain = true;
+	for (char c : text) {
+		plain = plain && ((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == 'e');
+	}
+	char *end = nullptr;
+	const double number = plain ? std::strtod(text.c_str(), &end) : 0.0;
+	if (!plain || end == text.c_str() || *end != '\0' || !std::isfinite(number)) {
+		return "「" + Excerpt(shown) + "」は数値ではありません。" + RangeText(scale) + "を入力してください。";
+	}
+	if (number != std::floor(number)) {
+		return "「" + Excerpt(shown) + "」は整数ではありません。" + RangeText(scale) + "を入力してください。";
+	}
+	if (number < scale.rating_min || number > scale.rating_max) {
+		return "「" + Excerpt(shown) + "」は範囲外です。" + RangeText(scale) + "を入力してください。";
+	}
+	value = static_cast<int>(number);
+	return std::nullopt;
+}
+
+std::optional<std::string> ParseBool(const RawCell &cell, bool &value) {
+	static const std::vector<std::string> kTrue = {"有", "あり", "○", "〇", "◯", "1", "true", "yes"};
+	static const std::vector<std::string> kFalse = {"", "無", "なし", "×", "✕", "0", "false", "no"};
+	const std::string text = NormalizeForMatch(Trim(cell.text));
+	for (const auto &word : kTrue) {
+		if (text == word) {
+			value = true;
+			return std::nullopt;
+		}
+	}
+	for (const auto &word : kFalse) {
+		if (text == word) {
+			value = false;
+			return std::nullopt;
+		}
+	}
+	return "「" + Excerpt(Trim(cell.text)) + "」は使えません。有・無のどちらかを入力してください（○/×、1/0 も可）。";
+}
+
+std::optional<std::string> ParseMedium(const Edition &edition, const RawCell &cell, std::string &medium) {
+	const std::string text = Trim(cell.text);
+	std::string names;
+	for (const auto &candidate : edition.risk_catalog.media) {
+		names += (names.empty() ? "" : "、") + candidate.name;
+	}
+	if (text.empty()) {
+		return "入力が必要です。" + names + " のいずれかを入力してください。";
+	}
+	// Exact first; then ignoring width and case, so 「事務所ＰＣ」 and 「OFFICE_PC」 find their medium.
+	for (const auto &candidate : edition.risk_catalog.media) {
+		if (text == candidate.name || text == candidate.id) {
+			medium = candidate.id;
+			return std::nullopt;
+		}
+	}
+	const std::string loose = NormalizeForMatch(text);
+	for (const auto &candidate : edition.risk_catalog.media) {
+		if (loose == NormalizeForMatch(candidate.name) || loose == NormalizeForMatch(candidate.id)) {
+			medium = candidate.id;
+			return std::nullopt;
+		}
+	}
+	return "「" + Excerpt(text) + "」は媒体・保存先の一覧にありません。" + names + " のいずれかを入力してください。";
+}
+
+std::optional<std::string> ParseRegisteredOn(const RawCell &cell, std::string &date) {
+	const std::string text = Trim(cell.text);
+	if (text.empty()) {
+		date.clear();
+		return std::nullopt;
+	}
+	std::optional<std::string> parsed;
+	if (cell.numeric) {
+		char *end = nullptr;
+		const double serial = std::strtod(text.c_str(), &end);
+		if (end != text.c_str() && *end == '\0') {
+			parsed = ExcelSerialToDate(serial);
+		}
+	} else {
+		parsed = ParseDateText(text);
+	}
+	if (!parsed) {
+		return "「" + Excerpt(text) + "」は日付として読めません。YYYY-MM-DD か YYYY/MM/DD の形で入力してください。";
+	}
+	date = *parsed;
+	return std::nullopt;
+}
+
+std::optional<std::string> ParseText(const RawCell &cell, bool required, size_t max_bytes, std::string &out) {
+	std::string text = Trim(NormalizeNewlines(cell.text));
+	if (required && text.empty()) {
+		return "入力が必要です。";
+	}
+	if (text.size() > max_bytes) {
+		return "長すぎます（" + std::to_string(text.size()) + " バイト）。" + std::to_string(max_bytes) +
+		       " バイト（全角でおよそ " + std::to_string(max_bytes / 3) + " 文字）以内にしてください。";
+	}
+	out = std::move(text);
+	return std::nullopt;
+}
+
+std::optional<std::string> ApplyCell(const Edition &edition, const std::string &key, const RawCell &cell,
+                                     storage::Asset &asset) {
+	struct TextField {
+		const char *key;
+		std::string storage::Asset::*member;
+		size_t max;
+	};
+	static const TextField kTexts[] = {
+	    {"business_category", &storage::Asset::business_category, kMaxTextBytes},
+	    {"name", &storage::Asset::name, kMaxTextBytes},
+	    {"note", &storage::Asset::note, kMaxNoteBytes},
+	    {"users", &storage::Asset::users, kMaxTextBytes},
+	    {"department", &storage::Asset::department, kMaxTextBytes},
+	    {"retention", &storage::Asset::retention, kMaxTextBytes},
+	    {"risk_owner", &storage::Asset::risk_owner, kMaxTextBytes},
+	};
+	for (const auto &text : kTexts) {
+		if (key == text.key) {
+			return ParseText(cell, IsRequired(key), text.max, asset.*text.member);
+		}
+	}
+	const RiskScale &scale = edition.risk_scale;
+	if (key == "medium") {
+		return ParseMedium(edition, cell, asset.medium);
+	}
+	if (key == "confidentiality") {
+		return ParseRating(scale, cell, asset.confidentiality);
+	}
+	if (key == "integrity") {
+		return ParseRating(scale, cell, asset.integrity);
+	}
+	if (key == "availability") {
+		return ParseRating(scale, cell, asset.availability);
+	}
+	if (key == "personal_info") {
+		return ParseBool(cell, asset.personal_info);
+	}
+	if (key == "sensitive_personal_info") {
+		return ParseBool(cell, asset.sensitive_personal_info);
+	}
+	if (key == "my_number") {
+		return ParseBool(cell, asset.my_number);
+	}
+	if (key == "business_critical") {
+		return ParseBool(cell, asset.business_critical);
+	}
+	if (key == "registered_on") {
+		return ParseRegisteredOn(cell, asset.registered_on);
+	}
+	return std::nullopt; // a column added to RegisterColumns() without a parser is ignored, not fatal
+}
+
+} // namespace
+
+bool IsValidUtf8(std::string_view text, size_t *bad_offset) {
+	size_t i = 0;
+	const auto fail = [&]() {
+		if (bad_offset != nullptr) {
+			*bad_offset = i;
+		}
+		return false;
+	};
+	while (i < text.size()) {
+		const unsigned char lead = static_cast<unsigned char>(text[i]);
+		size_t length = 0;
+		char32_t min = 0;
+		if (lead < 0x80) {
+			++i;
+			continue;
+		} else if (lead >= 0xC2 && lead <= 0xDF) {
+			length = 2, min = 0x80;
+		} else if ((lead & 0xF0) == 0xE0) {
+			length = 3, min = 0x800;
+		} else if (lead >= 0xF0 && lead <= 0xF4) {
+			length = 4, min = 0x10000;
+		} else {
+			return fail();
+		}
+		if (i + length > text.size()) {
+			return fail();
+		}
+		char32_t cp = lead & (0x7F >> length);
+		for (size_t k = 1; k < length; ++k) {
+			const unsigned char next = static_cast<unsigned char>(text[i + k]);
+			if ((next & 0xC0) != 0x80) {
+				return fail();
+			}
+			cp = (cp << 6) | (next & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			return fail();
+		}
+		i += length;
+	}
+	return true;
+}
+
+std::string Trim(std::string_view text) {
+	static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+	bool changed = true;
+	while (changed && !text.empty()) {
+		changed = false;
+		if (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n') {
+			text.remove_prefix(1), changed = true;
+		} else if (text.substr(0, 3) == kIdeographicSpace) {
+			text.remove_prefix(3), changed = true;
+		}
+		if (text.empty()) {
+			break;
+		}
+		if (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n') {
+			text.remove_suffix(1), changed = true;
+		} else if (text.size() >= 3 && text.substr(text.size() - 3) == kIdeographicSpace) {
+			text.remove_suffix(3), changed = true;
+		}
+	}
+	return std::string(text);
+}
+
+std::string NormalizeForMatch(std::string_view text) {
+	std::string out;
+	for (size_t i = 0; i < text.size();) {
+		char32_t cp = NextCodePoint(text, i);
+		if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			cp -= 0xFEE0;
+		} else if (cp == 0x3000) {
+			cp = ' ';
+		}
+		if (cp >= 'A' && cp <= 'Z') {
+			cp += 'a' - 'A';
+		}
+		AppendUtf8(out, cp);
+	}
+	return out;
+}
+
+size_t DisplayWidth(std::string_view text) {
+	size_t width = 0;
+	for (size_t i = 0; i < text.size();) {
+		const char32_t cp = NextCodePoint(text, i);
+		// Japanese fonts draw nearly everything past Latin as full width; half-width kana are the exception.
+		width += (cp >= 0x2000 && !(cp >= 0xFF61 && cp <= 0xFF9F)) ? 2 : 1;
+	}
+	return width;
+}
+
+std::string Excerpt(std::string_view text, size_t max_chars) {
+	size_t i = 0;
+	for (size_t count = 0; i < text.size() && count < max_chars; ++count) {
+		NextCodePoint(text, i);
+	}
+	return i < text.size() ? std::string(text.substr(0, i)) + "…" : std::string(text);
+}
+
+std::string FormatDate(int year, int month, int day) {
+	char buffer[16];
+	std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+	return buffer;
+}
+
+std::optional<std::string> ParseDateText(std::string_view raw) {
+	std::string text = NormalizeForMatch(Trim(raw));
+	// 「2025年4月1日」 is how people write dates by hand in Japanese.
+	text = ReplaceAll(ReplaceAll(std::move(text), "年", "/"), "月", "/");
+	if (text.size() >= 3 && text.compare(text.size() - 3, 3, "日") == 0) {
+		text.resize(text.size() - 3);
+	}
+	if (const size_t time = text.find_first_of(" t"); time != std::string::npos) {
+		text.resize(time); // "2025-04-01T00:00:00", "2025/4/1 0:00"
+	}
+	const char separator = text.find('/') != std::string::npos ? '/' : '-';
+	const size_t first = text.find(separator);
+	const size_t second = first == std::string::npos ? first : text.find(separator, first + 1);
+	if (second == std::string::npos || text.find_first_of("-/", second + 1) != std::string::npos) {
+		return std::nullopt;
+	}
+	const std::string_view view(text);
+	const auto year = view.substr(0, first);
+	const auto month = view.substr(first + 1, second - first - 1);
+	const auto day = view.substr(second + 1);
+	if (year.size() != 4 || !AllDigits(year) || month.empty() || month.size() > 2 || !AllDigits(month) || day.empty() ||
+	    day.size() > 2 || !AllDigits(day)) {
+		return std::nullopt;
+	}
+	const int y = std::atoi(std::string(year).c_str());
+	const int m = std::atoi(std::string(month).c_str());
+	const int d = std::atoi(std::string(day).c_str());
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+		return std::nullopt;
+	}
+	return FormatDate(y, m, d);
+}
+
+std::optional<std::string> ExcelSerialToDate(double serial, bool date1904) {
+	if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) {
+		return std::nullopt;
+	}
+	long long day = static_cast<long long>(std::floor(serial));
+	long long days = 0;
+	if (date1904) {
+		days = DaysFromCivil(1904, 1, 1) + day;
+	} else {
+		// Excel counts the non-existent 1900-02-29 as day 60 (Lotus 1-2-3 compatibility).
+		if (day == 60) {
+			return std::nullopt;
+		}
+		if (day > 60) {
+			--day;
+		}
+		days = DaysFromCivil(1899, 12, 31) + day;
+	}
+	int y = 0, m = 0, d = 0;
+	CivilFromDays(days, y, m, d);
+	if (y > 9999) {
+		return std::nullopt;
+	}
+	return FormatDate(y, m, d);
+}
+
+std::optional<int> DateToExcelSerial(const std::string &date) {
+	auto parsed = ParseDateText(date);
+	if (!parsed) {
+		return std::nullopt;
+	}
+	const int y = std::atoi(parsed->substr(0, 4).c_str());
+	const int m = std::atoi(parsed->substr(5, 2).c_str());
+	const int d = std::atoi(parsed->substr(8, 2).c_str());
+	long long serial = DaysFromCivil(y, m, d) - DaysFromCivil(1899, 12, 31);
+	if (serial < 1) {
+		return std::nullopt;
+	}
+	if (serial >= 60) {
+		++serial;
+	}
+	return static_cast<int>(serial);
+}
+
+std::string MediumLabel(const Edition &edition, const std::string &medium_id) {
+	const RiskMedium *medium = edition.risk_catalog.FindMedium(medium_id);
+	return medium != nullptr ? medium->name : medium_id;
+}
+
+void PrepareAnalysis(const Edition &edition, const RegisterSnapshot &snapshot, AnalysisView &view) {
+	if (snapshot.analysis != nullptr && snapshot.analysis->assets.size() == snapshot.assets.size()) {
+		view.result = snapshot.analysis;
+		return;
+	}
+	view.input = AnalysisInput{};
+	for (size_t i = 0; i < snapshot.assets.size(); ++i) {
+		const storage::Asset &asset = snapshot.assets[i];
+		RegisterAsset row;
+		row.key = asset.id != 0 ? std::to_string(asset.id) : "row" + std::to_string(i + 1);
+		row.name = asset.name;
+		row.medium = asset.medium;
+		row.rating =
+		    AssetRating{asset.confidentiality,         asset.integrity, asset.availability,     asset.personal_info,
+		                asset.sensitive_personal_info, asset.my_number, asset.business_critical};
+		view.input.assets.push_back(std::move(row));
+	}
+	view.input.frequencies = snapshot.frequencies;
+	view.input.answers = snapshot.answers;
+	view.owned = AnalyzeRegister(edition, view.input);
+	view.result = &view.owned;
+}
+
+const std::vector<std::string> &ComputedHeaders() {
+	static const std::vector<std::string> kHeaders = {"重要度", "最大リスク値", "リスクの大きさ", "主な脅威"};
+	return kHeaders;
+}
+
+ComputedRow Computed(const AnalysisView &view, size_t index) {
+	ComputedRow row;
+	if (view.result == nullptr || index >= view.result->assets.size()) {
+		return row;
+	}
+	const AssetAssessment &assessment = view.result->assets[index];
+	row.importance = assessment.importance;
+	if (!assessment.threats.empty()) {
+		row.risk_value = assessment.risk_value;
+		row.level = assessment.level != nullptr ? assessment.level->label : "";
+		if (assessment.driving_threat >= 0 &&
+		    static_cast<size_t>(assessment.driving_threat) < assessment.threats.size()) {
+			const RiskThreat *threat = assessment.threats[assessment.driving_threat].threat;
+			row.driving_threat = threat != nullptr ? threat->name : "";
+		}
+	}
+	return row;
+}
+
+// --- RowImporter -----------------------------------------------------------
+
+RowImporter::RowImporter(const Edition &edition, std::string sheet, bool json_keys)
+    : edition_(edition), sheet_(std::move(sheet)), json_keys_(json_keys), field_column_(RegisterColumns().size()) {
+}
+
+Status RowImporter::SetHeaders(const std::vector<std::string> &headers) {
+	const auto &columns = RegisterColumns();
+	std::fill(field_column_.begin(), field_column_.end(), std::nullopt);
+	column_count_ = 0;
+	for (size_t position = 0; position < headers.size(); ++position) {
+		const std::string header = HeaderKey(headers[position]);
+		if (header.empty()) {
+			continue;
+		}
+		for (size_t field = 0; field < columns.size(); ++field) {
+			// The JSON key is accepted as a header too, for files made by scripts.
+			if (header != HeaderKey(columns[field].header) && header != columns[field].key) {
+				continue;
+			}
+			if (field_column_[field]) {
+				return Error::Invalid("file",
+				                      sheet_ + " 1行目: 見出し「" + columns[field].header + "」が2つあります。");
+			}
+			field_column_[field] = position;
+			column_count_ = std::max(column_count_, position + 1);
+		}
+	}
+	std::string missing;
+	for (size_t field = 0; field < columns.size(); ++field) {
+		if (!field_column_[field] && IsRequired(columns[field].key)) {
+			missing += "「" + columns[field].header + "」";
+		}
+	}
+	if (!missing.empty()) {
+		return Error::Invalid("file", sheet_ + " 1行目: 見出し" + missing + "がありません。");
+	}
+	return OkStatus();
+}
+
+Status RowImporter::CountRow() {
+	if (++data_rows_ > kMaxRows) {
+		return Error{ErrorCode::kPayloadTooLarge, "file",
+		             "行が多すぎます。一度に取り込めるのは " + std::to_string(kMaxRows) + " 行までです。"};
+	}
+	return OkStatus();
+}
+
+Status RowImporter::RejectRow(int row_number, std::string column, std::string message) {
+	if (auto status = CountRow(); !status) {
+		return status;
+	}
+	preview_.errors.push_back(CellError{sheet_, row_number, std::move(column), std::move(message)});
+	return OkStatus();
+}
+
+Status RowImporter::AddRow(int row_number, const std::vector<RawCell> &cells) {
+	static const RawCell kEmpty;
+	const auto &columns = RegisterColumns();
+	const auto cell_at = [&](size_t field) -> const RawCell & {
+		const size_t position = *field_column_[field];
+		return position < cells.size() ? cells[position] : kEmpty;
+	};
+	bool empty = true;
+	for (size_t field = 0; field < columns.size() && empty; ++field) {
+		empty = !field_column_[field] || Trim(cell_at(field).text).empty();
+	}
+	if (empty) {
+		return OkStatus();
+	}
+	if (auto status = CountRow(); !status) {
+		return status;
+	}
+	storage::Asset asset;
+	bool row_ok = true;
+	for (size_t field = 0; field < columns.size(); ++field) {
+		if (!field_column_[field]) {
+			continue; // optional column not in the file: keep the default
+		}
+		const RawCell &cell = cell_at(field);
+		auto message = cell.error ? cell.error : ApplyCell(edition_, columns[field].key, cell, asset);
+		if (message) {
+			preview_.errors.push_back(
+			    CellError{sheet_, row_number, json_keys_ ? columns[field].key : columns[field].header, *message});
+			row_ok = false;
+		}
+	}
+	if (row_ok) {
+		preview_.rows.push_back(std::move(asset));
+	}
+	return OkStatus();
+}
+
+} // namespace internal
+
+Result<ImportPreview> ReadRegister(const Edition &edition, RegisterFormat format, const std::string &bytes) {
+	switch (format) {
+	case RegisterFormat::kXlsx:
+		return ReadRegisterXlsx(edition, bytes);
+	case RegisterFormat::kCsv:
+		return ReadRegisterCsv(edition, bytes);
+	case RegisterFormat::kJson:
+		return ReadRegisterJson(edition, bytes);
+	}
+	return Error::Invalid("format", "形式は xlsx, csv, json のいずれかです。");
+}
+
+} // namespace mamori::interchange

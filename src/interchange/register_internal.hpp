@@ -1,0 +1,130 @@
+// mamori/interchange/register_internal.hpp
+//
+// Shared by the XLSX, CSV and JSON readers and writers: limits, text helpers,
+// and the one place that turns a header row and raw cells into validated
+// assets, so every format reports bad cells the same way.
+#pragma once
+
+#include "interchange/register_format.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mamori::interchange::internal {
+
+// Limits on what an upload may hold (the issue's: 20 MiB, 20000 rows).
+constexpr size_t kMaxFileBytes = 20 * 1024 * 1024;
+constexpr size_t kMaxRows = 20000;
+// Same limits as app::ValidateAsset, so an import never accepts what the form refuses.
+constexpr size_t kMaxTextBytes = 200;
+constexpr size_t kMaxNoteBytes = 1000;
+
+inline constexpr const char *kRegisterSheet = "台帳";
+inline constexpr const char *kThreatSheet = "脅威の状況";
+inline constexpr const char *kCheckSheet = "対策状況チェック";
+inline constexpr const char *kResultSheet = "診断結果";
+
+//! A cell as a reader found it, before validation.
+struct RawCell {
+	std::string text;
+	// An XLSX number cell: text is the stored number ("2", "45383"). Readers
+	// turn date-formatted numbers into "YYYY-MM-DD" text themselves.
+	bool numeric = false;
+	// Set by a reader that already knows the value is unusable (a JSON object
+	// where text belongs); reported as the cell's error instead of parsing.
+	std::optional<std::string> error;
+};
+
+//! Turns rows of raw cells into assets and cell errors. Readers feed it the
+//! header row, then each data row with its number as the user sees it.
+class RowImporter {
+  public:
+	//! json_keys: the "headers" are the JSON keys; errors then name the key.
+	RowImporter(const Edition &edition, std::string sheet, bool json_keys = false);
+
+	//! Maps the header row (index = column position). Error when a required
+	//! header is missing or an input header appears twice.
+	Status SetHeaders(const std::vector<std::string> &headers);
+
+	//! Columns past this one hold nothing the importer reads.
+	size_t ColumnCount() const { return column_count_; }
+
+	//! Validates one row (index = column position; short rows are padded
+	//! with empty cells). Error only when the file has too many rows.
+	Status AddRow(int row_number, const std::vector<RawCell> &cells);
+
+	//! Refuses a whole row with one message (a JSON element that is no object).
+	Status RejectRow(int row_number, std::string column, std::string message);
+
+	ImportPreview Finish() { return std::move(preview_); }
+
+  private:
+	Status CountRow();
+
+	const Edition &edition_;
+	std::string sheet_;
+	bool json_keys_;
+	std::vector<std::optional<size_t>> field_column_; // per RegisterColumns() index
+	size_t column_count_ = 0;
+	size_t data_rows_ = 0;
+	ImportPreview preview_;
+};
+
+// --- Text helpers --------------------------------------------------------
+
+//! True when `text` is well-formed UTF-8; otherwise *bad_offset is the first bad byte.
+bool IsValidUtf8(std::string_view text, size_t *bad_offset = nullptr);
+
+//! Strips ASCII white space and the ideographic space (U+3000) at both ends.
+std::string Trim(std::string_view text);
+
+//! Full-width ASCII (！..～, U+FF01–FF5E) to ASCII and ASCII letters to lower
+//! case: how people type numbers and yes/no on a Japanese keyboard.
+std::string NormalizeForMatch(std::string_view text);
+
+//! Number of columns the text takes in a spreadsheet (East Asian wide = 2).
+size_t DisplayWidth(std::string_view text);
+
+//! At most `max_chars` code points of `text`, with "…" when cut.
+std::string Excerpt(std::string_view text, size_t max_chars = 30);
+
+//! "YYYY-MM-DD" for a valid civil date.
+std::string FormatDate(int year, int month, int day);
+
+//! Parses "YYYY-MM-DD" / "YYYY/M/D" (an optional time part is ignored).
+std::optional<std::string> ParseDateText(std::string_view text);
+
+//! Excel serial day number (1900 system, or 1904 when date1904) to "YYYY-MM-DD".
+std::optional<std::string> ExcelSerialToDate(double serial, bool date1904 = false);
+
+//! Inverse of ExcelSerialToDate for "YYYY-MM-DD" (1900 system).
+std::optional<int> DateToExcelSerial(const std::string &date);
+
+//! The medium's catalog name, or the stored id when the catalog does not know it.
+std::string MediumLabel(const Edition &edition, const std::string &medium_id);
+
+//! The analysis to show: the snapshot's own, or one computed here when the
+//! caller passed none (or one that does not match the assets).
+struct AnalysisView {
+	AnalysisInput input; // keeps the RegisterAssets that `owned` points into
+	AnalysisResult owned;
+	const AnalysisResult *result = nullptr;
+};
+void PrepareAnalysis(const Edition &edition, const RegisterSnapshot &snapshot, AnalysisView &view);
+
+//! Labels of the computed 台帳 columns, in order.
+const std::vector<std::string> &ComputedHeaders();
+
+//! Computed 台帳 values of one asset; unset when the analysis has no such asset.
+struct ComputedRow {
+	std::optional<int> importance;
+	std::optional<int> risk_value;
+	std::string level;          // 大 / 中 / 小
+	std::string driving_threat; // name of the threat with the largest risk
+};
+ComputedRow Computed(const AnalysisView &view, size_t index);
+
+} // namespace mamori::interchange::internal

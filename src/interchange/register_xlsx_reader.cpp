@@ -1,0 +1,561 @@
+// mamori/interchange/register_xlsx_reader.cpp
+//
+// Reads the 台帳 sheet of an XLSX file: the ZIP with libzip, the package
+// parts with pugixml. Only what a register needs is understood (shared and
+// inline strings, numbers, booleans, date formats); anything broken is an
+// Error with a message a firm can act on, never a crash.
+#include "interchange/register_internal.hpp"
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+
+namespace mamori::interchange {
+namespace {
+
+using internal::RawCell;
+
+// A 20 MiB upload inflating past this is a ZIP bomb, not a register.
+constexpr zip_uint64_t kMaxPartBytes = 128ull * 1024 * 1024;
+constexpr int kMaxColumns = 16384; // XFD
+constexpr long kMaxRowNumber = 1048576;
+
+Error Broken(const std::string &detail) {
+	return Error::Invalid("file", "XLSX ファイルが壊れているため読めません（" + detail +
+	                                  "）。Excel で開いて保存し直すか、CSV で取り込んでください。");
+}
+
+//! The archive, closed without writing when it goes out of scope.
+class Archive {
+  public:
+	~Archive() {
+		if (zip_ != nullptr) {
+			zip_discard(zip_);
+		}
+	}
+
+	Status Open(const std::string &bytes) {
+		zip_error_t error;
+		zip_error_init(&error);
+		zip_source_t *source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+		if (source == nullptr) {
+			zip_error_fini(&error);
+			return Error::Make(ErrorCode::kInternal, "XLSX を読む準備ができません。");
+		}
+		zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+		if (zip_ == nullptr) {
+			zip_source_free(source);
+			zip_error_fini(&error);
+			return Broken("ZIP の目次がありません。途中で切れている可能性があります");
+		}
+		zip_error_fini(&error);
+		return OkStatus();
+	}
+
+	//! The part's bytes; found=false when the archive has no such part.
+	Status Read(const std::string &name, std::string &out, bool &found) {
+		found = false;
+		const zip_int64_t index = zip_name_locate(zip_, name.c_str(), ZIP_FL_NOCASE);
+		if (index < 0) {
+			return OkStatus();
+		}
+		found = true;
+		zip_stat_t stat;
+		zip_stat_init(&stat);
+		if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
+			return Broken(name + " の情報を読めません");
+		}
+		if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > kMaxPartBytes) {
+			return Error{ErrorCode::kPayloadTooLarge, "file", "XLSX の中身が大きすぎます（" + name + "）。"};
+		}
+		zip_file_t *file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
+		if (file == nullptr) {
+			return Broken(name + " を開けません。暗号化や未対応の圧縮形式かもしれません");
+		}
+		out.clear();
+		char buffer[64 * 1024];
+		zip_int64_t got = 0;
+		while ((got = zip_fread(file, buffer, sizeof buffer)) > 0) {
+			out.append(buffer, static_cast<size_t>(got));
+			if (out.size() > kMaxPartBytes) {
+				zip_fclose(file);
+				return Error{ErrorCode::kPayloadTooLarge, "file", "XLSX の中身が大きすぎます（" + name + "）。"};
+			}
+		}
+		// zip_fclose reports a CRC mismatch, i.e. damaged data.
+		const int closed = zip_fclose(file);
+		if (got < 0 || closed != 0) {
+			return Broken(name + " のデータが壊れています");
+		}
+		return OkStatus();
+	}
+
+  private:
+	zip_t *zip_ = nullptr;
+};
+
+// Producers may prefix the SpreadsheetML namespace ("x:row"); only the local name matters.
+const char *Local(const pugi::xml_node &node) {
+	const char *name = node.name();
+	const char *colon = std::strrchr(name, ':');
+	return colon != nullptr ? colon + 1 : name;
+}
+
+bool Is(const pugi::xml_node &node, const char *local) {
+	return std::strcmp(Local(node), local) == 0;
+}
+
+pugi::xml_node Child(const pugi::xml_node &node, const char *local) {
+	for (pugi::xml_node child : node.children()) {
+		if (Is(child, local)) {
+			return child;
+		}
+	}
+	return pugi::xml_node();
+}
+
+// The r:id attribute of <sheet>; the relationship namespace prefix varies.
+const char *RelationshipId(const pugi::xml_node &node) {
+	for (pugi::xml_attribute attribute : node.attributes()) {
+		const char *name = attribute.name();
+		const char *colon = std::strrchr(name, ':');
+		if (colon != nullptr && std::strcmp(colon + 1, "id") == 0) {
+			return attribute.value();
+		}
+	}
+	return "";
+}
+
+Status LoadXml(Archive &archive, const std::string &name, pugi::xml_document &document, bool &found) {
+	std::string bytes;
+	if (auto status = archive.Read(name, bytes, found); !status || !found) {
+		return status;
+	}
+	const pugi::xml_parse_result parsed =
+	    document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+	if (!parsed) {
+		return Broken(name + " の XML が正しくありません: " + parsed.description() + "、" +
+		              std::to_string(parsed.offset) + " バイト目");
+	}
+	return OkStatus();
+}
+
+// Part names are relative to the part that references them; "/xl/..." is absolute.
+std::string ResolvePart(const std::string &base_dir, const std::string &target) {
+	std::string joined = !target.empty() && target.front() == '/' ? target.substr(1) : base_dir + target;
+	std::vector<std::string> parts;
+	size_t start = 0;
+	while (start <= joined.size()) {
+		size_t end = joined.find('/', start);
+		if (end == std::string::npos) {
+			end = joined.size();
+		}
+		const std::string part = joined.substr(start, end - start);
+		if (part == "..") {
+			if (!parts.empty()) {
+				parts.pop_back();
+			}
+		} else if (!part.empty() && part != ".") {
+			parts.push_back(part);
+		}
+		start = end + 1;
+	}
+	std::string out;
+	for (const auto &part : parts) {
+		out += (out.empty() ? "" : "/") + part;
+	}
+	return out;
+}
+
+std::string DirectoryOf(const std::string &part) {
+	const size_t slash = part.rfind('/');
+	return slash == std::string::npos ? "" : part.substr(0, slash + 1);
+}
+
+std::string RelsOf(const std::string &part) {
+	const size_t slash = part.rfind('/');
+	return slash == std::string::npos ? "_rels/" + part + ".rels"
+	                                  : part.substr(0, slash + 1) + "_rels/" + part.substr(slash + 1) + ".rels";
+}
+
+struct Relationship {
+	std::string id;
+	std::string type; // the last segment of the Type URI: "worksheet", "sharedStrings", ...
+	std::string target;
+};
+
+Result<std::vector<Relationship>> ReadRels(Archive &archive, const std::string &part) {
+	pugi::xml_document document;
+	bool found = false;
+	if (auto status = LoadXml(archive, RelsOf(part), document, found); !status) {
+		return status.error();
+	}
+	std::vector<Relationship> out;
+	for (pugi::xml_node node : Child(document, "Relationships").children()) {
+		if (!Is(node, "Relationship") || std::strcmp(node.attribute("TargetMode").value(), "External") == 0) {
+			continue;
+		}
+		std::string type = node.attribute("Type").value();
+		type = type.substr(type.rfind('/') + 1);
+		out.push_back(
+		    {node.attribute("Id").value(), type, ResolvePart(DirectoryOf(part), node.attribute("Target").value())});
+	}
+	return out;
+}
+
+// OOXML writes characters XML cannot carry as _xHHHH_ (libxlsxwriter does so for CR).
+std::string DecodeEscapes(const std::string &text) {
+	if (text.find("_x") == std::string::npos) {
+		return text;
+	}
+	std::string out;
+	for (size_t i = 0; i < text.size(); ++i) {
+		if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_' &&
+		    std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
+		    std::isxdigit(static_cast<unsigned char>(text[i + 3])) &&
+		    std::isxdigit(static_cast<unsigned char>(text[i + 4])) &&
+		    std::isxdigit(static_cast<unsigned char>(text[i + 5]))) {
+			const unsigned long cp = std::strtoul(text.substr(i + 2, 4).c_str(), nullptr, 16);
+			if (cp >= 0xD800 && cp <= 0xDFFF) {
+				out += text[i]; // half a surrogate pair is no character: keep the text as written
+				continue;
+			}
+			if (cp < 0x80) {
+				out += static_cast<char>(cp);
+			} else if (cp < 0x800) {
+				out += static_cast<char>(0xC0 | (cp >> 6));
+				out += static_cast<char>(0x80 | (cp & 0x3F));
+			} else {
+				out += static_cast<char>(0xE0 | (cp >> 12));
+				out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+				out += static_cast<char>(0x80 | (cp & 0x3F));
+			}
+			i += 6;
+			continue;
+		}
+		out += text[i];
+	}
+	return out;
+}
+
+// The text of a <si> or <is>: plain <t>, or rich-text runs <r><t>. Phonetic
+// guides (<rPh>, the furigana Japanese Excel stores) are not part of the value.
+std::string StringItemText(const pugi::xml_node &item) {
+	std::string out;
+	for (pugi::xml_node child : item.children()) {
+		if (Is(child, "t")) {
+			out += child.text().get();
+		} else if (Is(child, "r")) {
+			out += Child(child, "t").text().get();
+		}
+	}
+	return DecodeEscapes(out);
+}
+
+// Built-in number formats that show a date (ECMA-376 18.8.30, plus the
+// Japanese-locale ids Excel uses for 和暦 and 年月日).
+bool BuiltinDateFormat(int id) {
+	return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+bool CustomDateFormat(const std::string &code) {
+	// Strip literals ("…", \x) and sections in brackets ([$-411], [Red]) before looking for y/d.
+	bool quoted = false;
+	int bracket = 0;
+	for (size_t i = 0; i < code.size(); ++i) {
+		const char c = code[i];
+		if (quoted) {
+			quoted = c != '"';
+		} else if (c == '"') {
+			quoted = true;
+		} else if (c == '\\') {
+			++i;
+		} else if (c == '[') {
+			++bracket;
+		} else if (c == ']') {
+			bracket = bracket > 0 ? bracket - 1 : 0;
+		} else if (bracket == 0 && (c == 'y' || c == 'Y' || c == 'd' || c == 'D')) {
+			return true;
+		}
+	}
+	return false;
+}
+
+//! Per cell style index (s="…"): does the number show as a date?
+std::vector<bool> ReadDateStyles(const pugi::xml_document &styles) {
+	const pugi::xml_node sheet = Child(styles, "styleSheet");
+	std::map<int, bool> custom;
+	for (pugi::xml_node format : Child(sheet, "numFmts").children()) {
+		if (Is(format, "numFmt")) {
+			custom[format.attribute("numFmtId").as_int()] = CustomDateFormat(format.attribute("formatCode").value());
+		}
+	}
+	std::vector<bool> out;
+	for (pugi::xml_node xf : Child(sheet, "cellXfs").children()) {
+		if (!Is(xf, "xf")) {
+			continue;
+		}
+		const int id = xf.attribute("numFmtId").as_int();
+		const auto found = custom.find(id);
+		out.push_back(found != custom.end() ? found->second : BuiltinDateFormat(id));
+	}
+	return out;
+}
+
+//! "AA12" → column 26, row 12. False when the reference is not a cell.
+bool ParseCellRef(const char *ref, int &column, long &row) {
+	column = 0;
+	size_t i = 0;
+	for (; std::isalpha(static_cast<unsigned char>(ref[i])) && i < 3; ++i) {
+		column = column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
+	}
+	if (i == 0 || column > kMaxColumns || !std::isdigit(static_cast<unsigned char>(ref[i]))) {
+		return false;
+	}
+	--column;
+	row = 0;
+	for (; std::isdigit(static_cast<unsigned char>(ref[i])); ++i) {
+		row = row * 10 + (ref[i] - '0');
+		if (row > kMaxRowNumber) {
+			return false;
+		}
+	}
+	return ref[i] == '\0' && row >= 1;
+}
+
+struct SheetContext {
+	const std::vector<std::string> &shared;
+	const std::vector<bool> &date_styles;
+	bool date1904 = false;
+	std::string part; // for messages
+};
+
+Result<RawCell> ReadCell(const SheetContext &context, const pugi::xml_node &cell) {
+	RawCell out;
+	const std::string type = cell.attribute("t").value();
+	const std::string value = Child(cell, "v").text().get();
+	if (type == "s") {
+		char *end = nullptr;
+		const unsigned long index = std::strtoul(value.c_str(), &end, 10);
+		if (value.empty() || *end != '\0' || index >= context.shared.size()) {
+			return Broken(context.part + " のセル " + cell.attribute("r").value() +
+			              " が存在しない共有文字列を指しています");
+		}
+		out.text = context.shared[index];
+	} else if (type == "inlineStr") {
+		out.text = StringItemText(Child(cell, "is"));
+	} else if (type == "str" || type == "e") {
+		out.text = DecodeEscapes(value);
+	} else if (type == "b") {
+		out.text = value == "1" ? "TRUE" : value.empty() ? "" : "FALSE";
+	} else if (type == "d") {
+		out.text = value; // ISO 8601; the date parser ignores the time part
+	} else if (!value.empty()) {
+		out.text = value;
+		out.numeric = true;
+		const size_t style = cell.attribute("s").as_uint();
+		if (style < context.date_styles.size() && context.date_styles[style]) {
+			// Shown as a date in Excel, so it means that date even in a text column (保存期限).
+			if (auto date = internal::ExcelSerialToDate(std::strtod(value.c_str(), nullptr), context.date1904)) {
+				out.text = *date;
+				out.numeric = false;
+			}
+		}
+	}
+	return out;
+}
+
+//! Cells of one <row>, by column, up to `limit` columns (all when limit is 0).
+Status ReadRow(const SheetContext &context, const pugi::xml_node &row, long row_number, size_t limit,
+               std::vector<RawCell> &cells) {
+	cells.clear();
+	int column = -1;
+	for (pugi::xml_node cell : row.children()) {
+		if (!Is(cell, "c")) {
+			continue;
+		}
+		const char *ref = cell.attribute("r").value();
+		if (*ref != '\0') {
+			long cell_row = 0;
+			if (!ParseCellRef(ref, column, cell_row) || cell_row != row_number) {
+				return Broken(context.part + " のセル番地「" + internal::Excerpt(ref) + "」が正しくありません");
+			}
+		} else if (++column >= kMaxColumns) {
+			return Broken(context.part + " の列が多すぎます");
+		}
+		if (limit != 0 && static_cast<size_t>(column) >= limit) {
+			continue;
+		}
+		auto read = ReadCell(context, cell);
+		if (!read) {
+			return read.error();
+		}
+		if (cells.size() <= static_cast<size_t>(column)) {
+			cells.resize(static_cast<size_t>(column) + 1);
+		}
+		cells[static_cast<size_t>(column)] = std::move(*read);
+	}
+	return OkStatus();
+}
+
+} // namespace
+
+Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string &bytes) {
+	if (bytes.size() > internal::kMaxFileBytes) {
+		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};
+	}
+	if (bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
+		return Error::Invalid("file", "旧形式の .xls か、パスワード付きのブックです。パスワードを外し、"
+		                              "「Excel ブック（.xlsx）」で保存し直してください。");
+	}
+	if (bytes.compare(0, 2, "PK") != 0) {
+		return Error::Invalid("file", "XLSX（Excel ブック）ではありません。.xlsx のファイルを選んでください。");
+	}
+	Archive archive;
+	if (auto status = archive.Open(bytes); !status) {
+		return status.error();
+	}
+
+	// _rels/.rels names the workbook part; xl/workbook.xml when it does not.
+	std::string workbook_part = "xl/workbook.xml";
+	auto package_rels = ReadRels(archive, "");
+	if (!package_rels) {
+		return package_rels.error();
+	}
+	for (const auto &rel : *package_rels) {
+		if (rel.type == "officeDocument") {
+			workbook_part = rel.target;
+		}
+	}
+	pugi::xml_document workbook;
+	bool found = false;
+	if (auto status = LoadXml(archive, workbook_part, workbook, found); !status) {
+		return status.error();
+	}
+	if (!found) {
+		return Broken(workbook_part + " がありません");
+	}
+	const pugi::xml_node workbook_root = Child(workbook, "workbook");
+	const bool date1904 = Child(workbook_root, "workbookPr").attribute("date1904").as_bool();
+	std::string sheet_rel_id;
+	std::string sheet_names;
+	for (pugi::xml_node sheet : Child(workbook_root, "sheets").children()) {
+		if (!Is(sheet, "sheet")) {
+			continue;
+		}
+		const std::string name = sheet.attribute("name").value();
+		sheet_names += (sheet_names.empty() ? "" : "、") + name;
+		if (internal::Trim(name) == internal::kRegisterSheet && sheet_rel_id.empty()) {
+			sheet_rel_id = RelationshipId(sheet);
+		}
+	}
+	if (sheet_rel_id.empty()) {
+		return Error::Invalid("file",
+		                      std::string("「") + internal::kRegisterSheet +
+		                          "」シートがありません（あるシート: " + (sheet_names.empty() ? "なし" : sheet_names) +
+		                          "）。mamori から書き出したブックの「台帳」シートに記入してください。");
+	}
+
+	auto workbook_rels = ReadRels(archive, workbook_part);
+	if (!workbook_rels) {
+		return workbook_rels.error();
+	}
+	std::string sheet_part;
+	std::string shared_part = DirectoryOf(workbook_part) + "sharedStrings.xml";
+	std::string styles_part = DirectoryOf(workbook_part) + "styles.xml";
+	for (const auto &rel : *workbook_rels) {
+		if (rel.id == sheet_rel_id) {
+			sheet_part = rel.target;
+		} else if (rel.type == "sharedStrings") {
+			shared_part = rel.target;
+		} else if (rel.type == "styles") {
+			styles_part = rel.target;
+		}
+	}
+	if (sheet_part.empty()) {
+		return Broken("「台帳」シートの場所が workbook.xml.rels にありません");
+	}
+
+	std::vector<std::string> shared;
+	{
+		pugi::xml_document document;
+		if (auto status = LoadXml(archive, shared_part, document, found); !status) {
+			return status.error();
+		}
+		for (pugi::xml_node item : Child(document, "sst").children()) {
+			if (Is(item, "si")) {
+				shared.push_back(StringItemText(item));
+			}
+		}
+	}
+	std::vector<bool> date_styles;
+	{
+		pugi::xml_document document;
+		if (auto status = LoadXml(archive, styles_part, document, found); !status) {
+			return status.error();
+		}
+		date_styles = ReadDateStyles(document);
+	}
+
+	pugi::xml_document sheet;
+	if (auto status = LoadXml(archive, sheet_part, sheet, found); !status) {
+		return status.error();
+	}
+	if (!found) {
+		return Broken(sheet_part + " がありません");
+	}
+	const SheetContext context{shared, date_styles, date1904, sheet_part};
+	const pugi::xml_node sheet_data = Child(Child(sheet, "worksheet"), "sheetData");
+
+	internal::RowImporter importer(edition, internal::kRegisterSheet);
+	std::vector<RawCell> cells;
+	long row_number = 0;
+	bool headers_set = false;
+	for (pugi::xml_node row : sheet_data.children()) {
+		if (!Is(row, "row")) {
+			continue;
+		}
+		const long given = row.attribute("r").as_llong(0);
+		if (given != 0 && (given <= row_number || given > kMaxRowNumber)) {
+			return Broken(sheet_part + " の行番号 " + std::to_string(given) + " が正しくありません");
+		}
+		row_number = given != 0 ? given : row_number + 1;
+		if (!headers_set) {
+			// The headers must be on row 1; a sheet whose first row is later has none.
+			std::vector<std::string> headers;
+			if (row_number == 1) {
+				if (auto status = ReadRow(context, row, row_number, 0, cells); !status) {
+					return status.error();
+				}
+				for (const auto &cell : cells) {
+					headers.push_back(cell.text);
+				}
+			}
+			if (auto status = importer.SetHeaders(headers); !status) {
+				return status.error();
+			}
+			headers_set = true;
+			if (row_number == 1) {
+				continue;
+			}
+		}
+		if (auto status = ReadRow(context, row, row_number, importer.ColumnCount(), cells); !status) {
+			return status.error();
+		}
+		if (auto status = importer.AddRow(static_cast<int>(row_number), cells); !status) {
+			return status.error();
+		}
+	}
+	if (!headers_set) {
+		if (auto status = importer.SetHeaders({}); !status) {
+			return status.error();
+		}
+	}
+	return importer.Finish();
+}
+
+} // namespace mamori::interchange
