@@ -4,6 +4,8 @@
 #include "app/five_articles_service.hpp"
 #include "app/selfcheck_service.hpp"
 
+#include <set>
+
 namespace mamori::app {
 
 Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access) {
@@ -44,6 +46,38 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access) {
 	progress.facts.policy_published = published_policy->has_value();
 	progress.facts.policy_established =
 	    published_policy->has_value() && !(*published_policy)->input.established_on.empty();
+
+	auto analysis = AnalyzeOrganization(ctx, access, false);
+	if (!analysis) {
+		return analysis.error();
+	}
+	auto treatments = ctx.store.ListTreatments(access.org.id);
+	if (!treatments) {
+		return treatments.error();
+	}
+	std::set<std::pair<std::string, std::string>> decided;
+	for (const auto &treatment : *treatments) {
+		decided.insert({std::to_string(treatment.asset_id), treatment.threat_id});
+	}
+	progress.facts.risk_assets = static_cast<int>((*analysis)->assets.size());
+	progress.facts.risk_check_complete =
+	    (*analysis)->input.answers.size() >= edition.risk_catalog.check_items.size() && !edition.risk_catalog.check_items.empty();
+	for (const auto &asset : (*analysis)->result.assets) {
+		if (asset.level != nullptr && asset.level->id == "high") {
+			++progress.high_risks;
+		}
+		for (const auto &threat : asset.threats) {
+			const bool needs_decision = threat.level != nullptr && threat.level->id != "low";
+			if (needs_decision && decided.count({asset.asset->key, threat.threat->id}) == 0) {
+				++progress.facts.risks_needing_decision;
+			}
+		}
+	}
+	auto overdue = OverdueTreatments(ctx, access);
+	if (!overdue) {
+		return overdue.error();
+	}
+	progress.overdue = std::move(overdue.value());
 
 	progress.one_star = OneStarReadiness(progress.facts);
 	progress.two_star = TwoStarReadiness(progress.facts);

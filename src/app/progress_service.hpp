@@ -7,6 +7,7 @@
 #include "app/organizations.hpp"
 #include "core/progress/readiness.hpp"
 #include "core/progress/step_path.hpp"
+#include "app/risk_service.hpp"
 #include "core/selfcheck/scoring.hpp"
 
 #include <optional>
@@ -19,6 +20,8 @@ struct Progress {
 	StarReadiness two_star;
 	StepPosition position;
 	std::optional<SelfcheckScore> latest_score;  // of the newest round with answers
+	std::vector<OverdueTreatment> overdue;      // risk measures past their due date
+	int high_risks = 0;                          // 大 risks in the register
 };
 
 Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access);

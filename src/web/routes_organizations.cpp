@@ -20,6 +20,9 @@ const char *TaskHref(const std::string &task_id) {
 	if (task_id == "basic_policy") {
 		return "/policy";
 	}
+	if (task_id == "risk_analysis") {
+		return "/risk";
+	}
 	return nullptr;
 }
 
@@ -96,6 +99,19 @@ Json DashboardModel(const app::Progress &progress, const std::string &base) {
 	              {"step_count", progress.position.steps.size()},
 	              {"one_star", ReadinessModel(progress.one_star)},
 	              {"two_star", ReadinessModel(progress.two_star)}};
+	Json overdue = Json::array();
+	for (const auto &item : progress.overdue) {
+		overdue.push_back({{"asset", item.asset_name},
+		                   {"threat", item.threat_name},
+		                   {"measure", item.treatment.measure},
+		                   {"owner", item.treatment.owner},
+		                   {"due_on", item.treatment.due_on},
+		                   {"href", base + "/risk/treatments/" + std::to_string(item.treatment.asset_id) + "/" +
+		                                item.treatment.threat_id}});
+	}
+	model["overdue"] = overdue;
+	model["has_overdue"] = !overdue.empty();
+	model["high_risks"] = progress.high_risks;
 	if (progress.latest_score) {
 		const auto &score = *progress.latest_score;
 		model["score"] = {{"total", score.total},

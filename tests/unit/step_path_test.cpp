@@ -94,6 +94,54 @@ TEST(StepPathTest, StatusesFromFacts) {
 	EXPECT_EQ(statuses.at("basic_policy"), TaskStatus::kDone);
 }
 
+TEST(StepPathTest, RiskAnalysisStatusFromFacts) {
+	ProgressFacts facts = NothingDone();
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kNotStarted);
+
+	// Answers or decisions without any asset do not start the task.
+	facts.risk_check_complete = true;
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kNotStarted);
+	facts.risk_check_complete = false;
+
+	facts.risk_assets = 3;
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kInProgress);
+
+	// Every item checked but risks still undecided: in progress.
+	facts.risk_check_complete = true;
+	facts.risks_needing_decision = 2;
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kInProgress);
+
+	// All decided but the check is incomplete: in progress.
+	facts.risk_check_complete = false;
+	facts.risks_needing_decision = 0;
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kInProgress);
+
+	facts.risk_check_complete = true;
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("risk_analysis"), TaskStatus::kDone);
+
+	// The other tasks do not depend on the risk facts.
+	const auto statuses = TaskStatusesFromFacts(facts);
+	EXPECT_EQ(statuses.at("five_articles"), TaskStatus::kNotStarted);
+	EXPECT_EQ(statuses.at("selfcheck"), TaskStatus::kNotStarted);
+}
+
+TEST(StepPathTest, RiskAnalysisDoneShowsOnStepFour) {
+	ProgressFacts facts = NothingDone();
+	facts.risk_assets = 1;
+	facts.risk_check_complete = true;
+	auto position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_TRUE(FindTask(position, "risk_analysis").supported);
+	EXPECT_EQ(FindTask(position, "risk_analysis").status, TaskStatus::kDone);  // far ahead, but done stays done
+
+	facts.risk_check_complete = false;
+	position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_EQ(FindTask(position, "risk_analysis").status, TaskStatus::kInProgress);
+
+	facts.risk_assets = 0;
+	position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_EQ(FindTask(position, "risk_analysis").status, TaskStatus::kCannotStartYet);  // step 4 from step 1
+}
+
 TEST(StepPathTest, NothingDoneStartsAtStepOne) {
 	const auto position = LocateOnPath(Path(), TaskStatusesFromFacts(NothingDone()));
 	EXPECT_EQ(position.current_step, 1);

@@ -19,6 +19,10 @@ struct ProgressFacts {
 	bool policy_drafted = false;
 	bool policy_established = false;  // 制定日 recorded
 	bool policy_published = false;
+	// 詳細リスク分析 (Step 4)
+	int risk_assets = 0;               // rows in the register
+	bool risk_check_complete = false;  // every check item answered
+	int risks_needing_decision = 0;    // 大/中 risks without a treatment
 };
 
 enum class Star { kOne, kTwo };

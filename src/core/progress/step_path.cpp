@@ -18,6 +18,11 @@ std::map<std::string, TaskStatus> TaskStatusesFromFacts(const ProgressFacts &fac
 	statuses["basic_policy"] = facts.policy_published && facts.policy_established ? TaskStatus::kDone
 	                           : facts.policy_drafted                             ? TaskStatus::kInProgress
 	                                                                              : TaskStatus::kNotStarted;
+
+	const bool analysed = facts.risk_assets > 0 && facts.risk_check_complete && facts.risks_needing_decision == 0;
+	statuses["risk_analysis"] = analysed                ? TaskStatus::kDone
+	                            : facts.risk_assets > 0 ? TaskStatus::kInProgress
+	                                                    : TaskStatus::kNotStarted;
 	return statuses;
 }
 
