@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
+#include "app/accounts.hpp"
 #include "app/organizations.hpp"
 #include "app/risk_service.hpp"
 #include "interchange/register_format.hpp"
@@ -163,7 +164,7 @@ int RunImport(const Args &args) {
 	auto preview = interchange::ReadRegister(edition, *format, *bytes);
 	if (!preview) {
 		Error error = preview.error();
-		if (error.field.empty()) {
+		if (error.field.empty() || error.field == "file") {
 			error.field = "--file";
 		}
 		return ReportError(error);

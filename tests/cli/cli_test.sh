@@ -380,6 +380,36 @@ else
 	fail "backup: missing database refused without creating files" "exit $RC"
 fi
 
+# ---------------------------------------------------------------- risk export / import (issue 3)
+
+RDB="$WORK/register.db"
+run /dev/null seed --db "$RDB" --orgs 1 --assets 12 --email owner@example.jp --password 'Kanari-Nagai-Passphrase-2025'
+if [ "$RC" -eq 0 ]; then pass "seed: one organisation with a 12-row register"; else fail "seed: one organisation with a 12-row register" "exit $RC: $(cat "$ERR")"; fi
+assets_in() { sqlite3 "$1" 'select count(*) from assets' 2>/dev/null; }
+for format in xlsx csv json; do
+	expect_ok "risk export: $format" /dev/null risk export --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/register.$format" -- assets=12
+done
+for format in xlsx csv json; do
+	expect_ok "risk import: $format round trip (dry run)" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.$format" --dry-run -- valid=true rows=12
+done
+expect_ok "risk import: csv replaces the register" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.csv" -- imported=12
+[ "$(assets_in "$RDB")" = "12" ] && pass "risk import: register still has 12 rows" || fail "risk import: register still has 12 rows" "$(assets_in "$RDB")"
+
+# A bad cell anywhere refuses the whole file and writes nothing.
+head -n 1 "$WORK/register.csv" >"$WORK/bad_rating.csv"
+printf '人事,名簿,,,人事部,paper,無,無,無,9,1,1,無,,,\n' >>"$WORK/bad_rating.csv"
+head -c 100 "$WORK/register.xlsx" >"$WORK/truncated.xlsx"
+printf '業務分類,情報資産名称\n人事,名簿\n' >"$WORK/bad_headers.csv"
+printf '\xff\xfe\x00\x81' >"$WORK/bad_encoding.csv"
+BEFORE_ASSETS=$(assets_in "$RDB")
+expect_bad "risk import: wrong headers" "見出し" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/bad_headers.csv"
+expect_bad "risk import: rating out of range names row and column" "機密性" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/bad_rating.csv"
+expect_bad "risk import: truncated xlsx" "--file" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/truncated.xlsx"
+expect_bad "risk import: broken encoding" "--file" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/bad_encoding.csv"
+expect_bad "risk import: unknown organisation" "--org" /dev/null risk import --db "$RDB" --org 99 --as owner@example.jp --file "$WORK/register.csv"
+expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.csv" --format ods
+[ "$(assets_in "$RDB")" = "$BEFORE_ASSETS" ] && pass "risk import: refused files wrote nothing" || fail "risk import: refused files wrote nothing" "$(assets_in "$RDB") rows"
+
 # ---------------------------------------------------------------- summary
 
 echo "$PASSED passed, $FAILED failed"
