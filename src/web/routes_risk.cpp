@@ -70,6 +70,8 @@ Id AssetIdAt(const app::RegisterAnalysis &analysis, size_t index) {
 	return index < analysis.assets.size() ? analysis.assets[index].id : 0;
 }
 
+Json OptionalText(const std::string &text) { return text.empty() ? Json(false) : Json(text); }
+
 Json RiskCellJson(int value, const RiskLevelBand *level) {
 	return {{"value", value}, {"label", app::RiskLevelLabel(level)}, {"class", app::RiskLevelClass(level)}};
 }

@@ -1,0 +1,455 @@
+// mamori/app/risk_views.cpp
+#include "app/risk_views.hpp"
+
+#include "app/selfcheck_views.hpp"
+#include "core/risk/risk.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace mamori::app {
+
+// --- levels, labels and scales ----------------------------------------------------------------
+
+std::string RiskLevelClass(const RiskLevelBand *level) {
+	const std::string id = level != nullptr ? level->id : "low";
+	return "risk-level risk-level--" + id;
+}
+
+std::string RiskLevelLabel(const RiskLevelBand *level) { return level != nullptr ? level->label : ""; }
+
+bool IsHighLevel(const RiskLevelBand *level) { return level != nullptr && level->id == "high"; }
+
+int LevelSeverity(const RiskLevelBand *level) {
+	if (level == nullptr) {
+		return 0;
+	}
+	if (level->id == "high") {
+		return 2;
+	}
+	return level->id == "medium" ? 1 : 0;
+}
+
+std::string_view ImpactLabel(ThreatImpact impact) {
+	switch (impact) {
+	case ThreatImpact::kConfidentiality:
+		return "漏えい";
+	case ThreatImpact::kIntegrity:
+		return "改ざん";
+	case ThreatImpact::kAvailability:
+		return "消失・停止";
+	}
+	return "";
+}
+
+std::string ScaleLabelText(const std::vector<ScaleLabel> &labels, int value) {
+	for (const auto &label : labels) {
+		if (label.value == value) {
+			return label.label;
+		}
+	}
+	return "";
+}
+
+// --- 重要度 -------------------------------------------------------------------------------------
+
+std::string ImportanceNote(const AssetRating &rating, int importance, bool overridden) {
+	if (!overridden) {
+		return "";
+	}
+	const bool personal = rating.personal_info || rating.sensitive_personal_info || rating.my_number;
+	std::string reason;
+	if (personal && rating.business_critical) {
+		reason = "個人情報・事業への影響のため";
+	} else if (personal) {
+		reason = "個人情報のため";
+	} else if (rating.business_critical) {
+		reason = "事業への影響のため";
+	} else {
+		return "";
+	}
+	return reason + std::to_string(importance);
+}
+
+std::string ImportanceFormula(const AssetRating &rating) {
+	const int by_rating = std::max({rating.confidentiality, rating.integrity, rating.availability});
+	return "max(機密性 " + std::to_string(rating.confidentiality) + ", 完全性 " + std::to_string(rating.integrity) +
+	       ", 可用性 " + std::to_string(rating.availability) + ") = " + std::to_string(by_rating);
+}
+
+// --- 脆弱性 and 被害発生可能性 ------------------------------------------------------------------
+
+std::string CoveringAnswerText(const RiskCatalog &catalog, const std::optional<CheckAnswer> &answer) {
+	if (!answer) {
+		return "未回答（3として計算）";
+	}
+	const int value = static_cast<int>(*answer);
+	return std::to_string(value) + "「" + ScaleLabelText(catalog.check_answer_labels, value) + "」";
+}
+
+std::string VulnerabilityReason(const ThreatAssessment &threat) {
+	if (threat.gap) {
+		return "この脅威を防ぐ対策の項目が当てはまらないため 3（ギャップ）";
+	}
+	bool any_unanswered = false;
+	for (const auto &covering : threat.applicable) {
+		any_unanswered = any_unanswered || !covering.answer;
+	}
+	switch (threat.vulnerability) {
+	case 1:
+		return "すべて1「実施している」なので 1";
+	case 3:
+		return any_unanswered ? "すべて3「実施していない・わからない」（未回答を含む）なので 3"
+		                      : "すべて3「実施していない・わからない」なので 3";
+	default:
+		return "すべて1でもすべて3でもないので " + std::to_string(threat.vulnerability);
+	}
+}
+
+std::string PossibilityFormula(int threat, int vulnerability) {
+	const int divisor = 4 - vulnerability;
+	const std::string head =
+	    std::to_string(threat) + " ÷ (4 − " + std::to_string(vulnerability) + ") ";
+	if (divisor <= 0) {
+		return head;
+	}
+	const int result = DamagePossibility(threat, vulnerability);
+	if (threat % divisor == 0) {
+		return head + "= " + std::to_string(result);
+	}
+	// Hundredths, rounded; "=" only when the decimal is exact (÷2 gives .5).
+	const long hundredths = std::lround(threat * 100.0 / divisor);
+	const bool exact = (threat * 100) % divisor == 0;
+	std::string decimal = std::to_string(hundredths / 100) + ".";
+	const long fraction = hundredths % 100;
+	decimal += fraction < 10 ? "0" + std::to_string(fraction) : std::to_string(fraction);
+	if (decimal.back() == '0') {
+		decimal.pop_back();
+	}
+	return head + (exact ? "= " : "≒ ") + decimal + " → 切り上げて " + std::to_string(result);
+}
+
+// --- 診断結果 per category ----------------------------------------------------------------------
+
+std::optional<int> RatePercent(const std::optional<double> &rate) {
+	if (!rate) {
+		return std::nullopt;
+	}
+	// A tiny epsilon so 0.755 (stored as 0.75499…) still rounds half up.
+	return static_cast<int>(std::floor(*rate * 100.0 + 0.5 + 1e-9));
+}
+
+std::string_view RegulationMark(RegulationNeed need) {
+	switch (need) {
+	case RegulationNeed::kRequired:
+		return "◎";
+	case RegulationNeed::kRecommended:
+		return "○";
+	case RegulationNeed::kNotNeeded:
+		return "—";
+	}
+	return "—";
+}
+
+std::string_view RegulationWords(RegulationNeed need) {
+	switch (need) {
+	case RegulationNeed::kRequired:
+		return "必ず規程を作る";
+	case RegulationNeed::kRecommended:
+		return "作るとよい";
+	case RegulationNeed::kNotNeeded:
+		return "不要";
+	}
+	return "不要";
+}
+
+std::string RegulationReason(const CategoryAssessment &category) {
+	const bool always = category.category != nullptr && category.category->always_required;
+	switch (category.need) {
+	case RegulationNeed::kRequired:
+		if (always && category.need_from_high_risk) {
+			return "組織的対策・人的対策は常に必要です。リスク値が「大」の脅威もこの区分の対策に左右されます。";
+		}
+		if (always) {
+			return "組織的対策・人的対策は、どの会社でも常に必要です。";
+		}
+		return "リスク値が「大」の脅威が、この区分の対策に左右されます。";
+	case RegulationNeed::kRecommended:
+		return "自社に当てはまる対策がこの区分にあります。";
+	case RegulationNeed::kNotNeeded:
+		return "この区分の対策は、すべて「自社に該当しない」と回答しています。";
+	}
+	return "";
+}
+
+// --- the register page ------------------------------------------------------------------------------
+
+RegisterSort ParseRegisterSort(const std::string &text) {
+	if (text == "name") {
+		return RegisterSort::kName;
+	}
+	if (text == "importance") {
+		return RegisterSort::kImportance;
+	}
+	if (text == "risk") {
+		return RegisterSort::kRisk;
+	}
+	return RegisterSort::kRegistered;
+}
+
+std::string RegisterSortName(RegisterSort sort) {
+	switch (sort) {
+	case RegisterSort::kName:
+		return "name";
+	case RegisterSort::kImportance:
+		return "importance";
+	case RegisterSort::kRisk:
+		return "risk";
+	case RegisterSort::kRegistered:
+		return "";
+	}
+	return "";
+}
+
+RegisterGrouping ParseRegisterGrouping(const std::string &text) {
+	return text == "department" ? RegisterGrouping::kDepartment : RegisterGrouping::kBusinessCategory;
+}
+
+std::vector<AssetGroup> GroupRegister(const std::vector<storage::Asset> &assets, const AnalysisResult &analysis,
+                                      RegisterGrouping grouping, RegisterSort sort) {
+	static const std::string kBlank = "（未記入）";
+	std::vector<AssetGroup> groups;
+	std::map<std::string, size_t> index;
+	std::vector<size_t> blanks;
+	for (size_t row = 0; row < assets.size(); ++row) {
+		const std::string key = TrimSpaces(grouping == RegisterGrouping::kDepartment ? assets[row].department
+		                                                                             : assets[row].business_category);
+		if (key.empty()) {
+			blanks.push_back(row);
+			continue;
+		}
+		auto found = index.find(key);
+		if (found == index.end()) {
+			index[key] = groups.size();
+			groups.push_back({key, {row}});
+		} else {
+			groups[found->second].rows.push_back(row);
+		}
+	}
+	if (!blanks.empty()) {
+		groups.push_back({kBlank, blanks});
+	}
+	auto importance = [&](size_t row) { return row < analysis.assets.size() ? analysis.assets[row].importance : 0; };
+	auto risk = [&](size_t row) { return row < analysis.assets.size() ? analysis.assets[row].risk_value : 0; };
+	for (auto &group : groups) {
+		auto &rows = group.rows;
+		switch (sort) {
+		case RegisterSort::kRegistered:
+			break;
+		case RegisterSort::kName:
+			std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return assets[a].name < assets[b].name; });
+			break;
+		case RegisterSort::kImportance:
+			std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return importance(a) > importance(b); });
+			break;
+		case RegisterSort::kRisk:
+			std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {
+				if (risk(a) != risk(b)) {
+					return risk(a) > risk(b);
+				}
+				return importance(a) > importance(b);
+			});
+			break;
+		}
+	}
+	return groups;
+}
+
+// --- heat map and risk lists ---------------------------------------------------------------------
+
+HeatCounts CountHeatMap(const RiskScale &scale, const AnalysisResult &analysis) {
+	HeatCounts heat;
+	const int top = std::max(scale.rating_max, scale.override_importance);
+	for (int importance = top; importance >= scale.rating_min; --importance) {
+		heat.importance_rows.push_back(importance);
+	}
+	// The possibility of damage runs from 1 (any threat with every control in place) to
+	// the highest threat frequency (no control: divided by 1).
+	for (int possibility = 1; possibility <= scale.threat_max; ++possibility) {
+		heat.possibility_columns.push_back(possibility);
+	}
+	const size_t rows = heat.importance_rows.size();
+	const size_t columns = heat.possibility_columns.size();
+	heat.counts.assign(rows, std::vector<int>(columns, 0));
+	heat.severity.assign(rows, std::vector<int>(columns, 0));
+	heat.level_labels.assign(rows, std::vector<std::string>(columns));
+	for (size_t row = 0; row < rows; ++row) {
+		for (size_t column = 0; column < columns; ++column) {
+			const RiskLevelBand *level =
+			    RiskLevelFor(scale, heat.importance_rows[row] * heat.possibility_columns[column]);
+			heat.severity[row][column] = LevelSeverity(level);
+			heat.level_labels[row][column] = RiskLevelLabel(level);
+		}
+	}
+	for (const auto &asset : analysis.assets) {
+		if (asset.threats.empty()) {
+			++heat.unplaced;
+			continue;
+		}
+		// The worst risk is importance × the largest possibility (for importance 0 every
+		// risk is 0 and the largest possibility still says where the asset stands).
+		int possibility = 0;
+		for (const auto &threat : asset.threats) {
+			possibility = std::max(possibility, threat.possibility);
+		}
+		const int row = top - asset.importance;
+		const int column = possibility - 1;
+		if (row < 0 || row >= static_cast<int>(rows) || column < 0 || column >= static_cast<int>(columns)) {
+			++heat.unplaced;
+			continue;
+		}
+		++heat.counts[row][column];
+	}
+	return heat;
+}
+
+std::vector<RiskRef> RisksAtLevels(const AnalysisResult &analysis, const std::vector<std::string> &levels) {
+	std::vector<RiskRef> risks;
+	for (size_t asset = 0; asset < analysis.assets.size(); ++asset) {
+		const auto &threats = analysis.assets[asset].threats;
+		for (size_t threat = 0; threat < threats.size(); ++threat) {
+			const RiskLevelBand *level = threats[threat].level;
+			if (level != nullptr && std::find(levels.begin(), levels.end(), level->id) != levels.end()) {
+				risks.push_back({asset, threat});
+			}
+		}
+	}
+	std::stable_sort(risks.begin(), risks.end(), [&](const RiskRef &a, const RiskRef &b) {
+		return analysis.assets[a.asset].threats[a.threat].risk_value > analysis.assets[b.asset].threats[b.threat].risk_value;
+	});
+	return risks;
+}
+
+// --- 対策状況チェック and what-if -------------------------------------------------------------------
+
+int AnsweredItemCount(const RiskCatalog &catalog, const CheckAnswers &answers) {
+	int count = 0;
+	for (const auto &item : catalog.check_items) {
+		count += answers.count(item.id) > 0 ? 1 : 0;
+	}
+	return count;
+}
+
+int CategoryItemCount(const RiskCatalog &catalog, const std::string &category_id) {
+	return static_cast<int>(std::count_if(catalog.check_items.begin(), catalog.check_items.end(),
+	                                      [&](const CheckItem &item) { return item.category == category_id; }));
+}
+
+int CategoryAnsweredCount(const RiskCatalog &catalog, const std::string &category_id, const CheckAnswers &answers) {
+	int count = 0;
+	for (const auto &item : catalog.check_items) {
+		count += item.category == category_id && answers.count(item.id) > 0 ? 1 : 0;
+	}
+	return count;
+}
+
+std::vector<const CheckItem *> WhatIfCandidates(const RiskCatalog &catalog, const CheckAnswers &real) {
+	std::vector<const CheckItem *> items;
+	for (const auto &item : catalog.check_items) {
+		auto answer = real.find(item.id);
+		if (answer == real.end() || answer->second == CheckAnswer::kPartial ||
+		    answer->second == CheckAnswer::kNotImplemented) {
+			items.push_back(&item);
+		}
+	}
+	return items;
+}
+
+bool FallsFromHigh(const RiskChange &change) { return IsHighLevel(change.before_level) && !IsHighLevel(change.after_level); }
+
+std::vector<const CheckItem *> ItemsCoveringThreat(const RiskCatalog &catalog, const std::string &threat_id) {
+	std::vector<const CheckItem *> items;
+	for (const auto &item : catalog.check_items) {
+		if (std::find(item.threats.begin(), item.threats.end(), threat_id) != item.threats.end()) {
+			items.push_back(&item);
+		}
+	}
+	return items;
+}
+
+// --- overview and treatment ---------------------------------------------------------------------------
+
+TaskTag TaskTagOf(int done, int total) {
+	if (done <= 0) {
+		return {"未着手", "tag--todo"};
+	}
+	if (done >= total) {
+		return {"完了", "tag--done"};
+	}
+	return {"途中", "tag--progress"};
+}
+
+const std::vector<DecisionOption> &DecisionOptions() {
+	static const std::vector<DecisionOption> options = {
+	    {"reduce", "低減", "対策をして、起こりやすさや被害を小さくします。"},
+	    {"accept", "保有", "対策をせず、リスクをそのまま受け入れます。リスク値が「大」のときは理由と経営者の承認が必要です。"},
+	    {"avoid", "回避", "その情報や業務をやめる・持たないことで、リスクそのものをなくします。"},
+	    {"transfer", "移転", "委託・クラウドサービスの利用・サイバー保険などで、リスクを他社と分け合います。"},
+	};
+	return options;
+}
+
+TreatmentState TreatmentStateOf(const storage::RiskTreatment *treatment, bool high_risk, const std::string &today) {
+	TreatmentState state;
+	if (treatment == nullptr || treatment->decision.empty()) {
+		state.label = "未着手";
+		state.tag_class = "tag--todo";
+		return state;
+	}
+	if (treatment->decision == "accept") {
+		state.awaiting_approval = high_risk && !treatment->approved_by.has_value();
+		state.label = state.awaiting_approval ? "途中" : "完了";
+		state.tag_class = state.awaiting_approval ? "tag--progress" : "tag--done";
+		return state;
+	}
+	if (treatment->completed) {
+		state.label = "完了";
+		state.tag_class = "tag--done";
+		return state;
+	}
+	state.label = "途中";
+	state.tag_class = "tag--progress";
+	state.overdue = !treatment->due_on.empty() && treatment->due_on < today;
+	return state;
+}
+
+// --- files --------------------------------------------------------------------------------------------
+
+std::string FileExtension(const std::string &filename) {
+	const size_t slash = filename.find_last_of("/\\");
+	const std::string base = slash == std::string::npos ? filename : filename.substr(slash + 1);
+	const size_t dot = base.rfind('.');
+	if (dot == std::string::npos || dot + 1 >= base.size()) {
+		return "";
+	}
+	std::string extension = base.substr(dot + 1);
+	for (char &c : extension) {
+		if (c >= 'A' && c <= 'Z') {
+			c = static_cast<char>(c - 'A' + 'a');
+		}
+	}
+	return extension;
+}
+
+std::string AttachmentDisposition(const std::string &ascii_name, const std::string &utf8_name) {
+	std::string fallback;
+	for (char c : ascii_name) {
+		const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+		                  c == '-' || c == '_';
+		fallback.push_back(safe ? c : '_');
+	}
+	return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + UrlEncode(utf8_name);
+}
+
+} // namespace mamori::app

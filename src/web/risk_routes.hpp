@@ -1,0 +1,59 @@
+// mamori/web/risk_routes.hpp
+//
+// The 詳細リスク分析 pages (付録7) under /orgs/ID/risk, split by area:
+// routes_risk.cpp (overview and the shared helpers below),
+// routes_risk_register.cpp (情報資産管理台帳), routes_risk_check.cpp (脅威の状況,
+// 対策状況チェック, what-if), routes_risk_results.cpp (診断結果 and the
+// explanation of every number), routes_risk_treatments.cpp (リスク対応) and
+// routes_risk_files.cpp (Excel / CSV / JSON export and import).
+// WebApp::MountRisk calls each Mount function below.
+#pragma once
+
+#include "app/risk_service.hpp"
+#include "web/web_app.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace mamori::web::risk_pages {
+
+//! The gate of every risk page: no session → sign-in; no role → 404;
+//! 回答者 → 403 (the analysis is for the people in charge); `edit` → 403
+//! unless the role may edit. Sends the response and returns nullopt on refusal.
+std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std::string &org_text, bool edit);
+
+//! "/orgs/ID/risk".
+std::string RiskBase(const app::OrgAccess &access);
+
+//! The analysis on real answers; an error page is sent on failure.
+std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
+                                                    bool with_planned);
+
+//! Adds the error summary and the inline error of one field to a form model.
+//! `field_id` is the element the summary links to; `field_key` the key the
+//! template looks up under "errors" (the app-layer field name).
+void AddFormError(Json &model, const Error &error, const std::string &field_id, const std::string &field_key);
+
+//! The treatments of an organisation keyed by (asset id, threat id).
+using TreatmentIndex = std::map<std::pair<Id, std::string>, storage::RiskTreatment>;
+Result<TreatmentIndex> LoadTreatments(WebApp &web, const app::OrgAccess &access);
+
+//! The database id of the asset at `index` of an analysis.
+Id AssetIdAt(const app::RegisterAnalysis &analysis, size_t index);
+
+//! The text, or false when empty: Mustache renders a section for any
+//! string, even "", so optional texts used as {{#section}} must be false.
+Json OptionalText(const std::string &text);
+
+//! {"value", "label", "class"} for a risk level cell.
+Json RiskCellJson(int value, const RiskLevelBand *level);
+
+void MountRiskRegister(WebApp &web, httplib::Server &server);
+void MountRiskCheck(WebApp &web, httplib::Server &server);
+void MountRiskResults(WebApp &web, httplib::Server &server);
+void MountRiskTreatments(WebApp &web, httplib::Server &server);
+void MountRiskFiles(WebApp &web, httplib::Server &server);
+
+} // namespace mamori::web::risk_pages

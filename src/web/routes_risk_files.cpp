@@ -1,0 +1,254 @@
+// mamori/web/routes_risk_files.cpp
+//
+// The register as files (SMEs live in Excel): downloads as XLSX laid out like
+// the IPA workbook, CSV and JSON; and import from XLSX, CSV or JSON in two
+// steps. The preview parses and lists every bad cell and writes nothing;
+// the commit parses the same file again and replaces the register all or
+// nothing. Nothing is kept on the server between the two steps.
+#include "app/risk_views.hpp"
+#include "interchange/register_format.hpp"
+#include "platform/clock.hpp"
+#include "platform/crypto.hpp"
+#include "web/risk_routes.hpp"
+
+namespace mamori::web::risk_pages {
+namespace {
+
+constexpr size_t kPreviewRows = 200;  // rows listed on the preview; every error is listed regardless
+
+void SendDownload(Request &request, const std::string &body, const std::string &content_type,
+                  const std::string &extension) {
+	const std::string today = platform::TodayInJapan();
+	request.response.status = 200;
+	request.response.set_header("Content-Disposition",
+	                            app::AttachmentDisposition("risk-register-" + today + "." + extension,
+	                                                       "情報資産管理台帳_" + today + "." + extension));
+	request.response.set_header("Cache-Control", "no-store");
+	request.response.set_content(body, content_type.c_str());
+}
+
+//! CSRF for the multipart forms: Request::Param does not see multipart
+//! fields, so the token is read from the form data itself.
+bool CheckMultipartCsrf(WebApp &web, Request &request) {
+	const std::string sent = request.http.has_file("_csrf") ? request.http.get_file_value("_csrf").content : "";
+	const std::string expected = web.FormCsrfToken(request);
+	if (!sent.empty() && !expected.empty() && platform::ConstantTimeEquals(expected, sent)) {
+		return true;
+	}
+	web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
+	                                       "フォームの有効期限が切れたか、正しくない送信です。ページを開き直してから、もう一度送信してください。"));
+	return false;
+}
+
+struct UploadedFile {
+	std::string filename;
+	std::string content;
+	interchange::RegisterFormat format = interchange::RegisterFormat::kXlsx;
+};
+
+Result<UploadedFile> ReadUpload(const Request &request) {
+	if (!request.http.has_file("file")) {
+		return Error::Invalid("file", "取り込むファイルを選んでください。");
+	}
+	const auto file = request.http.get_file_value("file");
+	if (file.filename.empty() && file.content.empty()) {
+		return Error::Invalid("file", "取り込むファイルを選んでください。");
+	}
+	const std::string extension = app::FileExtension(file.filename);
+	auto format = interchange::ParseRegisterFormat(extension);
+	if (!format) {
+		return Error::Invalid("file", "ファイルの種類は .xlsx・.csv・.json のどれかにしてください。");
+	}
+	if (file.content.empty()) {
+		return Error::Invalid("file", "選んだファイルが空です。");
+	}
+	return UploadedFile{file.filename, file.content, *format};
+}
+
+std::string FormatLabel(interchange::RegisterFormat format) {
+	switch (format) {
+	case interchange::RegisterFormat::kXlsx:
+		return "Excel（.xlsx）";
+	case interchange::RegisterFormat::kCsv:
+		return "CSV";
+	case interchange::RegisterFormat::kJson:
+		return "JSON";
+	}
+	return "";
+}
+
+void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, const UploadedFile *file,
+                  const interchange::ImportPreview *preview, const std::optional<Error> &error) {
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	auto current = web.ctx().store.ListAssets(access.org.id);
+	if (!current) {
+		return web.SendErrorPage(request, current.error());
+	}
+	Json model = {{"base", RiskBase(access)},
+	              {"limit_mib", kMaxBodyBytes / (1024 * 1024)},
+	              {"current_count", current->size()},
+	              {"has_preview", preview != nullptr},
+	              {"columns", Json::array()}};
+	for (const auto &column : interchange::RegisterColumns()) {
+		model["columns"].push_back(column.header);
+	}
+	if (file != nullptr) {
+		model["filename"] = file->filename;
+		model["format"] = FormatLabel(file->format);
+	}
+	if (preview != nullptr) {
+		Json rows = Json::array();
+		for (size_t idx = 0; idx < preview->rows.size() && idx < kPreviewRows; ++idx) {
+			const storage::Asset &asset = preview->rows[idx];
+			const RiskMedium *medium = edition.risk_catalog.FindMedium(asset.medium);
+			rows.push_back({{"row", idx + 2},  // row 1 is the header, as Excel shows it
+			                {"business_category", asset.business_category},
+			                {"name", asset.name},
+			                {"department", asset.department},
+			                {"medium", medium ? medium->name : asset.medium},
+			                {"ratings", std::to_string(asset.confidentiality) + "・" + std::to_string(asset.integrity) + "・" +
+			                                std::to_string(asset.availability)},
+			                {"personal", asset.personal_info || asset.sensitive_personal_info || asset.my_number}});
+		}
+		Json errors = Json::array();
+		for (const auto &cell : preview->errors) {
+			errors.push_back({{"sheet", cell.sheet},
+			                  {"row", cell.row},
+			                  {"column", cell.column},
+			                  {"message", cell.message},
+			                  {"describe", cell.Describe()}});
+		}
+		model["rows"] = rows;
+		model["row_count"] = preview->rows.size();
+		model["has_rows"] = !preview->rows.empty();
+		model["rows_truncated"] = preview->rows.size() > kPreviewRows;
+		model["preview_limit"] = kPreviewRows;
+		model["errors_list"] = errors;
+		model["error_count"] = preview->errors.size();
+		model["ok"] = preview->ok();
+		model["has_errors"] = !preview->ok();
+	}
+	if (error) {
+		AddFormError(model, *error, "file", "file");
+	}
+	const int status = error || (preview != nullptr && !preview->ok()) ? 400 : 200;
+	const std::string title = preview != nullptr ? "取り込む内容の確認" : "台帳の取り込み";
+	web.SendHtml(request, status, web.RenderPage(request, "risk_import", model, title, access));
+}
+
+} // namespace
+
+void MountRiskFiles(WebApp &web, httplib::Server &server) {
+	auto snapshot_of = [](const app::OrgAccess &access, const app::RegisterAnalysis &analysis) {
+		interchange::RegisterSnapshot snapshot;
+		snapshot.organization_name = access.org.name;
+		snapshot.assets = analysis.assets;
+		snapshot.frequencies = analysis.input.frequencies;
+		snapshot.answers = analysis.input.answers;
+		snapshot.analysis = &analysis.result;
+		return snapshot;
+	};
+
+	server.Get(R"(/orgs/(\d+)/risk/export\.(xlsx|csv|json))",
+	           [&web, snapshot_of](const httplib::Request &http, httplib::Response &response) {
+		           Request request = web.Begin(http, response);
+		           auto access = OpenRisk(web, request, http.matches[1], false);
+		           if (!access) {
+			           return;
+		           }
+		           auto analysis = LoadAnalysis(web, request, *access, false);
+		           if (!analysis) {
+			           return;
+		           }
+		           const Edition &edition = access->EditionOf(web.ctx().catalog);
+		           const interchange::RegisterSnapshot snapshot = snapshot_of(*access, *analysis);
+		           const std::string extension = http.matches[2];
+		           if (extension == "xlsx") {
+			           auto xlsx = interchange::WriteRegisterXlsx(edition, snapshot);
+			           if (!xlsx) {
+				           return web.SendErrorPage(request, xlsx.error());
+			           }
+			           return SendDownload(request, *xlsx,
+			                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+		           }
+		           if (extension == "csv") {
+			           return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot), "text/csv; charset=utf-8",
+			                               "csv");
+		           }
+		           SendDownload(request, interchange::WriteRegisterJson(edition, snapshot), "application/json; charset=utf-8",
+		                        "json");
+	           });
+
+	server.Get(R"(/orgs/(\d+)/risk/import)", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		auto access = OpenRisk(web, request, http.matches[1], true);
+		if (!access) {
+			return;
+		}
+		RenderImport(web, request, *access, nullptr, nullptr, std::nullopt);
+	});
+
+	// Step 1: parse and show every bad cell. Nothing is written.
+	server.Post(R"(/orgs/(\d+)/risk/import/preview)", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		if (request.session && !CheckMultipartCsrf(web, request)) {
+			return;
+		}
+		auto access = OpenRisk(web, request, http.matches[1], true);
+		if (!access) {
+			return;
+		}
+		auto file = ReadUpload(request);
+		if (!file) {
+			return RenderImport(web, request, *access, nullptr, nullptr, file.error());
+		}
+		const Edition &edition = access->EditionOf(web.ctx().catalog);
+		auto preview = interchange::ReadRegister(edition, file->format, file->content);
+		if (!preview) {
+			Error error = preview.error();
+			error.field = "file";
+			return RenderImport(web, request, *access, &*file, nullptr, error);
+		}
+		RenderImport(web, request, *access, &*file, &*preview, std::nullopt);
+	});
+
+	// Step 2: the same file again; parse, then replace the register all or nothing.
+	server.Post(R"(/orgs/(\d+)/risk/import/commit)", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		if (request.session && !CheckMultipartCsrf(web, request)) {
+			return;
+		}
+		auto access = OpenRisk(web, request, http.matches[1], true);
+		if (!access) {
+			return;
+		}
+		auto file = ReadUpload(request);
+		if (!file) {
+			return RenderImport(web, request, *access, nullptr, nullptr, file.error());
+		}
+		const Edition &edition = access->EditionOf(web.ctx().catalog);
+		auto preview = interchange::ReadRegister(edition, file->format, file->content);
+		if (!preview) {
+			Error error = preview.error();
+			error.field = "file";
+			return RenderImport(web, request, *access, &*file, nullptr, error);
+		}
+		if (!preview->ok()) {
+			return RenderImport(web, request, *access, &*file, &*preview, std::nullopt);
+		}
+		const size_t rows = preview->rows.size();
+		auto replaced = app::ReplaceRegister(web.ctx(), request.actor(), *access, std::move(preview->rows),
+		                                     "file:" + file->filename);
+		if (!replaced) {
+			if (replaced.error().code != ErrorCode::kInvalidInput) {
+				return web.SendErrorPage(request, replaced.error());
+			}
+			Error error = replaced.error();
+			error.field = "file";
+			return RenderImport(web, request, *access, &*file, nullptr, error);
+		}
+		web.Redirect(request, RiskBase(*access) + "/assets?done=imported&rows=" + std::to_string(rows));
+	});
+}
+
+} // namespace mamori::web::risk_pages

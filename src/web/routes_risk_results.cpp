@@ -1,0 +1,289 @@
+// mamori/web/routes_risk_results.cpp
+//
+// 診断結果 (付録7): per category the 実施率 and whether a regulation must be
+// written, the heat map of 重要度 × 被害発生可能性, the 大 risks worst first
+// and the gaps; and, for every asset, a page that shows each intermediate
+// step of its numbers so that none of them is a black box.
+#include "app/risk_views.hpp"
+#include "core/charts/svg_charts.hpp"
+#include "web/form_dates.hpp"
+#include "web/risk_routes.hpp"
+
+#include <algorithm>
+
+namespace mamori::web::risk_pages {
+namespace {
+
+//! 「1-3」: the category number and the item's place in it, as the check page numbers them.
+std::map<std::string, std::string> ItemNumbers(const RiskCatalog &catalog) {
+	std::map<std::string, std::string> numbers;
+	for (const auto &category : catalog.categories) {
+		int position = 0;
+		for (const auto &item : catalog.check_items) {
+			if (item.category == category.id) {
+				numbers[item.id] = std::to_string(category.number) + "-" + std::to_string(++position);
+			}
+		}
+	}
+	return numbers;
+}
+
+const RiskMedium *MediumOfThreat(const RiskCatalog &catalog, const RiskThreat *threat) {
+	for (const auto &medium : catalog.media) {
+		for (const auto &candidate : medium.threats) {
+			if (&candidate == threat || candidate.id == threat->id) {
+				return &medium;
+			}
+		}
+	}
+	return nullptr;
+}
+
+std::string YesNo(bool value) { return value ? "有" : "無"; }
+
+void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const RiskCatalog &catalog = edition.risk_catalog;
+	const std::string base = RiskBase(access);
+	const AnalysisResult &result = analysis->result;
+
+	// Per category.
+	Json categories = Json::array();
+	std::vector<charts::Bar> bars;
+	for (const auto &category : result.categories) {
+		const auto percent = app::RatePercent(category.rate);
+		const std::string label = std::to_string(category.category->number) + ". " + category.category->name;
+		categories.push_back({{"number", category.category->number},
+		                      {"name", category.category->name},
+		                      {"has_rate", percent.has_value()},
+		                      {"rate", percent ? std::to_string(*percent) + "%" : "—"},
+		                      {"implemented", category.implemented},
+		                      {"partial", category.partial},
+		                      {"not_implemented", category.not_implemented},
+		                      {"not_applicable", category.not_applicable},
+		                      {"unanswered", category.unanswered.size()},
+		                      {"mark", std::string(app::RegulationMark(category.need))},
+		                      {"words", std::string(app::RegulationWords(category.need))},
+		                      {"reason", app::RegulationReason(category)}});
+		if (percent) {
+			bars.push_back({label, static_cast<double>(*percent), 100});
+		}
+	}
+
+	// Heat map: each asset at its worst risk.
+	const app::HeatCounts heat = app::CountHeatMap(edition.risk_scale, result);
+	std::vector<std::string> row_labels;
+	std::vector<std::string> column_labels;
+	std::vector<std::vector<charts::HeatCell>> cells;
+	Json heat_columns = Json::array();
+	Json heat_rows = Json::array();
+	for (int possibility : heat.possibility_columns) {
+		const std::string label = app::ScaleLabelText(catalog.possibility_labels, possibility);
+		column_labels.push_back(std::to_string(possibility) + (label.empty() ? "" : "（" + label + "）"));
+		heat_columns.push_back(column_labels.back());
+	}
+	for (size_t row = 0; row < heat.importance_rows.size(); ++row) {
+		row_labels.push_back(std::to_string(heat.importance_rows[row]));
+		std::vector<charts::HeatCell> line;
+		Json row_cells = Json::array();
+		for (size_t column = 0; column < heat.possibility_columns.size(); ++column) {
+			line.push_back({heat.counts[row][column], heat.severity[row][column], heat.level_labels[row][column]});
+			row_cells.push_back({{"count", heat.counts[row][column]}, {"level", heat.level_labels[row][column]}});
+		}
+		cells.push_back(std::move(line));
+		heat_rows.push_back({{"importance", heat.importance_rows[row]}, {"cells", row_cells}});
+	}
+
+	// 大 risks, worst first.
+	Json high = Json::array();
+	for (const auto &risk : app::RisksAtLevels(result, {"high"})) {
+		const AssetAssessment &asset = result.assets[risk.asset];
+		const ThreatAssessment &threat = asset.threats[risk.threat];
+		high.push_back({{"asset", asset.asset->name},
+		                {"href", base + "/assets/" + std::to_string(AssetIdAt(*analysis, risk.asset))},
+		                {"threat", threat.threat->name},
+		                {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		                {"risk", RiskCellJson(threat.risk_value, threat.level)}});
+	}
+	const size_t medium_count = app::RisksAtLevels(result, {"medium"}).size();
+
+	Json gaps = Json::array();
+	for (const RiskThreat *threat : result.uncovered_threats) {
+		const RiskMedium *medium = MediumOfThreat(catalog, threat);
+		gaps.push_back({{"threat", threat->name}, {"medium", medium ? medium->name : ""}});
+	}
+
+	const int answered = app::AnsweredItemCount(catalog, analysis->input.answers);
+	const int total = static_cast<int>(catalog.check_items.size());
+	std::string heading;
+	if (analysis->assets.empty()) {
+		heading = "診断結果：台帳に情報資産がまだありません";
+	} else if (high.empty()) {
+		heading = "診断結果：リスク値が「大」のものはありません";
+	} else {
+		heading = "診断結果：リスク値が「大」のものが" + std::to_string(high.size()) + "件あります";
+	}
+	Json model = {
+	    {"base", base},
+	    {"heading", heading},
+	    {"has_assets", !analysis->assets.empty()},
+	    {"asset_count", analysis->assets.size()},
+	    {"answered", answered},
+	    {"total", total},
+	    {"all_answered", answered >= total},
+	    {"categories", categories},
+	    {"has_bars", !bars.empty()},
+	    {"bar_chart", bars.empty() ? std::string() : charts::BarChart("区分ごとの実施率（%）", bars)},
+	    {"heat_map", charts::HeatMap("重要度と被害発生可能性ごとの情報資産の数", "重要度", row_labels, "被害発生可能性",
+	                                 column_labels, cells)},
+	    {"heat_columns", heat_columns},
+	    {"heat_rows", heat_rows},
+	    {"unplaced", heat.unplaced},
+	    {"has_unplaced", heat.unplaced > 0},
+	    {"high", high},
+	    {"has_high", !high.empty()},
+	    {"high_count", high.size()},
+	    {"medium_count", medium_count},
+	    {"gaps", gaps},
+	    {"has_gaps", !gaps.empty()},
+	};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_results", model, "診断結果", access));
+}
+
+void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess &access, const std::string &id_text) {
+	auto asset_id = WebApp::ParseId(id_text);
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	size_t index = analysis->assets.size();
+	for (size_t idx = 0; asset_id && idx < analysis->assets.size(); ++idx) {
+		if (analysis->assets[idx].id == *asset_id) {
+			index = idx;
+		}
+	}
+	if (index == analysis->assets.size()) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。"));
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const RiskCatalog &catalog = edition.risk_catalog;
+	const std::string base = RiskBase(access);
+	const storage::Asset &asset = analysis->assets[index];
+	const AssetAssessment &assessed = analysis->result.assets[index];
+	const AssetRating rating = app::ToRegisterAsset(asset).rating;
+	const auto numbers = ItemNumbers(catalog);
+	const RiskMedium *medium = catalog.FindMedium(asset.medium);
+
+	Json threats = Json::array();
+	for (size_t idx = 0; idx < assessed.threats.size(); ++idx) {
+		const ThreatAssessment &threat = assessed.threats[idx];
+		const bool own = analysis->input.frequencies.count(threat.threat->id) > 0;
+		Json items = Json::array();
+		for (const auto &covering : threat.applicable) {
+			items.push_back({{"number", numbers.count(covering.item->id) ? numbers.at(covering.item->id) : ""},
+			                 {"text", covering.item->text},
+			                 {"answer", app::CoveringAnswerText(catalog, covering.answer)}});
+		}
+		Json excluded = Json::array();
+		for (const CheckItem *item : app::ItemsCoveringThreat(catalog, threat.threat->id)) {
+			auto answer = analysis->input.answers.find(item->id);
+			if (answer != analysis->input.answers.end() && answer->second == CheckAnswer::kNotApplicable) {
+				excluded.push_back({{"number", numbers.count(item->id) ? numbers.at(item->id) : ""}, {"text", item->text}});
+			}
+		}
+		const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
+		threats.push_back({
+		    {"heading_id", "threat-" + threat.threat->id},
+		    {"name", threat.threat->name},
+		    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		    {"description", threat.threat->description},
+		    {"is_driving", static_cast<int>(idx) == assessed.driving_threat},
+		    {"frequency", threat.frequency},
+		    {"frequency_label", app::ScaleLabelText(catalog.frequency_labels, threat.frequency)},
+		    {"frequency_source", own ? "自社で設定した値" : "カタログの初期値"},
+		    {"items", items},
+		    {"has_items", !items.empty()},
+		    {"excluded", excluded},
+		    {"has_excluded", !excluded.empty()},
+		    {"gap", threat.gap},
+		    {"vulnerability", threat.vulnerability},
+		    {"vulnerability_label", app::ScaleLabelText(catalog.vulnerability_labels, threat.vulnerability)},
+		    {"vulnerability_reason", app::VulnerabilityReason(threat)},
+		    {"possibility_formula", app::PossibilityFormula(threat.frequency, threat.vulnerability)},
+		    {"possibility", threat.possibility},
+		    {"possibility_label", app::ScaleLabelText(catalog.possibility_labels, threat.possibility)},
+		    {"risk_formula", "重要度 " + std::to_string(assessed.importance) + " × 被害発生可能性 " +
+		                         std::to_string(threat.possibility) + " = " + std::to_string(threat.risk_value)},
+		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
+		    {"needs_decision", needs_decision},
+		    {"treatment_href", base + "/treatments/" + std::to_string(asset.id) + "/" + threat.threat->id},
+		});
+	}
+	std::string driving;
+	if (assessed.driving_threat >= 0) {
+		driving = assessed.threats[assessed.driving_threat].threat->name;
+	}
+	const int by_rating = std::max({asset.confidentiality, asset.integrity, asset.availability});
+	Json model = {
+	    {"base", base},
+	    {"can_edit", access.CanEdit()},
+	    {"id", asset.id},
+	    {"name", asset.name},
+	    {"business_category", asset.business_category},
+	    {"note", asset.note},
+	    {"users", asset.users},
+	    {"department", asset.department},
+	    {"medium", medium ? medium->name : asset.medium},
+	    {"personal_info", YesNo(asset.personal_info)},
+	    {"sensitive_personal_info", YesNo(asset.sensitive_personal_info)},
+	    {"my_number", YesNo(asset.my_number)},
+	    {"business_critical", asset.business_critical ? "あり" : "なし"},
+	    {"confidentiality", asset.confidentiality},
+	    {"integrity", asset.integrity},
+	    {"availability", asset.availability},
+	    {"retention", asset.retention},
+	    {"registered_on", JapaneseDate(asset.registered_on)},
+	    {"registered_iso", asset.registered_on},
+	    {"risk_owner", asset.risk_owner},
+	    {"importance", assessed.importance},
+	    {"importance_formula", app::ImportanceFormula(rating)},
+	    {"importance_overridden", assessed.importance_overridden},
+	    {"by_rating", by_rating},
+	    {"importance_note", app::ImportanceNote(rating, assessed.importance, assessed.importance_overridden)},
+	    {"override_importance", edition.risk_scale.override_importance},
+	    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
+	    {"has_threats", !assessed.threats.empty()},
+	    {"driving_threat", driving},
+	    {"threat_count", assessed.threats.size()},
+	    {"threats", threats},
+	};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset", model, asset.name + "のリスク値", access));
+}
+
+} // namespace
+
+void MountRiskResults(WebApp &web, httplib::Server &server) {
+	server.Get(R"(/orgs/(\d+)/risk/results)", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		auto access = OpenRisk(web, request, http.matches[1], false);
+		if (!access) {
+			return;
+		}
+		RenderResults(web, request, *access);
+	});
+
+	server.Get(R"(/orgs/(\d+)/risk/assets/(\d+))", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		auto access = OpenRisk(web, request, http.matches[1], false);
+		if (!access) {
+			return;
+		}
+		RenderAssetExplanation(web, request, *access, http.matches[2]);
+	});
+}
+
+} // namespace mamori::web::risk_pages

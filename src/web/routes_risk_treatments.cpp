@@ -1,0 +1,339 @@
+// mamori/web/routes_risk_treatments.cpp
+//
+// リスク対応 (手順3): for each 大 and 中 risk, the decision (低減・保有・回避・
+// 移転), the measure, who, by when, and the risk expected afterwards.
+// Accepting a 大 risk needs a reason and the 経営者's approval; measures past
+// their due date are flagged.
+#include "app/risk_views.hpp"
+#include "platform/clock.hpp"
+#include "web/form_dates.hpp"
+#include "web/risk_routes.hpp"
+
+#include <charconv>
+#include <set>
+
+namespace mamori::web::risk_pages {
+namespace {
+
+//! Where one (asset, threat) sits in an analysis.
+struct FoundRisk {
+	size_t asset = 0;
+	const ThreatAssessment *threat = nullptr;
+};
+
+std::optional<FoundRisk> FindRisk(const app::RegisterAnalysis &analysis, Id asset_id, const std::string &threat_id) {
+	for (size_t idx = 0; idx < analysis.assets.size(); ++idx) {
+		if (analysis.assets[idx].id != asset_id) {
+			continue;
+		}
+		for (const auto &threat : analysis.result.assets[idx].threats) {
+			if (threat.threat->id == threat_id) {
+				return FoundRisk{idx, &threat};
+			}
+		}
+	}
+	return std::nullopt;
+}
+
+std::string TreatmentPath(const app::OrgAccess &access, Id asset_id, const std::string &threat_id) {
+	return RiskBase(access) + "/treatments/" + std::to_string(asset_id) + "/" + threat_id;
+}
+
+void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	auto treatments = LoadTreatments(web, access);
+	if (!treatments) {
+		return web.SendErrorPage(request, treatments.error());
+	}
+	auto overdue = app::OverdueTreatments(web.ctx(), access);
+	if (!overdue) {
+		return web.SendErrorPage(request, overdue.error());
+	}
+	std::set<std::pair<Id, std::string>> late;
+	for (const auto &item : *overdue) {
+		late.insert({item.treatment.asset_id, item.treatment.threat_id});
+	}
+	const std::string today = platform::TodayInJapan();
+	const std::string base = RiskBase(access);
+	Json rows = Json::array();
+	int decided = 0;
+	int awaiting = 0;
+	int overdue_count = 0;
+	for (const auto &risk : app::RisksAtLevels(analysis->result, {"high", "medium"})) {
+		const AssetAssessment &asset = analysis->result.assets[risk.asset];
+		const ThreatAssessment &threat = asset.threats[risk.threat];
+		const Id asset_id = AssetIdAt(*analysis, risk.asset);
+		auto found = treatments->find({asset_id, threat.threat->id});
+		const storage::RiskTreatment *treatment = found != treatments->end() ? &found->second : nullptr;
+		const bool high = app::IsHighLevel(threat.level);
+		app::TreatmentState state = app::TreatmentStateOf(treatment, high, today);
+		state.overdue = late.count({asset_id, threat.threat->id}) > 0;
+		decided += treatment != nullptr ? 1 : 0;
+		awaiting += state.awaiting_approval ? 1 : 0;
+		overdue_count += state.overdue ? 1 : 0;
+		rows.push_back({
+		    {"row_id", "risk-" + std::to_string(asset_id) + "-" + threat.threat->id},
+		    {"asset", asset.asset->name},
+		    {"asset_href", base + "/assets/" + std::to_string(asset_id)},
+		    {"threat", threat.threat->name},
+		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
+		    {"decided", treatment != nullptr},
+		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : "未決定"},
+		    {"measure", OptionalText(treatment ? treatment->measure : "")},
+		    {"owner", treatment ? treatment->owner : ""},
+		    {"due", treatment ? JapaneseDate(treatment->due_on) : ""},
+		    {"due_iso", treatment ? treatment->due_on : ""},
+		    {"has_due", treatment != nullptr && !treatment->due_on.empty()},
+		    {"residual", treatment ? treatment->residual_risk : 0},
+		    {"tag", {{"label", state.label}, {"class", state.tag_class}}},
+		    {"overdue", state.overdue},
+		    {"awaiting_approval", state.awaiting_approval},
+		    {"href", TreatmentPath(access, asset_id, threat.threat->id)},
+		});
+	}
+	Json model = {{"base", base},
+	              {"can_edit", access.CanEdit()},
+	              {"can_approve", access.CanApproveRisk()},
+	              {"rows", rows},
+	              {"has_rows", !rows.empty()},
+	              {"has_assets", !analysis->assets.empty()},
+	              {"needing", rows.size()},
+	              {"decided", decided},
+	              {"awaiting", awaiting},
+	              {"has_awaiting", awaiting > 0},
+	              {"overdue_count", overdue_count},
+	              {"has_overdue", overdue_count > 0},
+	              {"saved", request.Param("done") == "saved"}};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_treatments", model, "リスク対応", access));
+}
+
+struct TreatmentForm {
+	storage::RiskTreatment treatment;
+	DateFields due;
+};
+
+TreatmentForm ReadTreatmentForm(const Request &request) {
+	TreatmentForm form;
+	form.treatment.decision = request.Param("decision");
+	form.treatment.measure = request.Param("measure");
+	form.treatment.owner = request.Param("owner");
+	form.treatment.reason = request.Param("reason");
+	form.treatment.completed = request.HasParam("completed");
+	const std::string residual = request.Param("residual_risk");
+	int value = -1;
+	auto [end, ec] = std::from_chars(residual.data(), residual.data() + residual.size(), value);
+	form.treatment.residual_risk = ec == std::errc() && end == residual.data() + residual.size() ? value : -1;
+	form.due = ReadDateFields(request, "due_on");
+	return form;
+}
+
+//! The element an app-layer error field points at on this form.
+std::string TreatmentFieldId(const std::string &field) {
+	if (field == "decision") {
+		return "decision-reduce";
+	}
+	if (field == "due_on") {
+		return "due_on-year";
+	}
+	return field;
+}
+
+void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access, const app::RegisterAnalysis &analysis,
+                     const FoundRisk &risk, const std::optional<storage::RiskTreatment> &stored,
+                     const std::optional<TreatmentForm> &posted, const std::optional<Error> &error_in) {
+	const std::string base = RiskBase(access);
+	const storage::Asset &asset = analysis.assets[risk.asset];
+	const ThreatAssessment &threat = *risk.threat;
+	const bool high = app::IsHighLevel(threat.level);
+	const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
+
+	TreatmentForm form;
+	if (posted) {
+		form = *posted;
+	} else if (stored) {
+		form.treatment = *stored;
+		form.due = SplitIsoDate(stored->due_on);
+	} else {
+		form.treatment.residual_risk = threat.risk_value;
+	}
+	std::optional<Error> error = error_in;
+	if (error && error->field == "due_on") {
+		error->field = "due_on-year";  // the date partial shows errors of its own boxes
+	}
+	const Error *date_error = error ? &*error : nullptr;
+
+	Json decisions = Json::array();
+	for (const auto &option : app::DecisionOptions()) {
+		decisions.push_back({{"id", option.id},
+		                     {"label", option.label},
+		                     {"explanation", option.explanation},
+		                     {"checked", option.id == form.treatment.decision}});
+	}
+	Json residuals = Json::array();
+	for (int value = 0; value <= threat.risk_value; ++value) {
+		const RiskLevelBand *level = RiskLevelFor(access.EditionOf(web.ctx().catalog).risk_scale, value);
+		residuals.push_back({{"value", value},
+		                     {"label", std::to_string(value) + "（" + app::RiskLevelLabel(level) + "）"},
+		                     {"selected", value == form.treatment.residual_risk}});
+	}
+	const std::string today = platform::TodayInJapan();
+	const app::TreatmentState state = app::TreatmentStateOf(stored ? &*stored : nullptr, high, today);
+	const bool accepted = stored && stored->decision == "accept";
+	const bool approved = accepted && stored->approved_by.has_value();
+	Json model = {
+	    {"base", base},
+	    {"path", TreatmentPath(access, asset.id, threat.threat->id)},
+	    {"asset", asset.name},
+	    {"asset_href", base + "/assets/" + std::to_string(asset.id)},
+	    {"threat", threat.threat->name},
+	    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+	    {"risk", RiskCellJson(threat.risk_value, threat.level)},
+	    {"high", high},
+	    {"needs_decision", needs_decision},
+	    {"can_edit", access.CanEdit()},
+	    {"decisions", decisions},
+	    {"measure", form.treatment.measure},
+	    {"owner", form.treatment.owner},
+	    {"reason", form.treatment.reason},
+	    {"completed", form.treatment.completed},
+	    {"residuals", residuals},
+	    {"due", DateFieldsModel(DateFieldsView{"due_on", "due_on", "期限",
+	                                           "対策を終える日です。保有と決めたときは空けておけます。例：2025年4月1日なら、2025、4、1 と入力します。",
+	                                           false, form.due, date_error})},
+	    {"has_stored", stored.has_value()},
+	    {"stored_decision", stored ? std::string(app::DecisionLabel(stored->decision)) : ""},
+	    {"stored_measure", stored ? stored->measure : ""},
+	    {"stored_owner", stored ? stored->owner : ""},
+	    {"stored_due", stored ? JapaneseDate(stored->due_on) : ""},
+	    {"stored_residual", stored ? stored->residual_risk : 0},
+	    {"stored_reason", stored ? stored->reason : ""},
+	    {"stored_completed", stored && stored->completed},
+	    {"state", {{"label", state.label}, {"class", state.tag_class}}},
+	    {"overdue", state.overdue},
+	    {"show_approval", accepted && high},
+	    {"approved", approved},
+	    {"approved_at", approved ? JapaneseDateTime(stored->approved_at) : ""},
+	    {"can_approve", access.CanApproveRisk() && accepted && high && !approved},
+	    {"notice", OptionalText(request.Param("done") == "approved" ? "リスクの受け入れ（保有）を承認しました。" : "")},
+	};
+	const int status = error ? 400 : 200;
+	if (error) {
+		AddFormError(model, *error, TreatmentFieldId(error_in->field), error_in->field);
+	}
+	web.SendHtml(request, status,
+	             web.RenderPage(request, "risk_treatment", model, "リスク対応：" + asset.name + "・" + threat.threat->name, access));
+}
+
+struct TreatmentContext {
+	app::OrgAccess access;
+	std::unique_ptr<app::RegisterAnalysis> analysis;
+	FoundRisk risk;
+	std::optional<storage::RiskTreatment> stored;
+};
+
+//! Opens the page's organisation, analysis, risk and stored treatment; sends the error page otherwise.
+std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, bool edit) {
+	auto access = OpenRisk(web, request, request.http.matches[1], edit);
+	if (!access) {
+		return std::nullopt;
+	}
+	auto asset_id = WebApp::ParseId(request.http.matches[2]);
+	const std::string threat_id = request.http.matches[3];
+	auto analysis = LoadAnalysis(web, request, *access, false);
+	if (!analysis) {
+		return std::nullopt;
+	}
+	auto risk = asset_id ? FindRisk(*analysis, *asset_id, threat_id) : std::nullopt;
+	if (!risk) {
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "このリスクは見つかりません。"));
+		return std::nullopt;
+	}
+	auto stored = web.ctx().store.FindTreatment(access->org.id, *asset_id, threat_id);
+	if (!stored) {
+		web.SendErrorPage(request, stored.error());
+		return std::nullopt;
+	}
+	return TreatmentContext{*access, std::move(analysis), *risk, *stored};
+}
+
+} // namespace
+
+void MountRiskTreatments(WebApp &web, httplib::Server &server) {
+	server.Get(R"(/orgs/(\d+)/risk/treatments)", [&web](const httplib::Request &http, httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		auto access = OpenRisk(web, request, http.matches[1], false);
+		if (!access) {
+			return;
+		}
+		RenderList(web, request, *access);
+	});
+
+	server.Get(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))",
+	           [&web](const httplib::Request &http, httplib::Response &response) {
+		           Request request = web.Begin(http, response);
+		           auto context = OpenTreatment(web, request, false);
+		           if (!context) {
+			           return;
+		           }
+		           RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored,
+		                           std::nullopt, std::nullopt);
+	           });
+
+	server.Post(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))",
+	            [&web](const httplib::Request &http, httplib::Response &response) {
+		            Request request = web.Begin(http, response);
+		            if (request.session && !web.CheckFormCsrf(request)) {
+			            return;
+		            }
+		            auto context = OpenTreatment(web, request, true);
+		            if (!context) {
+			            return;
+		            }
+		            TreatmentForm form = ReadTreatmentForm(request);
+		            auto show_error = [&](const Error &error) {
+			            RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored,
+			                            form, error);
+		            };
+		            auto due = ParseDateFields(form.due, "due_on", "期限", false);
+		            if (!due) {
+			            return show_error(due.error());
+		            }
+		            storage::RiskTreatment treatment = form.treatment;
+		            treatment.asset_id = context->analysis->assets[context->risk.asset].id;
+		            treatment.threat_id = context->risk.threat->threat->id;
+		            treatment.due_on = *due;
+		            auto saved = app::SaveTreatment(web.ctx(), request.actor(), context->access, treatment);
+		            if (!saved) {
+			            if (saved.error().code != ErrorCode::kInvalidInput) {
+				            return web.SendErrorPage(request, saved.error());
+			            }
+			            return show_error(saved.error());
+		            }
+		            web.Redirect(request, RiskBase(context->access) + "/treatments?done=saved#risk-" +
+		                                      std::to_string(treatment.asset_id) + "-" + treatment.threat_id);
+	            });
+
+	server.Post(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+)/approve)",
+	            [&web](const httplib::Request &http, httplib::Response &response) {
+		            Request request = web.Begin(http, response);
+		            if (request.session && !web.CheckFormCsrf(request)) {
+			            return;
+		            }
+		            auto context = OpenTreatment(web, request, false);
+		            if (!context) {
+			            return;
+		            }
+		            const Id asset_id = context->analysis->assets[context->risk.asset].id;
+		            const std::string threat_id = context->risk.threat->threat->id;
+		            if (auto approved = app::ApproveAcceptance(web.ctx(), request.actor(), context->access, asset_id, threat_id);
+		                !approved) {
+			            return web.SendErrorPage(request, approved.error());
+		            }
+		            web.Redirect(request, TreatmentPath(context->access, asset_id, threat_id) + "?done=approved");
+	            });
+}
+
+} // namespace mamori::web::risk_pages
