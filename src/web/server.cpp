@@ -65,6 +65,9 @@ int Serve(const ServeOptions &options) {
 
 	httplib::Server server;
 	server.set_payload_max_length(kMaxBodyBytes);
+	// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to
+	// every keep-alive response (measured: /healthz at 290 req/s).
+	server.set_tcp_nodelay(true);
 	server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
 		ApplySecurityHeaders(response);
 		if (request.path.rfind("/static/", 0) != 0) {
