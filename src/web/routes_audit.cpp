@@ -17,25 +17,6 @@ constexpr int kPageSize = 50;
 constexpr int kMaxPage = 100000;  // 5 million entries; beyond that the number is nonsense
 constexpr size_t kMaxValueChars = 80;  // characters of one detail value before it is cut
 
-//! Session, organisation id and role for an organisation page; sends the
-//! redirect or error page itself and returns nullopt when the page must stop.
-std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const std::string &id_text) {
-	if (!request.session) {
-		web.Redirect(request, "/login");
-		return std::nullopt;
-	}
-	auto org_id = WebApp::ParseId(id_text);
-	if (!org_id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-		return std::nullopt;
-	}
-	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
-	if (!access) {
-		web.SendErrorPage(request, access.error());
-		return std::nullopt;
-	}
-	return *access;
-}
 
 using Names = std::map<std::string, std::string>;
 
@@ -235,7 +216,7 @@ std::string TargetText(const std::string &target, const Names &member_emails) {
 void WebApp::MountAudit(httplib::Server &server) {
 	server.Get(R"(/orgs/(\d+)/audit)", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}

@@ -16,25 +16,6 @@ namespace {
 
 constexpr const char *kSecurityActionUrl = "https://www.ipa.go.jp/security/security-action/";
 
-//! Session, organisation id and role for an organisation page; sends the
-//! redirect or error page itself and returns nullopt when the page must stop.
-std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const std::string &id_text) {
-	if (!request.session) {
-		web.Redirect(request, "/login");
-		return std::nullopt;
-	}
-	auto org_id = WebApp::ParseId(id_text);
-	if (!org_id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-		return std::nullopt;
-	}
-	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
-	if (!access) {
-		web.SendErrorPage(request, access.error());
-		return std::nullopt;
-	}
-	return *access;
-}
 
 std::string Trimmed(const std::string &text) {
 	constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
@@ -173,7 +154,7 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/five-articles)", [this, render](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -194,7 +175,7 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 		if (request.session && !CheckFormCsrf(request)) {
 			return;
 		}
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}

@@ -157,25 +157,9 @@ Json ClassificationModel(const app::AppContext &ctx, const storage::Organization
 } // namespace
 
 void WebApp::MountOrganizations(httplib::Server &server) {
-	// Resolves the organisation of an /orgs/ID/... path for the signed-in
-	// user; sends the right response and returns nullopt when it cannot.
-	auto open_org = [this](Request &request, bool for_edit) -> std::optional<app::OrgAccess> {
-		if (!request.session) {
-			Redirect(request, "/login");
-			return std::nullopt;
-		}
-		auto org_id = ParseId(request.http.matches[1]);
-		if (!org_id) {
-			SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-			return std::nullopt;
-		}
-		auto access = for_edit ? app::AccessForEdit(ctx_, request.session->user.id, *org_id)
-		                       : app::AccessOrganization(ctx_, request.session->user.id, *org_id);
-		if (!access) {
-			SendErrorPage(request, access.error());
-			return std::nullopt;
-		}
-		return *access;
+	// The organisation gate shared by every page (WebApp::OpenOrg).
+	auto open_org = [this](Request &request, bool for_edit) {
+		return for_edit ? OpenOrgForEdit(request, request.http.matches[1]) : OpenOrg(request, request.http.matches[1]);
 	};
 
 	auto render_orgs = [this](Request &request, const app::OrganizationInput &input, const std::optional<Error> &error) {

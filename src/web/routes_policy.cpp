@@ -17,25 +17,6 @@
 namespace mamori::web {
 namespace {
 
-//! Session, organisation id and role for an organisation page; sends the
-//! redirect or error page itself and returns nullopt when the page must stop.
-std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const std::string &id_text) {
-	if (!request.session) {
-		web.Redirect(request, "/login");
-		return std::nullopt;
-	}
-	auto org_id = WebApp::ParseId(id_text);
-	if (!org_id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-		return std::nullopt;
-	}
-	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
-	if (!access) {
-		web.SendErrorPage(request, access.error());
-		return std::nullopt;
-	}
-	return *access;
-}
 
 std::string Base(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id); }
 
@@ -422,7 +403,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/policy)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -437,7 +418,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 		if (request.session && !CheckFormCsrf(request)) {
 			return;
 		}
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -464,7 +445,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 		if (request.session && !CheckFormCsrf(request)) {
 			return;
 		}
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -489,7 +470,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/policy/published)", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -531,7 +512,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/policy/print)", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -563,7 +544,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/policy\.pdf)", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}
@@ -600,7 +581,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 
 	server.Get(R"(/orgs/(\d+)/policy/versions)", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
-		auto access = OpenOrganization(*this, request, http.matches[1]);
+		auto access = OpenOrg(request, http.matches[1]);
 		if (!access) {
 			return;
 		}

@@ -11,18 +11,8 @@ namespace mamori::web {
 namespace risk_pages {
 
 std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std::string &org_text, bool edit) {
-	if (!request.session) {
-		web.Redirect(request, "/login");
-		return std::nullopt;
-	}
-	auto org_id = WebApp::ParseId(org_text);
-	if (!org_id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-		return std::nullopt;
-	}
-	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	auto access = web.OpenOrg(request, org_text);
 	if (!access) {
-		web.SendErrorPage(request, access.error());
 		return std::nullopt;
 	}
 	if (access->IsRespondent()) {
@@ -34,7 +24,7 @@ std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std:
 		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。"));
 		return std::nullopt;
 	}
-	return *access;
+	return access;
 }
 
 std::string RiskBase(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id) + "/risk"; }

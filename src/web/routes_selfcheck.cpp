@@ -62,25 +62,8 @@ std::string AnswerUrl(const app::OrgAccess &access, const std::string &tail, con
 void WebApp::MountSelfcheck(httplib::Server &server) {
 	// ---- shared steps ----------------------------------------------------
 
-	// Signs-in check and the organisation gate; sends the response itself and
-	// returns nullopt when the request cannot go on.
-	auto open_org = [this](Request &request) -> std::optional<app::OrgAccess> {
-		if (!request.session) {
-			Redirect(request, "/login");
-			return std::nullopt;
-		}
-		auto org_id = ParseId(request.http.matches[1]);
-		if (!org_id) {
-			SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-			return std::nullopt;
-		}
-		auto access = app::AccessOrganization(ctx_, request.session->user.id, *org_id);
-		if (!access) {
-			SendErrorPage(request, access.error());
-			return std::nullopt;
-		}
-		return *access;
-	};
+	// The organisation gate shared by every page (WebApp::OpenOrg).
+	auto open_org = [this](Request &request) { return OpenOrg(request, request.http.matches[1]); };
 
 	// 回答者 always answer for their own department; editors name the
 	// respondent in the query string (chosen on the landing page).

@@ -200,6 +200,33 @@ void WebApp::ClearSessionCookie(Request &request) {
 	request.response.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 }
 
+std::optional<app::OrgAccess> WebApp::OpenOrg(Request &request, const std::string &id_text) {
+	if (!request.session) {
+		Redirect(request, "/login");
+		return std::nullopt;
+	}
+	auto org_id = ParseId(id_text);
+	if (!org_id) {
+		SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		return std::nullopt;
+	}
+	auto access = app::AccessOrganization(ctx_, request.session->user.id, *org_id);
+	if (!access) {
+		SendErrorPage(request, access.error());
+		return std::nullopt;
+	}
+	return *access;
+}
+
+std::optional<app::OrgAccess> WebApp::OpenOrgForEdit(Request &request, const std::string &id_text) {
+	auto access = OpenOrg(request, id_text);
+	if (access && !access->CanEdit()) {
+		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。"));
+		return std::nullopt;
+	}
+	return access;
+}
+
 std::optional<Id> WebApp::ParseId(const std::string &text) {
 	Id value = 0;
 	if (text.empty() || text.size() > 18 || text[0] == '0') {

@@ -90,6 +90,14 @@ public:
 	void SetSessionCookie(Request &request, const std::string &token);
 	void ClearSessionCookie(Request &request);
 
+	//! The gate of every organisation page: a session (else a redirect to the
+	//! sign-in page), a well-formed id and a role in the organisation (else
+	//! 404, the same as for an organisation that does not exist). Sends the
+	//! response itself and returns nullopt when the page must stop.
+	std::optional<app::OrgAccess> OpenOrg(Request &request, const std::string &id_text);
+	//! OpenOrg, then 403 unless the role may edit.
+	std::optional<app::OrgAccess> OpenOrgForEdit(Request &request, const std::string &id_text);
+
 	//! Parses a positive decimal id from a path capture.
 	static std::optional<Id> ParseId(const std::string &text);
 
