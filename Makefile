@@ -1,5 +1,5 @@
 # Day-to-day shortcuts. The newcomer's way in stays ./run.sh and ./test.sh.
-.PHONY: build run test unit bench format clean
+.PHONY: build run test unit bench sanitize format clean
 
 build:
 	./scripts/build.sh all
@@ -15,6 +15,9 @@ unit: build
 
 bench:
 	./scripts/bench.sh
+
+sanitize:
+	./scripts/sanitize.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')

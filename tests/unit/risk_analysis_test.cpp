@@ -459,7 +459,8 @@ TEST(AnalysisTest, CategoryRatesCountOneToThreeAndListUnanswered) {
 TEST(AnalysisTest, CategoryAllNotApplicableHasNoRate) {
 	AnalysisInput input;
 	input.answers = Answers({{"i1", 4}, {"i2", 4}, {"i7", 4}});
-	const auto &tech = FindCategory(AnalyzeRegister(Small(), input), "tech");
+	const AnalysisResult result = AnalyzeRegister(Small(), input);
+	const auto &tech = FindCategory(result, "tech");
 	EXPECT_EQ(tech.not_applicable, 3);
 	EXPECT_FALSE(tech.rate.has_value());
 	EXPECT_EQ(tech.need, RegulationNeed::kNotNeeded);
