@@ -93,7 +93,7 @@ int Serve(const ServeOptions &options) {
 		                       : status == 404 ? ErrorCode::kNotFound
 		                       : status == 400 ? ErrorCode::kInvalidInput
 		                                       : ErrorCode::kInternal;
-		const std::string message = status == 413 ? "送信されたデータが大きすぎます（上限 1 MiB）。"
+		const std::string message = status == 413 ? "送信されたデータが大きすぎます（上限 " + std::to_string(kMaxBodyBytes / (1024 * 1024)) + " MiB）。"
 		                            : status == 404 ? "ページが見つかりません。"
 		                                            : "リクエストを処理できませんでした。";
 		if (http.path.rfind("/api/", 0) == 0) {

@@ -25,7 +25,8 @@ using app::Id;
 
 inline constexpr const char *kSessionCookie = "mamori_session";
 inline constexpr const char *kPreSessionCookie = "mamori_presession";  // CSRF for forms before sign-in
-inline constexpr size_t kMaxBodyBytes = 1024 * 1024;
+// Large enough for an XLSX register of many thousand rows; JSON bodies are far smaller.
+inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 
 struct WebOptions {
 	std::string static_dir;

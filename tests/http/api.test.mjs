@@ -136,7 +136,7 @@ test('malformed JSON answers 400 with a clear message', async () => {
 
 test('an oversized body is refused with 413', async () => {
   const alice = await signedIn('alice@example.jp');
-  const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), industry: 'retail', capital_yen: 1, employees: 1 });
+  const huge = JSON.stringify({ name: 'x'.repeat(5 * 1024 * 1024), industry: 'retail', capital_yen: 1, employees: 1 });
   const result = await alice.request('POST', '/api/v1/orgs', { body: huge, headers: { 'Content-Type': 'application/json' } });
   assert.equal(result.status, 413);
 });
