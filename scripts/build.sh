@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Configures (once) and builds mamori in ./build as Release. Argument: the
-# CMake target ("mamori" for just the binary, "all" for tests and benchmarks).
+# Configures and builds mamori in ./build as Release. Argument: the CMake
+# target. "mamori" builds just the binary and needs only the run-time
+# packages (./run.sh); "all" also builds the tests and benchmarks, which need
+# the test packages (./test.sh installs them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${1:-all}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-if [[ ! -f build/CMakeCache.txt ]]; then
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+if [[ "$target" == "mamori" ]]; then
+  # Keep an existing configuration (it may include tests); a new one skips them.
+  if [[ ! -f build/CMakeCache.txt ]]; then
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMAMORI_BUILD_TESTS=OFF -DMAMORI_BUILD_BENCH=OFF
+  fi
+else
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DMAMORI_BUILD_TESTS=ON -DMAMORI_BUILD_BENCH=ON
 fi
 cmake --build build --target "$target" -j "$jobs"
