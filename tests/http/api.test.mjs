@@ -2,7 +2,7 @@
 // run against a real server on a free port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, answersAll } from '../support/server.mjs';
+import { startServer, ApiClient, answersAll, setCookies } from '../support/server.mjs';
 
 let server;
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
@@ -59,7 +59,7 @@ test('sign-in returns a csrf token and an HttpOnly SameSite session cookie', asy
   assert.equal(result.status, 200);
   assert.equal(typeof result.data.csrf_token, 'string');
   assert.ok(result.data.csrf_token.length >= 32);
-  const cookie = result.headers.getSetCookie().find((c) => c.startsWith('mamori_session='));
+  const cookie = setCookies(result.headers).find((c) => c.startsWith('mamori_session='));
   assert.ok(cookie, 'session cookie set');
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=(Lax|Strict)/);

@@ -60,6 +60,15 @@ export async function startServer() {
   };
 }
 
+// Every Set-Cookie header of a response. Headers.getSetCookie() arrived in
+// Node 19.7; Debian 12's Node 18 only offers the comma-joined value, which is
+// safe to split here because mamori's cookies carry Max-Age, never Expires.
+export function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/,(?=\s*[A-Za-z0-9_-]+=)/).map((cookie) => cookie.trim()) : [];
+}
+
 // A minimal cookie-keeping API client.
 export class ApiClient {
   constructor(base) {
@@ -82,7 +91,7 @@ export class ApiClient {
       allHeaders['Content-Type'] = 'application/json';
     }
     const response = await fetch(this.base + path, { method, headers: allHeaders, body: payload, redirect: 'manual' });
-    for (const cookie of response.headers.getSetCookie()) {
+    for (const cookie of setCookies(response.headers)) {
       const [pair] = cookie.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);

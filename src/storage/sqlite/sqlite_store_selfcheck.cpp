@@ -1,0 +1,246 @@
+// mamori/storage/sqlite/sqlite_store_selfcheck.cpp
+// SqliteStore: the 5か条 (Step 1), self-check rounds and their responses (Step 2).
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include "storage/sqlite/sqlite_support.hpp"
+
+#include <map>
+
+namespace mamori::storage {
+
+using namespace sqlite_detail;
+
+namespace {
+
+//! Fills in the answers of the given responses (all in one round) with one query.
+Status AttachAnswers(sqlite3 *db, Id org_id, Id round_id, std::vector<SelfcheckResponse> &responses) {
+	if (responses.empty()) {
+		return OkStatus();
+	}
+	Result<std::vector<AnswerRow>> rows = QueryAll<AnswerRow>(
+	    db,
+	    "SELECT a.response_id, a.item, a.answer FROM selfcheck_answers a "
+	    "JOIN selfcheck_responses r ON r.id = a.response_id JOIN selfcheck_rounds d ON d.id = r.round_id "
+	    "WHERE d.org_id = ? AND r.round_id = ?",
+	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id); }, ReadAnswer);
+	if (!rows) {
+		return rows.error();
+	}
+	std::map<Id, SelfcheckResponse *> by_id;
+	for (SelfcheckResponse &response : responses) {
+		by_id[response.id] = &response;
+	}
+	for (const AnswerRow &row : *rows) {
+		if (auto it = by_id.find(row.response_id); it != by_id.end()) {
+			it->second->answers[row.item] = row.answer;
+		}
+	}
+	return OkStatus();
+}
+
+} // namespace
+
+// --- Step 1: 5か条 --------------------------------------------------------------------
+
+Result<std::vector<FiveArticleStatus>> SqliteStore::ListFiveArticles(Id org_id) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<FiveArticleStatus>(
+	    db_,
+	    "SELECT org_id, number, done, done_on, responsible, updated_at FROM five_articles "
+	    "WHERE org_id = ? ORDER BY number",
+	    [&](Statement &s) { s.Bind(1, org_id); }, ReadFiveArticle);
+}
+
+Status SqliteStore::UpsertFiveArticle(const FiveArticleStatus &status) {
+	if (status.number < 1 || status.number > 5) {
+		return Error::Invalid("number", "the article number must be between 1 and 5");
+	}
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_,
+		                           "INSERT INTO five_articles(org_id, number, done, done_on, responsible, updated_at) "
+		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
+		                           "ON CONFLICT(org_id, number) DO UPDATE SET done = excluded.done, "
+		                           "done_on = excluded.done_on, responsible = excluded.responsible, "
+		                           "updated_at = excluded.updated_at",
+		                           [&](Statement &s) {
+			                           s.Bind(1, status.org_id)
+			                               .Bind(2, status.number)
+			                               .Bind(3, status.done)
+			                               .Bind(4, status.done_on)
+			                               .Bind(5, status.responsible)
+			                               .Bind(6, status.updated_at);
+		                           });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+// --- Step 2: 自社診断 -------------------------------------------------------------------
+
+Result<Id> SqliteStore::CreateRound(const SelfcheckRound &round) {
+	Result<Id> id = Id{0};
+	Status status = InTransaction([&]() -> Status {
+		// ?2 <= 0 asks for the next number; computed in the INSERT itself so
+		// that it is read and used under the same write lock.
+		id = Inserted(db_, Execute(db_,
+		                           "INSERT INTO selfcheck_rounds(org_id, number, title, started_at, closed_at, edition) "
+		                           "VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE "
+		                           "(SELECT COALESCE(MAX(number), 0) + 1 FROM selfcheck_rounds WHERE org_id = ?1) END, "
+		                           "?3, COALESCE(NULLIF(?4, ''), " MAMORI_SQL_NOW "), ?5, ?6)",
+		                           [&](Statement &s) {
+			                           s.Bind(1, round.org_id)
+			                               .Bind(2, round.number)
+			                               .Bind(3, round.title)
+			                               .Bind(4, round.started_at)
+			                               .Bind(5, round.closed_at)
+			                               .Bind(6, round.edition);
+		                           }));
+		return id ? OkStatus()
+		          : Status(OnConflict(id.error(), "round " + std::to_string(round.number) + " already exists"));
+	});
+	if (!status) {
+		return status.error();
+	}
+	return id;
+}
+
+Status SqliteStore::CloseRound(Id org_id, Id round_id, const std::string &closed_at) {
+	return InTransaction([&]() -> Status {
+		Result<int> changed = Execute(db_,
+		                              "UPDATE selfcheck_rounds SET closed_at = COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ") "
+		                              "WHERE org_id = ? AND id = ? AND closed_at = ''",
+		                              [&](Statement &s) { s.Bind(1, closed_at).Bind(2, org_id).Bind(3, round_id); });
+		if (!changed) {
+			return changed.error();
+		}
+		if (*changed == 1) {
+			return OkStatus();
+		}
+		Result<std::optional<SelfcheckRound>> round = FindRound(org_id, round_id);
+		if (!round) {
+			return round.error();
+		}
+		if (!round->has_value()) {
+			return Error::Make(ErrorCode::kNotFound, "the self-check round does not exist");
+		}
+		return Error::Make(ErrorCode::kConflict, "the self-check round is already closed");
+	});
+}
+
+Result<std::optional<SelfcheckRound>> SqliteStore::CurrentRound(Id org_id) {
+	std::lock_guard lock(mutex_);
+	return QueryOne<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? ORDER BY number DESC LIMIT 1",
+	                                [&](Statement &s) { s.Bind(1, org_id); }, ReadRound);
+}
+
+Result<std::optional<SelfcheckRound>> SqliteStore::FindRound(Id org_id, Id round_id) {
+	std::lock_guard lock(mutex_);
+	return QueryOne<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? AND id = ?",
+	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id); }, ReadRound);
+}
+
+Result<std::vector<SelfcheckRound>> SqliteStore::ListRounds(Id org_id) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? ORDER BY number DESC",
+	                                [&](Statement &s) { s.Bind(1, org_id); }, ReadRound);
+}
+
+Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response) {
+	for (const auto &[item, answer] : response.answers) {
+		if (item < 1) {
+			return Error::Invalid("answers." + std::to_string(item), "item numbers start at 1");
+		}
+	}
+	return InTransaction([&]() -> Status {
+		Result<bool> round_found = Exists(db_, "SELECT 1 FROM selfcheck_rounds WHERE org_id = ? AND id = ?",
+		                                  [&](Statement &s) { s.Bind(1, org_id).Bind(2, response.round_id); });
+		if (!round_found) {
+			return round_found.error();
+		}
+		if (!*round_found) {
+			return Error::Make(ErrorCode::kNotFound, "the self-check round does not exist");
+		}
+		Result<int> upserted = Execute(db_,
+		                               "INSERT INTO selfcheck_responses(round_id, respondent, user_id, submitted_at, "
+		                               "updated_at) VALUES (?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
+		                               "ON CONFLICT(round_id, respondent) DO UPDATE SET user_id = excluded.user_id, "
+		                               "submitted_at = excluded.submitted_at, updated_at = excluded.updated_at",
+		                               [&](Statement &s) {
+			                               s.Bind(1, response.round_id)
+			                                   .Bind(2, response.respondent)
+			                                   .Bind(3, response.user_id)
+			                                   .Bind(4, response.submitted_at)
+			                                   .Bind(5, response.updated_at);
+		                               });
+		if (!upserted) {
+			return upserted.error();
+		}
+		// last_insert_rowid is not set when the upsert took the UPDATE path.
+		Result<std::optional<Id>> response_id = QueryOne<Id>(
+		    db_, "SELECT id FROM selfcheck_responses WHERE round_id = ? AND respondent = ?",
+		    [&](Statement &s) { s.Bind(1, response.round_id).Bind(2, response.respondent); },
+		    [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
+		if (!response_id) {
+			return response_id.error();
+		}
+		if (!response_id->has_value()) {
+			return Error::Make(ErrorCode::kInternal, "the response vanished while it was being saved");
+		}
+		const Id id = **response_id;
+		Result<int> cleared = Execute(db_, "DELETE FROM selfcheck_answers WHERE response_id = ?",
+		                              [&](Statement &s) { s.Bind(1, id); });
+		if (!cleared) {
+			return cleared.error();
+		}
+		Result<Statement> insert =
+		    Statement::Prepare(db_, "INSERT INTO selfcheck_answers(response_id, item, answer) VALUES (?, ?, ?)");
+		if (!insert) {
+			return insert.error();
+		}
+		for (const auto &[item, answer] : response.answers) {
+			insert->Reset();
+			insert->Bind(1, id).Bind(2, item).Bind(3, AnswerName(answer));
+			if (Status s = insert->Run(); !s) {
+				return s;
+			}
+		}
+		return OkStatus();
+	});
+}
+
+Result<std::vector<SelfcheckResponse>> SqliteStore::ListResponses(Id org_id, Id round_id) {
+	std::lock_guard lock(mutex_);
+	Result<std::vector<SelfcheckResponse>> responses =
+	    QueryAll<SelfcheckResponse>(db_, kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? ORDER BY r.respondent",
+	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id); }, ReadResponse);
+	if (!responses) {
+		return responses;
+	}
+	if (Status s = AttachAnswers(db_, org_id, round_id, *responses); !s) {
+		return s.error();
+	}
+	return responses;
+}
+
+Result<std::optional<SelfcheckResponse>> SqliteStore::FindResponse(Id org_id, Id round_id,
+                                                                   const std::string &respondent) {
+	std::lock_guard lock(mutex_);
+	Result<std::optional<SelfcheckResponse>> response = QueryOne<SelfcheckResponse>(
+	    db_, kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? AND r.respondent = ?",
+	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id).Bind(3, respondent); }, ReadResponse);
+	if (!response || !response->has_value()) {
+		return response;
+	}
+	// The row above was reached through its round's org_id, so its id is safe to use alone.
+	Result<std::vector<AnswerRow>> rows = QueryAll<AnswerRow>(
+	    db_, "SELECT response_id, item, answer FROM selfcheck_answers WHERE response_id = ?",
+	    [&](Statement &s) { s.Bind(1, (*response)->id); }, ReadAnswer);
+	if (!rows) {
+		return rows.error();
+	}
+	for (const AnswerRow &row : *rows) {
+		(*response)->answers[row.item] = row.answer;
+	}
+	return response;
+}
+
+} // namespace mamori::storage

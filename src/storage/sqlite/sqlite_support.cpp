@@ -1,0 +1,318 @@
+// mamori/storage/sqlite/sqlite_support.cpp
+// The query helpers, enum and JSON mapping and row readers shared by the SqliteStore areas.
+#include "storage/sqlite/sqlite_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace mamori::storage::sqlite_detail {
+
+// --- small query helpers --------------------------------------------------
+
+Status ExecuteSimple(sqlite3 *db, std::string_view sql) {
+	Result<int> done = Execute(db, sql, [](Statement &) {});
+	if (!done) {
+		return done.error();
+	}
+	return OkStatus();
+}
+
+Result<int> QueryInt(sqlite3 *db, std::string_view sql) {
+	Result<std::optional<int>> value =
+	    QueryOne<int>(db, sql, [](Statement &) {}, [](const Statement &s) -> Result<int> { return s.ColumnInt(0); });
+	if (!value) {
+		return value.error();
+	}
+	return value->value_or(0);
+}
+
+Error OnConflict(Error error, std::string message) {
+	if (error.code == ErrorCode::kConflict) {
+		error.message = std::move(message);
+	}
+	return error;
+}
+
+Status ExpectChanged(Result<int> changes, const std::string &not_found) {
+	if (!changes) {
+		return changes.error();
+	}
+	if (*changes == 0) {
+		return Error::Make(ErrorCode::kNotFound, not_found);
+	}
+	return OkStatus();
+}
+
+Result<Id> Inserted(sqlite3 *db, Result<int> changes) {
+	if (!changes) {
+		return changes.error();
+	}
+	return static_cast<Id>(sqlite3_last_insert_rowid(db));
+}
+
+std::string AsciiLower(std::string text) {
+	for (char &c : text) {
+		if (c >= 'A' && c <= 'Z') {
+			c = static_cast<char>(c - 'A' + 'a');
+		}
+	}
+	return text;
+}
+
+Error Corrupt(const std::string &what) {
+	return Error::Make(ErrorCode::kStorage, "the database holds an invalid value: " + what);
+}
+
+// --- enum and JSON mapping ------------------------------------------------
+
+std::string_view PolicyStatusName(PolicyStatus status) {
+	return status == PolicyStatus::kPublished ? "published" : "draft";
+}
+
+Result<std::string> PolicyInputToJson(const PolicyInput &input) {
+	const nlohmann::json json = {
+	    {"company_name", input.company_name},
+	    {"scope", input.scope},
+	    {"clause_ids", input.clause_ids},
+	    {"established_on", input.established_on},
+	    {"revised_on", input.revised_on},
+	    {"representative_title", input.representative_title},
+	    {"representative_name", input.representative_name},
+	};
+	try {
+		return json.dump();
+	} catch (const nlohmann::json::exception &) {
+		// dump() throws on text that is not UTF-8.
+		return Error::Invalid("input", "the policy text is not valid UTF-8");
+	}
+}
+
+Result<PolicyInput> PolicyInputFromJson(const std::string &text) {
+	const nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+	if (!json.is_object()) {
+		return Corrupt("policy input is not a JSON object");
+	}
+	try {
+		// Missing keys read as empty so that later versions can add keys
+		// without a data migration.
+		PolicyInput input;
+		input.company_name = json.value("company_name", std::string());
+		input.scope = json.value("scope", std::string());
+		input.clause_ids = json.value("clause_ids", std::vector<std::string>());
+		input.established_on = json.value("established_on", std::string());
+		input.revised_on = json.value("revised_on", std::string());
+		input.representative_title = json.value("representative_title", std::string());
+		input.representative_name = json.value("representative_name", std::string());
+		return input;
+	} catch (const nlohmann::json::exception &e) {
+		return Corrupt(std::string("policy input: ") + e.what());
+	}
+}
+
+// --- row readers ------------------------------------------------------------
+
+const std::string kUserColumns =
+    "SELECT id, email, display_name, password_hash, is_admin, failed_logins, locked_until, created_at FROM users ";
+
+Result<User> ReadUser(const Statement &s) {
+	User user;
+	user.id = s.ColumnInt64(0);
+	user.email = s.ColumnText(1);
+	user.display_name = s.ColumnText(2);
+	user.password_hash = s.ColumnText(3);
+	user.is_admin = s.ColumnBool(4);
+	user.failed_logins = s.ColumnInt(5);
+	user.locked_until = s.ColumnText(6);
+	user.created_at = s.ColumnText(7);
+	return user;
+}
+
+const std::string kOrgColumns =
+    "SELECT id, name, industry, capital_yen, employees, edition, created_at FROM organizations ";
+
+Result<Organization> ReadOrganization(const Statement &s) {
+	Organization org;
+	org.id = s.ColumnInt64(0);
+	org.name = s.ColumnText(1);
+	org.industry = s.ColumnText(2);
+	org.capital_yen = s.ColumnInt64(3);
+	org.employees = s.ColumnInt(4);
+	org.edition = s.ColumnText(5);
+	org.created_at = s.ColumnText(6);
+	return org;
+}
+
+const std::string kMembershipColumns =
+    "SELECT m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name "
+    "FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id ";
+
+Result<Membership> ReadMembership(const Statement &s) {
+	Membership membership;
+	membership.org_id = s.ColumnInt64(0);
+	membership.user_id = s.ColumnInt64(1);
+	const std::string role = s.ColumnText(2);
+	const std::optional<Role> parsed = ParseRoleName(role);
+	if (!parsed) {
+		return Corrupt("role '" + role + "'");
+	}
+	membership.role = *parsed;
+	membership.department_id = s.ColumnOptionalInt64(3);
+	membership.email = s.ColumnText(4);
+	membership.display_name = s.ColumnText(5);
+	membership.org_name = s.ColumnText(6);
+	return membership;
+}
+
+Result<Department> ReadDepartment(const Statement &s) {
+	return Department{s.ColumnInt64(0), s.ColumnInt64(1), s.ColumnText(2)};
+}
+
+const std::string kSessionColumns =
+    "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions ";
+
+Result<Session> ReadSession(const Statement &s) {
+	return Session{s.ColumnText(0), s.ColumnInt64(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4)};
+}
+
+Result<Invitation> ReadInvitation(const Statement &s) {
+	return Invitation{s.ColumnText(0), s.ColumnInt64(1), s.ColumnInt64(2), s.ColumnText(3), s.ColumnText(4)};
+}
+
+Result<FiveArticleStatus> ReadFiveArticle(const Statement &s) {
+	return FiveArticleStatus{s.ColumnInt64(0), s.ColumnInt(1),  s.ColumnBool(2),
+	                         s.ColumnText(3),  s.ColumnText(4), s.ColumnText(5)};
+}
+
+const std::string kRoundColumns =
+    "SELECT id, org_id, number, title, started_at, closed_at, edition FROM selfcheck_rounds ";
+
+Result<SelfcheckRound> ReadRound(const Statement &s) {
+	return SelfcheckRound{s.ColumnInt64(0), s.ColumnInt64(1), s.ColumnInt(2), s.ColumnText(3),
+	                      s.ColumnText(4),  s.ColumnText(5),  s.ColumnText(6)};
+}
+
+const std::string kResponseColumns =
+    "SELECT r.id, r.round_id, r.respondent, r.user_id, r.submitted_at, r.updated_at "
+    "FROM selfcheck_responses r JOIN selfcheck_rounds d ON d.id = r.round_id ";
+
+Result<SelfcheckResponse> ReadResponse(const Statement &s) {
+	SelfcheckResponse response;
+	response.id = s.ColumnInt64(0);
+	response.round_id = s.ColumnInt64(1);
+	response.respondent = s.ColumnText(2);
+	response.user_id = s.ColumnOptionalInt64(3);
+	response.submitted_at = s.ColumnText(4);
+	response.updated_at = s.ColumnText(5);
+	return response;
+}
+
+Result<AnswerRow> ReadAnswer(const Statement &s) {
+	const std::string name = s.ColumnText(2);
+	const std::optional<Answer> answer = ParseAnswerName(name);
+	if (!answer) {
+		return Corrupt("answer '" + name + "'");
+	}
+	return AnswerRow{s.ColumnInt64(0), s.ColumnInt(1), *answer};
+}
+
+const std::string kPolicyColumns =
+    "SELECT id, org_id, version, input_json, status, published_at, updated_at FROM policies ";
+
+Result<PolicyVersion> ReadPolicy(const Statement &s) {
+	PolicyVersion policy;
+	policy.id = s.ColumnInt64(0);
+	policy.org_id = s.ColumnInt64(1);
+	policy.version = s.ColumnInt(2);
+	Result<PolicyInput> input = PolicyInputFromJson(s.ColumnText(3));
+	if (!input) {
+		return input.error();
+	}
+	policy.input = std::move(input).value();
+	const std::string status = s.ColumnText(4);
+	if (status == "published") {
+		policy.status = PolicyStatus::kPublished;
+	} else if (status == "draft") {
+		policy.status = PolicyStatus::kDraft;
+	} else {
+		return Corrupt("policy status '" + status + "'");
+	}
+	policy.published_at = s.ColumnText(5);
+	policy.updated_at = s.ColumnText(6);
+	return policy;
+}
+
+Result<AuditEntry> ReadAudit(const Statement &s) {
+	AuditEntry entry;
+	entry.id = s.ColumnInt64(0);
+	entry.org_id = s.ColumnOptionalInt64(1);
+	entry.user_id = s.ColumnOptionalInt64(2);
+	entry.user_email = s.ColumnText(3);
+	entry.at = s.ColumnText(4);
+	entry.action = s.ColumnText(5);
+	entry.target = s.ColumnText(6);
+	entry.detail = s.ColumnText(7);
+	return entry;
+}
+
+// --- 詳細リスク分析 rows ---------------------------------------------------------
+
+const std::string kAssetColumns =
+    "SELECT id, org_id, business_category, name, note, users, department, medium, personal_info, "
+    "sensitive_personal_info, my_number, confidentiality, integrity, availability, business_critical, "
+    "retention, registered_on, risk_owner, updated_at FROM assets ";
+
+Result<Asset> ReadAsset(const Statement &s) {
+	Asset asset;
+	asset.id = s.ColumnInt64(0);
+	asset.org_id = s.ColumnInt64(1);
+	asset.business_category = s.ColumnText(2);
+	asset.name = s.ColumnText(3);
+	asset.note = s.ColumnText(4);
+	asset.users = s.ColumnText(5);
+	asset.department = s.ColumnText(6);
+	asset.medium = s.ColumnText(7);
+	asset.personal_info = s.ColumnBool(8);
+	asset.sensitive_personal_info = s.ColumnBool(9);
+	asset.my_number = s.ColumnBool(10);
+	asset.confidentiality = s.ColumnInt(11);
+	asset.integrity = s.ColumnInt(12);
+	asset.availability = s.ColumnInt(13);
+	asset.business_critical = s.ColumnBool(14);
+	asset.retention = s.ColumnText(15);
+	asset.registered_on = s.ColumnText(16);
+	asset.risk_owner = s.ColumnText(17);
+	asset.updated_at = s.ColumnText(18);
+	return asset;
+}
+
+Result<ThreatFrequency> ReadThreatFrequency(const Statement &s) {
+	return ThreatFrequency{s.ColumnInt64(0), s.ColumnText(1), s.ColumnInt(2)};
+}
+
+Result<ControlAnswer> ReadControlAnswer(const Statement &s) {
+	return ControlAnswer{s.ColumnInt64(0), s.ColumnText(1), s.ColumnInt(2), s.ColumnText(3)};
+}
+
+const std::string kTreatmentColumns =
+    "SELECT id, org_id, asset_id, threat_id, decision, measure, owner, due_on, residual_risk, reason, "
+    "approved_by, approved_at, completed, updated_at FROM risk_treatments ";
+
+Result<RiskTreatment> ReadTreatment(const Statement &s) {
+	RiskTreatment treatment;
+	treatment.id = s.ColumnInt64(0);
+	treatment.org_id = s.ColumnInt64(1);
+	treatment.asset_id = s.ColumnInt64(2);
+	treatment.threat_id = s.ColumnText(3);
+	treatment.decision = s.ColumnText(4);
+	treatment.measure = s.ColumnText(5);
+	treatment.owner = s.ColumnText(6);
+	treatment.due_on = s.ColumnText(7);
+	treatment.residual_risk = s.ColumnInt(8);
+	treatment.reason = s.ColumnText(9);
+	treatment.approved_by = s.ColumnOptionalInt64(10);
+	treatment.approved_at = s.ColumnText(11);
+	treatment.completed = s.ColumnBool(12);
+	treatment.updated_at = s.ColumnText(13);
+	return treatment;
+}
+
+} // namespace mamori::storage::sqlite_detail

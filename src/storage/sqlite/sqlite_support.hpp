@@ -1,0 +1,181 @@
+// mamori/storage/sqlite/sqlite_support.hpp
+//
+// Internal to src/storage/sqlite: the query helpers, enum and JSON mapping,
+// row readers and column lists shared by the sqlite_store*.cpp files, each of
+// which implements one area of SqliteStore. Not part of the storage
+// interface; nothing outside this folder includes it.
+#pragma once
+
+#include "storage/sqlite/statement.hpp"
+#include "storage/store.hpp"
+
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// SQL for "now" in the same format the records use, for timestamps the
+// caller left empty.
+#define MAMORI_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+// The same for dates ("YYYY-MM-DD", UTC).
+#define MAMORI_SQL_TODAY "strftime('%Y-%m-%d', 'now')"
+
+namespace mamori::storage::sqlite_detail {
+
+using sqlite::SqliteError;
+using sqlite::Statement;
+
+// --- small query helpers --------------------------------------------------
+
+//! Runs a statement that returns no rows; yields the number of rows changed.
+template <typename Binder>
+Result<int> Execute(sqlite3 *db, std::string_view sql, Binder &&bind) {
+	Result<Statement> stmt = Statement::Prepare(db, sql);
+	if (!stmt) {
+		return stmt.error();
+	}
+	bind(*stmt);
+	if (Status s = stmt->Run(); !s) {
+		return s.error();
+	}
+	return sqlite3_changes(db);
+}
+
+Status ExecuteSimple(sqlite3 *db, std::string_view sql);
+
+//! Reader: Result<T>(const Statement &) turning the current row into a record.
+template <typename T, typename Binder, typename Reader>
+Result<std::optional<T>> QueryOne(sqlite3 *db, std::string_view sql, Binder &&bind, Reader &&read) {
+	Result<Statement> stmt = Statement::Prepare(db, sql);
+	if (!stmt) {
+		return stmt.error();
+	}
+	bind(*stmt);
+	Result<bool> row = stmt->Step();
+	if (!row) {
+		return row.error();
+	}
+	if (!*row) {
+		return std::optional<T>();
+	}
+	Result<T> value = read(*stmt);
+	if (!value) {
+		return value.error();
+	}
+	return std::optional<T>(std::move(value).value());
+}
+
+template <typename T, typename Binder, typename Reader>
+Result<std::vector<T>> QueryAll(sqlite3 *db, std::string_view sql, Binder &&bind, Reader &&read) {
+	Result<Statement> stmt = Statement::Prepare(db, sql);
+	if (!stmt) {
+		return stmt.error();
+	}
+	bind(*stmt);
+	std::vector<T> rows;
+	while (true) {
+		Result<bool> row = stmt->Step();
+		if (!row) {
+			return row.error();
+		}
+		if (!*row) {
+			return rows;
+		}
+		Result<T> value = read(*stmt);
+		if (!value) {
+			return value.error();
+		}
+		rows.push_back(std::move(value).value());
+	}
+}
+
+//! A COUNT(*) style query.
+Result<int> QueryInt(sqlite3 *db, std::string_view sql);
+
+//! True when the query yields at least one row.
+template <typename Binder>
+Result<bool> Exists(sqlite3 *db, std::string_view sql, Binder &&bind) {
+	Result<std::optional<int>> row =
+	    QueryOne<int>(db, sql, std::forward<Binder>(bind), [](const Statement &) -> Result<int> { return 1; });
+	if (!row) {
+		return row.error();
+	}
+	return row->has_value();
+}
+
+//! Replaces the generic duplicate-key message with one the user can act on.
+Error OnConflict(Error error, std::string message);
+
+//! For UPDATE/DELETE of one addressed row: no row changed means it is not
+//! there (or belongs to another organisation, which must look the same).
+Status ExpectChanged(Result<int> changes, const std::string &not_found);
+
+Result<Id> Inserted(sqlite3 *db, Result<int> changes);
+
+std::string AsciiLower(std::string text);
+
+Error Corrupt(const std::string &what);
+
+// --- enum and JSON mapping ------------------------------------------------
+
+std::string_view PolicyStatusName(PolicyStatus status);
+Result<std::string> PolicyInputToJson(const PolicyInput &input);
+Result<PolicyInput> PolicyInputFromJson(const std::string &text);
+
+// --- row readers ------------------------------------------------------------
+
+extern const std::string kUserColumns;
+Result<User> ReadUser(const Statement &s);
+
+extern const std::string kOrgColumns;
+Result<Organization> ReadOrganization(const Statement &s);
+
+extern const std::string kMembershipColumns;
+Result<Membership> ReadMembership(const Statement &s);
+
+Result<Department> ReadDepartment(const Statement &s);
+
+extern const std::string kSessionColumns;
+Result<Session> ReadSession(const Statement &s);
+
+Result<Invitation> ReadInvitation(const Statement &s);
+
+Result<FiveArticleStatus> ReadFiveArticle(const Statement &s);
+
+extern const std::string kRoundColumns;
+Result<SelfcheckRound> ReadRound(const Statement &s);
+
+// Responses are always reached through their round so that the org_id
+// filter is part of the same query.
+extern const std::string kResponseColumns;
+Result<SelfcheckResponse> ReadResponse(const Statement &s);
+
+struct AnswerRow {
+	Id response_id = 0;
+	int item = 0;
+	Answer answer = Answer::kUnknown;
+};
+
+Result<AnswerRow> ReadAnswer(const Statement &s);
+
+extern const std::string kPolicyColumns;
+Result<PolicyVersion> ReadPolicy(const Statement &s);
+
+Result<AuditEntry> ReadAudit(const Statement &s);
+
+// --- 詳細リスク分析 rows ---------------------------------------------------------
+
+extern const std::string kAssetColumns;
+Result<Asset> ReadAsset(const Statement &s);
+
+Result<ThreatFrequency> ReadThreatFrequency(const Statement &s);
+
+Result<ControlAnswer> ReadControlAnswer(const Statement &s);
+
+extern const std::string kTreatmentColumns;
+Result<RiskTreatment> ReadTreatment(const Statement &s);
+
+} // namespace mamori::storage::sqlite_detail
