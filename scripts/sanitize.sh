@@ -12,4 +12,4 @@ cmake --build build-sanitize -j "$(nproc)" --target mamori mamori_unit_tests
 export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 MAMORI_HOME="$PWD" MAMORI_ARGON2_FAST=1
 build-sanitize/tests/mamori_unit_tests
 bash tests/cli/cli_test.sh build-sanitize/mamori
-MAMORI_BIN=build-sanitize/mamori node --test tests/http/ tests/browser/
+MAMORI_BIN=build-sanitize/mamori bash tests/run-node.sh --test tests/http/ tests/browser/
