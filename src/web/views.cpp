@@ -11,22 +11,8 @@ namespace mamori::web {
 
 namespace mustache = kainjow::mustache;
 
-static mustache::data ToData(const nlohmann::json &value) {
+static mustache::data Scalar(const nlohmann::json &value) {
 	switch (value.type()) {
-	case nlohmann::json::value_t::object: {
-		mustache::data object{mustache::data::type::object};
-		for (const auto &[key, member] : value.items()) {
-			object.set(key, ToData(member));
-		}
-		return object;
-	}
-	case nlohmann::json::value_t::array: {
-		mustache::data list{mustache::data::type::list};
-		for (const auto &element : value) {
-			list.push_back(ToData(element));
-		}
-		return list;
-	}
 	case nlohmann::json::value_t::string:
 		return mustache::data{value.get<std::string>()};
 	case nlohmann::json::value_t::boolean:
@@ -36,12 +22,45 @@ static mustache::data ToData(const nlohmann::json &value) {
 		return mustache::data{std::to_string(value.get<long long>())};
 	case nlohmann::json::value_t::number_float:
 		return mustache::data{value.dump()};
+	case nlohmann::json::value_t::object:
+		return mustache::data{mustache::data::type::object};
+	case nlohmann::json::value_t::array:
+		return mustache::data{mustache::data::type::list};
 	case nlohmann::json::value_t::null:
 	case nlohmann::json::value_t::binary:
 	case nlohmann::json::value_t::discarded:
 		return mustache::data{false};
 	}
 	return mustache::data{false};
+}
+
+//! Fills `target` (already of the right type) from `value`. kainjow's data
+//! only takes children by copy, so each child is inserted empty and then
+//! filled in place: building bottom-up would copy every subtree once per
+//! level, and those copies dominated the time of large pages (perf: malloc).
+static void Fill(const nlohmann::json &value, mustache::data &target) {
+	if (value.is_object()) {
+		for (const auto &[key, member] : value.items()) {
+			target.set(key, Scalar(member));
+			if (member.is_object() || member.is_array()) {
+				// The child lives inside `target`, which we own and may change.
+				Fill(member, const_cast<mustache::data &>(*target.get(key)));
+			}
+		}
+	} else if (value.is_array()) {
+		for (const auto &element : value) {
+			target.push_back(Scalar(element));
+			if (element.is_object() || element.is_array()) {
+				Fill(element, const_cast<mustache::data &>(target.list_value().back()));
+			}
+		}
+	}
+}
+
+static mustache::data ToData(const nlohmann::json &value) {
+	mustache::data root = Scalar(value);
+	Fill(value, root);
+	return root;
 }
 
 Result<Views> Views::Load(const std::string &dir) {
