@@ -12,6 +12,7 @@
 #include "codec/selfcheck_codec.hpp"
 #include "codec/sme_codec.hpp"
 #include "platform/files.hpp"
+#include "golden_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,6 +28,9 @@ namespace mamori {
 namespace {
 
 namespace fs = std::filesystem;
+using golden::CompareSubset;
+using golden::Refresh;
+using golden::UpdateRequested;
 using codec::Json;
 
 const std::string kGoldenDir = std::string(MAMORI_SOURCE_DIR) + "/tests/golden";
@@ -117,62 +121,6 @@ Json Compute(const GoldenCase &golden, const Json &input) {
 	auto classified = ClassifySme(Cat().sme, *profile);
 	if (!classified) return ErrorDocument(classified.error());
 	return codec::EncodeSmeClassification(*classified);
-}
-
-//! Collects every place where `expected` is not a subset of `actual`.
-void CompareSubset(const Json &expected, const Json &actual, const std::string &path, std::vector<std::string> &problems) {
-	const std::string here = path.empty() ? "(document)" : path;
-	if (expected.is_object()) {
-		if (!actual.is_object()) {
-			problems.push_back(here + ": expected an object, got " + actual.dump());
-			return;
-		}
-		for (const auto &[key, value] : expected.items()) {
-			const std::string child = path.empty() ? key : path + "." + key;
-			auto found = actual.find(key);
-			if (found == actual.end()) {
-				problems.push_back(child + ": missing in the output");
-				continue;
-			}
-			CompareSubset(value, *found, child, problems);
-		}
-		return;
-	}
-	if (expected.is_array()) {
-		if (!actual.is_array() || actual.size() != expected.size()) {
-			problems.push_back(here + ": expected " + expected.dump() + ", got " + actual.dump());
-			return;
-		}
-		for (size_t idx = 0; idx < expected.size(); ++idx) {
-			CompareSubset(expected[idx], actual[idx], path + "[" + std::to_string(idx) + "]", problems);
-		}
-		return;
-	}
-	if (expected != actual) {
-		problems.push_back(here + ": expected " + expected.dump() + ", got " + actual.dump());
-	}
-}
-
-//! The expected document's shape with the actual values (for MAMORI_UPDATE_GOLDEN).
-Json Refresh(const Json &expected, const Json &actual) {
-	if (expected.is_object() && actual.is_object()) {
-		Json out = Json::object();
-		for (const auto &[key, value] : expected.items()) {
-			if (auto found = actual.find(key); found != actual.end()) out[key] = Refresh(value, *found);
-		}
-		return out;
-	}
-	if (expected.is_array() && actual.is_array() && expected.size() == actual.size()) {
-		Json out = Json::array();
-		for (size_t idx = 0; idx < expected.size(); ++idx) out.push_back(Refresh(expected[idx], actual[idx]));
-		return out;
-	}
-	return actual;
-}
-
-bool UpdateRequested() {
-	const char *flag = std::getenv("MAMORI_UPDATE_GOLDEN");
-	return flag != nullptr && std::string(flag) == "1";
 }
 
 class GoldenTest : public ::testing::TestWithParam<GoldenCase> {};
