@@ -14,10 +14,6 @@
 #include <atomic>
 #include <filesystem>
 
-#ifndef MAMORI_SOURCE_DIR
-#define MAMORI_SOURCE_DIR "/work/main"
-#endif
-
 namespace mamori::storage {
 namespace {
 

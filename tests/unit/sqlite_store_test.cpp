@@ -17,10 +17,6 @@
 #include <stdexcept>
 #include <thread>
 
-#ifndef MAMORI_SOURCE_DIR
-#define MAMORI_SOURCE_DIR "/work/main"
-#endif
-
 namespace mamori::storage {
 namespace {
 
