@@ -95,7 +95,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 	const std::string now = platform::NowIso();
 	if (!user.locked_until.empty() && user.locked_until > now) {
 		return Error{ErrorCode::kRateLimited, "",
-		             "サインインの失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しください。"};
+		             "ログインの失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しください。"};
 	}
 	if (!platform::VerifyPassword(user.password_hash, password)) {
 		const int failures = user.failed_logins + 1;
@@ -114,7 +114,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 		}
 		if (lock) {
 			return Error{ErrorCode::kRateLimited, "",
-			             "サインインの失敗が続いたため、このアカウントを15分間ロックしました。"};
+			             "ログインの失敗が続いたため、このアカウントを15分間ロックしました。"};
 		}
 		return wrong;
 	}

@@ -119,7 +119,7 @@ void WebApp::MountApi(httplib::Server &server) {
 	server.Delete("/api/v1/session", [this](const httplib::Request &http, httplib::Response &response) {
 		Request request = Begin(http, response);
 		if (!request.session) {
-			return SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, "サインインしていません。"));
+			return SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, "ログインしていません。"));
 		}
 		if (!CheckApiCsrf(request)) {
 			return;
@@ -137,7 +137,7 @@ void WebApp::MountApi(httplib::Server &server) {
 			Request request = Begin(http, response);
 			if (!request.session) {
 				return SendApiError(request,
-				                    Error::Make(ErrorCode::kUnauthenticated, "サインインが必要です（セッションがありません）。"));
+				                    Error::Make(ErrorCode::kUnauthenticated, "ログインが必要です（セッションがありません）。"));
 			}
 			handler(request);
 		};

@@ -39,9 +39,9 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"policy.publish", "基本方針を公開"},
 	    {"account.create", "アカウントを作成"},
 	    {"account.password_change", "パスワードを変更"},
-	    {"account.login_failed", "サインインに失敗"},
+	    {"account.login_failed", "ログインに失敗"},
 	    {"account.locked", "アカウントをロック"},
-	    {"session.start", "サインイン"},
+	    {"session.start", "ログイン"},
 	};
 	return labels;
 }

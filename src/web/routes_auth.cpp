@@ -100,7 +100,7 @@ void WebApp::MountAuth(httplib::Server &server) {
 			model["errors"] = {{error->field.empty() ? "email" : error->field, error->message}};
 		}
 		const int status = !error ? 200 : error->code == ErrorCode::kRateLimited ? 429 : error->code == ErrorCode::kUnauthenticated ? 401 : 400;
-		SendHtml(request, status, RenderPage(request, "login", model, "サインイン"));
+		SendHtml(request, status, RenderPage(request, "login", model, "ログイン"));
 	};
 
 	server.Get("/", [this, render_login, render_setup](const httplib::Request &http, httplib::Response &response) {

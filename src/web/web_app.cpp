@@ -149,7 +149,7 @@ void WebApp::SendErrorPage(Request &request, const Error &error) {
 		title = "この操作はできません";
 		break;
 	case 401:
-		title = "サインインしてください";
+		title = "ログインしてください";
 		break;
 	case 429:
 		title = "しばらく待ってからお試しください";

@@ -29,7 +29,7 @@ async function signedInPage(width) {
   await page.goto(`${server.base}/login`);
   await page.getByLabel('メールアドレス').fill('print@example.jp');
   await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'サインインする' }).click();
+  await page.getByRole('button', { name: 'ログインする' }).click();
   await page.waitForURL(/\/orgs\/\d+$/);
   return { context, page };
 }

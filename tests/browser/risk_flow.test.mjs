@@ -50,7 +50,7 @@ test('three assets, the check answered, a 大 risk that the what-if brings down 
   await page.goto(`${server.base}/login`);
   await page.getByLabel('メールアドレス').fill('risk@example.jp');
   await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'サインインする' }).click();
+  await page.getByRole('button', { name: 'ログインする' }).click();
   await page.waitForURL(/\/orgs\/\d+$/);
 
   await page.goto(`${server.base}/orgs/${orgId}/risk/assets/new`);

@@ -37,7 +37,7 @@ async function signIn(page, email, password) {
   await page.goto(`${server.base}/login`);
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'サインインする' }).click();
+  await page.getByRole('button', { name: 'ログインする' }).click();
 }
 
 // Answers every question: `choice(item)` returns the radio id suffix.

@@ -41,7 +41,7 @@ test('GET / without a session shows the Japanese login page', async () => {
   assert.equal(response.status, 200);
   const html = await response.text();
   assert.match(html, /<html lang="ja">/);
-  assert.match(html, /サインイン/);
+  assert.match(html, /ログイン/);
   assert.match(html, /name="password"/);
 });
 

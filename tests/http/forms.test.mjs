@@ -38,7 +38,7 @@ test('first run: the set-up page needs the one-time code from the terminal', asy
 
     const again = new ApiClient(server.base);
     const login = await again.request('GET', '/');
-    assert.match(login.text, /サインイン/);
+    assert.match(login.text, /ログイン/);
     assert.doesNotMatch(login.text, /初期設定コード/);
     const replay = await postForm(again, '/setup', { ...fields, _csrf: csrfFrom(login.text), setup_code: code });
     assert.equal(replay.status, 409, 'set-up cannot be repeated');
