@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 
 #include "app/accounts.hpp"
+#include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/server.hpp"
@@ -94,6 +95,24 @@ int RunUser(const Args &args) {
 	// Validate before touching the database, so bad input never creates the file.
 	if (auto valid = app::ValidateEmail(app::NormalizeEmail(parsed->Value("email")), "--email"); !valid) {
 		return ReportError(valid.error());
+	}
+	if (!parsed->Has("db")) {
+		return ReportError(Error::Invalid("--db", "give the database file with --db PATH"));
+	}
+	// The password policy needs only the content catalog, so a weak password
+	// is refused before the database file is even created.
+	auto content_dir = platform::LocateResourceDir("content");
+	if (!content_dir) {
+		return ReportError(content_dir.error());
+	}
+	auto content = platform::LoadCatalog(*content_dir);
+	if (!content) {
+		return ReportError(content.error());
+	}
+	if (auto strong = CheckPasswordPolicy(parsed->Value("password"), app::NormalizeEmail(parsed->Value("email")),
+	                                      content->common_passwords, "--password");
+	    !strong) {
+		return ReportError(strong.error());
 	}
 	auto installation = OpenInstallation(parsed->Value("db"));
 	if (!installation) {

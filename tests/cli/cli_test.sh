@@ -410,6 +410,12 @@ expect_bad "risk import: unknown organisation" "--org" /dev/null risk import --d
 expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.csv" --format ods
 [ "$(assets_in "$RDB")" = "$BEFORE_ASSETS" ] && pass "risk import: refused files wrote nothing" || fail "risk import: refused files wrote nothing" "$(assets_in "$RDB") rows"
 
+# ---------------------------------------------------------------- user create: nothing written on bad input
+
+expect_bad "user create: weak password creates no database file" "--password" /dev/null user create --db "$WORK/fresh/none.db" --email new@example.jp --password short
+[ ! -e "$WORK/fresh/none.db" ] && pass "user create: refused input left no file behind" || fail "user create: refused input left no file behind" "file exists"
+expect_ok "user create: a database in a new folder" /dev/null user create --db "$WORK/fresh/sub/new.db" --email new@example.jp --password 'Kanari-Nagai-Passphrase-2025' -- email='"new@example.jp"'
+
 # ---------------------------------------------------------------- summary
 
 echo "$PASSED passed, $FAILED failed"

@@ -5,6 +5,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
 
+#include <filesystem>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -30,6 +31,11 @@ void RemoveBackupFiles(const std::string &path) {
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_path, const std::string &migrations_dir) {
 	sqlite3 *db = nullptr;
+	// A new installation may name a database in a folder that does not exist yet.
+	if (const auto parent = std::filesystem::path(db_path).parent_path(); !parent.empty()) {
+		std::error_code ignored;
+		std::filesystem::create_directories(parent, ignored);
+	}
 	const int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
 	if (rc != SQLITE_OK) {
 		std::string message = "cannot open database " + db_path + ": " +
