@@ -6,6 +6,7 @@
 // draft) live in app/policy_service; this file only translates HTTP.
 #include "app/policy_service.hpp"
 #include "app/progress_service.hpp"
+#include "app/risk_views.hpp"
 #include "export/policy_pdf.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
@@ -222,22 +223,6 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 	};
 }
 
-//! Percent-encodes for RFC 5987 filename*= (everything but unreserved ASCII).
-std::string PercentEncode(const std::string &text) {
-	static constexpr char kHex[] = "0123456789ABCDEF";
-	std::string out;
-	for (const unsigned char c : text) {
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-		    c == '_' || c == '~') {
-			out.push_back(static_cast<char>(c));
-		} else {
-			out.push_back('%');
-			out.push_back(kHex[c >> 4]);
-			out.push_back(kHex[c & 0x0F]);
-		}
-	}
-	return out;
-}
 
 // --- choosing a version -----------------------------------------------------------------------
 
@@ -573,8 +558,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 		const std::string version = std::to_string(policy.version);
 		const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
 		const std::string japanese_name = "情報セキュリティ基本方針_第" + version + "版" + (draft ? "_下書き" : "") + ".pdf";
-		response.set_header("Content-Disposition", "attachment; filename=\"" + ascii_name + "\"; filename*=UTF-8''" +
-		                                               PercentEncode(japanese_name));
+		response.set_header("Content-Disposition", app::AttachmentDisposition(ascii_name, japanese_name));
 		response.status = 200;
 		response.set_content(*pdf, "application/pdf");
 	});
