@@ -3,8 +3,10 @@
 
 #include "app/audit.hpp"
 #include "app/five_articles_service.hpp"
+#include "core/risk/risk.hpp"
 #include "platform/clock.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace mamori::app {
@@ -300,8 +302,55 @@ Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 		if (!stored) {
 			return stored;
 		}
+		if (!planned && answer != 0) {
+			// A real answer to the item settles what the old items' answers left open.
+			if (Status resolved = ctx.store.DeleteAnswerReviewsFor(access.org.id, item_id); !resolved) {
+				return resolved;
+			}
+		}
 		return Audit(ctx, access.org.id, actor.user_id, planned ? "control.plan" : "control.answer", "item:" + item_id,
 		             {{"answer", answer}});
+	});
+}
+
+Result<std::vector<storage::AnswerReview>> ListAnswerReviews(AppContext &ctx, const OrgAccess &access) {
+	return ctx.store.ListAnswerReviews(access.org.id);
+}
+
+Status ConfirmControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &item_id) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	if (access.EditionOf(ctx.catalog).risk_catalog.FindCheckItem(item_id) == nullptr) {
+		return Error::Invalid("item_id", "対策の項目が見つかりません。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (Status resolved = ctx.store.DeleteAnswerReviewsFor(access.org.id, item_id); !resolved) {
+			return resolved;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "control.review_confirm", "item:" + item_id, {});
+	});
+}
+
+Status DismissAnswerReview(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &old_item_id) {
+	if (!access.CanEdit()) {
+		return kEditOnly;
+	}
+	auto reviews = ctx.store.ListAnswerReviews(access.org.id);
+	if (!reviews) {
+		return reviews.error();
+	}
+	auto found = std::find_if(reviews->begin(), reviews->end(),
+	                          [&](const storage::AnswerReview &review) { return review.old_item_id == old_item_id; });
+	if (found == reviews->end()) {
+		return Error::Make(ErrorCode::kNotFound, "確認が必要な回答が見つかりません。");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		if (Status deleted = ctx.store.DeleteAnswerReview(access.org.id, old_item_id); !deleted) {
+			return deleted;
+		}
+		return Audit(ctx, access.org.id, actor.user_id, "control.review_dismiss", "item:" + old_item_id,
+		             {{"answer", found->answer}, {"successor", found->successor_id}, {"reason", found->reason}});
 	});
 }
 
@@ -452,6 +501,21 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	if (treatment.residual_risk < 0 || treatment.residual_risk > (*risk)->risk_value) {
 		return Error::Invalid("residual_risk", "対策後のリスク値は0〜" + std::to_string((*risk)->risk_value) +
 		                                           "（現在の値以下）で選んでください。");
+	}
+	if (*decision == TreatmentDecision::kReduce) {
+		// 低減 improves the vulnerability only; 重要度 and 脅威 stay as they are (手順3 ①, 表14).
+		const ThreatAssessment &current = **risk;
+		const int importance = current.possibility > 0 ? current.risk_value / current.possibility : 0;
+		const auto reachable = RiskValuesByReduction(access.EditionOf(ctx.catalog).risk_scale, importance,
+		                                             current.frequency, current.vulnerability);
+		if (std::find(reachable.begin(), reachable.end(), treatment.residual_risk) == reachable.end()) {
+			std::string values;
+			for (int value : reachable) {
+				values += (values.empty() ? "" : "・") + std::to_string(value);
+			}
+			return Error::Invalid("residual_risk", "低減では重要度と脅威は変わらず、脆弱性だけが変わります。対策後のリスク値は " +
+			                                           values + " のどれかを選んでください。");
+		}
 	}
 	for (const auto *text : {&treatment.measure, &treatment.owner, &treatment.reason}) {
 		if (text->size() > kMaxNoteBytes) {

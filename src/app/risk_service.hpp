@@ -40,6 +40,14 @@ Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &ac
                         int answer, bool planned);
 Status ClearPlannedAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access);
 
+//! Answers carried over from the 59-item catalog that need a look (要確認, migration 0004).
+Result<std::vector<storage::AnswerReview>> ListAnswerReviews(AppContext &ctx, const OrgAccess &access);
+//! The answer now stored for `item_id` is confirmed: the reviews of the old
+//! items it took over are settled. (Changing the answer settles them too.)
+Status ConfirmControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &item_id);
+//! Dismisses one review, e.g. of an old item with no successor, after the user has looked at it.
+Status DismissAnswerReview(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &old_item_id);
+
 //! The analysis with the inputs it points into. Not copyable: the result
 //! holds pointers into `input` and into the catalog.
 struct RegisterAnalysis {

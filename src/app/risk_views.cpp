@@ -100,8 +100,8 @@ std::string VulnerabilityReason(const ThreatAssessment &threat) {
 	case 1:
 		return "すべて1「実施している」なので 1";
 	case 3:
-		return any_unanswered ? "すべて3「実施していない・わからない」（未回答を含む）なので 3"
-		                      : "すべて3「実施していない・わからない」なので 3";
+		return any_unanswered ? "すべて3「実施していない／わからない」（未回答を含む）なので 3"
+		                      : "すべて3「実施していない／わからない」なので 3";
 	default:
 		return "すべて1でもすべて3でもないので " + std::to_string(threat.vulnerability);
 	}
@@ -132,36 +132,19 @@ std::string PossibilityFormula(int threat, int vulnerability) {
 
 // --- 診断結果 per category ----------------------------------------------------------------------
 
-std::optional<int> RatePercent(const std::optional<double> &rate) {
-	if (!rate) {
-		return std::nullopt;
-	}
-	// A tiny epsilon so 0.755 (stored as 0.75499…) still rounds half up.
-	return static_cast<int>(std::floor(*rate * 100.0 + 0.5 + 1e-9));
+std::string RegulationMark(const RiskCatalog &catalog, RegulationNeed need) {
+	const RegulationNeedLabel *label = RegulationNeedLabelOf(catalog, need);
+	return label != nullptr ? label->mark : "";
 }
 
-std::string_view RegulationMark(RegulationNeed need) {
-	switch (need) {
-	case RegulationNeed::kRequired:
-		return "◎";
-	case RegulationNeed::kRecommended:
-		return "○";
-	case RegulationNeed::kNotNeeded:
-		return "—";
-	}
-	return "—";
+std::string RegulationWords(const RiskCatalog &catalog, RegulationNeed need) {
+	const RegulationNeedLabel *label = RegulationNeedLabelOf(catalog, need);
+	return label != nullptr ? label->label : "";
 }
 
-std::string_view RegulationWords(RegulationNeed need) {
-	switch (need) {
-	case RegulationNeed::kRequired:
-		return "必ず規程を作る";
-	case RegulationNeed::kRecommended:
-		return "作るとよい";
-	case RegulationNeed::kNotNeeded:
-		return "不要";
-	}
-	return "不要";
+std::string RegulationAdvice(const RiskCatalog &catalog, RegulationNeed need) {
+	const RegulationNeedLabel *label = RegulationNeedLabelOf(catalog, need);
+	return label != nullptr ? label->advice : "";
 }
 
 std::string RegulationReason(const CategoryAssessment &category) {
@@ -169,10 +152,10 @@ std::string RegulationReason(const CategoryAssessment &category) {
 	switch (category.need) {
 	case RegulationNeed::kRequired:
 		if (always && category.need_from_high_risk) {
-			return "組織的対策・人的対策は常に必要です。リスク値が「大」の脅威もこの区分の対策に左右されます。";
+			return "組織的・人的セキュリティ対策の規程は常に必要です。リスク値が「大」の脅威もこの区分の対策に左右されます。";
 		}
 		if (always) {
-			return "組織的対策・人的対策は、どの会社でも常に必要です。";
+			return "組織的・人的セキュリティ対策の規程は、どの会社でも常に必要です。";
 		}
 		return "リスク値が「大」の脅威が、この区分の対策に左右されます。";
 	case RegulationNeed::kRecommended:
@@ -392,10 +375,15 @@ TaskTag TaskTagOf(int done, int total) {
 
 const std::vector<DecisionOption> &DecisionOptions() {
 	static const std::vector<DecisionOption> options = {
-	    {"reduce", "低減", "対策をして、起こりやすさや被害を小さくします。"},
-	    {"accept", "保有", "対策をせず、リスクをそのまま受け入れます。リスク値が「大」のときは理由と経営者の承認が必要です。"},
-	    {"avoid", "回避", "その情報や業務をやめる・持たないことで、リスクそのものをなくします。"},
-	    {"transfer", "移転", "委託・クラウドサービスの利用・サイバー保険などで、リスクを他社と分け合います。"},
+	    // Paraphrases of 第2部 5(6) 手順3 ①〜④.
+	    {"reduce", "低減",
+	     "自社でできる対策を導入・強化して脆弱性を改善し、事故が起きる可能性を下げます。重要度と脅威は変わらず、変わるのは脆弱性だけです。"},
+	    {"accept", "保有",
+	     "事故が起きても許容できる、または対策の費用が損害額を上回るときなどに、対策をせず現状を維持します。リスク値が「大」のときは理由と経営者の承認が必要です。"},
+	    {"avoid", "回避",
+	     "仕事のやりかたや情報システムの利用方法を変えて、想定されるリスクそのものをなくします（例：発送が済んだ住所・氏名はすぐ消去する、ネットバンキング専用のパソコンを用意する）。"},
+	    {"transfer", "移転",
+	     "自社より有効な対策をしている、または補償能力がある他社のサービスを利用して負担を下げます（例：決済代行、クラウドサービス、サイバー保険）。"},
 	};
 	return options;
 }

@@ -54,10 +54,14 @@ std::string PossibilityFormula(int threat, int vulnerability);
 
 // --- 診断結果 per category (methodology §4a) ------------------------------------------------------
 
-//! Whole percent, rounded half up: 0.755 → 76. nullopt stays nullopt.
-std::optional<int> RatePercent(const std::optional<double> &rate);
-std::string_view RegulationMark(RegulationNeed need);   // ◎ / ○ / —
-std::string_view RegulationWords(RegulationNeed need);  // 必ず規程を作る / 作るとよい / 不要
+// The 実施率 is written by FormatImplementationRate (core/risk/analysis.hpp), the
+// same function the exports use.
+//! ◎ / ○ / — (情報セキュリティ関連規程 策定の必要性), from the catalog.
+std::string RegulationMark(const RiskCatalog &catalog, RegulationNeed need);
+//! 必須 / 必要 / 不要.
+std::string RegulationWords(const RiskCatalog &catalog, RegulationNeed need);
+//! 付録５…対策規定の要否: 「対策を規定して下さい」 for ◎ and ○ whatever the 実施率.
+std::string RegulationAdvice(const RiskCatalog &catalog, RegulationNeed need);
 //! Why the category got its mark.
 std::string RegulationReason(const CategoryAssessment &category);
 

@@ -182,6 +182,8 @@ int RunCatalog(const Args &args) {
 		editions.push_back({{"id", id},
 		                    {"title", edition.title},
 		                    {"selfcheck_items", edition.ItemCount()},
+		                    // 対策状況チェック (付録7): 55 in edition 3.0
+		                    {"check_items", edition.risk_catalog.check_items.size()},
 		                    {"five_articles", edition.five_articles.size()},
 		                    {"policy_clauses", edition.policy_template.clauses.size()}});
 	}

@@ -218,6 +218,19 @@ std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &sna
 	return out;
 }
 
+std::string WriteDiagnosisCsv(const Edition &edition, const RegisterSnapshot &snapshot) {
+	internal::AnalysisView view;
+	internal::PrepareAnalysis(edition, snapshot, view);
+	std::string out(kBom);
+	AppendRecord(out, internal::DiagnosisHeaders());
+	for (const auto &row : internal::DiagnosisRows(edition, view)) {
+		AppendRecord(out, {row.category, row.mark, row.rate, row.advice, row.regulation, std::to_string(row.implemented),
+		                   std::to_string(row.partial), std::to_string(row.not_implemented),
+		                   std::to_string(row.not_applicable), std::to_string(row.unanswered)});
+	}
+	return out;
+}
+
 Result<ImportPreview> ReadRegisterCsv(const Edition &edition, const std::string &bytes) {
 	if (bytes.size() > internal::kMaxFileBytes) {
 		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};

@@ -543,6 +543,44 @@ ComputedRow Computed(const AnalysisView &view, size_t index) {
 	return row;
 }
 
+std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view) {
+	std::vector<DiagnosisRow> rows;
+	if (view.result == nullptr) {
+		return rows;
+	}
+	for (const auto &category : view.result->categories) {
+		DiagnosisRow row;
+		if (category.category != nullptr) {
+			row.number = category.category->number;
+			row.category = "（" + std::to_string(row.number) + "）" + category.category->name;
+			row.regulation =
+			    std::to_string(category.category->regulation_number) + " " + category.category->regulation_name;
+		}
+		row.need = std::string(RegulationNeedId(category.need));
+		if (const RegulationNeedLabel *need = RegulationNeedLabelOf(edition.risk_catalog, category.need)) {
+			row.mark = need->mark;
+			row.advice = need->advice;
+		}
+		row.rate = FormatImplementationRate(category.rate);
+		row.rate_permille = ImplementationRatePermille(category.rate);
+		row.implemented = category.implemented;
+		row.partial = category.partial;
+		row.not_implemented = category.not_implemented;
+		row.not_applicable = category.not_applicable;
+		row.unanswered = static_cast<int>(category.unanswered.size());
+		rows.push_back(std::move(row));
+	}
+	return rows;
+}
+
+const std::vector<std::string> &DiagnosisHeaders() {
+	static const std::vector<std::string> kHeaders = {
+	    "対策の種類（情報セキュリティ関連規程名称）", "情報セキュリティ関連規程 策定の必要性",
+	    "対策状況チェックの診断結果（対策の実施率）", "付録５ 情報セキュリティ関連規程による対策規定の要否",
+	    "付録５の規程", "実施", "一部実施", "未実施・不明", "該当しない", "未回答"};
+	return kHeaders;
+}
+
 // --- RowImporter -----------------------------------------------------------
 
 RowImporter::RowImporter(const Edition &edition, std::string sheet, bool json_keys)

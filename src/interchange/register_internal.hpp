@@ -22,7 +22,10 @@ constexpr size_t kMaxRows = 20000;
 constexpr size_t kMaxTextBytes = 200;
 constexpr size_t kMaxNoteBytes = 1000;
 
-inline constexpr const char *kRegisterSheet = "台帳";
+// The IPA workbook's own sheet name (付録7, 手順2 ④「情報資産管理台帳」シート).
+inline constexpr const char *kRegisterSheet = "情報資産管理台帳";
+// What mamori called the sheet before; its exports are still read.
+inline constexpr const char *kLegacyRegisterSheet = "台帳";
 inline constexpr const char *kThreatSheet = "脅威の状況";
 inline constexpr const char *kCheckSheet = "対策状況チェック";
 inline constexpr const char *kResultSheet = "診断結果";
@@ -126,5 +129,26 @@ struct ComputedRow {
 	std::string driving_threat; // name of the threat with the largest risk
 };
 ComputedRow Computed(const AnalysisView &view, size_t index);
+
+//! One row of the 診断結果 (対策状況チェックの診断結果), as every export writes it.
+struct DiagnosisRow {
+	int number = 0;
+	std::string category;    // 「（6）物理的セキュリティ対策」
+	std::string need;        // required / recommended / not_needed
+	std::string mark;        // ◎ / ○ / —
+	std::string rate;        // FormatImplementationRate: 「62.5%」, 「—」
+	std::optional<int> rate_permille;
+	std::string advice;      // 対策を規定して下さい
+	std::string regulation;  // 付録5 の規程: 「5 物理的対策」
+	int implemented = 0;
+	int partial = 0;
+	int not_implemented = 0;
+	int not_applicable = 0;
+	int unanswered = 0;
+};
+std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view);
+
+//! The headers of the 診断結果 table: the IPA sheet's four columns, then the counts.
+const std::vector<std::string> &DiagnosisHeaders();
 
 } // namespace mamori::interchange::internal

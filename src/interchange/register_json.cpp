@@ -114,13 +114,30 @@ std::string WriteRegisterJson(const Edition &edition, const RegisterSnapshot &sn
 	for (const auto &[item, answer] : snapshot.answers) {
 		answers[item] = static_cast<int>(answer);
 	}
+	// The 診断結果 per category; like the computed asset values, import ignores it.
+	Json diagnosis = Json::array();
+	for (const auto &row : internal::DiagnosisRows(edition, view)) {
+		diagnosis.push_back({{"number", row.number},
+		                     {"category", row.category},
+		                     {"need", row.need},
+		                     {"need_mark", row.mark},
+		                     {"rate", row.rate_permille ? Json(row.rate) : Json(nullptr)},
+		                     {"advice", row.advice},
+		                     {"regulation", row.regulation},
+		                     {"implemented", row.implemented},
+		                     {"partial", row.partial},
+		                     {"not_implemented", row.not_implemented},
+		                     {"not_applicable", row.not_applicable},
+		                     {"unanswered", row.unanswered}});
+	}
 	const Json document = {{"format", "mamori.register"},
 	                       {"version", 1},
 	                       {"edition", edition.id},
 	                       {"organization", snapshot.organization_name},
 	                       {"assets", std::move(assets)},
 	                       {"threat_frequencies", std::move(frequencies)},
-	                       {"check_answers", std::move(answers)}};
+	                       {"check_answers", std::move(answers)},
+	                       {"diagnosis", std::move(diagnosis)}};
 	// replace: a stray invalid byte in stored text must not make the whole export throw.
 	return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -1,6 +1,6 @@
 // mamori/interchange/register_xlsx_reader.cpp
 //
-// Reads the 台帳 sheet of an XLSX file: the ZIP with libzip, the package
+// Reads the 情報資産管理台帳 sheet (or an older export's 台帳 sheet) of an XLSX file: the ZIP with libzip, the package
 // parts with pugixml. Only what a register needs is understood (shared and
 // inline strings, numbers, booleans, date formats); anything broken is an
 // Error with a message a firm can act on, never a crash.
@@ -442,6 +442,7 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 	const pugi::xml_node workbook_root = Child(workbook, "workbook");
 	const bool date1904 = Child(workbook_root, "workbookPr").attribute("date1904").as_bool();
 	std::string sheet_rel_id;
+	std::string legacy_rel_id;  // a 「台帳」 sheet, as older mamori exports name it
 	std::string sheet_names;
 	for (pugi::xml_node sheet : Child(workbook_root, "sheets").children()) {
 		if (!Is(sheet, "sheet")) {
@@ -451,13 +452,19 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		sheet_names += (sheet_names.empty() ? "" : "、") + name;
 		if (internal::Trim(name) == internal::kRegisterSheet && sheet_rel_id.empty()) {
 			sheet_rel_id = RelationshipId(sheet);
+		} else if (internal::Trim(name) == internal::kLegacyRegisterSheet && legacy_rel_id.empty()) {
+			legacy_rel_id = RelationshipId(sheet);
 		}
+	}
+	if (sheet_rel_id.empty()) {
+		sheet_rel_id = legacy_rel_id;
 	}
 	if (sheet_rel_id.empty()) {
 		return Error::Invalid("file",
 		                      std::string("「") + internal::kRegisterSheet +
 		                          "」シートがありません（あるシート: " + (sheet_names.empty() ? "なし" : sheet_names) +
-		                          "）。mamori から書き出したブックの「台帳」シートに記入してください。");
+		                          "）。mamori から書き出したブックの「" + internal::kRegisterSheet +
+		                          "」シートに記入してください。");
 	}
 
 	auto workbook_rels = ReadRels(archive, workbook_part);
@@ -477,7 +484,7 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		}
 	}
 	if (sheet_part.empty()) {
-		return Broken("「台帳」シートの場所が workbook.xml.rels にありません");
+		return Broken(std::string("「") + internal::kRegisterSheet + "」シートの場所が workbook.xml.rels にありません");
 	}
 
 	std::vector<std::string> shared;

@@ -1,7 +1,7 @@
 // mamori/interchange/register_xlsx_writer.cpp
 //
 // The register as an XLSX workbook laid out like the IPA 付録7 リスク分析
-// シート: 台帳, 脅威の状況, 対策状況チェック, 診断結果. Rated columns carry
+// シート: 情報資産管理台帳, 脅威の状況, 対策状況チェック, 診断結果. Rated columns carry
 // drop-down lists so a firm editing in Excel stays within the edition's
 // scales, and computed columns are shaded so nobody mistakes them for input.
 #include "interchange/register_internal.hpp"
@@ -29,7 +29,6 @@ struct Formats {
 	lxw_format *computed = nullptr;
 	lxw_format *wrap = nullptr;
 	lxw_format *date = nullptr;
-	lxw_format *percent = nullptr;
 	lxw_format *high = nullptr;   // 大
 	lxw_format *medium = nullptr; // 中
 };
@@ -53,8 +52,6 @@ Formats MakeFormats(lxw_workbook *workbook) {
 	format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
 	f.date = workbook_add_format(workbook);
 	format_set_num_format(f.date, "yyyy-mm-dd");
-	f.percent = workbook_add_format(workbook);
-	format_set_num_format(f.percent, "0.0%");
 	f.high = workbook_add_format(workbook);
 	format_set_bg_color(f.high, 0xF8CBAD);
 	format_set_bold(f.high);
@@ -228,16 +225,9 @@ std::string ImpactLabel(ThreatImpact impact) {
 	return "";
 }
 
-std::string NeedLabel(RegulationNeed need) {
-	switch (need) {
-	case RegulationNeed::kRequired:
-		return "◎";
-	case RegulationNeed::kRecommended:
-		return "○";
-	case RegulationNeed::kNotNeeded:
-		return "—";
-	}
-	return "";
+//! 「（6）物理的セキュリティ対策」: the 診断結果 sheet's way of naming a category.
+std::string CategoryTitle(const ControlCategory *category, const std::string &fallback) {
+	return category != nullptr ? "（" + std::to_string(category->number) + "）" + category->name : fallback;
 }
 
 std::string ScaleLabel(const std::vector<mamori::ScaleLabel> &labels, int value) {
@@ -421,14 +411,14 @@ void WriteThreatSheet(Sheet &sheet, const Edition &edition, const RegisterSnapsh
 
 void WriteCheckSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot, const Formats &formats) {
 	const RiskCatalog &catalog = edition.risk_catalog;
-	sheet.Header(0, {"区分", "項目ID", "対策の内容", "回答", "回答の内容"}, 4);
+	sheet.Header(0, {"区分", "項目ID", "情報セキュリティ診断項目（チェック項目）", "回答値", "回答の内容", "設問の文言"}, 4);
 	lxw_row_t row = 1;
 	for (const auto &item : catalog.check_items) {
 		const ControlCategory *category = catalog.FindCategory(item.category);
-		sheet.Text(row, 0,
-		           category != nullptr ? std::to_string(category->number) + " " + category->name : item.category);
+		sheet.Text(row, 0, CategoryTitle(category, item.category));
 		sheet.Text(row, 1, item.id);
 		sheet.Text(row, 2, item.text, formats.wrap);
+		sheet.Text(row, 5, item.wording == Provenance::kSeed ? "付録7 の設問" : "mamori 作成", formats.computed);
 		const auto answer = snapshot.answers.find(item.id);
 		if (answer != snapshot.answers.end()) {
 			const int value = static_cast<int>(answer->second);
@@ -454,28 +444,23 @@ void WriteCheckSheet(Sheet &sheet, const Edition &edition, const RegisterSnapsho
 
 void WriteResultSheet(Sheet &sheet, const Edition &edition, const internal::AnalysisView &view,
                       const Formats &formats) {
-	sheet.Header(0, {"区分", "実施率", "規程策定の必要性", "実施", "一部実施", "未実施・不明", "該当しない", "未回答"});
+	// The columns of the IPA sheet's 「対策状況チェックの診断結果」, then the counts behind the rate.
+	sheet.Header(0, internal::DiagnosisHeaders());
 	lxw_row_t row = 1;
 	const AnalysisResult *result = view.result;
-	if (result != nullptr) {
-		for (const auto &category : result->categories) {
-			const std::string name = category.category != nullptr
-			                             ? std::to_string(category.category->number) + " " + category.category->name
-			                             : "";
-			sheet.Text(row, 0, name);
-			if (category.rate) {
-				sheet.Number(row, 1, *category.rate, formats.percent);
-			} else {
-				sheet.Text(row, 1, "—");
-			}
-			sheet.Text(row, 2, NeedLabel(category.need));
-			sheet.Number(row, 3, category.implemented);
-			sheet.Number(row, 4, category.partial);
-			sheet.Number(row, 5, category.not_implemented);
-			sheet.Number(row, 6, category.not_applicable);
-			sheet.Number(row, 7, static_cast<double>(category.unanswered.size()));
-			++row;
-		}
+	for (const auto &diagnosis : internal::DiagnosisRows(edition, view)) {
+		sheet.Text(row, 0, diagnosis.category);
+		sheet.Text(row, 1, diagnosis.mark);
+		// Text from the same function as the page, so both read "62.5%".
+		sheet.Text(row, 2, diagnosis.rate);
+		sheet.Text(row, 3, diagnosis.advice);
+		sheet.Text(row, 4, diagnosis.regulation);
+		sheet.Number(row, 5, diagnosis.implemented);
+		sheet.Number(row, 6, diagnosis.partial);
+		sheet.Number(row, 7, diagnosis.not_implemented);
+		sheet.Number(row, 8, diagnosis.not_applicable);
+		sheet.Number(row, 9, diagnosis.unanswered);
+		++row;
 	}
 	++row; // a blank row between the two tables, as on the IPA sheet
 	sheet.Header(row++, {"情報資産名称", "媒体・保存先", "重要度", "脅威", "影響", "脅威の起こりやすさ", "脆弱性",

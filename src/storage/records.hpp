@@ -166,6 +166,19 @@ struct ControlAnswer {
 	std::string updated_at;
 };
 
+//! A stored answer that needs someone to look at it again (要確認): the
+//! answer to an item of the old 59-item catalog that was merged with another
+//! item whose answer differed, or that has no successor (migration 0004).
+struct AnswerReview {
+	Id org_id = 0;
+	std::string old_item_id;
+	std::string old_text;      // the old item's wording; empty when unknown
+	int answer = 3;            // the old answer, 1..4
+	std::string successor_id;  // the item that took over; empty when none did
+	std::string reason;        // merged / removed
+	std::string updated_at;    // when the old answer was given
+};
+
 //! The decision on one (asset, threat) risk (手順3).
 struct RiskTreatment {
 	Id id = 0;

@@ -122,6 +122,14 @@ public:
 	virtual Status DeleteControlAnswer(Id org_id, const std::string &item_id, bool planned) = 0;
 	virtual Status ClearPlannedAnswers(Id org_id) = 0;
 
+	//! Answers carried over from an older catalog that need a look (要確認).
+	virtual Result<std::vector<AnswerReview>> ListAnswerReviews(Id org_id) = 0;
+	//! Dismisses one review ("確認しました"); one that is not there is no error.
+	virtual Status DeleteAnswerReview(Id org_id, const std::string &old_item_id) = 0;
+	//! Resolves the reviews of every old item that `successor_id` took over
+	//! (called when the new item is answered).
+	virtual Status DeleteAnswerReviewsFor(Id org_id, const std::string &successor_id) = 0;
+
 	virtual Result<std::vector<RiskTreatment>> ListTreatments(Id org_id) = 0;
 	virtual Result<std::optional<RiskTreatment>> FindTreatment(Id org_id, Id asset_id, const std::string &threat_id) = 0;
 	//! Inserts or replaces the treatment of (asset, threat); the asset must belong to the organisation.

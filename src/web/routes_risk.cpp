@@ -63,12 +63,15 @@ Id AssetIdAt(const app::RegisterAnalysis &analysis, size_t index) {
 Json OptionalText(const std::string &text) { return text.empty() ? Json(false) : Json(text); }
 
 Json RiskCellJson(int value, const RiskLevelBand *level) {
-	return {{"value", value}, {"label", app::RiskLevelLabel(level)}, {"class", app::RiskLevelClass(level)}};
+	return {{"value", value},
+	        {"label", app::RiskLevelLabel(level)},
+	        {"class", app::RiskLevelClass(level)},
+	        {"description", OptionalText(level != nullptr ? level->description : "")}};
 }
 
 namespace {
 
-//! 「4〜6が『大』、1〜3が『中』、0が『小』」 from the edition's bands.
+//! 「4〜6が『大』（深刻な事故が起きる可能性大）、…」 from the edition's bands (表13).
 std::string LevelSentence(const RiskScale &scale) {
 	std::string text;
 	for (const auto &level : scale.levels) {
@@ -78,6 +81,9 @@ std::string LevelSentence(const RiskScale &scale) {
 		text += level.min == level.max ? std::to_string(level.min)
 		                               : std::to_string(level.min) + "〜" + std::to_string(level.max);
 		text += "が「" + level.label + "」";
+		if (!level.description.empty()) {
+			text += "（" + level.description + "）";
+		}
 	}
 	return text;
 }

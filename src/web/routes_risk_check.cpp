@@ -8,6 +8,8 @@
 #include "web/risk_routes.hpp"
 
 #include <charconv>
+#include <map>
+#include <set>
 
 namespace mamori::web::risk_pages {
 namespace {
@@ -48,6 +50,7 @@ void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access, 
 			                   {"name", threat.name},
 			                   {"impact", std::string(app::ImpactLabel(threat.impact))},
 			                   {"description", threat.description},
+			                   {"frequency_source", OptionalText(threat.frequency_source)},
 			                   {"value", value},
 			                   {"value_label", app::ScaleLabelText(catalog.frequency_labels, value)},
 			                   {"own_value", value != threat.default_frequency},
@@ -99,10 +102,61 @@ Result<CheckAnswers> StoredAnswers(WebApp &web, const app::OrgAccess &access, bo
 	return answers;
 }
 
+//! 「6-3」: the item's category number and its place in the category, as the page numbers them.
+std::string ItemNumber(const RiskCatalog &catalog, const std::string &item_id) {
+	for (const auto &category : catalog.categories) {
+		int position = 0;
+		for (const auto &item : catalog.check_items) {
+			if (item.category != category.id) {
+				continue;
+			}
+			++position;
+			if (item.id == item_id) {
+				return std::to_string(category.number) + "-" + std::to_string(position);
+			}
+		}
+	}
+	return "";
+}
+
+//! The 要確認 list: answers carried over from the 59-item catalog (migration 0004).
+Json ReviewsJson(const RiskCatalog &catalog, const std::vector<storage::AnswerReview> &reviews,
+                 const CheckAnswers &answers) {
+	Json list = Json::array();
+	for (const auto &review : reviews) {
+		const CheckItem *successor = catalog.FindCheckItem(review.successor_id);
+		Json entry = {{"old_id", review.old_item_id},
+		              {"old_text", review.old_text.empty() ? "（項目の文言は残っていません）" : review.old_text},
+		              {"old_answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review.answer))},
+		              {"has_successor", successor != nullptr},
+		              {"successor_href", successor ? "#item-" + successor->id : ""},
+		              {"successor_number", successor ? ItemNumber(catalog, successor->id) : ""},
+		              {"successor_text", successor ? successor->text : ""}};
+		if (successor != nullptr) {
+			auto current = answers.find(successor->id);
+			entry["current_answer"] = current != answers.end()
+			                              ? app::CoveringAnswerText(catalog, current->second)
+			                              : app::CoveringAnswerText(catalog, std::nullopt);
+		}
+		list.push_back(std::move(entry));
+	}
+	return list;
+}
+
 void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, const CheckAnswers &answers,
                  const std::optional<Error> &error) {
 	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
 	const std::string saved = request.Param("saved");
+	auto reviews = app::ListAnswerReviews(web.ctx(), access);
+	if (!reviews) {
+		return web.SendErrorPage(request, reviews.error());
+	}
+	std::map<std::string, std::vector<const storage::AnswerReview *>> reviews_of;  // successor → old answers
+	for (const auto &review : *reviews) {
+		if (!review.successor_id.empty()) {
+			reviews_of[review.successor_id].push_back(&review);
+		}
+	}
 	Json categories = Json::array();
 	for (size_t idx = 0; idx < catalog.categories.size(); ++idx) {
 		const ControlCategory &category = catalog.categories[idx];
@@ -124,10 +178,20 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 				                   {"checked", label.value == value}});
 			}
 			const bool at_fault = error && error->field == "answer_" + item.id;
+			Json old_answers = Json::array();
+			if (auto found_reviews = reviews_of.find(item.id); found_reviews != reviews_of.end()) {
+				for (const storage::AnswerReview *review : found_reviews->second) {
+					old_answers.push_back({{"text", review->old_text},
+					                       {"answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer))}});
+				}
+			}
 			items.push_back({{"id", item.id},
 			                 {"number", std::to_string(category.number) + "-" + std::to_string(number)},
 			                 {"text", item.text},
 			                 {"help", item.help},
+			                 {"seed_wording", item.wording == Provenance::kSeed},
+			                 {"needs_review", !old_answers.empty()},
+			                 {"old_answers", old_answers},
 			                 {"answered", value != 0},
 			                 {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value) : "未回答"},
 			                 {"options", options},
@@ -152,6 +216,10 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	}
 	Json model = {{"base", RiskBase(access)},
 	              {"can_edit", access.CanEdit()},
+	              {"reviews", ReviewsJson(catalog, *reviews, answers)},
+	              {"has_reviews", !reviews->empty()},
+	              {"review_count", reviews->size()},
+	              {"dismissed", request.Param("dismissed") == "1"},
 	              {"answered", app::AnsweredItemCount(catalog, answers)},
 	              {"total", catalog.check_items.size()},
 	              {"categories", categories}};
@@ -335,8 +403,17 @@ void MountRiskCheck(WebApp &web, httplib::Server &server) {
 		if (catalog.FindCategory(category) == nullptr) {
 			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "対策の区分が見つかりません。"));
 		}
+		auto reviews = app::ListAnswerReviews(web.ctx(), *access);
+		if (!reviews) {
+			return web.SendErrorPage(request, reviews.error());
+		}
+		std::set<std::string> under_review;  // items that took over answers needing a look
+		for (const auto &review : *reviews) {
+			under_review.insert(review.successor_id);
+		}
 		CheckAnswers posted = *stored;
 		std::vector<std::pair<std::string, int>> changes;
+		std::vector<std::string> confirmed;  // posted unchanged: the stored answer is confirmed
 		for (const auto &item : catalog.check_items) {
 			const std::string name = "answer_" + item.id;
 			if (item.category != category || !request.HasParam(name)) {
@@ -352,6 +429,8 @@ void MountRiskCheck(WebApp &web, httplib::Server &server) {
 			posted[item.id] = *answer;
 			if (current == stored->end() || current->second != *answer) {
 				changes.emplace_back(item.id, *value);
+			} else if (under_review.count(item.id) > 0) {
+				confirmed.push_back(item.id);
 			}
 		}
 		for (const auto &[item_id, value] : changes) {
@@ -359,7 +438,29 @@ void MountRiskCheck(WebApp &web, httplib::Server &server) {
 				return web.SendErrorPage(request, saved.error());
 			}
 		}
+		for (const auto &item_id : confirmed) {
+			if (auto saved = app::ConfirmControlAnswer(web.ctx(), request.actor(), *access, item_id); !saved) {
+				return web.SendErrorPage(request, saved.error());
+			}
+		}
 		web.Redirect(request, RiskBase(*access) + "/check?saved=" + category + "#saved-" + category);
+	});
+
+	server.Post(R"(/orgs/(\d+)/risk/check/reviews/dismiss)", [&web](const httplib::Request &http,
+	                                                                 httplib::Response &response) {
+		Request request = web.Begin(http, response);
+		if (request.session && !web.CheckFormCsrf(request)) {
+			return;
+		}
+		auto access = OpenRisk(web, request, http.matches[1], true);
+		if (!access) {
+			return;
+		}
+		if (auto dismissed = app::DismissAnswerReview(web.ctx(), request.actor(), *access, request.Param("old_item_id"));
+		    !dismissed) {
+			return web.SendErrorPage(request, dismissed.error());
+		}
+		web.Redirect(request, RiskBase(*access) + "/check?dismissed=1#reviews");
 	});
 
 	server.Get(R"(/orgs/(\d+)/risk/whatif)", [&web](const httplib::Request &http, httplib::Response &response) {

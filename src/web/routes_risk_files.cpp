@@ -17,12 +17,13 @@ namespace {
 constexpr size_t kPreviewRows = 200;  // rows listed on the preview; every error is listed regardless
 
 void SendDownload(Request &request, const std::string &body, const std::string &content_type,
-                  const std::string &extension) {
+                  const std::string &extension, const std::string &ascii_stem = "risk-register",
+                  const std::string &stem = "情報資産管理台帳") {
 	const std::string today = platform::TodayInJapan();
 	request.response.status = 200;
 	request.response.set_header("Content-Disposition",
-	                            app::AttachmentDisposition("risk-register-" + today + "." + extension,
-	                                                       "情報資産管理台帳_" + today + "." + extension));
+	                            app::AttachmentDisposition(ascii_stem + "-" + today + "." + extension,
+	                                                       stem + "_" + today + "." + extension));
 	request.response.set_header("Cache-Control", "no-store");
 	request.response.set_content(body, content_type.c_str());
 }
@@ -177,6 +178,23 @@ void MountRiskFiles(WebApp &web, httplib::Server &server) {
 		           }
 		           SendDownload(request, interchange::WriteRegisterJson(edition, snapshot), "application/json; charset=utf-8",
 		                        "json");
+	           });
+
+	// The 診断結果 table alone, as CSV (the register CSV stays importable).
+	server.Get(R"(/orgs/(\d+)/risk/results\.csv)",
+	           [&web, snapshot_of](const httplib::Request &http, httplib::Response &response) {
+		           Request request = web.Begin(http, response);
+		           auto access = OpenRisk(web, request, http.matches[1], false);
+		           if (!access) {
+			           return;
+		           }
+		           auto analysis = LoadAnalysis(web, request, *access, false);
+		           if (!analysis) {
+			           return;
+		           }
+		           const Edition &edition = access->EditionOf(web.ctx().catalog);
+		           SendDownload(request, interchange::WriteDiagnosisCsv(edition, snapshot_of(*access, *analysis)),
+		                        "text/csv; charset=utf-8", "csv", "risk-diagnosis", "診断結果");
 	           });
 
 	server.Get(R"(/orgs/(\d+)/risk/import)", [&web](const httplib::Request &http, httplib::Response &response) {

@@ -41,6 +41,16 @@ const RiskMedium *MediumOfThreat(const RiskCatalog &catalog, const RiskThreat *t
 
 std::string YesNo(bool value) { return value ? "有" : "無"; }
 
+//! 表13's wording of a 被害発生可能性 value, or "".
+std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
+	for (const auto &label : catalog.possibility_labels) {
+		if (label.value == value) {
+			return label.description;
+		}
+	}
+	return "";
+}
+
 void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
@@ -51,27 +61,42 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const std::string base = RiskBase(access);
 	const AnalysisResult &result = analysis->result;
 
-	// Per category.
+	// Per category, laid out like the 診断結果 sheet: 策定の必要性, 実施率, 対策規定の要否.
 	Json categories = Json::array();
 	std::vector<charts::Bar> bars;
 	for (const auto &category : result.categories) {
-		const auto percent = app::RatePercent(category.rate);
-		const std::string label = std::to_string(category.category->number) + ". " + category.category->name;
+		const auto permille = ImplementationRatePermille(category.rate);
+		const std::string label = "（" + std::to_string(category.category->number) + "）" + category.category->name;
 		categories.push_back({{"number", category.category->number},
 		                      {"name", category.category->name},
-		                      {"has_rate", percent.has_value()},
-		                      {"rate", percent ? std::to_string(*percent) + "%" : "—"},
+		                      {"regulation", "付録5「" + std::to_string(category.category->regulation_number) + " " +
+		                                         category.category->regulation_name + "」"},
+		                      {"has_rate", permille.has_value()},
+		                      {"rate", FormatImplementationRate(category.rate)},
 		                      {"implemented", category.implemented},
 		                      {"partial", category.partial},
 		                      {"not_implemented", category.not_implemented},
 		                      {"not_applicable", category.not_applicable},
 		                      {"unanswered", category.unanswered.size()},
-		                      {"mark", std::string(app::RegulationMark(category.need))},
-		                      {"words", std::string(app::RegulationWords(category.need))},
+		                      {"mark", app::RegulationMark(catalog, category.need)},
+		                      {"words", app::RegulationWords(catalog, category.need)},
+		                      {"advice", app::RegulationAdvice(catalog, category.need)},
 		                      {"reason", app::RegulationReason(category)}});
-		if (percent) {
-			bars.push_back({label, static_cast<double>(*percent), 100});
+		if (permille) {
+			bars.push_back({label, *permille / 10.0, 100});
 		}
+	}
+	std::string needs_legend;  // ◎ 必須／○ 必要／— 不要
+	for (const auto &need : catalog.regulation_needs) {
+		needs_legend += (needs_legend.empty() ? "" : "／") + need.mark + " " + need.label;
+	}
+	Json levels = Json::array();
+	for (const auto &level : edition.risk_scale.levels) {
+		levels.push_back({{"label", level.label},
+		                  {"class", app::RiskLevelClass(&level)},
+		                  {"range", level.min == level.max ? std::to_string(level.min)
+		                                                   : std::to_string(level.min) + "〜" + std::to_string(level.max)},
+		                  {"description", level.description}});
 	}
 
 	// Heat map: each asset at its worst risk.
@@ -136,6 +161,8 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"total", total},
 	    {"all_answered", answered >= total},
 	    {"categories", categories},
+	    {"needs_legend", needs_legend},
+	    {"levels", levels},
 	    {"has_bars", !bars.empty()},
 	    {"bar_chart", bars.empty() ? std::string() : charts::BarChart("区分ごとの実施率（%）", bars)},
 	    {"heat_map", charts::HeatMap("重要度と被害発生可能性ごとの情報資産の数", "重要度", row_labels, "被害発生可能性",
@@ -216,6 +243,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		    {"possibility_formula", app::PossibilityFormula(threat.frequency, threat.vulnerability)},
 		    {"possibility", threat.possibility},
 		    {"possibility_label", app::ScaleLabelText(catalog.possibility_labels, threat.possibility)},
+		    {"possibility_description", OptionalText(PossibilityDescription(catalog, threat.possibility))},
 		    {"risk_formula", "重要度 " + std::to_string(assessed.importance) + " × 被害発生可能性 " +
 		                         std::to_string(threat.possibility) + " = " + std::to_string(threat.risk_value)},
 		    {"risk", RiskCellJson(threat.risk_value, threat.level)},

@@ -5,11 +5,13 @@
 // Accepting a 大 risk needs a reason and the 経営者's approval; measures past
 // their due date are flagged.
 #include "app/risk_views.hpp"
+#include "core/risk/risk.hpp"
 #include "platform/clock.hpp"
 #include "web/form_dates.hpp"
 #include "web/risk_routes.hpp"
 
 #include <charconv>
+#include <map>
 #include <set>
 
 namespace mamori::web::risk_pages {
@@ -94,9 +96,14 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"href", TreatmentPath(access, asset_id, threat.threat->id)},
 		});
 	}
+	Json decisions = Json::array();
+	for (const auto &option : app::DecisionOptions()) {
+		decisions.push_back({{"label", option.label}, {"explanation", option.explanation}});
+	}
 	Json model = {{"base", base},
 	              {"can_edit", access.CanEdit()},
 	              {"can_approve", access.CanApproveRisk()},
+	              {"decisions", decisions},
 	              {"rows", rows},
 	              {"has_rows", !rows.empty()},
 	              {"has_assets", !analysis->assets.empty()},
@@ -172,12 +179,22 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 		                     {"explanation", option.explanation},
 		                     {"checked", option.id == form.treatment.decision}});
 	}
+	// 低減 changes only the vulnerability, so the values a reduction reaches are marked with it.
+	const RiskScale &scale = access.EditionOf(web.ctx().catalog).risk_scale;
+	const int importance = analysis.result.assets[risk.asset].importance;
+	std::map<int, int> vulnerability_for;  // risk value → the highest vulnerability that gives it
+	for (int v = threat.vulnerability; v >= scale.vulnerability_min; --v) {
+		vulnerability_for.emplace(importance * DamagePossibility(threat.frequency, v), v);
+	}
 	Json residuals = Json::array();
 	for (int value = 0; value <= threat.risk_value; ++value) {
-		const RiskLevelBand *level = RiskLevelFor(access.EditionOf(web.ctx().catalog).risk_scale, value);
-		residuals.push_back({{"value", value},
-		                     {"label", std::to_string(value) + "（" + app::RiskLevelLabel(level) + "）"},
-		                     {"selected", value == form.treatment.residual_risk}});
+		const RiskLevelBand *level = RiskLevelFor(scale, value);
+		std::string label = std::to_string(value) + "（" + app::RiskLevelLabel(level) + "）";
+		if (auto by = vulnerability_for.find(value); by != vulnerability_for.end()) {
+			label += by->second == threat.vulnerability ? "・いまの脆弱性のまま"
+			                                            : "・低減：脆弱性 " + std::to_string(by->second);
+		}
+		residuals.push_back({{"value", value}, {"label", label}, {"selected", value == form.treatment.residual_risk}});
 	}
 	const std::string today = platform::TodayInJapan();
 	const app::TreatmentState state = app::TreatmentStateOf(stored ? &*stored : nullptr, high, today);
@@ -192,6 +209,9 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
 	    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 	    {"high", high},
+	    {"importance", importance},
+	    {"frequency", threat.frequency},
+	    {"vulnerability", threat.vulnerability},
 	    {"needs_decision", needs_decision},
 	    {"can_edit", access.CanEdit()},
 	    {"decisions", decisions},

@@ -78,7 +78,7 @@ test('three assets, the check answered, a 大 risk that the what-if brings down 
     await page.waitForLoadState('load');
     await page.goto(`${server.base}/orgs/${orgId}/risk/check`);
   }
-  assert.match(await page.locator('main').innerText(), /回答済み\s*59\s*／\s*59/);
+  assert.match(await page.locator('main').innerText(), /回答済み\s*55\s*／\s*55/);
 
   // With nothing in place, the personal-data register on the office PC is a 大 risk.
   await page.goto(`${server.base}/orgs/${orgId}/risk/results`);
@@ -86,6 +86,9 @@ test('three assets, the check answered, a 大 risk that the what-if brings down 
   assert.match(results, /従業員名簿/);
   assert.ok(await page.locator('.risk-level--high').count() > 0, 'a 大 risk is shown');
   assert.ok(await page.locator('svg[role="img"]').count() > 0, 'the heat map is drawn');
+  // The largest risk is the largest 重要度 × 被害発生可能性, not the 「起こりやすい」 one (issue 6).
+  assert.doesNotMatch(results, /起こりやすい/);
+  assert.match(results, /深刻な事故が起きる可能性大/);
   await expectNoViolations(page, 'results page');
 
   // What-if: plan every measure as done.

@@ -410,6 +410,12 @@ expect_bad "risk import: unknown organisation" "--org" /dev/null risk import --d
 expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.csv" --format ods
 [ "$(assets_in "$RDB")" = "$BEFORE_ASSETS" ] && pass "risk import: refused files wrote nothing" || fail "risk import: refused files wrote nothing" "$(assets_in "$RDB") rows"
 
+# ---------------------------------------------------------------- catalog check (issue 6)
+
+# 付録7: 「『対策状況チェック』シートで５５項目」; edition 3.0 is the only one shipped.
+expect_ok "catalog check: the 3.0 check sheet has 55 items" /dev/null catalog check -- ok=true \
+	'editions.0.id="3.0"' editions.0.check_items=55 editions.0.selfcheck_items=25
+
 # ---------------------------------------------------------------- user create: nothing written on bad input
 
 expect_bad "user create: weak password creates no database file" "--password" /dev/null user create --db "$WORK/fresh/none.db" --email new@example.jp --password short

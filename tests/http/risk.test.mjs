@@ -2,6 +2,7 @@
 // CSRF, the Excel round trip through the web import, and the treatment rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
@@ -26,7 +27,7 @@ before(async () => {
 after(async () => { await server.stop(); });
 
 test('risk pages of another organisation answer 404', async () => {
-  for (const path of ['/risk', '/risk/assets', '/risk/check', '/risk/results', '/risk/whatif', '/risk/treatments', '/risk/export.xlsx', '/risk/export.csv', '/risk/export.json', '/risk/import']) {
+  for (const path of ['/risk', '/risk/assets', '/risk/check', '/risk/results', '/risk/whatif', '/risk/treatments', '/risk/export.xlsx', '/risk/export.csv', '/risk/export.json', '/risk/results.csv', '/risk/import']) {
     const result = await stranger.request('GET', `/orgs/${orgId}${path}`);
     assert.equal(result.status, 404, path);
     assert.doesNotMatch(result.text, /台帳テスト株式会社|従業員名簿/);
@@ -110,4 +111,61 @@ test('accepting a 大 risk needs a reason and the 経営者 approval', async () 
   assert.equal(withReason.status, 303, withReason.text.slice(0, 300));
   const approve = await postForm(owner, `${path}/approve`, { _csrf: csrfFrom(page.text) });
   assert.equal(approve.status, 403, 'the 責任者 cannot approve their own acceptance');
+});
+
+test('低減 only reaches the risk values a better vulnerability gives (重要度 and 脅威 stay fixed)', async () => {
+  const form = await owner.request('GET', `/orgs/${orgId}/risk/assets/new`);
+  const created = await postForm(owner, `/orgs/${orgId}/risk/assets/new`, {
+    _csrf: csrfFrom(form.text), business_category: '営業', name: '顧客台帳', medium: 'office_pc', personal_info: '1',
+    confidentiality: '2', integrity: '1', availability: '1',
+  });
+  assert.equal(created.status, 303, created.text.slice(0, 300));
+  const list = (await owner.request('GET', `/orgs/${orgId}/risk/treatments`)).text;
+  const ids = [...list.matchAll(new RegExp(`/orgs/${orgId}/risk/treatments/(\\d+)/office_pc_malware`, 'g'))].map((m) => Number(m[1]));
+  assert.ok(ids.length > 0, 'a treatment link for office_pc_malware');
+  // The newest asset: importance 2, 脅威 3 (表14), nothing answered so 脆弱性 3 → 2 × 3 = 6.
+  const path = `/orgs/${orgId}/risk/treatments/${Math.max(...ids)}/office_pc_malware`;
+  const page = await owner.request('GET', path);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /低減：脆弱性 2/);
+  assert.match(page.text, /低減：脆弱性 1/);
+  const base = { _csrf: csrfFrom(page.text), decision: 'reduce', measure: 'OSとウイルス対策ソフトを更新する', due_on_year: '2030', due_on_month: '4', due_on_day: '1' };
+  // 3 would need a lower 脅威 or 重要度: 2 × ceil(3 ÷ (4 − v)) is 6, 4 or 2.
+  const unreachable = await postForm(owner, path, { ...base, residual_risk: '3' });
+  assert.equal(unreachable.status, 400, unreachable.text.slice(0, 300));
+  assert.match(unreachable.text, /脆弱性だけが変わります/);
+  const reachable = await postForm(owner, path, { ...base, residual_risk: '4' });
+  assert.equal(reachable.status, 303, reachable.text.slice(0, 500));
+});
+
+test('answers carried over from the 59-item catalog show as 要確認 until answered or dismissed', async () => {
+  // What migration 0004 leaves for a firm whose merged items had different answers, and for an id with no successor.
+  const sql = `INSERT INTO control_answer_reviews (org_id, old_item_id, old_text, answer, successor_id, reason, updated_at) VALUES
+    (${orgId}, 'c06-05', 'メールを送る前に宛先と添付ファイルを確かめ、大勢への連絡にはBCCを使っている', 1, 'c05-05', 'merged', ''),
+    (${orgId}, 'c06-06', '重要な情報を社外へ送るときは、暗号化や、期限と相手を絞った共有リンクを使っている', 3, 'c05-05', 'merged', ''),
+    (${orgId}, 'zz-legacy', '', 2, '', 'removed', '');`;
+  execFileSync('sqlite3', [server.db, sql]);
+
+  let check = await owner.request('GET', `/orgs/${orgId}/risk/check`);
+  assert.equal(check.status, 200);
+  assert.match(check.text, /確かめてほしい回答が3件あります/);
+  assert.match(check.text, /期限と相手を絞った共有リンク/);
+  assert.match(check.text, /要確認/);
+
+  const strangerDismiss = await postForm(stranger, `/orgs/${orgId}/risk/check/reviews/dismiss`, { _csrf: 'x', old_item_id: 'zz-legacy' });
+  assert.notEqual(strangerDismiss.status, 303);
+  const forged = await postForm(owner, `/orgs/${orgId}/risk/check/reviews/dismiss`, { old_item_id: 'zz-legacy' });
+  assert.equal(forged.status, 403, 'no CSRF token, nothing dismissed');
+
+  const dismissed = await postForm(owner, `/orgs/${orgId}/risk/check/reviews/dismiss`, { _csrf: csrfFrom(check.text), old_item_id: 'zz-legacy' });
+  assert.equal(dismissed.status, 303, dismissed.text.slice(0, 300));
+  check = await owner.request('GET', `/orgs/${orgId}/risk/check`);
+  assert.match(check.text, /確かめてほしい回答が2件あります/);
+
+  // Answering the item that took the merged answers over settles them.
+  const saved = await postForm(owner, `/orgs/${orgId}/risk/check?category=it_equipment`, { _csrf: csrfFrom(check.text), 'answer_c05-05': '2' });
+  assert.equal(saved.status, 303, saved.text.slice(0, 300));
+  check = await owner.request('GET', `/orgs/${orgId}/risk/check`);
+  assert.doesNotMatch(check.text, /確かめてほしい回答/);
+  assert.equal(execFileSync('sqlite3', [server.db, `SELECT COUNT(*) FROM control_answer_reviews WHERE org_id = ${orgId}`]).toString().trim(), '0');
 });

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 #include <iconv.h>
+#include <nlohmann/json.hpp>
 #include <zip.h>
 
 #include <cstdio>
@@ -221,7 +222,7 @@ const char *kCsvHeader =
     "機密性,完全性,可用性,事業への深刻な影響,保存期限,登録日,リスク所有者\n";
 
 // A minimal workbook around one sheet XML, as the tests of the XLSX reader need.
-std::string WorkbookWith(const std::string &sheet_xml, const std::string &sheet_name = "台帳") {
+std::string WorkbookWith(const std::string &sheet_xml, const std::string &sheet_name = "情報資産管理台帳") {
 	return MakeZip({
 	    {"_rels/.rels", R"(<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -328,10 +329,12 @@ TEST(RegisterInterchangeTest, XlsxHasIpaSheetsValidationsAndComputedColumns) {
 	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot);
 	ASSERT_TRUE(bytes.ok()) << bytes.error().Describe();
 	const std::string workbook = ZipEntry(*bytes, "xl/workbook.xml");
-	for (const char *name : {"台帳", "脅威の状況", "対策状況チェック", "診断結果"}) {
+	// The IPA workbook's sheet names (付録7: 「情報資産管理台帳」シート).
+	for (const char *name : {"情報資産管理台帳", "脅威の状況", "対策状況チェック", "診断結果"}) {
 		EXPECT_NE(workbook.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
 	}
-	EXPECT_LT(workbook.find("台帳"), workbook.find("脅威の状況"));
+	EXPECT_EQ(workbook.find("name=\"台帳\""), std::string::npos);
+	EXPECT_LT(workbook.find("情報資産管理台帳"), workbook.find("脅威の状況"));
 
 	const std::string register_sheet = ZipEntry(*bytes, "xl/worksheets/sheet1.xml");
 	EXPECT_NE(register_sheet.find("<dataValidation "), std::string::npos);
@@ -351,8 +354,12 @@ TEST(RegisterInterchangeTest, XlsxHasIpaSheetsValidationsAndComputedColumns) {
 
 	const std::string strings = ZipEntry(*bytes, "xl/sharedStrings.xml");
 	for (const char *text :
-	     {"重要度", "最大リスク値", "リスクの大きさ", "主な脅威", "漏えい", "消失・停止", "実施率", "規程策定の必要性",
-	      "◎", "被害発生可能性", "リスク値", "実施している", "未回答", "年に数回程度", "組織的対策"}) {
+	     {"重要度", "最大リスク値", "リスクの大きさ", "主な脅威", "漏えい", "消失・停止", "対策の実施率",
+	      "情報セキュリティ関連規程 策定の必要性", "付録５ 情報セキュリティ関連規程による対策規定の要否",
+	      "対策を規定して下さい", "◎", "被害発生可能性", "リスク値", "実施している", "未回答", "年に数回程度",
+	      "（1）組織的セキュリティ対策", "（6）物理的セキュリティ対策", "付録7 の設問",
+	      // 組織的: 1 done, 1 partial, 1 not applicable → (1 + ½) ÷ 2, written as on the page.
+	      "75.0%"}) {
 		EXPECT_NE(strings.find(text), std::string::npos) << text;
 	}
 	const std::string styles = ZipEntry(*bytes, "xl/styles.xml");
@@ -576,11 +583,48 @@ TEST(RegisterInterchangeTest, NotAZipIsRefused) {
 	EXPECT_NE(legacy.error().message.find(".xls"), std::string::npos) << legacy.error().message;
 }
 
+TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
+	const std::string sheet = "<worksheet><sheetData>" + InlineRow(1, kHeaders) +
+	                          "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>営業</t></is></c><c r=\"B2\" "
+	                          "t=\"inlineStr\"><is><t>見積書</t></is></c><c r=\"F2\" t=\"inlineStr\"><is><t>書類</t></is>"
+	                          "</c><c r=\"J2\"><v>1</v></c><c r=\"K2\"><v>1</v></c><c r=\"L2\"><v>0</v></c></row>"
+	                          "</sheetData></worksheet>";
+	auto preview = ReadRegisterXlsx(DefaultEdition(), WorkbookWith(sheet, "台帳"));
+	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
+	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
+	ASSERT_EQ(preview->rows.size(), 1u);
+	EXPECT_EQ(preview->rows[0].name, "見積書");
+}
+
+TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
+	const Fixture fixture(SampleAssets());
+	auto json = nlohmann::json::parse(WriteRegisterJson(DefaultEdition(), fixture.snapshot));
+	ASSERT_TRUE(json.contains("diagnosis"));
+	ASSERT_EQ(json["diagnosis"].size(), DefaultEdition().risk_catalog.categories.size());
+	const auto &organizational = json["diagnosis"][0];
+	EXPECT_EQ(organizational["category"], "（1）組織的セキュリティ対策");
+	EXPECT_EQ(organizational["need_mark"], "◎");
+	EXPECT_EQ(organizational["rate"], "75.0%");
+	EXPECT_EQ(organizational["advice"], "対策を規定して下さい");
+	EXPECT_EQ(organizational["regulation"], "1 組織的対策");
+	EXPECT_TRUE(json["diagnosis"][1]["rate"].is_null()) << "人的: nothing answered 1–3";
+	EXPECT_EQ(json["diagnosis"][5]["category"], "（6）物理的セキュリティ対策");
+
+	const std::string csv = WriteDiagnosisCsv(DefaultEdition(), fixture.snapshot);
+	EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "BOM for Excel";
+	EXPECT_NE(csv.find("付録５ 情報セキュリティ関連規程による対策規定の要否"), std::string::npos);
+	EXPECT_NE(csv.find("（1）組織的セキュリティ対策,◎,75.0%,対策を規定して下さい,1 組織的対策,1,1,0,1,1\r\n"),
+	          std::string::npos)
+	    << csv;
+	EXPECT_NE(csv.find("（2）人的セキュリティ対策,◎,—,対策を規定して下さい"), std::string::npos) << csv;
+}
+
 TEST(RegisterInterchangeTest, ZipWithoutRegisterSheetIsRefused) {
 	const std::string sheet = "<worksheet><sheetData>" + InlineRow(1, kHeaders) + "</sheetData></worksheet>";
 	auto preview = ReadRegisterXlsx(DefaultEdition(), WorkbookWith(sheet, "Sheet1"));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("「台帳」シートがありません"), std::string::npos) << preview.error().message;
+	EXPECT_NE(preview.error().message.find("「情報資産管理台帳」シートがありません"), std::string::npos)
+	    << preview.error().message;
 	EXPECT_NE(preview.error().message.find("Sheet1"), std::string::npos) << preview.error().message;
 
 	auto bare = ReadRegisterXlsx(DefaultEdition(), MakeZip({{"hello.txt", "hi"}}));
@@ -660,10 +704,10 @@ TEST(RegisterInterchangeTest, RatingOutOfRangeNamesSheetRowAndColumn) {
 	EXPECT_TRUE(preview->rows.empty()) << "a row with a bad cell is not offered for import";
 	const CellError *confidentiality = FindError(*preview, 2, "機密性");
 	ASSERT_NE(confidentiality, nullptr) << DescribeErrors(*preview);
-	EXPECT_EQ(confidentiality->sheet, "台帳");
+	EXPECT_EQ(confidentiality->sheet, "情報資産管理台帳");
 	EXPECT_NE(confidentiality->message.find("範囲外"), std::string::npos);
 	EXPECT_NE(confidentiality->message.find("0〜2"), std::string::npos);
-	EXPECT_EQ(confidentiality->Describe().rfind("台帳 2行目「機密性」：", 0), 0u) << confidentiality->Describe();
+	EXPECT_EQ(confidentiality->Describe().rfind("情報資産管理台帳 2行目「機密性」：", 0), 0u) << confidentiality->Describe();
 	const CellError *availability = FindError(*preview, 2, "可用性");
 	ASSERT_NE(availability, nullptr);
 	EXPECT_NE(availability->message.find("整数ではありません"), std::string::npos);

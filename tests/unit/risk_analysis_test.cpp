@@ -13,6 +13,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -424,6 +425,37 @@ TEST(ImplementationRateTest, Formula) {
 	EXPECT_DOUBLE_EQ(*ImplementationRate(0, 1, 1), 0.25);
 	EXPECT_DOUBLE_EQ(*ImplementationRate(3, 1, 2), 3.5 / 6);
 	EXPECT_DOUBLE_EQ(*ImplementationRate(5, 1, 1), 5.5 / 7);
+}
+
+TEST(ImplementationRateTest, FormattedWithOneDecimalAsTheSheet) {
+	// The 診断結果 example of 付録7: 62.5%, 33.3%, 14.3%, 100.0%.
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(2, 1, 1)), "62.5%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(1, 0, 2)), "33.3%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(1, 0, 6)), "14.3%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(3, 0, 0)), "100.0%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(0, 0, 4)), "0.0%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(0, 2, 1)), "33.3%");
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(2, 0, 1)), "66.7%");
+	// Halves round up: 1/16 = 6.25% → 6.3%.
+	EXPECT_EQ(FormatImplementationRate(ImplementationRate(0, 1, 7)), "6.3%");
+	EXPECT_EQ(FormatImplementationRate(std::nullopt), "—");
+	EXPECT_EQ(ImplementationRatePermille(0.625), 625);
+	EXPECT_EQ(ImplementationRatePermille(std::nullopt), std::nullopt);
+}
+
+RC_GTEST_PROP(ImplementationRateProperty, FormattedRateHasOneDecimalAndIsWithinAHalfTenth, ()) {
+	const int implemented = *rc::gen::inRange(0, 20);
+	const int partial = *rc::gen::inRange(0, 20);
+	const int not_implemented = *rc::gen::inRange(0, 20);
+	RC_PRE(implemented + partial + not_implemented > 0);
+	const auto rate = ImplementationRate(implemented, partial, not_implemented);
+	const std::string text = FormatImplementationRate(rate);
+	RC_ASSERT(text.size() >= 4u);
+	RC_ASSERT(text.back() == '%');
+	RC_ASSERT(text[text.size() - 3] == '.');
+	const double shown = std::stod(text.substr(0, text.size() - 1));
+	RC_ASSERT(std::abs(shown - *rate * 100.0) <= 0.05 + 1e-9);
+	RC_ASSERT(shown >= 0.0 && shown <= 100.0);
 }
 
 TEST(AnalysisTest, CategoryRatesCountOneToThreeAndListUnanswered) {

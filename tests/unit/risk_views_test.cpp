@@ -17,8 +17,11 @@ RiskScale EditionThreeScale() {
 
 RiskCatalog SmallCatalog() {
 	RiskCatalog catalog;
-	catalog.check_answer_labels = {{1, "実施している"}, {2, "一部実施している"}, {3, "実施していない・わからない"}, {4, "自社に該当しない"}};
-	catalog.categories = {{"organizational", 1, "組織的対策", true}, {"physical", 5, "物理的対策", false}};
+	catalog.check_answer_labels = {{1, "実施している"}, {2, "一部実施している"}, {3, "実施していない／わからない"}, {4, "自社に該当しない"}};
+	catalog.regulation_needs = {{"required", "◎", "必須", "対策を規定して下さい"},
+	                            {"recommended", "○", "必要", "対策を規定して下さい"},
+	                            {"not_needed", "—", "不要", "規定は不要です"}};
+	catalog.categories = {{"organizational", 1, "組織的セキュリティ対策", true}, {"physical", 6, "物理的セキュリティ対策", false}};
 	catalog.check_items = {
 	    {"c1", "organizational", "方針を定めている", "", {"t_a", "t_b"}, {}},
 	    {"c2", "organizational", "責任者を決めている", "", {"t_a"}, {}},
@@ -110,9 +113,9 @@ TEST(VulnerabilityReasonTest, StatesTheRule) {
 	EXPECT_EQ(VulnerabilityReason(threat), "すべて1「実施している」なので 1");
 	threat.applicable = {{&item, CheckAnswer::kNotImplemented}, {&item, std::nullopt}};
 	threat.vulnerability = 3;
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない・わからない」（未回答を含む）なので 3");
+	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない／わからない」（未回答を含む）なので 3");
 	threat.applicable = {{&item, CheckAnswer::kNotImplemented}};
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない・わからない」なので 3");
+	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない／わからない」なので 3");
 	threat.applicable = {{&item, CheckAnswer::kImplemented}, {&item, CheckAnswer::kNotImplemented}};
 	threat.vulnerability = 2;
 	EXPECT_EQ(VulnerabilityReason(threat), "すべて1でもすべて3でもないので 2");
@@ -136,19 +139,23 @@ TEST(PossibilityFormulaTest, ShowsTheDivisionAndTheCeiling) {
 
 // ---- categories ----------------------------------------------------------------------------------
 
-TEST(RegulationTest, MarksWordsAndReasons) {
-	EXPECT_EQ(RegulationMark(RegulationNeed::kRequired), "◎");
-	EXPECT_EQ(RegulationMark(RegulationNeed::kRecommended), "○");
-	EXPECT_EQ(RegulationMark(RegulationNeed::kNotNeeded), "—");
-	EXPECT_EQ(RegulationWords(RegulationNeed::kRequired), "必ず規程を作る");
-	EXPECT_EQ(RegulationWords(RegulationNeed::kRecommended), "作るとよい");
-	EXPECT_EQ(RegulationWords(RegulationNeed::kNotNeeded), "不要");
-
+TEST(RegulationTest, MarksWordsAdviceAndReasons) {
 	const RiskCatalog catalog = SmallCatalog();
+	EXPECT_EQ(RegulationMark(catalog, RegulationNeed::kRequired), "◎");
+	EXPECT_EQ(RegulationMark(catalog, RegulationNeed::kRecommended), "○");
+	EXPECT_EQ(RegulationMark(catalog, RegulationNeed::kNotNeeded), "—");
+	EXPECT_EQ(RegulationWords(catalog, RegulationNeed::kRequired), "必須");
+	EXPECT_EQ(RegulationWords(catalog, RegulationNeed::kRecommended), "必要");
+	EXPECT_EQ(RegulationWords(catalog, RegulationNeed::kNotNeeded), "不要");
+	// ○ asks for the measures to be written down too (付録7 手順3: ○ 100.0% 対策を規定して下さい).
+	EXPECT_EQ(RegulationAdvice(catalog, RegulationNeed::kRequired), "対策を規定して下さい");
+	EXPECT_EQ(RegulationAdvice(catalog, RegulationNeed::kRecommended), "対策を規定して下さい");
+	EXPECT_EQ(RegulationMark(RiskCatalog{}, RegulationNeed::kRequired), "");
+
 	CategoryAssessment organizational;
 	organizational.category = &catalog.categories[0];
 	organizational.need = RegulationNeed::kRequired;
-	EXPECT_EQ(RegulationReason(organizational), "組織的対策・人的対策は、どの会社でも常に必要です。");
+	EXPECT_EQ(RegulationReason(organizational), "組織的・人的セキュリティ対策の規程は、どの会社でも常に必要です。");
 	CategoryAssessment physical;
 	physical.category = &catalog.categories[1];
 	physical.need = RegulationNeed::kRequired;
@@ -157,15 +164,6 @@ TEST(RegulationTest, MarksWordsAndReasons) {
 	physical.need = RegulationNeed::kNotNeeded;
 	physical.need_from_high_risk = false;
 	EXPECT_EQ(RegulationReason(physical), "この区分の対策は、すべて「自社に該当しない」と回答しています。");
-}
-
-TEST(RatePercentTest, RoundsHalfUp) {
-	EXPECT_EQ(RatePercent(std::nullopt), std::nullopt);
-	EXPECT_EQ(RatePercent(0.0), 0);
-	EXPECT_EQ(RatePercent(1.0), 100);
-	EXPECT_EQ(RatePercent(0.755), 76);
-	EXPECT_EQ(RatePercent(2.0 / 3.0), 67);
-	EXPECT_EQ(RatePercent(0.125), 13);
 }
 
 // ---- register --------------------------------------------------------------------------------------
@@ -310,6 +308,12 @@ TEST(DecisionOptionsTest, FourDecisionsInGuidelineOrder) {
 	EXPECT_EQ(options[2].label, "回避");
 	EXPECT_EQ(options[3].label, "移転");
 	EXPECT_NE(options[3].explanation.find("サイバー保険"), std::string::npos);
+	// 手順3 ①: 低減 improves the vulnerability; 重要度 and 脅威 stay fixed (表14).
+	EXPECT_NE(options[0].explanation.find("脆弱性を改善"), std::string::npos);
+	EXPECT_NE(options[0].explanation.find("重要度と脅威は変わらず"), std::string::npos);
+	// 手順3 ③: 回避 changes how the work is done or how systems are used.
+	EXPECT_NE(options[2].explanation.find("仕事のやりかた"), std::string::npos);
+	EXPECT_NE(options[2].explanation.find("情報システムの利用方法"), std::string::npos);
 }
 
 TEST(TreatmentStateTest, UndecidedInProgressOverdueAndDone) {

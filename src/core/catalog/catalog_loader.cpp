@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 
@@ -209,7 +210,8 @@ RiskScale ReadRiskScale(const Reader &edition) {
 		risk.Fail("vulnerability must stay within 1..3 (the possibility formula divides by 4 − vulnerability)");
 	}
 	for (const auto &entry : risk.Items("levels")) {
-		RiskLevelBand level{entry.String("id"), entry.String("label"), entry.Int("min"), entry.Int("max")};
+		RiskLevelBand level{entry.String("id"), entry.String("label"), entry.Int("min"), entry.Int("max"),
+		                    entry.OptionalString("description")};
 		if (level.max < level.min) {
 			entry.Fail("max is below min");
 		}
@@ -324,9 +326,31 @@ PolicyTemplate ReadPolicyTemplate(const Reader &file) {
 std::vector<ScaleLabel> ReadScale(const Reader &parent, const std::string &key) {
 	std::vector<ScaleLabel> labels;
 	for (const auto &entry : parent.Items(key)) {
-		labels.push_back(ScaleLabel{entry.Int("value"), entry.Has("label") ? entry.String("label") : entry.String("text")});
+		labels.push_back(ScaleLabel{entry.Int("value"), entry.Has("label") ? entry.String("label") : entry.String("text"),
+		                            entry.OptionalString("description")});
 	}
 	return labels;
+}
+
+Provenance ReadProvenance(const Reader &entry, const std::string &key, std::initializer_list<Provenance> allowed) {
+	static const std::map<std::string, Provenance> kNames = {{"seed", Provenance::kSeed},
+	                                                         {"assumed", Provenance::kAssumed},
+	                                                         {"table7", Provenance::kTable7},
+	                                                         {"mamori", Provenance::kMamori}};
+	const std::string text = entry.String(key);
+	auto found = kNames.find(text);
+	if (found == kNames.end() || std::find(allowed.begin(), allowed.end(), found->second) == allowed.end()) {
+		std::string names;
+		for (Provenance value : allowed) {
+			for (const auto &[name, candidate] : kNames) {
+				if (candidate == value) {
+					names += (names.empty() ? "" : ", ") + name;
+				}
+			}
+		}
+		entry.Child(key).Fail("must be one of: " + names);
+	}
+	return found->second;
 }
 
 ThreatImpact ReadImpact(const Reader &entry) {
@@ -350,6 +374,16 @@ RiskCatalog ReadRiskCatalog(const Reader &file, const RiskScale &scale) {
 	catalog.vulnerability_labels = ReadScale(scales, "vulnerability");
 	catalog.possibility_labels = ReadScale(scales, "possibility");
 	catalog.check_answer_labels = ReadScale(scales, "check_answers");
+	for (const auto &entry : scales.Items("regulation_need")) {
+		catalog.regulation_needs.push_back(RegulationNeedLabel{entry.String("id"), entry.String("mark"),
+		                                                       entry.String("label"), entry.String("advice")});
+	}
+	for (const char *id : {"required", "recommended", "not_needed"}) {
+		if (std::none_of(catalog.regulation_needs.begin(), catalog.regulation_needs.end(),
+		                 [&](const RegulationNeedLabel &label) { return label.id == id; })) {
+			scales.Child("regulation_need").Fail(std::string("the wording of '") + id + "' is missing");
+		}
+	}
 	Reader criteria = scales.Child("criteria");
 	for (const char *key : {"confidentiality", "integrity", "availability"}) {
 		catalog.criteria[key] = ReadScale(criteria, key);
@@ -364,7 +398,8 @@ RiskCatalog ReadRiskCatalog(const Reader &file, const RiskScale &scale) {
 		}
 		for (const auto &threat_entry : entry.Items("threats")) {
 			RiskThreat threat{threat_entry.String("id"), threat_entry.String("name"), ReadImpact(threat_entry),
-			                  threat_entry.Int("default_frequency"), threat_entry.OptionalString("description")};
+			                  threat_entry.Int("default_frequency"), threat_entry.OptionalString("description"),
+			                  threat_entry.OptionalString("frequency_source")};
 			if (!threat_ids.insert(threat.id).second) {
 				threat_entry.Fail("duplicate threat id '" + threat.id + "'");
 			}
@@ -383,16 +418,36 @@ RiskCatalog ReadRiskCatalog(const Reader &file, const RiskScale &scale) {
 	for (const auto &entry : file.Items("categories")) {
 		ControlCategory category{entry.String("id"), entry.Int("number"), entry.String("name"),
 		                         entry.Bool("always_required", false)};
+		category.numbering = ReadProvenance(entry, "numbering", {Provenance::kSeed, Provenance::kAssumed});
+		category.naming =
+		    ReadProvenance(entry, "naming", {Provenance::kSeed, Provenance::kAssumed, Provenance::kTable7});
+		Reader regulation = entry.Child("regulation");
+		category.regulation_number = regulation.Int("number");
+		category.regulation_name = regulation.String("name");
 		if (!category_ids.insert(category.id).second) {
 			entry.Fail("duplicate category id '" + category.id + "'");
+		}
+		// The sheet numbers its categories （1）, （2）, ... in order.
+		if (category.number != static_cast<int>(catalog.categories.size()) + 1) {
+			entry.Child("number").Fail("categories must be numbered 1, 2, ... in the sheet's order");
 		}
 		catalog.categories.push_back(category);
 	}
 
 	std::set<std::string> item_ids;
+	std::set<std::string> replaced_ids;
 	for (const auto &entry : file.Items("check_items")) {
 		CheckItem item{entry.String("id"), entry.String("category"), entry.String("text"), entry.String("help"),
 		               entry.Strings("threats"), entry.Source()};
+		item.wording = ReadProvenance(entry, "wording", {Provenance::kSeed, Provenance::kMamori});
+		if (entry.Has("replaces")) {
+			item.replaces = entry.Strings("replaces");
+		}
+		for (const auto &old_id : item.replaces) {
+			if (!replaced_ids.insert(old_id).second) {
+				entry.Child("replaces").Fail("'" + old_id + "' is already replaced by another item");
+			}
+		}
 		if (!item_ids.insert(item.id).second) {
 			entry.Fail("duplicate check item id '" + item.id + "'");
 		}

@@ -82,6 +82,7 @@ struct RiskLevelBand {
 	std::string label;  // 大 / 中 / 小
 	int min = 0;
 	int max = 0;
+	std::string description;  // 表13: 深刻な事故が起きる可能性大, ...
 };
 
 struct RiskScale {
@@ -99,6 +100,7 @@ struct RiskScale {
 struct ScaleLabel {
 	int value = 0;
 	std::string label;
+	std::string description;  // optional longer wording (表13 for 被害発生可能性)
 };
 
 enum class ThreatImpact { kConfidentiality, kIntegrity, kAvailability };  // 漏えい, 改ざん, 消失・停止
@@ -109,6 +111,8 @@ struct RiskThreat {
 	ThreatImpact impact = ThreatImpact::kConfidentiality;
 	int default_frequency = 1;
 	std::string description;
+	//! Where the guideline gives the default (表14, 手順2 ②); empty when mamori chose it.
+	std::string frequency_source;
 };
 
 //! 媒体・保存先 with the threats that apply to it (methodology §4a, defined there).
@@ -119,12 +123,25 @@ struct RiskMedium {
 	std::vector<RiskThreat> threats;
 };
 
-//! A regulation category of 付録5 (組織的対策, 人的対策, ...).
+//! Whether a number or a text is the guideline's own or mamori's.
+enum class Provenance {
+	kSeed,     // printed in the guideline (the seed text)
+	kAssumed,  // mamori's assumption
+	kTable7,   // taken from 表7 (the names of the 付録5 regulations)
+	kMamori,   // written by mamori
+};
+
+//! A category of the 診断結果 sheet (（1）組織的セキュリティ対策, ...), with the
+//! 付録5 regulation that writes its measures down.
 struct ControlCategory {
 	std::string id;
-	int number = 0;
-	std::string name;
-	bool always_required = false;  // ◎ regardless of risks (組織的対策, 人的対策)
+	int number = 0;     // the sheet's （n）
+	std::string name;   // the sheet's name
+	bool always_required = false;  // ◎ regardless of risks (組織的・人的セキュリティ対策)
+	Provenance numbering = Provenance::kAssumed;
+	Provenance naming = Provenance::kAssumed;
+	int regulation_number = 0;    // 付録5 / 表7 number
+	std::string regulation_name;  // 付録5 / 表7 name (組織的対策, 物理的対策, ...)
 };
 
 //! One item of the 対策状況チェック, tagged with the threats it protects against.
@@ -135,6 +152,16 @@ struct CheckItem {
 	std::string help;
 	std::vector<std::string> threats;
 	SourceRef source;
+	Provenance wording = Provenance::kMamori;  // kSeed: the sheet's own question
+	std::vector<std::string> replaces;  // ids of the 59-item catalog this item took over
+};
+
+//! How the 診断結果 words a category's need for a regulation (◎ / ○ / —).
+struct RegulationNeedLabel {
+	std::string id;      // required / recommended / not_needed
+	std::string mark;    // ◎ / ○ / —  (情報セキュリティ関連規程 策定の必要性)
+	std::string label;   // 必須 / 必要 / 不要
+	std::string advice;  // 付録５…対策規定の要否: 対策を規定して下さい
 };
 
 struct RiskCatalog {
@@ -142,6 +169,7 @@ struct RiskCatalog {
 	std::vector<ScaleLabel> vulnerability_labels;
 	std::vector<ScaleLabel> possibility_labels;
 	std::vector<ScaleLabel> check_answer_labels;
+	std::vector<RegulationNeedLabel> regulation_needs;
 	//! 表10 criteria per C/I/A value, keyed "confidentiality" / "integrity" / "availability".
 	std::map<std::string, std::vector<ScaleLabel>> criteria;
 	std::vector<RiskMedium> media;

@@ -2,6 +2,7 @@
 #include "core/risk/analysis.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace mamori {
@@ -38,6 +39,45 @@ std::optional<double> ImplementationRate(int implemented, int partial, int not_i
 		return std::nullopt;
 	}
 	return (implemented + 0.5 * partial) / answered;
+}
+
+std::optional<int> ImplementationRatePermille(const std::optional<double> &rate) {
+	if (!rate) {
+		return std::nullopt;
+	}
+	// Rates are multiples of 1/(2n); the epsilon keeps a half (0.0625 → 62.5‰)
+	// rounding up even when the double sits just below it.
+	return static_cast<int>(std::floor(*rate * 1000.0 + 0.5 + 1e-9));
+}
+
+std::string FormatImplementationRate(const std::optional<double> &rate) {
+	const auto permille = ImplementationRatePermille(rate);
+	if (!permille) {
+		return "—";
+	}
+	return std::to_string(*permille / 10) + "." + std::to_string(*permille % 10) + "%";
+}
+
+std::string_view RegulationNeedId(RegulationNeed need) {
+	switch (need) {
+	case RegulationNeed::kRequired:
+		return "required";
+	case RegulationNeed::kRecommended:
+		return "recommended";
+	case RegulationNeed::kNotNeeded:
+		return "not_needed";
+	}
+	return "not_needed";
+}
+
+const RegulationNeedLabel *RegulationNeedLabelOf(const RiskCatalog &catalog, RegulationNeed need) {
+	const std::string_view id = RegulationNeedId(need);
+	for (const auto &label : catalog.regulation_needs) {
+		if (label.id == id) {
+			return &label;
+		}
+	}
+	return nullptr;
 }
 
 namespace {

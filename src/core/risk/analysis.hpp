@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mamori {
@@ -101,6 +102,20 @@ int DeriveVulnerability(const std::vector<CoveringItem> &applicable);
 
 //! The 実施率 of a category, nullopt when no item is answered 1–3.
 std::optional<double> ImplementationRate(int implemented, int partial, int not_implemented);
+
+//! The 実施率 in tenths of a percent, rounded half up (0.625 → 625); nullopt stays nullopt.
+std::optional<int> ImplementationRatePermille(const std::optional<double> &rate);
+
+//! The one way mamori writes a 実施率, on the page and in every export: one
+//! decimal place as the 診断結果 sheet prints it ("62.5%", "100.0%", "33.3%");
+//! "—" when no item of the category is answered 1–3.
+std::string FormatImplementationRate(const std::optional<double> &rate);
+
+//! "required" / "recommended" / "not_needed": the id of the need's wording in
+//! the catalog (RiskCatalog::regulation_needs).
+std::string_view RegulationNeedId(RegulationNeed need);
+//! The catalog's wording of a need (◎ 必須 対策を規定して下さい, ...), or nullptr.
+const RegulationNeedLabel *RegulationNeedLabelOf(const RiskCatalog &catalog, RegulationNeed need);
 
 //! Runs the whole analysis. Assets whose medium is unknown to the catalog get no threats.
 AnalysisResult AnalyzeRegister(const Edition &edition, const AnalysisInput &input);

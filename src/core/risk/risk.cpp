@@ -31,6 +31,17 @@ const RiskLevelBand *RiskLevelFor(const RiskScale &scale, int risk_value) {
 	return nullptr;
 }
 
+std::vector<int> RiskValuesByReduction(const RiskScale &scale, int importance, int threat, int vulnerability) {
+	std::vector<int> values;
+	for (int v = std::min(vulnerability, scale.vulnerability_max); v >= scale.vulnerability_min; --v) {
+		const int value = importance * DamagePossibility(threat, v);
+		if (std::find(values.begin(), values.end(), value) == values.end()) {
+			values.push_back(value);
+		}
+	}
+	return values;
+}
+
 static Status CheckRange(const char *field, int value, int min, int max) {
 	if (value < min || value > max) {
 		return Error::Invalid(field, std::string("値は") + std::to_string(min) + "〜" + std::to_string(max) +

@@ -8,6 +8,7 @@
 #include "core/common/result.hpp"
 
 #include <string>
+#include <vector>
 
 namespace mamori {
 
@@ -43,6 +44,11 @@ int Importance(const RiskScale &scale, const AssetRating &rating, bool *overridd
 int DamagePossibility(int threat, int vulnerability);
 
 const RiskLevelBand *RiskLevelFor(const RiskScale &scale, int risk_value);
+
+//! A reduction (低減, 手順3 ①) works on the vulnerability only: 重要度 and 脅威
+//! stay fixed (表14). The risk values it can reach, one per vulnerability from
+//! `vulnerability` down to the scale's minimum, largest first, without repeats.
+std::vector<int> RiskValuesByReduction(const RiskScale &scale, int importance, int threat, int vulnerability);
 
 //! Range-checks every rating against the scale (field names as in the
 //! contract: "confidentiality", "threat", ...), then computes.

@@ -124,6 +124,11 @@ public:
 	Status DeleteControlAnswer(Id org_id, const std::string &item_id, bool planned) override;
 	Status ClearPlannedAnswers(Id org_id) override;
 
+	//! Ordered by successor_id, old_item_id (removed items, with no successor, first).
+	Result<std::vector<AnswerReview>> ListAnswerReviews(Id org_id) override;
+	Status DeleteAnswerReview(Id org_id, const std::string &old_item_id) override;
+	Status DeleteAnswerReviewsFor(Id org_id, const std::string &successor_id) override;
+
 	//! Ordered by asset_id, threat_id.
 	Result<std::vector<RiskTreatment>> ListTreatments(Id org_id) override;
 	Result<std::optional<RiskTreatment>> FindTreatment(Id org_id, Id asset_id, const std::string &threat_id) override;

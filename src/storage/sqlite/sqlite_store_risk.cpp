@@ -240,6 +240,34 @@ Status SqliteStore::ClearPlannedAnswers(Id org_id) {
 	});
 }
 
+Result<std::vector<AnswerReview>> SqliteStore::ListAnswerReviews(Id org_id) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<AnswerReview>(db_,
+	                              "SELECT org_id, old_item_id, old_text, answer, successor_id, reason, updated_at "
+	                              "FROM control_answer_reviews WHERE org_id = ? ORDER BY successor_id, old_item_id",
+	                              [&](Statement &s) { s.Bind(1, org_id); }, ReadAnswerReview);
+}
+
+Status SqliteStore::DeleteAnswerReview(Id org_id, const std::string &old_item_id) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "DELETE FROM control_answer_reviews WHERE org_id = ? AND old_item_id = ?",
+		                           [&](Statement &s) { s.Bind(1, org_id).Bind(2, old_item_id); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Status SqliteStore::DeleteAnswerReviewsFor(Id org_id, const std::string &successor_id) {
+	if (successor_id.empty()) {
+		// Reviews without a successor are only ever dismissed one by one.
+		return Error::Invalid("successor_id", "the successor item is missing");
+	}
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "DELETE FROM control_answer_reviews WHERE org_id = ? AND successor_id = ?",
+		                           [&](Statement &s) { s.Bind(1, org_id).Bind(2, successor_id); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
 Result<std::vector<RiskTreatment>> SqliteStore::ListTreatments(Id org_id) {
 	std::lock_guard lock(mutex_);
 	return QueryAll<RiskTreatment>(db_, kTreatmentColumns + "WHERE org_id = ? ORDER BY asset_id, threat_id",

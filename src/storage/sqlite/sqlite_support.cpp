@@ -292,6 +292,11 @@ Result<ControlAnswer> ReadControlAnswer(const Statement &s) {
 	return ControlAnswer{s.ColumnInt64(0), s.ColumnText(1), s.ColumnInt(2), s.ColumnText(3)};
 }
 
+Result<AnswerReview> ReadAnswerReview(const Statement &s) {
+	return AnswerReview{s.ColumnInt64(0), s.ColumnText(1), s.ColumnText(2), s.ColumnInt(3),
+	                    s.ColumnText(4),  s.ColumnText(5), s.ColumnText(6)};
+}
+
 const std::string kTreatmentColumns =
     "SELECT id, org_id, asset_id, threat_id, decision, measure, owner, due_on, residual_risk, reason, "
     "approved_by, approved_at, completed, updated_at FROM risk_treatments ";

@@ -174,6 +174,7 @@ Result<Asset> ReadAsset(const Statement &s);
 Result<ThreatFrequency> ReadThreatFrequency(const Statement &s);
 
 Result<ControlAnswer> ReadControlAnswer(const Statement &s);
+Result<AnswerReview> ReadAnswerReview(const Statement &s);
 
 extern const std::string kTreatmentColumns;
 Result<RiskTreatment> ReadTreatment(const Statement &s);
