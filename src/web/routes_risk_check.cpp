@@ -126,7 +126,8 @@ Json ReviewsJson(const RiskCatalog &catalog, const std::vector<storage::AnswerRe
 	for (const auto &review : reviews) {
 		const CheckItem *successor = catalog.FindCheckItem(review.successor_id);
 		Json entry = {{"old_id", review.old_item_id},
-		              {"old_text", review.old_text.empty() ? "（項目の文言は残っていません）" : review.old_text},
+		              {"old_text", review.old_text},
+		              {"has_text", !review.old_text.empty()},
 		              {"old_answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review.answer))},
 		              {"has_successor", successor != nullptr},
 		              {"successor_href", successor ? "#item-" + successor->id : ""},

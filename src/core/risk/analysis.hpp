@@ -23,7 +23,7 @@ namespace mamori {
 enum class CheckAnswer {
 	kImplemented = 1,     // 実施している
 	kPartial = 2,         // 一部実施している
-	kNotImplemented = 3,  // 実施していない・わからない
+	kNotImplemented = 3,  // 実施していない／わからない
 	kNotApplicable = 4,   // 自社に該当しない
 };
 
@@ -41,7 +41,7 @@ struct RegisterAsset {
 struct AnalysisInput {
 	std::vector<RegisterAsset> assets;
 	std::map<std::string, int> frequencies;  // threat id → 1..3; missing ones take the catalog default
-	CheckAnswers answers;                    // unanswered items count as 実施していない・わからない
+	CheckAnswers answers;                    // unanswered items count as 実施していない／わからない
 };
 
 //! A check item as it bore on one threat.
