@@ -52,20 +52,25 @@ Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const Org
 Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                          const storage::FiveArticleStatus &status) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "5か条の更新は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (status.number < 1 || status.number > static_cast<int>(edition.five_articles.size())) {
 		return Error::Invalid("number", "5か条の番号は1〜" + std::to_string(edition.five_articles.size()) + "です。");
 	}
-	if (status.done && status.done_on.empty()) {
-		return Error::Invalid("done_on", "実施した日付を入力してください。");
+	const bool done = status.state == ArticleState::kDone;
+	if (done && status.done_on.empty()) {
+		return Error::Invalid("done_on", "実施済みにするときは、実施した日付を入力してください。");
 	}
 	if (!status.done_on.empty() && !IsIsoDate(status.done_on)) {
 		return Error::Invalid("done_on", "日付が正しくありません。実在する年月日を入力してください。");
 	}
-	if (status.done && status.responsible.find_first_not_of(" \t\r\n") == std::string::npos) {
-		return Error::Invalid("responsible", "担当者を入力してください。");
+	// An article under way needs someone taking it forward as much as a
+	// finished one needs someone who answers for it (defined here).
+	if (status.state != ArticleState::kNotStarted &&
+	    status.responsible.find_first_not_of(" \t\r\n") == std::string::npos) {
+		return Error::Invalid("responsible", done ? "実施済みにするときは、担当者を入力してください。"
+		                                          : "実施中にするときは、取り組んでいる担当者を入力してください。");
 	}
 	if (status.responsible.size() > 100) {
 		return Error::Invalid("responsible", "担当者は100バイト以内にしてください。");
@@ -79,22 +84,33 @@ Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &a
 		}
 		return Audit(ctx, access.org.id, actor.user_id, "five_articles.update",
 		             "article:" + std::to_string(stored.number),
-		             {{"done", stored.done}, {"done_on", stored.done_on}, {"responsible", stored.responsible}});
+		             {{"state", ArticleStateName(stored.state)},
+		              {"done_on", stored.done_on},
+		              {"responsible", stored.responsible}});
 	});
 }
 
-Result<std::vector<int>> PendingFiveArticles(AppContext &ctx, const OrgAccess &access) {
+Result<FiveArticleCounts> CountFiveArticles(AppContext &ctx, const OrgAccess &access) {
 	auto views = ListFiveArticles(ctx, access);
 	if (!views) {
 		return views.error();
 	}
-	std::vector<int> pending;
+	FiveArticleCounts counts;
+	counts.total = static_cast<int>(views->size());
 	for (const auto &view : *views) {
-		if (!view.status.done) {
-			pending.push_back(view.article->number);
+		switch (view.status.state) {
+		case ArticleState::kNotStarted:
+			counts.not_started.push_back(view.article->number);
+			break;
+		case ArticleState::kInProgress:
+			counts.in_progress.push_back(view.article->number);
+			break;
+		case ArticleState::kDone:
+			++counts.done;
+			break;
 		}
 	}
-	return pending;
+	return counts;
 }
 
 } // namespace mamori::app

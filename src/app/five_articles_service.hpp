@@ -16,12 +16,20 @@ struct FiveArticleView {
 
 Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access);
 
-//! Validates (number 1..N, date ISO when done, responsible ≤100 bytes) and stores.
+//! Validates (number 1..N; a date for 実施済み; a responsible person for
+//! 実施中 and 実施済み, ≤100 bytes) and stores.
 Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                          const storage::FiveArticleStatus &status);
 
-//! Article numbers not yet declared as carried out.
-Result<std::vector<int>> PendingFiveArticles(AppContext &ctx, const OrgAccess &access);
+//! How many of the 5か条 are in each state, with the numbers of those not yet 実施済み.
+struct FiveArticleCounts {
+	int total = 0;
+	int done = 0;                  // 実施済み
+	std::vector<int> in_progress;  // 実施中
+	std::vector<int> not_started;  // 未着手
+};
+
+Result<FiveArticleCounts> CountFiveArticles(AppContext &ctx, const OrgAccess &access);
 
 //! True for a real calendar date written "YYYY-MM-DD".
 bool IsIsoDate(const std::string &text);

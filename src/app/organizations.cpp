@@ -97,7 +97,7 @@ Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {
 		return access;
 	}
 	if (!access->CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	return access;
 }
@@ -105,7 +105,7 @@ Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {
 Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                  const OrganizationInput &input) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	if (auto status = ValidateOrganizationInput(ctx, input); !status) {
 		return status;
@@ -139,7 +139,7 @@ Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const stor
 
 Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	if (Blank(name)) {
 		return Error::Invalid("department_name", "部署・事業所名を入力してください。");
@@ -168,7 +168,7 @@ Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 
 Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id department_id) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.DeleteDepartment(access.org.id, department_id); !status) {
@@ -181,7 +181,7 @@ Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 
 Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input) {
 	if (!access.CanManageMembers()) {
-		return Error::Make(ErrorCode::kForbidden, "メンバーの追加は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "メンバーの追加は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	const std::string email = NormalizeEmail(input.email);
 	if (auto status = ValidateEmail(email); !status) {
@@ -257,7 +257,7 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id) {
 	if (!access.CanManageMembers()) {
-		return Error::Make(ErrorCode::kForbidden, "メンバーの削除は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "メンバーの削除は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	if (user_id == actor.user_id) {
 		return Error::Invalid("user_id", "自分自身は削除できません。");

@@ -38,7 +38,7 @@ struct OrgAccess {
 	}
 	bool CanManageMembers() const { return CanEdit(); }
 	bool IsRespondent() const { return membership.role == storage::Role::kRespondent; }
-	//! 経営者 approves accepting a 大 risk; an 管理者 may stand in.
+	//! 経営者 approves accepting a 大 risk; an 組織管理者 may stand in.
 	bool CanApproveRisk() const {
 		return membership.role == storage::Role::kExecutive || membership.role == storage::Role::kAdmin;
 	}

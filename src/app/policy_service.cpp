@@ -13,7 +13,8 @@ static nlohmann::json InputJson(const PolicyInput &input) {
 	        {"established_on", input.established_on},
 	        {"revised_on", input.revised_on},
 	        {"representative_title", input.representative_title},
-	        {"representative_name", input.representative_name}};
+	        {"representative_name", input.representative_name},
+	        {"omission_reasons", input.omission_reasons}};
 }
 
 PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organization &org) {
@@ -31,14 +32,20 @@ PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organizati
 }
 
 Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &actor, const OrgAccess &access,
-                                               const PolicyInput &input) {
+                                               const PolicyInput &submitted) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "基本方針の編集は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
-	if (auto status = ValidatePolicyInput(edition.policy_template, input); !status) {
+	if (auto status = ValidatePolicyInput(edition.policy_template, submitted); !status) {
 		return status.error();
 	}
+	if (auto status = CheckOmissionReasons(edition.policy_template, submitted); !status) {
+		return status.error();
+	}
+	// Reasons typed for a clause that was ticked again are not kept.
+	PolicyInput input = submitted;
+	input.omission_reasons = KeptOmissionReasons(edition.policy_template, submitted);
 	storage::PolicyVersion saved;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		auto latest = ctx.store.LatestPolicy(access.org.id);
@@ -80,7 +87,7 @@ Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &act
 
 Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "基本方針の公開は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	storage::PolicyVersion published;
 	auto status = ctx.store.InTransaction([&]() -> Status {
@@ -101,6 +108,10 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 		const Edition &edition = access.EditionOf(ctx.catalog);
 		if (auto valid = ValidatePolicyInput(edition.policy_template, policy.input); !valid) {
 			return valid;
+		}
+		// A draft saved before reasons were asked for must get them before it is published.
+		if (auto reasons = CheckOmissionReasons(edition.policy_template, policy.input); !reasons) {
+			return reasons;
 		}
 		policy.status = storage::PolicyStatus::kPublished;
 		policy.published_at = platform::NowIso();

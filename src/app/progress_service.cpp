@@ -12,12 +12,16 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access) {
 	Progress progress;
 	const Edition &edition = access.EditionOf(ctx.catalog);
 
-	auto pending = PendingFiveArticles(ctx, access);
-	if (!pending) {
-		return pending.error();
+	auto articles = CountFiveArticles(ctx, access);
+	if (!articles) {
+		return articles.error();
 	}
 	progress.facts.five_articles_total = static_cast<int>(edition.five_articles.size());
-	progress.facts.five_articles_pending = *pending;
+	progress.facts.five_articles_not_started = articles->not_started;
+	progress.facts.five_articles_pending = articles->not_started;
+	progress.facts.five_articles_pending.insert(progress.facts.five_articles_pending.end(),
+	                                            articles->in_progress.begin(), articles->in_progress.end());
+	progress.five_articles = *articles;
 
 	auto trend = ScoreTrend(ctx, access);
 	if (!trend) {

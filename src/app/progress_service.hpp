@@ -4,6 +4,7 @@
 // organisation stands.
 #pragma once
 
+#include "app/five_articles_service.hpp"
 #include "app/organizations.hpp"
 #include "core/progress/readiness.hpp"
 #include "core/progress/step_path.hpp"
@@ -16,6 +17,7 @@ namespace mamori::app {
 
 struct Progress {
 	ProgressFacts facts;
+	FiveArticleCounts five_articles;  // 実施済み / 実施中 / 未着手, shown apart
 	StarReadiness one_star;
 	StarReadiness two_star;
 	StepPosition position;

@@ -16,7 +16,7 @@ constexpr size_t kMaxTextBytes = 200;
 constexpr size_t kMaxNoteBytes = 1000;
 constexpr size_t kMaxAssets = 20000;
 
-const Error kEditOnly = Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。");
+const Error kEditOnly = Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
 
 bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -561,7 +561,7 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id,
                          const std::string &threat_id) {
 	if (!access.CanApproveRisk()) {
-		return Error::Make(ErrorCode::kForbidden, "リスクの受け入れを承認できるのは経営者（または管理者）です。");
+		return Error::Make(ErrorCode::kForbidden, "リスクの受け入れを承認できるのは経営者（または組織管理者）です。");
 	}
 	auto existing = ctx.store.FindTreatment(access.org.id, asset_id, threat_id);
 	if (!existing) {

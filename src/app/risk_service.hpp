@@ -76,7 +76,7 @@ std::string_view DecisionLabel(const std::string &name);
 //! Validates and stores a treatment of a 大 or 中 risk. Accepting (保有) a
 //! 大 risk needs a reason; it stays unapproved until ApproveAcceptance.
 Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::RiskTreatment treatment);
-//! The 経営者 (or an 管理者) approves accepting a 大 risk.
+//! The 経営者 (or an 組織管理者) approves accepting a 大 risk.
 Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id,
                          const std::string &threat_id);
 

@@ -11,7 +11,7 @@ static constexpr size_t kMaxRespondentBytes = 200;
 
 Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &title) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "診断の開始は責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	if (title.size() > kMaxRespondentBytes) {
 		return Error::Invalid("title", "診断の名前は200バイト以内にしてください。");
@@ -52,7 +52,7 @@ Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 
 Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id round_id) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "診断の締め切りは責任者または管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.CloseRound(access.org.id, round_id, platform::NowIso()); !status) {
@@ -88,7 +88,7 @@ Result<storage::SelfcheckRound> CurrentOrNewRound(AppContext &ctx, const Actor &
 Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, const std::string &requested) {
 	if (access.IsRespondent()) {
 		if (!access.membership.department_id) {
-			return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が設定されていません。責任者に連絡してください。");
+			return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が設定されていません。情報セキュリティ責任者に連絡してください。");
 		}
 		auto departments = ctx.store.ListDepartments(access.org.id);
 		if (!departments) {
@@ -105,7 +105,7 @@ Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, 
 		return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が見つかりません。");
 	}
 	if (access.membership.role == storage::Role::kViewer || access.membership.role == storage::Role::kExecutive) {
-		return Error::Make(ErrorCode::kForbidden, "閲覧者と経営者は回答できません。責任者に依頼してください。");
+		return Error::Make(ErrorCode::kForbidden, "閲覧者と経営者は回答できません。情報セキュリティ責任者に依頼してください。");
 	}
 	if (requested.find_first_not_of(" \t\r\n") == std::string::npos) {
 		return Error::Invalid("respondent", "回答者（部署・事業所名）を入力してください。");

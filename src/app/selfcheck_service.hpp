@@ -13,7 +13,7 @@
 
 namespace mamori::app {
 
-//! Starts a new round (closing the previous one). 責任者・管理者 only.
+//! Starts a new round (closing the previous one). 情報セキュリティ責任者・組織管理者 only.
 Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &title);
 Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id round_id);
 

@@ -9,7 +9,10 @@
 namespace mamori::storage {
 
 // The machine names are stored in the database and sent over the API, so
-// they must never change.
+// they must never change. The labels follow 表5 of the guideline where it
+// names the role (情報セキュリティ責任者); the organisation's administrator is
+// 組織管理者 so that nobody takes it for 表5's システム管理者 (who runs IT
+// systems) or for the installation's mamori運用管理者 (User::is_admin).
 
 std::string_view RoleName(Role role) {
 	switch (role) {
@@ -39,9 +42,9 @@ std::optional<Role> ParseRoleName(std::string_view name) {
 std::string_view RoleLabel(Role role) {
 	switch (role) {
 	case Role::kAdmin:
-		return "管理者";
+		return "組織管理者";
 	case Role::kManager:
-		return "責任者";
+		return "情報セキュリティ責任者";
 	case Role::kExecutive:
 		return "経営者";
 	case Role::kRespondent:

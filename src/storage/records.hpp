@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/policy/basic_policy.hpp"
+#include "core/progress/readiness.hpp"
 #include "core/selfcheck/answer.hpp"
 
 #include <cstdint>
@@ -28,7 +29,7 @@ struct User {
 	std::string created_at;
 };
 
-enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer };  // 管理者, 責任者, 経営者, 回答者, 閲覧者
+enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer };  // labels: 組織管理者, 情報セキュリティ責任者, 経営者, 回答者, 閲覧者
 
 struct Organization {
 	Id id = 0;
@@ -76,8 +77,8 @@ struct Invitation {
 struct FiveArticleStatus {
 	Id org_id = 0;
 	int number = 0;  // 1..5
-	bool done = false;
-	std::string done_on;      // date the article was put in place
+	ArticleState state = ArticleState::kNotStarted;  // 未着手 / 実施中 / 実施済み
+	std::string done_on;      // date the article was put in place (shown for 実施済み)
 	std::string responsible;  // person responsible (free text)
 	std::string updated_at;
 };
@@ -191,7 +192,7 @@ struct RiskTreatment {
 	std::string due_on;        // "YYYY-MM-DD" or empty
 	int residual_risk = 0;     // expected risk value after treatment
 	std::string reason;        // required to accept a 大 risk
-	std::optional<Id> approved_by;  // a 閲覧者/経営者 or 管理者 who approved accepting a 大 risk
+	std::optional<Id> approved_by;  // a 経営者 or 組織管理者 who approved accepting a 大 risk
 	std::string approved_at;
 	bool completed = false;
 	std::string updated_at;

@@ -60,6 +60,8 @@ const std::map<std::string, std::string> &DetailLabels() {
 	    {"department", "部署"},
 	    {"department_id", "部署番号"},
 	    {"done", "実施"},
+	    {"state", "状況"},
+	    {"omission_reasons", "外した項目の理由"},
 	    {"done_on", "実施した日"},
 	    {"responsible", "担当者"},
 	    {"company_name", "会社名"},
@@ -75,7 +77,7 @@ const std::map<std::string, std::string> &DetailLabels() {
 	    {"answer", "回答"},
 	    {"answers", "回答"},
 	    {"number", "回"},
-	    {"is_admin", "システム管理者"},
+	    {"is_admin", "mamori運用管理者"},
 	    {"failures", "失敗した回数"},
 	};
 	return labels;
@@ -108,6 +110,13 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 				return std::string(storage::RoleLabel(*role));
 			}
 		}
+		if (key == "state") {
+			// 5か条 states as the page words them.
+			static const Names kStates = {{"not_started", "未着手"}, {"in_progress", "実施中"}, {"done", "実施済み"}};
+			if (auto state = kStates.find(text); state != kStates.end()) {
+				return state->second;
+			}
+		}
 		return text.empty() ? "（なし）" : text;
 	}
 	case Json::value_t::boolean:
@@ -134,7 +143,24 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 	}
 	case Json::value_t::object:
 		// Answer sheets ({"1": "implemented", ...}) are too long for a table cell.
-		return key == "answers" ? std::to_string(value.size()) + "問" : value.dump();
+		if (key == "answers") {
+			return std::to_string(value.size()) + "問";
+		}
+		if (key == "omission_reasons") {
+			// {"clause id": "reason"} as 「title」：reason.
+			if (value.empty()) {
+				return "（なし）";
+			}
+			std::string joined;
+			for (const auto &[id, reason] : value.items()) {
+				auto title = clause_titles.find(id);
+				joined += (joined.empty() ? "" : "、") + std::string("「") +
+				          (title != clause_titles.end() ? title->second : id) + "」：" +
+				          (reason.is_string() ? reason.get<std::string>() : reason.dump());
+			}
+			return joined;
+		}
+		return value.dump();
 	default:
 		return value.dump();
 	}
@@ -221,7 +247,7 @@ void WebApp::MountAudit(httplib::Server &server) {
 			return;
 		}
 		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "変更履歴は、責任者・管理者・閲覧者が見られます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "変更履歴は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
 		}
 		int page = 1;
 		if (request.HasParam("page")) {

@@ -46,13 +46,32 @@ std::string Trimmed(const std::string &text) {
 //! What an editor typed into one article's form, kept for re-showing after an error.
 struct ArticleForm {
 	int number = 0;
-	bool done = false;
+	std::string state;  // as sent: not_started / in_progress / done
 	DateFields done_on;
 	std::string responsible;
 	Error error;
 };
 
 std::string Anchor(int number) { return "a" + std::to_string(number); }
+
+//! One flag per state, so the templates hold the words (未着手 / 実施中 / 実施済み).
+Json StateFlags(const std::string &state) {
+	return {{"not_started", state == ArticleStateName(ArticleState::kNotStarted)},
+	        {"in_progress", state == ArticleStateName(ArticleState::kInProgress)},
+	        {"done", state == ArticleStateName(ArticleState::kDone)}};
+}
+
+const char *StateTagClass(ArticleState state) {
+	switch (state) {
+	case ArticleState::kDone:
+		return "tag--done";
+	case ArticleState::kInProgress:
+		return "tag--progress";
+	case ArticleState::kNotStarted:
+		break;
+	}
+	return "tag--todo";
+}
 
 Json ArticleModel(const app::FiveArticleView &view, const std::string &base, bool can_edit,
                   const ArticleForm *submitted) {
@@ -63,7 +82,9 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	for (const auto &action : article.actions) {
 		actions.push_back(action);
 	}
-	const std::string done_on_display = status.done ? JapaneseDate(status.done_on) : "";
+	const bool done = status.state == ArticleState::kDone;
+	const std::string state_name(ArticleStateName(status.state));
+	const std::string done_on_display = done ? JapaneseDate(status.done_on) : "";
 	Json model = {
 	    {"number", article.number},
 	    {"anchor", anchor},
@@ -72,9 +93,9 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	    {"actions", actions},
 	    {"source", article.source.location.empty() ? Json(false)
 	                                               : Json(article.source.document + " " + article.source.location)},
-	    {"done", status.done},
-	    {"status_label", status.done ? "完了" : "未着手"},
-	    {"status_class", status.done ? "tag--done" : "tag--todo"},
+	    {"done", done},
+	    {"state", StateFlags(state_name)},
+	    {"status_class", StateTagClass(status.state)},
 	    {"done_on_display", done_on_display.empty() ? Json(false) : Json(done_on_display)},
 	    {"done_on_iso", status.done_on},
 	    {"responsible", status.responsible.empty() ? Json(false) : Json(status.responsible)},
@@ -93,10 +114,10 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	};
 	model["form"] = {
 	    {"action", base + "/five-articles/" + std::to_string(article.number)},
-	    {"done_checked", mine ? submitted->done : status.done},
-	    {"done_error", field_error("done")},
+	    {"checked", StateFlags(mine ? submitted->state : state_name)},
+	    {"state_error", field_error("state")},
 	    {"date", DateFieldsModel(DateFieldsView{anchor + "-done_on", "done_on", "実施した日",
-	                                            "「実施している」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。",
+	                                            "「実施済み」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。",
 	                                            false, mine ? submitted->done_on : SplitIsoDate(status.done_on), error})},
 	    {"responsible_value", mine ? submitted->responsible : status.responsible},
 	    {"responsible_error", field_error("responsible")},
@@ -114,28 +135,43 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 		}
 		const std::string base = "/orgs/" + std::to_string(access.org.id);
 		Json articles = Json::array();
-		Json pending = Json::array();
+		Json not_started = Json::array();
 		int done = 0;
+		int in_progress = 0;
 		for (const auto &view : *views) {
 			articles.push_back(ArticleModel(view, base, access.CanEdit(), submitted));
-			if (view.status.done) {
+			switch (view.status.state) {
+			case ArticleState::kDone:
 				++done;
-			} else {
-				pending.push_back({{"number", view.article->number}, {"anchor", Anchor(view.article->number)},
-				                   {"title", view.article->title}});
+				break;
+			case ArticleState::kInProgress:
+				++in_progress;
+				break;
+			case ArticleState::kNotStarted:
+				not_started.push_back({{"number", view.article->number}, {"anchor", Anchor(view.article->number)},
+				                       {"title", view.article->title}});
+				break;
 			}
 		}
 		const int total = static_cast<int>(views->size());
+		// ★1 is the core's rule (OneStarReadiness); the page asks the same question.
+		ProgressFacts facts;
+		facts.five_articles_total = total;
+		for (const auto &item : not_started) {
+			facts.five_articles_not_started.push_back(item["number"].get<int>());
+		}
+		const bool one_star_ready = total > 0 && OneStarReadiness(facts).ready;
 		Json model = {
 		    {"base", base},
 		    {"can_edit", access.CanEdit()},
 		    {"articles", articles},
 		    {"total", total},
 		    {"done_count", done},
-		    {"has_done", done > 0},
+		    {"in_progress_count", in_progress},
+		    {"not_started_count", static_cast<int>(not_started.size())},
 		    {"all_done", total > 0 && done == total},
-		    {"pending", pending},
-		    {"remaining", total - done},
+		    {"one_star_ready", one_star_ready},
+		    {"not_started", not_started},
 		    {"security_action_url", kSecurityActionUrl},
 		    {"saved", false},
 		};
@@ -146,7 +182,10 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 		}
 		int status = 200;
 		if (submitted != nullptr) {
-			model["error_summary"] = ErrorSummary(submitted->error, submitted->error.field);
+			// A state error is shown on the group of radios; the link focuses the first one.
+			const std::string &field = submitted->error.field;
+			model["error_summary"] =
+			    ErrorSummary(submitted->error, field.ends_with("-state") ? field + "-not_started" : field);
 			status = 400;
 		}
 		SendHtml(request, status, RenderPage(request, "five_articles", model, "情報セキュリティ5か条", access));
@@ -159,7 +198,7 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 			return;
 		}
 		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の状況は、責任者・管理者・閲覧者が見られます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の状況は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
 		}
 		// ?saved=N comes from our own redirect after a save; anything else is ignored.
 		int saved = 0;
@@ -180,7 +219,7 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 			return;
 		}
 		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の更新は責任者または管理者だけが行えます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		}
 		const std::string number_text = http.matches[2];
 		const auto &articles = access->EditionOf(ctx_.catalog).five_articles;
@@ -195,17 +234,22 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 
 		ArticleForm form;
 		form.number = static_cast<int>(*number);
-		form.done = request.Param("done") == "1";
+		form.state = request.Param("state");
 		form.done_on = ReadDateFields(request, "done_on");
 		form.responsible = Trimmed(request.Param("responsible"));
 		const std::string anchor = Anchor(form.number);
 
 		storage::FiveArticleStatus status;
 		status.number = form.number;
-		status.done = form.done;
 		status.responsible = form.responsible;
 		// One page holds five forms: the message says which article it is about.
 		const std::string prefix = "「" + std::to_string(article.number) + ". " + article.title + "」：";
+		const auto state = ParseArticleStateName(form.state);
+		if (!state) {
+			form.error = Error::Invalid(anchor + "-state", prefix + "状況を「未着手」「実施中」「実施済み」から選んでください。");
+			return render(request, *access, &form, 0);
+		}
+		status.state = *state;
 		auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
 		if (!done_on) {
 			form.error = done_on.error();
@@ -221,9 +265,9 @@ void WebApp::MountFiveArticles(httplib::Server &server) {
 			form.error = updated.error();
 			form.error.message = prefix + form.error.message;
 			const std::map<std::string, std::string> ids = {
-			    {"done_on", anchor + "-done_on-year"}, {"responsible", anchor + "-responsible"}, {"done", anchor + "-done"}};
+			    {"done_on", anchor + "-done_on-year"}, {"responsible", anchor + "-responsible"}, {"state", anchor + "-state"}};
 			auto found = ids.find(form.error.field);
-			form.error.field = found != ids.end() ? found->second : anchor + "-done";
+			form.error.field = found != ids.end() ? found->second : anchor + "-state";
 			return render(request, *access, &form, 0);
 		}
 		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/five-articles?saved=" +

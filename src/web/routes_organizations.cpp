@@ -45,7 +45,7 @@ Json StatusTag(TaskStatus status, bool supported) {
 
 std::string MissingLabel(const std::string &id) {
 	if (id == "five_articles") {
-		return "5か条をすべて実施する";
+		return "5か条のすべてに取り組む（未着手の項目を「実施中」か「実施済み」にする）";
 	}
 	if (id == "selfcheck") {
 		return "自社診断の25項目すべてに回答する";
@@ -98,6 +98,10 @@ Json DashboardModel(const app::Progress &progress, const std::string &base) {
 	              {"reached_step", progress.position.reached_step},
 	              {"step_count", progress.position.steps.size()},
 	              {"one_star", ReadinessModel(progress.one_star)},
+	              {"five_articles",
+	               {{"done", progress.five_articles.done},
+	                {"in_progress", progress.five_articles.in_progress.size()},
+	                {"not_started", progress.five_articles.not_started.size()}}},
 	              {"two_star", ReadinessModel(progress.two_star)}};
 	Json overdue = Json::array();
 	for (const auto &item : progress.overdue) {

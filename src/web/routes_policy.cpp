@@ -42,7 +42,7 @@ PolicyForm FormFromInput(const PolicyInput &input) {
 	return PolicyForm{input, SplitIsoDate(input.established_on), SplitIsoDate(input.revised_on)};
 }
 
-PolicyForm ReadPolicyForm(const Request &request) {
+PolicyForm ReadPolicyForm(const Request &request, const PolicyTemplate &tmpl) {
 	PolicyForm form;
 	form.input.company_name = request.Param("company_name");
 	form.input.scope = request.Param("scope");
@@ -52,6 +52,13 @@ PolicyForm ReadPolicyForm(const Request &request) {
 	}
 	form.input.representative_title = request.Param("representative_title");
 	form.input.representative_name = request.Param("representative_name");
+	// Kept as typed, also for ticked clauses, so the boxes come back unchanged
+	// after an error; the app layer keeps only those of omitted clauses.
+	for (const auto &clause : tmpl.clauses) {
+		if (clause.sample && request.HasParam(OmissionReasonField(clause.id))) {
+			form.input.omission_reasons[clause.id] = request.Param(OmissionReasonField(clause.id));
+		}
+	}
 	form.established_on = ReadDateFields(request, "established_on");
 	form.revised_on = ReadDateFields(request, "revised_on");
 	return form;
@@ -102,6 +109,10 @@ std::string FieldElementId(const Error &error, const PolicyTemplate &tmpl, const
 	if (field == "company_name" || field == "representative_title" || field == "representative_name") {
 		return field;
 	}
+	// A reason box's element id is its field name.
+	if (field.starts_with(OmissionReasonField(""))) {
+		return field;
+	}
 	return "company_name";
 }
 
@@ -128,12 +139,22 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 	for (const auto &clause : tmpl.clauses) {
 		const bool checked =
 		    std::find(form.input.clause_ids.begin(), form.input.clause_ids.end(), clause.id) != form.input.clause_ids.end();
+		const std::string reason_field = OmissionReasonField(clause.id);
+		const auto reason = form.input.omission_reasons.find(clause.id);
+		const bool reason_error = error != nullptr && error->field == reason_field;
 		clauses.push_back({{"value", clause.id},
 		                   {"id", ClauseElementId(clause.id)},
 		                   {"title", clause.title},
 		                   {"text", clause.text},
 		                   {"checked", checked},
-		                   {"required", clause.required}});
+		                   {"required", clause.required},
+		                   {"source", clause.source.location.empty() ? Json(false) : Json(clause.source.location)},
+		                   // Only 付録2's sample clauses ask why they were left out.
+		                   {"sample", clause.sample},
+		                   {"reason_id", reason_field},
+		                   {"reason", reason == form.input.omission_reasons.end() ? "" : reason->second},
+		                   {"reason_hidden", checked && !reason_error},
+		                   {"reason_error", reason_error ? Json(error->message) : Json(false)}});
 	}
 	return {
 	    {"company_name", form.input.company_name},
@@ -393,7 +414,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			return;
 		}
 		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集画面は、責任者・管理者・閲覧者が使えます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集画面は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使えます。"));
 		}
 		render_editor(request, *access, nullptr, std::nullopt, request.Param("saved") == "1");
 	});
@@ -408,9 +429,9 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			return;
 		}
 		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集は責任者または管理者だけが行えます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		}
-		const PolicyForm form = ReadPolicyForm(request);
+		const PolicyForm form = ReadPolicyForm(request, access->EditionOf(ctx_.catalog).policy_template);
 		auto input = ParsePolicyForm(form);
 		if (!input) {
 			return render_editor(request, *access, &form, input.error(), false);
@@ -435,7 +456,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			return;
 		}
 		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の公開は責任者または管理者だけが行えます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		}
 		auto published = app::PublishPolicy(ctx_, request.actor(), *access);
 		if (!published) {
@@ -460,7 +481,7 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			return;
 		}
 		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "このページは、責任者・管理者・閲覧者が見られます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "このページは、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
 		}
 		auto published = ctx_.store.LatestPublishedPolicy(access->org.id);
 		if (!published) {
@@ -570,13 +591,14 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			return;
 		}
 		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "版の一覧は、責任者・管理者・閲覧者が見られます。"));
+			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "版の一覧は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
 		}
 		auto versions = ctx_.store.ListPolicyVersions(access->org.id);
 		if (!versions) {
 			return SendErrorPage(request, versions.error());
 		}
 		const std::string base = Base(*access);
+		const PolicyTemplate &tmpl = access->EditionOf(ctx_.catalog).policy_template;
 		// Newest first; the newest published version is the one in force.
 		std::vector<storage::PolicyVersion> sorted = *versions;
 		std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.version > b.version; });
@@ -596,7 +618,13 @@ void WebApp::MountPolicy(httplib::Server &server) {
 			}
 			const std::string published_on = published ? JstDate(policy.published_at) : "";
 			auto date_or_dash = [](const std::string &iso) { return iso.empty() ? std::string("—") : JapaneseDate(iso, false); };
+			Json omitted = Json::array();
+			for (const auto &clause : OmittedSampleClauses(tmpl, policy.input)) {
+				omitted.push_back({{"title", clause.title}, {"reason", clause.reason.empty() ? Json(false) : Json(clause.reason)}});
+			}
 			rows.push_back({{"version_label", VersionLabel(policy.version)},
+			                {"omitted", omitted},
+			                {"has_omitted", !omitted.empty()},
 			                {"status_label", label},
 			                {"status_class", tag},
 			                {"established_on", date_or_dash(policy.input.established_on)},

@@ -17,11 +17,11 @@ std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std:
 	}
 	if (access->IsRespondent()) {
 		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
-		                                       "リスク分析は、責任者・管理者・経営者・閲覧者が使うページです。"));
+		                                       "リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。"));
 		return std::nullopt;
 	}
 	if (edit && !access->CanEdit()) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。"));
+		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		return std::nullopt;
 	}
 	return access;

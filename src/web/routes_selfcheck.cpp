@@ -104,7 +104,7 @@ void MountOverview(WebApp &web, httplib::Server &server) {
 			return;
 		}
 		if (!access->CanEdit()) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の開始は責任者または管理者だけが行えます。"));
+			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		}
 		const std::string title = app::TrimSpaces(request.Param("title"));
 		auto started = app::StartRound(web.ctx(), request.actor(), *access, title);
@@ -127,7 +127,7 @@ void MountOverview(WebApp &web, httplib::Server &server) {
 			return;
 		}
 		if (!access->CanEdit()) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の締め切りは責任者または管理者だけが行えます。"));
+			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。"));
 		}
 		auto round_id = WebApp::ParseId(http.matches[2]);
 		if (!round_id) {

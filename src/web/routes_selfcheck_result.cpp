@@ -1,6 +1,6 @@
 // mamori/web/routes_selfcheck_result.cpp
 //
-// 自社診断 result (責任者・管理者・閲覧者): the total and its band, the trend
+// 自社診断 result (情報セキュリティ責任者・組織管理者・経営者・閲覧者): the total and its band, the trend
 // over past rounds, the group scores as bar and radar charts, the items to
 // find out or improve with examples of damage and countermeasures, and every
 // respondent's answers beside the combined one.
@@ -22,7 +22,7 @@ void MountResult(WebApp &web, httplib::Server &server) {
 		}
 		if (access->IsRespondent()) {
 			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
-			                                              "診断の結果は責任者・管理者・閲覧者だけが見られます。"));
+			                                              "診断の結果は情報セキュリティ責任者・組織管理者・経営者・閲覧者だけが見られます。"));
 		}
 		std::optional<Id> round_id;
 		if (request.HasParam("round")) {

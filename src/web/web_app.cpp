@@ -221,7 +221,7 @@ std::optional<app::OrgAccess> WebApp::OpenOrg(Request &request, const std::strin
 std::optional<app::OrgAccess> WebApp::OpenOrgForEdit(Request &request, const std::string &id_text) {
 	auto access = OpenOrg(request, id_text);
 	if (access && !access->CanEdit()) {
-		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は責任者または管理者だけが行えます。"));
+		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"));
 		return std::nullopt;
 	}
 	return access;

@@ -1,8 +1,10 @@
 // mamori/tests/unit/basic_policy_test.cpp
 #include "core/policy/basic_policy.hpp"
+#include "platform/files.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace mamori {
@@ -180,6 +182,121 @@ TEST(BuildPolicyDocumentTest, FailsLikeValidation) {
 	ASSERT_FALSE(doc.ok());
 	EXPECT_EQ(doc.error().field, "company_name");
 	EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+}
+
+// --- 付録2's sample clauses: on by default, a reason to leave one out -------------------------
+
+//! Two sample clauses (like 付録2's), one optional clause of the 記載項目例.
+PolicyTemplate SampleTemplate() {
+	PolicyTemplate tmpl = MakeTemplate();
+	tmpl.clauses = {
+	    {"management", "経営者の責任", "経営者主導で進めます。", true, false, true, {}},
+	    {"structure", "社内体制の整備", "組織を設置します。", true, false, true, {}},
+	    {"improvement", "継続的改善", "継続的に改善します。", false, false, false, {}},
+	};
+	return tmpl;
+}
+
+PolicyInput SampleInput() {
+	PolicyInput input = MakeInput();
+	input.clause_ids = {"management", "structure"};
+	return input;
+}
+
+TEST(OmissionReasonTest, NoReasonNeededWhileEverySampleClauseIsIn) {
+	EXPECT_TRUE(CheckOmissionReasons(SampleTemplate(), SampleInput()).ok());
+	PolicyInput input = SampleInput();
+	input.clause_ids.push_back("improvement");
+	EXPECT_TRUE(CheckOmissionReasons(SampleTemplate(), input).ok());
+}
+
+TEST(OmissionReasonTest, LeavingOutASampleClauseWithoutAReasonIsRefusedNamingTheField) {
+	PolicyInput input = SampleInput();
+	input.clause_ids = {"management"};
+	const Status status = CheckOmissionReasons(SampleTemplate(), input);
+	ASSERT_FALSE(status.ok());
+	EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
+	EXPECT_EQ(status.error().field, "omission_reason_structure");
+	EXPECT_EQ(status.error().field, OmissionReasonField("structure"));
+	EXPECT_NE(status.error().message.find("「社内体制の整備」"), std::string::npos) << status.error().message;
+	EXPECT_NE(status.error().message.find("理由"), std::string::npos) << status.error().message;
+
+	input.omission_reasons["structure"] = " \u3000 ";  // only spaces is still empty
+	EXPECT_EQ(CheckOmissionReasons(SampleTemplate(), input).error().field, "omission_reason_structure");
+	input.omission_reasons["management"] = "理由は別の項目に書いてもだめです";
+	EXPECT_FALSE(CheckOmissionReasons(SampleTemplate(), input).ok());
+
+	input.omission_reasons["structure"] = "社内体制は就業規則で定めているため";
+	EXPECT_TRUE(CheckOmissionReasons(SampleTemplate(), input).ok());
+}
+
+TEST(OmissionReasonTest, ReasonIsLimitedTo500Characters) {
+	PolicyInput input = SampleInput();
+	input.clause_ids = {"management"};
+	std::string reason;
+	for (int i = 0; i < 500; ++i) reason += "理";
+	input.omission_reasons["structure"] = reason;
+	EXPECT_TRUE(CheckOmissionReasons(SampleTemplate(), input).ok());
+	input.omission_reasons["structure"] += "由";
+	EXPECT_EQ(CheckOmissionReasons(SampleTemplate(), input).error().field, "omission_reason_structure");
+}
+
+TEST(OmissionReasonTest, OptionalClausesNeverAskForAReason) {
+	PolicyInput input = SampleInput();  // 継続的改善 not chosen
+	EXPECT_TRUE(OmittedSampleClauses(SampleTemplate(), input).empty());
+}
+
+TEST(OmissionReasonTest, KeepsTrimmedReasonsOfOmittedSampleClausesOnly) {
+	PolicyInput input = SampleInput();
+	input.clause_ids = {"structure"};
+	input.omission_reasons = {{"management", "　代表が別に宣言しているため "},
+	                          {"structure", "選んだ項目の理由は残しません"},
+	                          {"improvement", "サンプル外の項目の理由も残しません"}};
+	const auto kept = KeptOmissionReasons(SampleTemplate(), input);
+	ASSERT_EQ(kept.size(), 1u);
+	EXPECT_EQ(kept.at("management"), "代表が別に宣言しているため");
+
+	const auto omitted = OmittedSampleClauses(SampleTemplate(), input);
+	ASSERT_EQ(omitted.size(), 1u);
+	EXPECT_EQ(omitted[0].id, "management");
+	EXPECT_EQ(omitted[0].title, "経営者の責任");
+	EXPECT_EQ(omitted[0].reason, "代表が別に宣言しているため");
+}
+
+TEST(OmissionReasonTest, StoredVersionsWithoutReasonsStillRender) {
+	// Saved before reasons were asked for: the document builds, the history says no reason.
+	PolicyInput input = SampleInput();
+	input.clause_ids = {"management"};
+	EXPECT_TRUE(BuildPolicyDocument(SampleTemplate(), input, 1).ok());
+	const auto omitted = OmittedSampleClauses(SampleTemplate(), input);
+	ASSERT_EQ(omitted.size(), 1u);
+	EXPECT_TRUE(omitted[0].reason.empty());
+}
+
+// --- the shipped template (content/editions/3.0/basic_policy.yaml) ------------------------------
+
+TEST(BasicPolicyContentTest, FiveSampleClausesOnByDefaultAndContinuousImprovementOffered) {
+	auto catalog = platform::LoadCatalog(std::string(MAMORI_SOURCE_DIR) + "/content");
+	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
+	const PolicyTemplate &tmpl = catalog->DefaultEdition().policy_template;
+	std::vector<std::string> samples;
+	for (const auto &clause : tmpl.clauses) {
+		if (clause.sample) {
+			samples.push_back(clause.title);
+			EXPECT_TRUE(clause.default_selected) << clause.id;
+			EXPECT_NE(clause.source.location.find("付録2"), std::string::npos) << clause.id;
+		}
+		EXPECT_FALSE(clause.source.location.empty()) << clause.id << " names no source";
+	}
+	EXPECT_EQ(samples, (std::vector<std::string>{"経営者の責任", "社内体制の整備", "従業員の取組み",
+	                                             "法令及び契約上の要求事項の遵守", "違反及び事故への対応"}));
+
+	const auto improvement = std::find_if(tmpl.clauses.begin(), tmpl.clauses.end(),
+	                                      [](const PolicyClause &clause) { return clause.title == "継続的改善"; });
+	ASSERT_NE(improvement, tmpl.clauses.end());
+	EXPECT_FALSE(improvement->sample);
+	EXPECT_FALSE(improvement->default_selected);
+	EXPECT_NE(improvement->source.location.find("記載項目例"), std::string::npos);
 }
 
 } // namespace

@@ -475,15 +475,16 @@ TEST_F(SqliteStoreTest, RoundsNumberAndClose) {
 
 TEST_F(SqliteStoreTest, FiveArticlesUpsert) {
 	const Id org_id = MakeOrg("A社");
-	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 3, true, "2025-04-01", "山田", ""}).ok());
-	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 1, false, "", "", ""}).ok());
-	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 3, false, "", "佐藤", ""}).ok());
-	EXPECT_EQ(store_->UpsertFiveArticle({org_id, 6, true, "", "", ""}).error().code, ErrorCode::kInvalidInput);
+	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 3, ArticleState::kDone, "2025-04-01", "山田", ""}).ok());
+	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 1, ArticleState::kNotStarted, "", "", ""}).ok());
+	ASSERT_TRUE(store_->UpsertFiveArticle({org_id, 3, ArticleState::kInProgress, "", "佐藤", ""}).ok());
+	EXPECT_EQ(store_->UpsertFiveArticle({org_id, 6, ArticleState::kDone, "", "", ""}).error().code, ErrorCode::kInvalidInput);
 	auto list = store_->ListFiveArticles(org_id);
 	ASSERT_EQ(list->size(), 2u);
 	EXPECT_EQ((*list)[0].number, 1);
+	EXPECT_EQ((*list)[0].state, ArticleState::kNotStarted);
 	EXPECT_EQ((*list)[1].number, 3);
-	EXPECT_FALSE((*list)[1].done);
+	EXPECT_EQ((*list)[1].state, ArticleState::kInProgress);
 	EXPECT_EQ((*list)[1].responsible, "佐藤");
 	EXPECT_FALSE((*list)[1].updated_at.empty());
 }
@@ -591,10 +592,17 @@ TEST_F(SqliteStoreTest, BackupIsAReadableCopy) {
 }
 
 TEST(NamesTest, RolesAndAnswersRoundTrip) {
-	for (Role role : {Role::kAdmin, Role::kManager, Role::kRespondent, Role::kViewer}) {
+	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
 		EXPECT_EQ(ParseRoleName(RoleName(role)), role);
 	}
-	EXPECT_EQ(RoleLabel(Role::kManager), "責任者");
+	// 表5 names the role 情報セキュリティ責任者; no label may be the bare 管理者,
+	// which readers would take for 表5's システム管理者.
+	EXPECT_EQ(RoleLabel(Role::kManager), "情報セキュリティ責任者");
+	EXPECT_EQ(RoleLabel(Role::kAdmin), "組織管理者");
+	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
+		EXPECT_NE(RoleLabel(role), "管理者");
+		EXPECT_NE(RoleLabel(role), "責任者");
+	}
 	EXPECT_FALSE(ParseRoleName("owner").has_value());
 	for (Answer answer : {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown}) {
 		EXPECT_EQ(ParseAnswerName(AnswerName(answer)), answer);

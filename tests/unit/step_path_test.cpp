@@ -59,6 +59,7 @@ Statuses DoneThrough(int last) {
 ProgressFacts NothingDone() {
 	ProgressFacts facts;
 	facts.five_articles_pending = {1, 2, 3, 4, 5};
+	facts.five_articles_not_started = {1, 2, 3, 4, 5};
 	return facts;
 }
 
@@ -75,6 +76,7 @@ TEST(StepPathTest, StatusesFromFacts) {
 
 	ProgressFacts some = NothingDone();
 	some.five_articles_pending = {4, 5};
+	some.five_articles_not_started = {4, 5};
 	some.selfcheck_started = true;
 	some.policy_drafted = true;
 	statuses = TaskStatusesFromFacts(some);
@@ -92,6 +94,15 @@ TEST(StepPathTest, StatusesFromFacts) {
 	EXPECT_EQ(statuses.at("five_articles"), TaskStatus::kDone);
 	EXPECT_EQ(statuses.at("selfcheck"), TaskStatus::kDone);
 	EXPECT_EQ(statuses.at("basic_policy"), TaskStatus::kDone);
+}
+
+TEST(StepPathTest, FiveArticlesUnderWayAreInProgressNotDone) {
+	// All five 実施中: ★1 can be declared, but the task itself is not finished.
+	ProgressFacts facts = NothingDone();
+	facts.five_articles_not_started.clear();
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("five_articles"), TaskStatus::kInProgress);
+	facts.five_articles_not_started = {1, 2, 3, 4};  // one of five under way
+	EXPECT_EQ(TaskStatusesFromFacts(facts).at("five_articles"), TaskStatus::kInProgress);
 }
 
 TEST(StepPathTest, RiskAnalysisStatusFromFacts) {
@@ -163,6 +174,7 @@ TEST(StepPathTest, NothingDoneStartsAtStepOne) {
 TEST(StepPathTest, FiveArticlesDoneMovesToStepTwo) {
 	ProgressFacts facts = NothingDone();
 	facts.five_articles_pending.clear();
+	facts.five_articles_not_started.clear();
 	const auto position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
 	EXPECT_EQ(position.current_step, 2);
 	EXPECT_EQ(position.reached_step, 1);

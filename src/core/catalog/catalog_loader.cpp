@@ -310,10 +310,16 @@ PolicyTemplate ReadPolicyTemplate(const Reader &file) {
 	}
 	std::set<std::string> ids;
 	for (const auto &entry : file.Items("clauses")) {
-		PolicyClause clause{entry.String("id"), entry.String("title"), entry.String("text"),
-		                    entry.Bool("default", true), entry.Bool("required", false)};
+		PolicyClause clause{entry.String("id"),          entry.String("title"),        entry.String("text"),
+		                    entry.Bool("default", true),  entry.Bool("required", false), entry.Bool("sample", false),
+		                    entry.Source()};
 		if (!ids.insert(clause.id).second) {
 			entry.Fail("duplicate clause id '" + clause.id + "'");
+		}
+		// A sample clause is on for a new policy; asking for a reason to leave
+		// out a clause that was never in would make no sense.
+		if (clause.sample && !clause.default_selected) {
+			entry.Fail("sample clause '" + clause.id + "' must have default: true");
 		}
 		tmpl.clauses.push_back(clause);
 	}

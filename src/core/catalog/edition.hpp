@@ -66,6 +66,10 @@ struct PolicyClause {
 	std::string text;  // may contain {{company_short}} placeholders
 	bool default_selected = true;
 	bool required = false;
+	//! One of 付録2's sample clauses: on by default, and leaving it out needs a
+	//! reason that is kept with the version.
+	bool sample = false;
+	SourceRef source;  // where the clause (or the item it fills in) comes from
 };
 
 struct PolicyTemplate {

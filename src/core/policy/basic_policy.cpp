@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxRepresentativeLength = 100;
+constexpr std::size_t kMaxOmissionReasonLength = 500;
 
 // Limits are stated to users in characters, not bytes, so count UTF-8 code
 // points (continuation bytes 10xxxxxx are skipped).
@@ -203,6 +204,46 @@ Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input)
 		return s;
 	}
 	return OkStatus();
+}
+
+std::string OmissionReasonField(const std::string &clause_id) { return "omission_reason_" + clause_id; }
+
+std::vector<OmittedClause> OmittedSampleClauses(const PolicyTemplate &tmpl, const PolicyInput &input) {
+	const std::set<std::string, std::less<>> chosen(input.clause_ids.begin(), input.clause_ids.end());
+	std::vector<OmittedClause> omitted;
+	for (const PolicyClause &clause : tmpl.clauses) {
+		if (!clause.sample || chosen.contains(clause.id)) {
+			continue;
+		}
+		const auto reason = input.omission_reasons.find(clause.id);
+		omitted.push_back({clause.id, clause.title, reason == input.omission_reasons.end() ? "" : Trim(reason->second)});
+	}
+	return omitted;
+}
+
+Status CheckOmissionReasons(const PolicyTemplate &tmpl, const PolicyInput &input) {
+	for (const OmittedClause &clause : OmittedSampleClauses(tmpl, input)) {
+		const std::string field = OmissionReasonField(clause.id);
+		if (clause.reason.empty()) {
+			return Error::Invalid(field, "「" + clause.title +
+			                                 "」はガイドライン（付録2）のサンプルの項目です。外す理由を入力してください。");
+		}
+		if (CharacterCount(clause.reason) > kMaxOmissionReasonLength) {
+			return Error::Invalid(field, "「" + clause.title + "」を外す理由は" + std::to_string(kMaxOmissionReasonLength) +
+			                                 "文字以内で入力してください。");
+		}
+	}
+	return OkStatus();
+}
+
+std::map<std::string, std::string> KeptOmissionReasons(const PolicyTemplate &tmpl, const PolicyInput &input) {
+	std::map<std::string, std::string> kept;
+	for (const OmittedClause &clause : OmittedSampleClauses(tmpl, input)) {
+		if (!clause.reason.empty()) {
+			kept[clause.id] = clause.reason;
+		}
+	}
+	return kept;
 }
 
 Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version) {

@@ -8,6 +8,7 @@
 #include "core/catalog/edition.hpp"
 #include "core/common/result.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct PolicyInput {
 	std::string revised_on;      // 改訂日, ISO date or empty
 	std::string representative_title;  // 代表取締役社長
 	std::string representative_name;
+	//! Why a 付録2 sample clause was left out: clause id → reason. Stored with
+	//! the version and shown in its history; only omitted sample clauses keep one.
+	std::map<std::string, std::string> omission_reasons;
 };
 
 struct PolicySection {
@@ -47,6 +51,26 @@ struct PolicyDocument {
 
 //! Checks the input against the template: names the first bad field.
 Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input);
+
+//! The form field that holds the reason for leaving out `clause_id`.
+std::string OmissionReasonField(const std::string &clause_id);
+
+//! Every 付録2 sample clause left out has a reason (required, ≤500 characters);
+//! the error names the clause and its field (OmissionReasonField). Checked when
+//! a version is saved or published, not when a stored one is shown: versions
+//! saved before reasons were asked for still render.
+Status CheckOmissionReasons(const PolicyTemplate &tmpl, const PolicyInput &input);
+
+//! The reasons worth keeping: trimmed, for omitted sample clauses only.
+std::map<std::string, std::string> KeptOmissionReasons(const PolicyTemplate &tmpl, const PolicyInput &input);
+
+//! The sample clauses a version leaves out, in template order, each with its reason ("" when none was recorded).
+struct OmittedClause {
+	std::string id;
+	std::string title;
+	std::string reason;
+};
+std::vector<OmittedClause> OmittedSampleClauses(const PolicyTemplate &tmpl, const PolicyInput &input);
 
 //! Builds the document. Fails with the same errors as ValidatePolicyInput.
 Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version);

@@ -3,10 +3,33 @@
 
 namespace mamori {
 
+std::string_view ArticleStateName(ArticleState state) {
+	switch (state) {
+	case ArticleState::kNotStarted:
+		return "not_started";
+	case ArticleState::kInProgress:
+		return "in_progress";
+	case ArticleState::kDone:
+		return "done";
+	}
+	return "not_started";
+}
+
+std::optional<ArticleState> ParseArticleStateName(std::string_view name) {
+	for (ArticleState state : {ArticleState::kNotStarted, ArticleState::kInProgress, ArticleState::kDone}) {
+		if (ArticleStateName(state) == name) {
+			return state;
+		}
+	}
+	return std::nullopt;
+}
+
 StarReadiness OneStarReadiness(const ProgressFacts &facts) {
 	StarReadiness result;
 	result.star = Star::kOne;
-	if (!facts.five_articles_pending.empty()) {
+	// Declaring ★1 says the firm is working on the five articles; an article
+	// still 実施中 does not hold it back, one not yet started does.
+	if (!facts.five_articles_not_started.empty()) {
 		result.missing.push_back("five_articles");
 	}
 	result.ready = result.missing.empty();

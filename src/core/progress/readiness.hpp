@@ -5,15 +5,28 @@
 // conditions for declaring are met and what is still missing.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mamori {
 
+//! Where one of the 5か条 stands. SECURITY ACTION ★1 is a declaration that the
+//! firm is working on the five articles (000 第2部 2(1) コラム「一つ星は、情報
+//! セキュリティ５か条に取り組むことを宣言するもの」), so 実施中 counts as well as
+//! 実施済み; 未着手 does not.
+enum class ArticleState { kNotStarted, kInProgress, kDone };  // 未着手 / 実施中 / 実施済み
+
+//! Machine names, stored and sent in forms: not_started / in_progress / done.
+std::string_view ArticleStateName(ArticleState state);
+std::optional<ArticleState> ParseArticleStateName(std::string_view name);
+
 //! What the organisation has done, gathered by the application layer.
 struct ProgressFacts {
 	int five_articles_total = 5;
-	std::vector<int> five_articles_pending;  // article numbers not yet declared as carried out
+	std::vector<int> five_articles_pending;      // article numbers not yet 実施済み (未着手 or 実施中)
+	std::vector<int> five_articles_not_started;  // article numbers 未着手 (a subset of the pending ones)
 	bool selfcheck_started = false;
 	bool selfcheck_completed = false;  // a round whose combined answers cover every item
 	bool policy_drafted = false;
@@ -35,7 +48,7 @@ struct StarReadiness {
 	std::vector<std::string> missing;
 };
 
-//! ★1: all 5か条 carried out.
+//! ★1: every one of the 5か条 is 実施中 or 実施済み (none 未着手).
 StarReadiness OneStarReadiness(const ProgressFacts &facts);
 //! ★2: a completed 自社診断, and a 基本方針 established and published.
 StarReadiness TwoStarReadiness(const ProgressFacts &facts);

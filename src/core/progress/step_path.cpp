@@ -6,10 +6,13 @@ namespace mamori {
 std::map<std::string, TaskStatus> TaskStatusesFromFacts(const ProgressFacts &facts) {
 	std::map<std::string, TaskStatus> statuses;
 
+	// The task is done when all five are 実施済み; any article under way or
+	// done makes it 途中.
+	const int started_articles = facts.five_articles_total - static_cast<int>(facts.five_articles_not_started.size());
 	const int done_articles = facts.five_articles_total - static_cast<int>(facts.five_articles_pending.size());
-	statuses["five_articles"] = facts.five_articles_pending.empty() ? TaskStatus::kDone
-	                            : done_articles > 0                 ? TaskStatus::kInProgress
-	                                                                : TaskStatus::kNotStarted;
+	statuses["five_articles"] = facts.five_articles_pending.empty()       ? TaskStatus::kDone
+	                            : done_articles > 0 || started_articles > 0 ? TaskStatus::kInProgress
+	                                                                        : TaskStatus::kNotStarted;
 
 	statuses["selfcheck"] = facts.selfcheck_completed ? TaskStatus::kDone
 	                        : facts.selfcheck_started ? TaskStatus::kInProgress

@@ -46,7 +46,7 @@ Result<std::vector<FiveArticleStatus>> SqliteStore::ListFiveArticles(Id org_id) 
 	std::lock_guard lock(mutex_);
 	return QueryAll<FiveArticleStatus>(
 	    db_,
-	    "SELECT org_id, number, done, done_on, responsible, updated_at FROM five_articles "
+	    "SELECT org_id, number, state, done_on, responsible, updated_at FROM five_articles "
 	    "WHERE org_id = ? ORDER BY number",
 	    [&](Statement &s) { s.Bind(1, org_id); }, ReadFiveArticle);
 }
@@ -57,18 +57,20 @@ Status SqliteStore::UpsertFiveArticle(const FiveArticleStatus &status) {
 	}
 	return InTransaction([&]() -> Status {
 		Result<int> done = Execute(db_,
-		                           "INSERT INTO five_articles(org_id, number, done, done_on, responsible, updated_at) "
-		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
-		                           "ON CONFLICT(org_id, number) DO UPDATE SET done = excluded.done, "
+		                           // `done` (0001) is kept equal to state = 'done' for older readers.
+		                           "INSERT INTO five_articles(org_id, number, state, done, done_on, responsible, updated_at) "
+		                           "VALUES (?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
+		                           "ON CONFLICT(org_id, number) DO UPDATE SET state = excluded.state, done = excluded.done, "
 		                           "done_on = excluded.done_on, responsible = excluded.responsible, "
 		                           "updated_at = excluded.updated_at",
 		                           [&](Statement &s) {
 			                           s.Bind(1, status.org_id)
 			                               .Bind(2, status.number)
-			                               .Bind(3, status.done)
-			                               .Bind(4, status.done_on)
-			                               .Bind(5, status.responsible)
-			                               .Bind(6, status.updated_at);
+			                               .Bind(3, ArticleStateName(status.state))
+			                               .Bind(4, status.state == ArticleState::kDone)
+			                               .Bind(5, status.done_on)
+			                               .Bind(6, status.responsible)
+			                               .Bind(7, status.updated_at);
 		                           });
 		return done ? OkStatus() : Status(done.error());
 	});

@@ -77,6 +77,7 @@ Result<std::string> PolicyInputToJson(const PolicyInput &input) {
 	    {"revised_on", input.revised_on},
 	    {"representative_title", input.representative_title},
 	    {"representative_name", input.representative_name},
+	    {"omission_reasons", input.omission_reasons},
 	};
 	try {
 		return json.dump();
@@ -101,6 +102,8 @@ Result<PolicyInput> PolicyInputFromJson(const std::string &text) {
 		input.established_on = json.value("established_on", std::string());
 		input.revised_on = json.value("revised_on", std::string());
 		input.representative_title = json.value("representative_title", std::string());
+		// Absent in versions saved before issue 6: no reasons recorded.
+		input.omission_reasons = json.value("omission_reasons", std::map<std::string, std::string>());
 		input.representative_name = json.value("representative_name", std::string());
 		return input;
 	} catch (const nlohmann::json::exception &e) {
@@ -178,7 +181,11 @@ Result<Invitation> ReadInvitation(const Statement &s) {
 }
 
 Result<FiveArticleStatus> ReadFiveArticle(const Statement &s) {
-	return FiveArticleStatus{s.ColumnInt64(0), s.ColumnInt(1),  s.ColumnBool(2),
+	auto state = ParseArticleStateName(s.ColumnText(2));
+	if (!state) {
+		return Error::Make(ErrorCode::kInternal, "unknown 5か条 state '" + s.ColumnText(2) + "' in the database");
+	}
+	return FiveArticleStatus{s.ColumnInt64(0), s.ColumnInt(1),  *state,
 	                         s.ColumnText(3),  s.ColumnText(4), s.ColumnText(5)};
 }
 

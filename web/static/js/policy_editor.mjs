@@ -86,6 +86,19 @@ const update = () => {
   footer.textContent = [version, established ? `制定日 ${established.text}` : '', company].filter(Boolean).join('・');
 };
 
+// A sample clause's reason box shows while the clause is unticked; the server
+// asks for the reason either way, this only saves a round trip.
+const showReasons = () => {
+  for (const box of form.querySelectorAll('[data-reason-for]')) {
+    const clause = document.getElementById(box.dataset.reasonFor);
+    if (clause) box.hidden = clause.checked && !box.classList.contains('field--error');
+  }
+};
+
+if (form) {
+  form.addEventListener('change', showReasons);
+}
+
 if (form && documentRoot) {
   const note = document.getElementById('policy-preview-note');
   if (note && note.dataset.liveText) note.textContent = note.dataset.liveText;
