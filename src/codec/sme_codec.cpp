@@ -18,7 +18,7 @@ Result<CompanyProfile> DecodeCompanyProfile(const Json &document, const SmeCrite
 	}
 	if (criteria.Find(*industry) == nullptr) {
 		return Error::Invalid("industry", "業種「" + *industry +
-		                                      "」は使えません。manufacturing, wholesale, retail, services, other のいずれかです。");
+		                                      "」は使えません。" + criteria.IndustryNames() + " のいずれかです。");
 	}
 	profile.industry = *industry;
 
@@ -56,6 +56,13 @@ Json EncodeSmeClassification(const SmeClassification &result) {
 		out["capital_limit_yen"] = result.limit->capital_limit_yen;
 		out["employee_limit"] = result.limit->employee_limit;
 		out["small_business_employee_limit"] = result.limit->small_business_employee_limit;
+		// Which rule applied: the law's table or a 政令 special case, and where it is written.
+		out["basis"] = result.limit->basis == SmeBasis::kSpecialCase ? "special_case" : "general";
+		out["source"] = {{"document", result.limit->source.document}, {"location", result.limit->source.location}};
+		Json matched = Json::array();
+		if (result.capital_within_limit) matched.push_back("capital");
+		if (result.employees_within_limit) matched.push_back("employees");
+		out["matched_criteria"] = matched;
 	}
 	return out;
 }

@@ -155,7 +155,10 @@ Json ClassificationModel(const app::AppContext &ctx, const storage::Organization
 	        {"employee_limit", sme->limit->employee_limit},
 	        {"small_limit", sme->limit->small_business_employee_limit},
 	        {"capital_within", sme->capital_within_limit},
-	        {"employees_within", sme->employees_within_limit}};
+	        {"employees_within", sme->employees_within_limit},
+	        {"special_case", sme->limit->basis == SmeBasis::kSpecialCase},
+	        {"source_document", sme->limit->source.document},
+	        {"source_location", sme->limit->source.location}};
 }
 
 } // namespace

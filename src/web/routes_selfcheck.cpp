@@ -15,6 +15,14 @@ namespace selfcheck_pages {
 
 std::string OrgBase(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id); }
 
+Json FootnotesJson(const SelfcheckItem &item) {
+	Json notes = Json::array();
+	for (const auto &note : item.footnotes) {
+		notes.push_back({{"mark", note.mark}, {"term", note.term}, {"text", note.text}});
+	}
+	return notes;
+}
+
 Json RoundJson(const storage::SelfcheckRound &round) {
 	return {{"id", round.id},
 	        {"number", round.number},

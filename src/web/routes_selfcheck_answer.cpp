@@ -177,9 +177,12 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 	Json choices = Json::array();
 	for (Answer answer : kAnswerChoices) {
 		const std::string value(AnswerName(answer));
+		// The sheet prints each choice with its points: 実施している（4点）.
+		const int points = PointsFor(edition.selfcheck_rules, answer);
 		choices.push_back({{"value", value},
 		                   {"id", "answer-" + value},
 		                   {"label", std::string(AnswerLabel(answer))},
+		                   {"points", points < 0 ? "−" + std::to_string(-points) : std::to_string(points)},
 		                   {"checked", selected == answer}});
 	}
 	std::string back_href;
@@ -196,6 +199,7 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"text", item->text},
 	              {"short_title", item->short_title},
 	              {"choices", choices},
+	              {"footnotes", FootnotesJson(*item)},
 	              {"back_href", back_href},
 	              {"respondent", AnsweringJson(access, answering)}};
 	if (missing_choice) {

@@ -155,6 +155,7 @@ void MountResult(WebApp &web, httplib::Server &server) {
 			if (item) {
 				out["short_title"] = item->short_title;
 				out["text"] = item->text;
+				out["footnotes"] = FootnotesJson(*item);
 				out["damage"] = item->damage;
 				out["countermeasures"] = item->countermeasures;
 			}

@@ -16,6 +16,9 @@ namespace mamori::web::selfcheck_pages {
 //! "/orgs/ID".
 std::string OrgBase(const app::OrgAccess &access);
 
+//! 表4's footnotes (※1, ※2) that belong to an item, for the templates.
+Json FootnotesJson(const SelfcheckItem &item);
+
 //! A round for the templates: number, title, dates and whether it is open.
 Json RoundJson(const storage::SelfcheckRound &round);
 

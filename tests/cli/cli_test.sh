@@ -229,6 +229,10 @@ expect_ok "selfcheck aggregate: stdin" "$WORK/aggregate.json" selfcheck aggregat
 write aggregate_agree.json '{"respondents": [{"name": "A", "answers": {"7": "partial"}}, {"name": "B", "answers": {"7": "partial"}}]}'
 expect_ok "selfcheck aggregate: agreement keeps the answer" /dev/null selfcheck aggregate "$WORK/aggregate_agree.json" -- \
 	answers.7='"partial"' score.total=2
+write aggregate_unknown.json '{"respondents": [{"name": "A", "answers": {"8": "not_implemented", "9": "unknown"}}, {"name": "B", "answers": {"8": "unknown", "9": "not_implemented"}}]}'
+# Only 実施していない and わからない: わからない (−1 each), never a partial nobody gave.
+expect_ok "selfcheck aggregate: not done and unknown is unknown" /dev/null selfcheck aggregate "$WORK/aggregate_unknown.json" -- \
+	answers.8='"unknown"' answers.9='"unknown"' score.total=-2 score.unknown_items='[8,9]'
 write aggregate_none.json '{"respondents": []}'
 expect_ok "selfcheck aggregate: nobody" /dev/null selfcheck aggregate "$WORK/aggregate_none.json" -- \
 	answers='{}' score.total=0
@@ -297,6 +301,21 @@ expect_ok "sme classify: large wholesale" /dev/null sme classify "$WORK/sme_larg
 write sme_small.json '{"industry": "manufacturing", "capital_yen": 10000000, "employees": 20}'
 expect_ok "sme classify: small business" /dev/null sme classify "$WORK/sme_small.json" -- is_sme=true is_small_business=true
 
+# 政令 special cases (methodology §3): the output names the basis that applied.
+write sme_rubber.json '{"industry": "rubber_products", "capital_yen": 1000000000, "employees": 900}'
+expect_ok "sme classify: rubber products at 900 employees" /dev/null sme classify "$WORK/sme_rubber.json" -- \
+	is_sme=true employee_limit=900 basis='"special_case"' matched_criteria='["employees"]'
+write sme_rubber_large.json '{"industry": "rubber_products", "capital_yen": 300000001, "employees": 901}'
+expect_ok "sme classify: rubber products above both" /dev/null sme classify "$WORK/sme_rubber_large.json" -- is_sme=false
+write sme_hotel.json '{"industry": "hotels", "capital_yen": 50000001, "employees": 200}'
+expect_ok "sme classify: hotel at 200 employees" /dev/null sme classify "$WORK/sme_hotel.json" -- \
+	is_sme=true capital_limit_yen=50000000 employee_limit=200 basis='"special_case"'
+write sme_hotel_large.json '{"industry": "hotels", "capital_yen": 50000001, "employees": 201}'
+expect_ok "sme classify: hotel above both" /dev/null sme classify "$WORK/sme_hotel_large.json" -- is_sme=false
+write sme_software.json '{"industry": "software_it", "capital_yen": 300000000, "employees": 1000}'
+expect_ok "sme classify: software at 3億円" /dev/null sme classify "$WORK/sme_software.json" -- \
+	is_sme=true matched_criteria='["capital"]' basis='"special_case"' small_business_employee_limit=5
+expect_ok "sme classify: general industries say so" /dev/null sme classify "$WORK/sme.json" -- basis='"general"'
 bad_both "sme classify: unknown industry" 'industry' sme classify '{"industry": "finance", "capital_yen": 1, "employees": 1}'
 bad_both "sme classify: negative employees" 'employees' sme classify '{"industry": "retail", "capital_yen": 1, "employees": -3}'
 bad_both "sme classify: float capital" 'capital_yen' sme classify '{"industry": "retail", "capital_yen": 1000000.5, "employees": 3}'

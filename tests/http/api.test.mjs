@@ -161,9 +161,11 @@ test('self-check answers aggregate per the methodology', async () => {
   const orgId = await createOrg(alice, '集計テスト株式会社');
   const sales = answersAll('implemented');
   sales['2'] = 'not_implemented';
+  sales['24'] = 'not_implemented';
   delete sales['25'];
   const factory = answersAll('implemented');
   factory['3'] = 'unknown';
+  factory['24'] = 'unknown';
   factory['25'] = 'partial';
   let result = await alice.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '営業部', answers: sales } });
   assert.equal(result.status, 201, result.text);
@@ -175,13 +177,14 @@ test('self-check answers aggregate per the methodology', async () => {
   assert.equal(summary.data.answers['1'], 'implemented');
   assert.equal(summary.data.answers['2'], 'partial', 'disagreement becomes partial');
   assert.equal(summary.data.answers['3'], 'partial');
+  assert.equal(summary.data.answers['24'], 'unknown', 'only not done and unknown stays unknown');
   assert.equal(summary.data.answers['25'], 'partial', 'blank answers are ignored');
-  // 22 items × 4 + 3 partial × 2 = 94
-  assert.equal(summary.data.score.total, 94);
+  // 21 items × 4 + 3 partial × 2 − 1 unknown = 89
+  assert.equal(summary.data.score.total, 89);
   assert.equal(summary.data.score.max, 100);
   assert.equal(summary.data.score.band, 'partial');
   assert.deepEqual(summary.data.score.groups.basic, { score: 16, max: 20, name: '基本的対策' });
-  assert.deepEqual(summary.data.score.unknown_items, []);
+  assert.deepEqual(summary.data.score.unknown_items, [24]);
   assert.deepEqual(summary.data.score.unanswered_items, []);
 });
 

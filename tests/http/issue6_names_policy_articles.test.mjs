@@ -139,3 +139,26 @@ test('★1 can be declared once every article is 実施中 or 実施済み, and 
   const dashboard = await client.request('GET', `/orgs/${orgId}`);
   assert.match(dashboard.text, /実施済み 2・実施中 3・未着手 0/);
 });
+
+test('the organisation form offers the 政令 special cases and the profile names the basis', async () => {
+  const client = new ApiClient(server.base);
+  assert.equal((await client.signIn('owner@example.jp', PASSWORD)).status, 200);
+  // A hotel with 200 staff and more than 5千万円: an SME only under the special case.
+  const org = await client.request('POST', '/api/v1/orgs', { json: { name: '旅館テスト株式会社', industry: 'hotels', capital_yen: 80000000, employees: 200 } });
+  assert.equal(org.status, 201, org.text);
+  const form = await client.request('GET', '/orgs');
+  assert.equal(form.status, 200);
+  for (const value of ['rubber_products', 'hotels', 'software_it']) {
+    assert.match(form.text, new RegExp(`<option value="${value}"`), value);
+  }
+  const profile = await client.request('GET', `/orgs/${org.data.id}/profile`);
+  assert.equal(profile.status, 200);
+  assert.match(profile.text, /<strong>中小企業<\/strong>です/);
+  assert.match(profile.text, /従業員 200人以下/);
+  assert.match(profile.text, /政令で定めた業種ごとの特例/);
+
+  const retail = await client.request('POST', '/api/v1/orgs', { json: { name: '小売テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 12 } });
+  const general = await client.request('GET', `/orgs/${retail.data.id}/profile`);
+  assert.match(general.text, /中小企業基本法 第2条によります/);
+  assert.doesNotMatch(general.text, /政令で定めた/);
+});

@@ -1,8 +1,10 @@
 // mamori/tests/unit/aggregation_test.cpp
 //
 // Combining several respondents (methodology §2, defined there): the same
-// answer from everyone who answered → that answer; any disagreement →
-// 一部実施している; blanks ignored; nobody answered → unanswered.
+// answer from everyone who answered → that answer; a disagreement where
+// someone reported a measure (実施している or 一部実施している) → 一部実施している;
+// a disagreement of only 実施していない and わからない → わからない; blanks
+// ignored; nobody answered → unanswered.
 #include "core/selfcheck/aggregation.hpp"
 
 #include <gtest/gtest.h>
@@ -52,7 +54,8 @@ AnswerSheet Reference(const std::vector<AnswerSheet> &sheets) {
 		if (given.size() == 1) {
 			out[item] = *given.begin();
 		} else if (given.size() > 1) {
-			out[item] = Answer::kPartial;
+			const bool reported = given.count(Answer::kImplemented) > 0 || given.count(Answer::kPartial) > 0;
+			out[item] = reported ? Answer::kPartial : Answer::kUnknown;
 		}
 	}
 	return out;
@@ -68,10 +71,12 @@ TEST(AggregationTest, SameAnswerFromAllIsThatAnswer) {
 	}
 }
 
-TEST(AggregationTest, AnyDisagreementIsPartial) {
+bool ReportsMeasure(Answer answer) { return answer == Answer::kImplemented || answer == Answer::kPartial; }
+
+TEST(AggregationTest, DisagreementWithAReportedMeasureIsPartial) {
 	for (Answer first : kAll) {
 		for (Answer second : kAll) {
-			if (first == second) continue;
+			if (first == second || !(ReportsMeasure(first) || ReportsMeasure(second))) continue;
 			const auto combined = AggregateAnswers({R("a", {{7, first}}), R("b", {{7, second}})});
 			EXPECT_EQ(combined.at(7), Answer::kPartial) << AnswerName(first) << " vs " << AnswerName(second);
 		}
@@ -90,6 +95,22 @@ TEST(AggregationTest, AnyDisagreementIsPartial) {
 	                            R("c", {{3, Answer::kNotImplemented}})})
 	              .at(3),
 	          Answer::kPartial);
+	// One partial among 実施していない and わからない is enough for partial.
+	EXPECT_EQ(AggregateAnswers({R("a", {{3, Answer::kNotImplemented}}), R("b", {{3, Answer::kUnknown}}),
+	                            R("c", {{3, Answer::kPartial}})})
+	              .at(3),
+	          Answer::kPartial);
+}
+
+TEST(AggregationTest, OnlyNotImplementedAndUnknownIsUnknown) {
+	// Nobody reported a measure and someone does not know: never 2 points
+	// that nobody gave.
+	EXPECT_EQ(AggregateAnswers({R("a", {{5, Answer::kNotImplemented}}), R("b", {{5, Answer::kUnknown}})}).at(5),
+	          Answer::kUnknown);
+	EXPECT_EQ(AggregateAnswers({R("a", {{5, Answer::kUnknown}}), R("b", {{5, Answer::kNotImplemented}}),
+	                            R("c", {{5, Answer::kNotImplemented}})})
+	              .at(5),
+	          Answer::kUnknown);
 }
 
 TEST(AggregationTest, BlanksAreIgnored) {
@@ -143,8 +164,9 @@ RC_GTEST_PROP(AggregationProperty, AddingTheAggregateOfAgreeingRespondentsChange
 }
 
 RC_GTEST_PROP(AggregationProperty, AddingACopyOfTheAggregateIsIdempotent, ()) {
-	// More general: adding a respondent equal to the aggregate never changes it,
-	// because every item is either unanimous (same answer again) or already partial.
+	// More general: adding a respondent equal to the aggregate never changes it:
+	// a unanimous item gets the same answer again; a partial item keeps its
+	// reported measure; an わからない item still has only 実施していない and わからない.
 	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(1, 5), GenSheet());
 	const auto combined = AggregateAnswers(FromSheets(sheets));
 	auto more = sheets;

@@ -73,7 +73,7 @@ TEST(CatalogLoaderTest, RealContentLoads) {
 	}
 	EXPECT_FALSE(catalog->common_passwords.empty());
 	EXPECT_TRUE(std::is_sorted(catalog->common_passwords.begin(), catalog->common_passwords.end()));
-	EXPECT_EQ(catalog->sme.industries.size(), 5u);
+	EXPECT_EQ(catalog->sme.industries.size(), 8u);
 	EXPECT_FALSE(edition.policy_template.clauses.empty());
 }
 
@@ -152,6 +152,37 @@ TEST(CatalogLoaderTest, MissingMiddleItemRefused) {
 	EXPECT_TRUE(Mentions(error.field, kItems));
 	EXPECT_TRUE(Mentions(error.field, "items[12]"));
 	EXPECT_TRUE(Mentions(error.message, "found 14"));
+}
+
+TEST(CatalogLoaderTest, ImportantInformationFootnoteOnEveryItemThatUsesTheWord) {
+	auto catalog = platform::LoadCatalog(kContentDir);
+	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
+	std::set<int> with_note;
+	for (const auto &item : catalog->DefaultEdition().selfcheck_items) {
+		for (const auto &note : item.footnotes) {
+			if (note.mark == "※2") with_note.insert(item.number);
+		}
+	}
+	// 表4 marks 重要情報 in these items (issue 6).
+	EXPECT_EQ(with_note, (std::set<int>{4, 8, 11, 12, 13, 18, 22}));
+	const auto &item4 = *catalog->DefaultEdition().FindItem(4);
+	ASSERT_EQ(item4.footnotes.size(), 1u);
+	EXPECT_TRUE(Mentions(item4.footnotes[0].text, "管理責任を伴う情報"));
+	EXPECT_EQ(catalog->DefaultEdition().FindItem(2)->footnotes.at(0).mark, "※1");
+}
+
+TEST(CatalogLoaderTest, UnusedFootnoteRefused) {
+	ContentFiles files = RealFiles();
+	Mutate(files, kItems, "    term: \"重要情報\"", "    term: \"極秘情報\"");
+	const Error error = ExpectRefused(files);
+	EXPECT_TRUE(Mentions(error.message, "important_information"));
+}
+
+TEST(CatalogLoaderTest, UnknownSmeBasisRefused) {
+	ContentFiles files = RealFiles();
+	Mutate(files, "sme_criteria.yaml", "    basis: special_case\n", "    basis: decree\n");
+	const Error error = ExpectRefused(files);
+	EXPECT_TRUE(Mentions(error.message, "decree"));
 }
 
 TEST(CatalogLoaderTest, UnknownGroupRefused) {

@@ -1,7 +1,8 @@
 // mamori/tests/unit/sme_test.cpp
 //
 // 中小企業 under 中小企業基本法 第2条 (methodology §3): capital OR employees
-// within the industry's inclusive limit; 小規模企業者 by headcount (20 / 5).
+// within the industry's inclusive limit; 小規模企業者 by headcount (20 / 5);
+// the 政令 special cases of 001 §1.3 with their basis named.
 #include "core/sme/classification.hpp"
 #include "platform/files.hpp"
 
@@ -31,12 +32,20 @@ struct Limits {
 	long long capital;
 	int employees;
 	int small;
+	SmeBasis basis;
 };
 
-// Hand-copied from 表1.3-1 / 中小企業基本法 第2条, not from the data file.
+// Hand-copied from 表1.3-1 / 中小企業基本法 第2条 and the special cases in the
+// text after it (001 §1.3), not from the data file.
 constexpr Limits kLimits[] = {
-    {"manufacturing", 300'000'000, 300, 20}, {"wholesale", 100'000'000, 100, 5}, {"retail", 50'000'000, 50, 5},
-    {"services", 50'000'000, 100, 5},        {"other", 300'000'000, 300, 20},
+    {"manufacturing", 300'000'000, 300, 20, SmeBasis::kGeneral},
+    {"wholesale", 100'000'000, 100, 5, SmeBasis::kGeneral},
+    {"retail", 50'000'000, 50, 5, SmeBasis::kGeneral},
+    {"services", 50'000'000, 100, 5, SmeBasis::kGeneral},
+    {"other", 300'000'000, 300, 20, SmeBasis::kGeneral},
+    {"rubber_products", 300'000'000, 900, 20, SmeBasis::kSpecialCase},  // ゴム製品製造業
+    {"hotels", 50'000'000, 200, 20, SmeBasis::kSpecialCase},            // 旅館業
+    {"software_it", 300'000'000, 300, 5, SmeBasis::kSpecialCase},       // ソフトウェア業・情報処理サービス業
 };
 
 SmeClassification Classify(const std::string &industry, long long capital, int employees) {
@@ -46,10 +55,12 @@ SmeClassification Classify(const std::string &industry, long long capital, int e
 }
 
 TEST(SmeTest, CatalogHasTheLawsLimits) {
-	ASSERT_EQ(Cat().sme.industries.size(), 5u);
+	ASSERT_EQ(Cat().sme.industries.size(), std::size(kLimits));
 	for (const auto &limit : kLimits) {
 		const auto *found = Cat().sme.Find(limit.industry);
 		ASSERT_NE(found, nullptr) << limit.industry;
+		EXPECT_EQ(found->basis, limit.basis) << limit.industry;
+		EXPECT_FALSE(found->source.document.empty()) << limit.industry;
 		EXPECT_EQ(found->capital_limit_yen, limit.capital) << limit.industry;
 		EXPECT_EQ(found->employee_limit, limit.employees) << limit.industry;
 		EXPECT_EQ(found->small_business_employee_limit, limit.small) << limit.industry;
@@ -121,6 +132,21 @@ TEST(SmeTest, SmallBusinessByHeadcount) {
 	EXPECT_TRUE(Classify("services", 1, 5).is_small_business);
 	EXPECT_FALSE(Classify("services", 1, 6).is_small_business);
 	EXPECT_FALSE(Classify("wholesale", 1, 6).is_small_business);
+}
+
+TEST(SmeTest, SpecialCasesDifferFromTheirGeneralIndustry) {
+	// A rubber-products maker with 900 staff and large capital is an SME only
+	// under the special case; an ordinary manufacturer is not.
+	EXPECT_TRUE(Classify("rubber_products", 1'000'000'000, 900).is_sme);
+	EXPECT_FALSE(Classify("manufacturing", 1'000'000'000, 900).is_sme);
+	// A hotel with 200 staff: SME; a general service firm with 200: not.
+	EXPECT_TRUE(Classify("hotels", 100'000'000, 200).is_sme);
+	EXPECT_FALSE(Classify("services", 100'000'000, 200).is_sme);
+	// Software with 3億円 capital: SME; a general service firm with 3億円: not.
+	EXPECT_TRUE(Classify("software_it", 300'000'000, 1000).is_sme);
+	EXPECT_FALSE(Classify("services", 300'000'000, 1000).is_sme);
+	EXPECT_EQ(Classify("hotels", 1, 1).limit->basis, SmeBasis::kSpecialCase);
+	EXPECT_EQ(Classify("services", 1, 1).limit->basis, SmeBasis::kGeneral);
 }
 
 TEST(SmeTest, UnknownIndustryNamesTheField) {

@@ -265,7 +265,25 @@ std::vector<FiveArticle> ReadFiveArticles(const Reader &file) {
 	return articles;
 }
 
+std::vector<SelfcheckFootnote> ReadSelfcheckFootnotes(const Reader &file) {
+	std::vector<SelfcheckFootnote> footnotes;
+	if (!file.Has("footnotes")) {
+		return footnotes;
+	}
+	std::set<std::string> ids;
+	for (const auto &entry : file.Items("footnotes")) {
+		SelfcheckFootnote note{entry.String("id"), entry.String("mark"), entry.String("term"), entry.String("text"),
+		                       entry.Source()};
+		if (!ids.insert(note.id).second) {
+			entry.Fail("duplicate footnote id '" + note.id + "'");
+		}
+		footnotes.push_back(note);
+	}
+	return footnotes;
+}
+
 std::vector<SelfcheckItem> ReadSelfcheckItems(const Reader &file, const SelfcheckRules &rules) {
+	const std::vector<SelfcheckFootnote> footnotes = ReadSelfcheckFootnotes(file);
 	std::vector<SelfcheckItem> items;
 	for (const auto &entry : file.Items("items")) {
 		SelfcheckItem item;
@@ -291,7 +309,21 @@ std::vector<SelfcheckItem> ReadSelfcheckItems(const Reader &file, const Selfchec
 		if (item.countermeasures.size() < 2 || item.countermeasures.size() > 3) {
 			entry.Fail("countermeasures must list 2 or 3 examples");
 		}
+		// 表4 marks the term in every item that uses it, so the footnote follows the wording.
+		for (const auto &note : footnotes) {
+			if (item.text.find(note.term) != std::string::npos) {
+				item.footnotes.push_back(note);
+			}
+		}
 		items.push_back(item);
+	}
+	for (const auto &note : footnotes) {
+		const bool used = std::any_of(items.begin(), items.end(), [&](const SelfcheckItem &item) {
+			return item.text.find(note.term) != std::string::npos;
+		});
+		if (!used) {
+			file.Fail("footnote '" + note.id + "': no item uses the term '" + note.term + "'");
+		}
 	}
 	if (static_cast<int>(items.size()) != rules.groups.back().last_item) {
 		file.Fail("expected " + std::to_string(rules.groups.back().last_item) + " items, found " +
@@ -541,6 +573,17 @@ SmeCriteria ReadSmeCriteria(const Reader &file) {
 		                       entry.Int("employee_limit"), entry.Int("small_business_employee_limit")};
 		if (!seen.insert(limit.industry).second) {
 			entry.Fail("duplicate industry '" + limit.industry + "'");
+		}
+		const std::string basis = entry.String("basis");
+		if (basis == "general") {
+			limit.basis = SmeBasis::kGeneral;
+			limit.source = entry.Has("source") ? entry.Source() : criteria.source;
+		} else if (basis == "special_case") {
+			// A 政令 special case is not in the law's table, so it must say where it comes from.
+			limit.basis = SmeBasis::kSpecialCase;
+			limit.source = entry.Source();
+		} else {
+			entry.Fail("basis must be general or special_case (found '" + basis + "')");
 		}
 		criteria.industries.push_back(limit);
 	}

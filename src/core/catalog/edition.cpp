@@ -46,6 +46,14 @@ const SmeIndustryLimit *SmeCriteria::Find(const std::string &industry) const {
 	return nullptr;
 }
 
+std::string SmeCriteria::IndustryNames() const {
+	std::string names;
+	for (const auto &limit : industries) {
+		names += (names.empty() ? "" : ", ") + limit.industry;
+	}
+	return names;
+}
+
 const Edition *Catalog::FindEdition(const std::string &id) const {
 	auto found = editions.find(id);
 	return found == editions.end() ? nullptr : &found->second;

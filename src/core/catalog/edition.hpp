@@ -32,6 +32,16 @@ struct SelfcheckGroup {
 	int last_item = 0;
 };
 
+//! A footnote of 表4 (※1, ※2): it explains a term, and belongs to every
+//! item whose wording uses that term.
+struct SelfcheckFootnote {
+	std::string id;
+	std::string mark;  // ※2
+	std::string term;  // 重要情報
+	std::string text;  // the guideline's definition
+	SourceRef source;
+};
+
 struct SelfcheckItem {
 	int number = 0;
 	std::string group;  // SelfcheckGroup::id
@@ -40,6 +50,7 @@ struct SelfcheckItem {
 	std::string damage;  // what can happen when it is not done (own words)
 	std::vector<std::string> countermeasures;  // 2–3 examples (own words)
 	SourceRef source;
+	std::vector<SelfcheckFootnote> footnotes;  // those whose term the text uses
 };
 
 //! A reading of the total score (the sheet's own bands).
@@ -245,18 +256,26 @@ struct Edition {
 };
 
 //! SME limits of 中小企業基本法 第2条 (not edition-bound: it is law).
+//! Which rule sets an industry's limits: 中小企業基本法 第2条 itself, or a
+//! special case that related laws set by 政令 (methodology §3).
+enum class SmeBasis { kGeneral, kSpecialCase };
+
 struct SmeIndustryLimit {
-	std::string industry;  // manufacturing / wholesale / retail / services / other
+	std::string industry;  // manufacturing / ... / rubber_products / hotels / software_it
 	std::string label;     // 製造業その他 ...
 	long long capital_limit_yen = 0;  // inclusive
 	int employee_limit = 0;           // inclusive
 	int small_business_employee_limit = 0;  // 小規模企業者, inclusive
+	SmeBasis basis = SmeBasis::kGeneral;
+	SourceRef source;  // the file's source unless the entry names its own
 };
 
 struct SmeCriteria {
 	std::vector<SmeIndustryLimit> industries;
 	SourceRef source;
 	const SmeIndustryLimit *Find(const std::string &industry) const;
+	//! "manufacturing, wholesale, ..." in catalog order, for error messages.
+	std::string IndustryNames() const;
 };
 
 //! Everything under content/: editions by id, plus edition-independent data.

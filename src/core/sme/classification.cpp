@@ -6,7 +6,7 @@ namespace mamori {
 Result<SmeClassification> ClassifySme(const SmeCriteria &criteria, const CompanyProfile &profile) {
 	const SmeIndustryLimit *limit = criteria.Find(profile.industry);
 	if (limit == nullptr) {
-		return Error::Invalid("industry", "業種は manufacturing, wholesale, retail, services, other のいずれかです。");
+		return Error::Invalid("industry", "業種は " + criteria.IndustryNames() + " のいずれかです。");
 	}
 	if (profile.capital_yen < 0) {
 		return Error::Invalid("capital_yen", "資本金は0以上の整数で入力してください。");
