@@ -53,4 +53,25 @@ const char *ErrorCodeName(ErrorCode code) {
 	return "internal";
 }
 
+const char *ErrorPageTitleKey(int status) {
+	switch (status) {
+	case 400:
+		return "errors.page.title.invalid_input";
+	case 401:
+		return "errors.page.title.unauthenticated";
+	case 403:
+		return "errors.page.title.forbidden";
+	case 404:
+		return "errors.page.title.not_found";
+	case 409:
+		return "errors.page.title.conflict";
+	case 413:
+		return "errors.page.title.payload_too_large";
+	case 429:
+		return "errors.page.title.rate_limited";
+	default:
+		return "errors.page.title.internal";
+	}
+}
+
 } // namespace mamori::web

@@ -9,5 +9,7 @@ namespace mamori::web {
 int HttpStatusFor(ErrorCode code);
 //! Stable machine name of a code, for JSON error bodies ("invalid_input").
 const char *ErrorCodeName(ErrorCode code);
+//! The message key of an HTML error page's title for an HTTP status.
+const char *ErrorPageTitleKey(int status);
 
 } // namespace mamori::web

@@ -2,6 +2,7 @@
 #include "web/server.hpp"
 
 #include "platform/files.hpp"
+#include "platform/message_files.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/http_errors.hpp"
 #include "web/web_app.hpp"
@@ -55,7 +56,11 @@ int Serve(const ServeOptions &options) {
 	if (!store) {
 		return Fail(store.error());
 	}
-	auto views = Views::Load(*web_dir + "/templates");
+	auto messages = platform::LoadMessages(*content_dir);
+	if (!messages) {
+		return Fail(messages.error());
+	}
+	auto views = Views::Load(*web_dir + "/templates", std::move(messages.value()));
 	if (!views) {
 		return Fail(views.error());
 	}

@@ -63,8 +63,35 @@ static mustache::data ToData(const nlohmann::json &value) {
 	return root;
 }
 
-Result<Views> Views::Load(const std::string &dir) {
+Result<std::string> ExpandMessageKeys(const std::string &template_name, const std::string &text,
+                                      const MessageCatalog &messages, Locale locale, std::set<std::string> &used) {
+	static constexpr std::string_view kOpen = "{{#t}}";
+	static constexpr std::string_view kClose = "{{/t}}";
+	std::string out;
+	out.reserve(text.size());
+	size_t pos = 0;
+	for (size_t open = text.find(kOpen); open != std::string::npos; open = text.find(kOpen, pos)) {
+		const size_t close = text.find(kClose, open + kOpen.size());
+		if (close == std::string::npos) {
+			return Error{ErrorCode::kCatalogInvalid, template_name, "{{#t}} without {{/t}}"};
+		}
+		const std::string key = text.substr(open + kOpen.size(), close - open - kOpen.size());
+		if (!messages.Has(key)) {
+			return Error{ErrorCode::kCatalogInvalid, template_name, "unknown message key '" + key + "'"};
+		}
+		used.insert(key);
+		out.append(text, pos, open - pos);
+		// The raw message: its {{placeholders}} become template variables.
+		out.append(messages.Entries(locale).find(key)->second);
+		pos = close + kClose.size();
+	}
+	out.append(text, pos, std::string::npos);
+	return out;
+}
+
+Result<Views> Views::Load(const std::string &dir, MessageCatalog messages) {
 	Views views;
+	views.messages_ = std::move(messages);
 	std::error_code error;
 	for (const auto &entry : std::filesystem::directory_iterator(dir, error)) {
 		if (entry.path().extension() != ".mustache") {
@@ -74,31 +101,41 @@ Result<Views> Views::Load(const std::string &dir) {
 		if (!text) {
 			return text.error();
 		}
-		mustache::mustache compiled{*text};
-		if (!compiled.is_valid()) {
-			return Error{ErrorCode::kCatalogInvalid, entry.path().string(), compiled.error_message()};
+		const std::string name = entry.path().stem().string();
+		for (Locale locale : kAllLocales) {
+			auto expanded = ExpandMessageKeys(entry.path().string(), *text, views.messages_, locale, views.used_keys_);
+			if (!expanded) {
+				return expanded.error();
+			}
+			mustache::mustache compiled{*expanded};
+			if (!compiled.is_valid()) {
+				return Error{ErrorCode::kCatalogInvalid,
+				             entry.path().string() + " (" + std::string(LocaleCode(locale)) + ")",
+				             compiled.error_message()};
+			}
+			views.templates_[locale][name] = std::move(expanded.value());
 		}
-		views.templates_[entry.path().stem().string()] = std::move(text.value());
 	}
 	if (error) {
 		return Error{ErrorCode::kCatalogInvalid, dir, "cannot read the templates folder: " + error.message()};
 	}
-	if (views.templates_.count("layout") == 0) {
+	if (views.templates_[kDefaultLocale].count("layout") == 0) {
 		return Error{ErrorCode::kCatalogInvalid, dir, "layout.mustache is missing"};
 	}
 	return views;
 }
 
-std::string Views::Render(const std::string &name, const nlohmann::json &model) const {
-	auto found = templates_.find(name);
-	if (found == templates_.end()) {
+std::string Views::Render(Locale locale, const std::string &name, const nlohmann::json &model) const {
+	const auto &templates = templates_.at(locale);
+	auto found = templates.find(name);
+	if (found == templates.end()) {
 		return "<p>template " + name + " missing</p>";
 	}
 	mustache::mustache compiled{found->second};
 	mustache::data data = ToData(model);
 	// Partials are the templates named with a leading underscore
 	// ({{> _error_summary}}), so they cannot collide with model keys.
-	for (const auto &[partial_name, partial_text] : templates_) {
+	for (const auto &[partial_name, partial_text] : templates) {
 		if (partial_name.empty() || partial_name[0] != '_') {
 			continue;
 		}
@@ -108,10 +145,10 @@ std::string Views::Render(const std::string &name, const nlohmann::json &model) 
 	return compiled.render(data);
 }
 
-std::string Views::RenderPage(const std::string &page, const nlohmann::json &model) const {
+std::string Views::RenderPage(Locale locale, const std::string &page, const nlohmann::json &model) const {
 	nlohmann::json layout = model.contains("layout") ? model["layout"] : nlohmann::json::object();
-	layout["body"] = Render(page, model);
-	return Render("layout", layout);
+	layout["body"] = Render(locale, page, model);
+	return Render(locale, "layout", layout);
 }
 
 } // namespace mamori::web

@@ -4,30 +4,51 @@
 // {{value}} by default; {{{raw}}} is used only for markup mamori built itself,
 // such as SVG charts and the rendered page body inside the layout).
 // View models are nlohmann::json, converted to Mustache data at render time.
+//
+// Templates hold no language of their own: text is written as
+// {{#t}}message.key{{/t}}, and Load expands it once per locale from the
+// message catalog, so rendering costs nothing extra and an unknown key stops
+// the server at start-up. A message may itself use template variables
+// ({{count}}), which the page's model fills as usual.
 #pragma once
 
 #include "core/common/result.hpp"
+#include "core/i18n/message_catalog.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace mamori::web {
 
 class Views {
 public:
-	//! Loads every *.mustache under dir; fails naming the first broken template.
-	static Result<Views> Load(const std::string &dir);
+	//! Loads every *.mustache under dir and expands its {{#t}} keys for each
+	//! locale; fails naming the first broken template or unknown key.
+	static Result<Views> Load(const std::string &dir, MessageCatalog messages);
 
 	//! Renders `page` with `model`, then wraps it in layout.mustache with
 	//! model["layout"] (title, navigation, user...) plus "body".
-	std::string RenderPage(const std::string &page, const nlohmann::json &model) const;
+	std::string RenderPage(Locale locale, const std::string &page, const nlohmann::json &model) const;
 	//! Renders a template without the layout (partials, print views).
-	std::string Render(const std::string &name, const nlohmann::json &model) const;
+	std::string Render(Locale locale, const std::string &name, const nlohmann::json &model) const;
+
+	const MessageCatalog &messages() const { return messages_; }
+	//! The message keys the templates use, for the unused-key check.
+	const std::set<std::string> &UsedKeys() const { return used_keys_; }
 
 private:
-	std::map<std::string, std::string> templates_;
+	MessageCatalog messages_;
+	std::map<Locale, std::map<std::string, std::string>> templates_;
+	std::set<std::string> used_keys_;
 };
+
+//! Replaces each {{#t}}key{{/t}} in a template with the key's message in
+//! `locale`; fails naming the template and the key when a key is unknown.
+//! Adds every key it meets to `used`.
+Result<std::string> ExpandMessageKeys(const std::string &template_name, const std::string &text,
+                                      const MessageCatalog &messages, Locale locale, std::set<std::string> &used);
 
 } // namespace mamori::web

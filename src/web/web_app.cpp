@@ -1,6 +1,7 @@
 // mamori/web/web_app.cpp
 #include "web/web_app.hpp"
 
+#include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
 
@@ -72,7 +73,38 @@ Request WebApp::Begin(const httplib::Request &http, httplib::Response &response)
 			request.session = **session;
 		}
 	}
+	request.locale = ChooseLocale(request);
 	return request;
+}
+
+Locale WebApp::ChooseLocale(Request &request) {
+	if (request.HasParam("lang")) {
+		if (auto chosen = ParseLocale(request.Param("lang"))) {
+			// Remember the choice, so the next page (after login, say) keeps it.
+			std::string cookie = std::string(kLanguageCookie) + "=" + std::string(LocaleCode(*chosen)) +
+			                     "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000";
+			if (options_.secure_cookies) {
+				cookie += "; Secure";
+			}
+			request.response.set_header("Set-Cookie", cookie);
+			return *chosen;
+		}
+	}
+	if (auto remembered = ParseLocale(CookieValue(request.http, kLanguageCookie))) {
+		return *remembered;
+	}
+	if (auto negotiated = NegotiateLocale(request.http.get_header_value("Accept-Language"))) {
+		return *negotiated;
+	}
+	return kDefaultLocale;
+}
+
+std::string WebApp::Text(const Request &request, std::string_view key, const MessageParams &params) const {
+	return messages().Text(request.locale, key, params);
+}
+
+std::string WebApp::Describe(const Request &request, const Error &error) const {
+	return DescribeError(messages(), request.locale, error);
 }
 
 std::string WebApp::FormCsrfToken(Request &request) {
@@ -98,8 +130,7 @@ bool WebApp::CheckFormCsrf(Request &request) {
 	if (!expected.empty() && !sent.empty() && platform::ConstantTimeEquals(expected, sent)) {
 		return true;
 	}
-	SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
-	                                   "フォームの有効期限が切れたか、正しくない送信です。ページを開き直してから、もう一度送信してください。"));
+	SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "errors.csrf.form"));
 	return false;
 }
 
@@ -108,7 +139,7 @@ bool WebApp::CheckApiCsrf(Request &request) {
 	if (request.session && !sent.empty() && platform::ConstantTimeEquals(request.session->csrf_token, sent)) {
 		return true;
 	}
-	SendApiError(request, Error::Make(ErrorCode::kForbidden, "X-CSRF-Token ヘッダーがないか、正しくありません。"));
+	SendApiError(request, Error::Make(ErrorCode::kForbidden, "errors.csrf.api"));
 	return false;
 }
 
@@ -118,7 +149,7 @@ void WebApp::SendJson(Request &request, int status, const Json &body) {
 }
 
 void WebApp::SendApiError(Request &request, const Error &error) {
-	Json body = {{"error", {{"code", ErrorCodeName(error.code)}, {"message", error.message}}}};
+	Json body = {{"error", {{"code", ErrorCodeName(error.code)}, {"message", Describe(request, error)}}}};
 	if (!error.field.empty()) {
 		body["error"]["field"] = error.field;
 	}
@@ -140,40 +171,58 @@ void WebApp::Redirect(Request &request, const std::string &location) {
 
 void WebApp::SendErrorPage(Request &request, const Error &error) {
 	const int status = HttpStatusFor(error.code);
-	std::string title;
-	switch (status) {
-	case 404:
-		title = "ページが見つかりません";
-		break;
-	case 403:
-		title = "この操作はできません";
-		break;
-	case 401:
-		title = "ログインしてください";
-		break;
-	case 429:
-		title = "しばらく待ってからお試しください";
-		break;
-	case 400:
-		title = "入力内容に問題があります";
-		break;
-	default:
-		title = "問題が発生しました";
+	const std::string title_key = ErrorPageTitleKey(status);
+	// Server faults keep their details in the log, not on the page.
+	const std::string message = status >= 500 ? Text(request, "errors.page.retry_later") : Describe(request, error);
+	Json model = {{"heading", Text(request, title_key)}, {"message", message}};
+	SendHtml(request, status, RenderPage(request, "error", model, title_key));
+}
+
+std::string WebApp::LanguageSwitchHref(const Request &request, Locale target) const {
+	std::vector<std::pair<std::string, std::string>> query;
+	// Form posts are not repeated: the switch shows the same address afresh.
+	if (request.http.method == "GET") {
+		for (const auto &[name, value] : request.http.params) {
+			if (name != "lang") query.emplace_back(name, value);
+		}
 	}
-	Json model = {{"heading", title}, {"message", status >= 500 ? "時間をおいてもう一度お試しください。" : error.message}};
-	SendHtml(request, status, RenderPage(request, "error", model, title));
+	query.emplace_back("lang", std::string(LocaleCode(target)));
+	return request.http.path + app::QueryString(query);
+}
+
+void WebApp::LocalizeLayout(const Request &request, Json &model) const {
+	Json &layout = model["layout"];
+	if (layout.contains("org")) {
+		for (auto &item : layout["org"]["nav"]) {
+			item["label"] = Text(request, item["label_key"].get<std::string>());
+		}
+		layout["org"]["role_label"] = Text(request, layout["org"]["role_key"].get<std::string>());
+	}
+	if (model.contains("error_summary") && model["error_summary"].contains("message_key")) {
+		Json &summary = model["error_summary"];
+		MessageParams params;
+		for (const auto &[name, value] : summary["params"].items()) {
+			params.emplace_back(name, value.get<std::string>());
+		}
+		summary["message"] = Text(request, summary["message_key"].get<std::string>(), params);
+	}
 }
 
 std::string WebApp::RenderPage(Request &request, const std::string &page, Json model, const std::string &title,
                                const std::optional<app::OrgAccess> &org) {
+	const Locale other = request.locale == Locale::kJa ? Locale::kEn : Locale::kJa;
+	// `title` is a message key; text that is not a key is shown as it is.
+	const std::string title_text = Text(request, title);
 	Json layout = {
-	    {"title", title},
+	    {"title", model.contains("error_summary") ? Text(request, "layout.error_title", {{"title", title_text}})
+	                                              : title_text},
+	    {"lang", std::string(LocaleCode(request.locale))},
+	    {"switch_href", LanguageSwitchHref(request, other)},
+	    {"switch_lang", std::string(LocaleCode(other))},
+	    {"switch_label", Text(request, other == Locale::kJa ? "layout.language.ja_native" : "layout.language.en_native")},
 	    {"csrf", FormCsrfToken(request)},
 	    {"signed_in", request.session.has_value()},
 	};
-	if (model.contains("error_summary")) {
-		layout["title"] = "エラー：" + title;
-	}
 	if (request.session) {
 		layout["user_email"] = request.session->user.email;
 		layout["user_name"] = request.session->user.display_name;
@@ -184,7 +233,8 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 	}
 	model["layout"] = layout;
 	model["csrf"] = layout["csrf"];
-	return views_.RenderPage(page, model);
+	LocalizeLayout(request, model);
+	return views_.RenderPage(request.locale, page, model);
 }
 
 void WebApp::SetSessionCookie(Request &request, const std::string &token) {
@@ -207,7 +257,7 @@ std::optional<app::OrgAccess> WebApp::OpenOrg(Request &request, const std::strin
 	}
 	auto org_id = ParseId(id_text);
 	if (!org_id) {
-		SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
 		return std::nullopt;
 	}
 	auto access = app::AccessOrganization(ctx_, request.session->user.id, *org_id);
@@ -221,7 +271,7 @@ std::optional<app::OrgAccess> WebApp::OpenOrg(Request &request, const std::strin
 std::optional<app::OrgAccess> WebApp::OpenOrgForEdit(Request &request, const std::string &id_text) {
 	auto access = OpenOrg(request, id_text);
 	if (access && !access->CanEdit()) {
-		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"));
+		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "errors.role.editors_only"));
 		return std::nullopt;
 	}
 	return access;
@@ -239,35 +289,56 @@ std::optional<Id> WebApp::ParseId(const std::string &text) {
 	return value;
 }
 
+//! The message key of a role's name (表5 names, see storage/records.cpp).
+static const char *RoleKey(storage::Role role) {
+	switch (role) {
+	case storage::Role::kAdmin:
+		return "roles.admin";
+	case storage::Role::kManager:
+		return "roles.manager";
+	case storage::Role::kExecutive:
+		return "roles.executive";
+	case storage::Role::kRespondent:
+		return "roles.respondent";
+	case storage::Role::kViewer:
+		return "roles.viewer";
+	}
+	return "roles.viewer";
+}
+
 Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 	const std::string base = "/orgs/" + std::to_string(access.org.id);
 	Json items = Json::array();
-	auto add = [&](const std::string &key, const std::string &label, const std::string &href) {
-		items.push_back({{"label", label}, {"href", href}, {"current", current.rfind(key, 0) == 0}});
+	auto add = [&](const std::string &page, const char *label_key, const std::string &href) {
+		items.push_back({{"label_key", label_key}, {"href", href}, {"current", current.rfind(page, 0) == 0}});
 	};
 	if (access.IsRespondent()) {
-		add("selfcheck_answer", "自社診断に回答", base + "/selfcheck/answer");
+		add("selfcheck_answer", "nav.selfcheck_answer", base + "/selfcheck/answer");
 	} else {
-		add("dashboard", "ホーム", base);
-		add("five_articles", "5か条", base + "/five-articles");
-		add("selfcheck", "自社診断", base + "/selfcheck");
-		add("policy", "基本方針", base + "/policy");
-		add("risk", "リスク分析", base + "/risk");
-		add("org_profile", "組織情報", base + "/profile");
+		add("dashboard", "nav.dashboard", base);
+		add("five_articles", "nav.five_articles", base + "/five-articles");
+		add("selfcheck", "nav.selfcheck", base + "/selfcheck");
+		add("policy", "nav.policy", base + "/policy");
+		add("risk", "nav.risk", base + "/risk");
+		add("org_profile", "nav.org_profile", base + "/profile");
 		if (access.CanManageMembers()) {
-			add("members", "メンバー", base + "/members");
+			add("members", "nav.members", base + "/members");
 		}
-		add("audit", "変更履歴", base + "/audit");
+		add("audit", "nav.audit", base + "/audit");
 	}
 	return {{"id", access.org.id},
 	        {"name", access.org.name},
 	        {"base", base},
-	        {"role_label", std::string(storage::RoleLabel(access.membership.role))},
+	        {"role_key", RoleKey(access.membership.role)},
 	        {"nav", items}};
 }
 
 Json ErrorSummary(const Error &error, const std::string &field_id) {
-	return {{"message", error.message}, {"field_id", field_id}};
+	Json params = Json::object();
+	for (const auto &[name, value] : error.params) {
+		params[name] = value;
+	}
+	return {{"message_key", error.message}, {"params", params}, {"field_id", field_id}};
 }
 
 void WebApp::Mount(httplib::Server &server) {

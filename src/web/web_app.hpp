@@ -25,6 +25,7 @@ using app::Id;
 
 inline constexpr const char *kSessionCookie = "mamori_session";
 inline constexpr const char *kPreSessionCookie = "mamori_presession";  // CSRF for forms before sign-in
+inline constexpr const char *kLanguageCookie = "mamori_lang";          // the language chosen with ?lang=
 // Large enough for an XLSX register of many thousand rows; JSON bodies are far smaller.
 inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 
@@ -38,6 +39,8 @@ struct Request {
 	const httplib::Request &http;
 	httplib::Response &response;
 	std::optional<app::SessionUser> session;
+	//! The UI language of this request (WebApp::Begin decides it).
+	Locale locale = kDefaultLocale;
 
 	app::Actor actor() const {
 		return session ? app::Actor{session->user.id, session->user.email, session->user.is_admin} : app::Actor{};
@@ -56,6 +59,12 @@ public:
 
 	app::AppContext &ctx() { return ctx_; }
 	const Views &views() const { return views_; }
+	const MessageCatalog &messages() const { return views_.messages(); }
+
+	//! A message of the catalog in the request's language.
+	std::string Text(const Request &request, std::string_view key, const MessageParams &params = {}) const;
+	//! An error's message in the request's language.
+	std::string Describe(const Request &request, const Error &error) const;
 
 	// --- set-up code (first administrator) ---------------------------------
 	//! Generates and remembers a one-time code when no account exists yet;
@@ -65,7 +74,8 @@ public:
 	bool SetupPending();
 
 	// --- request helpers used by route files --------------------------------
-	//! Resolves the session cookie. Errors become a 500 response.
+	//! Resolves the session cookie and the language: ?lang= (remembered in a
+	//! cookie), then the cookie, then Accept-Language, then Japanese.
 	Request Begin(const httplib::Request &http, httplib::Response &response);
 
 	//! For HTML form posts: the _csrf field must match the session's token
@@ -103,6 +113,12 @@ public:
 	static std::optional<Id> ParseId(const std::string &text);
 
 private:
+	Locale ChooseLocale(Request &request);
+	//! This page again in the other language (the layout's language switch).
+	std::string LanguageSwitchHref(const Request &request, Locale target) const;
+	//! Resolves the message keys of the layout and the error summary.
+	void LocalizeLayout(const Request &request, Json &model) const;
+
 	void MountApi(httplib::Server &server);
 	void MountAuth(httplib::Server &server);
 	void MountOrganizations(httplib::Server &server);
@@ -120,10 +136,12 @@ private:
 	std::string setup_code_hash_;
 };
 
-//! Builds the layout's navigation for an organisation page.
+//! Builds the layout's navigation for an organisation page. Labels are
+//! message keys ("label_key"); RenderPage turns them into text.
 Json OrgNavigation(const app::OrgAccess &access, const std::string &current);
 
-//! Error summary model for a form re-shown with problems (ui.md §2.7).
+//! Error summary model for a form re-shown with problems (ui.md §2.7). It
+//! keeps the message key and parameters; RenderPage writes the text.
 Json ErrorSummary(const Error &error, const std::string &field_id);
 
 } // namespace mamori::web

@@ -7,12 +7,20 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+// mamori picks the UI language from Accept-Language, so every context says
+// which language its user reads: Japanese unless a test asks for another
+// (newContext({ locale: 'en-GB' })).
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'ja-JP', ...options });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (options = {}) => newPage({ locale: 'ja-JP', ...options });
+  return browser;
 }
 
 // WCAG 2.1 A/AA violations on the current page (axe-core tags).

@@ -38,7 +38,7 @@ struct Error {
 	ErrorCode code = ErrorCode::kInternal;
 	//! Dotted path of the input field at fault ("answers.26"), or empty.
 	std::string field;
-	//! The message catalog key ("errors.sme.industry_unknown") of one sentence
+	//! The message catalog key ("errors.not_found") of one sentence
 	//! saying what is wrong, for an end user. Text that is not a key (a
 	//! library's own diagnostic, a catalog file problem) is shown as it is.
 	std::string message;
