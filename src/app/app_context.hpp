@@ -6,7 +6,7 @@
 // whichever door it came through.
 #pragma once
 
-#include "core/catalog/edition.hpp"
+#include "core/catalog/catalogs.hpp"
 #include "storage/store.hpp"
 
 namespace mamori::app {
@@ -16,6 +16,7 @@ using storage::Id;
 struct AppContext {
 	const Catalog &catalog;
 	storage::Store &store;
+	const Catalogs *catalogs = nullptr;  // every locale, `catalog` being its Default(); null where only Japanese is used
 };
 
 //! Who is acting, for permission checks and the audit log.

@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 
 #include "app/accounts.hpp"
+#include "core/catalog/untranslated_content.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
 namespace mamori::cli {
@@ -173,12 +175,31 @@ int RunCatalog(const Args &args) {
 		}
 		dir = *located;
 	}
-	auto catalog = platform::LoadCatalog(dir);
-	if (!catalog) {
-		return ReportError(catalog.error());
+	auto files = platform::ReadContentFiles(dir);
+	if (!files) {
+		return ReportError(files.error());
 	}
+	// Every locale must load on its own: a translation that breaks a rule of
+	// the loader (a footnote term missing from the English text) shows here.
+	auto catalogs = platform::LoadCatalogs(dir);
+	if (!catalogs) {
+		return ReportError(catalogs.error());
+	}
+	auto untranslated = UntranslatedContent(*files);
+	if (!untranslated) {
+		return ReportError(untranslated.error());
+	}
+	const auto gaps = WithoutFilesAwaitingTranslation(std::move(untranslated.value()), *files);
+	if (!gaps.empty()) {
+		// One line per the CLI contract; the first gap, and how many there are.
+		const auto &first = gaps.front();
+		const std::string where = (std::filesystem::path(dir) / first.file).string() + ": " + first.path;
+		return ReportError(Error{ErrorCode::kCatalogInvalid, where,
+		                         first.reason + " (" + std::to_string(gaps.size()) + " translation gaps in all)"});
+	}
+	const Catalog &catalog = catalogs->Default();
 	nlohmann::json editions = nlohmann::json::array();
-	for (const auto &[id, edition] : catalog->editions) {
+	for (const auto &[id, edition] : catalog.editions) {
 		editions.push_back({{"id", id},
 		                    {"title", edition.title},
 		                    {"selfcheck_items", edition.ItemCount()},
@@ -187,7 +208,13 @@ int RunCatalog(const Args &args) {
 		                    {"five_articles", edition.five_articles.size()},
 		                    {"policy_clauses", edition.policy_template.clauses.size()}});
 	}
-	std::cout << nlohmann::json{{"ok", true}, {"default_edition", catalog->default_edition}, {"editions", editions}}.dump(2)
+	nlohmann::json locales = nlohmann::json::array();
+	for (Locale locale : kAllLocales) {
+		locales.push_back(std::string(LocaleCode(locale)));
+	}
+	std::cout << nlohmann::json{{"ok", true}, {"default_edition", catalog.default_edition}, {"editions", editions},
+	                            {"locales", locales}}
+	                 .dump(2)
 	          << std::endl;
 	return kExitOk;
 }

@@ -62,7 +62,7 @@ Result<std::string> LocateResourceDir(const std::string &name) {
 	                                             "' not found; set MAMORI_HOME to the mamori source folder");
 }
 
-Result<Catalog> LoadCatalog(const std::string &content_dir) {
+Result<ContentFiles> ReadContentFiles(const std::string &content_dir) {
 	ContentFiles files;
 	std::error_code error;
 	for (auto it = fs::recursive_directory_iterator(content_dir, error); !error && it != fs::end(it);
@@ -83,13 +83,31 @@ Result<Catalog> LoadCatalog(const std::string &content_dir) {
 	if (error) {
 		return Error{ErrorCode::kCatalogInvalid, content_dir, "cannot list the content folder: " + error.message()};
 	}
+	return files;
+}
+
+//! Puts the content folder in front of the file an error names.
+static Error LocatedIn(const std::string &content_dir, Error error) {
+	error.field = (fs::path(content_dir) / error.field).string();
+	return error;
+}
+
+Result<Catalog> LoadCatalog(const std::string &content_dir) {
+	const ContentFiles files = MAMORI_TRY(ReadContentFiles(content_dir));
 	auto catalog = ParseCatalog(files);
 	if (!catalog) {
-		Error located = catalog.error();
-		located.field = (fs::path(content_dir) / located.field).string();
-		return located;
+		return LocatedIn(content_dir, catalog.error());
 	}
 	return catalog;
+}
+
+Result<Catalogs> LoadCatalogs(const std::string &content_dir) {
+	const ContentFiles files = MAMORI_TRY(ReadContentFiles(content_dir));
+	auto catalogs = ParseCatalogs(files);
+	if (!catalogs) {
+		return LocatedIn(content_dir, catalogs.error());
+	}
+	return catalogs;
 }
 
 } // namespace mamori::platform

@@ -21,7 +21,13 @@ bool FileExists(const std::string &path);
 //! then beside the executable, then the working directory.
 Result<std::string> LocateResourceDir(const std::string &name);
 
-//! Reads content/ and validates it. Errors name the file and entry.
+//! Reads the catalog's files under content/ as ParseCatalog expects them.
+Result<ContentFiles> ReadContentFiles(const std::string &content_dir);
+
+//! Reads content/ and validates it, in Japanese. Errors name the file and entry.
 Result<Catalog> LoadCatalog(const std::string &content_dir);
+
+//! Reads content/ once and builds the catalog for every locale.
+Result<Catalogs> LoadCatalogs(const std::string &content_dir);
 
 } // namespace mamori::platform

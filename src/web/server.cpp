@@ -48,9 +48,9 @@ int Serve(const ServeOptions &options) {
 			return Fail(dir->error());
 		}
 	}
-	auto catalog = platform::LoadCatalog(*content_dir);
-	if (!catalog) {
-		return Fail(catalog.error());
+	auto catalogs = platform::LoadCatalogs(*content_dir);
+	if (!catalogs) {
+		return Fail(catalogs.error());
 	}
 	auto store = storage::SqliteStore::Open(options.db_path, *migrations_dir + "/sqlite");
 	if (!store) {
@@ -65,7 +65,7 @@ int Serve(const ServeOptions &options) {
 		return Fail(views.error());
 	}
 
-	app::AppContext ctx{*catalog, **store};
+	app::AppContext ctx{.catalog = catalogs->Default(), .store = **store, .catalogs = &*catalogs};
 	WebApp web_app(ctx, std::move(views.value()), WebOptions{*web_dir + "/static", options.secure_cookies});
 
 	httplib::Server server;

@@ -433,7 +433,18 @@ expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "
 
 # 付録7: 「『対策状況チェック』シートで５５項目」; edition 3.0 is the only one shipped.
 expect_ok "catalog check: the 3.0 check sheet has 55 items" /dev/null catalog check -- ok=true \
-	'editions.0.id="3.0"' editions.0.check_items=55 editions.0.selfcheck_items=25
+	'editions.0.id="3.0"' editions.0.check_items=55 editions.0.selfcheck_items=25 'locales=["ja","en"]'
+
+# Issue 7: a text without English fails the check, naming the file and the entry.
+SOURCE_CONTENT="$(dirname "$0")/../../content"
+cp -r "$SOURCE_CONTENT" "$WORK/content_untranslated"
+sed -i '0,/      short_title: "Keep the OS and software up to date"/{//d}' "$WORK/content_untranslated/editions/3.0/selfcheck_items.yaml"
+run /dev/null catalog check --content "$WORK/content_untranslated"
+if [ "$RC" -eq 1 ] && [ ! -s "$OUT" ] && [ "$(wc -l <"$ERR")" -eq 1 ] && grep -qF "selfcheck_items.yaml: items[0].short_title" "$ERR"; then
+	pass "catalog check: untranslated text names the file and entry"
+else
+	fail "catalog check: untranslated text names the file and entry" "exit $RC"
+fi
 
 # ---------------------------------------------------------------- user create: nothing written on bad input
 

@@ -1,6 +1,8 @@
 // mamori/core/catalog/catalog_loader.cpp
 #include "core/catalog/catalog_loader.hpp"
 
+#include "core/catalog/localize.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -128,7 +130,8 @@ private:
 	std::string path_;
 };
 
-Reader ParseFile(const ContentFiles &files, const std::string &name) {
+//! One content file as `locale` sees it: its overlays checked and applied.
+Reader ParseFile(const ContentFiles &files, const std::string &name, Locale locale) {
 	auto found = files.find(name);
 	if (found == files.end()) {
 		throw CatalogProblem{name, "file is missing"};
@@ -138,7 +141,11 @@ Reader ParseFile(const ContentFiles &files, const std::string &name) {
 		if (!root.IsMap()) {
 			throw CatalogProblem{name, "expected a mapping at the top level"};
 		}
-		return Reader(name, root);
+		auto localized = Localize(root, locale, name);
+		if (!localized) {
+			throw CatalogProblem{localized.error().field, localized.error().message};
+		}
+		return Reader(name, localized.value());
 	} catch (const YAML::ParserException &error) {
 		std::ostringstream where;
 		where << name << ": line " << (error.mark.line + 1) << ", column " << (error.mark.column + 1);
@@ -542,9 +549,9 @@ std::vector<AssetTemplate> ReadAssetTemplates(const Reader &file, const RiskCata
 	return templates;
 }
 
-Edition ReadEdition(const ContentFiles &files, const std::string &id) {
+Edition ReadEdition(const ContentFiles &files, const std::string &id, Locale locale) {
 	const std::string dir = "editions/" + id + "/";
-	Reader edition_file = ParseFile(files, dir + "edition.yaml");
+	Reader edition_file = ParseFile(files, dir + "edition.yaml", locale);
 	Edition edition;
 	edition.id = edition_file.String("id");
 	if (edition.id != id) {
@@ -555,12 +562,12 @@ Edition ReadEdition(const ContentFiles &files, const std::string &id) {
 	edition.selfcheck_rules = ReadSelfcheckRules(edition_file);
 	edition.risk_scale = ReadRiskScale(edition_file);
 	edition.step_path = ReadStepPath(edition_file);
-	edition.five_articles = ReadFiveArticles(ParseFile(files, dir + "five_articles.yaml"));
-	edition.selfcheck_items = ReadSelfcheckItems(ParseFile(files, dir + "selfcheck_items.yaml"), edition.selfcheck_rules);
-	edition.policy_template = ReadPolicyTemplate(ParseFile(files, dir + "basic_policy.yaml"));
-	edition.risk_catalog = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml"), edition.risk_scale);
+	edition.five_articles = ReadFiveArticles(ParseFile(files, dir + "five_articles.yaml", locale));
+	edition.selfcheck_items = ReadSelfcheckItems(ParseFile(files, dir + "selfcheck_items.yaml", locale), edition.selfcheck_rules);
+	edition.policy_template = ReadPolicyTemplate(ParseFile(files, dir + "basic_policy.yaml", locale));
+	edition.risk_catalog = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml", locale), edition.risk_scale);
 	edition.asset_templates =
-	    ReadAssetTemplates(ParseFile(files, dir + "asset_templates.yaml"), edition.risk_catalog, edition.risk_scale);
+	    ReadAssetTemplates(ParseFile(files, dir + "asset_templates.yaml", locale), edition.risk_catalog, edition.risk_scale);
 	return edition;
 }
 
@@ -622,17 +629,21 @@ std::vector<std::string> EditionFileNames(const std::string &edition_id) {
 }
 
 Result<Catalog> ParseCatalog(const ContentFiles &files) {
+	return ParseCatalog(files, kDefaultLocale);
+}
+
+Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 	try {
-		Reader index = ParseFile(files, "catalog.yaml");
+		Reader index = ParseFile(files, "catalog.yaml", locale);
 		Catalog catalog;
 		catalog.default_edition = index.String("default_edition");
 		for (const auto &id : index.Strings("editions")) {
-			catalog.editions.emplace(id, ReadEdition(files, id));
+			catalog.editions.emplace(id, ReadEdition(files, id, locale));
 		}
 		if (catalog.editions.count(catalog.default_edition) == 0) {
 			index.Child("default_edition").Fail("edition '" + catalog.default_edition + "' is not listed");
 		}
-		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml"));
+		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml", locale));
 		catalog.common_passwords = ReadPasswordList(files);
 		return catalog;
 	} catch (const CatalogProblem &problem) {
@@ -640,6 +651,20 @@ Result<Catalog> ParseCatalog(const ContentFiles &files) {
 	} catch (const YAML::Exception &error) {
 		return Error{ErrorCode::kCatalogInvalid, "", std::string("YAML error: ") + error.what()};
 	}
+}
+
+Result<Catalogs> ParseCatalogs(const ContentFiles &files) {
+	std::map<Locale, Catalog> by_locale;
+	for (Locale locale : kAllLocales) {
+		auto catalog = ParseCatalog(files, locale);
+		if (!catalog) {
+			Error error = catalog.error();
+			error.message = "[" + std::string(LocaleCode(locale)) + "] " + error.message;
+			return error;
+		}
+		by_locale.emplace(locale, std::move(catalog.value()));
+	}
+	return Catalogs(std::move(by_locale));
 }
 
 } // namespace mamori
