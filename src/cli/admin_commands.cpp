@@ -8,7 +8,7 @@
 #include "app/accounts.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 #include "web/server.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +22,7 @@ namespace {
 
 struct Installation {
 	Catalog catalog;
-	std::unique_ptr<storage::SqliteStore> store;
+	std::unique_ptr<storage::Store> store;
 };
 
 Result<Installation> OpenInstallation(const std::string &db_path) {
@@ -37,11 +37,7 @@ Result<Installation> OpenInstallation(const std::string &db_path) {
 	if (!catalog) {
 		return catalog.error();
 	}
-	auto migrations_dir = platform::LocateResourceDir("migrations");
-	if (!migrations_dir) {
-		return migrations_dir.error();
-	}
-	auto store = storage::SqliteStore::Open(db_path, *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(db_path);
 	if (!store) {
 		return store.error();
 	}

@@ -2,7 +2,7 @@
 #include "web/server.hpp"
 
 #include "platform/files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 #include "web/http_errors.hpp"
 #include "web/web_app.hpp"
 
@@ -51,7 +51,7 @@ int Serve(const ServeOptions &options) {
 	if (!catalog) {
 		return Fail(catalog.error());
 	}
-	auto store = storage::SqliteStore::Open(options.db_path, *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(options.db_path, *migrations_dir);
 	if (!store) {
 		return Fail(store.error());
 	}
