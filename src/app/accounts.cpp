@@ -58,7 +58,7 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 	user.display_name = account.display_name.empty() ? email.substr(0, email.find('@')) : account.display_name;
 	user.password_hash = *hash;
 	user.is_admin = account.is_admin;
-	user.created_at = platform::NowIso();
+	user.created_at = ctx.clock.NowIso();
 
 	Id new_id = 0;
 	auto status = ctx.store.InTransaction([&]() -> Status {
@@ -92,7 +92,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 		return wrong;
 	}
 	storage::User user = **found;
-	const std::string now = platform::NowIso();
+	const std::string now = ctx.clock.NowIso();
 	if (!user.locked_until.empty() && user.locked_until > now) {
 		return Error{ErrorCode::kRateLimited, "",
 		             "ログインの失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しください。"};
@@ -102,7 +102,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 		const bool lock = failures >= kMaxFailedLogins;
 		auto status = ctx.store.InTransaction([&]() -> Status {
 			if (auto recorded = ctx.store.RecordFailedLogin(user.id, lock ? 0 : failures,
-			                                                lock ? platform::IsoAfter(kLockoutSeconds) : "");
+			                                                lock ? ctx.clock.IsoAfter(kLockoutSeconds) : "");
 			    !recorded) {
 				return recorded;
 			}
@@ -128,14 +128,14 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 
 Result<IssuedSession> StartSession(AppContext &ctx, Id user_id) {
 	IssuedSession issued;
-	issued.token = platform::RandomToken(32);
-	issued.csrf_token = platform::RandomToken(32);
-	issued.expires_at = platform::IsoAfter(kSessionSeconds);
+	issued.token = ctx.random.Token(32);
+	issued.csrf_token = ctx.random.Token(32);
+	issued.expires_at = ctx.clock.IsoAfter(kSessionSeconds);
 	storage::Session session;
 	session.token_hash = platform::Sha256Hex(issued.token);
 	session.user_id = user_id;
 	session.csrf_token = issued.csrf_token;
-	session.created_at = platform::NowIso();
+	session.created_at = ctx.clock.NowIso();
 	session.expires_at = issued.expires_at;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		if (auto created = ctx.store.CreateSession(session); !created) {
@@ -154,7 +154,7 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 		return std::optional<SessionUser>();
 	}
 	const std::string token_hash = platform::Sha256Hex(token);
-	auto session = ctx.store.FindSession(token_hash, platform::NowIso());
+	auto session = ctx.store.FindSession(token_hash, ctx.clock.NowIso());
 	if (!session) {
 		return session.error();
 	}

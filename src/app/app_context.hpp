@@ -7,16 +7,23 @@
 #pragma once
 
 #include "core/catalog/catalogs.hpp"
+#include "platform/clock.hpp"
+#include "platform/crypto.hpp"
 #include "storage/store.hpp"
 
 namespace mamori::app {
 
 using storage::Id;
 
+//! What a use case works with. The clock and the random source are the
+//! only ways app/ reads the time or draws tokens, so a test can fix both;
+//! left out, they default to the real ones (production wiring).
 struct AppContext {
 	const Catalog &catalog;
 	storage::Store &store;
 	const Catalogs *catalogs = nullptr;  // every locale, `catalog` being its Default(); null where only Japanese is used
+	const platform::Clock &clock = platform::RealClock();
+	platform::RandomSource &random = platform::RealRandom();
 };
 
 //! Who is acting, for permission checks and the audit log.

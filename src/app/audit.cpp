@@ -10,7 +10,7 @@ Status Audit(AppContext &ctx, std::optional<Id> org_id, std::optional<Id> user_i
 	storage::AuditEntry entry;
 	entry.org_id = org_id;
 	entry.user_id = user_id;
-	entry.at = platform::NowIso();
+	entry.at = ctx.clock.NowIso();
 	entry.action = action;
 	entry.target = target;
 	entry.detail = detail.dump();

@@ -77,7 +77,7 @@ Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	}
 	storage::FiveArticleStatus stored = status;
 	stored.org_id = access.org.id;
-	stored.updated_at = platform::NowIso();
+	stored.updated_at = ctx.clock.NowIso();
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto upserted = ctx.store.UpsertFiveArticle(stored); !upserted) {
 			return upserted;

@@ -40,7 +40,7 @@ Result<Id> CreateOrganization(AppContext &ctx, const Actor &actor, const Organiz
 	org.capital_yen = input.capital_yen;
 	org.employees = input.employees;
 	org.edition = ctx.catalog.default_edition;
-	org.created_at = platform::NowIso();
+	org.created_at = ctx.clock.NowIso();
 	Id org_id = 0;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		auto id = ctx.store.CreateOrganization(org);
@@ -219,14 +219,14 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 			storage::User user;
 			user.email = email;
 			user.display_name = input.display_name.empty() ? email.substr(0, email.find('@')) : input.display_name;
-			user.created_at = platform::NowIso();
+			user.created_at = ctx.clock.NowIso();
 			auto id = ctx.store.CreateUser(user);
 			if (!id) {
 				return id.error();
 			}
 			invitation.user_id = *id;
-			invitation.token = platform::RandomToken(32);
-			invitation.expires_at = platform::IsoAfter(kInvitationSeconds);
+			invitation.token = ctx.random.Token(32);
+			invitation.expires_at = ctx.clock.IsoAfter(kInvitationSeconds);
 			storage::Invitation stored{platform::Sha256Hex(invitation.token), access.org.id, invitation.user_id,
 			                           invitation.expires_at, ""};
 			if (auto created = ctx.store.CreateInvitation(stored); !created) {
@@ -275,7 +275,7 @@ Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::st
 	if (token.empty() || token.size() > 128) {
 		return invalid;
 	}
-	auto found = ctx.store.FindInvitation(platform::Sha256Hex(token), platform::NowIso());
+	auto found = ctx.store.FindInvitation(platform::Sha256Hex(token), ctx.clock.NowIso());
 	if (!found) {
 		return found.error();
 	}
@@ -308,7 +308,7 @@ Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std
 		if (auto updated = ctx.store.UpdatePasswordHash(invitation->user_id, *hash); !updated) {
 			return updated;
 		}
-		if (auto marked = ctx.store.MarkInvitationAccepted(invitation->token_hash, platform::NowIso()); !marked) {
+		if (auto marked = ctx.store.MarkInvitationAccepted(invitation->token_hash, ctx.clock.NowIso()); !marked) {
 			return marked;
 		}
 		return Audit(ctx, invitation->org_id, invitation->user_id, "member.accept_invitation",

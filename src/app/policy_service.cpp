@@ -56,7 +56,7 @@ Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &act
 		policy.org_id = access.org.id;
 		policy.input = input;
 		policy.status = storage::PolicyStatus::kDraft;
-		policy.updated_at = platform::NowIso();
+		policy.updated_at = ctx.clock.NowIso();
 		if (latest->has_value() && (*latest)->status == storage::PolicyStatus::kDraft) {
 			policy.id = (*latest)->id;
 			policy.version = (*latest)->version;
@@ -114,7 +114,7 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 			return reasons;
 		}
 		policy.status = storage::PolicyStatus::kPublished;
-		policy.published_at = platform::NowIso();
+		policy.published_at = ctx.clock.NowIso();
 		policy.updated_at = policy.published_at;
 		if (auto updated = ctx.store.UpdatePolicyVersion(policy); !updated) {
 			return updated;

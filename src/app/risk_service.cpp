@@ -115,8 +115,8 @@ Result<Id> CreateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &acc
 		return status.error();
 	}
 	asset.org_id = access.org.id;
-	asset.registered_on = platform::TodayInJapan();
-	asset.updated_at = platform::NowIso();
+	asset.registered_on = ctx.clock.TodayInJapan();
+	asset.updated_at = ctx.clock.NowIso();
 	Id id = 0;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		auto created = ctx.store.CreateAsset(asset);
@@ -145,8 +145,8 @@ Status UpdateAsset(AppContext &ctx, const Actor &actor, const OrgAccess &access,
 	}
 	asset.org_id = access.org.id;
 	// 表12: 登録日 is updated whenever the row changes.
-	asset.registered_on = platform::TodayInJapan();
-	asset.updated_at = platform::NowIso();
+	asset.registered_on = ctx.clock.TodayInJapan();
+	asset.updated_at = ctx.clock.NowIso();
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.UpdateAsset(asset); !status) {
 			return status;
@@ -198,8 +198,8 @@ Result<int> ApplyAssetTemplate(AppContext &ctx, const Actor &actor, const OrgAcc
 	if (tmpl == nullptr) {
 		return Error::Invalid("template_id", "ひな形を一覧から選んでください。");
 	}
-	const std::string today = platform::TodayInJapan();
-	const std::string now = platform::NowIso();
+	const std::string today = ctx.clock.TodayInJapan();
+	const std::string now = ctx.clock.NowIso();
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		for (const auto &row : tmpl->rows) {
 			storage::Asset asset;
@@ -243,7 +243,7 @@ Status ReplaceRegister(AppContext &ctx, const Actor &actor, const OrgAccess &acc
 		return Error::Invalid("rows", "一度に取り込めるのは" + std::to_string(kMaxAssets) + "行までです。");
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
-	const std::string today = platform::TodayInJapan();
+	const std::string today = ctx.clock.TodayInJapan();
 	for (size_t idx = 0; idx < assets.size(); ++idx) {
 		if (auto status = ValidateAsset(edition, assets[idx]); !status) {
 			Error error = status.error();
@@ -298,7 +298,7 @@ Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		Status stored = answer == 0 ? ctx.store.DeleteControlAnswer(access.org.id, item_id, planned)
-		                            : ctx.store.UpsertControlAnswer({access.org.id, item_id, answer, platform::NowIso()}, planned);
+		                            : ctx.store.UpsertControlAnswer({access.org.id, item_id, answer, ctx.clock.NowIso()}, planned);
 		if (!stored) {
 			return stored;
 		}
@@ -523,7 +523,7 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 		}
 	}
 	treatment.org_id = access.org.id;
-	treatment.updated_at = platform::NowIso();
+	treatment.updated_at = ctx.clock.NowIso();
 	// Changing an approved acceptance withdraws the approval: the 経営者 approved what was written then.
 	auto existing = ctx.store.FindTreatment(access.org.id, treatment.asset_id, treatment.threat_id);
 	if (!existing) {
@@ -572,7 +572,7 @@ Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	}
 	storage::RiskTreatment approved = **existing;
 	approved.approved_by = actor.user_id;
-	approved.approved_at = platform::NowIso();
+	approved.approved_at = ctx.clock.NowIso();
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto saved = ctx.store.UpsertTreatment(approved); !saved) {
 			return saved.error();
@@ -596,7 +596,7 @@ Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const O
 		names[asset.id] = asset.name;
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
-	const std::string today = platform::TodayInJapan();
+	const std::string today = ctx.clock.TodayInJapan();
 	std::vector<OverdueTreatment> overdue;
 	for (const auto &treatment : *treatments) {
 		if (treatment.completed || treatment.due_on.empty() || treatment.due_on >= today) {

@@ -3,7 +3,7 @@
 // Pure view-model helpers for the 詳細リスク分析 pages (付録7): the wording
 // that explains every number, ordering and grouping of the register, the
 // counts behind the heat map, and small text rules. No I/O here, so each
-// rule can be unit-tested without a server (tests/unit/risk_views_test.cpp).
+// rule can be unit-tested without a server (tests/unit/app/risk_views_test.cpp).
 #pragma once
 
 #include "core/catalog/edition.hpp"

@@ -22,7 +22,7 @@ Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 		if (!rounds) {
 			return rounds.error();
 		}
-		const std::string now = platform::NowIso();
+		const std::string now = ctx.clock.NowIso();
 		for (const auto &round : *rounds) {
 			if (round.closed_at.empty()) {
 				if (auto closed = ctx.store.CloseRound(access.org.id, round.id, now); !closed) {
@@ -55,7 +55,7 @@ Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, 
 		return Error::Make(ErrorCode::kForbidden, "診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
-		if (auto status = ctx.store.CloseRound(access.org.id, round_id, platform::NowIso()); !status) {
+		if (auto status = ctx.store.CloseRound(access.org.id, round_id, ctx.clock.NowIso()); !status) {
 			return status;
 		}
 		return Audit(ctx, access.org.id, actor.user_id, "selfcheck.round_close", "round:" + std::to_string(round_id), {});
@@ -147,7 +147,7 @@ Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &act
 				response.answers[item] = answer;
 			}
 		}
-		response.updated_at = platform::NowIso();
+		response.updated_at = ctx.clock.NowIso();
 		if (submit || mode == SaveMode::kReplace) {
 			response.submitted_at = response.updated_at;
 		}

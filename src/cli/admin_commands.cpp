@@ -9,7 +9,7 @@
 #include "core/catalog/untranslated_content.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 #include "web/server.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,7 +24,7 @@ namespace {
 
 struct Installation {
 	Catalog catalog;
-	std::unique_ptr<storage::SqliteStore> store;
+	std::unique_ptr<storage::Store> store;
 };
 
 Result<Installation> OpenInstallation(const std::string &db_path) {
@@ -39,11 +39,7 @@ Result<Installation> OpenInstallation(const std::string &db_path) {
 	if (!catalog) {
 		return catalog.error();
 	}
-	auto migrations_dir = platform::LocateResourceDir("migrations");
-	if (!migrations_dir) {
-		return migrations_dir.error();
-	}
-	auto store = storage::SqliteStore::Open(db_path, *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(db_path);
 	if (!store) {
 		return store.error();
 	}
@@ -189,7 +185,7 @@ int RunCatalog(const Args &args) {
 	if (!untranslated) {
 		return ReportError(untranslated.error());
 	}
-	const auto gaps = WithoutFilesAwaitingTranslation(std::move(untranslated.value()), *files);
+	const auto &gaps = untranslated.value();
 	if (!gaps.empty()) {
 		// One line per the CLI contract; the first gap, and how many there are.
 		const auto &first = gaps.front();

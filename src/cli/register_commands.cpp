@@ -12,7 +12,7 @@
 #include "app/risk_service.hpp"
 #include "interchange/register_format.hpp"
 #include "platform/files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +24,7 @@ namespace {
 
 struct OpenedOrg {
 	Catalog catalog;
-	std::unique_ptr<storage::SqliteStore> store;
+	std::unique_ptr<storage::Store> store;
 	app::Actor actor;
 	app::OrgAccess access;
 };
@@ -44,15 +44,14 @@ Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 		return Error::Invalid("--org", "give the organisation id (a number) with --org ID");
 	}
 	auto content_dir = platform::LocateResourceDir("content");
-	auto migrations_dir = platform::LocateResourceDir("migrations");
-	if (!content_dir || !migrations_dir) {
-		return !content_dir ? content_dir.error() : migrations_dir.error();
+	if (!content_dir) {
+		return content_dir.error();
 	}
 	auto catalog = platform::LoadCatalog(*content_dir);
 	if (!catalog) {
 		return catalog.error();
 	}
-	auto store = storage::SqliteStore::Open(parsed.Value("db"), *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(parsed.Value("db"));
 	if (!store) {
 		return store.error();
 	}

@@ -12,7 +12,7 @@
 #include "app/risk_service.hpp"
 #include "app/selfcheck_service.hpp"
 #include "platform/files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -36,15 +36,14 @@ int RunSeed(const Args &args) {
 		return ReportError(Error::Invalid("--db", "give the database file with --db PATH"));
 	}
 	auto content_dir = platform::LocateResourceDir("content");
-	auto migrations_dir = platform::LocateResourceDir("migrations");
-	if (!content_dir || !migrations_dir) {
-		return ReportError(!content_dir ? content_dir.error() : migrations_dir.error());
+	if (!content_dir) {
+		return ReportError(content_dir.error());
 	}
 	auto catalog = platform::LoadCatalog(*content_dir);
 	if (!catalog) {
 		return ReportError(catalog.error());
 	}
-	auto store = storage::SqliteStore::Open(parsed->Value("db"), *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(parsed->Value("db"));
 	if (!store) {
 		return ReportError(store.error());
 	}

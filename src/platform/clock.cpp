@@ -1,11 +1,13 @@
 // mamori/platform/clock.cpp
 #include "platform/clock.hpp"
 
-#include <ctime>
+#include <cstdio>
 
 namespace mamori::platform {
 
-static std::string Format(std::time_t when, const char *pattern) {
+namespace {
+
+std::string Format(std::time_t when, const char *pattern) {
 	std::tm parts{};
 	gmtime_r(&when, &parts);
 	char buffer[32];
@@ -13,12 +15,47 @@ static std::string Format(std::time_t when, const char *pattern) {
 	return buffer;
 }
 
-std::string NowIso() { return Format(std::time(nullptr), "%Y-%m-%dT%H:%M:%SZ"); }
+constexpr const char *kIsoPattern = "%Y-%m-%dT%H:%M:%SZ";
+constexpr long long kJapanOffsetSeconds = 9 * 3600;
 
-std::string IsoAfter(long long seconds) {
-	return Format(std::time(nullptr) + static_cast<std::time_t>(seconds), "%Y-%m-%dT%H:%M:%SZ");
+class SystemClock final : public Clock {
+public:
+	std::time_t Now() const override { return std::time(nullptr); }
+};
+
+} // namespace
+
+std::string Clock::NowIso() const { return Format(Now(), kIsoPattern); }
+
+std::string Clock::IsoAfter(long long seconds) const {
+	return Format(Now() + static_cast<std::time_t>(seconds), kIsoPattern);
 }
 
-std::string TodayInJapan() { return Format(std::time(nullptr) + 9 * 3600, "%Y-%m-%d"); }
+std::string Clock::TodayInJapan() const { return Format(Now() + kJapanOffsetSeconds, "%Y-%m-%d"); }
+
+const Clock &RealClock() {
+	static const SystemClock clock;
+	return clock;
+}
+
+FixedClock FixedClock::AtIso(std::string_view iso) {
+	std::tm parts{};
+	int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+	const std::string text(iso);
+	if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &year, &month, &day, &hour, &minute, &second) != 6) {
+		return FixedClock(0);
+	}
+	parts.tm_year = year - 1900;
+	parts.tm_mon = month - 1;
+	parts.tm_mday = day;
+	parts.tm_hour = hour;
+	parts.tm_min = minute;
+	parts.tm_sec = second;
+	return FixedClock(timegm(&parts));
+}
+
+std::string NowIso() { return RealClock().NowIso(); }
+std::string IsoAfter(long long seconds) { return RealClock().IsoAfter(seconds); }
+std::string TodayInJapan() { return RealClock().TodayInJapan(); }
 
 } // namespace mamori::platform

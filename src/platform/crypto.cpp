@@ -52,6 +52,22 @@ std::string RandomDigits(int digits) {
 	return out;
 }
 
+namespace {
+
+class OpenSslRandom final : public RandomSource {
+public:
+	std::string Token(int bytes) override { return RandomToken(bytes); }
+	std::string Digits(int digits) override { return RandomDigits(digits); }
+};
+
+} // namespace
+
+RandomSource &RealRandom() {
+	// Stateless apart from OpenSSL's own thread-safe generator, so one is shared by every thread.
+	static OpenSslRandom random;
+	return random;
+}
+
 std::string Sha256Hex(const std::string &input) {
 	unsigned char digest[EVP_MAX_MD_SIZE];
 	unsigned int length = 0;

@@ -8,6 +8,20 @@
 
 namespace mamori::platform {
 
+//! Where app/ gets its randomness: held by AppContext, so tests can make
+//! tokens and codes predictable; production passes RealRandom().
+class RandomSource {
+public:
+	virtual ~RandomSource() = default;
+	//! URL-safe token with `bytes` bytes of entropy (base64url, no padding).
+	virtual std::string Token(int bytes) = 0;
+	//! Decimal code of `digits` digits.
+	virtual std::string Digits(int digits) = 0;
+};
+
+//! OpenSSL's generator (RandomToken / RandomDigits below); one for the program.
+RandomSource &RealRandom();
+
 //! URL-safe random token with `bytes` bytes of entropy (base64url, no padding).
 std::string RandomToken(int bytes = 32);
 //! Random decimal code of `digits` digits, for the one-time set-up code.

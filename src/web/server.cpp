@@ -3,7 +3,7 @@
 
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 #include "web/http_errors.hpp"
 #include "web/web_app.hpp"
 
@@ -52,7 +52,7 @@ int Serve(const ServeOptions &options) {
 	if (!catalogs) {
 		return Fail(catalogs.error());
 	}
-	auto store = storage::SqliteStore::Open(options.db_path, *migrations_dir + "/sqlite");
+	auto store = storage::OpenStore(options.db_path, *migrations_dir);
 	if (!store) {
 		return Fail(store.error());
 	}

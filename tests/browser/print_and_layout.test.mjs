@@ -40,7 +40,9 @@ test('the policy print view hides the navigation in print', async () => {
   await page.emulateMedia({ media: 'print' });
   const hidden = await page.evaluate(() => ['.site-header', '.org-nav', '.site-footer'].map((selector) => {
     const element = document.querySelector(selector);
-    return element ? getComputedStyle(element).display : 'none';
+    // A missing element must fail the test, not pass as hidden: the print
+    // rules could be broken by a renamed class without anyone noticing.
+    return element ? getComputedStyle(element).display : `missing ${selector}`;
   }));
   assert.deepEqual(hidden, ['none', 'none', 'none']);
   assert.match(await page.locator('main').innerText(), /印刷テスト株式会社/);
@@ -50,7 +52,8 @@ test('the policy print view hides the navigation in print', async () => {
 test('main pages do not scroll sideways at 320px', async () => {
   const { context, page } = await signedInPage(320);
   for (const path of ['', '/five-articles', '/selfcheck', '/policy', '/profile', '/risk', '/risk/assets', '/risk/check', '/audit']) {
-    await page.goto(`${server.base}/orgs/${orgId}${path}`);
+    const response = await page.goto(`${server.base}/orgs/${orgId}${path}`);
+    assert.equal(response.status(), 200, `${path || '/'} answers ${response.status()}`);
     const basics = await pageBasics(page);
     assert.equal(basics.horizontalScroll, false, `${path || '/'} scrolls sideways at 320px`);
     assert.equal(basics.h1Count, 1, `${path || '/'} has exactly one h1`);

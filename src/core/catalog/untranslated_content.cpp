@@ -135,17 +135,4 @@ Result<std::vector<UntranslatedEntry>> UntranslatedContent(const ContentFiles &f
 	return gaps;
 }
 
-std::vector<UntranslatedEntry> WithoutFilesAwaitingTranslation(std::vector<UntranslatedEntry> entries,
-                                                               const ContentFiles &files) {
-	std::set<std::string> awaiting;
-	for (const auto &[name, text] : files) {
-		const bool translated_elsewhere = name.ends_with("/risk_catalog.yaml") || name.ends_with("/asset_templates.yaml");
-		if (translated_elsewhere && text.find("en:") == std::string::npos) {
-			awaiting.insert(name);
-		}
-	}
-	std::erase_if(entries, [&](const UntranslatedEntry &entry) { return awaiting.count(entry.file) > 0; });
-	return entries;
-}
-
 } // namespace mamori

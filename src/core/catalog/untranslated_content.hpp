@@ -26,12 +26,4 @@ struct UntranslatedEntry {
 //! file that does not parse or has a malformed overlay (localize.hpp).
 Result<std::vector<UntranslatedEntry>> UntranslatedContent(const ContentFiles &files);
 
-//! TEMPORARY (issue 7): risk_catalog.yaml and asset_templates.yaml are being
-//! translated on another branch. Until that merges, their gaps are left out of
-//! `entries`, but only while the file has no `en:` overlay at all, so a file
-//! that has started its translation is checked in full. Remove this function
-//! and its callers after the merge.
-std::vector<UntranslatedEntry> WithoutFilesAwaitingTranslation(std::vector<UntranslatedEntry> entries,
-                                                               const ContentFiles &files);
-
 } // namespace mamori

@@ -1,0 +1,40 @@
+// mamori/storage/organization_store.hpp
+//
+// Organisations, their members and departments.
+// One area of the Store interface (storage/store.hpp), which inherits it;
+// the organisation-scoping rule stated there holds here too.
+#pragma once
+
+#include "core/common/result.hpp"
+#include "storage/records.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mamori::storage {
+
+class OrganizationStore {
+public:
+	virtual ~OrganizationStore() = default;
+
+	virtual Result<Id> CreateOrganization(const Organization &org) = 0;
+	virtual Result<std::optional<Organization>> FindOrganization(Id org_id) = 0;
+	virtual Status UpdateOrganization(const Organization &org) = 0;
+	virtual Result<int> CountOrganizations() = 0;
+
+	//! Fails with kConflict when the user already has a role in the organisation.
+	virtual Status AddMembership(const Membership &membership) = 0;
+	virtual Status UpdateMembership(const Membership &membership) = 0;
+	virtual Status RemoveMembership(Id org_id, Id user_id) = 0;
+	virtual Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) = 0;
+	virtual Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) = 0;
+	virtual Result<std::vector<Membership>> ListMembers(Id org_id) = 0;
+
+	virtual Result<Id> CreateDepartment(const Department &department) = 0;
+	virtual Status RenameDepartment(Id org_id, Id department_id, const std::string &name) = 0;
+	virtual Status DeleteDepartment(Id org_id, Id department_id) = 0;
+	virtual Result<std::vector<Department>> ListDepartments(Id org_id) = 0;
+};
+
+} // namespace mamori::storage

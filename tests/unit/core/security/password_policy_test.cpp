@@ -1,0 +1,129 @@
+// mamori/tests/unit/core/security/password_policy_test.cpp
+//
+// The guideline's password advice (5か条 ③) applied to mamori's accounts:
+// at least 10 characters (characters, not bytes), not a well-known password,
+// not the e-mail address.
+#include "core/security/password_policy.hpp"
+#include "support/catalog.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+namespace mamori {
+namespace {
+
+const std::vector<std::string> &Common() {
+	return testing_support::ShippedCatalog().common_passwords;
+}
+
+const std::string kEmail = "taro.yamada@example.co.jp";
+
+Status Check(const std::string &password, const std::string &email = kEmail) {
+	return CheckPasswordPolicy(password, email, Common());
+}
+
+void ExpectRefused(const std::string &password, const std::string &email = kEmail) {
+	auto status = Check(password, email);
+	ASSERT_FALSE(status.ok()) << "accepted: " << password;
+	EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
+	EXPECT_EQ(status.error().field, "password");
+	EXPECT_FALSE(status.error().message.empty());
+}
+
+void ExpectAccepted(const std::string &password, const std::string &email = kEmail) {
+	auto status = Check(password, email);
+	EXPECT_TRUE(status.ok()) << password << ": " << (status.ok() ? "" : status.error().Describe());
+}
+
+TEST(PasswordPolicyTest, CountsCharactersNotBytes) {
+	EXPECT_EQ(CountCharacters(""), 0);
+	EXPECT_EQ(CountCharacters("abc"), 3);
+	EXPECT_EQ(CountCharacters("あいう"), 3);       // 9 bytes
+	EXPECT_EQ(CountCharacters("情報セキュリティ"), 8);
+	EXPECT_EQ(CountCharacters("😀a"), 2);           // 4-byte character
+}
+
+TEST(PasswordPolicyTest, ShorterThanTenRefused) {
+	ExpectRefused("");
+	ExpectRefused("a");
+	ExpectRefused("Xk3#vQ9!m");  // 9 characters
+	ExpectAccepted("Xk3#vQ9!mZ");  // 10 characters
+	// 9 Japanese characters are 27 bytes but still too short.
+	ExpectRefused("山川海空森林花鳥風");
+}
+
+TEST(PasswordPolicyTest, TenJapaneseCharactersPassLength) {
+	ExpectAccepted("山川海空森林花鳥風月");
+	ExpectAccepted("あおいそらとしろいくも");
+}
+
+TEST(PasswordPolicyTest, CommonPasswordsRefusedCaseInsensitively) {
+	ExpectRefused("password123");
+	ExpectRefused("Password123");
+	ExpectRefused("PASSWORD123");
+	ExpectRefused("1234567890");
+	ExpectRefused("1111111111");
+	// Close to but not on the list.
+	ExpectAccepted("password123-but-longer-and-mine");
+}
+
+TEST(PasswordPolicyTest, CommonListIsLoaded) {
+	// Without this, an empty or unread list would let every loop below pass vacuously.
+	ASSERT_GE(Common().size(), 100u);
+	const auto listed = [](const std::string &word) {
+		return std::find(Common().begin(), Common().end(), word) != Common().end();
+	};
+	EXPECT_TRUE(listed("password123"));
+	EXPECT_TRUE(listed("1234567890"));
+	EXPECT_FALSE(listed("# mamori: commonly used / breached passwords and keyboard patterns, 10 characters or longer."))
+	    << "comment lines are not passwords";
+}
+
+TEST(PasswordPolicyTest, EveryListedPasswordIsRefused) {
+	ASSERT_FALSE(Common().empty());
+	int checked = 0;
+	for (const auto &word : Common()) {
+		if (CountCharacters(word) < kMinPasswordLength) continue;
+		auto status = Check(word, "someone@example.com");
+		EXPECT_FALSE(status.ok()) << word;
+		++checked;
+	}
+	EXPECT_GT(checked, 0) << "no listed password is long enough to reach the list check";
+}
+
+TEST(PasswordPolicyTest, SameCharacterRefused) {
+	ExpectRefused("zzzzzzzzzzzz");
+	ExpectRefused("ZzZzZzZzZzZz");
+}
+
+TEST(PasswordPolicyTest, EmailLikeRefused) {
+	ExpectRefused("taro.yamada1");
+	ExpectRefused("Taro.Yamada!!");
+	// The whole address as the password.
+	ExpectRefused(kEmail);
+	ExpectRefused("Taro.Yamada@Example.co.jp");
+	ExpectRefused("taro.yamada@example.co.jp1");
+}
+
+TEST(PasswordPolicyTest, GoodPassphraseAccepted) {
+	ExpectAccepted("correct horse battery staple");
+	ExpectAccepted("Kuma-no-Pu-san 2024!");
+	ExpectAccepted("朝の電車で本を読みます");  // 11 characters
+}
+
+TEST(PasswordPolicyTest, TooLongInBytesRefused) {
+	ExpectRefused(std::string(300, 'a') + "b");
+	ExpectAccepted(std::string(200, 'a') + "bcdefgh");
+}
+
+RC_GTEST_PROP(PasswordPolicyProperty, ShortAlwaysRefused, ()) {
+	const auto length = *rc::gen::inRange(0, kMinPasswordLength);
+	const auto password = *rc::gen::container<std::string>(static_cast<size_t>(length), rc::gen::inRange('a', 'z'));
+	RC_ASSERT(!Check(password).ok());
+}
+
+} // namespace
+} // namespace mamori

@@ -1,0 +1,174 @@
+// mamori/tests/unit/export/policy_pdf_test.cpp
+#include "export/policy_pdf.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace mamori::exporting {
+namespace {
+
+PolicyDocument MakeDocument(int extra_sections = 0) {
+	PolicyTemplate tmpl;
+	tmpl.title = "情報セキュリティ基本方針";
+	tmpl.preamble = "{{company}}（以下、当社）は、{{scope}}において取り扱うお客様の情報をはじめとする情報資産を、"
+	                "事故・災害・犯罪などの脅威から守り、お客様ならびに社会の信頼に応えるため、以下の方針に基づき"
+	                "全社で情報セキュリティに取り組みます。";
+	tmpl.clauses = {
+	    {"management", "経営者の責任", "{{company}}は、経営者主導で組織的かつ継続的に情報セキュリティの改善・向上に努めます。",
+	     true, true},
+	    {"system", "社内体制の整備", "当社は、情報セキュリティの維持及び改善のために組織を設置し、情報セキュリティ対策を社内の正式な規則として定めます。",
+	     true, false},
+	    {"staff", "従業員の取組み", "当社の従業員は、情報セキュリティのために必要とされる知識、技術を習得し、情報セキュリティへの取り組みを確かなものにします。",
+	     true, false},
+	};
+	std::vector<std::string> ids = {"management", "system", "staff"};
+	for (int i = 0; i < extra_sections; ++i) {
+		const std::string id = "extra" + std::to_string(i);
+		tmpl.clauses.push_back({id, "追加の項目" + std::to_string(i),
+		                        "当社は、法令、国が定める指針その他の規範を遵守します。情報資産の取り扱いに関して、"
+		                        "違反や事故が発生した場合には、速やかに対処し、再発防止に努めます。",
+		                        true, false});
+		ids.push_back(id);
+	}
+	PolicyInput input;
+	input.company_name = "株式会社テスト商事";
+	input.scope = "全ての事業所";
+	input.clause_ids = ids;
+	input.established_on = "2025-04-01";
+	input.revised_on = "2025-10-01";
+	input.representative_title = "代表取締役社長";
+	input.representative_name = "山田太郎";
+	Result<PolicyDocument> doc = BuildPolicyDocument(tmpl, input, 2);
+	EXPECT_TRUE(doc.ok());
+	return std::move(doc).value();
+}
+
+bool OnPath(const char *tool) {
+	const std::string command = std::string("command -v ") + tool + " >/dev/null 2>&1";
+	return std::system(command.c_str()) == 0;
+}
+
+std::string RunCommand(const std::string &command) {
+	std::string output;
+	FILE *pipe = popen(command.c_str(), "r");
+	if (pipe == nullptr) {
+		return output;
+	}
+	std::array<char, 4096> buffer;
+	while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
+		output.append(buffer.data(), n);
+	}
+	pclose(pipe);
+	return output;
+}
+
+class TempFile {
+public:
+	explicit TempFile(const std::string &bytes) {
+		path_ = (std::filesystem::temp_directory_path() /
+		         ("mamori_policy_pdf_test_" + std::to_string(::getpid()) + ".pdf"))
+		            .string();
+		std::ofstream out(path_, std::ios::binary);
+		out << bytes;
+	}
+	~TempFile() { std::filesystem::remove(path_); }
+	const std::string &path() const { return path_; }
+
+private:
+	std::string path_;
+};
+
+TEST(PolicyPdfTest, ProducesPdfBytes) {
+	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument());
+	ASSERT_TRUE(pdf.ok()) << pdf.error().Describe();
+	ASSERT_GT(pdf->size(), 1000u);
+	EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+	EXPECT_NE(pdf->find("%%EOF"), std::string::npos);
+}
+
+TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
+	if (!OnPath("pdftotext") || !OnPath("pdffonts")) {
+		GTEST_SKIP() << "poppler-utils not installed";
+	}
+	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument());
+	ASSERT_TRUE(pdf.ok());
+	TempFile file(*pdf);
+
+	const std::string text = RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -");
+	EXPECT_NE(text.find("株式会社テスト商事"), std::string::npos) << text;
+	EXPECT_NE(text.find("情報セキュリティ基本方針"), std::string::npos);
+	EXPECT_NE(text.find("経営者の責任"), std::string::npos);
+	EXPECT_NE(text.find("制定日：2025年4月1日"), std::string::npos);
+	EXPECT_NE(text.find("改訂日：2025年10月1日"), std::string::npos);
+	EXPECT_NE(text.find("第2版"), std::string::npos);
+	// pdftotext drops the narrow spaces around the slash.
+	std::string compact = text;
+	std::erase(compact, ' ');
+	EXPECT_NE(compact.find("1/1"), std::string::npos);
+
+	const std::string fonts = RunCommand("pdffonts '" + file.path() + "'");
+	bool embedded_japanese = false;
+	std::istringstream lines(fonts);
+	std::string line;
+	while (std::getline(lines, line)) {
+		if (line.find("CJK") == std::string::npos && line.find("Noto") == std::string::npos) {
+			continue;
+		}
+		// Columns: name type encoding emb sub uni object ID; "emb" is the
+		// first yes/no column.
+		std::istringstream columns(line);
+		std::string column;
+		while (columns >> column) {
+			if (column == "yes" || column == "no") {
+				embedded_japanese = embedded_japanese || column == "yes";
+				break;
+			}
+		}
+	}
+	EXPECT_TRUE(embedded_japanese) << fonts;
+
+	const std::string info = RunCommand("pdfinfo '" + file.path() + "' 2>/dev/null");
+	if (!info.empty()) {
+		EXPECT_NE(info.find("情報セキュリティ基本方針"), std::string::npos) << info;
+		EXPECT_NE(info.find("A4"), std::string::npos) << info;
+	}
+}
+
+TEST(PolicyPdfTest, LongDocumentBreaksPages) {
+	if (!OnPath("pdfinfo")) {
+		GTEST_SKIP() << "poppler-utils not installed";
+	}
+	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument(20));
+	ASSERT_TRUE(pdf.ok());
+	TempFile file(*pdf);
+	const std::string info = RunCommand("pdfinfo '" + file.path() + "'");
+	const std::size_t pages = info.find("Pages:");
+	ASSERT_NE(pages, std::string::npos);
+	EXPECT_GE(std::stoi(info.substr(pages + 6)), 2) << info;
+	const std::string text = RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -");
+	EXPECT_NE(text.find("23. 追加の項目19"), std::string::npos);
+	EXPECT_NE(text.find("山田太郎"), std::string::npos);
+}
+
+TEST(PolicyPdfTest, PrintsMarkupCharactersLiterally) {
+	PolicyDocument doc = MakeDocument();
+	doc.company_name = "A&B <商会>";
+	const Result<std::string> pdf = RenderPolicyPdf(doc);
+	ASSERT_TRUE(pdf.ok());
+	if (!OnPath("pdftotext")) {
+		GTEST_SKIP();
+	}
+	TempFile file(*pdf);
+	EXPECT_NE(RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -").find("A&B <商会>"), std::string::npos);
+}
+
+} // namespace
+} // namespace mamori::exporting

@@ -1,0 +1,113 @@
+// mamori/tests/unit/storage/store_contract_policy_audit_test.cpp
+//
+// Store contract: 基本方針 versions, the audit log and backups.
+// Runs for every backend through the Store interface (store_contract.hpp).
+#include "storage/store_contract.hpp"
+
+#include <filesystem>
+
+namespace mamori::storage {
+namespace {
+namespace fs = std::filesystem;
+
+TEST_P(StoreContract, PolicyVersionsAreNumberedPerOrganisation) {
+	const Id org_a = MakeOrg("A社");
+	const Id org_b = MakeOrg("B社");
+	PolicyVersion policy;
+	policy.org_id = org_a;
+	policy.version = 42;  // ignored
+	policy.input.company_name = "株式会社A";
+	policy.input.scope = "全社";
+	policy.input.clause_ids = {"law", "education", "\"quoted\""};
+	policy.input.established_on = "2025-04-01";
+	policy.input.representative_title = "代表取締役社長";
+	policy.input.representative_name = "山田 太郎";
+	auto v1 = store_->CreatePolicyVersion(policy);
+	ASSERT_TRUE(v1.ok()) << v1.error().Describe();
+	auto v2 = store_->CreatePolicyVersion(policy);
+	ASSERT_TRUE(v2.ok());
+	policy.org_id = org_b;
+	ASSERT_TRUE(store_->CreatePolicyVersion(policy).ok());
+
+	auto latest = store_->LatestPolicy(org_a);
+	ASSERT_TRUE(latest.ok());
+	ASSERT_TRUE(latest->has_value());
+	EXPECT_EQ((*latest)->version, 2);
+	EXPECT_EQ((*latest)->id, *v2);
+	EXPECT_EQ((*latest)->input.clause_ids, policy.input.clause_ids);
+	EXPECT_EQ((*latest)->input.representative_name, "山田 太郎");
+	EXPECT_EQ(store_->LatestPolicy(org_b)->value().version, 1);
+	EXPECT_FALSE(store_->LatestPublishedPolicy(org_a)->has_value());
+
+	PolicyVersion published = store_->ListPolicyVersions(org_a)->back();
+	EXPECT_EQ(published.version, 1);
+	published.status = PolicyStatus::kPublished;
+	published.published_at = "2025-04-01T12:00:00Z";
+	ASSERT_TRUE(store_->UpdatePolicyVersion(published).ok());
+	EXPECT_EQ(store_->LatestPublishedPolicy(org_a)->value().version, 1);
+
+	published.org_id = org_b;  // another organisation's id must not reach the row
+	EXPECT_EQ(store_->UpdatePolicyVersion(published).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, AuditIsNewestFirstWithEmail) {
+	const Id org_a = MakeOrg("A社");
+	const Id org_b = MakeOrg("B社");
+	const Id user_id = MakeUser("auditor@example.jp");
+	for (int i = 1; i <= 3; ++i) {
+		AuditEntry entry;
+		entry.org_id = org_a;
+		entry.user_id = user_id;
+		entry.at = "2025-04-01T09:00:0" + std::to_string(i) + "Z";
+		entry.action = "action." + std::to_string(i);
+		entry.detail = "{}";
+		ASSERT_TRUE(store_->AppendAudit(entry).ok());
+	}
+	AuditEntry other;
+	other.org_id = org_b;
+	other.action = "other";
+	ASSERT_TRUE(store_->AppendAudit(other).ok());
+
+	auto entries = store_->ListAudit(org_a, 10, 0);
+	ASSERT_TRUE(entries.ok());
+	ASSERT_EQ(entries->size(), 3u);
+	EXPECT_EQ((*entries)[0].action, "action.3");
+	EXPECT_EQ((*entries)[2].action, "action.1");
+	EXPECT_GT((*entries)[0].id, (*entries)[1].id);
+	EXPECT_EQ((*entries)[0].user_email, "auditor@example.jp");
+	auto page = store_->ListAudit(org_a, 1, 1);
+	ASSERT_EQ(page->size(), 1u);
+	EXPECT_EQ((*page)[0].action, "action.2");
+}
+
+TEST_P(StoreContract, BackupIsAReadableCopy) {
+	const Id org_id = MakeOrg("A社");
+	MakeUser("a@example.jp");
+	const Id round_id = MakeRound(org_id);
+	SelfcheckResponse response;
+	response.round_id = round_id;
+	response.respondent = "本社";
+	response.answers = {{1, Answer::kImplemented}, {25, Answer::kUnknown}};
+	ASSERT_TRUE(store_->UpsertResponse(org_id, response).ok());
+
+	const std::string backup_path = dir_.File("backup.db");
+	auto status = store_->BackupTo(backup_path);
+	ASSERT_TRUE(status.ok()) << status.error().Describe();
+	EXPECT_EQ(store_->BackupTo(backup_path).error().code, ErrorCode::kInvalidInput);
+
+	auto opened = GetParam().open_backup(backup_path);
+	ASSERT_TRUE(opened.ok()) << opened.error().Describe();
+	const std::unique_ptr<Store> copy = std::move(opened).value();
+	EXPECT_EQ(*copy->CountOrganizations(), 1);
+	EXPECT_EQ(*copy->CountUsers(), 1);
+	EXPECT_EQ(copy->FindOrganization(org_id)->value().name, "A社");
+	EXPECT_EQ(copy->FindResponse(org_id, round_id, "本社")->value().answers, response.answers);
+
+	// A target that cannot be created fails cleanly and leaves nothing.
+	const std::string bad = (dir_.path() / "missing-dir" / "backup.db").string();
+	EXPECT_EQ(store_->BackupTo(bad).error().code, ErrorCode::kStorage);
+	EXPECT_FALSE(fs::exists(bad));
+}
+
+} // namespace
+} // namespace mamori::storage

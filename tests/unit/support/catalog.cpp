@@ -1,0 +1,31 @@
+// mamori/tests/unit/support/catalog.cpp
+#include "support/catalog.hpp"
+
+#include "platform/files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace mamori::testing_support {
+
+std::string SourcePath(const std::string &relative) { return std::string(MAMORI_SOURCE_DIR) + "/" + relative; }
+
+const Catalog &ShippedCatalog() {
+	static const Catalog catalog = [] {
+		auto loaded = platform::LoadCatalog(SourcePath("content"));
+		if (!loaded) {
+			// Nothing that needs the catalog can run meaningfully without it.
+			ADD_FAILURE() << loaded.error().Describe();
+			std::cerr << "content/ does not load: " << loaded.error().Describe() << "\n";
+			std::abort();
+		}
+		return std::move(loaded.value());
+	}();
+	return catalog;
+}
+
+const Edition &ShippedEdition() { return ShippedCatalog().DefaultEdition(); }
+
+} // namespace mamori::testing_support
