@@ -26,6 +26,8 @@ public:
 	virtual Result<std::optional<User>> FindUserById(Id user_id) = 0;
 	virtual Status UpdatePasswordHash(Id user_id, const std::string &hash) = 0;
 	virtual Status UpdateDisplayName(Id user_id, const std::string &display_name) = 0;
+	//! The user's chosen UI language ("ja", "en", or "" for not chosen).
+	virtual Status UpdateUserLocale(Id user_id, const std::string &locale) = 0;
 	//! Records a failed sign-in; sets locked_until when given.
 	virtual Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) = 0;
 	virtual Status ResetFailedLogins(Id user_id) = 0;

@@ -27,6 +27,7 @@ struct User {
 	int failed_logins = 0;
 	std::string locked_until;  // empty when not locked
 	std::string created_at;
+	std::string locale;  // chosen UI language "ja" / "en"; empty until the user chooses
 };
 
 enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer };  // labels: 組織管理者, 情報セキュリティ責任者, 経営者, 回答者, 閲覧者
@@ -39,6 +40,7 @@ struct Organization {
 	int employees = 0;
 	std::string edition;  // guideline edition the organisation works under, e.g. "3.0"
 	std::string created_at;
+	std::string document_locale = "ja";  // language of the firm's generated documents
 };
 
 struct Department {

@@ -1,6 +1,7 @@
 // mamori/web/web_app.cpp
 #include "web/web_app.hpp"
 
+#include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
@@ -80,6 +81,12 @@ Request WebApp::Begin(const httplib::Request &http, httplib::Response &response)
 Locale WebApp::ChooseLocale(Request &request) {
 	if (request.HasParam("lang")) {
 		if (auto chosen = ParseLocale(request.Param("lang"))) {
+			// A signed-in user's choice is their setting from now on, on every device.
+			if (request.session && app::ChosenLocaleOf(request.session->user) != chosen) {
+				if (app::SetUserLanguage(ctx_, request.session->user.id, *chosen)) {
+					request.session->user.locale = std::string(LocaleCode(*chosen));
+				}
+			}
 			// Remember the choice, so the next page (after login, say) keeps it.
 			std::string cookie = std::string(kLanguageCookie) + "=" + std::string(LocaleCode(*chosen)) +
 			                     "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000";
@@ -88,6 +95,11 @@ Locale WebApp::ChooseLocale(Request &request) {
 			}
 			request.response.set_header("Set-Cookie", cookie);
 			return *chosen;
+		}
+	}
+	if (request.session) {
+		if (auto setting = app::ChosenLocaleOf(request.session->user)) {
+			return *setting;
 		}
 	}
 	if (auto remembered = ParseLocale(CookieValue(request.http, kLanguageCookie))) {

@@ -75,7 +75,8 @@ public:
 
 	// --- request helpers used by route files --------------------------------
 	//! Resolves the session cookie and the language: ?lang= (remembered in a
-	//! cookie), then the cookie, then Accept-Language, then Japanese.
+	//! cookie, and as the user's setting when signed in), then the user's
+	//! setting, then the cookie, then Accept-Language, then Japanese.
 	Request Begin(const httplib::Request &http, httplib::Response &response);
 
 	//! For HTML form posts: the _csrf field must match the session's token

@@ -43,6 +43,7 @@ public:
 	Result<std::optional<User>> FindUserById(Id user_id) override;
 	Status UpdatePasswordHash(Id user_id, const std::string &hash) override;
 	Status UpdateDisplayName(Id user_id, const std::string &display_name) override;
+	Status UpdateUserLocale(Id user_id, const std::string &locale) override;
 	Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) override;
 	Status ResetFailedLogins(Id user_id) override;
 	Result<std::vector<User>> ListUsers(int limit, int offset) override;

@@ -60,6 +60,14 @@ Status SqliteStore::UpdateDisplayName(Id user_id, const std::string &display_nam
 	});
 }
 
+Status SqliteStore::UpdateUserLocale(Id user_id, const std::string &locale) {
+	return InTransaction([&]() -> Status {
+		return ExpectChanged(Execute(db_, "UPDATE users SET locale = ? WHERE id = ?",
+		                             [&](Statement &s) { s.Bind(1, locale).Bind(2, user_id); }),
+		                     "the user does not exist");
+	});
+}
+
 Status SqliteStore::RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) {
 	return InTransaction([&]() -> Status {
 		// An empty locked_until keeps any lock already in place.

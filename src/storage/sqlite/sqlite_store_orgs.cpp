@@ -35,15 +35,16 @@ Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
 		id = Inserted(db_, Execute(db_,
-		                           "INSERT INTO organizations(name, industry, capital_yen, employees, edition, created_at) "
-		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "))",
+		                           "INSERT INTO organizations(name, industry, capital_yen, employees, edition, created_at, document_locale) "
+		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?)",
 		                           [&](Statement &s) {
 			                           s.Bind(1, org.name)
 			                               .Bind(2, org.industry)
 			                               .Bind(3, org.capital_yen)
 			                               .Bind(4, org.employees)
 			                               .Bind(5, org.edition)
-			                               .Bind(6, org.created_at);
+			                               .Bind(6, org.created_at)
+			                               .Bind(7, org.document_locale);
 		                           }));
 		return id ? OkStatus() : Status(id.error());
 	});
@@ -63,14 +64,15 @@ Status SqliteStore::UpdateOrganization(const Organization &org) {
 	return InTransaction([&]() -> Status {
 		return ExpectChanged(Execute(db_,
 		                             "UPDATE organizations SET name = ?, industry = ?, capital_yen = ?, employees = ?, "
-		                             "edition = ? WHERE id = ?",
+		                             "edition = ?, document_locale = ? WHERE id = ?",
 		                             [&](Statement &s) {
 			                             s.Bind(1, org.name)
 			                                 .Bind(2, org.industry)
 			                                 .Bind(3, org.capital_yen)
 			                                 .Bind(4, org.employees)
 			                                 .Bind(5, org.edition)
-			                                 .Bind(6, org.id);
+			                                 .Bind(6, org.document_locale)
+			                                 .Bind(7, org.id);
 		                             }),
 		                     "the organisation does not exist");
 	});

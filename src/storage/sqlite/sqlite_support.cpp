@@ -114,7 +114,8 @@ Result<PolicyInput> PolicyInputFromJson(const std::string &text) {
 // --- row readers ------------------------------------------------------------
 
 const std::string kUserColumns =
-    "SELECT id, email, display_name, password_hash, is_admin, failed_logins, locked_until, created_at FROM users ";
+    "SELECT id, email, display_name, password_hash, is_admin, failed_logins, locked_until, created_at, locale "
+    "FROM users ";
 
 Result<User> ReadUser(const Statement &s) {
 	User user;
@@ -126,11 +127,12 @@ Result<User> ReadUser(const Statement &s) {
 	user.failed_logins = s.ColumnInt(5);
 	user.locked_until = s.ColumnText(6);
 	user.created_at = s.ColumnText(7);
+	user.locale = s.ColumnText(8);
 	return user;
 }
 
 const std::string kOrgColumns =
-    "SELECT id, name, industry, capital_yen, employees, edition, created_at FROM organizations ";
+    "SELECT id, name, industry, capital_yen, employees, edition, created_at, document_locale FROM organizations ";
 
 Result<Organization> ReadOrganization(const Statement &s) {
 	Organization org;
@@ -141,6 +143,7 @@ Result<Organization> ReadOrganization(const Statement &s) {
 	org.employees = s.ColumnInt(4);
 	org.edition = s.ColumnText(5);
 	org.created_at = s.ColumnText(6);
+	org.document_locale = s.ColumnText(7);
 	return org;
 }
 

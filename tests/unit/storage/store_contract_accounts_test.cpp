@@ -38,6 +38,27 @@ TEST_P(StoreContract, FailedLoginsAndLock) {
 	EXPECT_EQ(store_->UpdatePasswordHash(id + 100, "x").error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContract, UserLanguageStartsUnchosenAndIsRemembered) {
+	const Id id = MakeUser("lang@example.jp");
+	EXPECT_EQ((*store_->FindUserById(id))->locale, "");
+	ASSERT_TRUE(store_->UpdateUserLocale(id, "en").ok());
+	EXPECT_EQ((*store_->FindUserById(id))->locale, "en");
+	EXPECT_EQ((*store_->FindUserByEmail("lang@example.jp"))->locale, "en");
+	EXPECT_EQ(store_->UpdateUserLocale(id + 100, "ja").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, DocumentLanguageIsJapaneseUntilChanged) {
+	const Id org_id = MakeOrg("文書言語株式会社");
+	auto org = store_->FindOrganization(org_id);
+	ASSERT_TRUE(org.ok() && org->has_value());
+	EXPECT_EQ((*org)->document_locale, "ja");
+	Organization changed = **org;
+	changed.document_locale = "en";
+	ASSERT_TRUE(store_->UpdateOrganization(changed).ok());
+	EXPECT_EQ((*store_->FindOrganization(org_id))->document_locale, "en");
+	EXPECT_EQ((*store_->FindOrganization(org_id))->name, "文書言語株式会社");
+}
+
 TEST_P(StoreContract, SessionsExpire) {
 	const Id user_id = MakeUser("a@example.jp");
 	Session session{"hash-1", user_id, "csrf", "2025-04-01T09:00:00Z", "2025-04-01T10:00:00Z"};
