@@ -6,6 +6,7 @@
 // step of its numbers so that none of them is a black box.
 #include "app/risk_views.hpp"
 #include "core/charts/svg_charts.hpp"
+#include "web/presentation/css_classes.hpp"
 #include "web/form_dates.hpp"
 #include "web/risk_routes.hpp"
 
@@ -39,7 +40,9 @@ const RiskMedium *MediumOfThreat(const RiskCatalog &catalog, const RiskThreat *t
 	return nullptr;
 }
 
-std::string YesNo(bool value) { return value ? "有" : "無"; }
+std::string YesNo(bool value) {
+	return value ? "有" : "無";
+}
 
 //! 表13's wording of a 被害発生可能性 value, or "".
 std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
@@ -86,17 +89,18 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 			bars.push_back({label, *permille / 10.0, 100});
 		}
 	}
-	std::string needs_legend;  // ◎ 必須／○ 必要／— 不要
+	std::string needs_legend; // ◎ 必須／○ 必要／— 不要
 	for (const auto &need : catalog.regulation_needs) {
 		needs_legend += (needs_legend.empty() ? "" : "／") + need.mark + " " + need.label;
 	}
 	Json levels = Json::array();
 	for (const auto &level : edition.risk_scale.levels) {
-		levels.push_back({{"label", level.label},
-		                  {"class", app::RiskLevelClass(&level)},
-		                  {"range", level.min == level.max ? std::to_string(level.min)
-		                                                   : std::to_string(level.min) + "〜" + std::to_string(level.max)},
-		                  {"description", level.description}});
+		levels.push_back(
+		    {{"label", level.label},
+		     {"class", RiskLevelClass(&level)},
+		     {"range", level.min == level.max ? std::to_string(level.min)
+		                                      : std::to_string(level.min) + "〜" + std::to_string(level.max)},
+		     {"description", level.description}});
 	}
 
 	// Heat map: each asset at its worst risk.
@@ -219,10 +223,12 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		for (const CheckItem *item : app::ItemsCoveringThreat(catalog, threat.threat->id)) {
 			auto answer = analysis->input.answers.find(item->id);
 			if (answer != analysis->input.answers.end() && answer->second == CheckAnswer::kNotApplicable) {
-				excluded.push_back({{"number", numbers.count(item->id) ? numbers.at(item->id) : ""}, {"text", item->text}});
+				excluded.push_back(
+				    {{"number", numbers.count(item->id) ? numbers.at(item->id) : ""}, {"text", item->text}});
 			}
 		}
-		const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
+		const bool needs_decision =
+		    threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
 		threats.push_back({
 		    {"heading_id", "threat-" + threat.threat->id},
 		    {"name", threat.threat->name},
@@ -292,26 +298,21 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset", model, asset.name + "のリスク値", access));
 }
 
+void ShowResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderResults(web, request, access);
+}
+
+void ShowAssetResult(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderAssetExplanation(web, request, access, request.http.matches[2]);
+}
+
 } // namespace
 
-void MountRiskResults(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk/results)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderResults(web, request, *access);
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/assets/(\d+))", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderAssetExplanation(web, request, *access, http.matches[2]);
-	});
+RouteTable RiskResultRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/results)", RiskViewer(), ShowResults},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/(\d+))", RiskViewer(), ShowAssetResult},
+	};
 }
 
 } // namespace mamori::web::risk_pages
