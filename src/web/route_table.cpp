@@ -186,12 +186,17 @@ bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app
 	return access && PassRole(web, request, gate, *access);
 }
 
-void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes) {
+void CheckRoutes(const RouteTable &routes) {
 	for (const Route &route : routes) {
-		const bool org_handler = std::holds_alternative<OrgHandler>(route.handler);
-		if (org_handler != IsOrgAccess(route.gate.access)) {
+		if (std::holds_alternative<OrgHandler>(route.handler) != IsOrgAccess(route.gate.access)) {
 			throw std::logic_error("route " + route.pattern + ": the handler does not fit its gate");
 		}
+	}
+}
+
+void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes) {
+	CheckRoutes(routes);
+	for (const Route &route : routes) {
 		Register(server, route.method, route.pattern,
 		         [&web, route](const httplib::Request &http, httplib::Response &response) {
 			         Request request = web.Begin(http, response);

@@ -82,8 +82,12 @@ struct Route {
 
 using RouteTable = std::vector<Route>;
 
-//! Registers every route with its gate, in table order (httplib tries them in order).
-//! Throws std::logic_error when an organisation gate is paired with a plain handler or the reverse.
+//! Throws std::logic_error when an organisation gate is paired with a plain
+//! handler or the reverse (a table mistake, caught at start-up).
+void CheckRoutes(const RouteTable &routes);
+
+//! Checks the table, then registers every route with its gate, in table
+//! order (httplib tries them in order).
 void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes);
 
 //! Runs the gate of `gate` for a request; sends the refusal and returns false
