@@ -8,6 +8,7 @@
 
 #include "app/accounts.hpp"
 #include "app/app_context.hpp"
+#include "app/records.hpp"
 #include "core/sme/classification.hpp"
 
 #include <optional>

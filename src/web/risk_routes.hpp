@@ -39,7 +39,7 @@ std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &reques
 void AddFormError(Json &model, const Error &error, const std::string &field_id, const std::string &field_key);
 
 //! The treatments of an organisation keyed by (asset id, threat id).
-using TreatmentIndex = std::map<std::pair<Id, std::string>, storage::RiskTreatment>;
+using TreatmentIndex = std::map<std::pair<Id, std::string>, app::RiskTreatment>;
 Result<TreatmentIndex> LoadTreatments(WebApp &web, const app::OrgAccess &access);
 
 //! The database id of the asset at `index` of an analysis.

@@ -14,8 +14,8 @@
 namespace mamori::web {
 namespace {
 
-Json OrganizationJson(const app::AppContext &ctx, const storage::Organization &org,
-                      const std::optional<storage::Role> &role) {
+Json OrganizationJson(const app::AppContext &ctx, const app::Organization &org,
+                      const std::optional<app::Role> &role) {
 	Json out = {{"id", org.id},
 	            {"name", org.name},
 	            {"industry", org.industry},
@@ -28,7 +28,7 @@ Json OrganizationJson(const app::AppContext &ctx, const storage::Organization &o
 		out["is_small_business"] = sme->is_small_business;
 	}
 	if (role) {
-		out["role"] = std::string(storage::RoleName(*role));
+		out["role"] = std::string(app::RoleName(*role));
 	}
 	return out;
 }
@@ -157,7 +157,7 @@ void CreateOrganization(WebApp &web, Request &request) {
 	if (!org) {
 		return web.SendApiError(request, org.error());
 	}
-	web.SendJson(request, 201, OrganizationJson(web.ctx(), *org, storage::Role::kManager));
+	web.SendJson(request, 201, OrganizationJson(web.ctx(), *org, app::Role::kManager));
 }
 
 void ShowOrganization(WebApp &web, Request &request, const app::OrgAccess &access) {

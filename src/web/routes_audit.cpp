@@ -106,8 +106,8 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 			return JapaneseDate(text, false);
 		}
 		if (key == "role") {
-			if (auto role = storage::ParseRoleName(text)) {
-				return std::string(storage::RoleLabel(*role));
+			if (auto role = app::ParseRoleName(text)) {
+				return std::string(app::RoleLabel(*role));
 			}
 		}
 		if (key == "state") {

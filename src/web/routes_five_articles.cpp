@@ -78,7 +78,7 @@ const char *StateTagClass(ArticleState state) {
 Json ArticleModel(const app::FiveArticleView &view, const std::string &base, bool can_edit,
                   const ArticleForm *submitted) {
 	const FiveArticle &article = *view.article;
-	const storage::FiveArticleStatus &status = view.status;
+	const app::FiveArticleStatus &status = view.status;
 	const std::string anchor = Anchor(article.number);
 	Json actions = Json::array();
 	for (const auto &action : article.actions) {
@@ -222,7 +222,7 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 	form.responsible = Trimmed(request.Param("responsible"));
 	const std::string anchor = Anchor(form.number);
 
-	storage::FiveArticleStatus status;
+	app::FiveArticleStatus status;
 	status.number = form.number;
 	status.responsible = form.responsible;
 	// One page holds five forms: the message says which article it is about.

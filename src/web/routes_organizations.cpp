@@ -141,7 +141,7 @@ std::string FormatYen(long long yen) {
 	return out + "円";
 }
 
-Json ClassificationModel(const app::AppContext &ctx, const storage::Organization &org) {
+Json ClassificationModel(const app::AppContext &ctx, const app::Organization &org) {
 	auto sme = app::ClassifyOrganization(ctx, org);
 	if (!sme) {
 		return {{"known", false}};
@@ -166,7 +166,7 @@ std::string OrgPath(const app::OrgAccess &access) {
 	return "/orgs/" + std::to_string(access.org.id);
 }
 
-app::OrganizationInput ProfileInput(const storage::Organization &org) {
+app::OrganizationInput ProfileInput(const app::Organization &org) {
 	return app::OrganizationInput{org.name, org.industry, org.capital_yen, org.employees};
 }
 
@@ -188,7 +188,7 @@ void RenderOrganizations(WebApp &web, Request &request, const app::OrganizationI
 	for (const auto &membership : *memberships) {
 		list.push_back({{"id", membership.org_id},
 		                {"name", membership.org_name},
-		                {"role", std::string(storage::RoleLabel(membership.role))}});
+		                {"role", std::string(app::RoleLabel(membership.role))}});
 	}
 	Json model = {
 	    {"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(web.ctx().catalog, input)}};
@@ -301,7 +301,7 @@ void RemoveDepartment(WebApp &web, Request &request, const app::OrgAccess &acces
 
 // --- members ----------------------------------------------------------------------------------
 
-Json DepartmentOptions(const std::vector<storage::Department> &departments, const Json &form) {
+Json DepartmentOptions(const std::vector<app::Department> &departments, const Json &form) {
 	Json options = Json::array();
 	for (const auto &department : departments) {
 		options.push_back({{"id", department.id},
@@ -313,11 +313,11 @@ Json DepartmentOptions(const std::vector<storage::Department> &departments, cons
 
 Json RoleOptions(const Json &form) {
 	Json roles = Json::array();
-	for (auto role : {storage::Role::kRespondent, storage::Role::kViewer, storage::Role::kExecutive,
-	                  storage::Role::kManager, storage::Role::kAdmin}) {
-		const std::string name(storage::RoleName(role));
+	for (auto role : {app::Role::kRespondent, app::Role::kViewer, app::Role::kExecutive,
+	                  app::Role::kManager, app::Role::kAdmin}) {
+		const std::string name(app::RoleName(role));
 		roles.push_back({{"value", name},
-		                 {"label", std::string(storage::RoleLabel(role))},
+		                 {"label", std::string(app::RoleLabel(role))},
 		                 {"checked", form.value("role", "respondent") == name}});
 	}
 	return roles;
@@ -339,7 +339,7 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 		list.push_back({{"user_id", member.user_id},
 		                {"email", member.email},
 		                {"name", member.display_name},
-		                {"role", std::string(storage::RoleLabel(member.role))},
+		                {"role", std::string(app::RoleLabel(member.role))},
 		                {"department", member.department_id ? department_names[*member.department_id] : ""},
 		                {"is_self", member.user_id == request.session->user.id}});
 	}
@@ -381,7 +381,7 @@ void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 	app::InviteInput input;
 	input.email = request.Param("email");
 	input.display_name = request.Param("display_name");
-	auto role = storage::ParseRoleName(request.Param("role"));
+	auto role = app::ParseRoleName(request.Param("role"));
 	if (!role) {
 		return RenderMembers(web, request, access, form, Error::Invalid("role", "役割を選んでください。"), nullptr);
 	}

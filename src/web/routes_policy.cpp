@@ -262,7 +262,7 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 // --- choosing a version -----------------------------------------------------------------------
 
 //! The version a print view or PDF shows (?version=N, else app::ChoosePolicyVersion's choice).
-Result<std::optional<storage::PolicyVersion>> ChooseVersion(app::AppContext &ctx, const Request &request,
+Result<std::optional<app::PolicyVersion>> ChooseVersion(app::AppContext &ctx, const Request &request,
                                                             const app::OrgAccess &access) {
 	std::optional<int> number;
 	if (request.HasParam("version")) {
@@ -279,9 +279,9 @@ Result<std::optional<storage::PolicyVersion>> ChooseVersion(app::AppContext &ctx
 
 //! Where things stand: the state tag and the rows of dates under it.
 void AddEditorState(Json &model, const app::PolicyState &state, const PolicyInput &saved_input) {
-	const std::optional<storage::PolicyVersion> &latest = state.latest;
-	const std::optional<storage::PolicyVersion> &published = state.published;
-	const bool latest_is_draft = latest && latest->status == storage::PolicyStatus::kDraft;
+	const std::optional<app::PolicyVersion> &latest = state.latest;
+	const std::optional<app::PolicyVersion> &published = state.published;
+	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
 	Json rows = Json::array();
 	if (!latest) {
 		model["state_label"] = "まだ保存していません";
@@ -339,7 +339,7 @@ void AddEditorForm(Json &model, const app::OrgAccess &access, const PolicyTempla
 void AddPreview(Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
                 const PolicyInput &saved_input, const PolicyForm &form, bool edited) {
 	const auto &latest = state.latest;
-	const bool latest_is_draft = latest && latest->status == storage::PolicyStatus::kDraft;
+	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
 	int preview_version = 1;
 	if (latest) {
 		preview_version = latest_is_draft || !edited ? latest->version : latest->version + 1;
@@ -367,7 +367,7 @@ Json PublishModel(const app::PolicyState &state) {
 	Json publish = {{"ready", false}, {"reason", false}, {"done", false}};
 	if (!latest) {
 		publish["reason"] = "公開するには、まず「下書きを保存する」で下書きを保存してください。";
-	} else if (latest->status != storage::PolicyStatus::kDraft) {
+	} else if (latest->status != app::PolicyStatus::kDraft) {
 		publish["done"] =
 		    VersionLabel(latest->version) + "は公開中です。内容を変えて下書きを保存すると、次の版として公開できます。";
 	} else if (latest->input.established_on.empty()) {
@@ -467,7 +467,7 @@ void ShowPublished(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (!state->published) {
 		return web.Redirect(request, base + "/policy");
 	}
-	const storage::PolicyVersion &policy = *state->published;
+	const app::PolicyVersion &policy = *state->published;
 	const std::string published_on = JstDate(policy.published_at);
 	Json model = {
 	    {"base", base},
@@ -504,12 +504,12 @@ void ShowPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 		return web.Redirect(request, Base(access) + "/policy");
 	}
-	const storage::PolicyVersion &policy = **chosen;
+	const app::PolicyVersion &policy = **chosen;
 	auto doc = app::RenderPolicy(web.ctx(), access, policy);
 	if (!doc) {
 		return web.SendErrorPage(request, doc.error());
 	}
-	const bool draft = policy.status == storage::PolicyStatus::kDraft;
+	const bool draft = policy.status == app::PolicyStatus::kDraft;
 	const std::string base = Base(access);
 	Json model = {
 	    {"document", DocumentModel(*doc, DocumentOptions{draft, true, nullptr, nullptr})},
@@ -529,12 +529,12 @@ void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!chosen->has_value()) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "基本方針はまだ保存されていません。"));
 	}
-	const storage::PolicyVersion &policy = **chosen;
+	const app::PolicyVersion &policy = **chosen;
 	auto doc = app::RenderPolicy(web.ctx(), access, policy);
 	if (!doc) {
 		return web.SendErrorPage(request, doc.error());
 	}
-	const bool draft = policy.status == storage::PolicyStatus::kDraft;
+	const bool draft = policy.status == app::PolicyStatus::kDraft;
 	if (draft) {
 		// The renderer has no draft mark of its own; a printed draft must
 		// not pass for the established policy.
@@ -561,11 +561,11 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const std::string base = Base(access);
 	const PolicyTemplate &tmpl = access.EditionOf(web.ctx().catalog).policy_template;
 	// Newest first; the newest published version is the one in force.
-	const std::vector<storage::PolicyVersion> &sorted = *versions;
+	const std::vector<app::PolicyVersion> &sorted = *versions;
 	Json rows = Json::array();
 	bool current_seen = false;
 	for (const auto &policy : sorted) {
-		const bool published = policy.status == storage::PolicyStatus::kPublished;
+		const bool published = policy.status == app::PolicyStatus::kPublished;
 		std::string label = "下書き";
 		std::string tag = "tag--progress";
 		if (published && !current_seen) {

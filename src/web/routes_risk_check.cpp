@@ -96,7 +96,7 @@ std::string ItemNumber(const RiskCatalog &catalog, const std::string &item_id) {
 }
 
 //! The 要確認 list: answers carried over from the 59-item catalog (migration 0004).
-Json ReviewsJson(const RiskCatalog &catalog, const std::vector<storage::AnswerReview> &reviews,
+Json ReviewsJson(const RiskCatalog &catalog, const std::vector<app::AnswerReview> &reviews,
                  const CheckAnswers &answers) {
 	Json list = Json::array();
 	for (const auto &review : reviews) {
@@ -127,7 +127,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	if (!reviews) {
 		return web.SendErrorPage(request, reviews.error());
 	}
-	std::map<std::string, std::vector<const storage::AnswerReview *>> reviews_of; // successor → old answers
+	std::map<std::string, std::vector<const app::AnswerReview *>> reviews_of; // successor → old answers
 	for (const auto &review : *reviews) {
 		if (!review.successor_id.empty()) {
 			reviews_of[review.successor_id].push_back(&review);
@@ -156,7 +156,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 			const bool at_fault = error && error->field == "answer_" + item.id;
 			Json old_answers = Json::array();
 			if (auto found_reviews = reviews_of.find(item.id); found_reviews != reviews_of.end()) {
-				for (const storage::AnswerReview *review : found_reviews->second) {
+				for (const app::AnswerReview *review : found_reviews->second) {
 					old_answers.push_back(
 					    {{"text", review->old_text},
 					     {"answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer))}});

@@ -88,7 +88,7 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	if (preview != nullptr) {
 		Json rows = Json::array();
 		for (size_t idx = 0; idx < preview->rows.size() && idx < kPreviewRows; ++idx) {
-			const storage::Asset &asset = preview->rows[idx];
+			const app::Asset &asset = preview->rows[idx];
 			const RiskMedium *medium = edition.risk_catalog.FindMedium(asset.medium);
 			rows.push_back({{"row", idx + 2}, // row 1 is the header, as Excel shows it
 			                {"business_category", asset.business_category},

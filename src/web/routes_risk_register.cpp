@@ -27,7 +27,7 @@ constexpr RatingField kRatings[] = {
     {"availability", "可用性", "使えなくなったときの影響です。"},
 };
 
-int *RatingOf(storage::Asset &asset, const std::string &key) {
+int *RatingOf(app::Asset &asset, const std::string &key) {
 	if (key == "confidentiality") {
 		return &asset.confidentiality;
 	}
@@ -37,7 +37,7 @@ int *RatingOf(storage::Asset &asset, const std::string &key) {
 	return &asset.availability;
 }
 
-int RatingValue(const storage::Asset &asset, const std::string &key) {
+int RatingValue(const app::Asset &asset, const std::string &key) {
 	if (key == "confidentiality") {
 		return asset.confidentiality;
 	}
@@ -74,7 +74,7 @@ std::string AssetFieldId(const Edition &edition, const std::string &field) {
 
 //! Reads the form. A C/I/A group left unselected becomes -1, which the
 //! app layer refuses with 「…の評価値は0〜2で選んでください。」.
-storage::Asset ReadAssetForm(const Request &request, storage::Asset asset) {
+app::Asset ReadAssetForm(const Request &request, app::Asset asset) {
 	asset.business_category = app::TrimSpaces(request.Param("business_category"));
 	asset.name = app::TrimSpaces(request.Param("name"));
 	asset.note = app::TrimSpaces(request.Param("note"));
@@ -112,7 +112,7 @@ Json TextField(const std::string &id, const std::string &label, const std::strin
 	        {"error", at_fault ? Json(error->message) : Json(false)}};
 }
 
-Json AssetFormModel(const Edition &edition, const storage::Asset &asset, bool is_new, const std::string &action,
+Json AssetFormModel(const Edition &edition, const app::Asset &asset, bool is_new, const std::string &action,
                     const std::optional<Error> &error) {
 	Json top = Json::array({
 	    TextField("business_category", "業務分類", "その情報を使う仕事の種類です。例：人事、経理、営業、製造",
@@ -174,7 +174,7 @@ Json AssetFormModel(const Edition &edition, const storage::Asset &asset, bool is
 	};
 }
 
-void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access, const storage::Asset &asset,
+void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access, const app::Asset &asset,
                      bool is_new, const std::optional<Error> &error_in, const std::string &notice = "") {
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	std::optional<Error> error = error_in;
@@ -254,7 +254,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	for (const auto &group : app::GroupRegister(analysis->assets, analysis->result, grouping, sort)) {
 		Json rows = Json::array();
 		for (size_t row : group.rows) {
-			const storage::Asset &asset = analysis->assets[row];
+			const app::Asset &asset = analysis->assets[row];
 			const AssetAssessment &assessed = analysis->result.assets[row];
 			const std::string href = base + "/assets/" + std::to_string(asset.id);
 			std::string driving;
@@ -331,7 +331,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.
-std::optional<storage::Asset> LoadAsset(WebApp &web, Request &request, const app::OrgAccess &access,
+std::optional<app::Asset> LoadAsset(WebApp &web, Request &request, const app::OrgAccess &access,
                                         const std::string &id_text) {
 	auto asset_id = WebApp::ParseId(id_text);
 	if (!asset_id) {
@@ -351,14 +351,14 @@ void ShowAssets(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 void ShowNewAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
-	storage::Asset blank;
+	app::Asset blank;
 	// No C/I/A value is chosen for the user: each is a judgement (表10).
 	blank.confidentiality = blank.integrity = blank.availability = -1;
 	RenderAssetForm(web, request, access, blank, true, std::nullopt);
 }
 
 void CreateAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
-	storage::Asset asset = ReadAssetForm(request, storage::Asset{});
+	app::Asset asset = ReadAssetForm(request, app::Asset{});
 	auto created = app::CreateAsset(web.ctx(), request.actor(), access, asset);
 	if (!created) {
 		if (created.error().code != ErrorCode::kInvalidInput) {
@@ -386,7 +386,7 @@ void UpdateAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!existing) {
 		return;
 	}
-	storage::Asset asset = ReadAssetForm(request, *existing);
+	app::Asset asset = ReadAssetForm(request, *existing);
 	if (auto updated = app::UpdateAsset(web.ctx(), request.actor(), access, asset); !updated) {
 		if (updated.error().code != ErrorCode::kInvalidInput) {
 			return web.SendErrorPage(request, updated.error());

@@ -71,7 +71,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		const ThreatAssessment &threat = asset.threats[risk.threat];
 		const Id asset_id = AssetIdAt(*analysis, risk.asset);
 		auto found = treatments->find({asset_id, threat.threat->id});
-		const storage::RiskTreatment *treatment = found != treatments->end() ? &found->second : nullptr;
+		const app::RiskTreatment *treatment = found != treatments->end() ? &found->second : nullptr;
 		const bool high = app::IsHighLevel(threat.level);
 		app::TreatmentState state = app::TreatmentStateOf(treatment, high, today);
 		state.overdue = late.count({asset_id, threat.threat->id}) > 0;
@@ -120,7 +120,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 struct TreatmentForm {
-	storage::RiskTreatment treatment;
+	app::RiskTreatment treatment;
 	DateFields due;
 };
 
@@ -151,10 +151,10 @@ std::string TreatmentFieldId(const std::string &field) {
 }
 
 void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access, const app::RegisterAnalysis &analysis,
-                     const FoundRisk &risk, const std::optional<storage::RiskTreatment> &stored,
+                     const FoundRisk &risk, const std::optional<app::RiskTreatment> &stored,
                      const std::optional<TreatmentForm> &posted, const std::optional<Error> &error_in) {
 	const std::string base = RiskBase(access);
-	const storage::Asset &asset = analysis.assets[risk.asset];
+	const app::Asset &asset = analysis.assets[risk.asset];
 	const ThreatAssessment &threat = *risk.threat;
 	const bool high = app::IsHighLevel(threat.level);
 	const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
@@ -256,7 +256,7 @@ struct TreatmentContext {
 	app::OrgAccess access;
 	std::unique_ptr<app::RegisterAnalysis> analysis;
 	FoundRisk risk;
-	std::optional<storage::RiskTreatment> stored;
+	std::optional<app::RiskTreatment> stored;
 };
 
 //! Opens the page's analysis, risk and stored treatment; sends the error page otherwise.
@@ -306,7 +306,7 @@ void SaveTreatment(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (!due) {
 		return show_error(due.error());
 	}
-	storage::RiskTreatment treatment = form.treatment;
+	app::RiskTreatment treatment = form.treatment;
 	treatment.asset_id = context->analysis->assets[context->risk.asset].id;
 	treatment.threat_id = context->risk.threat->threat->id;
 	treatment.due_on = *due;

@@ -27,7 +27,7 @@ Json FootnotesJson(const SelfcheckItem &item) {
 	return notes;
 }
 
-Json RoundJson(const storage::SelfcheckRound &round) {
+Json RoundJson(const app::SelfcheckRound &round) {
 	return {{"id", round.id},
 	        {"number", round.number},
 	        {"title", round.title},
@@ -61,7 +61,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"result_href", base + "/selfcheck/result"},
 	              {"round_title", title_input},
 	              {"has_departments", !departments->empty()}};
-	std::vector<storage::SelfcheckResponse> responses;
+	std::vector<app::SelfcheckResponse> responses;
 	if (summary->has_value()) {
 		const auto &round = (*summary)->round;
 		model["round"] = RoundJson(round);

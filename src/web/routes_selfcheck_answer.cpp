@@ -27,8 +27,8 @@ const SelfcheckGroup *GroupOf(const Edition &edition, const std::string &id) {
 struct Answering {
 	std::string respondent; // the name the answers are stored under
 	std::string query;      // "?respondent=..." for editors; "" for 回答者 (their department is implied)
-	std::optional<storage::SelfcheckRound> round; // the open round, if any
-	std::optional<storage::SelfcheckResponse> response;
+	std::optional<app::SelfcheckRound> round; // the open round, if any
+	std::optional<app::SelfcheckResponse> response;
 };
 
 //! Answer-flow URLs keep the respondent (editors) and where to return after a change.

@@ -20,7 +20,7 @@ std::string OrgBase(const app::OrgAccess &access);
 Json FootnotesJson(const SelfcheckItem &item);
 
 //! A round for the templates: number, title, dates and whether it is open.
-Json RoundJson(const storage::SelfcheckRound &round);
+Json RoundJson(const app::SelfcheckRound &round);
 
 RouteTable OverviewRoutes();
 RouteTable AnsweringRoutes();

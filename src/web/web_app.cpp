@@ -236,7 +236,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 	return {{"id", access.org.id},
 	        {"name", access.org.name},
 	        {"base", base},
-	        {"role_label", std::string(storage::RoleLabel(access.membership.role))},
+	        {"role_label", std::string(app::RoleLabel(access.membership.role))},
 	        {"nav", items}};
 }
 
