@@ -175,6 +175,23 @@ Status EndSession(AppContext &ctx, const std::string &token) {
 	return ctx.store.DeleteSession(platform::Sha256Hex(token));
 }
 
+Status EndSession(AppContext &ctx, const SessionUser &session) { return ctx.store.DeleteSession(session.token_hash); }
+
+Result<bool> SetupPending(AppContext &ctx) {
+	auto users = ctx.store.CountUsers();
+	if (!users) {
+		return users.error();
+	}
+	return *users == 0;
+}
+
+Result<std::vector<storage::User>> ListAccounts(AppContext &ctx, const Actor &actor) {
+	if (!actor.is_admin) {
+		return Error::Make(ErrorCode::kNotFound, "ページが見つかりません。");
+	}
+	return ctx.store.ListUsers(500, 0);
+}
+
 Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id) {
 	if (!actor.is_admin) {
 		return Error::Make(ErrorCode::kNotFound, "ページが見つかりません。");

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mamori::app {
 
@@ -48,6 +49,14 @@ struct SessionUser {
 //! The signed-in user for a cookie token, or nullopt when absent/expired.
 Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token);
 Status EndSession(AppContext &ctx, const std::string &token);
+//! Signs out the session already resolved for this request.
+Status EndSession(AppContext &ctx, const SessionUser &session);
+
+//! Whether the installation still waits for its first account.
+Result<bool> SetupPending(AppContext &ctx);
+
+//! The accounts of the installation, for the administration page.
+Result<std::vector<storage::User>> ListAccounts(AppContext &ctx, const Actor &actor);
 
 //! Clears a lockout (installation administrators only).
 Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id);

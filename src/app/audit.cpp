@@ -1,6 +1,8 @@
 // mamori/app/audit.cpp
 #include "app/audit.hpp"
 
+#include "app/organizations.hpp"
+
 #include "platform/clock.hpp"
 
 namespace mamori::app {
@@ -15,6 +17,10 @@ Status Audit(AppContext &ctx, std::optional<Id> org_id, std::optional<Id> user_i
 	entry.target = target;
 	entry.detail = detail.dump();
 	return ctx.store.AppendAudit(entry);
+}
+
+Result<std::vector<storage::AuditEntry>> ListAuditEntries(AppContext &ctx, const OrgAccess &access, int limit, int offset) {
+	return ctx.store.ListAudit(access.org.id, limit, offset);
 }
 
 } // namespace mamori::app

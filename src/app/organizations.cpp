@@ -320,4 +320,67 @@ Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std
 	return invitation->user_id;
 }
 
+Result<Id> CreateFirstAdministrator(AppContext &ctx, const NewAccount &account, const OrganizationInput &org) {
+	Id user_id = 0;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		auto created = CreateAccount(ctx, account, std::nullopt);
+		if (!created) {
+			return created.error();
+		}
+		user_id = *created;
+		auto org_id = CreateOrganization(ctx, Actor{user_id, account.email, true}, org, storage::Role::kAdmin);
+		return org_id ? OkStatus() : Status(org_id.error());
+	});
+	if (!status) {
+		return status.error();
+	}
+	return user_id;
+}
+
+Result<std::vector<storage::Membership>> ListMyMemberships(AppContext &ctx, Id user_id) {
+	return ctx.store.ListMembershipsOfUser(user_id);
+}
+
+Result<std::optional<Id>> HomeOrganization(AppContext &ctx, Id user_id) {
+	auto memberships = ctx.store.ListMembershipsOfUser(user_id);
+	if (!memberships) {
+		return memberships.error();
+	}
+	if (memberships->size() == 1) {
+		return std::optional<Id>(memberships->front().org_id);
+	}
+	return std::optional<Id>();
+}
+
+Result<std::vector<OrganizationWithRole>> ListMyOrganizations(AppContext &ctx, Id user_id) {
+	auto memberships = ctx.store.ListMembershipsOfUser(user_id);
+	if (!memberships) {
+		return memberships.error();
+	}
+	std::vector<OrganizationWithRole> list;
+	for (const auto &membership : *memberships) {
+		auto org = ctx.store.FindOrganization(membership.org_id);
+		if (org && org->has_value()) {
+			list.push_back({**org, membership.role});
+		}
+	}
+	return list;
+}
+
+Result<storage::Organization> LoadOrganization(AppContext &ctx, Id org_id) {
+	auto org = ctx.store.FindOrganization(org_id);
+	if (!org || !org->has_value()) {
+		return Error::Make(ErrorCode::kInternal, "organisation vanished");
+	}
+	return **org;
+}
+
+Result<std::vector<storage::Department>> ListDepartments(AppContext &ctx, const OrgAccess &access) {
+	return ctx.store.ListDepartments(access.org.id);
+}
+
+Result<std::vector<storage::Membership>> ListMembers(AppContext &ctx, const OrgAccess &access) {
+	return ctx.store.ListMembers(access.org.id);
+}
+
 } // namespace mamori::app

@@ -6,7 +6,9 @@
 // organisation exists.
 #pragma once
 
+#include "app/accounts.hpp"
 #include "app/app_context.hpp"
+#include "app/records.hpp"
 #include "core/sme/classification.hpp"
 
 #include <optional>
@@ -28,6 +30,10 @@ Status ValidateOrganizationInput(const AppContext &ctx, const OrganizationInput 
 //! Creates the organisation under the default edition; the creator becomes its 責任者.
 Result<Id> CreateOrganization(AppContext &ctx, const Actor &actor, const OrganizationInput &input,
                               storage::Role creator_role = storage::Role::kManager);
+
+//! Creates the first account (an installation administrator) and its first
+//! organisation, with that account as 組織管理者, all or nothing.
+Result<Id> CreateFirstAdministrator(AppContext &ctx, const NewAccount &account, const OrganizationInput &org);
 
 struct OrgAccess {
 	storage::Organization org;
@@ -75,6 +81,23 @@ struct InviteInput {
 //! link to set its password; an existing account is simply given the role.
 Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input);
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id);
+
+//! The organisations the user has a role in, with the role.
+Result<std::vector<storage::Membership>> ListMyMemberships(AppContext &ctx, Id user_id);
+//! The organisation to open on sign-in: the only one, or nullopt when there are none or several.
+Result<std::optional<Id>> HomeOrganization(AppContext &ctx, Id user_id);
+
+struct OrganizationWithRole {
+	storage::Organization org;
+	storage::Role role;
+};
+//! The user's organisations in full (the API's list).
+Result<std::vector<OrganizationWithRole>> ListMyOrganizations(AppContext &ctx, Id user_id);
+//! One organisation by id; kInternal when it is missing (the caller has just created or opened it).
+Result<storage::Organization> LoadOrganization(AppContext &ctx, Id org_id);
+
+Result<std::vector<storage::Department>> ListDepartments(AppContext &ctx, const OrgAccess &access);
+Result<std::vector<storage::Membership>> ListMembers(AppContext &ctx, const OrgAccess &access);
 
 //! Looks up a pending invitation by its raw token.
 Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token);

@@ -1,6 +1,8 @@
 // mamori/app/policy_service.cpp
 #include "app/policy_service.hpp"
 
+#include <algorithm>
+
 #include "app/audit.hpp"
 #include "platform/clock.hpp"
 
@@ -132,6 +134,49 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const OrgAccess &access,
                                     const storage::PolicyVersion &policy) {
 	return BuildPolicyDocument(access.EditionOf(ctx.catalog).policy_template, policy.input, policy.version);
+}
+
+Result<PolicyState> LoadPolicyState(AppContext &ctx, const OrgAccess &access) {
+	auto latest = ctx.store.LatestPolicy(access.org.id);
+	if (!latest) {
+		return latest.error();
+	}
+	auto published = ctx.store.LatestPublishedPolicy(access.org.id);
+	if (!published) {
+		return published.error();
+	}
+	return PolicyState{*latest, *published};
+}
+
+Result<std::vector<storage::PolicyVersion>> ListPolicyVersions(AppContext &ctx, const OrgAccess &access) {
+	auto versions = ctx.store.ListPolicyVersions(access.org.id);
+	if (!versions) {
+		return versions.error();
+	}
+	std::sort(versions->begin(), versions->end(), [](const auto &a, const auto &b) { return a.version > b.version; });
+	return versions;
+}
+
+Result<std::optional<storage::PolicyVersion>> ChoosePolicyVersion(AppContext &ctx, const OrgAccess &access,
+                                                                  std::optional<int> version) {
+	const bool published_only = access.IsRespondent();
+	if (version) {
+		auto versions = ctx.store.ListPolicyVersions(access.org.id);
+		if (!versions) {
+			return versions.error();
+		}
+		for (const auto &candidate : *versions) {
+			if (candidate.version == *version && (!published_only || candidate.status == storage::PolicyStatus::kPublished)) {
+				return std::optional<storage::PolicyVersion>(candidate);
+			}
+		}
+		return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+	}
+	auto published = ctx.store.LatestPublishedPolicy(access.org.id);
+	if (!published || published->has_value() || published_only) {
+		return published;
+	}
+	return ctx.store.LatestPolicy(access.org.id);
 }
 
 } // namespace mamori::app

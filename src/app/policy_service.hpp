@@ -9,6 +9,7 @@
 #include "core/policy/basic_policy.hpp"
 
 #include <optional>
+#include <vector>
 
 namespace mamori::app {
 
@@ -25,5 +26,21 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 
 Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const OrgAccess &access,
                                     const storage::PolicyVersion &policy);
+
+//! The latest version (draft or published) and the latest published one.
+struct PolicyState {
+	std::optional<storage::PolicyVersion> latest;
+	std::optional<storage::PolicyVersion> published;
+};
+Result<PolicyState> LoadPolicyState(AppContext &ctx, const OrgAccess &access);
+
+//! Every version, newest first.
+Result<std::vector<storage::PolicyVersion>> ListPolicyVersions(AppContext &ctx, const OrgAccess &access);
+
+//! The version a print view or PDF shows: `version` when given (kNotFound
+//! when there is none), else the published one, else the draft. 回答者 only
+//! ever see published versions.
+Result<std::optional<storage::PolicyVersion>> ChoosePolicyVersion(AppContext &ctx, const OrgAccess &access,
+                                                                  std::optional<int> version);
 
 } // namespace mamori::app

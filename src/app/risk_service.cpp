@@ -366,8 +366,8 @@ Status ClearPlannedAnswers(AppContext &ctx, const Actor &actor, const OrgAccess 
 	});
 }
 
-static Result<CheckAnswers> LoadAnswers(AppContext &ctx, Id org_id, bool planned) {
-	auto rows = ctx.store.ListControlAnswers(org_id, planned);
+Result<CheckAnswers> LoadAnswers(AppContext &ctx, const OrgAccess &access, bool planned) {
+	auto rows = ctx.store.ListControlAnswers(access.org.id, planned);
 	if (!rows) {
 		return rows.error();
 	}
@@ -378,6 +378,42 @@ static Result<CheckAnswers> LoadAnswers(AppContext &ctx, Id org_id, bool planned
 		}
 	}
 	return answers;
+}
+
+Result<std::map<std::string, int>> LoadFrequencies(AppContext &ctx, const OrgAccess &access) {
+	auto rows = ctx.store.ListThreatFrequencies(access.org.id);
+	if (!rows) {
+		return rows.error();
+	}
+	std::map<std::string, int> values;
+	for (const auto &row : *rows) {
+		values[row.threat_id] = row.frequency;
+	}
+	return values;
+}
+
+Result<std::vector<storage::Asset>> ListAssets(AppContext &ctx, const OrgAccess &access) {
+	return ctx.store.ListAssets(access.org.id);
+}
+
+Result<storage::Asset> FindAsset(AppContext &ctx, const OrgAccess &access, Id asset_id) {
+	auto found = ctx.store.FindAsset(access.org.id, asset_id);
+	if (!found) {
+		return found.error();
+	}
+	if (!found->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。");
+	}
+	return **found;
+}
+
+Result<std::vector<storage::RiskTreatment>> ListTreatments(AppContext &ctx, const OrgAccess &access) {
+	return ctx.store.ListTreatments(access.org.id);
+}
+
+Result<std::optional<storage::RiskTreatment>> FindTreatment(AppContext &ctx, const OrgAccess &access, Id asset_id,
+                                                            const std::string &threat_id) {
+	return ctx.store.FindTreatment(access.org.id, asset_id, threat_id);
 }
 
 Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
@@ -398,12 +434,12 @@ Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, c
 	for (const auto &frequency : *frequencies) {
 		analysis->input.frequencies[frequency.threat_id] = frequency.frequency;
 	}
-	auto real = LoadAnswers(ctx, access.org.id, false);
+	auto real = LoadAnswers(ctx, access, false);
 	if (!real) {
 		return real.error();
 	}
 	analysis->input.answers = std::move(real.value());
-	auto planned = LoadAnswers(ctx, access.org.id, true);
+	auto planned = LoadAnswers(ctx, access, true);
 	if (!planned) {
 		return planned.error();
 	}

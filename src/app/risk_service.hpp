@@ -5,6 +5,8 @@
 // analysis itself and the treatment of each risk (手順3).
 #pragma once
 
+#include <map>
+
 #include "app/organizations.hpp"
 #include "core/risk/analysis.hpp"
 
@@ -47,6 +49,19 @@ Result<std::vector<storage::AnswerReview>> ListAnswerReviews(AppContext &ctx, co
 Status ConfirmControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &item_id);
 //! Dismisses one review, e.g. of an old item with no successor, after the user has looked at it.
 Status DismissAnswerReview(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &old_item_id);
+
+//! The stored answers of the 対策状況チェック: the real ones, or the planned (what-if) ones.
+Result<CheckAnswers> LoadAnswers(AppContext &ctx, const OrgAccess &access, bool planned);
+//! The organisation's own 脅威の状況 values by threat id (absent: the catalog's default).
+Result<std::map<std::string, int>> LoadFrequencies(AppContext &ctx, const OrgAccess &access);
+
+Result<std::vector<storage::Asset>> ListAssets(AppContext &ctx, const OrgAccess &access);
+//! One asset of the organisation; kNotFound when it has none with this id.
+Result<storage::Asset> FindAsset(AppContext &ctx, const OrgAccess &access, Id asset_id);
+
+Result<std::vector<storage::RiskTreatment>> ListTreatments(AppContext &ctx, const OrgAccess &access);
+Result<std::optional<storage::RiskTreatment>> FindTreatment(AppContext &ctx, const OrgAccess &access, Id asset_id,
+                                                            const std::string &threat_id);
 
 //! The analysis with the inputs it points into. Not copyable: the result
 //! holds pointers into `input` and into the catalog.

@@ -12,11 +12,6 @@ namespace mamori::app {
 
 // --- levels, labels and scales ----------------------------------------------------------------
 
-std::string RiskLevelClass(const RiskLevelBand *level) {
-	const std::string id = level != nullptr ? level->id : "low";
-	return "risk-level risk-level--" + id;
-}
-
 std::string RiskLevelLabel(const RiskLevelBand *level) { return level != nullptr ? level->label : ""; }
 
 bool IsHighLevel(const RiskLevelBand *level) { return level != nullptr && level->id == "high"; }
@@ -365,12 +360,12 @@ std::vector<const CheckItem *> ItemsCoveringThreat(const RiskCatalog &catalog, c
 
 TaskTag TaskTagOf(int done, int total) {
 	if (done <= 0) {
-		return {"未着手", "tag--todo"};
+		return {"未着手", TaskProgress::kNotStarted};
 	}
 	if (done >= total) {
-		return {"完了", "tag--done"};
+		return {"完了", TaskProgress::kDone};
 	}
-	return {"途中", "tag--progress"};
+	return {"途中", TaskProgress::kInProgress};
 }
 
 const std::vector<DecisionOption> &DecisionOptions() {
@@ -392,22 +387,22 @@ TreatmentState TreatmentStateOf(const storage::RiskTreatment *treatment, bool hi
 	TreatmentState state;
 	if (treatment == nullptr || treatment->decision.empty()) {
 		state.label = "未着手";
-		state.tag_class = "tag--todo";
+		state.progress = TaskProgress::kNotStarted;
 		return state;
 	}
 	if (treatment->decision == "accept") {
 		state.awaiting_approval = high_risk && !treatment->approved_by.has_value();
 		state.label = state.awaiting_approval ? "途中" : "完了";
-		state.tag_class = state.awaiting_approval ? "tag--progress" : "tag--done";
+		state.progress = state.awaiting_approval ? TaskProgress::kInProgress : TaskProgress::kDone;
 		return state;
 	}
 	if (treatment->completed) {
 		state.label = "完了";
-		state.tag_class = "tag--done";
+		state.progress = TaskProgress::kDone;
 		return state;
 	}
 	state.label = "途中";
-	state.tag_class = "tag--progress";
+	state.progress = TaskProgress::kInProgress;
 	state.overdue = !treatment->due_on.empty() && treatment->due_on < today;
 	return state;
 }
@@ -428,16 +423,6 @@ std::string FileExtension(const std::string &filename) {
 		}
 	}
 	return extension;
-}
-
-std::string AttachmentDisposition(const std::string &ascii_name, const std::string &utf8_name) {
-	std::string fallback;
-	for (char c : ascii_name) {
-		const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-		                  c == '-' || c == '_';
-		fallback.push_back(safe ? c : '_');
-	}
-	return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + UrlEncode(utf8_name);
 }
 
 } // namespace mamori::app

@@ -19,9 +19,6 @@ namespace mamori::app {
 
 // --- levels, labels and scales ----------------------------------------------------------------
 
-//! CSS classes of a cell showing a risk level: "risk-level risk-level--high" (or --medium, --low).
-//! The cell always prints 大/中/小 as text too, so colour is never the only cue.
-std::string RiskLevelClass(const RiskLevelBand *level);
 //! 大 / 中 / 小, or "" when the value has no band.
 std::string RiskLevelLabel(const RiskLevelBand *level);
 bool IsHighLevel(const RiskLevelBand *level);
@@ -127,9 +124,12 @@ std::vector<const CheckItem *> ItemsCoveringThreat(const RiskCatalog &catalog, c
 
 // --- overview and treatment ---------------------------------------------------------------------------
 
+//! How far a task has got; web/ picks the tag's look from it.
+enum class TaskProgress { kNotStarted, kInProgress, kDone };
+
 struct TaskTag {
-	std::string label;      // 未着手 / 途中 / 完了
-	std::string tag_class;  // tag--todo / tag--progress / tag--done
+	std::string label;  // 未着手 / 途中 / 完了
+	TaskProgress progress = TaskProgress::kNotStarted;
 };
 //! 未着手 when done is 0, 完了 when done ≥ total (> 0), otherwise 途中.
 TaskTag TaskTagOf(int done, int total);
@@ -143,8 +143,8 @@ const std::vector<DecisionOption> &DecisionOptions();
 
 //! The state of one risk's treatment as a list shows it.
 struct TreatmentState {
-	std::string label;      // 未決定 / 対応中 / 完了 / 期限切れ / 承認待ち
-	std::string tag_class;  // tag--todo / tag--progress / tag--done / tag--overdue
+	std::string label;  // 未着手 / 途中 / 完了
+	TaskProgress progress = TaskProgress::kNotStarted;
 	bool overdue = false;
 	bool awaiting_approval = false;  // 保有 of a 大 risk not yet approved
 };
@@ -156,8 +156,5 @@ TreatmentState TreatmentStateOf(const storage::RiskTreatment *treatment, bool hi
 
 //! The lower-case extension of an uploaded file name without the dot ("xlsx"), or "".
 std::string FileExtension(const std::string &filename);
-//! Content-Disposition for a download: an ASCII fallback name plus the
-//! UTF-8 name in RFC 5987 form, so Japanese names survive every browser.
-std::string AttachmentDisposition(const std::string &ascii_name, const std::string &utf8_name);
 
 } // namespace mamori::app

@@ -1,5 +1,6 @@
 // mamori/app/selfcheck_service.cpp
 #include "app/selfcheck_service.hpp"
+#include "app/selfcheck_views.hpp"
 
 #include "app/audit.hpp"
 #include "codec/selfcheck_codec.hpp"
@@ -116,9 +117,12 @@ Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, 
 	return requested;
 }
 
-Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
-                                               const std::string &respondent, const AnswerSheet &answers,
-                                               SaveMode mode, bool submit) {
+namespace {
+
+//! SaveAnswers; with `require_complete`, refuses (and writes nothing) while an item is unanswered.
+Result<storage::SelfcheckResponse> StoreAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                                const std::string &respondent, const AnswerSheet &answers,
+                                                SaveMode mode, bool submit, bool require_complete) {
 	auto name = RespondentNameFor(ctx, access, respondent);
 	if (!name) {
 		return name.error();
@@ -136,6 +140,10 @@ Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &act
 		storage::SelfcheckResponse response;
 		if (existing->has_value()) {
 			response = **existing;
+		}
+		const int item_count = access.EditionOf(ctx.catalog).ItemCount();
+		if (require_complete && (!existing->has_value() || FirstUnansweredItem(response.answers, item_count))) {
+			return Error::Invalid("answers", "unanswered items");
 		}
 		response.round_id = round->id;
 		response.respondent = *name;
@@ -163,6 +171,41 @@ Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &act
 		return status.error();
 	}
 	return saved;
+}
+
+} // namespace
+
+Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                               const std::string &respondent, const AnswerSheet &answers,
+                                               SaveMode mode, bool submit) {
+	return StoreAnswers(ctx, actor, access, respondent, answers, mode, submit, false);
+}
+
+Result<storage::SelfcheckResponse> SubmitAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                                 const std::string &respondent) {
+	return StoreAnswers(ctx, actor, access, respondent, AnswerSheet{}, SaveMode::kMerge, true, true);
+}
+
+Result<AnswerSheetState> OpenAnswerSheet(AppContext &ctx, const OrgAccess &access, const std::string &requested) {
+	AnswerSheetState state;
+	auto name = RespondentNameFor(ctx, access, requested);
+	if (!name) {
+		return name.error();
+	}
+	state.respondent = *name;
+	auto round = ctx.store.CurrentRound(access.org.id);
+	if (!round) {
+		return round.error();
+	}
+	if (round->has_value() && (*round)->closed_at.empty()) {
+		state.round = **round;
+		auto response = ctx.store.FindResponse(access.org.id, (*round)->id, *name);
+		if (!response) {
+			return response.error();
+		}
+		state.response = *response;
+	}
+	return state;
 }
 
 Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,

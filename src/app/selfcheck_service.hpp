@@ -34,6 +34,20 @@ Result<storage::SelfcheckResponse> SaveAnswers(AppContext &ctx, const Actor &act
                                                const std::string &respondent, const AnswerSheet &answers,
                                                SaveMode mode, bool submit);
 
+//! Marks the respondent's sheet in the open round as sent. kInvalidInput
+//! (field "answers") while any item is unanswered; nothing is written then.
+Result<storage::SelfcheckResponse> SubmitAnswers(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                                 const std::string &respondent);
+
+//! Where a respondent stands: the name the answers are stored under, the
+//! open round (if any) and their sheet in it (if any).
+struct AnswerSheetState {
+	std::string respondent;
+	std::optional<storage::SelfcheckRound> round;
+	std::optional<storage::SelfcheckResponse> response;
+};
+Result<AnswerSheetState> OpenAnswerSheet(AppContext &ctx, const OrgAccess &access, const std::string &requested);
+
 struct RoundSummary {
 	storage::SelfcheckRound round;
 	std::vector<storage::SelfcheckResponse> responses;

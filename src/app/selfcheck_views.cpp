@@ -165,15 +165,12 @@ ResponseProgress ProgressOf(const storage::SelfcheckResponse *response, int item
 	if (response && !response->submitted_at.empty()) {
 		progress.state = ResponseState::kSubmitted;
 		progress.label = "送信済み";
-		progress.tag_class = "tag--done";
 	} else if (progress.answered > 0) {
 		progress.state = ResponseState::kInProgress;
 		progress.label = "回答中 " + std::to_string(progress.answered) + "／" + std::to_string(item_count);
-		progress.tag_class = "tag--progress";
 	} else {
 		progress.state = ResponseState::kNotStarted;
 		progress.label = "未回答";
-		progress.tag_class = "tag--todo";
 	}
 	return progress;
 }

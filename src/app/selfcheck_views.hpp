@@ -46,8 +46,7 @@ struct ResponseProgress {
 	ResponseState state = ResponseState::kNotStarted;
 	int answered = 0;
 	int item_count = 0;
-	std::string label;      // 未回答 / 回答中 12／25 / 送信済み
-	std::string tag_class;  // tag--todo / tag--progress / tag--done
+	std::string label;  // 未回答 / 回答中 12／25 / 送信済み
 };
 ResponseProgress ProgressOf(const storage::SelfcheckResponse *response, int item_count);
 

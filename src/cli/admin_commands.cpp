@@ -69,7 +69,12 @@ int RunServe(const Args &args) {
 		return ReportError(Error::Invalid("--listen", "port must be 1–65535"));
 	}
 	options.port = port;
-	return web::Serve(options);
+	// The one place the server's store is opened (storage::OpenStore picks the backend).
+	auto store = storage::OpenStore(options.db_path);
+	if (!store) {
+		return ReportError(store.error());
+	}
+	return web::Serve(options, **store);
 }
 
 int RunUser(const Args &args) {

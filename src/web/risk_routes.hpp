@@ -6,11 +6,11 @@
 // 対策状況チェック, what-if), routes_risk_results.cpp (診断結果 and the
 // explanation of every number), routes_risk_treatments.cpp (リスク対応) and
 // routes_risk_files.cpp (Excel / CSV / JSON export and import).
-// WebApp::MountRisk calls each Mount function below.
+// RiskRoutes (route_table.hpp) joins the tables below.
 #pragma once
 
 #include "app/risk_service.hpp"
-#include "web/web_app.hpp"
+#include "web/route_table.hpp"
 
 #include <map>
 #include <optional>
@@ -19,10 +19,12 @@
 
 namespace mamori::web::risk_pages {
 
-//! The gate of every risk page: no session → sign-in; no role → 404;
-//! 回答者 → 403 (the analysis is for the people in charge); `edit` → 403
-//! unless the role may edit. Sends the response and returns nullopt on refusal.
-std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std::string &org_text, bool edit);
+//! The gates of the risk pages: 回答者 get 403 (the analysis is for the
+//! people in charge); RiskEditor also refuses roles that may not edit.
+Gate RiskViewer();
+Gate RiskEditor();
+//! The same gate for a multipart form (file upload), whose CSRF token is a part of the form.
+Gate Multipart(Gate gate);
 
 //! "/orgs/ID/risk".
 std::string RiskBase(const app::OrgAccess &access);
@@ -37,7 +39,7 @@ std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &reques
 void AddFormError(Json &model, const Error &error, const std::string &field_id, const std::string &field_key);
 
 //! The treatments of an organisation keyed by (asset id, threat id).
-using TreatmentIndex = std::map<std::pair<Id, std::string>, storage::RiskTreatment>;
+using TreatmentIndex = std::map<std::pair<Id, std::string>, app::RiskTreatment>;
 Result<TreatmentIndex> LoadTreatments(WebApp &web, const app::OrgAccess &access);
 
 //! The database id of the asset at `index` of an analysis.
@@ -50,10 +52,11 @@ Json OptionalText(const std::string &text);
 //! {"value", "label", "class"} for a risk level cell.
 Json RiskCellJson(int value, const RiskLevelBand *level);
 
-void MountRiskRegister(WebApp &web, httplib::Server &server);
-void MountRiskCheck(WebApp &web, httplib::Server &server);
-void MountRiskResults(WebApp &web, httplib::Server &server);
-void MountRiskTreatments(WebApp &web, httplib::Server &server);
-void MountRiskFiles(WebApp &web, httplib::Server &server);
+RouteTable OverviewRoutes();
+RouteTable RiskRegisterRoutes();
+RouteTable RiskCheckRoutes();
+RouteTable RiskResultRoutes();
+RouteTable RiskTreatmentRoutes();
+RouteTable RiskFileRoutes();
 
 } // namespace mamori::web::risk_pages

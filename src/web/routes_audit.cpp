@@ -4,9 +4,10 @@
 // The log stores machine codes and JSON; this page translates both into
 // something a 責任者 can read, and escapes everything (the detail holds
 // values people typed).
+#include "app/audit.hpp"
 #include "app/organizations.hpp"
 #include "web/form_dates.hpp"
-#include "web/web_app.hpp"
+#include "web/route_table.hpp"
 
 #include <map>
 
@@ -14,9 +15,8 @@ namespace mamori::web {
 namespace {
 
 constexpr int kPageSize = 50;
-constexpr int kMaxPage = 100000;  // 5 million entries; beyond that the number is nonsense
-constexpr size_t kMaxValueChars = 80;  // characters of one detail value before it is cut
-
+constexpr int kMaxPage = 100000;      // 5 million entries; beyond that the number is nonsense
+constexpr size_t kMaxValueChars = 80; // characters of one detail value before it is cut
 
 using Names = std::map<std::string, std::string>;
 
@@ -106,8 +106,8 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 			return JapaneseDate(text, false);
 		}
 		if (key == "role") {
-			if (auto role = storage::ParseRoleName(text)) {
-				return std::string(storage::RoleLabel(*role));
+			if (auto role = app::ParseRoleName(text)) {
+				return std::string(app::RoleLabel(*role));
 			}
 		}
 		if (key == "state") {
@@ -199,7 +199,8 @@ Json DetailLines(const std::string &detail, const Names &clause_titles) {
 		return lines;
 	}
 	for (const auto &[key, value] : parsed.items()) {
-		lines.push_back({{"key", KeyLabel(key)}, {"value", Shorten(ValueText(key, value, clause_titles), kMaxValueChars)}});
+		lines.push_back(
+		    {{"key", KeyLabel(key)}, {"value", Shorten(ValueText(key, value, clause_titles), kMaxValueChars)}});
 	}
 	return lines;
 }
@@ -237,80 +238,81 @@ std::string TargetText(const std::string &target, const Names &member_emails) {
 	return target;
 }
 
+void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
+	int page = 1;
+	if (request.HasParam("page")) {
+		auto parsed = WebApp::ParseId(request.Param("page"));
+		if (!parsed || *parsed > kMaxPage) {
+			return web.SendErrorPage(
+			    request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
+		}
+		page = static_cast<int>(*parsed);
+	}
+	// One extra row tells whether a next page exists without counting the table.
+	auto entries = app::ListAuditEntries(web.ctx(), access, kPageSize + 1, (page - 1) * kPageSize);
+	if (!entries) {
+		return web.SendErrorPage(request, entries.error());
+	}
+	if (entries->empty() && page > 1) {
+		return web.SendErrorPage(
+		    request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
+	}
+	const bool has_next = static_cast<int>(entries->size()) > kPageSize;
+	if (has_next) {
+		entries->pop_back();
+	}
+	// Targets name users by id; show the e-mail of those still in the organisation.
+	Names member_emails;
+	if (auto members = app::ListMembers(web.ctx(), access)) {
+		for (const auto &member : *members) {
+			member_emails[std::to_string(member.user_id)] = member.email;
+		}
+	}
+	Names clause_titles;
+	for (const auto &clause : access.EditionOf(web.ctx().catalog).policy_template.clauses) {
+		clause_titles[clause.id] = clause.title;
+	}
+	Json rows = Json::array();
+	for (const auto &entry : *entries) {
+		auto label = ActionLabels().find(entry.action);
+		const auto jst = ToJst(entry.at);
+		const Json lines = DetailLines(entry.detail, clause_titles);
+		rows.push_back({
+		    {"at", JapaneseDateTime(entry.at)},
+		    {"at_iso", jst ? jst->date + "T" + jst->time + "+09:00" : entry.at},
+		    {"user", entry.user_email.empty() ? Json(false) : Json(entry.user_email)},
+		    {"action", label != ActionLabels().end() ? label->second : entry.action},
+		    {"target", TargetText(entry.target, member_emails)},
+		    {"detail", lines},
+		    {"has_detail", !lines.empty()},
+		});
+	}
+	const std::string base = "/orgs/" + std::to_string(access.org.id);
+	const int first = (page - 1) * kPageSize + 1;
+	Json model = {
+	    {"entries", rows},
+	    {"has_entries", !rows.empty()},
+	    {"page", page},
+	    {"range", rows.empty() ? Json(false)
+	                           : Json(std::to_string(first) + "〜" +
+	                                  std::to_string(first + static_cast<int>(rows.size()) - 1) + "件目")},
+	    {"prev_url", page > 1
+	                     ? Json(base + "/audit" + (page == 2 ? std::string() : "?page=" + std::to_string(page - 1)))
+	                     : Json(false)},
+	    {"next_url", has_next ? Json(base + "/audit?page=" + std::to_string(page + 1)) : Json(false)},
+	    {"paged", page > 1 || has_next},
+	};
+	const std::string title = page > 1 ? "変更履歴（" + std::to_string(page) + "ページ目）" : "変更履歴";
+	web.SendHtml(request, 200, web.RenderPage(request, "audit", model, title, access));
+}
+
 } // namespace
 
-void WebApp::MountAudit(httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/audit)", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "変更履歴は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
-		}
-		int page = 1;
-		if (request.HasParam("page")) {
-			auto parsed = ParseId(request.Param("page"));
-			if (!parsed || *parsed > kMaxPage) {
-				return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
-			}
-			page = static_cast<int>(*parsed);
-		}
-		// One extra row tells whether a next page exists without counting the table.
-		auto entries = ctx_.store.ListAudit(access->org.id, kPageSize + 1, (page - 1) * kPageSize);
-		if (!entries) {
-			return SendErrorPage(request, entries.error());
-		}
-		if (entries->empty() && page > 1) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
-		}
-		const bool has_next = static_cast<int>(entries->size()) > kPageSize;
-		if (has_next) {
-			entries->pop_back();
-		}
-		// Targets name users by id; show the e-mail of those still in the organisation.
-		Names member_emails;
-		if (auto members = ctx_.store.ListMembers(access->org.id)) {
-			for (const auto &member : *members) {
-				member_emails[std::to_string(member.user_id)] = member.email;
-			}
-		}
-		Names clause_titles;
-		for (const auto &clause : access->EditionOf(ctx_.catalog).policy_template.clauses) {
-			clause_titles[clause.id] = clause.title;
-		}
-		Json rows = Json::array();
-		for (const auto &entry : *entries) {
-			auto label = ActionLabels().find(entry.action);
-			const auto jst = ToJst(entry.at);
-			const Json lines = DetailLines(entry.detail, clause_titles);
-			rows.push_back({
-			    {"at", JapaneseDateTime(entry.at)},
-			    {"at_iso", jst ? jst->date + "T" + jst->time + "+09:00" : entry.at},
-			    {"user", entry.user_email.empty() ? Json(false) : Json(entry.user_email)},
-			    {"action", label != ActionLabels().end() ? label->second : entry.action},
-			    {"target", TargetText(entry.target, member_emails)},
-			    {"detail", lines},
-			    {"has_detail", !lines.empty()},
-			});
-		}
-		const std::string base = "/orgs/" + std::to_string(access->org.id);
-		const int first = (page - 1) * kPageSize + 1;
-		Json model = {
-		    {"entries", rows},
-		    {"has_entries", !rows.empty()},
-		    {"page", page},
-		    {"range", rows.empty() ? Json(false)
-		                           : Json(std::to_string(first) + "〜" + std::to_string(first + static_cast<int>(rows.size()) - 1) + "件目")},
-		    {"prev_url", page > 1 ? Json(base + "/audit" + (page == 2 ? std::string() : "?page=" + std::to_string(page - 1)))
-		                          : Json(false)},
-		    {"next_url", has_next ? Json(base + "/audit?page=" + std::to_string(page + 1)) : Json(false)},
-		    {"paged", page > 1 || has_next},
-		};
-		const std::string title = page > 1 ? "変更履歴（" + std::to_string(page) + "ページ目）" : "変更履歴";
-		SendHtml(request, 200, RenderPage(request, "audit", model, title, *access));
-	});
+RouteTable AuditRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/audit)",
+	     OrgStaff("変更履歴は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowAudit},
+	};
 }
 
 } // namespace mamori::web

@@ -4,7 +4,8 @@
 #include "app/accounts.hpp"
 #include "app/organizations.hpp"
 #include "core/security/password_policy.hpp"
-#include "web/web_app.hpp"
+#include "web/http_errors.hpp"
+#include "web/route_table.hpp"
 
 #include <iostream>
 
@@ -14,7 +15,8 @@ namespace {
 Json IndustryOptions(const Catalog &catalog, const std::string &selected) {
 	Json options = Json::array();
 	for (const auto &limit : catalog.sme.industries) {
-		options.push_back({{"value", limit.industry}, {"label", limit.label}, {"selected", limit.industry == selected}});
+		options.push_back(
+		    {{"value", limit.industry}, {"label", limit.label}, {"selected", limit.industry == selected}});
 	}
 	return options;
 }
@@ -31,7 +33,8 @@ Result<long long> FormInteger(const std::string &raw, const std::string &field, 
 		} else if (c == ',' || c == ' ') {
 			pos += 1;
 		} else if (c == 0xEF && pos + 2 < raw.size() && static_cast<unsigned char>(raw[pos + 1]) == 0xBC &&
-		           static_cast<unsigned char>(raw[pos + 2]) >= 0x90 && static_cast<unsigned char>(raw[pos + 2]) <= 0x99) {
+		           static_cast<unsigned char>(raw[pos + 2]) >= 0x90 &&
+		           static_cast<unsigned char>(raw[pos + 2]) <= 0x99) {
 			digits.push_back(static_cast<char>('0' + (static_cast<unsigned char>(raw[pos + 2]) - 0x90)));
 			pos += 3;
 		} else {
@@ -82,204 +85,201 @@ Json OrganizationFormModel(const Catalog &catalog, const app::OrganizationInput 
 	        {"employees", input.employees > 0 ? std::to_string(input.employees) : ""}};
 }
 
-void WebApp::MountAuth(httplib::Server &server) {
-	auto render_setup = [this](Request &request, const app::OrganizationInput &org, const std::string &email,
-	                           const std::string &name, const std::optional<Error> &error) {
-		Json model = {{"org", OrganizationFormModel(ctx_.catalog, org)}, {"email", email}, {"display_name", name}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field);
-			model["errors"] = {{error->field, error->message}};
+namespace {
+
+void RenderSetup(WebApp &web, Request &request, const app::OrganizationInput &org, const std::string &email,
+                 const std::string &name, const std::optional<Error> &error) {
+	Json model = {{"org", OrganizationFormModel(web.ctx().catalog, org)}, {"email", email}, {"display_name", name}};
+	if (error) {
+		model["error_summary"] = ErrorSummary(*error, error->field);
+		model["errors"] = {{error->field, error->message}};
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "setup", model, "初期設定"));
+}
+
+void RenderLogin(WebApp &web, Request &request, const std::string &email, const std::optional<Error> &error) {
+	Json model = {{"email", email}};
+	if (error) {
+		model["error_summary"] = ErrorSummary(*error, error->field.empty() ? "email" : error->field);
+		model["errors"] = {{error->field.empty() ? "email" : error->field, error->message}};
+	}
+	// A failed sign-in is 401 and a locked one 429, as in the API.
+	const int status = !error ? 200 : HttpStatusFor(error->code);
+	web.SendHtml(request, status, web.RenderPage(request, "login", model, "ログイン"));
+}
+
+void RenderInvite(WebApp &web, Request &request, const std::string &token, const std::optional<Error> &error) {
+	Json model = {{"token", token}};
+	if (error) {
+		model["error_summary"] = ErrorSummary(*error, error->field);
+		model["errors"] = {{error->field, error->message}};
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "invite", model, "パスワードの設定"));
+}
+
+//! "/": the set-up or sign-in page without a session; else the organisation (or the list of them).
+void ShowHome(WebApp &web, Request &request) {
+	if (!request.session) {
+		if (web.SetupPending()) {
+			return RenderSetup(web, request, {}, "", "", std::nullopt);
 		}
-		SendHtml(request, error ? 400 : 200, RenderPage(request, "setup", model, "初期設定"));
+		return RenderLogin(web, request, "", std::nullopt);
+	}
+	auto home = app::HomeOrganization(web.ctx(), request.session->user.id);
+	if (!home) {
+		return web.SendErrorPage(request, home.error());
+	}
+	web.Redirect(request, *home ? "/orgs/" + std::to_string(**home) : std::string("/orgs"));
+}
+
+void ShowSetup(WebApp &web, Request &request) {
+	if (!web.SetupPending()) {
+		return web.Redirect(request, "/login");
+	}
+	RenderSetup(web, request, {}, "", "", std::nullopt);
+}
+
+void CompleteSetup(WebApp &web, Request &request) {
+	if (!web.SetupPending()) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kConflict, "初期設定はすでに完了しています。"));
+	}
+	const std::string email = request.Param("email");
+	const std::string name = request.Param("display_name");
+	app::OrganizationInput org_input;
+	org_input.name = request.Param("name");
+	org_input.industry = request.Param("industry");
+	auto org = ReadOrganizationForm(request);
+	if (!org) {
+		return RenderSetup(web, request, org_input, email, name, org.error());
+	}
+	app::AppContext &ctx = web.ctx();
+	if (auto valid = app::ValidateOrganizationInput(ctx, *org); !valid) {
+		return RenderSetup(web, request, *org, email, name, valid.error());
+	}
+	if (auto valid = app::ValidateEmail(app::NormalizeEmail(email)); !valid) {
+		return RenderSetup(web, request, *org, email, name, valid.error());
+	}
+	if (request.Param("password") != request.Param("password_confirm")) {
+		return RenderSetup(
+		    web, request, *org, email, name,
+		    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
+	}
+	// Check the password before spending the one-time code on it.
+	if (auto valid =
+	        CheckPasswordPolicy(request.Param("password"), app::NormalizeEmail(email), ctx.catalog.common_passwords);
+	    !valid) {
+		return RenderSetup(web, request, *org, email, name, valid.error());
+	}
+	if (!web.ConsumeSetupCode(request.Param("setup_code"))) {
+		return RenderSetup(
+		    web, request, *org, email, name,
+		    Error::Invalid(
+		        "setup_code",
+		        "初期設定コードが正しくありません。サーバーを起動した画面に表示されたコードを入力してください。"));
+	}
+	// The code is spent; from here a failure must hand out a new one.
+	auto user_id =
+	    app::CreateFirstAdministrator(ctx, app::NewAccount{email, request.Param("password"), name, true}, *org);
+	if (!user_id) {
+		if (auto code = web.PrepareSetupCode()) {
+			std::cout << "mamori: 新しい初期設定コード: " << *code << std::endl;
+		}
+		Error error = user_id.error();
+		error.message +=
+		    "（初期設定コードは使用済みになりました。サーバーの画面に表示された新しいコードを入力してください。）";
+		return RenderSetup(web, request, *org, email, name, error);
+	}
+	auto session = app::StartSession(ctx, *user_id);
+	if (!session) {
+		return web.SendErrorPage(request, session.error());
+	}
+	web.SetSessionCookie(request, session->token);
+	web.Redirect(request, "/");
+}
+
+void ShowLogin(WebApp &web, Request &request) {
+	if (request.session) {
+		return web.Redirect(request, "/");
+	}
+	RenderLogin(web, request, "", std::nullopt);
+}
+
+void SignIn(WebApp &web, Request &request) {
+	const std::string email = request.Param("email");
+	if (email.empty()) {
+		return RenderLogin(web, request, email, Error::Invalid("email", "メールアドレスを入力してください。"));
+	}
+	if (request.Param("password").empty()) {
+		return RenderLogin(web, request, email, Error::Invalid("password", "パスワードを入力してください。"));
+	}
+	auto user = app::Authenticate(web.ctx(), email, request.Param("password"));
+	if (!user) {
+		return RenderLogin(web, request, email, user.error());
+	}
+	auto session = app::StartSession(web.ctx(), user->id);
+	if (!session) {
+		return web.SendErrorPage(request, session.error());
+	}
+	web.SetSessionCookie(request, session->token);
+	web.Redirect(request, "/");
+}
+
+void SignOut(WebApp &web, Request &request) {
+	(void)app::EndSession(web.ctx(), *request.session);
+	web.ClearSessionCookie(request);
+	web.Redirect(request, "/login");
+}
+
+void ShowInvitation(WebApp &web, Request &request) {
+	auto invitation = app::FindPendingInvitation(web.ctx(), request.http.matches[1]);
+	if (!invitation) {
+		return web.SendErrorPage(request, invitation.error());
+	}
+	RenderInvite(web, request, request.http.matches[1], std::nullopt);
+}
+
+void AcceptInvitation(WebApp &web, Request &request) {
+	const std::string token = request.http.matches[1];
+	if (request.Param("password") != request.Param("password_confirm")) {
+		return RenderInvite(
+		    web, request, token,
+		    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
+	}
+	auto user_id = app::AcceptInvitation(web.ctx(), token, request.Param("password"));
+	if (!user_id) {
+		if (user_id.error().code == ErrorCode::kNotFound) {
+			return web.SendErrorPage(request, user_id.error());
+		}
+		return RenderInvite(web, request, token, user_id.error());
+	}
+	auto session = app::StartSession(web.ctx(), *user_id);
+	if (!session) {
+		return web.SendErrorPage(request, session.error());
+	}
+	web.SetSessionCookie(request, session->token);
+	web.Redirect(request, "/");
+}
+
+Gate SignedInOrHome() {
+	Gate gate = SignedIn();
+	gate.signed_out_location = "/"; // signing out twice is no error
+	return gate;
+}
+
+} // namespace
+
+RouteTable AuthRoutes() {
+	return {
+	    {Method::kGet, "/", Anyone(), ShowHome},
+	    {Method::kGet, "/setup", Anyone(), ShowSetup},
+	    {Method::kPost, "/setup", Anyone(), CompleteSetup},
+	    {Method::kGet, "/login", Anyone(), ShowLogin},
+	    {Method::kPost, "/login", Anyone(), SignIn},
+	    {Method::kPost, "/logout", SignedInOrHome(), SignOut},
+	    {Method::kGet, R"(/invite/([A-Za-z0-9_-]+))", Anyone(), ShowInvitation},
+	    {Method::kPost, R"(/invite/([A-Za-z0-9_-]+))", Anyone(), AcceptInvitation},
 	};
-
-	auto render_login = [this](Request &request, const std::string &email, const std::optional<Error> &error) {
-		Json model = {{"email", email}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field.empty() ? "email" : error->field);
-			model["errors"] = {{error->field.empty() ? "email" : error->field, error->message}};
-		}
-		const int status = !error ? 200 : error->code == ErrorCode::kRateLimited ? 429 : error->code == ErrorCode::kUnauthenticated ? 401 : 400;
-		SendHtml(request, status, RenderPage(request, "login", model, "ログイン"));
-	};
-
-	server.Get("/", [this, render_login, render_setup](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!request.session) {
-			if (SetupPending()) {
-				return render_setup(request, {}, "", "", std::nullopt);
-			}
-			return render_login(request, "", std::nullopt);
-		}
-		auto memberships = ctx_.store.ListMembershipsOfUser(request.session->user.id);
-		if (!memberships) {
-			return SendErrorPage(request, memberships.error());
-		}
-		if (memberships->size() == 1) {
-			return Redirect(request, "/orgs/" + std::to_string(memberships->front().org_id));
-		}
-		Redirect(request, "/orgs");
-	});
-
-	server.Get("/setup", [this, render_setup](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!SetupPending()) {
-			return Redirect(request, "/login");
-		}
-		render_setup(request, {}, "", "", std::nullopt);
-	});
-
-	server.Post("/setup", [this, render_setup](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!CheckFormCsrf(request)) {
-			return;
-		}
-		if (!SetupPending()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kConflict, "初期設定はすでに完了しています。"));
-		}
-		const std::string email = request.Param("email");
-		const std::string name = request.Param("display_name");
-		app::OrganizationInput org_input;
-		org_input.name = request.Param("name");
-		org_input.industry = request.Param("industry");
-		auto org = ReadOrganizationForm(request);
-		if (!org) {
-			return render_setup(request, org_input, email, name, org.error());
-		}
-		if (auto valid = app::ValidateOrganizationInput(ctx_, *org); !valid) {
-			return render_setup(request, *org, email, name, valid.error());
-		}
-		if (auto valid = app::ValidateEmail(app::NormalizeEmail(email)); !valid) {
-			return render_setup(request, *org, email, name, valid.error());
-		}
-		if (request.Param("password") != request.Param("password_confirm")) {
-			return render_setup(request, *org, email, name,
-			                    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
-		}
-		// Check the password before spending the one-time code on it.
-		if (auto valid = CheckPasswordPolicy(request.Param("password"), app::NormalizeEmail(email),
-		                                     ctx_.catalog.common_passwords);
-		    !valid) {
-			return render_setup(request, *org, email, name, valid.error());
-		}
-		if (!ConsumeSetupCode(request.Param("setup_code"))) {
-			return render_setup(request, *org, email, name,
-			                    Error::Invalid("setup_code", "初期設定コードが正しくありません。サーバーを起動した画面に表示されたコードを入力してください。"));
-		}
-		// The code is spent; from here a failure must hand out a new one.
-		Id user_id = 0;
-		auto status = ctx_.store.InTransaction([&]() -> Status {
-			auto created = app::CreateAccount(ctx_, app::NewAccount{email, request.Param("password"), name, true}, std::nullopt);
-			if (!created) {
-				return created.error();
-			}
-			user_id = *created;
-			auto org_id = app::CreateOrganization(ctx_, app::Actor{user_id, email, true}, *org, storage::Role::kAdmin);
-			return org_id ? OkStatus() : Status(org_id.error());
-		});
-		if (!status) {
-			if (auto code = PrepareSetupCode()) {
-				std::cout << "mamori: 新しい初期設定コード: " << *code << std::endl;
-			}
-			Error error = status.error();
-			error.message += "（初期設定コードは使用済みになりました。サーバーの画面に表示された新しいコードを入力してください。）";
-			return render_setup(request, *org, email, name, error);
-		}
-		auto session = app::StartSession(ctx_, user_id);
-		if (!session) {
-			return SendErrorPage(request, session.error());
-		}
-		SetSessionCookie(request, session->token);
-		Redirect(request, "/");
-	});
-
-	server.Get("/login", [this, render_login](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (request.session) {
-			return Redirect(request, "/");
-		}
-		render_login(request, "", std::nullopt);
-	});
-
-	server.Post("/login", [this, render_login](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!CheckFormCsrf(request)) {
-			return;
-		}
-		const std::string email = request.Param("email");
-		if (email.empty()) {
-			return render_login(request, email, Error::Invalid("email", "メールアドレスを入力してください。"));
-		}
-		if (request.Param("password").empty()) {
-			return render_login(request, email, Error::Invalid("password", "パスワードを入力してください。"));
-		}
-		auto user = app::Authenticate(ctx_, email, request.Param("password"));
-		if (!user) {
-			return render_login(request, email, user.error());
-		}
-		auto session = app::StartSession(ctx_, user->id);
-		if (!session) {
-			return SendErrorPage(request, session.error());
-		}
-		SetSessionCookie(request, session->token);
-		Redirect(request, "/");
-	});
-
-	server.Post("/logout", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!request.session) {
-			return Redirect(request, "/");
-		}
-		if (!CheckFormCsrf(request)) {
-			return;
-		}
-		(void)ctx_.store.DeleteSession(request.session->token_hash);
-		ClearSessionCookie(request);
-		Redirect(request, "/login");
-	});
-
-	auto render_invite = [this](Request &request, const std::string &token, const std::optional<Error> &error) {
-		Json model = {{"token", token}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field);
-			model["errors"] = {{error->field, error->message}};
-		}
-		SendHtml(request, error ? 400 : 200, RenderPage(request, "invite", model, "パスワードの設定"));
-	};
-
-	server.Get(R"(/invite/([A-Za-z0-9_-]+))", [this, render_invite](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto invitation = app::FindPendingInvitation(ctx_, http.matches[1]);
-		if (!invitation) {
-			return SendErrorPage(request, invitation.error());
-		}
-		render_invite(request, http.matches[1], std::nullopt);
-	});
-
-	server.Post(R"(/invite/([A-Za-z0-9_-]+))", [this, render_invite](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!CheckFormCsrf(request)) {
-			return;
-		}
-		const std::string token = http.matches[1];
-		if (request.Param("password") != request.Param("password_confirm")) {
-			return render_invite(request, token,
-			                     Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
-		}
-		auto user_id = app::AcceptInvitation(ctx_, token, request.Param("password"));
-		if (!user_id) {
-			if (user_id.error().code == ErrorCode::kNotFound) {
-				return SendErrorPage(request, user_id.error());
-			}
-			return render_invite(request, token, user_id.error());
-		}
-		auto session = app::StartSession(ctx_, *user_id);
-		if (!session) {
-			return SendErrorPage(request, session.error());
-		}
-		SetSessionCookie(request, session->token);
-		Redirect(request, "/");
-	});
 }
 
 } // namespace mamori::web

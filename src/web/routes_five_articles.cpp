@@ -6,7 +6,8 @@
 #include "app/five_articles_service.hpp"
 #include "app/organizations.hpp"
 #include "web/form_dates.hpp"
-#include "web/web_app.hpp"
+#include "web/http_errors.hpp"
+#include "web/route_table.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,7 +16,6 @@ namespace mamori::web {
 namespace {
 
 constexpr const char *kSecurityActionUrl = "https://www.ipa.go.jp/security/security-action/";
-
 
 std::string Trimmed(const std::string &text) {
 	constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
@@ -46,13 +46,15 @@ std::string Trimmed(const std::string &text) {
 //! What an editor typed into one article's form, kept for re-showing after an error.
 struct ArticleForm {
 	int number = 0;
-	std::string state;  // as sent: not_started / in_progress / done
+	std::string state; // as sent: not_started / in_progress / done
 	DateFields done_on;
 	std::string responsible;
 	Error error;
 };
 
-std::string Anchor(int number) { return "a" + std::to_string(number); }
+std::string Anchor(int number) {
+	return "a" + std::to_string(number);
+}
 
 //! One flag per state, so the templates hold the words (未着手 / 実施中 / 実施済み).
 Json StateFlags(const std::string &state) {
@@ -76,7 +78,7 @@ const char *StateTagClass(ArticleState state) {
 Json ArticleModel(const app::FiveArticleView &view, const std::string &base, bool can_edit,
                   const ArticleForm *submitted) {
 	const FiveArticle &article = *view.article;
-	const storage::FiveArticleStatus &status = view.status;
+	const app::FiveArticleStatus &status = view.status;
 	const std::string anchor = Anchor(article.number);
 	Json actions = Json::array();
 	for (const auto &action : article.actions) {
@@ -91,8 +93,8 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	    {"title", article.title},
 	    {"explanation", article.explanation},
 	    {"actions", actions},
-	    {"source", article.source.location.empty() ? Json(false)
-	                                               : Json(article.source.document + " " + article.source.location)},
+	    {"source",
+	     article.source.location.empty() ? Json(false) : Json(article.source.document + " " + article.source.location)},
 	    {"done", done},
 	    {"state", StateFlags(state_name)},
 	    {"status_class", StateTagClass(status.state)},
@@ -116,163 +118,156 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	    {"action", base + "/five-articles/" + std::to_string(article.number)},
 	    {"checked", StateFlags(mine ? submitted->state : state_name)},
 	    {"state_error", field_error("state")},
-	    {"date", DateFieldsModel(DateFieldsView{anchor + "-done_on", "done_on", "実施した日",
-	                                            "「実施済み」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。",
-	                                            false, mine ? submitted->done_on : SplitIsoDate(status.done_on), error})},
+	    {"date", DateFieldsModel(DateFieldsView{
+	                 anchor + "-done_on", "done_on", "実施した日",
+	                 "「実施済み」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。", false,
+	                 mine ? submitted->done_on : SplitIsoDate(status.done_on), error})},
 	    {"responsible_value", mine ? submitted->responsible : status.responsible},
 	    {"responsible_error", field_error("responsible")},
 	};
 	return model;
 }
 
+void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access, const ArticleForm *submitted,
+                        int saved) {
+	auto views = app::ListFiveArticles(web.ctx(), access);
+	if (!views) {
+		return web.SendErrorPage(request, views.error());
+	}
+	const std::string base = "/orgs/" + std::to_string(access.org.id);
+	Json articles = Json::array();
+	Json not_started = Json::array();
+	int done = 0;
+	int in_progress = 0;
+	for (const auto &view : *views) {
+		articles.push_back(ArticleModel(view, base, access.CanEdit(), submitted));
+		switch (view.status.state) {
+		case ArticleState::kDone:
+			++done;
+			break;
+		case ArticleState::kInProgress:
+			++in_progress;
+			break;
+		case ArticleState::kNotStarted:
+			not_started.push_back({{"number", view.article->number},
+			                       {"anchor", Anchor(view.article->number)},
+			                       {"title", view.article->title}});
+			break;
+		}
+	}
+	const int total = static_cast<int>(views->size());
+	// ★1 is the core's rule (OneStarReadiness); the page asks the same question.
+	ProgressFacts facts;
+	facts.five_articles_total = total;
+	for (const auto &item : not_started) {
+		facts.five_articles_not_started.push_back(item["number"].get<int>());
+	}
+	const bool one_star_ready = total > 0 && OneStarReadiness(facts).ready;
+	Json model = {
+	    {"base", base},
+	    {"can_edit", access.CanEdit()},
+	    {"articles", articles},
+	    {"total", total},
+	    {"done_count", done},
+	    {"in_progress_count", in_progress},
+	    {"not_started_count", static_cast<int>(not_started.size())},
+	    {"all_done", total > 0 && done == total},
+	    {"one_star_ready", one_star_ready},
+	    {"not_started", not_started},
+	    {"security_action_url", kSecurityActionUrl},
+	    {"saved", false},
+	};
+	for (const auto &view : *views) {
+		if (view.article->number == saved) {
+			model["saved"] = {{"number", saved}, {"title", view.article->title}, {"anchor", Anchor(saved)}};
+		}
+	}
+	int status = 200;
+	if (submitted != nullptr) {
+		// A state error is shown on the group of radios; the link focuses the first one.
+		const std::string &field = submitted->error.field;
+		model["error_summary"] =
+		    ErrorSummary(submitted->error, field.ends_with("-state") ? field + "-not_started" : field);
+		status = HttpStatusFor(submitted->error.code);
+	}
+	web.SendHtml(request, status, web.RenderPage(request, "five_articles", model, "情報セキュリティ5か条", access));
+}
+
+void ShowFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access) {
+	// ?saved=N comes from our own redirect after a save; anything else is ignored.
+	int saved = 0;
+	const std::string saved_text = request.Param("saved");
+	if (saved_text.size() == 1 && saved_text[0] >= '1' && saved_text[0] <= '9') {
+		saved = saved_text[0] - '0';
+	}
+	RenderFiveArticles(web, request, access, nullptr, saved);
+}
+
+void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const std::string number_text = request.http.matches[2];
+	const auto &articles = access.EditionOf(web.ctx().catalog).five_articles;
+	const auto number = WebApp::ParseId(number_text);
+	const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
+		return number && candidate.number == *number;
+	});
+	if (found_article == articles.end()) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+	}
+	const FiveArticle &article = *found_article;
+
+	ArticleForm form;
+	form.number = static_cast<int>(*number);
+	form.state = request.Param("state");
+	form.done_on = ReadDateFields(request, "done_on");
+	form.responsible = Trimmed(request.Param("responsible"));
+	const std::string anchor = Anchor(form.number);
+
+	app::FiveArticleStatus status;
+	status.number = form.number;
+	status.responsible = form.responsible;
+	// One page holds five forms: the message says which article it is about.
+	const std::string prefix = "「" + std::to_string(article.number) + ". " + article.title + "」：";
+	const auto state = ParseArticleStateName(form.state);
+	if (!state) {
+		form.error =
+		    Error::Invalid(anchor + "-state", prefix + "状況を「未着手」「実施中」「実施済み」から選んでください。");
+		return RenderFiveArticles(web, request, access, &form, 0);
+	}
+	status.state = *state;
+	auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
+	if (!done_on) {
+		form.error = done_on.error();
+		form.error.message = prefix + form.error.message;
+		return RenderFiveArticles(web, request, access, &form, 0);
+	}
+	status.done_on = *done_on;
+	if (auto updated = app::UpdateFiveArticle(web.ctx(), request.actor(), access, status); !updated) {
+		if (updated.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, updated.error());
+		}
+		// The app layer names its own fields; point them at this article's boxes.
+		form.error = updated.error();
+		form.error.message = prefix + form.error.message;
+		const std::map<std::string, std::string> ids = {{"done_on", anchor + "-done_on-year"},
+		                                                {"responsible", anchor + "-responsible"},
+		                                                {"state", anchor + "-state"}};
+		auto found = ids.find(form.error.field);
+		form.error.field = found != ids.end() ? found->second : anchor + "-state";
+		return RenderFiveArticles(web, request, access, &form, 0);
+	}
+	web.Redirect(request, "/orgs/" + std::to_string(access.org.id) +
+	                          "/five-articles?saved=" + std::to_string(form.number) + "#" + anchor);
+}
+
 } // namespace
 
-void WebApp::MountFiveArticles(httplib::Server &server) {
-	auto render = [this](Request &request, const app::OrgAccess &access, const ArticleForm *submitted, int saved) {
-		auto views = app::ListFiveArticles(ctx_, access);
-		if (!views) {
-			return SendErrorPage(request, views.error());
-		}
-		const std::string base = "/orgs/" + std::to_string(access.org.id);
-		Json articles = Json::array();
-		Json not_started = Json::array();
-		int done = 0;
-		int in_progress = 0;
-		for (const auto &view : *views) {
-			articles.push_back(ArticleModel(view, base, access.CanEdit(), submitted));
-			switch (view.status.state) {
-			case ArticleState::kDone:
-				++done;
-				break;
-			case ArticleState::kInProgress:
-				++in_progress;
-				break;
-			case ArticleState::kNotStarted:
-				not_started.push_back({{"number", view.article->number}, {"anchor", Anchor(view.article->number)},
-				                       {"title", view.article->title}});
-				break;
-			}
-		}
-		const int total = static_cast<int>(views->size());
-		// ★1 is the core's rule (OneStarReadiness); the page asks the same question.
-		ProgressFacts facts;
-		facts.five_articles_total = total;
-		for (const auto &item : not_started) {
-			facts.five_articles_not_started.push_back(item["number"].get<int>());
-		}
-		const bool one_star_ready = total > 0 && OneStarReadiness(facts).ready;
-		Json model = {
-		    {"base", base},
-		    {"can_edit", access.CanEdit()},
-		    {"articles", articles},
-		    {"total", total},
-		    {"done_count", done},
-		    {"in_progress_count", in_progress},
-		    {"not_started_count", static_cast<int>(not_started.size())},
-		    {"all_done", total > 0 && done == total},
-		    {"one_star_ready", one_star_ready},
-		    {"not_started", not_started},
-		    {"security_action_url", kSecurityActionUrl},
-		    {"saved", false},
-		};
-		for (const auto &view : *views) {
-			if (view.article->number == saved) {
-				model["saved"] = {{"number", saved}, {"title", view.article->title}, {"anchor", Anchor(saved)}};
-			}
-		}
-		int status = 200;
-		if (submitted != nullptr) {
-			// A state error is shown on the group of radios; the link focuses the first one.
-			const std::string &field = submitted->error.field;
-			model["error_summary"] =
-			    ErrorSummary(submitted->error, field.ends_with("-state") ? field + "-not_started" : field);
-			status = 400;
-		}
-		SendHtml(request, status, RenderPage(request, "five_articles", model, "情報セキュリティ5か条", access));
+RouteTable FiveArticleRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/five-articles)",
+	     OrgStaff("5か条の状況は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowFiveArticles},
+	    {Method::kPost, R"(/orgs/(\d+)/five-articles/(\d+))",
+	     OrgEditor("5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。"), SaveFiveArticle},
 	};
-
-	server.Get(R"(/orgs/(\d+)/five-articles)", [this, render](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の状況は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
-		}
-		// ?saved=N comes from our own redirect after a save; anything else is ignored.
-		int saved = 0;
-		const std::string saved_text = request.Param("saved");
-		if (saved_text.size() == 1 && saved_text[0] >= '1' && saved_text[0] <= '9') {
-			saved = saved_text[0] - '0';
-		}
-		render(request, *access, nullptr, saved);
-	});
-
-	server.Post(R"(/orgs/(\d+)/five-articles/(\d+))", [this, render](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (request.session && !CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。"));
-		}
-		const std::string number_text = http.matches[2];
-		const auto &articles = access->EditionOf(ctx_.catalog).five_articles;
-		const auto number = ParseId(number_text);
-		const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
-			return number && candidate.number == *number;
-		});
-		if (found_article == articles.end()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
-		}
-		const FiveArticle &article = *found_article;
-
-		ArticleForm form;
-		form.number = static_cast<int>(*number);
-		form.state = request.Param("state");
-		form.done_on = ReadDateFields(request, "done_on");
-		form.responsible = Trimmed(request.Param("responsible"));
-		const std::string anchor = Anchor(form.number);
-
-		storage::FiveArticleStatus status;
-		status.number = form.number;
-		status.responsible = form.responsible;
-		// One page holds five forms: the message says which article it is about.
-		const std::string prefix = "「" + std::to_string(article.number) + ". " + article.title + "」：";
-		const auto state = ParseArticleStateName(form.state);
-		if (!state) {
-			form.error = Error::Invalid(anchor + "-state", prefix + "状況を「未着手」「実施中」「実施済み」から選んでください。");
-			return render(request, *access, &form, 0);
-		}
-		status.state = *state;
-		auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
-		if (!done_on) {
-			form.error = done_on.error();
-			form.error.message = prefix + form.error.message;
-			return render(request, *access, &form, 0);
-		}
-		status.done_on = *done_on;
-		if (auto updated = app::UpdateFiveArticle(ctx_, request.actor(), *access, status); !updated) {
-			if (updated.error().code != ErrorCode::kInvalidInput) {
-				return SendErrorPage(request, updated.error());
-			}
-			// The app layer names its own fields; point them at this article's boxes.
-			form.error = updated.error();
-			form.error.message = prefix + form.error.message;
-			const std::map<std::string, std::string> ids = {
-			    {"done_on", anchor + "-done_on-year"}, {"responsible", anchor + "-responsible"}, {"state", anchor + "-state"}};
-			auto found = ids.find(form.error.field);
-			form.error.field = found != ids.end() ? found->second : anchor + "-state";
-			return render(request, *access, &form, 0);
-		}
-		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/five-articles?saved=" +
-		                      std::to_string(form.number) + "#" + anchor);
-	});
 }
 
 } // namespace mamori::web

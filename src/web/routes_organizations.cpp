@@ -5,7 +5,8 @@
 // members with invitations.
 #include "app/organizations.hpp"
 #include "app/progress_service.hpp"
-#include "web/web_app.hpp"
+#include "web/http_errors.hpp"
+#include "web/route_table.hpp"
 
 namespace mamori::web {
 namespace {
@@ -140,7 +141,7 @@ std::string FormatYen(long long yen) {
 	return out + "円";
 }
 
-Json ClassificationModel(const app::AppContext &ctx, const storage::Organization &org) {
+Json ClassificationModel(const app::AppContext &ctx, const app::Organization &org) {
 	auto sme = app::ClassifyOrganization(ctx, org);
 	if (!sme) {
 		return {{"known", false}};
@@ -161,277 +162,271 @@ Json ClassificationModel(const app::AppContext &ctx, const storage::Organization
 	        {"source_location", sme->limit->source.location}};
 }
 
+std::string OrgPath(const app::OrgAccess &access) {
+	return "/orgs/" + std::to_string(access.org.id);
+}
+
+app::OrganizationInput ProfileInput(const app::Organization &org) {
+	return app::OrganizationInput{org.name, org.industry, org.capital_yen, org.employees};
+}
+
+//! The error summary and the inline error of a form re-shown with a problem.
+void AddFormError(Json &model, const Error &error, const std::string &field_id) {
+	model["error_summary"] = ErrorSummary(error, field_id);
+	model["errors"] = {{error.field, error.message}};
+}
+
+// --- the list of organisations ----------------------------------------------------------------
+
+void RenderOrganizations(WebApp &web, Request &request, const app::OrganizationInput &input,
+                         const std::optional<Error> &error) {
+	auto memberships = app::ListMyMemberships(web.ctx(), request.session->user.id);
+	if (!memberships) {
+		return web.SendErrorPage(request, memberships.error());
+	}
+	Json list = Json::array();
+	for (const auto &membership : *memberships) {
+		list.push_back({{"id", membership.org_id},
+		                {"name", membership.org_name},
+		                {"role", std::string(app::RoleLabel(membership.role))}});
+	}
+	Json model = {
+	    {"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(web.ctx().catalog, input)}};
+	if (error) {
+		AddFormError(model, *error, error->field);
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "orgs", model, "組織の一覧"));
+}
+
+void ShowOrganizations(WebApp &web, Request &request) {
+	RenderOrganizations(web, request, {}, std::nullopt);
+}
+
+void CreateOrganization(WebApp &web, Request &request) {
+	app::OrganizationInput kept{request.Param("name"), request.Param("industry"), 0, 0};
+	auto input = ReadOrganizationForm(request);
+	if (!input) {
+		return RenderOrganizations(web, request, kept, input.error());
+	}
+	auto org_id = app::CreateOrganization(web.ctx(), request.actor(), *input);
+	if (!org_id) {
+		return RenderOrganizations(web, request, *input, org_id.error());
+	}
+	web.Redirect(request, "/orgs/" + std::to_string(*org_id));
+}
+
+// --- the dashboard ----------------------------------------------------------------------------
+
+void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (access.IsRespondent()) {
+		return web.Redirect(request, OrgPath(access) + "/selfcheck/answer");
+	}
+	auto progress = app::ComputeProgress(web.ctx(), access);
+	if (!progress) {
+		return web.SendErrorPage(request, progress.error());
+	}
+	Json model = DashboardModel(*progress, OrgPath(access));
+	model["org_name"] = access.org.name;
+	model["classification"] = ClassificationModel(web.ctx(), access.org);
+	model["can_edit"] = access.CanEdit();
+	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model, access.org.name + " のホーム", access));
+}
+
+// --- the profile and departments --------------------------------------------------------------
+
+void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, const app::OrganizationInput &input,
+                   const std::optional<Error> &error, const std::string &notice) {
+	auto departments = app::ListDepartments(web.ctx(), access);
+	if (!departments) {
+		return web.SendErrorPage(request, departments.error());
+	}
+	Json department_list = Json::array();
+	for (const auto &department : *departments) {
+		department_list.push_back({{"id", department.id}, {"name", department.name}});
+	}
+	Json model = {{"org", OrganizationFormModel(web.ctx().catalog, input)},
+	              {"classification", ClassificationModel(web.ctx(), access.org)},
+	              {"departments", department_list},
+	              {"has_departments", !department_list.empty()},
+	              {"can_edit", access.CanEdit()},
+	              {"base", OrgPath(access)},
+	              {"notice", notice},
+	              {"department_name", request.Param("department_name")}};
+	if (error) {
+		AddFormError(model, *error, error->field);
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "org_profile", model, "組織情報", access));
+}
+
+void ShowProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const std::string saved = request.Param("saved");
+	const std::string notice = saved == "profile"      ? "組織情報を保存しました。"
+	                           : saved == "department" ? "部署・事業所を保存しました。"
+	                                                   : "";
+	RenderProfile(web, request, access, ProfileInput(access.org), std::nullopt, notice);
+}
+
+void SaveProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
+	app::OrganizationInput kept{request.Param("name"), request.Param("industry"), 0, 0};
+	auto input = ReadOrganizationForm(request);
+	if (!input) {
+		return RenderProfile(web, request, access, kept, input.error(), "");
+	}
+	if (auto status = app::UpdateOrganizationProfile(web.ctx(), request.actor(), access, *input); !status) {
+		return RenderProfile(web, request, access, *input, status.error(), "");
+	}
+	web.Redirect(request, OrgPath(access) + "/profile?saved=profile");
+}
+
+void AddDepartment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto id = app::AddDepartment(web.ctx(), request.actor(), access, request.Param("department_name"));
+	if (!id) {
+		return RenderProfile(web, request, access, ProfileInput(access.org), id.error(), "");
+	}
+	web.Redirect(request, OrgPath(access) + "/profile?saved=department#departments");
+}
+
+void RemoveDepartment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto department_id = WebApp::ParseId(request.http.matches[2]);
+	if (!department_id) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "部署・事業所が見つかりません。"));
+	}
+	if (auto status = app::RemoveDepartment(web.ctx(), request.actor(), access, *department_id); !status) {
+		return RenderProfile(web, request, access, ProfileInput(access.org), status.error(), "");
+	}
+	web.Redirect(request, OrgPath(access) + "/profile?saved=department#departments");
+}
+
+// --- members ----------------------------------------------------------------------------------
+
+Json DepartmentOptions(const std::vector<app::Department> &departments, const Json &form) {
+	Json options = Json::array();
+	for (const auto &department : departments) {
+		options.push_back({{"id", department.id},
+		                   {"name", department.name},
+		                   {"selected", form.value("department_id", "") == std::to_string(department.id)}});
+	}
+	return options;
+}
+
+Json RoleOptions(const Json &form) {
+	Json roles = Json::array();
+	for (auto role : {app::Role::kRespondent, app::Role::kViewer, app::Role::kExecutive,
+	                  app::Role::kManager, app::Role::kAdmin}) {
+		const std::string name(app::RoleName(role));
+		roles.push_back({{"value", name},
+		                 {"label", std::string(app::RoleLabel(role))},
+		                 {"checked", form.value("role", "respondent") == name}});
+	}
+	return roles;
+}
+
+void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, const Json &form,
+                   const std::optional<Error> &error, const Json &invitation) {
+	auto members = app::ListMembers(web.ctx(), access);
+	auto departments = app::ListDepartments(web.ctx(), access);
+	if (!members || !departments) {
+		return web.SendErrorPage(request, !members ? members.error() : departments.error());
+	}
+	std::map<Id, std::string> department_names;
+	for (const auto &department : *departments) {
+		department_names[department.id] = department.name;
+	}
+	Json list = Json::array();
+	for (const auto &member : *members) {
+		list.push_back({{"user_id", member.user_id},
+		                {"email", member.email},
+		                {"name", member.display_name},
+		                {"role", std::string(app::RoleLabel(member.role))},
+		                {"department", member.department_id ? department_names[*member.department_id] : ""},
+		                {"is_self", member.user_id == request.session->user.id}});
+	}
+	const Json department_options = DepartmentOptions(*departments, form);
+	Json model = {{"members", list},
+	              {"departments", department_options},
+	              {"has_departments", !department_options.empty()},
+	              {"roles", RoleOptions(form)},
+	              {"form", form},
+	              {"base", OrgPath(access)},
+	              {"invitation", invitation}};
+	if (error) {
+		AddFormError(model, *error, error->field == "role" ? "role-respondent" : error->field);
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "members", model, "メンバー", access));
+}
+
+void ShowMembers(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderMembers(web, request, access, Json::object(), std::nullopt, nullptr);
+}
+
+//! The invitation as shown once, on the response to the invitation: the link is never stored in clear.
+Json ShownInvitation(const Request &request, const std::string &email, const app::Invitation &invitation) {
+	Json shown = {{"email", app::NormalizeEmail(email)}, {"has_link", !invitation.token.empty()}};
+	if (!invitation.token.empty()) {
+		const std::string host = request.http.get_header_value("Host");
+		shown["link"] =
+		    "http://" + (host.empty() ? std::string("127.0.0.1:8080") : host) + "/invite/" + invitation.token;
+	}
+	return shown;
+}
+
+void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
+	Json form = {{"email", request.Param("email")},
+	             {"display_name", request.Param("display_name")},
+	             {"role", request.Param("role")},
+	             {"department_id", request.Param("department_id")}};
+	app::InviteInput input;
+	input.email = request.Param("email");
+	input.display_name = request.Param("display_name");
+	auto role = app::ParseRoleName(request.Param("role"));
+	if (!role) {
+		return RenderMembers(web, request, access, form, Error::Invalid("role", "役割を選んでください。"), nullptr);
+	}
+	input.role = *role;
+	if (!request.Param("department_id").empty()) {
+		input.department_id = WebApp::ParseId(request.Param("department_id"));
+		if (!input.department_id) {
+			return RenderMembers(web, request, access, form,
+			                     Error::Invalid("department_id", "選んだ部署・事業所が見つかりません。"), nullptr);
+		}
+	}
+	auto invitation = app::InviteMember(web.ctx(), request.actor(), access, input);
+	if (!invitation) {
+		return RenderMembers(web, request, access, form, invitation.error(), nullptr);
+	}
+	RenderMembers(web, request, access, Json::object(), std::nullopt,
+	              ShownInvitation(request, input.email, *invitation));
+}
+
+void RemoveMember(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto user_id = WebApp::ParseId(request.http.matches[2]);
+	if (!user_id) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "メンバーが見つかりません。"));
+	}
+	if (auto status = app::RemoveMember(web.ctx(), request.actor(), access, *user_id); !status) {
+		return RenderMembers(web, request, access, Json::object(), status.error(), nullptr);
+	}
+	web.Redirect(request, OrgPath(access) + "/members");
+}
+
 } // namespace
 
-void WebApp::MountOrganizations(httplib::Server &server) {
-	// The organisation gate shared by every page (WebApp::OpenOrg).
-	auto open_org = [this](Request &request, bool for_edit) {
-		return for_edit ? OpenOrgForEdit(request, request.http.matches[1]) : OpenOrg(request, request.http.matches[1]);
+RouteTable OrganizationRoutes() {
+	return {
+	    {Method::kGet, "/orgs", SignedIn(), ShowOrganizations},
+	    {Method::kPost, "/orgs", SignedIn(), CreateOrganization},
+	    {Method::kGet, R"(/orgs/(\d+))", OrgMember(), ShowDashboard},
+	    {Method::kGet, R"(/orgs/(\d+)/profile)", OrgMember(), ShowProfile},
+	    {Method::kPost, R"(/orgs/(\d+)/profile)", OrgEditor(), SaveProfile},
+	    {Method::kPost, R"(/orgs/(\d+)/departments)", OrgEditor(), AddDepartment},
+	    {Method::kPost, R"(/orgs/(\d+)/departments/(\d+)/delete)", OrgEditor(), RemoveDepartment},
+	    {Method::kGet, R"(/orgs/(\d+)/members)", OrgEditor(), ShowMembers},
+	    {Method::kPost, R"(/orgs/(\d+)/members)", OrgEditor(), InviteMember},
+	    {Method::kPost, R"(/orgs/(\d+)/members/(\d+)/delete)", OrgEditor(), RemoveMember},
 	};
-
-	auto render_orgs = [this](Request &request, const app::OrganizationInput &input, const std::optional<Error> &error) {
-		auto memberships = ctx_.store.ListMembershipsOfUser(request.session->user.id);
-		if (!memberships) {
-			return SendErrorPage(request, memberships.error());
-		}
-		Json list = Json::array();
-		for (const auto &membership : *memberships) {
-			list.push_back({{"id", membership.org_id},
-			                {"name", membership.org_name},
-			                {"role", std::string(storage::RoleLabel(membership.role))}});
-		}
-		Json model = {{"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(ctx_.catalog, input)}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field);
-			model["errors"] = {{error->field, error->message}};
-		}
-		SendHtml(request, error ? 400 : 200, RenderPage(request, "orgs", model, "組織の一覧"));
-	};
-
-	server.Get("/orgs", [this, render_orgs](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!request.session) {
-			return Redirect(request, "/login");
-		}
-		render_orgs(request, {}, std::nullopt);
-	});
-
-	server.Post("/orgs", [this, render_orgs](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (!request.session) {
-			return Redirect(request, "/login");
-		}
-		if (!CheckFormCsrf(request)) {
-			return;
-		}
-		app::OrganizationInput kept{request.Param("name"), request.Param("industry"), 0, 0};
-		auto input = ReadOrganizationForm(request);
-		if (!input) {
-			return render_orgs(request, kept, input.error());
-		}
-		auto org_id = app::CreateOrganization(ctx_, request.actor(), *input);
-		if (!org_id) {
-			return render_orgs(request, *input, org_id.error());
-		}
-		Redirect(request, "/orgs/" + std::to_string(*org_id));
-	});
-
-	server.Get(R"(/orgs/(\d+))", [this, open_org](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, false);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/selfcheck/answer");
-		}
-		auto progress = app::ComputeProgress(ctx_, *access);
-		if (!progress) {
-			return SendErrorPage(request, progress.error());
-		}
-		Json model = DashboardModel(*progress, "/orgs/" + std::to_string(access->org.id));
-		model["org_name"] = access->org.name;
-		model["classification"] = ClassificationModel(ctx_, access->org);
-		model["can_edit"] = access->CanEdit();
-		SendHtml(request, 200, RenderPage(request, "dashboard", model, access->org.name + " のホーム", *access));
-	});
-
-	auto render_profile = [this](Request &request, const app::OrgAccess &access, const app::OrganizationInput &input,
-	                             const std::optional<Error> &error, const std::string &notice) {
-		auto departments = ctx_.store.ListDepartments(access.org.id);
-		if (!departments) {
-			return SendErrorPage(request, departments.error());
-		}
-		Json department_list = Json::array();
-		for (const auto &department : *departments) {
-			department_list.push_back({{"id", department.id}, {"name", department.name}});
-		}
-		Json model = {{"org", OrganizationFormModel(ctx_.catalog, input)},
-		              {"classification", ClassificationModel(ctx_, access.org)},
-		              {"departments", department_list},
-		              {"has_departments", !department_list.empty()},
-		              {"can_edit", access.CanEdit()},
-		              {"base", "/orgs/" + std::to_string(access.org.id)},
-		              {"notice", notice},
-		              {"department_name", request.Param("department_name")}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field);
-			model["errors"] = {{error->field, error->message}};
-		}
-		SendHtml(request, error ? 400 : 200, RenderPage(request, "org_profile", model, "組織情報", access));
-	};
-
-	auto profile_input = [](const storage::Organization &org) {
-		return app::OrganizationInput{org.name, org.industry, org.capital_yen, org.employees};
-	};
-
-	server.Get(R"(/orgs/(\d+)/profile)", [this, open_org, render_profile, profile_input](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, false);
-		if (!access) {
-			return;
-		}
-		const std::string saved = request.Param("saved");
-		const std::string notice = saved == "profile"      ? "組織情報を保存しました。"
-		                           : saved == "department" ? "部署・事業所を保存しました。"
-		                                                   : "";
-		render_profile(request, *access, profile_input(access->org), std::nullopt, notice);
-	});
-
-	server.Post(R"(/orgs/(\d+)/profile)", [this, open_org, render_profile](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access || !CheckFormCsrf(request)) {
-			return;
-		}
-		app::OrganizationInput kept{request.Param("name"), request.Param("industry"), 0, 0};
-		auto input = ReadOrganizationForm(request);
-		if (!input) {
-			return render_profile(request, *access, kept, input.error(), "");
-		}
-		if (auto status = app::UpdateOrganizationProfile(ctx_, request.actor(), *access, *input); !status) {
-			return render_profile(request, *access, *input, status.error(), "");
-		}
-		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/profile?saved=profile");
-	});
-
-	server.Post(R"(/orgs/(\d+)/departments)", [this, open_org, render_profile, profile_input](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access || !CheckFormCsrf(request)) {
-			return;
-		}
-		auto id = app::AddDepartment(ctx_, request.actor(), *access, request.Param("department_name"));
-		if (!id) {
-			return render_profile(request, *access, profile_input(access->org), id.error(), "");
-		}
-		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/profile?saved=department#departments");
-	});
-
-	server.Post(R"(/orgs/(\d+)/departments/(\d+)/delete)", [this, open_org, render_profile, profile_input](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access || !CheckFormCsrf(request)) {
-			return;
-		}
-		auto department_id = ParseId(http.matches[2]);
-		if (!department_id) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "部署・事業所が見つかりません。"));
-		}
-		if (auto status = app::RemoveDepartment(ctx_, request.actor(), *access, *department_id); !status) {
-			return render_profile(request, *access, profile_input(access->org), status.error(), "");
-		}
-		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/profile?saved=department#departments");
-	});
-
-	auto render_members = [this](Request &request, const app::OrgAccess &access, const Json &form,
-	                             const std::optional<Error> &error, const Json &invitation) {
-		auto members = ctx_.store.ListMembers(access.org.id);
-		auto departments = ctx_.store.ListDepartments(access.org.id);
-		if (!members || !departments) {
-			return SendErrorPage(request, !members ? members.error() : departments.error());
-		}
-		std::map<Id, std::string> department_names;
-		Json department_options = Json::array();
-		for (const auto &department : *departments) {
-			department_names[department.id] = department.name;
-			department_options.push_back({{"id", department.id},
-			                              {"name", department.name},
-			                              {"selected", form.value("department_id", "") == std::to_string(department.id)}});
-		}
-		Json list = Json::array();
-		for (const auto &member : *members) {
-			list.push_back({{"user_id", member.user_id},
-			                {"email", member.email},
-			                {"name", member.display_name},
-			                {"role", std::string(storage::RoleLabel(member.role))},
-			                {"department", member.department_id ? department_names[*member.department_id] : ""},
-			                {"is_self", member.user_id == request.session->user.id}});
-		}
-		Json roles = Json::array();
-		for (auto role : {storage::Role::kRespondent, storage::Role::kViewer, storage::Role::kExecutive, storage::Role::kManager,
-	                   storage::Role::kAdmin}) {
-			const std::string name(storage::RoleName(role));
-			roles.push_back({{"value", name},
-			                 {"label", std::string(storage::RoleLabel(role))},
-			                 {"checked", form.value("role", "respondent") == name}});
-		}
-		Json model = {{"members", list},
-		              {"departments", department_options},
-		              {"has_departments", !department_options.empty()},
-		              {"roles", roles},
-		              {"form", form},
-		              {"base", "/orgs/" + std::to_string(access.org.id)},
-		              {"invitation", invitation}};
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, error->field == "role" ? "role-respondent" : error->field);
-			model["errors"] = {{error->field, error->message}};
-		}
-		SendHtml(request, error ? 400 : 200, RenderPage(request, "members", model, "メンバー", access));
-	};
-
-	server.Get(R"(/orgs/(\d+)/members)", [this, open_org, render_members](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access) {
-			return;
-		}
-		render_members(request, *access, Json::object(), std::nullopt, nullptr);
-	});
-
-	server.Post(R"(/orgs/(\d+)/members)", [this, open_org, render_members](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access || !CheckFormCsrf(request)) {
-			return;
-		}
-		Json form = {{"email", request.Param("email")},
-		             {"display_name", request.Param("display_name")},
-		             {"role", request.Param("role")},
-		             {"department_id", request.Param("department_id")}};
-		app::InviteInput input;
-		input.email = request.Param("email");
-		input.display_name = request.Param("display_name");
-		auto role = storage::ParseRoleName(request.Param("role"));
-		if (!role) {
-			return render_members(request, *access, form, Error::Invalid("role", "役割を選んでください。"), nullptr);
-		}
-		input.role = *role;
-		if (!request.Param("department_id").empty()) {
-			input.department_id = ParseId(request.Param("department_id"));
-			if (!input.department_id) {
-				return render_members(request, *access, form,
-				                      Error::Invalid("department_id", "選んだ部署・事業所が見つかりません。"), nullptr);
-			}
-		}
-		auto invitation = app::InviteMember(ctx_, request.actor(), *access, input);
-		if (!invitation) {
-			return render_members(request, *access, form, invitation.error(), nullptr);
-		}
-		Json shown = {{"email", app::NormalizeEmail(input.email)}, {"has_link", !invitation->token.empty()}};
-		if (!invitation->token.empty()) {
-			const std::string host = http.get_header_value("Host");
-			shown["link"] = "http://" + (host.empty() ? std::string("127.0.0.1:8080") : host) + "/invite/" + invitation->token;
-		}
-		// The invitation link is shown once, on this response, and never stored in clear.
-		render_members(request, *access, Json::object(), std::nullopt, shown);
-	});
-
-	server.Post(R"(/orgs/(\d+)/members/(\d+)/delete)", [this, open_org, render_members](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = open_org(request, true);
-		if (!access || !CheckFormCsrf(request)) {
-			return;
-		}
-		auto user_id = ParseId(http.matches[2]);
-		if (!user_id) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "メンバーが見つかりません。"));
-		}
-		if (auto status = app::RemoveMember(ctx_, request.actor(), *access, *user_id); !status) {
-			return render_members(request, *access, Json::object(), status.error(), nullptr);
-		}
-		Redirect(request, "/orgs/" + std::to_string(access->org.id) + "/members");
-	});
 }
 
 } // namespace mamori::web

@@ -6,22 +6,26 @@
 // draft) live in app/policy_service; this file only translates HTTP.
 #include "app/policy_service.hpp"
 #include "app/progress_service.hpp"
-#include "app/risk_views.hpp"
 #include "export/policy_pdf.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
-#include "web/web_app.hpp"
+#include "web/http_headers.hpp"
+#include "web/route_table.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 namespace mamori::web {
 namespace {
 
+std::string Base(const app::OrgAccess &access) {
+	return "/orgs/" + std::to_string(access.org.id);
+}
 
-std::string Base(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id); }
-
-std::string VersionLabel(int version) { return "第" + std::to_string(version) + "版"; }
+std::string VersionLabel(int version) {
+	return "第" + std::to_string(version) + "版";
+}
 
 //! The date part of a UTC timestamp, in Japan time ("2025-04-01"), or "".
 std::string JstDate(const std::string &utc_timestamp) {
@@ -33,7 +37,7 @@ std::string JstDate(const std::string &utc_timestamp) {
 
 //! The editor's fields as typed; dates stay as three boxes until parsed.
 struct PolicyForm {
-	PolicyInput input;  // established_on / revised_on unused here
+	PolicyInput input; // established_on / revised_on unused here
 	DateFields established_on;
 	DateFields revised_on;
 };
@@ -80,7 +84,9 @@ Result<PolicyInput> ParsePolicyForm(const PolicyForm &form) {
 	return input;
 }
 
-std::string ClauseElementId(const std::string &clause_id) { return "clause-" + clause_id; }
+std::string ClauseElementId(const std::string &clause_id) {
+	return "clause-" + clause_id;
+}
 
 //! The element id an error summary link should focus for an app-layer error field.
 std::string FieldElementId(const Error &error, const PolicyTemplate &tmpl, const PolicyInput &input) {
@@ -100,7 +106,8 @@ std::string FieldElementId(const Error &error, const PolicyTemplate &tmpl, const
 	if (field == "clause_ids") {
 		// Point at the required clause that was left out, else at the first box.
 		for (const auto &clause : tmpl.clauses) {
-			if (clause.required && std::find(input.clause_ids.begin(), input.clause_ids.end(), clause.id) == input.clause_ids.end()) {
+			if (clause.required &&
+			    std::find(input.clause_ids.begin(), input.clause_ids.end(), clause.id) == input.clause_ids.end()) {
 				return ClauseElementId(clause.id);
 			}
 		}
@@ -133,12 +140,13 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 		options.push_back(form.input.scope);
 	}
 	for (size_t i = 0; i < options.size(); ++i) {
-		scopes.push_back({{"id", "scope-" + std::to_string(i)}, {"value", options[i]}, {"checked", options[i] == form.input.scope}});
+		scopes.push_back(
+		    {{"id", "scope-" + std::to_string(i)}, {"value", options[i]}, {"checked", options[i] == form.input.scope}});
 	}
 	Json clauses = Json::array();
 	for (const auto &clause : tmpl.clauses) {
-		const bool checked =
-		    std::find(form.input.clause_ids.begin(), form.input.clause_ids.end(), clause.id) != form.input.clause_ids.end();
+		const bool checked = std::find(form.input.clause_ids.begin(), form.input.clause_ids.end(), clause.id) !=
+		                     form.input.clause_ids.end();
 		const std::string reason_field = OmissionReasonField(clause.id);
 		const auto reason = form.input.omission_reasons.find(clause.id);
 		const bool reason_error = error != nullptr && error->field == reason_field;
@@ -160,12 +168,14 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 	    {"company_name", form.input.company_name},
 	    {"scope_options", scopes},
 	    {"clauses", clauses},
-	    {"established", DateFieldsModel(DateFieldsView{"established_on", "established_on", "制定日",
-	                                                   "方針を定めた日です。公開するときに必要です。例：2025年4月1日なら、2025、4、1 と入力します。",
-	                                                   false, form.established_on, error})},
+	    {"established",
+	     DateFieldsModel(DateFieldsView{
+	         "established_on", "established_on", "制定日",
+	         "方針を定めた日です。公開するときに必要です。例：2025年4月1日なら、2025、4、1 と入力します。", false,
+	         form.established_on, error})},
 	    {"revised", DateFieldsModel(DateFieldsView{"revised_on", "revised_on", "改訂日",
-	                                               "方針を見直して改めた日です。初めて定めるときは空けておきます。", true,
-	                                               form.revised_on, error})},
+	                                               "方針を見直して改めた日です。初めて定めるときは空けておきます。",
+	                                               true, form.revised_on, error})},
 	    {"representative_title", form.input.representative_title},
 	    {"representative_name", form.input.representative_name},
 	};
@@ -175,15 +185,15 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 
 struct DocumentOptions {
 	bool draft = false;
-	bool as_page = false;  // the page's own <h1>, as in the print view
-	const PolicyTemplate *live = nullptr;  // editor preview: every clause, with templates for policy_editor.mjs
-	const PolicyInput *input = nullptr;    // with `live`: which clauses are chosen
+	bool as_page = false;                 // the page's own <h1>, as in the print view
+	const PolicyTemplate *live = nullptr; // editor preview: every clause, with templates for policy_editor.mjs
+	const PolicyInput *input = nullptr;   // with `live`: which clauses are chosen
 };
 
 std::string Representative(const PolicyDocument &doc) {
 	std::string text = doc.representative_title;
 	if (!text.empty() && !doc.representative_name.empty()) {
-		text += "　";  // 全角スペース, as in the PDF and on a printed letterhead
+		text += "　"; // 全角スペース, as in the PDF and on a printed letterhead
 	}
 	return text + doc.representative_name;
 }
@@ -208,8 +218,9 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 		for (const auto &clause : options.live->clauses) {
 			const bool chosen = std::find(options.input->clause_ids.begin(), options.input->clause_ids.end(),
 			                              clause.id) != options.input->clause_ids.end();
-			Json section = {{"clause_id", clause.id}, {"template", clause.text}, {"selected", chosen},
-			                {"title", clause.title}, {"number", ""}, {"text", ""}};
+			Json section = {{"clause_id", clause.id}, {"template", clause.text},
+			                {"selected", chosen},     {"title", clause.title},
+			                {"number", ""},           {"text", ""}};
 			if (chosen && next < doc.sections.size()) {
 				section["number"] = std::to_string(doc.sections[next].number);
 				section["text"] = doc.sections[next].text;
@@ -219,8 +230,12 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 		}
 	} else {
 		for (const auto &section : doc.sections) {
-			sections.push_back({{"clause_id", false}, {"template", false}, {"selected", true}, {"title", section.title},
-			                    {"number", std::to_string(section.number)}, {"text", section.text}});
+			sections.push_back({{"clause_id", false},
+			                    {"template", false},
+			                    {"selected", true},
+			                    {"title", section.title},
+			                    {"number", std::to_string(section.number)},
+			                    {"text", section.text}});
 		}
 	}
 	const std::string representative = Representative(doc);
@@ -244,399 +259,365 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 	};
 }
 
-
 // --- choosing a version -----------------------------------------------------------------------
 
-//! The version a print view or PDF shows: ?version=N when given, else the
-//! published one, else the draft. 回答者 only ever see published versions.
-Result<std::optional<storage::PolicyVersion>> ChooseVersion(app::AppContext &ctx, const Request &request,
+//! The version a print view or PDF shows (?version=N, else app::ChoosePolicyVersion's choice).
+Result<std::optional<app::PolicyVersion>> ChooseVersion(app::AppContext &ctx, const Request &request,
                                                             const app::OrgAccess &access) {
-	const bool published_only = access.IsRespondent();
+	std::optional<int> number;
 	if (request.HasParam("version")) {
-		auto number = WebApp::ParseId(request.Param("version"));
-		if (!number) {
+		auto parsed = WebApp::ParseId(request.Param("version"));
+		if (!parsed || *parsed > std::numeric_limits<int>::max()) {
 			return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
 		}
-		auto versions = ctx.store.ListPolicyVersions(access.org.id);
-		if (!versions) {
-			return versions.error();
-		}
-		for (const auto &version : *versions) {
-			if (version.version == *number && (!published_only || version.status == storage::PolicyStatus::kPublished)) {
-				return std::optional<storage::PolicyVersion>(version);
-			}
-		}
-		return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+		number = static_cast<int>(*parsed);
 	}
-	auto published = ctx.store.LatestPublishedPolicy(access.org.id);
-	if (!published || published->has_value() || published_only) {
-		return published;
+	return app::ChoosePolicyVersion(ctx, access, number);
+}
+
+// --- the editor -------------------------------------------------------------------------------
+
+//! Where things stand: the state tag and the rows of dates under it.
+void AddEditorState(Json &model, const app::PolicyState &state, const PolicyInput &saved_input) {
+	const std::optional<app::PolicyVersion> &latest = state.latest;
+	const std::optional<app::PolicyVersion> &published = state.published;
+	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
+	Json rows = Json::array();
+	if (!latest) {
+		model["state_label"] = "まだ保存していません";
+		model["state_class"] = "tag--todo";
+	} else if (latest_is_draft) {
+		model["state_label"] = "下書き　" + VersionLabel(latest->version);
+		model["state_class"] = "tag--progress";
+		rows.push_back({{"term", "最終保存"}, {"value", JapaneseDateTime(latest->updated_at)}});
+	} else {
+		model["state_label"] = "公開中　" + VersionLabel(latest->version);
+		model["state_class"] = "tag--done";
 	}
-	return ctx.store.LatestPolicy(access.org.id);
+	if (published) {
+		const std::string published_on = JstDate(published->published_at);
+		rows.push_back({{"term", latest_is_draft ? "公開中の版" : "公開日"},
+		                {"value", (latest_is_draft ? VersionLabel(published->version) + "（" : std::string()) +
+		                              JapaneseDate(published_on) + (latest_is_draft ? "に公開）" : "")}});
+	}
+	const PolicyInput &state_input = latest ? latest->input : saved_input;
+	if (latest) {
+		rows.push_back({{"term", "制定日"},
+		                {"value", state_input.established_on.empty() ? "まだ入力していません"
+		                                                             : JapaneseDate(state_input.established_on)}});
+		if (!state_input.revised_on.empty()) {
+			rows.push_back({{"term", "改訂日"}, {"value", JapaneseDate(state_input.revised_on)}});
+		}
+	}
+	model["has_state_rows"] = !rows.empty();
+	model["state_rows"] = rows;
+	model["next_version_note"] =
+	    latest && !latest_is_draft
+	        ? Json("内容を変えて「下書きを保存する」を押すと、" + VersionLabel(latest->version + 1) +
+	               "の下書きになります。公開中の" + VersionLabel(latest->version) + "はそのまま残ります。")
+	        : Json(false);
+}
+
+//! The form, for those who may edit, and the error summary. Date errors from
+//! the app layer name the date ("established_on"); the boxes want the element id.
+void AddEditorForm(Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const PolicyForm &form,
+                   const std::optional<Error> &error) {
+	std::optional<Error> located = error;
+	if (located) {
+		located->field = FieldElementId(*error, tmpl, form.input);
+	}
+	model["form"] = access.CanEdit() ? FormModel(tmpl, form, located ? &*located : nullptr) : Json(false);
+	if (error) {
+		model["error_summary"] = ErrorSummary(*error, located->field);
+		if (const std::string key = ErrorKey(*error); !key.empty()) {
+			model["errors"] = {{key, error->message}};
+		}
+	}
+}
+
+//! The preview: what was typed if it makes a valid document, else what is saved.
+void AddPreview(Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
+                const PolicyInput &saved_input, const PolicyForm &form, bool edited) {
+	const auto &latest = state.latest;
+	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
+	int preview_version = 1;
+	if (latest) {
+		preview_version = latest_is_draft || !edited ? latest->version : latest->version + 1;
+	}
+	PolicyInput preview_input = saved_input;
+	if (edited) {
+		if (auto parsed = ParsePolicyForm(form); parsed && ValidatePolicyInput(tmpl, *parsed)) {
+			preview_input = *parsed;
+		}
+	}
+	auto doc = BuildPolicyDocument(tmpl, preview_input, preview_version);
+	if (!doc) {
+		model["preview"] = false;
+		return;
+	}
+	const bool preview_draft = edited || !latest || latest_is_draft;
+	DocumentOptions options{preview_draft, false, access.CanEdit() ? &tmpl : nullptr, &preview_input};
+	model["preview"] = DocumentModel(*doc, options);
+	model["preview_state"] = preview_draft ? "下書き" : "公開中";
+}
+
+//! Publishing: the button, or the reason it is not offered yet.
+Json PublishModel(const app::PolicyState &state) {
+	const auto &latest = state.latest;
+	Json publish = {{"ready", false}, {"reason", false}, {"done", false}};
+	if (!latest) {
+		publish["reason"] = "公開するには、まず「下書きを保存する」で下書きを保存してください。";
+	} else if (latest->status != app::PolicyStatus::kDraft) {
+		publish["done"] =
+		    VersionLabel(latest->version) + "は公開中です。内容を変えて下書きを保存すると、次の版として公開できます。";
+	} else if (latest->input.established_on.empty()) {
+		publish["reason"] =
+		    "公開するには、制定日を入力して「下書きを保存する」を押してください。制定日は、方針を定めた日です。";
+	} else {
+		publish["ready"] = true;
+		publish["version_label"] = VersionLabel(latest->version);
+	}
+	return publish;
+}
+
+//! The print view and PDF without ?version= show the published version when
+//! there is one (ChooseVersion); the links say which that is.
+Json LinksModel(const std::string &base, const app::PolicyState &state) {
+	if (!state.latest) {
+		return false;
+	}
+	return Json{{"print", base + "/policy/print"},
+	            {"pdf", base + "/policy.pdf"},
+	            {"versions", base + "/policy/versions"},
+	            {"target", state.published ? "公開中の" + VersionLabel(state.published->version)
+	                                       : "下書きの" + VersionLabel(state.latest->version)}};
+}
+
+//! The editor page. `submitted` is the form as typed when it came back with
+//! an error (from saving or publishing); `saved` shows the saved notice.
+void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, const PolicyForm *submitted,
+                  const std::optional<Error> &error, bool saved) {
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const PolicyTemplate &tmpl = edition.policy_template;
+	auto state = app::LoadPolicyState(web.ctx(), access);
+	if (!state) {
+		return web.SendErrorPage(request, state.error());
+	}
+	const std::string base = Base(access);
+	const PolicyInput saved_input = state->latest ? state->latest->input : app::DefaultPolicyInput(edition, access.org);
+	const PolicyForm form = submitted != nullptr ? *submitted : FormFromInput(saved_input);
+
+	Json model = {{"base", base}, {"can_edit", access.CanEdit()}, {"has_policy", state->latest.has_value()}};
+	AddEditorState(model, *state, saved_input);
+	model["saved"] =
+	    saved && state->latest ? Json(VersionLabel(state->latest->version) + "の下書きを保存しました。") : Json(false);
+	AddEditorForm(model, access, tmpl, form, error);
+	AddPreview(model, access, tmpl, *state, saved_input, form, submitted != nullptr);
+	model["publish"] = PublishModel(*state);
+	model["links"] = LinksModel(base, *state);
+	model["has_published"] = state->published.has_value();
+
+	const int status = error ? HttpStatusFor(error->code) : 200;
+	web.SendHtml(request, status, web.RenderPage(request, "policy", model, "情報セキュリティ基本方針", access));
+}
+
+void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderEditor(web, request, access, nullptr, std::nullopt, request.Param("saved") == "1");
+}
+
+void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const PolicyForm form = ReadPolicyForm(request, access.EditionOf(web.ctx().catalog).policy_template);
+	auto input = ParsePolicyForm(form);
+	if (!input) {
+		return RenderEditor(web, request, access, &form, input.error(), false);
+	}
+	auto saved = app::SavePolicyDraft(web.ctx(), request.actor(), access, *input);
+	if (!saved) {
+		if (saved.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, saved.error());
+		}
+		return RenderEditor(web, request, access, &form, saved.error(), false);
+	}
+	web.Redirect(request, Base(access) + "/policy?saved=1");
+}
+
+void Publish(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto published = app::PublishPolicy(web.ctx(), request.actor(), access);
+	if (!published) {
+		const Error &error = published.error();
+		if (error.code != ErrorCode::kInvalidInput && error.code != ErrorCode::kConflict) {
+			return web.SendErrorPage(request, error);
+		}
+		// Shown on the editor, whose form holds the saved values.
+		Error shown = error;
+		if (shown.field == "policy" || shown.field.empty()) {
+			shown.field = "publish";
+		}
+		return RenderEditor(web, request, access, nullptr, shown, false);
+	}
+	web.Redirect(request, Base(access) + "/policy/published");
+}
+
+void ShowPublished(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto state = app::LoadPolicyState(web.ctx(), access);
+	if (!state) {
+		return web.SendErrorPage(request, state.error());
+	}
+	const std::string base = Base(access);
+	if (!state->published) {
+		return web.Redirect(request, base + "/policy");
+	}
+	const app::PolicyVersion &policy = *state->published;
+	const std::string published_on = JstDate(policy.published_at);
+	Json model = {
+	    {"base", base},
+	    {"version_label", VersionLabel(policy.version)},
+	    {"published_on", published_on},
+	    {"published_on_display", JapaneseDate(published_on, false)},
+	    {"established_on", policy.input.established_on},
+	    {"established_on_display", JapaneseDate(policy.input.established_on, false)},
+	    {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
+	    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
+	    {"selfcheck_url", base + "/selfcheck"},
+	    {"two_star_ready", false},
+	    {"selfcheck_missing", false},
+	};
+	// ★★ needs a completed 自社診断 as well; say what mamori's records show.
+	if (auto progress = app::ComputeProgress(web.ctx(), access)) {
+		model["two_star_ready"] = progress->two_star.ready;
+		model["selfcheck_missing"] = std::find(progress->two_star.missing.begin(), progress->two_star.missing.end(),
+		                                       "selfcheck") != progress->two_star.missing.end();
+	}
+	web.SendHtml(request, 200,
+	             web.RenderPage(request, "policy_published", model, "情報セキュリティ基本方針を公開しました", access));
+}
+
+void ShowPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto chosen = ChooseVersion(web.ctx(), request, access);
+	if (!chosen) {
+		return web.SendErrorPage(request, chosen.error());
+	}
+	if (!chosen->has_value()) {
+		if (access.IsRespondent()) {
+			return web.SendErrorPage(request,
+			                         Error::Make(ErrorCode::kNotFound, "公開されている基本方針はまだありません。"));
+		}
+		return web.Redirect(request, Base(access) + "/policy");
+	}
+	const app::PolicyVersion &policy = **chosen;
+	auto doc = app::RenderPolicy(web.ctx(), access, policy);
+	if (!doc) {
+		return web.SendErrorPage(request, doc.error());
+	}
+	const bool draft = policy.status == app::PolicyStatus::kDraft;
+	const std::string base = Base(access);
+	Json model = {
+	    {"document", DocumentModel(*doc, DocumentOptions{draft, true, nullptr, nullptr})},
+	    {"back_url", access.IsRespondent() ? base + "/selfcheck/answer" : base + "/policy"},
+	    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
+	};
+	const std::string title =
+	    "情報セキュリティ基本方針 " + VersionLabel(policy.version) + (draft ? "（下書き）" : "") + "（印刷用）";
+	web.SendHtml(request, 200, web.RenderPage(request, "policy_print", model, title, access));
+}
+
+void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto chosen = ChooseVersion(web.ctx(), request, access);
+	if (!chosen) {
+		return web.SendErrorPage(request, chosen.error());
+	}
+	if (!chosen->has_value()) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "基本方針はまだ保存されていません。"));
+	}
+	const app::PolicyVersion &policy = **chosen;
+	auto doc = app::RenderPolicy(web.ctx(), access, policy);
+	if (!doc) {
+		return web.SendErrorPage(request, doc.error());
+	}
+	const bool draft = policy.status == app::PolicyStatus::kDraft;
+	if (draft) {
+		// The renderer has no draft mark of its own; a printed draft must
+		// not pass for the established policy.
+		doc->title += "（下書き）";
+	}
+	auto pdf = exporting::RenderPolicyPdf(*doc);
+	if (!pdf) {
+		return web.SendErrorPage(request, pdf.error());
+	}
+	const std::string version = std::to_string(policy.version);
+	const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
+	const std::string japanese_name =
+	    "情報セキュリティ基本方針_第" + version + "版" + (draft ? "_下書き" : "") + ".pdf";
+	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_name, japanese_name));
+	request.response.status = 200;
+	request.response.set_content(*pdf, "application/pdf");
+}
+
+void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto versions = app::ListPolicyVersions(web.ctx(), access);
+	if (!versions) {
+		return web.SendErrorPage(request, versions.error());
+	}
+	const std::string base = Base(access);
+	const PolicyTemplate &tmpl = access.EditionOf(web.ctx().catalog).policy_template;
+	// Newest first; the newest published version is the one in force.
+	const std::vector<app::PolicyVersion> &sorted = *versions;
+	Json rows = Json::array();
+	bool current_seen = false;
+	for (const auto &policy : sorted) {
+		const bool published = policy.status == app::PolicyStatus::kPublished;
+		std::string label = "下書き";
+		std::string tag = "tag--progress";
+		if (published && !current_seen) {
+			label = "公開中";
+			tag = "tag--done";
+			current_seen = true;
+		} else if (published) {
+			label = "以前の版";
+			tag = "tag--todo";
+		}
+		const std::string published_on = published ? JstDate(policy.published_at) : "";
+		auto date_or_dash = [](const std::string &iso) {
+			return iso.empty() ? std::string("—") : JapaneseDate(iso, false);
+		};
+		Json omitted = Json::array();
+		for (const auto &clause : OmittedSampleClauses(tmpl, policy.input)) {
+			omitted.push_back(
+			    {{"title", clause.title}, {"reason", clause.reason.empty() ? Json(false) : Json(clause.reason)}});
+		}
+		rows.push_back({{"version_label", VersionLabel(policy.version)},
+		                {"omitted", omitted},
+		                {"has_omitted", !omitted.empty()},
+		                {"status_label", label},
+		                {"status_class", tag},
+		                {"established_on", date_or_dash(policy.input.established_on)},
+		                {"revised_on", date_or_dash(policy.input.revised_on)},
+		                {"published_on", date_or_dash(published_on)},
+		                {"updated", JapaneseDateTime(policy.updated_at)},
+		                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
+		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
+	}
+	Json model = {{"base", base}, {"versions", rows}, {"has_versions", !rows.empty()}};
+	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "基本方針の版の一覧", access));
 }
 
 } // namespace
 
-void WebApp::MountPolicy(httplib::Server &server) {
-	// The editor page. `submitted` is the form as typed when it came back with
-	// an error (from saving or publishing); `saved` shows the saved notice.
-	auto render_editor = [this](Request &request, const app::OrgAccess &access, const PolicyForm *submitted,
-	                            const std::optional<Error> &error, bool saved) {
-		const Edition &edition = access.EditionOf(ctx_.catalog);
-		const PolicyTemplate &tmpl = edition.policy_template;
-		auto latest_result = ctx_.store.LatestPolicy(access.org.id);
-		if (!latest_result) {
-			return SendErrorPage(request, latest_result.error());
-		}
-		auto published_result = ctx_.store.LatestPublishedPolicy(access.org.id);
-		if (!published_result) {
-			return SendErrorPage(request, published_result.error());
-		}
-		const std::optional<storage::PolicyVersion> &latest = *latest_result;
-		const std::optional<storage::PolicyVersion> &published = *published_result;
-		const std::string base = Base(access);
-
-		const PolicyInput saved_input = latest ? latest->input : app::DefaultPolicyInput(edition, access.org);
-		const PolicyForm form = submitted != nullptr ? *submitted : FormFromInput(saved_input);
-		const bool latest_is_draft = latest && latest->status == storage::PolicyStatus::kDraft;
-
-		Json model = {{"base", base}, {"can_edit", access.CanEdit()}, {"has_policy", latest.has_value()}};
-
-		// Where things stand.
-		Json rows = Json::array();
-		if (!latest) {
-			model["state_label"] = "まだ保存していません";
-			model["state_class"] = "tag--todo";
-		} else if (latest_is_draft) {
-			model["state_label"] = "下書き　" + VersionLabel(latest->version);
-			model["state_class"] = "tag--progress";
-			rows.push_back({{"term", "最終保存"}, {"value", JapaneseDateTime(latest->updated_at)}});
-		} else {
-			model["state_label"] = "公開中　" + VersionLabel(latest->version);
-			model["state_class"] = "tag--done";
-		}
-		if (published) {
-			const std::string published_on = JstDate(published->published_at);
-			rows.push_back({{"term", latest_is_draft ? "公開中の版" : "公開日"},
-			                {"value", (latest_is_draft ? VersionLabel(published->version) + "（" : std::string()) +
-			                              JapaneseDate(published_on) + (latest_is_draft ? "に公開）" : "")}});
-		}
-		const PolicyInput &state_input = latest ? latest->input : saved_input;
-		if (latest) {
-			rows.push_back({{"term", "制定日"},
-			                {"value", state_input.established_on.empty() ? "まだ入力していません"
-			                                                               : JapaneseDate(state_input.established_on)}});
-			if (!state_input.revised_on.empty()) {
-				rows.push_back({{"term", "改訂日"}, {"value", JapaneseDate(state_input.revised_on)}});
-			}
-		}
-		model["has_state_rows"] = !rows.empty();
-		model["state_rows"] = rows;
-		model["next_version_note"] =
-		    latest && !latest_is_draft
-		        ? Json("内容を変えて「下書きを保存する」を押すと、" + VersionLabel(latest->version + 1) +
-		               "の下書きになります。公開中の" + VersionLabel(latest->version) + "はそのまま残ります。")
-		        : Json(false);
-		model["saved"] = saved && latest ? Json(VersionLabel(latest->version) + "の下書きを保存しました。") : Json(false);
-
-		// The form, for those who may edit. Date errors from the app layer name
-		// the date ("established_on"); the boxes want the element id.
-		std::optional<Error> located = error;
-		if (located) {
-			located->field = FieldElementId(*error, tmpl, form.input);
-		}
-		if (access.CanEdit()) {
-			model["form"] = FormModel(tmpl, form, located ? &*located : nullptr);
-		} else {
-			model["form"] = false;
-		}
-		if (error) {
-			model["error_summary"] = ErrorSummary(*error, located->field);
-			if (const std::string key = ErrorKey(*error); !key.empty()) {
-				model["errors"] = {{key, error->message}};
-			}
-		}
-
-		// The preview: what was typed if it makes a valid document, else what is saved.
-		const bool edited = submitted != nullptr;
-		int preview_version = 1;
-		if (latest) {
-			preview_version = latest_is_draft || !edited ? latest->version : latest->version + 1;
-		}
-		PolicyInput preview_input = saved_input;
-		if (edited) {
-			if (auto parsed = ParsePolicyForm(form); parsed && ValidatePolicyInput(tmpl, *parsed)) {
-				preview_input = *parsed;
-			}
-		}
-		auto doc = BuildPolicyDocument(tmpl, preview_input, preview_version);
-		if (doc) {
-			const bool preview_draft = edited || !latest || latest_is_draft;
-			DocumentOptions options{preview_draft, false, access.CanEdit() ? &tmpl : nullptr, &preview_input};
-			model["preview"] = DocumentModel(*doc, options);
-			model["preview_state"] = preview_draft ? "下書き" : "公開中";
-		} else {
-			model["preview"] = false;
-		}
-
-		// Publishing: the button, or the reason it is not offered yet.
-		Json publish = {{"ready", false}, {"reason", false}, {"done", false}};
-		if (!latest) {
-			publish["reason"] = "公開するには、まず「下書きを保存する」で下書きを保存してください。";
-		} else if (!latest_is_draft) {
-			publish["done"] = VersionLabel(latest->version) + "は公開中です。内容を変えて下書きを保存すると、次の版として公開できます。";
-		} else if (latest->input.established_on.empty()) {
-			publish["reason"] = "公開するには、制定日を入力して「下書きを保存する」を押してください。制定日は、方針を定めた日です。";
-		} else {
-			publish["ready"] = true;
-			publish["version_label"] = VersionLabel(latest->version);
-		}
-		model["publish"] = publish;
-
-		// The print view and PDF without ?version= show the published version
-		// when there is one (ChooseVersion); the links say which that is.
-		model["links"] = latest ? Json{{"print", base + "/policy/print"},
-		                               {"pdf", base + "/policy.pdf"},
-		                               {"versions", base + "/policy/versions"},
-		                               {"target", published ? "公開中の" + VersionLabel(published->version)
-		                                                    : "下書きの" + VersionLabel(latest->version)}}
-		                        : Json(false);
-		model["has_published"] = published.has_value();
-
-		const int status = error ? HttpStatusFor(error->code) : 200;
-		SendHtml(request, status, RenderPage(request, "policy", model, "情報セキュリティ基本方針", access));
+RouteTable PolicyRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/policy)",
+	     OrgStaff("基本方針の編集画面は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使えます。"), ShowEditor},
+	    {Method::kPost, R"(/orgs/(\d+)/policy)",
+	     OrgEditor("基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。"), SaveDraft},
+	    {Method::kPost, R"(/orgs/(\d+)/policy/publish)",
+	     OrgEditor("基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。"), Publish},
+	    {Method::kGet, R"(/orgs/(\d+)/policy/published)",
+	     OrgStaff("このページは、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowPublished},
+	    {Method::kGet, R"(/orgs/(\d+)/policy/print)", OrgMember(), ShowPrint},
+	    {Method::kGet, R"(/orgs/(\d+)/policy\.pdf)", OrgMember(), DownloadPdf},
+	    {Method::kGet, R"(/orgs/(\d+)/policy/versions)",
+	     OrgStaff("版の一覧は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowVersions},
 	};
-
-	server.Get(R"(/orgs/(\d+)/policy)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集画面は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使えます。"));
-		}
-		render_editor(request, *access, nullptr, std::nullopt, request.Param("saved") == "1");
-	});
-
-	server.Post(R"(/orgs/(\d+)/policy)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (request.session && !CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。"));
-		}
-		const PolicyForm form = ReadPolicyForm(request, access->EditionOf(ctx_.catalog).policy_template);
-		auto input = ParsePolicyForm(form);
-		if (!input) {
-			return render_editor(request, *access, &form, input.error(), false);
-		}
-		auto saved = app::SavePolicyDraft(ctx_, request.actor(), *access, *input);
-		if (!saved) {
-			if (saved.error().code != ErrorCode::kInvalidInput) {
-				return SendErrorPage(request, saved.error());
-			}
-			return render_editor(request, *access, &form, saved.error(), false);
-		}
-		Redirect(request, Base(*access) + "/policy?saved=1");
-	});
-
-	server.Post(R"(/orgs/(\d+)/policy/publish)", [this, render_editor](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		if (request.session && !CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (!access->CanEdit()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。"));
-		}
-		auto published = app::PublishPolicy(ctx_, request.actor(), *access);
-		if (!published) {
-			const Error &error = published.error();
-			if (error.code != ErrorCode::kInvalidInput && error.code != ErrorCode::kConflict) {
-				return SendErrorPage(request, error);
-			}
-			// Shown on the editor, whose form holds the saved values.
-			Error shown = error;
-			if (shown.field == "policy" || shown.field.empty()) {
-				shown.field = "publish";
-			}
-			return render_editor(request, *access, nullptr, shown, false);
-		}
-		Redirect(request, Base(*access) + "/policy/published");
-	});
-
-	server.Get(R"(/orgs/(\d+)/policy/published)", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "このページは、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
-		}
-		auto published = ctx_.store.LatestPublishedPolicy(access->org.id);
-		if (!published) {
-			return SendErrorPage(request, published.error());
-		}
-		const std::string base = Base(*access);
-		if (!published->has_value()) {
-			return Redirect(request, base + "/policy");
-		}
-		const storage::PolicyVersion &policy = **published;
-		const std::string published_on = JstDate(policy.published_at);
-		Json model = {
-		    {"base", base},
-		    {"version_label", VersionLabel(policy.version)},
-		    {"published_on", published_on},
-		    {"published_on_display", JapaneseDate(published_on, false)},
-		    {"established_on", policy.input.established_on},
-		    {"established_on_display", JapaneseDate(policy.input.established_on, false)},
-		    {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
-		    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
-		    {"selfcheck_url", base + "/selfcheck"},
-		    {"two_star_ready", false},
-		    {"selfcheck_missing", false},
-		};
-		// ★★ needs a completed 自社診断 as well; say what mamori's records show.
-		if (auto progress = app::ComputeProgress(ctx_, *access)) {
-			model["two_star_ready"] = progress->two_star.ready;
-			model["selfcheck_missing"] = std::find(progress->two_star.missing.begin(), progress->two_star.missing.end(),
-			                                       "selfcheck") != progress->two_star.missing.end();
-		}
-		SendHtml(request, 200,
-		         RenderPage(request, "policy_published", model, "情報セキュリティ基本方針を公開しました", *access));
-	});
-
-	server.Get(R"(/orgs/(\d+)/policy/print)", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto chosen = ChooseVersion(ctx_, request, *access);
-		if (!chosen) {
-			return SendErrorPage(request, chosen.error());
-		}
-		if (!chosen->has_value()) {
-			if (access->IsRespondent()) {
-				return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "公開されている基本方針はまだありません。"));
-			}
-			return Redirect(request, Base(*access) + "/policy");
-		}
-		const storage::PolicyVersion &policy = **chosen;
-		auto doc = app::RenderPolicy(ctx_, *access, policy);
-		if (!doc) {
-			return SendErrorPage(request, doc.error());
-		}
-		const bool draft = policy.status == storage::PolicyStatus::kDraft;
-		const std::string base = Base(*access);
-		Json model = {
-		    {"document", DocumentModel(*doc, DocumentOptions{draft, true, nullptr, nullptr})},
-		    {"back_url", access->IsRespondent() ? base + "/selfcheck/answer" : base + "/policy"},
-		    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
-		};
-		const std::string title = "情報セキュリティ基本方針 " + VersionLabel(policy.version) + (draft ? "（下書き）" : "") + "（印刷用）";
-		SendHtml(request, 200, RenderPage(request, "policy_print", model, title, *access));
-	});
-
-	server.Get(R"(/orgs/(\d+)/policy\.pdf)", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto chosen = ChooseVersion(ctx_, request, *access);
-		if (!chosen) {
-			return SendErrorPage(request, chosen.error());
-		}
-		if (!chosen->has_value()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "基本方針はまだ保存されていません。"));
-		}
-		const storage::PolicyVersion &policy = **chosen;
-		auto doc = app::RenderPolicy(ctx_, *access, policy);
-		if (!doc) {
-			return SendErrorPage(request, doc.error());
-		}
-		const bool draft = policy.status == storage::PolicyStatus::kDraft;
-		if (draft) {
-			// The renderer has no draft mark of its own; a printed draft must
-			// not pass for the established policy.
-			doc->title += "（下書き）";
-		}
-		auto pdf = exporting::RenderPolicyPdf(*doc);
-		if (!pdf) {
-			return SendErrorPage(request, pdf.error());
-		}
-		const std::string version = std::to_string(policy.version);
-		const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
-		const std::string japanese_name = "情報セキュリティ基本方針_第" + version + "版" + (draft ? "_下書き" : "") + ".pdf";
-		response.set_header("Content-Disposition", app::AttachmentDisposition(ascii_name, japanese_name));
-		response.status = 200;
-		response.set_content(*pdf, "application/pdf");
-	});
-
-	server.Get(R"(/orgs/(\d+)/policy/versions)", [this](const httplib::Request &http, httplib::Response &response) {
-		Request request = Begin(http, response);
-		auto access = OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			return SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "版の一覧は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"));
-		}
-		auto versions = ctx_.store.ListPolicyVersions(access->org.id);
-		if (!versions) {
-			return SendErrorPage(request, versions.error());
-		}
-		const std::string base = Base(*access);
-		const PolicyTemplate &tmpl = access->EditionOf(ctx_.catalog).policy_template;
-		// Newest first; the newest published version is the one in force.
-		std::vector<storage::PolicyVersion> sorted = *versions;
-		std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.version > b.version; });
-		Json rows = Json::array();
-		bool current_seen = false;
-		for (const auto &policy : sorted) {
-			const bool published = policy.status == storage::PolicyStatus::kPublished;
-			std::string label = "下書き";
-			std::string tag = "tag--progress";
-			if (published && !current_seen) {
-				label = "公開中";
-				tag = "tag--done";
-				current_seen = true;
-			} else if (published) {
-				label = "以前の版";
-				tag = "tag--todo";
-			}
-			const std::string published_on = published ? JstDate(policy.published_at) : "";
-			auto date_or_dash = [](const std::string &iso) { return iso.empty() ? std::string("—") : JapaneseDate(iso, false); };
-			Json omitted = Json::array();
-			for (const auto &clause : OmittedSampleClauses(tmpl, policy.input)) {
-				omitted.push_back({{"title", clause.title}, {"reason", clause.reason.empty() ? Json(false) : Json(clause.reason)}});
-			}
-			rows.push_back({{"version_label", VersionLabel(policy.version)},
-			                {"omitted", omitted},
-			                {"has_omitted", !omitted.empty()},
-			                {"status_label", label},
-			                {"status_class", tag},
-			                {"established_on", date_or_dash(policy.input.established_on)},
-			                {"revised_on", date_or_dash(policy.input.revised_on)},
-			                {"published_on", date_or_dash(published_on)},
-			                {"updated", JapaneseDateTime(policy.updated_at)},
-			                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
-			                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
-		}
-		Json model = {{"base", base}, {"versions", rows}, {"has_versions", !rows.empty()}};
-		SendHtml(request, 200, RenderPage(request, "policy_versions", model, "基本方針の版の一覧", *access));
-	});
 }
 
 } // namespace mamori::web

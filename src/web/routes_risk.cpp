@@ -5,29 +5,15 @@
 // pages of each area (see risk_routes.hpp). The rules live in
 // app/risk_service and core/risk; these files only turn them into pages.
 #include "app/risk_views.hpp"
+#include "web/presentation/css_classes.hpp"
 #include "web/risk_routes.hpp"
 
 namespace mamori::web {
 namespace risk_pages {
 
-std::optional<app::OrgAccess> OpenRisk(WebApp &web, Request &request, const std::string &org_text, bool edit) {
-	auto access = web.OpenOrg(request, org_text);
-	if (!access) {
-		return std::nullopt;
-	}
-	if (access->IsRespondent()) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
-		                                       "リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。"));
-		return std::nullopt;
-	}
-	if (edit && !access->CanEdit()) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"));
-		return std::nullopt;
-	}
-	return access;
+std::string RiskBase(const app::OrgAccess &access) {
+	return "/orgs/" + std::to_string(access.org.id) + "/risk";
 }
-
-std::string RiskBase(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id) + "/risk"; }
 
 std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
                                                     bool with_planned) {
@@ -45,7 +31,7 @@ void AddFormError(Json &model, const Error &error, const std::string &field_id, 
 }
 
 Result<TreatmentIndex> LoadTreatments(WebApp &web, const app::OrgAccess &access) {
-	auto treatments = web.ctx().store.ListTreatments(access.org.id);
+	auto treatments = app::ListTreatments(web.ctx(), access);
 	if (!treatments) {
 		return treatments.error();
 	}
@@ -60,12 +46,14 @@ Id AssetIdAt(const app::RegisterAnalysis &analysis, size_t index) {
 	return index < analysis.assets.size() ? analysis.assets[index].id : 0;
 }
 
-Json OptionalText(const std::string &text) { return text.empty() ? Json(false) : Json(text); }
+Json OptionalText(const std::string &text) {
+	return text.empty() ? Json(false) : Json(text);
+}
 
 Json RiskCellJson(int value, const RiskLevelBand *level) {
 	return {{"value", value},
 	        {"label", app::RiskLevelLabel(level)},
-	        {"class", app::RiskLevelClass(level)},
+	        {"class", RiskLevelClass(level)},
 	        {"description", OptionalText(level != nullptr ? level->description : "")}};
 }
 
@@ -88,99 +76,116 @@ std::string LevelSentence(const RiskScale &scale) {
 	return text;
 }
 
-void MountOverview(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		auto analysis = LoadAnalysis(web, request, *access, false);
-		if (!analysis) {
-			return;
-		}
-		auto treatments = LoadTreatments(web, *access);
-		if (!treatments) {
-			return web.SendErrorPage(request, treatments.error());
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		const RiskCatalog &catalog = edition.risk_catalog;
-		const std::string base = RiskBase(*access);
-		const int asset_count = static_cast<int>(analysis->assets.size());
-		int threat_count = 0;
-		for (const auto &medium : catalog.media) {
-			threat_count += static_cast<int>(medium.threats.size());
-		}
-		const int frequency_count = static_cast<int>(analysis->input.frequencies.size());
-		const int item_count = static_cast<int>(catalog.check_items.size());
-		const int answered = app::AnsweredItemCount(catalog, analysis->input.answers);
-		const auto needing = app::RisksAtLevels(analysis->result, {"high", "medium"});
-		const auto high = app::RisksAtLevels(analysis->result, {"high"});
-		int decided = 0;
-		for (const auto &risk : needing) {
-			const auto &threat = analysis->result.assets[risk.asset].threats[risk.threat];
-			decided += treatments->count({AssetIdAt(*analysis, risk.asset), threat.threat->id}) > 0 ? 1 : 0;
-		}
+void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	auto treatments = LoadTreatments(web, access);
+	if (!treatments) {
+		return web.SendErrorPage(request, treatments.error());
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const RiskCatalog &catalog = edition.risk_catalog;
+	const std::string base = RiskBase(access);
+	const int asset_count = static_cast<int>(analysis->assets.size());
+	int threat_count = 0;
+	for (const auto &medium : catalog.media) {
+		threat_count += static_cast<int>(medium.threats.size());
+	}
+	const int frequency_count = static_cast<int>(analysis->input.frequencies.size());
+	const int item_count = static_cast<int>(catalog.check_items.size());
+	const int answered = app::AnsweredItemCount(catalog, analysis->input.answers);
+	const auto needing = app::RisksAtLevels(analysis->result, {"high", "medium"});
+	const auto high = app::RisksAtLevels(analysis->result, {"high"});
+	int decided = 0;
+	for (const auto &risk : needing) {
+		const auto &threat = analysis->result.assets[risk.asset].threats[risk.threat];
+		decided += treatments->count({AssetIdAt(*analysis, risk.asset), threat.threat->id}) > 0 ? 1 : 0;
+	}
 
-		auto tag_json = [](const app::TaskTag &tag) { return Json{{"label", tag.label}, {"class", tag.tag_class}}; };
-		Json tasks = Json::array();
-		auto add = [&](int number, const std::string &title, const std::string &href, const std::string &detail,
-		               const Json &tag, bool linked) {
-			tasks.push_back({{"number", number},
-			                 {"title", title},
-			                 {"href", href},
-			                 {"detail", detail},
-			                 {"tag", tag},
-			                 {"linked", linked}});
-		};
-		const Json blocked = {{"label", "まだ開始できません"}, {"class", "tag--blocked"}};
-		add(1, "情報資産管理台帳", base + "/assets", "登録した情報資産：" + std::to_string(asset_count) + "件",
-		    tag_json(asset_count > 0 ? app::TaskTag{"完了", "tag--done"} : app::TaskTagOf(0, 1)), true);
-		add(2, "脅威の状況", base + "/threats",
-		    frequency_count == 0 ? "すべての脅威が初期値のままです（" + std::to_string(threat_count) + "件）"
-		                         : std::to_string(threat_count) + "件のうち" + std::to_string(frequency_count) +
-		                               "件を自社の値にしました",
-		    tag_json(frequency_count > 0 ? app::TaskTag{"完了", "tag--done"} : app::TaskTagOf(0, 1)), true);
-		add(3, "対策状況チェック", base + "/check",
-		    "回答済み " + std::to_string(answered) + "／" + std::to_string(item_count),
-		    tag_json(app::TaskTagOf(answered, item_count)), true);
-		if (asset_count == 0) {
-			add(4, "診断結果", "", "台帳に情報資産を登録すると見られます", blocked, false);
-			add(5, "リスク対応", "", "台帳に情報資産を登録すると始められます", blocked, false);
-		} else {
-			add(4, "診断結果", base + "/results",
-			    "リスク値が「大」：" + std::to_string(high.size()) + "件、「大」または「中」：" +
-			        std::to_string(needing.size()) + "件",
-			    tag_json(answered >= item_count ? app::TaskTag{"完了", "tag--done"} : app::TaskTag{"途中", "tag--progress"}),
-			    true);
-			add(5, "リスク対応", base + "/treatments",
-			    "対応を決めたもの：" + std::to_string(decided) + "件／決める必要があるもの：" +
-			        std::to_string(needing.size()) + "件",
-			    needing.empty() ? tag_json(app::TaskTag{"完了", "tag--done"})
-			                    : tag_json(app::TaskTagOf(decided, static_cast<int>(needing.size()))),
-			    true);
-		}
-		Json model = {
-		    {"tasks", tasks},
-		    {"level_sentence", LevelSentence(edition.risk_scale)},
-		    {"has_assets", asset_count > 0},
-		    {"can_edit", access->CanEdit()},
-		    {"base", base},
-		};
-		web.SendHtml(request, 200, web.RenderPage(request, "risk_overview", model, "詳細リスク分析", *access));
-	});
+	auto tag_json = [](const app::TaskTag &tag) { return TagJson(tag); };
+	Json tasks = Json::array();
+	auto add = [&](int number, const std::string &title, const std::string &href, const std::string &detail,
+	               const Json &tag, bool linked) {
+		tasks.push_back({{"number", number},
+		                 {"title", title},
+		                 {"href", href},
+		                 {"detail", detail},
+		                 {"tag", tag},
+		                 {"linked", linked}});
+	};
+	const Json blocked = {{"label", "まだ開始できません"}, {"class", kBlockedTagClass}};
+	add(1, "情報資産管理台帳", base + "/assets", "登録した情報資産：" + std::to_string(asset_count) + "件",
+	    tag_json(asset_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	add(2, "脅威の状況", base + "/threats",
+	    frequency_count == 0
+	        ? "すべての脅威が初期値のままです（" + std::to_string(threat_count) + "件）"
+	        : std::to_string(threat_count) + "件のうち" + std::to_string(frequency_count) + "件を自社の値にしました",
+	    tag_json(frequency_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	add(3, "対策状況チェック", base + "/check",
+	    "回答済み " + std::to_string(answered) + "／" + std::to_string(item_count),
+	    tag_json(app::TaskTagOf(answered, item_count)), true);
+	if (asset_count == 0) {
+		add(4, "診断結果", "", "台帳に情報資産を登録すると見られます", blocked, false);
+		add(5, "リスク対応", "", "台帳に情報資産を登録すると始められます", blocked, false);
+	} else {
+		add(4, "診断結果", base + "/results",
+		    "リスク値が「大」：" + std::to_string(high.size()) + "件、「大」または「中」：" +
+		        std::to_string(needing.size()) + "件",
+		    tag_json(answered >= item_count ? app::TaskTag{"完了", app::TaskProgress::kDone}
+		                                    : app::TaskTag{"途中", app::TaskProgress::kInProgress}),
+		    true);
+		add(5, "リスク対応", base + "/treatments",
+		    "対応を決めたもの：" + std::to_string(decided) + "件／決める必要があるもの：" +
+		        std::to_string(needing.size()) + "件",
+		    needing.empty() ? tag_json(app::TaskTag{"完了", app::TaskProgress::kDone})
+		                    : tag_json(app::TaskTagOf(decided, static_cast<int>(needing.size()))),
+		    true);
+	}
+	Json model = {
+	    {"tasks", tasks},
+	    {"level_sentence", LevelSentence(edition.risk_scale)},
+	    {"has_assets", asset_count > 0},
+	    {"can_edit", access.CanEdit()},
+	    {"base", base},
+	};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_overview", model, "詳細リスク分析", access));
 }
 
 } // namespace
+
+RouteTable OverviewRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk)", RiskViewer(), ShowOverview},
+	};
+}
+
+Gate RiskViewer() {
+	return OrgStaff("リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。");
+}
+
+Gate RiskEditor() {
+	return OrgEditor("", "リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。");
+}
+
+Gate Multipart(Gate gate) {
+	gate.csrf = Csrf::kMultipart;
+	return gate;
+}
+
 } // namespace risk_pages
 
-void WebApp::MountRisk(httplib::Server &server) {
-	risk_pages::MountOverview(*this, server);
-	risk_pages::MountRiskRegister(*this, server);
-	risk_pages::MountRiskCheck(*this, server);
-	risk_pages::MountRiskResults(*this, server);
-	risk_pages::MountRiskTreatments(*this, server);
-	risk_pages::MountRiskFiles(*this, server);
+RouteTable RiskRoutes() {
+	RouteTable routes;
+	for (RouteTable (*table)() :
+	     {risk_pages::OverviewRoutes, risk_pages::RiskRegisterRoutes, risk_pages::RiskCheckRoutes,
+	      risk_pages::RiskResultRoutes, risk_pages::RiskTreatmentRoutes, risk_pages::RiskFileRoutes}) {
+		for (Route &route : table()) {
+			routes.push_back(std::move(route));
+		}
+	}
+	return routes;
 }
 
 } // namespace mamori::web

@@ -5,6 +5,8 @@
 // per category so a phone user saves as they go), and the what-if, whose
 // planned answers are stored apart and never change the real ones.
 #include "app/risk_views.hpp"
+#include "web/presentation/css_classes.hpp"
+#include "web/http_errors.hpp"
 #include "web/risk_routes.hpp"
 
 #include <charconv>
@@ -25,8 +27,8 @@ std::optional<int> ParseSmallInt(const std::string &text) {
 
 // --- 脅威の状況 ---------------------------------------------------------------------------------
 
-void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access, const std::map<std::string, int> &values,
-                   const std::optional<Error> &error) {
+void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access,
+                   const std::map<std::string, int> &values, const std::optional<Error> &error) {
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string saved = request.Param("saved");
@@ -71,36 +73,10 @@ void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access, 
 		const int first = catalog.frequency_labels.empty() ? 1 : catalog.frequency_labels.front().value;
 		model["error_summary"] = ErrorSummary(*error, threat ? "freq-" + threat->id + "-" + std::to_string(first) : "");
 	}
-	web.SendHtml(request, error ? 400 : 200, web.RenderPage(request, "risk_threats", model, "脅威の状況", access));
-}
-
-Result<std::map<std::string, int>> StoredFrequencies(WebApp &web, const app::OrgAccess &access) {
-	auto rows = web.ctx().store.ListThreatFrequencies(access.org.id);
-	if (!rows) {
-		return rows.error();
-	}
-	std::map<std::string, int> values;
-	for (const auto &row : *rows) {
-		values[row.threat_id] = row.frequency;
-	}
-	return values;
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_threats", model, "脅威の状況", access));
 }
 
 // --- 対策状況チェック ----------------------------------------------------------------------------
-
-Result<CheckAnswers> StoredAnswers(WebApp &web, const app::OrgAccess &access, bool planned) {
-	auto rows = web.ctx().store.ListControlAnswers(access.org.id, planned);
-	if (!rows) {
-		return rows.error();
-	}
-	CheckAnswers answers;
-	for (const auto &row : *rows) {
-		if (auto answer = CheckAnswerFromInt(row.answer)) {
-			answers[row.item_id] = *answer;
-		}
-	}
-	return answers;
-}
 
 //! 「6-3」: the item's category number and its place in the category, as the page numbers them.
 std::string ItemNumber(const RiskCatalog &catalog, const std::string &item_id) {
@@ -120,7 +96,7 @@ std::string ItemNumber(const RiskCatalog &catalog, const std::string &item_id) {
 }
 
 //! The 要確認 list: answers carried over from the 59-item catalog (migration 0004).
-Json ReviewsJson(const RiskCatalog &catalog, const std::vector<storage::AnswerReview> &reviews,
+Json ReviewsJson(const RiskCatalog &catalog, const std::vector<app::AnswerReview> &reviews,
                  const CheckAnswers &answers) {
 	Json list = Json::array();
 	for (const auto &review : reviews) {
@@ -135,9 +111,8 @@ Json ReviewsJson(const RiskCatalog &catalog, const std::vector<storage::AnswerRe
 		              {"successor_text", successor ? successor->text : ""}};
 		if (successor != nullptr) {
 			auto current = answers.find(successor->id);
-			entry["current_answer"] = current != answers.end()
-			                              ? app::CoveringAnswerText(catalog, current->second)
-			                              : app::CoveringAnswerText(catalog, std::nullopt);
+			entry["current_answer"] = current != answers.end() ? app::CoveringAnswerText(catalog, current->second)
+			                                                   : app::CoveringAnswerText(catalog, std::nullopt);
 		}
 		list.push_back(std::move(entry));
 	}
@@ -152,7 +127,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	if (!reviews) {
 		return web.SendErrorPage(request, reviews.error());
 	}
-	std::map<std::string, std::vector<const storage::AnswerReview *>> reviews_of;  // successor → old answers
+	std::map<std::string, std::vector<const app::AnswerReview *>> reviews_of; // successor → old answers
 	for (const auto &review : *reviews) {
 		if (!review.successor_id.empty()) {
 			reviews_of[review.successor_id].push_back(&review);
@@ -181,22 +156,24 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 			const bool at_fault = error && error->field == "answer_" + item.id;
 			Json old_answers = Json::array();
 			if (auto found_reviews = reviews_of.find(item.id); found_reviews != reviews_of.end()) {
-				for (const storage::AnswerReview *review : found_reviews->second) {
-					old_answers.push_back({{"text", review->old_text},
-					                       {"answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer))}});
+				for (const app::AnswerReview *review : found_reviews->second) {
+					old_answers.push_back(
+					    {{"text", review->old_text},
+					     {"answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer))}});
 				}
 			}
-			items.push_back({{"id", item.id},
-			                 {"number", std::to_string(category.number) + "-" + std::to_string(number)},
-			                 {"text", item.text},
-			                 {"help", item.help},
-			                 {"seed_wording", item.wording == Provenance::kSeed},
-			                 {"needs_review", !old_answers.empty()},
-			                 {"old_answers", old_answers},
-			                 {"answered", value != 0},
-			                 {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value) : "未回答"},
-			                 {"options", options},
-			                 {"error", at_fault ? Json(error->message) : Json(false)}});
+			items.push_back(
+			    {{"id", item.id},
+			     {"number", std::to_string(category.number) + "-" + std::to_string(number)},
+			     {"text", item.text},
+			     {"help", item.help},
+			     {"seed_wording", item.wording == Provenance::kSeed},
+			     {"needs_review", !old_answers.empty()},
+			     {"old_answers", old_answers},
+			     {"answered", value != 0},
+			     {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value) : "未回答"},
+			     {"options", options},
+			     {"error", at_fault ? Json(error->message) : Json(false)}});
 		}
 		const int count = app::CategoryItemCount(catalog, category.id);
 		const int answered = app::CategoryAnsweredCount(catalog, category.id, answers);
@@ -210,7 +187,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		                      {"name", category.name},
 		                      {"count", count},
 		                      {"answered", answered},
-		                      {"tag", {{"label", tag.label}, {"class", tag.tag_class}}},
+		                      {"tag", TagJson(tag)},
 		                      {"items", items},
 		                      {"saved", saved == category.id},
 		                      {"next", next}});
@@ -228,7 +205,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		const std::string item_id = error->field.substr(std::string("answer_").size());
 		model["error_summary"] = ErrorSummary(*error, "answer-" + item_id + "-1");
 	}
-	web.SendHtml(request, error ? 400 : 200, web.RenderPage(request, "risk_check", model, "対策状況チェック", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_check", model, "対策状況チェック", access));
 }
 
 // --- what-if ---------------------------------------------------------------------------------------
@@ -278,12 +255,12 @@ void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 			auto plan = planned.find(item->id);
 			const bool checked = plan != planned.end() && plan->second == CheckAnswer::kImplemented;
 			planned_count += checked ? 1 : 0;
-			items.push_back({{"id", item->id},
-			                 {"text", item->text},
-			                 {"current", real != before->input.answers.end()
-			                                 ? app::CoveringAnswerText(catalog, real->second)
-			                                 : app::CoveringAnswerText(catalog, std::nullopt)},
-			                 {"checked", checked}});
+			items.push_back(
+			    {{"id", item->id},
+			     {"text", item->text},
+			     {"current", real != before->input.answers.end() ? app::CoveringAnswerText(catalog, real->second)
+			                                                     : app::CoveringAnswerText(catalog, std::nullopt)},
+			     {"checked", checked}});
 		}
 		if (!items.empty()) {
 			categories.push_back({{"id", category.id}, {"name", category.name}, {"items", items}});
@@ -309,217 +286,173 @@ void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	web.SendHtml(request, 200, web.RenderPage(request, "risk_whatif", model, "もしも対策を実施したら", access));
 }
 
-} // namespace
+void ShowThreats(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto values = app::LoadFrequencies(web.ctx(), access);
+	if (!values) {
+		return web.SendErrorPage(request, values.error());
+	}
+	RenderThreats(web, request, access, *values, std::nullopt);
+}
 
-void MountRiskCheck(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk/threats)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		auto values = StoredFrequencies(web, *access);
-		if (!values) {
-			return web.SendErrorPage(request, values.error());
-		}
-		RenderThreats(web, request, *access, *values, std::nullopt);
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/threats)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto stored = StoredFrequencies(web, *access);
-		if (!stored) {
-			return web.SendErrorPage(request, stored.error());
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		// Validate every posted value first, so a bad one saves nothing.
-		std::map<std::string, int> posted = *stored;
-		std::vector<std::pair<const RiskThreat *, int>> changes;
-		for (const auto &medium : edition.risk_catalog.media) {
-			for (const auto &threat : medium.threats) {
-				const std::string name = "freq_" + threat.id;
-				if (!request.HasParam(name)) {
-					continue;
-				}
-				auto value = ParseSmallInt(request.Param(name));
-				if (!value || *value < edition.risk_scale.threat_min || *value > edition.risk_scale.threat_max) {
-					return RenderThreats(web, request, *access, posted,
-					                     Error::Invalid(name, "「" + threat.name + "」の起こりやすさを1〜3から選んでください。"));
-				}
-				auto current = stored->find(threat.id);
-				const int effective = current != stored->end() ? current->second : threat.default_frequency;
-				posted[threat.id] = *value;
-				if (*value != effective) {
-					changes.emplace_back(&threat, *value);
-				}
-			}
-		}
-		for (const auto &[threat, value] : changes) {
-			if (auto saved = app::SetThreatFrequency(web.ctx(), request.actor(), *access, threat->id, value); !saved) {
-				return web.SendErrorPage(request, saved.error());
-			}
-		}
-		const std::string medium = request.Param("medium");
-		if (edition.risk_catalog.FindMedium(medium) != nullptr) {
-			return web.Redirect(request, RiskBase(*access) + "/threats?saved=" + medium + "#saved-" + medium);
-		}
-		web.Redirect(request, RiskBase(*access) + "/threats");
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/check)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		auto answers = StoredAnswers(web, *access, false);
-		if (!answers) {
-			return web.SendErrorPage(request, answers.error());
-		}
-		RenderCheck(web, request, *access, *answers, std::nullopt);
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/check)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto stored = StoredAnswers(web, *access, false);
-		if (!stored) {
-			return web.SendErrorPage(request, stored.error());
-		}
-		const RiskCatalog &catalog = access->EditionOf(web.ctx().catalog).risk_catalog;
-		const std::string category = request.Param("category");
-		if (catalog.FindCategory(category) == nullptr) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "対策の区分が見つかりません。"));
-		}
-		auto reviews = app::ListAnswerReviews(web.ctx(), *access);
-		if (!reviews) {
-			return web.SendErrorPage(request, reviews.error());
-		}
-		std::set<std::string> under_review;  // items that took over answers needing a look
-		for (const auto &review : *reviews) {
-			under_review.insert(review.successor_id);
-		}
-		CheckAnswers posted = *stored;
-		std::vector<std::pair<std::string, int>> changes;
-		std::vector<std::string> confirmed;  // posted unchanged: the stored answer is confirmed
-		for (const auto &item : catalog.check_items) {
-			const std::string name = "answer_" + item.id;
-			if (item.category != category || !request.HasParam(name)) {
-				continue;  // unanswered items may stay unanswered: they count as 3
+void SaveThreats(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto stored = app::LoadFrequencies(web.ctx(), access);
+	if (!stored) {
+		return web.SendErrorPage(request, stored.error());
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	// Validate every posted value first, so a bad one saves nothing.
+	std::map<std::string, int> posted = *stored;
+	std::vector<std::pair<const RiskThreat *, int>> changes;
+	for (const auto &medium : edition.risk_catalog.media) {
+		for (const auto &threat : medium.threats) {
+			const std::string name = "freq_" + threat.id;
+			if (!request.HasParam(name)) {
+				continue;
 			}
 			auto value = ParseSmallInt(request.Param(name));
-			auto answer = value ? CheckAnswerFromInt(*value) : std::nullopt;
-			if (!answer) {
-				return RenderCheck(web, request, *access, posted,
-				                   Error::Invalid(name, "「" + item.text + "」の回答を1〜4から選んでください。"));
+			if (!value || *value < edition.risk_scale.threat_min || *value > edition.risk_scale.threat_max) {
+				return RenderThreats(
+				    web, request, access, posted,
+				    Error::Invalid(name, "「" + threat.name + "」の起こりやすさを1〜3から選んでください。"));
 			}
-			auto current = stored->find(item.id);
-			posted[item.id] = *answer;
-			if (current == stored->end() || current->second != *answer) {
-				changes.emplace_back(item.id, *value);
-			} else if (under_review.count(item.id) > 0) {
-				confirmed.push_back(item.id);
-			}
-		}
-		for (const auto &[item_id, value] : changes) {
-			if (auto saved = app::SetControlAnswer(web.ctx(), request.actor(), *access, item_id, value, false); !saved) {
-				return web.SendErrorPage(request, saved.error());
+			auto current = stored->find(threat.id);
+			const int effective = current != stored->end() ? current->second : threat.default_frequency;
+			posted[threat.id] = *value;
+			if (*value != effective) {
+				changes.emplace_back(&threat, *value);
 			}
 		}
-		for (const auto &item_id : confirmed) {
-			if (auto saved = app::ConfirmControlAnswer(web.ctx(), request.actor(), *access, item_id); !saved) {
-				return web.SendErrorPage(request, saved.error());
-			}
+	}
+	for (const auto &[threat, value] : changes) {
+		if (auto saved = app::SetThreatFrequency(web.ctx(), request.actor(), access, threat->id, value); !saved) {
+			return web.SendErrorPage(request, saved.error());
 		}
-		web.Redirect(request, RiskBase(*access) + "/check?saved=" + category + "#saved-" + category);
-	});
+	}
+	const std::string medium = request.Param("medium");
+	if (edition.risk_catalog.FindMedium(medium) != nullptr) {
+		return web.Redirect(request, RiskBase(access) + "/threats?saved=" + medium + "#saved-" + medium);
+	}
+	web.Redirect(request, RiskBase(access) + "/threats");
+}
 
-	server.Post(R"(/orgs/(\d+)/risk/check/reviews/dismiss)", [&web](const httplib::Request &http,
-	                                                                 httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		if (auto dismissed = app::DismissAnswerReview(web.ctx(), request.actor(), *access, request.Param("old_item_id"));
-		    !dismissed) {
-			return web.SendErrorPage(request, dismissed.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/check?dismissed=1#reviews");
-	});
+void ShowCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto answers = app::LoadAnswers(web.ctx(), access, false);
+	if (!answers) {
+		return web.SendErrorPage(request, answers.error());
+	}
+	RenderCheck(web, request, access, *answers, std::nullopt);
+}
 
-	server.Get(R"(/orgs/(\d+)/risk/whatif)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
+void SaveCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto stored = app::LoadAnswers(web.ctx(), access, false);
+	if (!stored) {
+		return web.SendErrorPage(request, stored.error());
+	}
+	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	const std::string category = request.Param("category");
+	if (catalog.FindCategory(category) == nullptr) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "対策の区分が見つかりません。"));
+	}
+	auto reviews = app::ListAnswerReviews(web.ctx(), access);
+	if (!reviews) {
+		return web.SendErrorPage(request, reviews.error());
+	}
+	std::set<std::string> under_review; // items that took over answers needing a look
+	for (const auto &review : *reviews) {
+		under_review.insert(review.successor_id);
+	}
+	CheckAnswers posted = *stored;
+	std::vector<std::pair<std::string, int>> changes;
+	std::vector<std::string> confirmed; // posted unchanged: the stored answer is confirmed
+	for (const auto &item : catalog.check_items) {
+		const std::string name = "answer_" + item.id;
+		if (item.category != category || !request.HasParam(name)) {
+			continue; // unanswered items may stay unanswered: they count as 3
 		}
-		RenderWhatIf(web, request, *access);
-	});
+		auto value = ParseSmallInt(request.Param(name));
+		auto answer = value ? CheckAnswerFromInt(*value) : std::nullopt;
+		if (!answer) {
+			return RenderCheck(web, request, access, posted,
+			                   Error::Invalid(name, "「" + item.text + "」の回答を1〜4から選んでください。"));
+		}
+		auto current = stored->find(item.id);
+		posted[item.id] = *answer;
+		if (current == stored->end() || current->second != *answer) {
+			changes.emplace_back(item.id, *value);
+		} else if (under_review.count(item.id) > 0) {
+			confirmed.push_back(item.id);
+		}
+	}
+	for (const auto &[item_id, value] : changes) {
+		if (auto saved = app::SetControlAnswer(web.ctx(), request.actor(), access, item_id, value, false); !saved) {
+			return web.SendErrorPage(request, saved.error());
+		}
+	}
+	for (const auto &item_id : confirmed) {
+		if (auto saved = app::ConfirmControlAnswer(web.ctx(), request.actor(), access, item_id); !saved) {
+			return web.SendErrorPage(request, saved.error());
+		}
+	}
+	web.Redirect(request, RiskBase(access) + "/check?saved=" + category + "#saved-" + category);
+}
 
-	server.Post(R"(/orgs/(\d+)/risk/whatif)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto real = StoredAnswers(web, *access, false);
-		auto planned = StoredAnswers(web, *access, true);
-		if (!real || !planned) {
-			return web.SendErrorPage(request, !real ? real.error() : planned.error());
-		}
-		const RiskCatalog &catalog = access->EditionOf(web.ctx().catalog).risk_catalog;
-		for (const CheckItem *item : app::WhatIfCandidates(catalog, *real)) {
-			const bool wanted = request.HasParam("plan_" + item->id);
-			auto plan = planned->find(item->id);
-			const bool has_plan = plan != planned->end() && plan->second == CheckAnswer::kImplemented;
-			Status saved = OkStatus();
-			if (wanted && !has_plan) {
-				// The plan: 「仮に実施した場合」 is answer 1, stored apart from the real answer.
-				saved = app::SetControlAnswer(web.ctx(), request.actor(), *access, item->id, 1, true);
-			} else if (!wanted && plan != planned->end()) {
-				saved = app::SetControlAnswer(web.ctx(), request.actor(), *access, item->id, 0, true);
-			}
-			if (!saved) {
-				return web.SendErrorPage(request, saved.error());
-			}
-		}
-		web.Redirect(request, RiskBase(*access) + "/whatif#results");
-	});
+void DismissReview(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (auto dismissed = app::DismissAnswerReview(web.ctx(), request.actor(), access, request.Param("old_item_id"));
+	    !dismissed) {
+		return web.SendErrorPage(request, dismissed.error());
+	}
+	web.Redirect(request, RiskBase(access) + "/check?dismissed=1#reviews");
+}
 
-	server.Post(R"(/orgs/(\d+)/risk/whatif/clear)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
+void ShowWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderWhatIf(web, request, access);
+}
+
+void SaveWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto real = app::LoadAnswers(web.ctx(), access, false);
+	auto planned = app::LoadAnswers(web.ctx(), access, true);
+	if (!real || !planned) {
+		return web.SendErrorPage(request, !real ? real.error() : planned.error());
+	}
+	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	for (const CheckItem *item : app::WhatIfCandidates(catalog, *real)) {
+		const bool wanted = request.HasParam("plan_" + item->id);
+		auto plan = planned->find(item->id);
+		const bool has_plan = plan != planned->end() && plan->second == CheckAnswer::kImplemented;
+		Status saved = OkStatus();
+		if (wanted && !has_plan) {
+			// The plan: 「仮に実施した場合」 is answer 1, stored apart from the real answer.
+			saved = app::SetControlAnswer(web.ctx(), request.actor(), access, item->id, 1, true);
+		} else if (!wanted && plan != planned->end()) {
+			saved = app::SetControlAnswer(web.ctx(), request.actor(), access, item->id, 0, true);
 		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
+		if (!saved) {
+			return web.SendErrorPage(request, saved.error());
 		}
-		if (auto cleared = app::ClearPlannedAnswers(web.ctx(), request.actor(), *access); !cleared) {
-			return web.SendErrorPage(request, cleared.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/whatif?cleared=1");
-	});
+	}
+	web.Redirect(request, RiskBase(access) + "/whatif#results");
+}
+
+void ClearWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (auto cleared = app::ClearPlannedAnswers(web.ctx(), request.actor(), access); !cleared) {
+		return web.SendErrorPage(request, cleared.error());
+	}
+	web.Redirect(request, RiskBase(access) + "/whatif?cleared=1");
+}
+
+} // namespace
+
+RouteTable RiskCheckRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/threats)", RiskViewer(), ShowThreats},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/threats)", RiskEditor(), SaveThreats},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/check)", RiskViewer(), ShowCheck},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/check)", RiskEditor(), SaveCheck},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/check/reviews/dismiss)", RiskEditor(), DismissReview},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/whatif)", RiskViewer(), ShowWhatIf},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/whatif)", RiskEditor(), SaveWhatIf},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/whatif/clear)", RiskEditor(), ClearWhatIf},
+	};
 }
 
 } // namespace mamori::web::risk_pages

@@ -9,36 +9,24 @@
 #include "interchange/register_format.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
+#include "web/http_errors.hpp"
+#include "web/http_headers.hpp"
 #include "web/risk_routes.hpp"
 
 namespace mamori::web::risk_pages {
 namespace {
 
-constexpr size_t kPreviewRows = 200;  // rows listed on the preview; every error is listed regardless
+constexpr size_t kPreviewRows = 200; // rows listed on the preview; every error is listed regardless
 
 void SendDownload(Request &request, const std::string &body, const std::string &content_type,
                   const std::string &extension, const std::string &ascii_stem = "risk-register",
                   const std::string &stem = "情報資産管理台帳") {
 	const std::string today = platform::TodayInJapan();
 	request.response.status = 200;
-	request.response.set_header("Content-Disposition",
-	                            app::AttachmentDisposition(ascii_stem + "-" + today + "." + extension,
-	                                                       stem + "_" + today + "." + extension));
+	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_stem + "-" + today + "." + extension,
+	                                                                         stem + "_" + today + "." + extension));
 	request.response.set_header("Cache-Control", "no-store");
 	request.response.set_content(body, content_type.c_str());
-}
-
-//! CSRF for the multipart forms: Request::Param does not see multipart
-//! fields, so the token is read from the form data itself.
-bool CheckMultipartCsrf(WebApp &web, Request &request) {
-	const std::string sent = request.http.has_file("_csrf") ? request.http.get_file_value("_csrf").content : "";
-	const std::string expected = web.FormCsrfToken(request);
-	if (!sent.empty() && !expected.empty() && platform::ConstantTimeEquals(expected, sent)) {
-		return true;
-	}
-	web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden,
-	                                       "フォームの有効期限が切れたか、正しくない送信です。ページを開き直してから、もう一度送信してください。"));
-	return false;
 }
 
 struct UploadedFile {
@@ -81,7 +69,7 @@ std::string FormatLabel(interchange::RegisterFormat format) {
 void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, const UploadedFile *file,
                   const interchange::ImportPreview *preview, const std::optional<Error> &error) {
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	auto current = web.ctx().store.ListAssets(access.org.id);
+	auto current = app::ListAssets(web.ctx(), access);
 	if (!current) {
 		return web.SendErrorPage(request, current.error());
 	}
@@ -100,15 +88,15 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	if (preview != nullptr) {
 		Json rows = Json::array();
 		for (size_t idx = 0; idx < preview->rows.size() && idx < kPreviewRows; ++idx) {
-			const storage::Asset &asset = preview->rows[idx];
+			const app::Asset &asset = preview->rows[idx];
 			const RiskMedium *medium = edition.risk_catalog.FindMedium(asset.medium);
-			rows.push_back({{"row", idx + 2},  // row 1 is the header, as Excel shows it
+			rows.push_back({{"row", idx + 2}, // row 1 is the header, as Excel shows it
 			                {"business_category", asset.business_category},
 			                {"name", asset.name},
 			                {"department", asset.department},
 			                {"medium", medium ? medium->name : asset.medium},
-			                {"ratings", std::to_string(asset.confidentiality) + "・" + std::to_string(asset.integrity) + "・" +
-			                                std::to_string(asset.availability)},
+			                {"ratings", std::to_string(asset.confidentiality) + "・" + std::to_string(asset.integrity) +
+			                                "・" + std::to_string(asset.availability)},
 			                {"personal", asset.personal_info || asset.sensitive_personal_info || asset.my_number}});
 		}
 		Json errors = Json::array();
@@ -132,141 +120,116 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	if (error) {
 		AddFormError(model, *error, "file", "file");
 	}
-	const int status = error || (preview != nullptr && !preview->ok()) ? 400 : 200;
+	// A file with bad cells is an input error like any other.
+	const int status = error                                      ? HttpStatusFor(error->code)
+	                   : preview != nullptr && !preview->ok() ? HttpStatusFor(ErrorCode::kInvalidInput)
+	                                                          : 200;
 	const std::string title = preview != nullptr ? "取り込む内容の確認" : "台帳の取り込み";
 	web.SendHtml(request, status, web.RenderPage(request, "risk_import", model, title, access));
 }
 
+//! The register and its analysis, as the file writers take them.
+interchange::RegisterSnapshot SnapshotOf(const app::OrgAccess &access, const app::RegisterAnalysis &analysis) {
+	interchange::RegisterSnapshot snapshot;
+	snapshot.organization_name = access.org.name;
+	snapshot.assets = analysis.assets;
+	snapshot.frequencies = analysis.input.frequencies;
+	snapshot.answers = analysis.input.answers;
+	snapshot.analysis = &analysis.result;
+	return snapshot;
+}
+
+void DownloadRegister(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const interchange::RegisterSnapshot snapshot = SnapshotOf(access, *analysis);
+	const std::string extension = request.http.matches[2];
+	if (extension == "xlsx") {
+		auto xlsx = interchange::WriteRegisterXlsx(edition, snapshot);
+		if (!xlsx) {
+			return web.SendErrorPage(request, xlsx.error());
+		}
+		return SendDownload(request, *xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		                    "xlsx");
+	}
+	if (extension == "csv") {
+		return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot), "text/csv; charset=utf-8",
+		                    "csv");
+	}
+	SendDownload(request, interchange::WriteRegisterJson(edition, snapshot), "application/json; charset=utf-8", "json");
+}
+
+void DownloadResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	SendDownload(request, interchange::WriteDiagnosisCsv(edition, SnapshotOf(access, *analysis)),
+	             "text/csv; charset=utf-8", "csv", "risk-diagnosis", "診断結果");
+}
+
+void ShowImport(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderImport(web, request, access, nullptr, nullptr, std::nullopt);
+}
+
+void PreviewImport(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto file = ReadUpload(request);
+	if (!file) {
+		return RenderImport(web, request, access, nullptr, nullptr, file.error());
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	auto preview = interchange::ReadRegister(edition, file->format, file->content);
+	if (!preview) {
+		Error error = preview.error();
+		error.field = "file";
+		return RenderImport(web, request, access, &*file, nullptr, error);
+	}
+	RenderImport(web, request, access, &*file, &*preview, std::nullopt);
+}
+
+void CommitImport(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto file = ReadUpload(request);
+	if (!file) {
+		return RenderImport(web, request, access, nullptr, nullptr, file.error());
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	auto preview = interchange::ReadRegister(edition, file->format, file->content);
+	if (!preview) {
+		Error error = preview.error();
+		error.field = "file";
+		return RenderImport(web, request, access, &*file, nullptr, error);
+	}
+	if (!preview->ok()) {
+		return RenderImport(web, request, access, &*file, &*preview, std::nullopt);
+	}
+	const size_t rows = preview->rows.size();
+	auto replaced =
+	    app::ReplaceRegister(web.ctx(), request.actor(), access, std::move(preview->rows), "file:" + file->filename);
+	if (!replaced) {
+		if (replaced.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, replaced.error());
+		}
+		Error error = replaced.error();
+		error.field = "file";
+		return RenderImport(web, request, access, &*file, nullptr, error);
+	}
+	web.Redirect(request, RiskBase(access) + "/assets?done=imported&rows=" + std::to_string(rows));
+}
+
 } // namespace
 
-void MountRiskFiles(WebApp &web, httplib::Server &server) {
-	auto snapshot_of = [](const app::OrgAccess &access, const app::RegisterAnalysis &analysis) {
-		interchange::RegisterSnapshot snapshot;
-		snapshot.organization_name = access.org.name;
-		snapshot.assets = analysis.assets;
-		snapshot.frequencies = analysis.input.frequencies;
-		snapshot.answers = analysis.input.answers;
-		snapshot.analysis = &analysis.result;
-		return snapshot;
+RouteTable RiskFileRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/export\.(xlsx|csv|json))", RiskViewer(), DownloadRegister},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/results\.csv)", RiskViewer(), DownloadResults},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/import)", RiskEditor(), ShowImport},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/import/preview)", Multipart(RiskEditor()), PreviewImport},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/import/commit)", Multipart(RiskEditor()), CommitImport},
 	};
-
-	server.Get(R"(/orgs/(\d+)/risk/export\.(xlsx|csv|json))",
-	           [&web, snapshot_of](const httplib::Request &http, httplib::Response &response) {
-		           Request request = web.Begin(http, response);
-		           auto access = OpenRisk(web, request, http.matches[1], false);
-		           if (!access) {
-			           return;
-		           }
-		           auto analysis = LoadAnalysis(web, request, *access, false);
-		           if (!analysis) {
-			           return;
-		           }
-		           const Edition &edition = access->EditionOf(web.ctx().catalog);
-		           const interchange::RegisterSnapshot snapshot = snapshot_of(*access, *analysis);
-		           const std::string extension = http.matches[2];
-		           if (extension == "xlsx") {
-			           auto xlsx = interchange::WriteRegisterXlsx(edition, snapshot);
-			           if (!xlsx) {
-				           return web.SendErrorPage(request, xlsx.error());
-			           }
-			           return SendDownload(request, *xlsx,
-			                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
-		           }
-		           if (extension == "csv") {
-			           return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot), "text/csv; charset=utf-8",
-			                               "csv");
-		           }
-		           SendDownload(request, interchange::WriteRegisterJson(edition, snapshot), "application/json; charset=utf-8",
-		                        "json");
-	           });
-
-	// The 診断結果 table alone, as CSV (the register CSV stays importable).
-	server.Get(R"(/orgs/(\d+)/risk/results\.csv)",
-	           [&web, snapshot_of](const httplib::Request &http, httplib::Response &response) {
-		           Request request = web.Begin(http, response);
-		           auto access = OpenRisk(web, request, http.matches[1], false);
-		           if (!access) {
-			           return;
-		           }
-		           auto analysis = LoadAnalysis(web, request, *access, false);
-		           if (!analysis) {
-			           return;
-		           }
-		           const Edition &edition = access->EditionOf(web.ctx().catalog);
-		           SendDownload(request, interchange::WriteDiagnosisCsv(edition, snapshot_of(*access, *analysis)),
-		                        "text/csv; charset=utf-8", "csv", "risk-diagnosis", "診断結果");
-	           });
-
-	server.Get(R"(/orgs/(\d+)/risk/import)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		RenderImport(web, request, *access, nullptr, nullptr, std::nullopt);
-	});
-
-	// Step 1: parse and show every bad cell. Nothing is written.
-	server.Post(R"(/orgs/(\d+)/risk/import/preview)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !CheckMultipartCsrf(web, request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto file = ReadUpload(request);
-		if (!file) {
-			return RenderImport(web, request, *access, nullptr, nullptr, file.error());
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		auto preview = interchange::ReadRegister(edition, file->format, file->content);
-		if (!preview) {
-			Error error = preview.error();
-			error.field = "file";
-			return RenderImport(web, request, *access, &*file, nullptr, error);
-		}
-		RenderImport(web, request, *access, &*file, &*preview, std::nullopt);
-	});
-
-	// Step 2: the same file again; parse, then replace the register all or nothing.
-	server.Post(R"(/orgs/(\d+)/risk/import/commit)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !CheckMultipartCsrf(web, request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto file = ReadUpload(request);
-		if (!file) {
-			return RenderImport(web, request, *access, nullptr, nullptr, file.error());
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		auto preview = interchange::ReadRegister(edition, file->format, file->content);
-		if (!preview) {
-			Error error = preview.error();
-			error.field = "file";
-			return RenderImport(web, request, *access, &*file, nullptr, error);
-		}
-		if (!preview->ok()) {
-			return RenderImport(web, request, *access, &*file, &*preview, std::nullopt);
-		}
-		const size_t rows = preview->rows.size();
-		auto replaced = app::ReplaceRegister(web.ctx(), request.actor(), *access, std::move(preview->rows),
-		                                     "file:" + file->filename);
-		if (!replaced) {
-			if (replaced.error().code != ErrorCode::kInvalidInput) {
-				return web.SendErrorPage(request, replaced.error());
-			}
-			Error error = replaced.error();
-			error.field = "file";
-			return RenderImport(web, request, *access, &*file, nullptr, error);
-		}
-		web.Redirect(request, RiskBase(*access) + "/assets?done=imported&rows=" + std::to_string(rows));
-	});
 }
 
 } // namespace mamori::web::risk_pages

@@ -6,6 +6,7 @@
 #include "app/risk_views.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/clock.hpp"
+#include "web/http_errors.hpp"
 #include "web/form_dates.hpp"
 #include "web/risk_routes.hpp"
 
@@ -26,7 +27,7 @@ constexpr RatingField kRatings[] = {
     {"availability", "可用性", "使えなくなったときの影響です。"},
 };
 
-int *RatingOf(storage::Asset &asset, const std::string &key) {
+int *RatingOf(app::Asset &asset, const std::string &key) {
 	if (key == "confidentiality") {
 		return &asset.confidentiality;
 	}
@@ -36,7 +37,7 @@ int *RatingOf(storage::Asset &asset, const std::string &key) {
 	return &asset.availability;
 }
 
-int RatingValue(const storage::Asset &asset, const std::string &key) {
+int RatingValue(const app::Asset &asset, const std::string &key) {
 	if (key == "confidentiality") {
 		return asset.confidentiality;
 	}
@@ -73,7 +74,7 @@ std::string AssetFieldId(const Edition &edition, const std::string &field) {
 
 //! Reads the form. A C/I/A group left unselected becomes -1, which the
 //! app layer refuses with 「…の評価値は0〜2で選んでください。」.
-storage::Asset ReadAssetForm(const Request &request, storage::Asset asset) {
+app::Asset ReadAssetForm(const Request &request, app::Asset asset) {
 	asset.business_category = app::TrimSpaces(request.Param("business_category"));
 	asset.name = app::TrimSpaces(request.Param("name"));
 	asset.note = app::TrimSpaces(request.Param("note"));
@@ -111,20 +112,23 @@ Json TextField(const std::string &id, const std::string &label, const std::strin
 	        {"error", at_fault ? Json(error->message) : Json(false)}};
 }
 
-Json AssetFormModel(const Edition &edition, const storage::Asset &asset, bool is_new, const std::string &action,
+Json AssetFormModel(const Edition &edition, const app::Asset &asset, bool is_new, const std::string &action,
                     const std::optional<Error> &error) {
 	Json top = Json::array({
-	    TextField("business_category", "業務分類", "その情報を使う仕事の種類です。例：人事、経理、営業、製造", asset.business_category,
-	              false, false, error),
+	    TextField("business_category", "業務分類", "その情報を使う仕事の種類です。例：人事、経理、営業、製造",
+	              asset.business_category, false, false, error),
 	    TextField("name", "情報資産名称", "例：従業員名簿、顧客リスト、見積書", asset.name, false, false, error),
-	    TextField("note", "備考", "どんな情報かを短く書きます。例：従業員の住所・連絡先", asset.note, true, true, error),
-	    TextField("users", "利用者範囲", "その情報を使ってよい人です。例：人事部、全従業員", asset.users, true, false, error),
-	    TextField("department", "管理部署", "その情報の管理に責任を持つ部署です。", asset.department, true, false, error),
+	    TextField("note", "備考", "どんな情報かを短く書きます。例：従業員の住所・連絡先", asset.note, true, true,
+	              error),
+	    TextField("users", "利用者範囲", "その情報を使ってよい人です。例：人事部、全従業員", asset.users, true, false,
+	              error),
+	    TextField("department", "管理部署", "その情報の管理に責任を持つ部署です。", asset.department, true, false,
+	              error),
 	});
 	Json bottom = Json::array({
 	    TextField("retention", "保存期限", "例：5年、退職後3年、2030年3月末まで", asset.retention, true, false, error),
-	    TextField("risk_owner", "リスク所有者", "この情報のリスクに責任を持つ人です。例：人事部長", asset.risk_owner, true, false,
-	              error),
+	    TextField("risk_owner", "リスク所有者", "この情報のリスクに責任を持つ人です。例：人事部長", asset.risk_owner,
+	              true, false, error),
 	});
 	Json media = Json::array();
 	Json media_help = Json::array();
@@ -170,7 +174,7 @@ Json AssetFormModel(const Edition &edition, const storage::Asset &asset, bool is
 	};
 }
 
-void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access, const storage::Asset &asset,
+void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access, const app::Asset &asset,
                      bool is_new, const std::optional<Error> &error_in, const std::string &notice = "") {
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	std::optional<Error> error = error_in;
@@ -191,9 +195,8 @@ void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access
 		model["error_summary"] = ErrorSummary(*error, AssetFieldId(edition, error->field));
 	}
 	const std::string title = is_new ? "情報資産の登録" : "情報資産の編集";
-	web.SendHtml(request, error ? 400 : 200, web.RenderPage(request, "risk_asset_form", model, title, access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_asset_form", model, title, access));
 }
-
 
 //! The notice shown on the register after a successful POST (PRG).
 std::string RegisterNotice(const Request &request) {
@@ -211,7 +214,8 @@ std::string RegisterNotice(const Request &request) {
 		int rows = 0;
 		const std::string text = request.Param("rows");
 		std::from_chars(text.data(), text.data() + text.size(), rows);
-		return done == "template" ? "ひな形から" + std::to_string(rows) + "行を台帳に追加しました。内容を自社に合わせて直してください。"
+		return done == "template" ? "ひな形から" + std::to_string(rows) +
+		                                "行を台帳に追加しました。内容を自社に合わせて直してください。"
 		                          : "ファイルから" + std::to_string(rows) + "行を取り込み、台帳を置き換えました。";
 	}
 	return "";
@@ -225,10 +229,8 @@ std::string MediumName(const RiskCatalog &catalog, const std::string &id) {
 Json TemplatesJson(const Edition &edition) {
 	Json templates = Json::array();
 	for (const auto &tmpl : edition.asset_templates) {
-		templates.push_back({{"id", tmpl.id},
-		                     {"name", tmpl.name},
-		                     {"description", tmpl.description},
-		                     {"row_count", tmpl.rows.size()}});
+		templates.push_back(
+		    {{"id", tmpl.id}, {"name", tmpl.name}, {"description", tmpl.description}, {"row_count", tmpl.rows.size()}});
 	}
 	return templates;
 }
@@ -252,7 +254,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	for (const auto &group : app::GroupRegister(analysis->assets, analysis->result, grouping, sort)) {
 		Json rows = Json::array();
 		for (size_t row : group.rows) {
-			const storage::Asset &asset = analysis->assets[row];
+			const app::Asset &asset = analysis->assets[row];
 			const AssetAssessment &assessed = analysis->result.assets[row];
 			const std::string href = base + "/assets/" + std::to_string(asset.id);
 			std::string driving;
@@ -272,8 +274,9 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 			    {"availability", asset.availability},
 			    {"personal", personal},
 			    {"importance", assessed.importance},
-			    {"importance_note", OptionalText(app::ImportanceNote(app::ToRegisterAsset(asset).rating,
-			                                                                 assessed.importance, assessed.importance_overridden))},
+			    {"importance_note",
+			     OptionalText(app::ImportanceNote(app::ToRegisterAsset(asset).rating, assessed.importance,
+			                                      assessed.importance_overridden))},
 			    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
 			    {"has_threats", !assessed.threats.empty()},
 			    {"driving_threat", driving},
@@ -297,12 +300,13 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	    {{"label", "管理部署ごと"}, {"href", link("department", sort_query)}, {"current", by_department}},
 	});
 	Json sort_links = Json::array();
-	for (const auto &[value, label] : std::vector<std::pair<app::RegisterSort, std::string>>{
-	         {app::RegisterSort::kRegistered, "登録順"},
-	         {app::RegisterSort::kName, "名称順"},
-	         {app::RegisterSort::kImportance, "重要度の高い順"},
-	         {app::RegisterSort::kRisk, "リスク値の大きい順"}}) {
-		sort_links.push_back({{"label", label}, {"href", link(group_query, app::RegisterSortName(value))}, {"current", value == sort}});
+	for (const auto &[value, label] :
+	     std::vector<std::pair<app::RegisterSort, std::string>>{{app::RegisterSort::kRegistered, "登録順"},
+	                                                            {app::RegisterSort::kName, "名称順"},
+	                                                            {app::RegisterSort::kImportance, "重要度の高い順"},
+	                                                            {app::RegisterSort::kRisk, "リスク値の大きい順"}}) {
+		sort_links.push_back(
+		    {{"label", label}, {"href", link(group_query, app::RegisterSortName(value))}, {"current", value == sort}});
 	}
 
 	Json model = {
@@ -318,194 +322,144 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	    {"notice", OptionalText(RegisterNotice(request))},
 	};
 	if (error) {
-		AddFormError(model, *error, "template-" + (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
+		AddFormError(model, *error,
+		             "template-" +
+		                 (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
 		             "template_id");
 	}
-	web.SendHtml(request, error ? 400 : 200, web.RenderPage(request, "risk_assets", model, "情報資産管理台帳", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", model, "情報資産管理台帳", access));
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.
-std::optional<storage::Asset> LoadAsset(WebApp &web, Request &request, const app::OrgAccess &access,
+std::optional<app::Asset> LoadAsset(WebApp &web, Request &request, const app::OrgAccess &access,
                                         const std::string &id_text) {
 	auto asset_id = WebApp::ParseId(id_text);
 	if (!asset_id) {
 		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。"));
 		return std::nullopt;
 	}
-	auto found = web.ctx().store.FindAsset(access.org.id, *asset_id);
+	auto found = app::FindAsset(web.ctx(), access, *asset_id);
 	if (!found) {
 		web.SendErrorPage(request, found.error());
 		return std::nullopt;
 	}
-	if (!found->has_value()) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。"));
-		return std::nullopt;
+	return *found;
+}
+
+void ShowAssets(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderRegister(web, request, access, std::nullopt);
+}
+
+void ShowNewAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	app::Asset blank;
+	// No C/I/A value is chosen for the user: each is a judgement (表10).
+	blank.confidentiality = blank.integrity = blank.availability = -1;
+	RenderAssetForm(web, request, access, blank, true, std::nullopt);
+}
+
+void CreateAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	app::Asset asset = ReadAssetForm(request, app::Asset{});
+	auto created = app::CreateAsset(web.ctx(), request.actor(), access, asset);
+	if (!created) {
+		if (created.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, created.error());
+		}
+		return RenderAssetForm(web, request, access, asset, true, created.error());
 	}
-	return **found;
+	web.Redirect(request, RiskBase(access) + "/assets?done=created#asset-" + std::to_string(*created));
+}
+
+void ShowEditAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto asset = LoadAsset(web, request, access, request.http.matches[2]);
+	if (!asset) {
+		return;
+	}
+	const std::string notice = request.Param("done") == "duplicated"
+	                               ? "情報資産を複製しました。同じ情報を紙と電子データの両方で持つときは、媒体・保存先"
+	                                 "を変えて保存してください。"
+	                               : "";
+	RenderAssetForm(web, request, access, *asset, false, std::nullopt, notice);
+}
+
+void UpdateAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto existing = LoadAsset(web, request, access, request.http.matches[2]);
+	if (!existing) {
+		return;
+	}
+	app::Asset asset = ReadAssetForm(request, *existing);
+	if (auto updated = app::UpdateAsset(web.ctx(), request.actor(), access, asset); !updated) {
+		if (updated.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, updated.error());
+		}
+		return RenderAssetForm(web, request, access, asset, false, updated.error());
+	}
+	web.Redirect(request, RiskBase(access) + "/assets?done=updated#asset-" + std::to_string(asset.id));
+}
+
+void DuplicateAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto existing = LoadAsset(web, request, access, request.http.matches[2]);
+	if (!existing) {
+		return;
+	}
+	auto copy = app::DuplicateAsset(web.ctx(), request.actor(), access, existing->id);
+	if (!copy) {
+		return web.SendErrorPage(request, copy.error());
+	}
+	// The copy usually differs in its 媒体 (paper vs electronic): open it for editing.
+	web.Redirect(request, RiskBase(access) + "/assets/" + std::to_string(*copy) + "/edit?done=duplicated");
+}
+
+void ShowDeleteAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto asset = LoadAsset(web, request, access, request.http.matches[2]);
+	if (!asset) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	Json model = {{"base", RiskBase(access)},
+	              {"id", asset->id},
+	              {"name", asset->name},
+	              {"business_category", asset->business_category},
+	              {"department", asset->department},
+	              {"medium", MediumName(edition.risk_catalog, asset->medium)}};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset_delete", model, "情報資産の削除", access));
+}
+
+void DeleteAsset(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto asset = LoadAsset(web, request, access, request.http.matches[2]);
+	if (!asset) {
+		return;
+	}
+	if (auto deleted = app::DeleteAsset(web.ctx(), request.actor(), access, asset->id); !deleted) {
+		return web.SendErrorPage(request, deleted.error());
+	}
+	web.Redirect(request, RiskBase(access) + "/assets?done=deleted");
+}
+
+void ApplyTemplate(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto applied = app::ApplyAssetTemplate(web.ctx(), request.actor(), access, request.Param("template_id"));
+	if (!applied) {
+		if (applied.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, applied.error());
+		}
+		return RenderRegister(web, request, access, applied.error());
+	}
+	web.Redirect(request, RiskBase(access) + "/assets?done=template&rows=" + std::to_string(*applied));
 }
 
 } // namespace
 
-void MountRiskRegister(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk/assets)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderRegister(web, request, *access, std::nullopt);
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/assets/new)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		storage::Asset blank;
-		// No C/I/A value is chosen for the user: each is a judgement (表10).
-		blank.confidentiality = blank.integrity = blank.availability = -1;
-		RenderAssetForm(web, request, *access, blank, true, std::nullopt);
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/assets/new)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		storage::Asset asset = ReadAssetForm(request, storage::Asset{});
-		auto created = app::CreateAsset(web.ctx(), request.actor(), *access, asset);
-		if (!created) {
-			if (created.error().code != ErrorCode::kInvalidInput) {
-				return web.SendErrorPage(request, created.error());
-			}
-			return RenderAssetForm(web, request, *access, asset, true, created.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/assets?done=created#asset-" + std::to_string(*created));
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/assets/(\d+)/edit)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto asset = LoadAsset(web, request, *access, http.matches[2]);
-		if (!asset) {
-			return;
-		}
-		const std::string notice =
-		    request.Param("done") == "duplicated"
-		        ? "情報資産を複製しました。同じ情報を紙と電子データの両方で持つときは、媒体・保存先を変えて保存してください。"
-		        : "";
-		RenderAssetForm(web, request, *access, *asset, false, std::nullopt, notice);
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/assets/(\d+)/edit)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto existing = LoadAsset(web, request, *access, http.matches[2]);
-		if (!existing) {
-			return;
-		}
-		storage::Asset asset = ReadAssetForm(request, *existing);
-		if (auto updated = app::UpdateAsset(web.ctx(), request.actor(), *access, asset); !updated) {
-			if (updated.error().code != ErrorCode::kInvalidInput) {
-				return web.SendErrorPage(request, updated.error());
-			}
-			return RenderAssetForm(web, request, *access, asset, false, updated.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/assets?done=updated#asset-" + std::to_string(asset.id));
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/assets/(\d+)/duplicate)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto existing = LoadAsset(web, request, *access, http.matches[2]);
-		if (!existing) {
-			return;
-		}
-		auto copy = app::DuplicateAsset(web.ctx(), request.actor(), *access, existing->id);
-		if (!copy) {
-			return web.SendErrorPage(request, copy.error());
-		}
-		// The copy usually differs in its 媒体 (paper vs electronic): open it for editing.
-		web.Redirect(request, RiskBase(*access) + "/assets/" + std::to_string(*copy) + "/edit?done=duplicated");
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/assets/(\d+)/delete)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto asset = LoadAsset(web, request, *access, http.matches[2]);
-		if (!asset) {
-			return;
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		Json model = {{"base", RiskBase(*access)},
-		              {"id", asset->id},
-		              {"name", asset->name},
-		              {"business_category", asset->business_category},
-		              {"department", asset->department},
-		              {"medium", MediumName(edition.risk_catalog, asset->medium)}};
-		web.SendHtml(request, 200, web.RenderPage(request, "risk_asset_delete", model, "情報資産の削除", *access));
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/assets/(\d+)/delete)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto asset = LoadAsset(web, request, *access, http.matches[2]);
-		if (!asset) {
-			return;
-		}
-		if (auto deleted = app::DeleteAsset(web.ctx(), request.actor(), *access, asset->id); !deleted) {
-			return web.SendErrorPage(request, deleted.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/assets?done=deleted");
-	});
-
-	server.Post(R"(/orgs/(\d+)/risk/assets/template)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (request.session && !web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = OpenRisk(web, request, http.matches[1], true);
-		if (!access) {
-			return;
-		}
-		auto applied = app::ApplyAssetTemplate(web.ctx(), request.actor(), *access, request.Param("template_id"));
-		if (!applied) {
-			if (applied.error().code != ErrorCode::kInvalidInput) {
-				return web.SendErrorPage(request, applied.error());
-			}
-			return RenderRegister(web, request, *access, applied.error());
-		}
-		web.Redirect(request, RiskBase(*access) + "/assets?done=template&rows=" + std::to_string(*applied));
-	});
+RouteTable RiskRegisterRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets)", RiskViewer(), ShowAssets},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/new)", RiskEditor(), ShowNewAsset},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/new)", RiskEditor(), CreateAsset},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/(\d+)/edit)", RiskEditor(), ShowEditAsset},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/(\d+)/edit)", RiskEditor(), UpdateAsset},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/(\d+)/duplicate)", RiskEditor(), DuplicateAsset},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/(\d+)/delete)", RiskEditor(), ShowDeleteAsset},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/(\d+)/delete)", RiskEditor(), DeleteAsset},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/template)", RiskEditor(), ApplyTemplate},
+	};
 }
 
 } // namespace mamori::web::risk_pages

@@ -7,6 +7,7 @@
 #include "app/risk_views.hpp"
 #include "core/charts/svg_charts.hpp"
 #include "web/form_dates.hpp"
+#include "web/presentation/css_classes.hpp"
 #include "web/risk_routes.hpp"
 
 #include <algorithm>
@@ -39,7 +40,9 @@ const RiskMedium *MediumOfThreat(const RiskCatalog &catalog, const RiskThreat *t
 	return nullptr;
 }
 
-std::string YesNo(bool value) { return value ? "有" : "無"; }
+std::string YesNo(bool value) {
+	return value ? "有" : "無";
+}
 
 //! 表13's wording of a 被害発生可能性 value, or "".
 std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
@@ -51,17 +54,8 @@ std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
 	return "";
 }
 
-void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto analysis = LoadAnalysis(web, request, access, false);
-	if (!analysis) {
-		return;
-	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	const RiskCatalog &catalog = edition.risk_catalog;
-	const std::string base = RiskBase(access);
-	const AnalysisResult &result = analysis->result;
-
-	// Per category, laid out like the 診断結果 sheet: 策定の必要性, 実施率, 対策規定の要否.
+//! Per category, laid out like the 診断結果 sheet: 策定の必要性, 実施率, 対策規定の要否; and the bar chart of rates.
+void AddCategories(Json &model, const RiskCatalog &catalog, const AnalysisResult &result) {
 	Json categories = Json::array();
 	std::vector<charts::Bar> bars;
 	for (const auto &category : result.categories) {
@@ -86,21 +80,34 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 			bars.push_back({label, *permille / 10.0, 100});
 		}
 	}
-	std::string needs_legend;  // ◎ 必須／○ 必要／— 不要
+	std::string needs_legend; // ◎ 必須／○ 必要／— 不要
 	for (const auto &need : catalog.regulation_needs) {
 		needs_legend += (needs_legend.empty() ? "" : "／") + need.mark + " " + need.label;
 	}
+	model["categories"] = categories;
+	model["needs_legend"] = needs_legend;
+	model["has_bars"] = !bars.empty();
+	model["bar_chart"] = bars.empty() ? std::string() : charts::BarChart("区分ごとの実施率（%）", bars);
+}
+
+//! The bands of 表13 with their ranges.
+Json LevelsJson(const RiskScale &scale) {
 	Json levels = Json::array();
-	for (const auto &level : edition.risk_scale.levels) {
-		levels.push_back({{"label", level.label},
-		                  {"class", app::RiskLevelClass(&level)},
-		                  {"range", level.min == level.max ? std::to_string(level.min)
-		                                                   : std::to_string(level.min) + "〜" + std::to_string(level.max)},
-		                  {"description", level.description}});
+	for (const auto &level : scale.levels) {
+		levels.push_back(
+		    {{"label", level.label},
+		     {"class", RiskLevelClass(&level)},
+		     {"range", level.min == level.max ? std::to_string(level.min)
+		                                      : std::to_string(level.min) + "〜" + std::to_string(level.max)},
+		     {"description", level.description}});
 	}
 
-	// Heat map: each asset at its worst risk.
-	const app::HeatCounts heat = app::CountHeatMap(edition.risk_scale, result);
+	return levels;
+}
+
+//! Heat map: each asset at its worst risk, as a chart and as a table.
+void AddHeatMap(Json &model, const RiskCatalog &catalog, const RiskScale &scale, const AnalysisResult &result) {
+	const app::HeatCounts heat = app::CountHeatMap(scale, result);
 	std::vector<std::string> row_labels;
 	std::vector<std::string> column_labels;
 	std::vector<std::vector<charts::HeatCell>> cells;
@@ -123,17 +130,40 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 		heat_rows.push_back({{"importance", heat.importance_rows[row]}, {"cells", row_cells}});
 	}
 
-	// 大 risks, worst first.
+	model["heat_map"] = charts::HeatMap("重要度と被害発生可能性ごとの情報資産の数", "重要度", row_labels,
+	                                    "被害発生可能性", column_labels, cells);
+	model["heat_columns"] = heat_columns;
+	model["heat_rows"] = heat_rows;
+	model["unplaced"] = heat.unplaced;
+	model["has_unplaced"] = heat.unplaced > 0;
+}
+
+//! 大 risks, worst first.
+Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysis) {
+	const AnalysisResult &result = analysis.result;
 	Json high = Json::array();
 	for (const auto &risk : app::RisksAtLevels(result, {"high"})) {
 		const AssetAssessment &asset = result.assets[risk.asset];
 		const ThreatAssessment &threat = asset.threats[risk.threat];
 		high.push_back({{"asset", asset.asset->name},
-		                {"href", base + "/assets/" + std::to_string(AssetIdAt(*analysis, risk.asset))},
+		                {"href", base + "/assets/" + std::to_string(AssetIdAt(analysis, risk.asset))},
 		                {"threat", threat.threat->name},
 		                {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
 		                {"risk", RiskCellJson(threat.risk_value, threat.level)}});
 	}
+	return high;
+}
+
+void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false);
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const RiskCatalog &catalog = edition.risk_catalog;
+	const std::string base = RiskBase(access);
+	const AnalysisResult &result = analysis->result;
+	const Json high = HighRisksJson(base, *analysis);
 	const size_t medium_count = app::RisksAtLevels(result, {"medium"}).size();
 
 	Json gaps = Json::array();
@@ -160,17 +190,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"answered", answered},
 	    {"total", total},
 	    {"all_answered", answered >= total},
-	    {"categories", categories},
-	    {"needs_legend", needs_legend},
-	    {"levels", levels},
-	    {"has_bars", !bars.empty()},
-	    {"bar_chart", bars.empty() ? std::string() : charts::BarChart("区分ごとの実施率（%）", bars)},
-	    {"heat_map", charts::HeatMap("重要度と被害発生可能性ごとの情報資産の数", "重要度", row_labels, "被害発生可能性",
-	                                 column_labels, cells)},
-	    {"heat_columns", heat_columns},
-	    {"heat_rows", heat_rows},
-	    {"unplaced", heat.unplaced},
-	    {"has_unplaced", heat.unplaced > 0},
+	    {"levels", LevelsJson(edition.risk_scale)},
 	    {"high", high},
 	    {"has_high", !high.empty()},
 	    {"high_count", high.size()},
@@ -178,6 +198,8 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"gaps", gaps},
 	    {"has_gaps", !gaps.empty()},
 	};
+	AddCategories(model, catalog, result);
+	AddHeatMap(model, catalog, edition.risk_scale, result);
 	web.SendHtml(request, 200, web.RenderPage(request, "risk_results", model, "診断結果", access));
 }
 
@@ -199,7 +221,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
-	const storage::Asset &asset = analysis->assets[index];
+	const app::Asset &asset = analysis->assets[index];
 	const AssetAssessment &assessed = analysis->result.assets[index];
 	const AssetRating rating = app::ToRegisterAsset(asset).rating;
 	const auto numbers = ItemNumbers(catalog);
@@ -219,10 +241,12 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		for (const CheckItem *item : app::ItemsCoveringThreat(catalog, threat.threat->id)) {
 			auto answer = analysis->input.answers.find(item->id);
 			if (answer != analysis->input.answers.end() && answer->second == CheckAnswer::kNotApplicable) {
-				excluded.push_back({{"number", numbers.count(item->id) ? numbers.at(item->id) : ""}, {"text", item->text}});
+				excluded.push_back(
+				    {{"number", numbers.count(item->id) ? numbers.at(item->id) : ""}, {"text", item->text}});
 			}
 		}
-		const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
+		const bool needs_decision =
+		    threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
 		threats.push_back({
 		    {"heading_id", "threat-" + threat.threat->id},
 		    {"name", threat.threat->name},
@@ -292,26 +316,21 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset", model, asset.name + "のリスク値", access));
 }
 
+void ShowResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderResults(web, request, access);
+}
+
+void ShowAssetResult(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderAssetExplanation(web, request, access, request.http.matches[2]);
+}
+
 } // namespace
 
-void MountRiskResults(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk/results)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderResults(web, request, *access);
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/assets/(\d+))", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderAssetExplanation(web, request, *access, http.matches[2]);
-	});
+RouteTable RiskResultRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/results)", RiskViewer(), ShowResults},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/(\d+))", RiskViewer(), ShowAssetResult},
+	};
 }
 
 } // namespace mamori::web::risk_pages

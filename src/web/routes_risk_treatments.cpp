@@ -7,6 +7,8 @@
 #include "app/risk_views.hpp"
 #include "core/risk/risk.hpp"
 #include "platform/clock.hpp"
+#include "web/presentation/css_classes.hpp"
+#include "web/http_errors.hpp"
 #include "web/form_dates.hpp"
 #include "web/risk_routes.hpp"
 
@@ -69,7 +71,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		const ThreatAssessment &threat = asset.threats[risk.threat];
 		const Id asset_id = AssetIdAt(*analysis, risk.asset);
 		auto found = treatments->find({asset_id, threat.threat->id});
-		const storage::RiskTreatment *treatment = found != treatments->end() ? &found->second : nullptr;
+		const app::RiskTreatment *treatment = found != treatments->end() ? &found->second : nullptr;
 		const bool high = app::IsHighLevel(threat.level);
 		app::TreatmentState state = app::TreatmentStateOf(treatment, high, today);
 		state.overdue = late.count({asset_id, threat.threat->id}) > 0;
@@ -90,7 +92,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"due_iso", treatment ? treatment->due_on : ""},
 		    {"has_due", treatment != nullptr && !treatment->due_on.empty()},
 		    {"residual", treatment ? treatment->residual_risk : 0},
-		    {"tag", {{"label", state.label}, {"class", state.tag_class}}},
+		    {"tag", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
 		    {"overdue", state.overdue},
 		    {"awaiting_approval", state.awaiting_approval},
 		    {"href", TreatmentPath(access, asset_id, threat.threat->id)},
@@ -118,7 +120,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 struct TreatmentForm {
-	storage::RiskTreatment treatment;
+	app::RiskTreatment treatment;
 	DateFields due;
 };
 
@@ -149,10 +151,10 @@ std::string TreatmentFieldId(const std::string &field) {
 }
 
 void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access, const app::RegisterAnalysis &analysis,
-                     const FoundRisk &risk, const std::optional<storage::RiskTreatment> &stored,
+                     const FoundRisk &risk, const std::optional<app::RiskTreatment> &stored,
                      const std::optional<TreatmentForm> &posted, const std::optional<Error> &error_in) {
 	const std::string base = RiskBase(access);
-	const storage::Asset &asset = analysis.assets[risk.asset];
+	const app::Asset &asset = analysis.assets[risk.asset];
 	const ThreatAssessment &threat = *risk.threat;
 	const bool high = app::IsHighLevel(threat.level);
 	const bool needs_decision = threat.level != nullptr && (threat.level->id == "high" || threat.level->id == "medium");
@@ -168,7 +170,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	}
 	std::optional<Error> error = error_in;
 	if (error && error->field == "due_on") {
-		error->field = "due_on-year";  // the date partial shows errors of its own boxes
+		error->field = "due_on-year"; // the date partial shows errors of its own boxes
 	}
 	const Error *date_error = error ? &*error : nullptr;
 
@@ -182,7 +184,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	// 低減 changes only the vulnerability, so the values a reduction reaches are marked with it.
 	const RiskScale &scale = access.EditionOf(web.ctx().catalog).risk_scale;
 	const int importance = analysis.result.assets[risk.asset].importance;
-	std::map<int, int> vulnerability_for;  // risk value → the highest vulnerability that gives it
+	std::map<int, int> vulnerability_for; // risk value → the highest vulnerability that gives it
 	for (int v = threat.vulnerability; v >= scale.vulnerability_min; --v) {
 		vulnerability_for.emplace(importance * DamagePossibility(threat.frequency, v), v);
 	}
@@ -220,9 +222,11 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"reason", form.treatment.reason},
 	    {"completed", form.treatment.completed},
 	    {"residuals", residuals},
-	    {"due", DateFieldsModel(DateFieldsView{"due_on", "due_on", "期限",
-	                                           "対策を終える日です。保有と決めたときは空けておけます。例：2025年4月1日なら、2025、4、1 と入力します。",
-	                                           false, form.due, date_error})},
+	    {"due",
+	     DateFieldsModel(DateFieldsView{
+	         "due_on", "due_on", "期限",
+	         "対策を終える日です。保有と決めたときは空けておけます。例：2025年4月1日なら、2025、4、1 と入力します。",
+	         false, form.due, date_error})},
 	    {"has_stored", stored.has_value()},
 	    {"stored_decision", stored ? std::string(app::DecisionLabel(stored->decision)) : ""},
 	    {"stored_measure", stored ? stored->measure : ""},
@@ -231,7 +235,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"stored_residual", stored ? stored->residual_risk : 0},
 	    {"stored_reason", stored ? stored->reason : ""},
 	    {"stored_completed", stored && stored->completed},
-	    {"state", {{"label", state.label}, {"class", state.tag_class}}},
+	    {"state", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
 	    {"overdue", state.overdue},
 	    {"show_approval", accepted && high},
 	    {"approved", approved},
@@ -239,30 +243,27 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"can_approve", access.CanApproveRisk() && accepted && high && !approved},
 	    {"notice", OptionalText(request.Param("done") == "approved" ? "リスクの受け入れ（保有）を承認しました。" : "")},
 	};
-	const int status = error ? 400 : 200;
+	const int status = error ? HttpStatusFor(error->code) : 200;
 	if (error) {
 		AddFormError(model, *error, TreatmentFieldId(error_in->field), error_in->field);
 	}
 	web.SendHtml(request, status,
-	             web.RenderPage(request, "risk_treatment", model, "リスク対応：" + asset.name + "・" + threat.threat->name, access));
+	             web.RenderPage(request, "risk_treatment", model,
+	                            "リスク対応：" + asset.name + "・" + threat.threat->name, access));
 }
 
 struct TreatmentContext {
 	app::OrgAccess access;
 	std::unique_ptr<app::RegisterAnalysis> analysis;
 	FoundRisk risk;
-	std::optional<storage::RiskTreatment> stored;
+	std::optional<app::RiskTreatment> stored;
 };
 
-//! Opens the page's organisation, analysis, risk and stored treatment; sends the error page otherwise.
-std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, bool edit) {
-	auto access = OpenRisk(web, request, request.http.matches[1], edit);
-	if (!access) {
-		return std::nullopt;
-	}
+//! Opens the page's analysis, risk and stored treatment; sends the error page otherwise.
+std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto asset_id = WebApp::ParseId(request.http.matches[2]);
 	const std::string threat_id = request.http.matches[3];
-	auto analysis = LoadAnalysis(web, request, *access, false);
+	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
 		return std::nullopt;
 	}
@@ -271,89 +272,78 @@ std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, boo
 		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "このリスクは見つかりません。"));
 		return std::nullopt;
 	}
-	auto stored = web.ctx().store.FindTreatment(access->org.id, *asset_id, threat_id);
+	auto stored = app::FindTreatment(web.ctx(), access, *asset_id, threat_id);
 	if (!stored) {
 		web.SendErrorPage(request, stored.error());
 		return std::nullopt;
 	}
-	return TreatmentContext{*access, std::move(analysis), *risk, *stored};
+	return TreatmentContext{access, std::move(analysis), *risk, *stored};
+}
+
+void ShowTreatments(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderList(web, request, access);
+}
+
+void ShowTreatment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto context = OpenTreatment(web, request, access);
+	if (!context) {
+		return;
+	}
+	RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored, std::nullopt,
+	                std::nullopt);
+}
+
+void SaveTreatment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto context = OpenTreatment(web, request, access);
+	if (!context) {
+		return;
+	}
+	TreatmentForm form = ReadTreatmentForm(request);
+	auto show_error = [&](const Error &error) {
+		RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored, form, error);
+	};
+	auto due = ParseDateFields(form.due, "due_on", "期限", false);
+	if (!due) {
+		return show_error(due.error());
+	}
+	app::RiskTreatment treatment = form.treatment;
+	treatment.asset_id = context->analysis->assets[context->risk.asset].id;
+	treatment.threat_id = context->risk.threat->threat->id;
+	treatment.due_on = *due;
+	auto saved = app::SaveTreatment(web.ctx(), request.actor(), context->access, treatment);
+	if (!saved) {
+		if (saved.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, saved.error());
+		}
+		return show_error(saved.error());
+	}
+	web.Redirect(request, RiskBase(context->access) + "/treatments?done=saved#risk-" +
+	                          std::to_string(treatment.asset_id) + "-" + treatment.threat_id);
+}
+
+void ApproveTreatment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto context = OpenTreatment(web, request, access);
+	if (!context) {
+		return;
+	}
+	const Id asset_id = context->analysis->assets[context->risk.asset].id;
+	const std::string threat_id = context->risk.threat->threat->id;
+	if (auto approved = app::ApproveAcceptance(web.ctx(), request.actor(), context->access, asset_id, threat_id);
+	    !approved) {
+		return web.SendErrorPage(request, approved.error());
+	}
+	web.Redirect(request, TreatmentPath(context->access, asset_id, threat_id) + "?done=approved");
 }
 
 } // namespace
 
-void MountRiskTreatments(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/risk/treatments)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = OpenRisk(web, request, http.matches[1], false);
-		if (!access) {
-			return;
-		}
-		RenderList(web, request, *access);
-	});
-
-	server.Get(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))",
-	           [&web](const httplib::Request &http, httplib::Response &response) {
-		           Request request = web.Begin(http, response);
-		           auto context = OpenTreatment(web, request, false);
-		           if (!context) {
-			           return;
-		           }
-		           RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored,
-		                           std::nullopt, std::nullopt);
-	           });
-
-	server.Post(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))",
-	            [&web](const httplib::Request &http, httplib::Response &response) {
-		            Request request = web.Begin(http, response);
-		            if (request.session && !web.CheckFormCsrf(request)) {
-			            return;
-		            }
-		            auto context = OpenTreatment(web, request, true);
-		            if (!context) {
-			            return;
-		            }
-		            TreatmentForm form = ReadTreatmentForm(request);
-		            auto show_error = [&](const Error &error) {
-			            RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored,
-			                            form, error);
-		            };
-		            auto due = ParseDateFields(form.due, "due_on", "期限", false);
-		            if (!due) {
-			            return show_error(due.error());
-		            }
-		            storage::RiskTreatment treatment = form.treatment;
-		            treatment.asset_id = context->analysis->assets[context->risk.asset].id;
-		            treatment.threat_id = context->risk.threat->threat->id;
-		            treatment.due_on = *due;
-		            auto saved = app::SaveTreatment(web.ctx(), request.actor(), context->access, treatment);
-		            if (!saved) {
-			            if (saved.error().code != ErrorCode::kInvalidInput) {
-				            return web.SendErrorPage(request, saved.error());
-			            }
-			            return show_error(saved.error());
-		            }
-		            web.Redirect(request, RiskBase(context->access) + "/treatments?done=saved#risk-" +
-		                                      std::to_string(treatment.asset_id) + "-" + treatment.threat_id);
-	            });
-
-	server.Post(R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+)/approve)",
-	            [&web](const httplib::Request &http, httplib::Response &response) {
-		            Request request = web.Begin(http, response);
-		            if (request.session && !web.CheckFormCsrf(request)) {
-			            return;
-		            }
-		            auto context = OpenTreatment(web, request, false);
-		            if (!context) {
-			            return;
-		            }
-		            const Id asset_id = context->analysis->assets[context->risk.asset].id;
-		            const std::string threat_id = context->risk.threat->threat->id;
-		            if (auto approved = app::ApproveAcceptance(web.ctx(), request.actor(), context->access, asset_id, threat_id);
-		                !approved) {
-			            return web.SendErrorPage(request, approved.error());
-		            }
-		            web.Redirect(request, TreatmentPath(context->access, asset_id, threat_id) + "?done=approved");
-	            });
+RouteTable RiskTreatmentRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/risk/treatments)", RiskViewer(), ShowTreatments},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))", RiskViewer(), ShowTreatment},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+))", RiskEditor(), SaveTreatment},
+	    {Method::kPost, R"(/orgs/(\d+)/risk/treatments/(\d+)/([a-z0-9_]+)/approve)", RiskViewer(), ApproveTreatment},
+	};
 }
 
 } // namespace mamori::web::risk_pages

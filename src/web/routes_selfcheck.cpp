@@ -8,12 +8,16 @@
 // only turn them into pages.
 #include "app/selfcheck_service.hpp"
 #include "app/selfcheck_views.hpp"
+#include "web/presentation/css_classes.hpp"
+#include "web/http_errors.hpp"
 #include "web/selfcheck_routes.hpp"
 
 namespace mamori::web {
 namespace selfcheck_pages {
 
-std::string OrgBase(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id); }
+std::string OrgBase(const app::OrgAccess &access) {
+	return "/orgs/" + std::to_string(access.org.id);
+}
 
 Json FootnotesJson(const SelfcheckItem &item) {
 	Json notes = Json::array();
@@ -23,7 +27,7 @@ Json FootnotesJson(const SelfcheckItem &item) {
 	return notes;
 }
 
-Json RoundJson(const storage::SelfcheckRound &round) {
+Json RoundJson(const app::SelfcheckRound &round) {
 	return {{"id", round.id},
 	        {"number", round.number},
 	        {"title", round.title},
@@ -44,7 +48,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 	if (!summary) {
 		return web.SendErrorPage(request, summary.error());
 	}
-	auto departments = web.ctx().store.ListDepartments(access.org.id);
+	auto departments = app::ListDepartments(web.ctx(), access);
 	if (!departments) {
 		return web.SendErrorPage(request, departments.error());
 	}
@@ -57,7 +61,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"result_href", base + "/selfcheck/result"},
 	              {"round_title", title_input},
 	              {"has_departments", !departments->empty()}};
-	std::vector<storage::SelfcheckResponse> responses;
+	std::vector<app::SelfcheckResponse> responses;
 	if (summary->has_value()) {
 		const auto &round = (*summary)->round;
 		model["round"] = RoundJson(round);
@@ -74,7 +78,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 		rows.push_back({{"name", row.name},
 		                {"is_department", row.is_department},
 		                {"status", row.progress.label},
-		                {"tag_class", row.progress.tag_class},
+		                {"tag_class", ResponseTagClass(row.progress.state)},
 		                {"answer_href", base + "/selfcheck/answer" + app::QueryString({{"respondent", row.name}})}});
 	}
 	model["respondents"] = rows;
@@ -85,76 +89,63 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 		model["error_summary"] = ErrorSummary(*error, "title");
 		model["errors"] = {{"title", error->message}};
 	}
-	web.SendHtml(request, error ? 400 : 200, web.RenderPage(request, "selfcheck_overview", model, "自社診断", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "selfcheck_overview", model, "自社診断", access));
 }
 
-void MountOverview(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/selfcheck)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (access->IsRespondent()) {
-			// 回答者 have only the answer flow; take them there instead of a dead end.
-			return web.Redirect(request, OrgBase(*access) + "/selfcheck/answer");
-		}
-		RenderOverview(web, request, *access, "", std::nullopt);
-	});
+void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (access.IsRespondent()) {
+		// 回答者 have only the answer flow; take them there instead of a dead end.
+		return web.Redirect(request, OrgBase(access) + "/selfcheck/answer");
+	}
+	RenderOverview(web, request, access, "", std::nullopt);
+}
 
-	server.Post(R"(/orgs/(\d+)/selfcheck/rounds)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (!web.CheckFormCsrf(request)) {
-			return;
+void StartRound(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const std::string title = app::TrimSpaces(request.Param("title"));
+	auto started = app::StartRound(web.ctx(), request.actor(), access, title);
+	if (!started) {
+		if (started.error().code == ErrorCode::kInvalidInput) {
+			return RenderOverview(web, request, access, title, started.error());
 		}
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (!access->CanEdit()) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。"));
-		}
-		const std::string title = app::TrimSpaces(request.Param("title"));
-		auto started = app::StartRound(web.ctx(), request.actor(), *access, title);
-		if (!started) {
-			if (started.error().code == ErrorCode::kInvalidInput) {
-				return RenderOverview(web, request, *access, title, started.error());
-			}
-			return web.SendErrorPage(request, started.error());
-		}
-		web.Redirect(request, OrgBase(*access) + "/selfcheck");
-	});
+		return web.SendErrorPage(request, started.error());
+	}
+	web.Redirect(request, OrgBase(access) + "/selfcheck");
+}
 
-	server.Post(R"(/orgs/(\d+)/selfcheck/rounds/(\d+)/close)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (!web.CheckFormCsrf(request)) {
-			return;
-		}
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		if (!access->CanEdit()) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。"));
-		}
-		auto round_id = WebApp::ParseId(http.matches[2]);
-		if (!round_id) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "診断が見つかりません。"));
-		}
-		if (auto closed = app::CloseRound(web.ctx(), request.actor(), *access, *round_id); !closed) {
-			return web.SendErrorPage(request, closed.error());
-		}
-		web.Redirect(request, OrgBase(*access) + "/selfcheck");
-	});
+void CloseRound(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto round_id = WebApp::ParseId(request.http.matches[2]);
+	if (!round_id) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "診断が見つかりません。"));
+	}
+	if (auto closed = app::CloseRound(web.ctx(), request.actor(), access, *round_id); !closed) {
+		return web.SendErrorPage(request, closed.error());
+	}
+	web.Redirect(request, OrgBase(access) + "/selfcheck");
 }
 
 } // namespace
+
+RouteTable OverviewRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/selfcheck)", OrgMember(), ShowOverview},
+	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/rounds)",
+	     OrgEditor("診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。"), StartRound},
+	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/rounds/(\d+)/close)",
+	     OrgEditor("診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。"), CloseRound},
+	};
+}
+
 } // namespace selfcheck_pages
 
-void WebApp::MountSelfcheck(httplib::Server &server) {
-	selfcheck_pages::MountOverview(*this, server);
-	selfcheck_pages::MountAnswering(*this, server);
-	selfcheck_pages::MountResult(*this, server);
+RouteTable SelfcheckRoutes() {
+	RouteTable routes = selfcheck_pages::OverviewRoutes();
+	for (RouteTable (*table)() : {selfcheck_pages::AnsweringRoutes, selfcheck_pages::ResultRoutes}) {
+		for (Route &route : table()) {
+			routes.push_back(std::move(route));
+		}
+	}
+	return routes;
 }
 
 } // namespace mamori::web

@@ -6,13 +6,13 @@
 // they name on the landing page.
 #include "app/selfcheck_service.hpp"
 #include "app/selfcheck_views.hpp"
+#include "web/http_errors.hpp"
 #include "web/selfcheck_routes.hpp"
 
 namespace mamori::web::selfcheck_pages {
 namespace {
 
-constexpr Answer kAnswerChoices[] = {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented,
-                                     Answer::kUnknown};
+constexpr Answer kAnswerChoices[] = {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown};
 
 const SelfcheckGroup *GroupOf(const Edition &edition, const std::string &id) {
 	for (const auto &group : edition.selfcheck_rules.groups) {
@@ -25,10 +25,10 @@ const SelfcheckGroup *GroupOf(const Edition &edition, const std::string &id) {
 
 //! Who is answering, resolved once per answer-flow request.
 struct Answering {
-	std::string respondent;  // the name the answers are stored under
-	std::string query;       // "?respondent=..." for editors; "" for 回答者 (their department is implied)
-	std::optional<storage::SelfcheckRound> round;  // the open round, if any
-	std::optional<storage::SelfcheckResponse> response;
+	std::string respondent; // the name the answers are stored under
+	std::string query;      // "?respondent=..." for editors; "" for 回答者 (their department is implied)
+	std::optional<app::SelfcheckRound> round; // the open round, if any
+	std::optional<app::SelfcheckResponse> response;
 };
 
 //! Answer-flow URLs keep the respondent (editors) and where to return after a change.
@@ -43,39 +43,35 @@ std::string AnswerUrl(const app::OrgAccess &access, const std::string &tail, con
 
 // ---- shared steps ----------------------------------------------------------
 
+//! "?respondent=..." for editors; "" for 回答者, whose department is implied.
+std::string QueryFor(const app::OrgAccess &access, const std::string &respondent) {
+	return access.IsRespondent() ? std::string() : app::QueryString({{"respondent", respondent}});
+}
+
 // 回答者 always answer for their own department; editors name the
 // respondent in the query string (chosen on the landing page).
 Result<Answering> ResolveAnswering(WebApp &web, Request &request, const app::OrgAccess &access) {
-	Answering answering;
 	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
-	auto name = app::RespondentNameFor(web.ctx(), access, requested);
-	if (!name) {
-		return name.error();
+	auto sheet = app::OpenAnswerSheet(web.ctx(), access, requested);
+	if (!sheet) {
+		return sheet.error();
 	}
-	answering.respondent = *name;
-	if (!access.IsRespondent()) {
-		answering.query = app::QueryString({{"respondent", *name}});
+	return Answering{sheet->respondent, QueryFor(access, sheet->respondent), sheet->round, sheet->response};
+}
+
+//! An editor without a respondent goes back to the landing page, where they name one.
+bool MustNameRespondent(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (!access.IsRespondent() && access.CanEdit() && app::TrimSpaces(request.Param("respondent")).empty()) {
+		web.Redirect(request, OrgBase(access) + "/selfcheck/answer");
+		return true;
 	}
-	auto round = web.ctx().store.CurrentRound(access.org.id);
-	if (!round) {
-		return round.error();
-	}
-	if (round->has_value() && (*round)->closed_at.empty()) {
-		answering.round = **round;
-		auto response = web.ctx().store.FindResponse(access.org.id, (*round)->id, *name);
-		if (!response) {
-			return response.error();
-		}
-		answering.response = *response;
-	}
-	return answering;
+	return false;
 }
 
 // For question, check and done pages: a missing or blank respondent sends
 // editors back to the landing page, where they name one.
 std::optional<Answering> AnsweringOrRespond(WebApp &web, Request &request, const app::OrgAccess &access) {
-	if (!access.IsRespondent() && access.CanEdit() && app::TrimSpaces(request.Param("respondent")).empty()) {
-		web.Redirect(request, OrgBase(access) + "/selfcheck/answer");
+	if (MustNameRespondent(web, request, access)) {
 		return std::nullopt;
 	}
 	auto answering = ResolveAnswering(web, request, access);
@@ -95,75 +91,68 @@ Json AnsweringJson(const app::OrgAccess &access, const Answering &answering) {
 
 // ---- 2. landing (ui.md §2.1) ------------------------------------------
 
-void MountLanding(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/selfcheck/answer)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		const Edition &edition = access->EditionOf(web.ctx().catalog);
-		const std::string base = OrgBase(*access);
-		Json model = {{"base", base},
-		              {"item_count", edition.ItemCount()},
-		              {"action", base + "/selfcheck/answer"},
-		              {"overview_href", base + "/selfcheck"},
-		              {"is_respondent", access->IsRespondent()}};
-		// Editors first say whom they answer for: a department or any name.
-		const bool needs_name = !access->IsRespondent() && access->CanEdit() && !request.HasParam("respondent");
-		std::optional<Error> name_error;
-		std::optional<Answering> answering;
-		if (!needs_name) {
-			auto resolved = ResolveAnswering(web, request, *access);
-			if (!resolved) {
-				if (resolved.error().code != ErrorCode::kInvalidInput) {
-					return web.SendErrorPage(request, resolved.error());
-				}
-				name_error = resolved.error();
-			} else {
-				answering = *resolved;
+void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const std::string base = OrgBase(access);
+	Json model = {{"base", base},
+	              {"item_count", edition.ItemCount()},
+	              {"action", base + "/selfcheck/answer"},
+	              {"overview_href", base + "/selfcheck"},
+	              {"is_respondent", access.IsRespondent()}};
+	// Editors first say whom they answer for: a department or any name.
+	const bool needs_name = !access.IsRespondent() && access.CanEdit() && !request.HasParam("respondent");
+	std::optional<Error> name_error;
+	std::optional<Answering> answering;
+	if (!needs_name) {
+		auto resolved = ResolveAnswering(web, request, access);
+		if (!resolved) {
+			if (resolved.error().code != ErrorCode::kInvalidInput) {
+				return web.SendErrorPage(request, resolved.error());
 			}
+			name_error = resolved.error();
+		} else {
+			answering = *resolved;
 		}
-		if (!answering) {
-			auto departments = web.ctx().store.ListDepartments(access->org.id);
-			if (!departments) {
-				return web.SendErrorPage(request, departments.error());
-			}
-			Json choices = Json::array();
-			for (const auto &department : *departments) {
-				choices.push_back({{"name", department.name},
-				                   {"href", base + "/selfcheck/answer" +
-				                                app::QueryString({{"respondent", department.name}})}});
-			}
-			model["choose_respondent"] = true;
-			model["departments"] = choices;
-			model["has_departments"] = !choices.empty();
-			model["respondent_input"] = request.Param("respondent");
-			if (name_error) {
-				model["error_summary"] = ErrorSummary(*name_error, "respondent");
-				model["errors"] = {{"respondent", name_error->message}};
-			}
-			return web.SendHtml(request, name_error ? 400 : 200,
-			                    web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", *access));
+	}
+	if (!answering) {
+		auto departments = app::ListDepartments(web.ctx(), access);
+		if (!departments) {
+			return web.SendErrorPage(request, departments.error());
 		}
-		model["respondent"] = AnsweringJson(*access, *answering);
-		const AnswerSheet empty;
-		const AnswerSheet &answers = answering->response ? answering->response->answers : empty;
-		const int answered = app::AnsweredCount(answers, edition.ItemCount());
-		const auto first_open = app::FirstUnansweredItem(answers, edition.ItemCount());
-		model["answered"] = answered;
-		model["resuming"] = answered > 0 && first_open.has_value();
-		model["all_answered"] = !first_open.has_value();
-		model["resume_number"] = first_open.value_or(0);
-		model["submitted"] = answering->response && !answering->response->submitted_at.empty();
-		if (answering->response && !answering->response->submitted_at.empty()) {
-			model["submitted_date"] = app::JapaneseDate(answering->response->submitted_at);
+		Json choices = Json::array();
+		for (const auto &department : *departments) {
+			choices.push_back(
+			    {{"name", department.name},
+			     {"href", base + "/selfcheck/answer" + app::QueryString({{"respondent", department.name}})}});
 		}
-		model["start_href"] = first_open ? AnswerUrl(*access, "/q/" + std::to_string(*first_open), *answering)
-		                                 : AnswerUrl(*access, "/check", *answering);
-		model["check_href"] = AnswerUrl(*access, "/check", *answering);
-		web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", *access));
-	});
+		model["choose_respondent"] = true;
+		model["departments"] = choices;
+		model["has_departments"] = !choices.empty();
+		model["respondent_input"] = request.Param("respondent");
+		if (name_error) {
+			model["error_summary"] = ErrorSummary(*name_error, "respondent");
+			model["errors"] = {{"respondent", name_error->message}};
+		}
+		return web.SendHtml(request, name_error ? HttpStatusFor(name_error->code) : 200,
+		                    web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", access));
+	}
+	model["respondent"] = AnsweringJson(access, *answering);
+	const AnswerSheet empty;
+	const AnswerSheet &answers = answering->response ? answering->response->answers : empty;
+	const int answered = app::AnsweredCount(answers, edition.ItemCount());
+	const auto first_open = app::FirstUnansweredItem(answers, edition.ItemCount());
+	model["answered"] = answered;
+	model["resuming"] = answered > 0 && first_open.has_value();
+	model["all_answered"] = !first_open.has_value();
+	model["resume_number"] = first_open.value_or(0);
+	model["submitted"] = answering->response && !answering->response->submitted_at.empty();
+	if (answering->response && !answering->response->submitted_at.empty()) {
+		model["submitted_date"] = app::JapaneseDate(answering->response->submitted_at);
+	}
+	model["start_href"] = first_open ? AnswerUrl(access, "/q/" + std::to_string(*first_open), *answering)
+	                                 : AnswerUrl(access, "/check", *answering);
+	model["check_href"] = AnswerUrl(access, "/check", *answering);
+	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", access));
 }
 
 // ---- 3. one question per page (ui.md §2.3, §2.4) ------------------------
@@ -208,7 +197,7 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 		model["error_message"] = message;
 	}
 	const std::string title = "質問" + std::to_string(number) + "：" + item->short_title;
-	web.SendHtml(request, missing_choice ? 400 : 200,
+	web.SendHtml(request, missing_choice ? HttpStatusFor(ErrorCode::kInvalidInput) : 200,
 	             web.RenderPage(request, "selfcheck_answer_question", model, title, access));
 }
 
@@ -223,60 +212,49 @@ std::optional<int> QuestionNumber(WebApp &web, Request &request, const app::OrgA
 	return static_cast<int>(*number);
 }
 
-void MountQuestions(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/selfcheck/answer/q/(\d+))", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto number = QuestionNumber(web, request, *access);
-		if (!number) {
-			return;
-		}
-		auto answering = AnsweringOrRespond(web, request, *access);
-		if (!answering) {
-			return;
-		}
-		std::optional<Answer> saved;
-		if (answering->response) {
-			saved = app::AnswerOf(answering->response->answers, *number);
-		}
-		RenderQuestion(web, request, *access, *answering, *number, saved, false);
-	});
+void ShowQuestion(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto number = QuestionNumber(web, request, access);
+	if (!number) {
+		return;
+	}
+	auto answering = AnsweringOrRespond(web, request, access);
+	if (!answering) {
+		return;
+	}
+	std::optional<Answer> saved;
+	if (answering->response) {
+		saved = app::AnswerOf(answering->response->answers, *number);
+	}
+	RenderQuestion(web, request, access, *answering, *number, saved, false);
+}
 
-	server.Post(R"(/orgs/(\d+)/selfcheck/answer/q/(\d+))", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (!web.CheckFormCsrf(request)) {
-			return;
+// The answer is stored by app::SaveAnswers, which resolves the respondent and
+// reads their sheet itself; the page reads the sheet only to re-show the question.
+void SaveQuestion(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto number = QuestionNumber(web, request, access);
+	if (!number || MustNameRespondent(web, request, access)) {
+		return;
+	}
+	auto answer = ParseAnswerName(request.Param("answer"));
+	if (!answer) {
+		auto answering = AnsweringOrRespond(web, request, access);
+		if (answering) {
+			RenderQuestion(web, request, access, *answering, *number, std::nullopt, true);
 		}
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto number = QuestionNumber(web, request, *access);
-		if (!number) {
-			return;
-		}
-		auto answering = AnsweringOrRespond(web, request, *access);
-		if (!answering) {
-			return;
-		}
-		auto answer = ParseAnswerName(request.Param("answer"));
-		if (!answer) {
-			return RenderQuestion(web, request, *access, *answering, *number, std::nullopt, true);
-		}
-		auto saved = app::SaveAnswers(web.ctx(), request.actor(), *access, answering->respondent,
-		                              AnswerSheet{{*number, *answer}}, app::SaveMode::kMerge, false);
-		if (!saved) {
-			return web.SendErrorPage(request, saved.error());
-		}
-		const int count = access->EditionOf(web.ctx().catalog).ItemCount();
-		if (request.Param("return") == "check" || *number >= count) {
-			return web.Redirect(request, AnswerUrl(*access, "/check", *answering));
-		}
-		web.Redirect(request, AnswerUrl(*access, "/q/" + std::to_string(*number + 1), *answering));
-	});
+		return;
+	}
+	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
+	auto saved = app::SaveAnswers(web.ctx(), request.actor(), access, requested, AnswerSheet{{*number, *answer}},
+	                              app::SaveMode::kMerge, false);
+	if (!saved) {
+		return web.SendErrorPage(request, saved.error());
+	}
+	const Answering answering{saved->respondent, QueryFor(access, saved->respondent), std::nullopt, std::nullopt};
+	const int count = access.EditionOf(web.ctx().catalog).ItemCount();
+	if (request.Param("return") == "check" || *number >= count) {
+		return web.Redirect(request, AnswerUrl(access, "/check", answering));
+	}
+	web.Redirect(request, AnswerUrl(access, "/q/" + std::to_string(*number + 1), answering));
 }
 
 // ---- 4. check answers and submit (ui.md §2.5) ---------------------------
@@ -307,83 +285,74 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	if (refused && first_open) {
 		const std::string message = "まだ答えていない質問が" + std::to_string(unanswered) +
 		                            "問あります。すべての質問に答えてから送信してください。";
-		model["error_summary"] = ErrorSummary(Error::Invalid("answers", message), "item-" + std::to_string(*first_open));
+		model["error_summary"] =
+		    ErrorSummary(Error::Invalid("answers", message), "item-" + std::to_string(*first_open));
 	}
-	web.SendHtml(request, refused ? 400 : 200,
+	web.SendHtml(request, refused ? HttpStatusFor(ErrorCode::kInvalidInput) : 200,
 	             web.RenderPage(request, "selfcheck_answer_check", model, "回答の確認", access));
 }
 
-void MountCheckAndSubmit(WebApp &web, httplib::Server &server) {
-	server.Get(R"(/orgs/(\d+)/selfcheck/answer/check)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto answering = AnsweringOrRespond(web, request, *access);
-		if (!answering) {
-			return;
-		}
-		RenderCheck(web, request, *access, *answering, false);
-	});
+void ShowCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto answering = AnsweringOrRespond(web, request, access);
+	if (!answering) {
+		return;
+	}
+	RenderCheck(web, request, access, *answering, false);
+}
 
-	server.Post(R"(/orgs/(\d+)/selfcheck/answer/check)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		if (!web.CheckFormCsrf(request)) {
-			return;
+// app::SubmitAnswers refuses an incomplete sheet itself; only then is the sheet read again, to show it.
+void SubmitCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (MustNameRespondent(web, request, access)) {
+		return;
+	}
+	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
+	auto submitted = app::SubmitAnswers(web.ctx(), request.actor(), access, requested);
+	if (!submitted && submitted.error().code == ErrorCode::kInvalidInput && submitted.error().field == "answers") {
+		auto answering = AnsweringOrRespond(web, request, access);
+		if (answering) {
+			RenderCheck(web, request, access, *answering, true);
 		}
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto answering = AnsweringOrRespond(web, request, *access);
-		if (!answering) {
-			return;
-		}
-		const int count = access->EditionOf(web.ctx().catalog).ItemCount();
-		if (!answering->response || app::FirstUnansweredItem(answering->response->answers, count)) {
-			return RenderCheck(web, request, *access, *answering, true);
-		}
-		auto saved = app::SaveAnswers(web.ctx(), request.actor(), *access, answering->respondent, AnswerSheet{},
-		                              app::SaveMode::kMerge, true);
-		if (!saved) {
-			return web.SendErrorPage(request, saved.error());
-		}
-		web.Redirect(request, AnswerUrl(*access, "/done", *answering));
-	});
+		return;
+	}
+	if (!submitted) {
+		return web.SendErrorPage(request, submitted.error());
+	}
+	web.Redirect(request, AnswerUrl(access, "/done",
+	                                Answering{submitted->respondent, QueryFor(access, submitted->respondent),
+	                                          std::nullopt, std::nullopt}));
+}
 
-	server.Get(R"(/orgs/(\d+)/selfcheck/answer/done)", [&web](const httplib::Request &http, httplib::Response &response) {
-		Request request = web.Begin(http, response);
-		auto access = web.OpenOrg(request, http.matches[1]);
-		if (!access) {
-			return;
-		}
-		auto answering = AnsweringOrRespond(web, request, *access);
-		if (!answering) {
-			return;
-		}
-		if (!answering->response || answering->response->submitted_at.empty()) {
-			// Nothing sent yet: the landing page says where to carry on.
-			return web.Redirect(request, AnswerUrl(*access, "", *answering));
-		}
-		const std::string base = OrgBase(*access);
-		Json model = {{"respondent", AnsweringJson(*access, *answering)},
-		              {"submitted_date", app::JapaneseDate(answering->response->submitted_at)},
-		              {"submitted_iso", app::JapanIsoDate(answering->response->submitted_at)},
-		              {"check_href", AnswerUrl(*access, "/check", *answering)},
-		              {"is_respondent", access->IsRespondent()},
-		              {"overview_href", base + "/selfcheck"},
-		              {"result_href", base + "/selfcheck/result"}};
-		web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_done", model, "回答を送信しました", *access));
-	});
+void ShowDone(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto answering = AnsweringOrRespond(web, request, access);
+	if (!answering) {
+		return;
+	}
+	if (!answering->response || answering->response->submitted_at.empty()) {
+		// Nothing sent yet: the landing page says where to carry on.
+		return web.Redirect(request, AnswerUrl(access, "", *answering));
+	}
+	const std::string base = OrgBase(access);
+	Json model = {{"respondent", AnsweringJson(access, *answering)},
+	              {"submitted_date", app::JapaneseDate(answering->response->submitted_at)},
+	              {"submitted_iso", app::JapanIsoDate(answering->response->submitted_at)},
+	              {"check_href", AnswerUrl(access, "/check", *answering)},
+	              {"is_respondent", access.IsRespondent()},
+	              {"overview_href", base + "/selfcheck"},
+	              {"result_href", base + "/selfcheck/result"}};
+	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_done", model, "回答を送信しました", access));
 }
 
 } // namespace
 
-void MountAnswering(WebApp &web, httplib::Server &server) {
-	MountLanding(web, server);
-	MountQuestions(web, server);
-	MountCheckAndSubmit(web, server);
+RouteTable AnsweringRoutes() {
+	return {
+	    {Method::kGet, R"(/orgs/(\d+)/selfcheck/answer)", OrgMember(), ShowLanding},
+	    {Method::kGet, R"(/orgs/(\d+)/selfcheck/answer/q/(\d+))", OrgMember(), ShowQuestion},
+	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/answer/q/(\d+))", OrgMember(), SaveQuestion},
+	    {Method::kGet, R"(/orgs/(\d+)/selfcheck/answer/check)", OrgMember(), ShowCheck},
+	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/answer/check)", OrgMember(), SubmitCheck},
+	    {Method::kGet, R"(/orgs/(\d+)/selfcheck/answer/done)", OrgMember(), ShowDone},
+	};
 }
 
 } // namespace mamori::web::selfcheck_pages

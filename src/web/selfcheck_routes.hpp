@@ -4,10 +4,10 @@
 // routes_selfcheck.cpp (overview, starting and closing rounds, and the shared
 // helpers below), routes_selfcheck_answer.cpp (the answer flow: landing,
 // one question per page, check and submit) and routes_selfcheck_result.cpp
-// (the result). WebApp::MountSelfcheck calls each Mount function below.
+// (the result). SelfcheckRoutes (route_table.hpp) joins the tables below.
 #pragma once
 
-#include "web/web_app.hpp"
+#include "web/route_table.hpp"
 
 #include <string>
 
@@ -20,9 +20,10 @@ std::string OrgBase(const app::OrgAccess &access);
 Json FootnotesJson(const SelfcheckItem &item);
 
 //! A round for the templates: number, title, dates and whether it is open.
-Json RoundJson(const storage::SelfcheckRound &round);
+Json RoundJson(const app::SelfcheckRound &round);
 
-void MountAnswering(WebApp &web, httplib::Server &server);
-void MountResult(WebApp &web, httplib::Server &server);
+RouteTable OverviewRoutes();
+RouteTable AnsweringRoutes();
+RouteTable ResultRoutes();
 
 } // namespace mamori::web::selfcheck_pages

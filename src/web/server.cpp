@@ -3,7 +3,6 @@
 
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
-#include "storage/open_store.hpp"
 #include "web/http_errors.hpp"
 #include "web/web_app.hpp"
 
@@ -39,11 +38,10 @@ static int Fail(const Error &error) {
 	return 1;
 }
 
-int Serve(const ServeOptions &options) {
+int Serve(const ServeOptions &options, app::Store &store) {
 	auto content_dir = platform::LocateResourceDir("content");
-	auto migrations_dir = platform::LocateResourceDir("migrations");
 	auto web_dir = platform::LocateResourceDir("web");
-	for (const auto *dir : {&content_dir, &migrations_dir, &web_dir}) {
+	for (const auto *dir : {&content_dir, &web_dir}) {
 		if (!*dir) {
 			return Fail(dir->error());
 		}
@@ -51,10 +49,6 @@ int Serve(const ServeOptions &options) {
 	auto catalogs = platform::LoadCatalogs(*content_dir);
 	if (!catalogs) {
 		return Fail(catalogs.error());
-	}
-	auto store = storage::OpenStore(options.db_path, *migrations_dir);
-	if (!store) {
-		return Fail(store.error());
 	}
 	auto messages = platform::LoadMessages(*content_dir);
 	if (!messages) {
@@ -65,7 +59,7 @@ int Serve(const ServeOptions &options) {
 		return Fail(views.error());
 	}
 
-	app::AppContext ctx{.catalog = catalogs->Default(), .store = **store, .catalogs = &*catalogs};
+	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs};
 	WebApp web_app(ctx, std::move(views.value()), WebOptions{*web_dir + "/static", options.secure_cookies});
 
 	httplib::Server server;

@@ -1,6 +1,8 @@
 // mamori/web/server.hpp
 #pragma once
 
+#include "app/records.hpp"
+
 #include <string>
 
 namespace mamori::web {
@@ -12,8 +14,8 @@ struct ServeOptions {
 	bool secure_cookies = false;
 };
 
-//! Loads content, opens the database (creating it), prints the set-up code
-//! when no account exists yet, and serves until stopped. Returns the exit code.
-int Serve(const ServeOptions &options);
+//! Loads content and templates, prints the set-up code when no account
+//! exists yet, and serves `store` until stopped. Returns the exit code.
+int Serve(const ServeOptions &options, app::Store &store);
 
 } // namespace mamori::web

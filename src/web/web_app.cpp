@@ -5,6 +5,7 @@
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
+#include "web/route_table.hpp"
 
 #include <charconv>
 
@@ -19,8 +20,8 @@ std::string Request::Param(const std::string &name) const {
 
 std::optional<std::string> WebApp::PrepareSetupCode() {
 	std::lock_guard<std::mutex> lock(setup_mutex_);
-	auto users = ctx_.store.CountUsers();
-	if (!users || *users > 0) {
+	auto pending = app::SetupPending(ctx_);
+	if (!pending || !*pending) {
 		return std::nullopt;
 	}
 	const std::string code = platform::RandomDigits(4) + "-" + platform::RandomDigits(4) + "-" + platform::RandomDigits(4);
@@ -41,8 +42,8 @@ bool WebApp::ConsumeSetupCode(const std::string &code) {
 }
 
 bool WebApp::SetupPending() {
-	auto users = ctx_.store.CountUsers();
-	return users && *users == 0;
+	auto pending = app::SetupPending(ctx_);
+	return pending && *pending;
 }
 
 static std::string CookieValue(const httplib::Request &http, const std::string &name) {
@@ -262,33 +263,6 @@ void WebApp::ClearSessionCookie(Request &request) {
 	request.response.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 }
 
-std::optional<app::OrgAccess> WebApp::OpenOrg(Request &request, const std::string &id_text) {
-	if (!request.session) {
-		Redirect(request, "/login");
-		return std::nullopt;
-	}
-	auto org_id = ParseId(id_text);
-	if (!org_id) {
-		SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
-		return std::nullopt;
-	}
-	auto access = app::AccessOrganization(ctx_, request.session->user.id, *org_id);
-	if (!access) {
-		SendErrorPage(request, access.error());
-		return std::nullopt;
-	}
-	return *access;
-}
-
-std::optional<app::OrgAccess> WebApp::OpenOrgForEdit(Request &request, const std::string &id_text) {
-	auto access = OpenOrg(request, id_text);
-	if (access && !access->CanEdit()) {
-		SendErrorPage(request, Error::Make(ErrorCode::kForbidden, "errors.role.editors_only"));
-		return std::nullopt;
-	}
-	return access;
-}
-
 std::optional<Id> WebApp::ParseId(const std::string &text) {
 	Id value = 0;
 	if (text.empty() || text.size() > 18 || text[0] == '0') {
@@ -302,17 +276,17 @@ std::optional<Id> WebApp::ParseId(const std::string &text) {
 }
 
 //! The message key of a role's name (表5 names, see storage/records.cpp).
-static const char *RoleKey(storage::Role role) {
+static const char *RoleKey(app::Role role) {
 	switch (role) {
-	case storage::Role::kAdmin:
+	case app::Role::kAdmin:
 		return "roles.admin";
-	case storage::Role::kManager:
+	case app::Role::kManager:
 		return "roles.manager";
-	case storage::Role::kExecutive:
+	case app::Role::kExecutive:
 		return "roles.executive";
-	case storage::Role::kRespondent:
+	case app::Role::kRespondent:
 		return "roles.respondent";
-	case storage::Role::kViewer:
+	case app::Role::kViewer:
 		return "roles.viewer";
 	}
 	return "roles.viewer";
@@ -353,16 +327,6 @@ Json ErrorSummary(const Error &error, const std::string &field_id) {
 	return {{"message_key", error.message}, {"params", params}, {"field_id", field_id}};
 }
 
-void WebApp::Mount(httplib::Server &server) {
-	MountAuth(server);
-	MountApi(server);
-	MountOrganizations(server);
-	MountFiveArticles(server);
-	MountSelfcheck(server);
-	MountPolicy(server);
-	MountAudit(server);
-	MountAdmin(server);
-	MountRisk(server);
-}
+void WebApp::Mount(httplib::Server &server) { MountRoutes(*this, server, AllRoutes()); }
 
 } // namespace mamori::web

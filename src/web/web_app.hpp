@@ -54,7 +54,7 @@ class WebApp {
 public:
 	WebApp(app::AppContext ctx, Views views, WebOptions options);
 
-	//! Registers every route on the server.
+	//! Registers every route on the server (the table in web/route_table.hpp).
 	void Mount(httplib::Server &server);
 
 	app::AppContext &ctx() { return ctx_; }
@@ -102,14 +102,6 @@ public:
 	void SetSessionCookie(Request &request, const std::string &token);
 	void ClearSessionCookie(Request &request);
 
-	//! The gate of every organisation page: a session (else a redirect to the
-	//! sign-in page), a well-formed id and a role in the organisation (else
-	//! 404, the same as for an organisation that does not exist). Sends the
-	//! response itself and returns nullopt when the page must stop.
-	std::optional<app::OrgAccess> OpenOrg(Request &request, const std::string &id_text);
-	//! OpenOrg, then 403 unless the role may edit.
-	std::optional<app::OrgAccess> OpenOrgForEdit(Request &request, const std::string &id_text);
-
 	//! Parses a positive decimal id from a path capture.
 	static std::optional<Id> ParseId(const std::string &text);
 
@@ -119,16 +111,6 @@ private:
 	std::string LanguageSwitchHref(const Request &request, Locale target) const;
 	//! Resolves the message keys of the layout and the error summary.
 	void LocalizeLayout(const Request &request, Json &model) const;
-
-	void MountApi(httplib::Server &server);
-	void MountAuth(httplib::Server &server);
-	void MountOrganizations(httplib::Server &server);
-	void MountFiveArticles(httplib::Server &server);
-	void MountSelfcheck(httplib::Server &server);
-	void MountPolicy(httplib::Server &server);
-	void MountAudit(httplib::Server &server);
-	void MountAdmin(httplib::Server &server);
-	void MountRisk(httplib::Server &server);
 
 	app::AppContext ctx_;
 	Views views_;

@@ -55,9 +55,6 @@ AssetAssessment Assessed(int importance, int risk_value, std::vector<int> possib
 
 TEST(RiskLevelTest, ClassAndLabelNameTheBand) {
 	const RiskScale scale = EditionThreeScale();
-	EXPECT_EQ(RiskLevelClass(&scale.levels[0]), "risk-level risk-level--high");
-	EXPECT_EQ(RiskLevelClass(&scale.levels[1]), "risk-level risk-level--medium");
-	EXPECT_EQ(RiskLevelClass(&scale.levels[2]), "risk-level risk-level--low");
 	EXPECT_EQ(RiskLevelLabel(&scale.levels[0]), "大");
 	EXPECT_EQ(RiskLevelLabel(nullptr), "");
 	EXPECT_TRUE(IsHighLevel(&scale.levels[0]));
@@ -295,7 +292,9 @@ TEST(ItemsCoveringThreatTest, InCatalogOrder) {
 TEST(TaskTagTest, NotStartedInProgressDone) {
 	EXPECT_EQ(TaskTagOf(0, 10).label, "未着手");
 	EXPECT_EQ(TaskTagOf(3, 10).label, "途中");
-	EXPECT_EQ(TaskTagOf(3, 10).tag_class, "tag--progress");
+	EXPECT_EQ(TaskTagOf(3, 10).progress, TaskProgress::kInProgress);
+	EXPECT_EQ(TaskTagOf(10, 10).progress, TaskProgress::kDone);
+	EXPECT_EQ(TaskTagOf(0, 10).progress, TaskProgress::kNotStarted);
 	EXPECT_EQ(TaskTagOf(10, 10).label, "完了");
 	EXPECT_EQ(TaskTagOf(0, 0).label, "未着手");
 }
@@ -352,12 +351,6 @@ TEST(FileExtensionTest, LowerCaseWithoutPath) {
 	EXPECT_EQ(FileExtension("a.b/noext"), "");
 	EXPECT_EQ(FileExtension("trailing."), "");
 	EXPECT_EQ(FileExtension(""), "");
-}
-
-TEST(AttachmentDispositionTest, AsciiFallbackAndUtf8Name) {
-	EXPECT_EQ(AttachmentDisposition("risk register.csv", "台帳.csv"),
-	          "attachment; filename=\"risk_register.csv\"; filename*=UTF-8''%E5%8F%B0%E5%B8%B3.csv");
-	EXPECT_EQ(AttachmentDisposition("a\"b;.json", "a.json"), "attachment; filename=\"a_b_.json\"; filename*=UTF-8''a.json");
 }
 
 } // namespace

@@ -82,7 +82,6 @@ TEST(ProgressOfTest, LabelsEachState) {
 	const auto none = ProgressOf(nullptr, 25);
 	EXPECT_EQ(none.state, ResponseState::kNotStarted);
 	EXPECT_EQ(none.label, "未回答");
-	EXPECT_EQ(none.tag_class, "tag--todo");
 
 	storage::SelfcheckResponse response;
 	response.answers = FullSheet(12, Answer::kImplemented);
@@ -90,13 +89,11 @@ TEST(ProgressOfTest, LabelsEachState) {
 	EXPECT_EQ(partway.state, ResponseState::kInProgress);
 	EXPECT_EQ(partway.answered, 12);
 	EXPECT_EQ(partway.label, "回答中 12／25");
-	EXPECT_EQ(partway.tag_class, "tag--progress");
 
 	response.submitted_at = "2025-04-01T00:00:00Z";
 	const auto sent = ProgressOf(&response, 25);
 	EXPECT_EQ(sent.state, ResponseState::kSubmitted);
 	EXPECT_EQ(sent.label, "送信済み");
-	EXPECT_EQ(sent.tag_class, "tag--done");
 
 	// A response row with no answers yet has not been started.
 	storage::SelfcheckResponse empty;

@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -40,13 +41,24 @@ protected:
 		return opened.ok() ? std::move(opened).value() : nullptr;
 	}
 
-	static Id MakeOrg(SqliteStore &store, const std::string &name) {
-		Organization org;
-		org.name = name;
-		org.edition = "3.0";
-		auto id = store.CreateOrganization(org);
-		EXPECT_TRUE(id.ok());
-		return id.ok() ? *id : 0;
+	//! An organisation as the previous release stored it. Raw SQL, because
+	//! today's store code writes columns that the 0001–0003 schema lacks.
+	Id MakeOrg(SqliteStore &, const std::string &name) {
+		sqlite3 *db = nullptr;
+		EXPECT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
+		sqlite3_stmt *stmt = nullptr;
+		EXPECT_EQ(sqlite3_prepare_v2(db,
+		                             "INSERT INTO organizations(name, edition, created_at) "
+		                             "VALUES (?, '3.0', '2025-04-01T09:00:00Z') RETURNING id",
+		                             -1, &stmt, nullptr),
+		          SQLITE_OK);
+		sqlite3_bind_text(stmt, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+		Id id = 0;
+		if (sqlite3_step(stmt) == SQLITE_ROW) id = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+		sqlite3_close(db);
+		EXPECT_GT(id, 0);
+		return id;
 	}
 
 	static void Answer(SqliteStore &store, Id org, const std::string &item, int answer, bool planned = false) {

@@ -1,0 +1,227 @@
+// mamori/web/route_table.cpp
+#include "web/route_table.hpp"
+
+#include "platform/crypto.hpp"
+
+#include <stdexcept>
+
+namespace mamori::web {
+
+Gate Anyone() {
+	return Gate{};
+}
+
+Gate SignedIn() {
+	Gate gate;
+	gate.access = Access::kSignedIn;
+	return gate;
+}
+
+Gate InstallationAdmin() {
+	Gate gate;
+	gate.access = Access::kInstallationAdmin;
+	return gate;
+}
+
+Gate OrgMember() {
+	Gate gate;
+	gate.access = Access::kOrgMember;
+	return gate;
+}
+
+Gate OrgStaff(std::string refusal) {
+	Gate gate;
+	gate.access = Access::kOrgStaff;
+	gate.staff_refusal = std::move(refusal);
+	return gate;
+}
+
+Gate OrgEditor(std::string refusal, std::string staff_refusal) {
+	Gate gate;
+	gate.access = Access::kOrgEditor;
+	gate.editor_refusal = std::move(refusal);
+	gate.staff_refusal = std::move(staff_refusal);
+	return gate;
+}
+
+Gate Api(Gate gate) {
+	gate.kind = Kind::kApi;
+	return gate;
+}
+
+namespace {
+
+bool IsOrgAccess(Access access) {
+	return access == Access::kOrgMember || access == Access::kOrgStaff || access == Access::kOrgEditor;
+}
+
+bool IsUnsafe(const httplib::Request &http) {
+	return http.method != "GET" && http.method != "HEAD";
+}
+
+void Refuse(WebApp &web, Request &request, const Gate &gate, const Error &error) {
+	if (gate.kind == Kind::kApi) {
+		web.SendApiError(request, error);
+	} else {
+		web.SendErrorPage(request, error);
+	}
+}
+
+//! CSRF for the multipart forms: Request::Param does not see multipart
+//! fields, so the token is read from the form data itself.
+bool CheckMultipartCsrf(WebApp &web, Request &request) {
+	const std::string sent = request.http.has_file("_csrf") ? request.http.get_file_value("_csrf").content : "";
+	const std::string expected = web.FormCsrfToken(request);
+	if (!sent.empty() && !expected.empty() && platform::ConstantTimeEquals(expected, sent)) {
+		return true;
+	}
+	web.SendErrorPage(
+	    request,
+	    Error::Make(
+	        ErrorCode::kForbidden,
+	        "フォームの有効期限が切れたか、正しくない送信です。ページを開き直してから、もう一度送信してください。"));
+	return false;
+}
+
+bool PassSession(WebApp &web, Request &request, const Gate &gate) {
+	if (gate.access == Access::kAnyone || request.session) {
+		return true;
+	}
+	if (gate.kind == Kind::kApi) {
+		const std::string message = gate.unauthenticated_message.empty()
+		                                ? "ログインが必要です（セッションがありません）。"
+		                                : gate.unauthenticated_message;
+		web.SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, message));
+	} else {
+		web.Redirect(request, gate.signed_out_location);
+	}
+	return false;
+}
+
+bool PassCsrf(WebApp &web, Request &request, const Gate &gate) {
+	if (gate.csrf == Csrf::kNone || !IsUnsafe(request.http)) {
+		return true;
+	}
+	if (gate.csrf == Csrf::kMultipart) {
+		return CheckMultipartCsrf(web, request);
+	}
+	return gate.kind == Kind::kApi ? web.CheckApiCsrf(request) : web.CheckFormCsrf(request);
+}
+
+bool PassInstallationAdmin(WebApp &web, Request &request, const Gate &gate) {
+	if (gate.access != Access::kInstallationAdmin || request.session->user.is_admin) {
+		return true;
+	}
+	// Not even the existence of the page is revealed to other accounts.
+	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+	return false;
+}
+
+std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const Gate &gate) {
+	const std::string id_text = request.http.matches.size() > 1 ? request.http.matches[1].str() : std::string();
+	auto org_id = WebApp::ParseId(id_text);
+	if (!org_id) {
+		Refuse(web, request, gate,
+		       Error::Make(ErrorCode::kNotFound,
+		                   gate.kind == Kind::kApi ? "組織が見つかりません。" : "ページが見つかりません。"));
+		return std::nullopt;
+	}
+	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	if (!access) {
+		Refuse(web, request, gate, access.error());
+		return std::nullopt;
+	}
+	return *access;
+}
+
+bool PassRole(WebApp &web, Request &request, const Gate &gate, const app::OrgAccess &access) {
+	const std::string editor_refusal = gate.editor_refusal.empty()
+	                                       ? "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"
+	                                       : gate.editor_refusal;
+	if (gate.access != Access::kOrgMember && access.IsRespondent() &&
+	    (gate.access == Access::kOrgStaff || !gate.staff_refusal.empty())) {
+		Refuse(web, request, gate,
+		       Error::Make(ErrorCode::kForbidden, gate.staff_refusal.empty() ? editor_refusal : gate.staff_refusal));
+		return false;
+	}
+	if (gate.access == Access::kOrgEditor && !access.CanEdit()) {
+		Refuse(web, request, gate, Error::Make(ErrorCode::kForbidden, editor_refusal));
+		return false;
+	}
+	return true;
+}
+
+void Register(httplib::Server &server, Method method, const std::string &pattern, httplib::Server::Handler handler) {
+	switch (method) {
+	case Method::kGet:
+		server.Get(pattern, std::move(handler));
+		return;
+	case Method::kPost:
+		server.Post(pattern, std::move(handler));
+		return;
+	case Method::kPut:
+		server.Put(pattern, std::move(handler));
+		return;
+	case Method::kPatch:
+		server.Patch(pattern, std::move(handler));
+		return;
+	case Method::kDelete:
+		server.Delete(pattern, std::move(handler));
+		return;
+	}
+}
+
+} // namespace
+
+bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access) {
+	// The admin check comes before CSRF so that other accounts learn nothing of the admin pages.
+	if (!PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
+	    !PassCsrf(web, request, gate)) {
+		return false;
+	}
+	if (!IsOrgAccess(gate.access)) {
+		return true;
+	}
+	access = OpenOrganization(web, request, gate);
+	return access && PassRole(web, request, gate, *access);
+}
+
+void CheckRoutes(const RouteTable &routes) {
+	for (const Route &route : routes) {
+		if (std::holds_alternative<OrgHandler>(route.handler) != IsOrgAccess(route.gate.access)) {
+			throw std::logic_error("route " + route.pattern + ": the handler does not fit its gate");
+		}
+	}
+}
+
+void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes) {
+	CheckRoutes(routes);
+	for (const Route &route : routes) {
+		Register(server, route.method, route.pattern,
+		         [&web, route](const httplib::Request &http, httplib::Response &response) {
+			         Request request = web.Begin(http, response);
+			         std::optional<app::OrgAccess> access;
+			         if (!PassGate(web, request, route.gate, access)) {
+				         return;
+			         }
+			         if (access) {
+				         std::get<OrgHandler>(route.handler)(web, request, *access);
+			         } else {
+				         std::get<Handler>(route.handler)(web, request);
+			         }
+		         });
+	}
+}
+
+RouteTable AllRoutes() {
+	RouteTable all;
+	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes}) {
+		for (Route &route : table()) {
+			all.push_back(std::move(route));
+		}
+	}
+	return all;
+}
+
+} // namespace mamori::web

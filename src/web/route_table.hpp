@@ -1,0 +1,111 @@
+// mamori/web/route_table.hpp
+//
+// Every route is declared once, as a table entry: method, path pattern, the
+// gate it needs and the named handler. MountRoutes puts the gate in front of
+// each handler, so no handler checks a session, a CSRF token, an
+// organisation or a role itself.
+//
+// The gate checks, in this order, and stops at the first refusal:
+//   1. session   — pages redirect to the sign-in page, API calls answer 401;
+//   2. installation admin — other accounts get 404;
+//   3. CSRF      — for POST/PUT/PATCH/DELETE: the form's _csrf field (pages),
+//                  the multipart _csrf part (file uploads) or X-CSRF-Token (API);
+//   4. organisation (path capture 1) — a malformed id or no role gives 404;
+//   5. role      — 403 with the route's own refusal text.
+#pragma once
+
+#include "app/organizations.hpp"
+#include "web/web_app.hpp"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace mamori::web {
+
+enum class Method { kGet, kPost, kPut, kPatch, kDelete };
+
+//! Who may call a route.
+enum class Access {
+	kAnyone,            // no session needed (sign-in, set-up, invitations)
+	kSignedIn,          // any session
+	kInstallationAdmin, // a session with the installation-admin flag; others get 404
+	kOrgMember,         // any role in the organisation
+	kOrgStaff,          // any role but 回答者
+	kOrgEditor,         // 情報セキュリティ責任者 or 組織管理者
+};
+
+//! How an unsafe request proves it came from our own page.
+enum class Csrf {
+	kAuto,      // by method and kind: none for GET, form field (pages) or header (API) otherwise
+	kMultipart, // the _csrf part of a multipart form (file uploads)
+	kNone,      // the route takes no CSRF check (API sign-in, unknown API paths)
+};
+
+enum class Kind { kPage, kApi };
+
+struct Gate {
+	Access access = Access::kAnyone;
+	Kind kind = Kind::kPage;
+	Csrf csrf = Csrf::kAuto;
+	//! The 403 text for a 回答者 on a kOrgStaff or kOrgEditor route ("" = the editor refusal).
+	std::string staff_refusal;
+	//! The 403 text for a role that may not edit, on a kOrgEditor route ("" = the generic one).
+	std::string editor_refusal;
+	//! Where a page sends a visitor without a session.
+	std::string signed_out_location = "/login";
+	//! The 401 text of an API route ("" = the generic one).
+	std::string unauthenticated_message;
+};
+
+// Gates by name, so a table entry reads as what it requires.
+Gate Anyone();
+Gate SignedIn();
+Gate InstallationAdmin();
+Gate OrgMember();
+//! Any role but 回答者; `refusal` is what a 回答者 is told.
+Gate OrgStaff(std::string refusal);
+//! 責任者 or 組織管理者. `refusal` is what other roles are told ("" = generic);
+//! `staff_refusal`, when set, is what a 回答者 is told instead.
+Gate OrgEditor(std::string refusal = "", std::string staff_refusal = "");
+Gate Api(Gate gate);
+
+using Handler = void (*)(WebApp &web, Request &request);
+using OrgHandler = void (*)(WebApp &web, Request &request, const app::OrgAccess &access);
+
+struct Route {
+	Method method;
+	std::string pattern;
+	Gate gate;
+	std::variant<Handler, OrgHandler> handler;
+};
+
+using RouteTable = std::vector<Route>;
+
+//! Throws std::logic_error when an organisation gate is paired with a plain
+//! handler or the reverse (a table mistake, caught at start-up).
+void CheckRoutes(const RouteTable &routes);
+
+//! Checks the table, then registers every route with its gate, in table
+//! order (httplib tries them in order).
+void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes);
+
+//! Runs the gate of `gate` for a request; sends the refusal and returns false
+//! when the request must stop. `access` is filled for organisation gates.
+bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access);
+
+// The tables of each area, in the order they are mounted.
+RouteTable AuthRoutes();
+RouteTable ApiRoutes();
+RouteTable OrganizationRoutes();
+RouteTable FiveArticleRoutes();
+RouteTable SelfcheckRoutes();
+RouteTable PolicyRoutes();
+RouteTable AuditRoutes();
+RouteTable AdminRoutes();
+RouteTable RiskRoutes();
+
+//! All of the above, in mounting order.
+RouteTable AllRoutes();
+
+} // namespace mamori::web
