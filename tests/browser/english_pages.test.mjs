@@ -150,6 +150,13 @@ test('an English reader sees English pages from login to the risk analysis', asy
 
   await page.goto(`${server.base}${base}/policy`);
   await checkPage('basic policy', ['Basic information security policy', 'Decide the content', 'Save draft']);
+  // The live preview rewrites only the date, keeping the page's own label.
+  await page.locator('input[name="established_on_year"]').fill('2025');
+  await page.locator('input[name="established_on_month"]').fill('4');
+  await page.locator('input[name="established_on_day"]').fill('1');
+  const established = page.locator('[data-part="established"]');
+  await established.locator('time[datetime="2025-04-01"]').waitFor();
+  assert.match(await established.innerText(), /^Established: 2025/);
 
   await page.goto(`${server.base}${base}/risk`);
   await checkPage('risk overview', ['Detailed risk analysis', 'How the analysis works']);
