@@ -60,11 +60,21 @@ TEST(MessageKeysTest, TemplatesUseOnlyKnownKeys) {
 	EXPECT_FALSE(views->UsedKeys().empty());
 }
 
+//! Literals that share a first word with a message namespace but are not
+//! message keys: audit action codes (stored in the database as data) and a
+//! content file name. Listed one by one so that a real typo in a key still fails.
+const std::set<std::string> kNotMessageKeys = {
+    "five_articles.update", "five_articles.yaml",    "policy.publish",        "policy.save_draft",
+    "risk.accept_approve",  "risk.treatment",        "selfcheck.answer",      "selfcheck.round_close",
+    "selfcheck.round_start", "selfcheck.submit",
+};
+
 TEST(MessageKeysTest, CodeUsesOnlyKnownKeys) {
 	const auto namespaces = Namespaces();
 	for (const auto &[key, file] : KeyLikeLiteralsInSource()) {
 		const std::string first = key.substr(0, key.find('.'));
 		if (namespaces.count(first) == 0) continue;  // a file name or a JSON path, not a message
+		if (kNotMessageKeys.count(key) > 0) continue;
 		EXPECT_TRUE(Messages().Has(key)) << file << " names the unknown message key " << key;
 	}
 }

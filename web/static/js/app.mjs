@@ -25,16 +25,17 @@ for (const button of document.querySelectorAll('[data-action="print"]')) {
   button.addEventListener('click', () => window.print());
 }
 
-// Copy buttons next to invitation links.
+// Copy buttons next to invitation links. The feedback words come from the
+// page (data-copied, data-copy-failed), so they follow the UI language.
 for (const button of document.querySelectorAll('[data-copy-target]')) {
   button.addEventListener('click', async () => {
     const source = document.getElementById(button.dataset.copyTarget);
     if (!source) return;
     try {
       await navigator.clipboard.writeText(source.textContent.trim());
-      button.textContent = 'コピーしました';
+      button.textContent = button.dataset.copied;
     } catch {
-      button.textContent = 'コピーできませんでした。手で選択してください';
+      button.textContent = button.dataset.copyFailed;
     }
   });
 }

@@ -35,15 +35,16 @@ const readDate = (prefix) => {
   return { text: `${year}年${month}月${day}日`, iso: `${year}-${pad(month)}-${pad(day)}` };
 };
 
-const setDateLine = (part, label, date) => {
+// Only the date changes: the label before it ("Established:", 制定日：) is the
+// server's, in the page's language.
+const setDateLine = (part, date) => {
   const line = documentRoot.querySelector(`[data-part="${part}"]`);
   if (!line) return;
   line.hidden = date === null;
   if (date !== null) {
-    const time = document.createElement('time');
+    const time = line.querySelector('time') || line.appendChild(document.createElement('time'));
     time.dateTime = date.iso;
     time.textContent = date.text;
-    line.replaceChildren(`${label}：`, time);
   }
 };
 
@@ -69,8 +70,8 @@ const update = () => {
   }
 
   const established = readDate('established_on');
-  setDateLine('established', '制定日', established);
-  setDateLine('revised', '改訂日', readDate('revised_on'));
+  setDateLine('established', established);
+  setDateLine('revised', readDate('revised_on'));
 
   documentRoot.querySelector('[data-part="company"]').textContent = company;
   const title = trim(form.elements.representative_title.value);

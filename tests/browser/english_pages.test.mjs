@@ -1,0 +1,194 @@
+// Browser test of English as the second language (issue 7): a user who reads
+// English (browser locale en-GB, ?lang=en) logs in, registers an
+// organisation and walks the main pages. On each page axe-core must find
+// nothing, <html lang> must be "en", the page's own text (headings and
+// buttons from the templates) must be English, and no sentence of the
+// Japanese page-text catalog may show. Japanese left elsewhere on the page is
+// printed per page, outside user data, the 日本語 language switch (lang="ja")
+// and bracketed terms such as "Detailed risk analysis (詳細リスク分析)".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../support/server.mjs';
+import { launchBrowser, axeViolations } from '../support/browser.mjs';
+
+const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
+const EMAIL = 'english@example.com';
+const ORG_NAME = 'Mamori Trading Ltd';  // user data in English, so it adds no Japanese
+let server;
+let browser;
+
+// The same ranges as ContainsJapanese in src/core/i18n/japanese_text.cpp.
+const JAPANESE = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF01-\uFF5E\uFF61-\uFF9F]+/g;
+
+// Text with the bracketed parts removed: （…） (…) 「…」, innermost first, so a
+// Japanese term kept in brackets beside its English does not count.
+function withoutBracketedText(text) {
+  let previous;
+  let current = text;
+  do {
+    previous = current;
+    current = current.replace(/（[^（）]*）|\([^()]*\)|「[^「」]*」/g, ' ');
+  } while (current !== previous);
+  return current;
+}
+
+// Every run of Japanese characters left on the page: visible text and
+// aria-label/title attributes, outside elements marked lang="ja" (the
+// language switch, the brand) and outside brackets.
+async function japaneseFragments(page) {
+  const texts = await page.evaluate(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('[lang="ja"], script, style, template')) continue;
+      found.push(node.textContent);
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [title]')) {
+      if (element.closest('[lang="ja"]')) continue;
+      for (const name of ['aria-label', 'title']) {
+        if (element.hasAttribute(name)) found.push(element.getAttribute(name));
+      }
+    }
+    found.push(document.title);
+    return found;
+  });
+  const fragments = new Set();
+  for (const text of texts) {
+    for (const match of withoutBracketedText(text).matchAll(JAPANESE)) fragments.add(match[0]);
+  }
+  return [...fragments];
+}
+
+// The Japanese sentences of the template catalogs (this change's own files);
+// none of them may reach an English page. Only sentences (8 characters with 。
+// or 、, or 20
+// characters) count: a title or label built in C++ may share a short
+// phrase such as 情報セキュリティ基本方針 until it uses the catalog.
+function templateSentences() {
+  const sentences = new Set();
+  for (const area of ['auth', 'orgs', 'five_articles', 'selfcheck', 'policy', 'risk']) {
+    const text = readFileSync(new URL(`../../content/messages/ja/${area}.yaml`, import.meta.url), 'utf8');
+    for (const line of text.split('\n')) {
+      const value = line.match(/^\s+[a-z0-9_]+: (".*")$/);
+      if (!value) continue;
+      const message = JSON.parse(value[1]).replace(/\{\{[^}]*\}\}|<[^>]*>/g, '\n');
+      for (const piece of withoutBracketedText(message).split('\n')) {
+        for (const run of piece.matchAll(JAPANESE)) if ((/[。、]/.test(run[0]) && run[0].length >= 8) || run[0].length >= 20) sentences.add(run[0]);
+      }
+    }
+  }
+  return [...sentences];
+}
+
+before(async () => {
+  server = await startServer();
+  server.createUser(EMAIL, PASSWORD);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the withoutBracketedText helper keeps only unbracketed text', () => {
+  assert.equal(withoutBracketedText('Detailed risk analysis (詳細リスク分析)').trim(), 'Detailed risk analysis');
+  assert.equal(withoutBracketedText('Owner (経営者（代表）)').trim(), 'Owner');
+  assert.equal(withoutBracketedText('「5か条」 done').trim(), 'done');
+  assert.match(withoutBracketedText('未着手 (not started)'), /未着手/);
+});
+
+test('an English reader sees English pages from login to the risk analysis', async () => {
+  const sentences = templateSentences();
+  assert.ok(sentences.length > 50, `the Japanese catalog sentences were read (${sentences.length})`);
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const leftovers = {};
+
+  // Checks one page: axe-core, <html lang="en">, the expected English from
+  // the template, no Japanese template sentence, and collects what is left.
+  async function checkPage(label, expected) {
+    const status = await page.evaluate(() => document.readyState);
+    assert.equal(status, 'complete', `${label}: loaded`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', `${label}: <html lang="en">`);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${label}: ${JSON.stringify(violations, null, 2)}`);
+    const main = await page.locator('main').innerText();
+    for (const text of expected) assert.ok(main.includes(text), `${label}: shows "${text}"`);
+    const body = await page.locator('body').innerText();
+    for (const sentence of sentences) {
+      assert.ok(!body.includes(sentence), `${label}: template text still in Japanese: ${sentence}`);
+    }
+    // TODO(issue 7): fail on any Japanese once the C++ view models use the catalog
+    leftovers[label] = await japaneseFragments(page);
+  }
+
+  await page.goto(`${server.base}/login?lang=en`);
+  await checkPage('login', ['Log in', 'To use mamori, log in with the e-mail address and password you registered.']);
+  await page.getByLabel('E-mail address').fill(EMAIL);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/orgs$/);
+
+  await checkPage('organisation list', ['Your organisations', 'Register an organisation', 'Organisation name (company name)']);
+  await page.getByLabel('Organisation name (company name)').fill(ORG_NAME);
+  await page.locator('#industry').selectOption('services');
+  await page.getByLabel('Capital (yen)').fill('5000000');
+  await page.getByLabel('Number of regular employees').fill('9');
+  await page.getByRole('button', { name: 'Register an organisation' }).click();
+  await page.waitForURL(/\/orgs\/\d+$/);
+  const base = new URL(page.url()).pathname;
+
+  await checkPage('dashboard', [`Information security at ${ORG_NAME}`, 'SECURITY ACTION ★1 (one star)', 'Latest self-assessment']);
+
+  await page.goto(`${server.base}${base}/five-articles`);
+  await checkPage('5 Principles', ['The 5 Principles of information security', 'Record the status', 'Save']);
+
+  await page.goto(`${server.base}${base}/selfcheck`);
+  await checkPage('self-assessment overview', ['Self-assessment', 'Answers by department or site', 'Start a new assessment']);
+
+  await page.goto(`${server.base}${base}/policy`);
+  await checkPage('basic policy', ['Basic information security policy', 'Decide the content', 'Save draft']);
+  // The live preview rewrites only the date, keeping the page's own label.
+  await page.locator('input[name="established_on_year"]').fill('2025');
+  await page.locator('input[name="established_on_month"]').fill('4');
+  await page.locator('input[name="established_on_day"]').fill('1');
+  const established = page.locator('[data-part="established"]');
+  await established.locator('time[datetime="2025-04-01"]').waitFor();
+  assert.match(await established.innerText(), /^Established: 2025/);
+
+  await page.goto(`${server.base}${base}/risk`);
+  await checkPage('risk overview', ['Detailed risk analysis', 'How the analysis works']);
+
+  await page.goto(`${server.base}${base}/risk/assets/new`);
+  await checkPage('risk asset form', ['Register an information asset', 'Confidentiality, integrity and availability ratings']);
+  await page.locator('#business_category').fill('Sales');
+  await page.locator('#name').fill('Customer list');
+  await page.locator('#medium').selectOption('server');
+  await page.locator('#confidentiality-2').check();
+  await page.locator('#integrity-1').check();
+  await page.locator('#availability-1').check();
+  await page.getByRole('button', { name: 'Register the information asset' }).click();
+  await page.waitForLoadState('load');
+
+  await page.goto(`${server.base}${base}/risk/assets`);
+  await checkPage('risk register', ['Information asset register', 'Customer list', 'Add an information asset']);
+
+  await page.goto(`${server.base}${base}/risk/check`);
+  await checkPage('risk check', ['Check of measures', 'Sections']);
+
+  await page.goto(`${server.base}${base}/risk/results`);
+  await checkPage('risk results', ['Calculated for information assets: 1.', 'Implementation rate and need for rules by section']);
+
+  await page.goto(`${server.base}${base}/risk/treatments`);
+  await checkPage('risk treatments', ['Risk treatment']);
+
+  await page.goto(`${server.base}${base}/risk/whatif`);
+  await checkPage('risk what-if', ['What if the measures were in place?', 'Choose measures to mark as implemented']);
+
+  for (const [label, fragments] of Object.entries(leftovers)) {
+    console.log(`Japanese left on ${label} (${fragments.length}): ${fragments.join(' | ')}`);
+  }
+  await context.close();
+});
