@@ -90,10 +90,10 @@ int RunUser(const Args &args) {
 		return ReportError(Error::Invalid(parsed->positional.front(), "unexpected argument"));
 	}
 	if (!parsed->Has("email")) {
-		return ReportError(Error::Invalid("--email", "メールアドレスを指定してください。"));
+		return ReportError(Error::Invalid("--email", "errors.cli.email_required"));
 	}
 	if (!parsed->Has("password")) {
-		return ReportError(Error::Invalid("--password", "パスワードを指定してください。"));
+		return ReportError(Error::Invalid("--password", "errors.cli.password_required"));
 	}
 	// Validate before touching the database, so bad input never creates the file.
 	if (auto valid = app::ValidateEmail(app::NormalizeEmail(parsed->Value("email")), "--email"); !valid) {

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "codec/risk_codec.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "codec/sme_codec.hpp"
@@ -19,7 +20,8 @@ namespace mamori::cli {
 static constexpr size_t kMaxInputBytes = 64 * 1024 * 1024;
 
 int ReportError(const Error &error) {
-	std::string line = error.Describe();
+	const std::string message = DescribeForCli(error);
+	std::string line = error.field.empty() ? message : error.field + ": " + message;
 	// One line, always: messages never carry newlines to stderr.
 	for (char &c : line) {
 		if (c == '\n' || c == '\r') {

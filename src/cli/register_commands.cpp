@@ -172,11 +172,12 @@ int RunImport(const Args &args) {
 		// Every bad cell on its own line would break the one-line contract;
 		// name the first and count the rest.
 		const auto &first = preview->errors.front();
-		std::string message = first.Describe();
-		if (preview->errors.size() > 1) {
-			message += "（ほかに" + std::to_string(preview->errors.size() - 1) + "件の問題があります）";
+		if (preview->errors.size() == 1) {
+			return ReportError(Error::Invalid("--file", first.Describe()));
 		}
-		return ReportError(Error::Invalid("--file", message));
+		return ReportError(Error::Invalid("--file", "cli.more_problems",
+		                                  {{"message", first.Describe()},
+		                                   {"count", std::to_string(preview->errors.size() - 1)}}));
 	}
 	if (parsed->Has("dry-run")) {
 		std::cout << nlohmann::json{{"valid", true}, {"rows", preview->rows.size()}}.dump() << std::endl;

@@ -6,6 +6,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
 #include "app/organizations.hpp"
@@ -57,10 +58,19 @@ int RunSeed(const Args &args) {
 	const app::Actor actor{*user_id, email, false};
 	const int item_count = catalog->DefaultEdition().ItemCount();
 	const char *industries[] = {"manufacturing", "wholesale", "retail", "services", "other"};
-	const char *departments[] = {"営業部", "製造部", "総務部"};
+	// Sample data in the language of the person running the benchmark; the
+	// default Japanese keeps the text widths of real registers.
+	const MessageCatalog *messages = CliMessages();
+	const Locale locale = CliLocale();
+	const auto text = [&](std::string_view key, MessageParams params = {}) {
+		return messages != nullptr ? messages->Text(locale, key, params) : std::string(key);
+	};
+	const std::string departments[] = {text("cli.seed.department_sales"), text("cli.seed.department_factory"),
+	                                   text("cli.seed.department_general")};
 	for (int org_idx = 0; org_idx < org_count; ++org_idx) {
 		auto status = ctx.store.InTransaction([&]() -> Status {
-			app::OrganizationInput input{"株式会社ベンチ" + std::to_string(org_idx + 1), industries[org_idx % 5],
+			app::OrganizationInput input{text("cli.seed.organisation", {{"number", std::to_string(org_idx + 1)}}),
+			                             industries[org_idx % 5],
 			                             10'000'000LL * (1 + org_idx % 30), 5 + org_idx % 200};
 			auto org_id = app::CreateOrganization(ctx, actor, input);
 			if (!org_id) {
@@ -105,9 +115,11 @@ int RunSeed(const Args &args) {
 		std::vector<storage::Asset> rows;
 		for (int idx = 0; idx < asset_count; ++idx) {
 			storage::Asset asset;
-			asset.business_category = std::string(idx % 2 ? "営業" : "経理") + std::to_string(idx % 10);
-			asset.name = "情報資産" + std::to_string(idx + 1);
-			asset.department = std::string(idx % 3 ? "営業部" : "総務部");
+			const MessageParams category_number = {{"number", std::to_string(idx % 10)}};
+			asset.business_category =
+			    idx % 2 ? text("cli.seed.category_sales", category_number) : text("cli.seed.category_accounting", category_number);
+			asset.name = text("cli.seed.asset", {{"number", std::to_string(idx + 1)}});
+			asset.department = idx % 3 ? departments[0] : departments[2];
 			asset.medium = media[static_cast<size_t>(idx) % media.size()].id;
 			asset.confidentiality = idx % 3;
 			asset.integrity = (idx / 3) % 3;

@@ -7,7 +7,7 @@ Result<Json> ParseJson(const std::string &text) {
 	try {
 		return Json::parse(text);
 	} catch (const Json::parse_error &error) {
-		return Error::Invalid("", "JSONとして読めません（" + std::to_string(error.byte) + "バイト目付近）。");
+		return Error::Invalid("", "errors.json.unreadable", {{"byte", std::to_string(error.byte)}});
 	}
 }
 
@@ -15,7 +15,7 @@ static std::string Named(const std::string &field) { return field.empty() ? "doc
 
 Result<const Json *> RequireObject(const Json &value, const std::string &field) {
 	if (!value.is_object()) {
-		return Error::Invalid(Named(field), "JSONオブジェクト（{...}）である必要があります。");
+		return Error::Invalid(Named(field), "errors.json.object_required");
 	}
 	return &value;
 }
@@ -23,44 +23,44 @@ Result<const Json *> RequireObject(const Json &value, const std::string &field) 
 Result<const Json *> RequireMember(const Json &object, const std::string &key, const std::string &field) {
 	auto found = object.find(key);
 	if (found == object.end() || found->is_null()) {
-		return Error::Invalid(field, "必須の項目がありません。");
+		return Error::Invalid(field, "errors.json.member_missing");
 	}
 	return &*found;
 }
 
 Result<long long> RequireInteger(const Json &value, const std::string &field, long long min, long long max) {
 	if (!value.is_number_integer()) {
-		return Error::Invalid(field, "整数である必要があります。");
+		return Error::Invalid(field, "errors.json.integer_required");
 	}
 	// Unsigned values beyond int64 would wrap; compare before converting.
 	if (value.is_number_unsigned() && value.get<unsigned long long>() > static_cast<unsigned long long>(max)) {
-		return Error::Invalid(field, "値が大きすぎます（" + std::to_string(max) + "以下）。");
+		return Error::Invalid(field, "errors.json.integer_too_large", {{"max", std::to_string(max)}});
 	}
 	const long long number = value.get<long long>();
 	if (number < min || number > max) {
-		return Error::Invalid(field, std::to_string(min) + "〜" + std::to_string(max) + "の範囲で指定してください（" +
-		                                 std::to_string(number) + " は範囲外です）。");
+		return Error::Invalid(field, "errors.json.integer_out_of_range",
+		                      {{"min", std::to_string(min)}, {"max", std::to_string(max)}, {"value", std::to_string(number)}});
 	}
 	return number;
 }
 
 Result<std::string> RequireString(const Json &value, const std::string &field, size_t max_bytes) {
 	if (!value.is_string()) {
-		return Error::Invalid(field, "文字列である必要があります。");
+		return Error::Invalid(field, "errors.json.string_required");
 	}
 	std::string text = value.get<std::string>();
 	if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-		return Error::Invalid(field, "空にはできません。");
+		return Error::Invalid(field, "errors.json.string_empty");
 	}
 	if (text.size() > max_bytes) {
-		return Error::Invalid(field, "長すぎます（" + std::to_string(max_bytes) + "バイト以内）。");
+		return Error::Invalid(field, "errors.json.string_too_long", {{"max_bytes", std::to_string(max_bytes)}});
 	}
 	return text;
 }
 
 Result<bool> RequireBool(const Json &value, const std::string &field) {
 	if (!value.is_boolean()) {
-		return Error::Invalid(field, "true か false である必要があります。");
+		return Error::Invalid(field, "errors.json.bool_required");
 	}
 	return value.get<bool>();
 }

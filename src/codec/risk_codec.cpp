@@ -38,10 +38,10 @@ Result<std::vector<RiskAssetInput>> DecodeRiskRequest(const Json &document, cons
 		return list.error();
 	}
 	if (!(*list)->is_array()) {
-		return Error::Invalid("assets", "配列（[...]）である必要があります。");
+		return Error::Invalid("assets", "errors.json.array_required");
 	}
 	if ((*list)->size() > kMaxAssets) {
-		return Error::Invalid("assets", "資産は" + std::to_string(kMaxAssets) + "件までです。");
+		return Error::Invalid("assets", "errors.risk.too_many_assets", {{"max", std::to_string(kMaxAssets)}});
 	}
 	std::vector<RiskAssetInput> assets;
 	std::set<std::string> ids;
@@ -61,7 +61,7 @@ Result<std::vector<RiskAssetInput>> DecodeRiskRequest(const Json &document, cons
 			return id.error();
 		}
 		if (!ids.insert(*id).second) {
-			return Error::Invalid(FieldPath(parent, "id"), "id「" + *id + "」が重複しています。");
+			return Error::Invalid(FieldPath(parent, "id"), "errors.risk.asset_id_duplicate", {{"id", *id}});
 		}
 		asset.id = *id;
 

@@ -32,15 +32,14 @@ Result<AnswerSheet> DecodeAnswers(const Json &answers, int item_count, const std
 		const std::string item_field = FieldPath(field, key);
 		const int number = ParseItemKey(key, item_count);
 		if (number == 0) {
-			return Error::Invalid(item_field, "項目番号は 1〜" + std::to_string(item_count) + " です。");
+			return Error::Invalid(item_field, "errors.selfcheck.item_number", {{"item_count", std::to_string(item_count)}});
 		}
 		if (!value.is_string()) {
-			return Error::Invalid(item_field, "回答は implemented, partial, not_implemented, unknown のいずれかの文字列です。");
+			return Error::Invalid(item_field, "errors.selfcheck.answer_not_string");
 		}
 		auto answer = ParseAnswerName(value.get<std::string>());
 		if (!answer) {
-			return Error::Invalid(item_field, "回答「" + value.get<std::string>() +
-			                                      "」は使えません。implemented, partial, not_implemented, unknown のいずれかです。");
+			return Error::Invalid(item_field, "errors.selfcheck.answer_unknown", {{"answer", value.get<std::string>()}});
 		}
 		sheet[number] = *answer;
 	}
@@ -75,10 +74,10 @@ Result<std::vector<RespondentAnswers>> DecodeAggregateRequest(const Json &docume
 		return list.error();
 	}
 	if (!(*list)->is_array()) {
-		return Error::Invalid("respondents", "配列（[...]）である必要があります。");
+		return Error::Invalid("respondents", "errors.json.array_required");
 	}
 	if ((*list)->size() > kMaxRespondents) {
-		return Error::Invalid("respondents", "回答者は" + std::to_string(kMaxRespondents) + "件までです。");
+		return Error::Invalid("respondents", "errors.selfcheck.too_many_respondents", {{"max", std::to_string(kMaxRespondents)}});
 	}
 	std::vector<RespondentAnswers> respondents;
 	std::set<std::string> names;
@@ -97,7 +96,7 @@ Result<std::vector<RespondentAnswers>> DecodeAggregateRequest(const Json &docume
 			return name.error();
 		}
 		if (!names.insert(*name).second) {
-			return Error::Invalid(FieldPath(entry_field, "name"), "回答者名「" + *name + "」が重複しています。");
+			return Error::Invalid(FieldPath(entry_field, "name"), "errors.selfcheck.respondent_duplicate", {{"name", *name}});
 		}
 		auto answers_value = RequireMember(entry, "answers", FieldPath(entry_field, "answers"));
 		if (!answers_value) {

@@ -17,8 +17,8 @@ Result<CompanyProfile> DecodeCompanyProfile(const Json &document, const SmeCrite
 		return industry.error();
 	}
 	if (criteria.Find(*industry) == nullptr) {
-		return Error::Invalid("industry", "業種「" + *industry +
-		                                      "」は使えません。" + criteria.IndustryNames() + " のいずれかです。");
+		return Error::Invalid("industry", "errors.sme.industry_unknown",
+		                      {{"industry", *industry}, {"industries", criteria.IndustryNames()}});
 	}
 	profile.industry = *industry;
 

@@ -205,32 +205,52 @@ std::vector<PlacedLine> Paginate(const std::vector<Block> &blocks, int &page_cou
 	return placed;
 }
 
-std::string FooterText(const PolicyDocument &doc) {
-	std::string text = "第" + std::to_string(doc.version) + "版";
+std::string FooterText(const PolicyPdfLabels &labels, const PolicyDocument &doc) {
+	std::string text = FillPlaceholders(labels.footer_version, {{"version", std::to_string(doc.version)}});
 	if (!doc.established_on_display.empty()) {
-		text += "・制定日 " + doc.established_on_display;
+		text += labels.footer_separator +
+		        FillPlaceholders(labels.footer_established, {{"date", doc.established_on_display}});
 	}
 	if (!doc.company_name.empty()) {
-		text += "・" + doc.company_name;
+		text += labels.footer_separator + doc.company_name;
 	}
 	return text;
 }
 
 Error CairoError(const char *what, cairo_status_t status) {
-	return Error::Make(ErrorCode::kInternal,
-	                   std::string("PDFを作成できませんでした（") + what + ": " + cairo_status_to_string(status) + "）。");
+	return Error::Make(ErrorCode::kInternal, "errors.pdf.cairo", {{"what", what}, {"status", cairo_status_to_string(status)}});
 }
 
 } // namespace
 
-Result<std::string> RenderPolicyPdf(const PolicyDocument &doc) {
+PolicyPdfLabels PolicyPdfLabelsIn(const MessageCatalog &messages, Locale locale) {
+	// Text() without params keeps the placeholders for the renderer to fill.
+	return PolicyPdfLabels{std::string(LocaleCode(locale)),
+	                       messages.Text(locale, "documents.policy.pdf_title"),
+	                       messages.Text(locale, "documents.policy.footer_version"),
+	                       messages.Text(locale, "documents.policy.footer_established"),
+	                       messages.Text(locale, "documents.policy.footer_separator"),
+	                       messages.Text(locale, "documents.policy.established"),
+	                       messages.Text(locale, "documents.policy.revised"),
+	                       messages.Text(locale, "documents.policy.name_gap")};
+}
+
+Result<std::string> RenderPolicyPdf(const MessageCatalog &messages, Locale locale, const PolicyDocument &doc) {
+	return RenderPolicyPdf(PolicyPdfLabelsIn(messages, locale), doc);
+}
+
+Result<std::string> RenderPolicyPdf(const PolicyPdfLabels &labels, const PolicyDocument &doc) {
 	WriteTarget target;
 	SurfacePtr surface(cairo_pdf_surface_create_for_stream(AppendToString, &target, kPageWidth, kPageHeight));
 	if (cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
 		return CairoError("surface", status);
 	}
 	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-	                               (doc.title + (doc.company_name.empty() ? "" : "（" + doc.company_name + "）")).c_str());
+	                               (doc.company_name.empty()
+	                                    ? doc.title
+	                                    : FillPlaceholders(labels.title_with_company,
+	                                                       {{"title", doc.title}, {"company", doc.company_name}}))
+	                                   .c_str());
 	if (!doc.company_name.empty()) {
 		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, doc.company_name.c_str());
 	}
@@ -245,7 +265,7 @@ Result<std::string> RenderPolicyPdf(const PolicyDocument &doc) {
 	// 72 dpi makes one pango point one PDF point; the default 96 would scale
 	// every font up by a third.
 	pango_cairo_context_set_resolution(context.get(), 72);
-	pango_context_set_language(context.get(), pango_language_from_string("ja"));
+	pango_context_set_language(context.get(), pango_language_from_string(labels.language.c_str()));
 	// Metrics hinting off: positions must not depend on a screen grid.
 	cairo_font_options_t *options = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -296,15 +316,15 @@ Result<std::string> RenderPolicyPdf(const PolicyDocument &doc) {
 		signature += line;
 	};
 	if (!doc.established_on_display.empty()) {
-		add_line("制定日：" + doc.established_on_display);
+		add_line(FillPlaceholders(labels.established, {{"date", doc.established_on_display}}));
 	}
 	if (!doc.revised_on_display.empty()) {
-		add_line("改訂日：" + doc.revised_on_display);
+		add_line(FillPlaceholders(labels.revised, {{"date", doc.revised_on_display}}));
 	}
 	add_line(doc.company_name);
 	std::string representative = doc.representative_title;
 	if (!representative.empty() && !doc.representative_name.empty()) {
-		representative += "　";  // full-width space, as on a printed letterhead
+		representative += labels.name_gap;  // Japanese letterheads use a full-width space
 	}
 	representative += doc.representative_name;
 	add_line(representative);
@@ -315,13 +335,13 @@ Result<std::string> RenderPolicyPdf(const PolicyDocument &doc) {
 	}
 
 	if (blocks.empty()) {
-		return Error::Make(ErrorCode::kInternal, "PDFに印刷する内容がありません。");
+		return Error::Make(ErrorCode::kInternal, "errors.pdf.empty");
 	}
 
 	int page_count = 1;
 	const std::vector<PlacedLine> placed = Paginate(blocks, page_count);
 
-	const std::string footer_text = FooterText(doc);
+	const std::string footer_text = FooterText(labels, doc);
 	const double footer_top = kContentBottom + 6 * kMillimetre;
 	std::size_t next = 0;
 	for (int page = 0; page < page_count; ++page) {
@@ -364,7 +384,7 @@ Result<std::string> RenderPolicyPdf(const PolicyDocument &doc) {
 		return CairoError("finish", status);
 	}
 	if (target.failed) {
-		return Error::Make(ErrorCode::kInternal, "PDFを作成できませんでした（メモリ不足）。");
+		return Error::Make(ErrorCode::kInternal, "errors.pdf.out_of_memory");
 	}
 	return std::move(target.bytes);
 }

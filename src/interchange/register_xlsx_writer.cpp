@@ -513,7 +513,7 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 	std::vector<char> path = CString(pattern);
 	const int fd = ::mkstemp(path.data());
 	if (fd < 0) {
-		return Error::Make(ErrorCode::kInternal, "XLSX を書き出す一時ファイルを作れません。");
+		return Error::Make(ErrorCode::kInternal, "errors.xlsx_export.temp_file");
 	}
 	::close(fd);
 	TempFile temp{path.data()};
@@ -524,7 +524,7 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 	options.use_zip64 = LXW_FALSE;
 	lxw_workbook *workbook = workbook_new_opt(temp.path.c_str(), &options);
 	if (workbook == nullptr) {
-		return Error::Make(ErrorCode::kInternal, "XLSX のブックを作れません。");
+		return Error::Make(ErrorCode::kInternal, "errors.xlsx_export.workbook");
 	}
 	const Formats formats = MakeFormats(workbook);
 	lxw_worksheet *register_ws = workbook_add_worksheet(workbook, internal::kRegisterSheet);
@@ -583,12 +583,12 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 		error = close_error;
 	}
 	if (error != LXW_NO_ERROR) {
-		return Error::Make(ErrorCode::kInternal, std::string("XLSX を書き出せません: ") + lxw_strerror(error));
+		return Error::Make(ErrorCode::kInternal, "errors.xlsx_export.write", {{"reason", lxw_strerror(error)}});
 	}
 	std::ifstream in(temp.path, std::ios::binary);
 	std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 	if (!in.good() && !in.eof()) {
-		return Error::Make(ErrorCode::kInternal, "書き出した XLSX を読み戻せません。");
+		return Error::Make(ErrorCode::kInternal, "errors.xlsx_export.read_back");
 	}
 	return bytes;
 }

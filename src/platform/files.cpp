@@ -13,12 +13,12 @@ namespace fs = std::filesystem;
 Result<std::string> ReadWholeFile(const std::string &path) {
 	std::ifstream in(path, std::ios::binary);
 	if (!in) {
-		return Error{ErrorCode::kInvalidInput, path, "ファイルを開けません。"};
+		return Error{ErrorCode::kInvalidInput, path, "errors.file.open"};
 	}
 	std::ostringstream buffer;
 	buffer << in.rdbuf();
 	if (in.bad()) {
-		return Error{ErrorCode::kInvalidInput, path, "ファイルを読めません。"};
+		return Error{ErrorCode::kInvalidInput, path, "errors.file.read"};
 	}
 	return buffer.str();
 }
@@ -27,7 +27,7 @@ Status WriteWholeFile(const std::string &path, const std::string &bytes) {
 	std::ofstream out(path, std::ios::binary | std::ios::trunc);
 	out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 	if (!out) {
-		return Error{ErrorCode::kInternal, path, "ファイルに書き込めません。"};
+		return Error{ErrorCode::kInternal, path, "errors.file.write"};
 	}
 	return OkStatus();
 }

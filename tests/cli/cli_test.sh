@@ -355,6 +355,14 @@ expect_no_new_user "user create: password is the e-mail address" 'password' --em
 expect_no_new_user "user create: duplicate email" 'email' --email owner@example.co.jp --password 'another long passphrase'
 expect_no_new_user "user create: duplicate email, other case" 'email' --email Owner@Example.co.jp --password 'another long passphrase'
 
+# The command speaks Japanese unless LC_ALL / LC_MESSAGES / LANG ask for English.
+LC_ALL= LC_MESSAGES= LANG=C expect_bad "user create: missing email, Japanese by default" 'メールアドレスを指定してください' \
+	/dev/null user create --db "$DB" --password 'another long passphrase'
+LC_ALL= LC_MESSAGES= LANG=en_GB.UTF-8 expect_bad "user create: missing email, English when LANG asks" \
+	'--email: Give the email address' /dev/null user create --db "$DB" --password 'another long passphrase'
+LC_ALL=ja_JP.UTF-8 LANG=en_GB.UTF-8 expect_bad "user create: short password, LC_ALL wins over LANG" 'パスワードは' \
+	/dev/null user create --db "$DB" --email short2@example.co.jp --password 'Ab3$xyz'
+
 # A weak password must not even create a database file.
 expect_bad "user create: weak password on a new database" 'password' /dev/null user create --db "$WORK/fresh.db" \
 	--email x@example.co.jp --password short

@@ -95,22 +95,29 @@ bool ParseIsoDate(std::string_view text, Date &date) {
 	return true;
 }
 
-std::string DisplayDate(const std::string &iso) {
+std::string DisplayDate(const std::string &pattern, const std::string &iso) {
 	Date date;
 	if (!ParseIsoDate(iso, date)) {
 		return {};
 	}
-	return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+	return mamori::FillPlaceholders(pattern, {{"year", std::to_string(date.year)},
+	                                          {"month", std::to_string(date.month)},
+	                                          {"day", std::to_string(date.day)}});
 }
 
-Status CheckText(const std::string &value, const char *field, const char *label, std::size_t max_length,
-                 bool required) {
-	if (required && Trim(value).empty()) {
-		return Error::Invalid(field, std::string(label) + "を入力してください。");
+// The message keys of one text field: required_key is null for optional fields.
+struct TextFieldKeys {
+	const char *field;
+	const char *required_key;
+	const char *too_long_key;
+};
+
+Status CheckText(const std::string &value, const TextFieldKeys &keys, std::size_t max_length) {
+	if (keys.required_key != nullptr && Trim(value).empty()) {
+		return Error::Invalid(keys.field, keys.required_key);
 	}
 	if (CharacterCount(value) > max_length) {
-		return Error::Invalid(field,
-		                      std::string(label) + "は" + std::to_string(max_length) + "文字以内で入力してください。");
+		return Error::Invalid(keys.field, keys.too_long_key, {{"max", std::to_string(max_length)}});
 	}
 	return OkStatus();
 }
@@ -147,59 +154,66 @@ std::string FillPlaceholders(const std::string &text, const std::map<std::string
 } // namespace
 
 Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input) {
-	if (Status s = CheckText(input.company_name, "company_name", "会社名", kMaxNameLength, true); !s) {
+	if (Status s = CheckText(input.company_name,
+	                         {"company_name", "errors.policy.company_name_required", "errors.policy.company_name_too_long"},
+	                         kMaxNameLength);
+	    !s) {
 		return s;
 	}
-	if (Status s = CheckText(input.scope, "scope", "適用範囲", kMaxNameLength, true); !s) {
+	if (Status s = CheckText(input.scope, {"scope", "errors.policy.scope_required", "errors.policy.scope_too_long"},
+	                         kMaxNameLength);
+	    !s) {
 		return s;
 	}
 
 	if (input.clause_ids.empty()) {
-		return Error::Invalid("clause_ids", "方針の項目を1つ以上選んでください。");
+		return Error::Invalid("clause_ids", "errors.policy.clauses_none");
 	}
 	std::set<std::string, std::less<>> chosen;
 	for (const std::string &id : input.clause_ids) {
 		const bool known = std::any_of(tmpl.clauses.begin(), tmpl.clauses.end(),
 		                               [&](const PolicyClause &clause) { return clause.id == id; });
 		if (!known) {
-			return Error::Invalid("clause_ids", "存在しない項目「" + id + "」が選ばれています。");
+			return Error::Invalid("clause_ids", "errors.policy.clause_unknown", {{"id", id}});
 		}
 		if (!chosen.insert(id).second) {
-			return Error::Invalid("clause_ids", "項目「" + id + "」が重複して選ばれています。");
+			return Error::Invalid("clause_ids", "errors.policy.clause_duplicate", {{"id", id}});
 		}
 	}
 	for (const PolicyClause &clause : tmpl.clauses) {
 		if (clause.required && !chosen.contains(clause.id)) {
-			return Error::Invalid("clause_ids", "「" + clause.title + "」は必須の項目のため、外せません。");
+			return Error::Invalid("clause_ids", "errors.policy.clause_required", {{"title", clause.title}});
 		}
 	}
 
 	Date established;
 	const bool has_established = !input.established_on.empty();
 	if (has_established && !ParseIsoDate(input.established_on, established)) {
-		return Error::Invalid("established_on", "制定日は実在する日付をYYYY-MM-DDの形式で入力してください。");
+		return Error::Invalid("established_on", "errors.policy.established_invalid");
 	}
 	if (!input.revised_on.empty()) {
 		Date revised;
 		if (!ParseIsoDate(input.revised_on, revised)) {
-			return Error::Invalid("revised_on", "改訂日は実在する日付をYYYY-MM-DDの形式で入力してください。");
+			return Error::Invalid("revised_on", "errors.policy.revised_invalid");
 		}
 		if (!has_established) {
-			return Error::Invalid("revised_on", "改訂日を入力する場合は、制定日も入力してください。");
+			return Error::Invalid("revised_on", "errors.policy.revised_without_established");
 		}
 		// Fixed-width ISO dates order correctly as strings.
 		if (input.revised_on < input.established_on) {
-			return Error::Invalid("revised_on", "改訂日は制定日と同じか、それより後の日付にしてください。");
+			return Error::Invalid("revised_on", "errors.policy.revised_before_established");
 		}
 	}
 
-	if (Status s = CheckText(input.representative_title, "representative_title", "代表者の役職",
-	                         kMaxRepresentativeLength, false);
+	if (Status s = CheckText(input.representative_title,
+	                         {"representative_title", nullptr, "errors.policy.representative_title_too_long"},
+	                         kMaxRepresentativeLength);
 	    !s) {
 		return s;
 	}
-	if (Status s = CheckText(input.representative_name, "representative_name", "代表者の氏名",
-	                         kMaxRepresentativeLength, false);
+	if (Status s = CheckText(input.representative_name,
+	                         {"representative_name", nullptr, "errors.policy.representative_name_too_long"},
+	                         kMaxRepresentativeLength);
 	    !s) {
 		return s;
 	}
@@ -225,12 +239,11 @@ Status CheckOmissionReasons(const PolicyTemplate &tmpl, const PolicyInput &input
 	for (const OmittedClause &clause : OmittedSampleClauses(tmpl, input)) {
 		const std::string field = OmissionReasonField(clause.id);
 		if (clause.reason.empty()) {
-			return Error::Invalid(field, "「" + clause.title +
-			                                 "」はガイドライン（付録2）のサンプルの項目です。外す理由を入力してください。");
+			return Error::Invalid(field, "errors.policy.omission_reason_required", {{"title", clause.title}});
 		}
 		if (CharacterCount(clause.reason) > kMaxOmissionReasonLength) {
-			return Error::Invalid(field, "「" + clause.title + "」を外す理由は" + std::to_string(kMaxOmissionReasonLength) +
-			                                 "文字以内で入力してください。");
+			return Error::Invalid(field, "errors.policy.omission_reason_too_long",
+			                      {{"title", clause.title}, {"max", std::to_string(kMaxOmissionReasonLength)}});
 		}
 	}
 	return OkStatus();
@@ -246,12 +259,19 @@ std::map<std::string, std::string> KeptOmissionReasons(const PolicyTemplate &tmp
 	return kept;
 }
 
-Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version) {
+Result<PolicyDocument> BuildPolicyDocument(const MessageCatalog &messages, Locale locale, const PolicyTemplate &tmpl,
+                                           const PolicyInput &input, int version) {
+	// Text() without params keeps the placeholders for DisplayDate to fill.
+	return BuildPolicyDocumentWithDatePattern(tmpl, input, version, messages.Text(locale, "documents.policy.date"));
+}
+
+Result<PolicyDocument> BuildPolicyDocumentWithDatePattern(const PolicyTemplate &tmpl, const PolicyInput &input,
+                                                          int version, const std::string &date_pattern) {
 	if (Status s = ValidatePolicyInput(tmpl, input); !s) {
 		return s.error();
 	}
 	if (version < 1) {
-		return Error::Invalid("version", "版数は1以上の数にしてください。");
+		return Error::Invalid("version", "errors.policy.version_invalid");
 	}
 
 	PolicyDocument doc;
@@ -260,9 +280,9 @@ Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const Pol
 	doc.representative_title = Trim(input.representative_title);
 	doc.representative_name = Trim(input.representative_name);
 	doc.established_on = input.established_on;
-	doc.established_on_display = DisplayDate(input.established_on);
+	doc.established_on_display = DisplayDate(date_pattern, input.established_on);
 	doc.revised_on = input.revised_on;
-	doc.revised_on_display = DisplayDate(input.revised_on);
+	doc.revised_on_display = DisplayDate(date_pattern, input.revised_on);
 	doc.version = version;
 
 	// {{company_short}} is named in the catalog's documentation for clause

@@ -7,6 +7,8 @@
 
 #include "core/catalog/edition.hpp"
 #include "core/common/result.hpp"
+#include "core/i18n/locale.hpp"
+#include "core/i18n/message_catalog.hpp"
 
 #include <map>
 #include <string>
@@ -72,7 +74,15 @@ struct OmittedClause {
 };
 std::vector<OmittedClause> OmittedSampleClauses(const PolicyTemplate &tmpl, const PolicyInput &input);
 
-//! Builds the document. Fails with the same errors as ValidatePolicyInput.
+//! Builds the document, its dates written in the document's `locale`
+//! (message documents.policy.date). Fails with the same errors as ValidatePolicyInput.
+Result<PolicyDocument> BuildPolicyDocument(const MessageCatalog &messages, Locale locale, const PolicyTemplate &tmpl,
+                                           const PolicyInput &input, int version);
+//! The same with the dates in Japanese, for callers not yet given the catalog
+//! (web/, app/); defined in core/i18n/pre_catalog_japanese.cpp, removed with it.
 Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version);
+//! What both build on: date_pattern holds {{year}}, {{month}} and {{day}}.
+Result<PolicyDocument> BuildPolicyDocumentWithDatePattern(const PolicyTemplate &tmpl, const PolicyInput &input,
+                                                          int version, const std::string &date_pattern);
 
 } // namespace mamori

@@ -44,8 +44,8 @@ std::vector<int> RiskValuesByReduction(const RiskScale &scale, int importance, i
 
 static Status CheckRange(const char *field, int value, int min, int max) {
 	if (value < min || value > max) {
-		return Error::Invalid(field, std::string("値は") + std::to_string(min) + "〜" + std::to_string(max) +
-		                                 "の整数です（" + std::to_string(value) + " は範囲外です）。");
+		return Error::Invalid(field, "errors.risk.rating_out_of_range",
+		                      {{"min", std::to_string(min)}, {"max", std::to_string(max)}, {"value", std::to_string(value)}});
 	}
 	return OkStatus();
 }

@@ -25,19 +25,17 @@ static std::string Lower(std::string text) {
 Status CheckPasswordPolicy(const std::string &password, const std::string &email,
                            const std::vector<std::string> &common_passwords, const std::string &field) {
 	if (CountCharacters(password) < kMinPasswordLength) {
-		return Error::Invalid(field, "パスワードは" + std::to_string(kMinPasswordLength) +
-		                                 "文字以上にしてください。長いほど破られにくくなります。");
+		return Error::Invalid(field, "errors.password.too_short", {{"min", std::to_string(kMinPasswordLength)}});
 	}
 	if (static_cast<int>(password.size()) > kMaxPasswordBytes) {
-		return Error::Invalid(field, "パスワードが長すぎます。" + std::to_string(kMaxPasswordBytes) +
-		                                 "バイト以内にしてください。");
+		return Error::Invalid(field, "errors.password.too_long", {{"max_bytes", std::to_string(kMaxPasswordBytes)}});
 	}
 	const std::string lowered = Lower(password);
 	if (std::all_of(lowered.begin(), lowered.end(), [&](char c) { return c == lowered.front(); })) {
-		return Error::Invalid(field, "同じ文字だけのパスワードは使えません。");
+		return Error::Invalid(field, "errors.password.same_character");
 	}
 	if (std::binary_search(common_passwords.begin(), common_passwords.end(), lowered)) {
-		return Error::Invalid(field, "このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。");
+		return Error::Invalid(field, "errors.password.common");
 	}
 	const std::string lowered_email = Lower(email);
 	const std::string local_part = lowered_email.substr(0, lowered_email.find('@'));
@@ -45,7 +43,7 @@ Status CheckPasswordPolicy(const std::string &password, const std::string &email
 	const bool contains_email = !lowered_email.empty() && lowered.find(lowered_email) != std::string::npos;
 	if (contains_email ||
 	    (!local_part.empty() && lowered.find(local_part) != std::string::npos && local_part.size() * 2 >= lowered.size())) {
-		return Error::Invalid(field, "メールアドレスに近いパスワードは使えません。");
+		return Error::Invalid(field, "errors.password.near_email");
 	}
 	return OkStatus();
 }

@@ -29,18 +29,22 @@ std::optional<Answer> ParseAnswerName(std::string_view name) {
 	return std::nullopt;
 }
 
-std::string_view AnswerLabel(Answer answer) {
+std::string_view AnswerLabelKey(Answer answer) {
 	switch (answer) {
 	case Answer::kImplemented:
-		return "実施している";
+		return "answer_label.implemented";
 	case Answer::kPartial:
-		return "一部実施している";
+		return "answer_label.partial";
 	case Answer::kNotImplemented:
-		return "実施していない";
+		return "answer_label.not_implemented";
 	case Answer::kUnknown:
-		return "わからない";
+		return "answer_label.unknown";
 	}
-	return "わからない";
+	return "answer_label.unknown";
+}
+
+std::string AnswerLabel(const MessageCatalog &messages, Locale locale, Answer answer) {
+	return messages.Text(locale, AnswerLabelKey(answer));
 }
 
 } // namespace mamori

@@ -1,6 +1,9 @@
 // mamori/core/selfcheck/answer.hpp
 #pragma once
 
+#include "core/i18n/locale.hpp"
+#include "core/i18n/message_catalog.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -22,7 +25,13 @@ using AnswerSheet = std::map<int, Answer>;
 //! Machine names used by the CLI, the API and storage: "implemented", ...
 std::string_view AnswerName(Answer answer);
 std::optional<Answer> ParseAnswerName(std::string_view name);
-//! Japanese label: 実施している, ...
+//! The message catalog key of the answer's label as on the 付録3 check
+//! boxes ("answer_label.partial": 一部実施している / Partly implemented).
+std::string_view AnswerLabelKey(Answer answer);
+//! The label in `locale`.
+std::string AnswerLabel(const MessageCatalog &messages, Locale locale, Answer answer);
+//! Japanese label for callers not yet given the catalog (web/, app/);
+//! defined in core/i18n/pre_catalog_japanese.cpp, removed with it.
 std::string_view AnswerLabel(Answer answer);
 
 } // namespace mamori

@@ -6,13 +6,13 @@ namespace mamori {
 Result<SmeClassification> ClassifySme(const SmeCriteria &criteria, const CompanyProfile &profile) {
 	const SmeIndustryLimit *limit = criteria.Find(profile.industry);
 	if (limit == nullptr) {
-		return Error::Invalid("industry", "業種は " + criteria.IndustryNames() + " のいずれかです。");
+		return Error::Invalid("industry", "errors.sme.industry_choose", {{"industries", criteria.IndustryNames()}});
 	}
 	if (profile.capital_yen < 0) {
-		return Error::Invalid("capital_yen", "資本金は0以上の整数で入力してください。");
+		return Error::Invalid("capital_yen", "errors.sme.capital_negative");
 	}
 	if (profile.employees < 0) {
-		return Error::Invalid("employees", "従業員数は0以上の整数で入力してください。");
+		return Error::Invalid("employees", "errors.sme.employees_negative");
 	}
 	SmeClassification result;
 	result.limit = limit;

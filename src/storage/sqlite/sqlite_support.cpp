@@ -186,7 +186,7 @@ Result<Invitation> ReadInvitation(const Statement &s) {
 Result<FiveArticleStatus> ReadFiveArticle(const Statement &s) {
 	auto state = ParseArticleStateName(s.ColumnText(2));
 	if (!state) {
-		return Error::Make(ErrorCode::kInternal, "unknown 5か条 state '" + s.ColumnText(2) + "' in the database");
+		return Error::Make(ErrorCode::kInternal, "unknown five-articles state '" + s.ColumnText(2) + "' in the database");
 	}
 	return FiveArticleStatus{s.ColumnInt64(0), s.ColumnInt(1),  *state,
 	                         s.ColumnText(3),  s.ColumnText(4), s.ColumnText(5)};

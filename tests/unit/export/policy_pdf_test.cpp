@@ -1,5 +1,6 @@
 // mamori/tests/unit/export/policy_pdf_test.cpp
 #include "export/policy_pdf.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -140,6 +141,27 @@ TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
 		EXPECT_NE(info.find("情報セキュリティ基本方針"), std::string::npos) << info;
 		EXPECT_NE(info.find("A4"), std::string::npos) << info;
 	}
+}
+
+TEST(PolicyPdfTest, LabelsFollowTheDocumentLanguage) {
+	if (!OnPath("pdftotext")) {
+		GTEST_SKIP() << "poppler-utils not installed";
+	}
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	const Result<std::string> japanese = RenderPolicyPdf(messages, Locale::kJa, MakeDocument());
+	ASSERT_TRUE(japanese.ok());
+	TempFile japanese_file(*japanese);
+	const std::string japanese_text = RunCommand("pdftotext -enc UTF-8 '" + japanese_file.path() + "' -");
+	EXPECT_NE(japanese_text.find("制定日："), std::string::npos) << japanese_text;
+	EXPECT_NE(japanese_text.find("第2版"), std::string::npos) << japanese_text;
+
+	const Result<std::string> english = RenderPolicyPdf(messages, Locale::kEn, MakeDocument());
+	ASSERT_TRUE(english.ok());
+	TempFile english_file(*english);
+	const std::string english_text = RunCommand("pdftotext -enc UTF-8 '" + english_file.path() + "' -");
+	EXPECT_NE(english_text.find("Established:"), std::string::npos) << english_text;
+	EXPECT_NE(english_text.find("Version 2"), std::string::npos) << english_text;
+	EXPECT_EQ(english_text.find("制定日"), std::string::npos) << english_text;
 }
 
 TEST(PolicyPdfTest, LongDocumentBreaksPages) {

@@ -3,6 +3,7 @@
 // The stable names of roles and answers (what the database and the API store)
 // and their labels.
 #include "storage/store.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +27,12 @@ TEST(NamesTest, RolesAndAnswersRoundTrip) {
 		EXPECT_EQ(ParseAnswerName(AnswerName(answer)), answer);
 	}
 	EXPECT_EQ(AnswerName(Answer::kNotImplemented), "not_implemented");
-	EXPECT_EQ(AnswerLabel(Answer::kPartial), "一部実施している");
+	EXPECT_EQ(AnswerLabel(testing_support::ShippedMessages(), Locale::kJa, Answer::kPartial), "一部実施している");
+	EXPECT_EQ(AnswerLabel(testing_support::ShippedMessages(), Locale::kEn, Answer::kPartial), "Partly implemented");
+	// The overload for callers without the catalog must agree with it.
+	for (Answer answer : {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown}) {
+		EXPECT_EQ(AnswerLabel(answer), AnswerLabel(testing_support::ShippedMessages(), Locale::kJa, answer));
+	}
 	EXPECT_FALSE(ParseAnswerName("yes").has_value());
 }
 

@@ -2,6 +2,7 @@
 #include "support/catalog.hpp"
 
 #include "platform/files.hpp"
+#include "platform/message_files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,5 +28,20 @@ const Catalog &ShippedCatalog() {
 }
 
 const Edition &ShippedEdition() { return ShippedCatalog().DefaultEdition(); }
+
+const MessageCatalog &ShippedMessages() {
+	static const MessageCatalog messages = [] {
+		auto loaded = platform::LoadMessages(SourcePath("content"));
+		if (!loaded) {
+			ADD_FAILURE() << loaded.error().Describe();
+			std::cerr << "content/messages does not load: " << loaded.error().Describe() << "\n";
+			std::abort();
+		}
+		return std::move(loaded.value());
+	}();
+	return messages;
+}
+
+std::string Describe(const Error &error, Locale locale) { return DescribeError(ShippedMessages(), locale, error); }
 
 } // namespace mamori::testing_support

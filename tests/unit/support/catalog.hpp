@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/catalog/catalog_loader.hpp"
+#include "core/i18n/message_catalog.hpp"
 
 #include <string>
 
@@ -19,5 +20,11 @@ const Catalog &ShippedCatalog();
 
 //! ShippedCatalog().DefaultEdition().
 const Edition &ShippedEdition();
+
+//! content/messages/ as shipped; a broken message catalog fails the run at first use.
+const MessageCatalog &ShippedMessages();
+
+//! The error as a person reads it in `locale`.
+std::string Describe(const Error &error, Locale locale = Locale::kJa);
 
 } // namespace mamori::testing_support

@@ -50,7 +50,8 @@ TEST(ValidatePolicyInputTest, CompanyNameRequiredAndLimited) {
 	input.company_name = "";
 	EXPECT_EQ(FailingField(input), "company_name");
 	const Status status = ValidatePolicyInput(MakeTemplate(), input);
-	EXPECT_EQ(status.error().message, "会社名を入力してください。");
+	EXPECT_EQ(testing_support::Describe(status.error()), "会社名を入力してください。");
+	EXPECT_EQ(testing_support::Describe(status.error(), Locale::kEn), "Enter the company name.");
 
 	input.company_name = "　 ";  // full-width and ASCII spaces only
 	EXPECT_EQ(FailingField(input), "company_name");
@@ -86,7 +87,7 @@ TEST(ValidatePolicyInputTest, ClauseChecks) {
 
 	input.clause_ids = {"education"};  // the required "management" is missing
 	EXPECT_EQ(FailingField(input), "clause_ids");
-	EXPECT_NE(ValidatePolicyInput(MakeTemplate(), input).error().message.find("経営者の責任"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(ValidatePolicyInput(MakeTemplate(), input).error()).find("経営者の責任"), std::string::npos);
 
 	input.clause_ids = {"management"};
 	EXPECT_EQ(FailingField(input), "<ok>");
@@ -158,6 +159,24 @@ TEST(BuildPolicyDocumentTest, FillsPlaceholdersAndNumbersSections) {
 	EXPECT_EQ(doc->version, 2);
 }
 
+TEST(BuildPolicyDocumentTest, WritesDatesInTheDocumentLanguage) {
+	PolicyInput input = MakeInput();
+	input.revised_on = "2026-01-15";
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	const Result<PolicyDocument> japanese = BuildPolicyDocument(messages, Locale::kJa, MakeTemplate(), input, 1);
+	ASSERT_TRUE(japanese.ok()) << japanese.error().Describe();
+	EXPECT_EQ(japanese->established_on_display, "2025年4月1日");
+	EXPECT_EQ(japanese->revised_on_display, "2026年1月15日");
+	const Result<PolicyDocument> english = BuildPolicyDocument(messages, Locale::kEn, MakeTemplate(), input, 1);
+	ASSERT_TRUE(english.ok()) << english.error().Describe();
+	EXPECT_EQ(english->established_on_display, "1/4/2025");
+	EXPECT_EQ(english->revised_on_display, "15/1/2026");
+	// The overload without the catalog is Japanese.
+	const Result<PolicyDocument> fallback = BuildPolicyDocument(MakeTemplate(), input, 1);
+	ASSERT_TRUE(fallback.ok());
+	EXPECT_EQ(fallback->established_on_display, japanese->established_on_display);
+}
+
 TEST(BuildPolicyDocumentTest, DoesNotExpandPlaceholdersInsideValues) {
 	PolicyInput input = MakeInput();
 	input.company_name = "{{scope}}&<社>";
@@ -218,8 +237,10 @@ TEST(OmissionReasonTest, LeavingOutASampleClauseWithoutAReasonIsRefusedNamingThe
 	EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
 	EXPECT_EQ(status.error().field, "omission_reason_structure");
 	EXPECT_EQ(status.error().field, OmissionReasonField("structure"));
-	EXPECT_NE(status.error().message.find("「社内体制の整備」"), std::string::npos) << status.error().message;
-	EXPECT_NE(status.error().message.find("理由"), std::string::npos) << status.error().message;
+	const std::string described = testing_support::Describe(status.error());
+	EXPECT_NE(described.find("「社内体制の整備」"), std::string::npos) << described;
+	EXPECT_NE(described.find("理由"), std::string::npos) << described;
+	EXPECT_NE(testing_support::Describe(status.error(), Locale::kEn).find("Enter why you leave it out"), std::string::npos);
 
 	input.omission_reasons["structure"] = " \u3000 ";  // only spaces is still empty
 	EXPECT_EQ(CheckOmissionReasons(SampleTemplate(), input).error().field, "omission_reason_structure");
