@@ -36,7 +36,9 @@ Json OrganizationJson(const app::AppContext &ctx, const app::Organization &org,
 Result<Json> ParseBody(const Request &request) {
 	auto parsed = codec::ParseJson(request.http.body);
 	if (!parsed) {
-		return Error::Invalid("body", parsed.error().message);
+		Error error = parsed.error();
+		error.field = "body";
+		return error;
 	}
 	if (!parsed->is_object()) {
 		return Error::Invalid("body", "JSONオブジェクト（{...}）を送ってください。");

@@ -185,9 +185,9 @@ void CompleteSetup(WebApp &web, Request &request) {
 		if (auto code = web.PrepareSetupCode()) {
 			std::cout << "mamori: 新しい初期設定コード: " << *code << std::endl;
 		}
-		Error error = user_id.error();
-		error.message +=
-		    "（初期設定コードは使用済みになりました。サーバーの画面に表示された新しいコードを入力してください。）";
+		// The code is spent: say so after the reason the account was refused.
+		Error error = Error::Invalid(user_id.error().field, "auth.setup.code_spent",
+		                             {{"reason", web.Describe(request, user_id.error())}});
 		return RenderSetup(web, request, *org, email, name, error);
 	}
 	auto session = app::StartSession(ctx, *user_id);

@@ -226,18 +226,21 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 	status.number = form.number;
 	status.responsible = form.responsible;
 	// One page holds five forms: the message says which article it is about.
-	const std::string prefix = "「" + std::to_string(article.number) + ". " + article.title + "」：";
+	auto about_article = [&](const Error &error, const std::string &field) {
+		return Error::Invalid(field, "five_articles.errors.about_article",
+		                      {{"number", std::to_string(article.number)},
+		                       {"title", article.title},
+		                       {"reason", web.Describe(request, error)}});
+	};
 	const auto state = ParseArticleStateName(form.state);
 	if (!state) {
-		form.error =
-		    Error::Invalid(anchor + "-state", prefix + "状況を「未着手」「実施中」「実施済み」から選んでください。");
+		form.error = about_article(Error::Invalid("state", "five_articles.errors.choose_state"), anchor + "-state");
 		return RenderFiveArticles(web, request, access, &form, 0);
 	}
 	status.state = *state;
 	auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
 	if (!done_on) {
-		form.error = done_on.error();
-		form.error.message = prefix + form.error.message;
+		form.error = about_article(done_on.error(), done_on.error().field);
 		return RenderFiveArticles(web, request, access, &form, 0);
 	}
 	status.done_on = *done_on;
@@ -246,8 +249,7 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 			return web.SendErrorPage(request, updated.error());
 		}
 		// The app layer names its own fields; point them at this article's boxes.
-		form.error = updated.error();
-		form.error.message = prefix + form.error.message;
+		form.error = about_article(updated.error(), updated.error().field);
 		const std::map<std::string, std::string> ids = {{"done_on", anchor + "-done_on-year"},
 		                                                {"responsible", anchor + "-responsible"},
 		                                                {"state", anchor + "-state"}};

@@ -217,7 +217,18 @@ void WebApp::LocalizeLayout(const Request &request, Json &model) const {
 		for (const auto &[name, value] : summary["params"].items()) {
 			params.emplace_back(name, value.get<std::string>());
 		}
-		summary["message"] = Text(request, summary["message_key"].get<std::string>(), params);
+		const std::string key = summary["message_key"].get<std::string>();
+		summary["message"] = Text(request, key, params);
+		// The inline errors beside the fields repeat the summary's message (ui.md §2.7).
+		if (model.contains("errors") && model["errors"].is_object()) {
+			for (auto &[field, message] : model["errors"].items()) {
+				if (message.is_string() && message.get<std::string>() == key) {
+					message = summary["message"];
+				} else if (message.is_string()) {
+					message = Text(request, message.get<std::string>());
+				}
+			}
+		}
 	}
 }
 
