@@ -104,6 +104,7 @@ RouteTable PolicyRoutes();
 RouteTable AuditRoutes();
 RouteTable AdminRoutes();
 RouteTable RiskRoutes();
+RouteTable LanguageRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

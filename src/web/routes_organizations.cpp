@@ -252,7 +252,9 @@ void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, 
 	              {"can_edit", access.CanEdit()},
 	              {"base", OrgPath(access)},
 	              {"notice", notice},
-	              {"department_name", request.Param("department_name")}};
+	              {"department_name", request.Param("department_name")},
+	              {"document_language",
+	               {{"ja", access.org.document_locale != "en"}, {"en", access.org.document_locale == "en"}}}};
 	if (error) {
 		AddFormError(model, *error, error->field);
 	}

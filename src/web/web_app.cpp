@@ -82,6 +82,10 @@ Request WebApp::Begin(const httplib::Request &http, httplib::Response &response)
 Locale WebApp::ChooseLocale(Request &request) {
 	if (request.HasParam("lang")) {
 		if (auto chosen = ParseLocale(request.Param("lang"))) {
+			// An API call asks for one response in that language; only pages remember it.
+			if (request.http.path.rfind("/api/", 0) == 0) {
+				return *chosen;
+			}
 			// A signed-in user's choice is their setting from now on, on every device.
 			if (request.session && app::ChosenLocaleOf(request.session->user) != chosen) {
 				if (app::SetUserLanguage(ctx_, request.session->user.id, *chosen)) {

@@ -83,3 +83,32 @@ test('API errors speak the request\'s language', async () => {
   assert.equal(english.status, 403);
   assert.match(english.data.error.message, /The X-CSRF-Token header is missing/);
 });
+
+test('the document language is chosen per organisation, apart from the UI language', async () => {
+  const client = new ApiClient(server.base);
+  assert.equal((await formSignIn(client, 'other@example.jp', PASSWORD)).status, 303);
+  const org = await client.request('POST', '/api/v1/orgs', {
+    json: { name: '文書言語テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 5 },
+    headers: { 'X-CSRF-Token': csrfFrom((await client.request('GET', '/orgs')).text) },
+  });
+  assert.equal(org.status, 201, org.text);
+  const profilePath = `/orgs/${org.data.id}/profile`;
+  let profile = await client.request('GET', profilePath);
+  assert.match(profile.text, /id="document-locale-ja" name="document_locale" value="ja" checked/);
+  const csrf = csrfFrom(profile.text);
+  const form = (fields) => client.request('POST', `/orgs/${org.data.id}/document-language`, {
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+  assert.equal((await form({ _csrf: csrf, document_locale: 'en' })).status, 303);
+  profile = await client.request('GET', profilePath);
+  assert.match(profile.text, /id="document-locale-en" name="document_locale" value="en" checked/);
+  // The UI stays Japanese for this user.
+  assert.equal(htmlLang(profile.text), 'ja');
+  assert.equal((await form({ _csrf: csrf, document_locale: 'fr' })).status, 400);
+  assert.equal((await form({ document_locale: 'en' })).status, 403, 'CSRF is checked');
+  // The change is in the audit log.
+  const audit = await client.request('GET', `/orgs/${org.data.id}/audit`);
+  assert.match(audit.text, /org\.document_language|文書の言語/);
+});
