@@ -60,11 +60,13 @@ void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalo
 	std::vector<charts::Bar> bars;
 	for (const auto &category : result.categories) {
 		const auto permille = ImplementationRatePermille(category.rate);
-		const std::string label = "（" + std::to_string(category.category->number) + "）" + category.category->name;
+		const std::string label = words("web_risk.results.category_label", {{"number", std::to_string(category.category->number)},
+		                                                                     {"name", category.category->name}});
 		categories.push_back({{"number", category.category->number},
 		                      {"name", category.category->name},
-		                      {"regulation", "付録5「" + std::to_string(category.category->regulation_number) + " " +
-		                                         category.category->regulation_name + "」"},
+		                      {"regulation", words("web_risk.results.regulation",
+		                                           {{"number", std::to_string(category.category->regulation_number)},
+		                                            {"name", category.category->regulation_name}})},
 		                      {"has_rate", permille.has_value()},
 		                      {"rate", FormatImplementationRate(category.rate)},
 		                      {"implemented", category.implemented},
@@ -82,7 +84,7 @@ void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalo
 	}
 	std::string needs_legend; // ◎ 必須／○ 必要／— 不要
 	for (const auto &need : catalog.regulation_needs) {
-		needs_legend += (needs_legend.empty() ? "" : "／") + need.mark + " " + need.label;
+		needs_legend += (needs_legend.empty() ? "" : words("web_risk.results.legend_separator")) + need.mark + " " + need.label;
 	}
 	model["categories"] = categories;
 	model["needs_legend"] = needs_legend;
@@ -91,14 +93,15 @@ void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalo
 }
 
 //! The bands of 表13 with their ranges.
-Json LevelsJson(const RiskScale &scale) {
+Json LevelsJson(const PageText &words, const RiskScale &scale) {
 	Json levels = Json::array();
 	for (const auto &level : scale.levels) {
 		levels.push_back(
 		    {{"label", level.label},
 		     {"class", RiskLevelClass(&level)},
 		     {"range", level.min == level.max ? std::to_string(level.min)
-		                                      : std::to_string(level.min) + "〜" + std::to_string(level.max)},
+		                                      : words("web_risk.level_sentence.range", {{"min", std::to_string(level.min)},
+		                                                                                {"max", std::to_string(level.max)}})},
 		     {"description", level.description}});
 	}
 
@@ -115,7 +118,9 @@ void AddHeatMap(const PageText &words, Json &model, const RiskCatalog &catalog, 
 	Json heat_rows = Json::array();
 	for (int possibility : heat.possibility_columns) {
 		const std::string label = app::ScaleLabelText(catalog.possibility_labels, possibility);
-		column_labels.push_back(std::to_string(possibility) + (label.empty() ? "" : "（" + label + "）"));
+		column_labels.push_back(label.empty() ? std::to_string(possibility)
+		                                        : words("web_risk.results.possibility_column",
+		                                                {{"value", std::to_string(possibility)}, {"label", label}}));
 		heat_columns.push_back(column_labels.back());
 	}
 	for (size_t row = 0; row < heat.importance_rows.size(); ++row) {
@@ -191,7 +196,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"answered", answered},
 	    {"total", total},
 	    {"all_answered", answered >= total},
-	    {"levels", LevelsJson(edition.risk_scale)},
+	    {"levels", LevelsJson(words, edition.risk_scale)},
 	    {"high", high},
 	    {"has_high", !high.empty()},
 	    {"high_count", high.size()},

@@ -85,7 +85,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"threat", threat.threat->name},
 		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 		    {"decided", treatment != nullptr},
-		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : "未決定"},
+		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : web.Text(request, "web_risk.treatment.undecided")},
 		    {"measure", OptionalText(treatment ? treatment->measure : "")},
 		    {"owner", treatment ? treatment->owner : ""},
 		    {"due", treatment ? JapaneseDate(treatment->due_on) : ""},
@@ -191,10 +191,15 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	Json residuals = Json::array();
 	for (int value = 0; value <= threat.risk_value; ++value) {
 		const RiskLevelBand *level = RiskLevelFor(scale, value);
-		std::string label = std::to_string(value) + "（" + app::RiskLevelLabel(level) + "）";
+		const MessageParams band = {{"value", std::to_string(value)}, {"level", app::RiskLevelLabel(level)}};
+		std::string label = web.Text(request, "web_risk.treatment.residual", band);
 		if (auto by = vulnerability_for.find(value); by != vulnerability_for.end()) {
-			label += by->second == threat.vulnerability ? "・いまの脆弱性のまま"
-			                                            : "・低減：脆弱性 " + std::to_string(by->second);
+			label = by->second == threat.vulnerability
+			            ? web.Text(request, "web_risk.treatment.residual_as_is", band)
+			            : web.Text(request, "web_risk.treatment.residual_reduced",
+			                       {{"value", std::to_string(value)},
+			                        {"level", app::RiskLevelLabel(level)},
+			                        {"vulnerability", std::to_string(by->second)}});
 		}
 		residuals.push_back({{"value", value}, {"label", label}, {"selected", value == form.treatment.residual_risk}});
 	}
@@ -248,7 +253,9 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	}
 	web.SendHtml(request, status,
 	             web.RenderPage(request, "risk_treatment", model,
-	                            "リスク対応：" + asset.name + "・" + threat.threat->name, access));
+	                            web.Text(request, "pages.risk_treatment",
+	                                     {{"asset", asset.name}, {"threat", threat.threat->name}}),
+	                            access));
 }
 
 struct TreatmentContext {
