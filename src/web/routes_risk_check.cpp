@@ -171,7 +171,8 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 			     {"needs_review", !old_answers.empty()},
 			     {"old_answers", old_answers},
 			     {"answered", value != 0},
-			     {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value) : "未回答"},
+			     {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value)
+			                                    : web.Text(request, "web_risk.check.unanswered")},
 			     {"options", options},
 			     {"error", at_fault ? Json(error->message) : Json(false)}});
 		}
