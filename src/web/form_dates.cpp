@@ -106,37 +106,40 @@ Result<std::string> ParseDateFields(const DateFields &fields, const std::string 
 	struct Part {
 		const std::string &raw;
 		const char *suffix;
-		const char *name;
+		const char *not_digits;  // message keys naming the box ("{{label}}の年は数字で…")
+		const char *missing;
 	};
-	const std::array<Part, 3> parts = {Part{fields.year, "-year", "年"}, Part{fields.month, "-month", "月"},
-	                                   Part{fields.day, "-day", "日"}};
+	const std::array<Part, 3> parts = {
+	    Part{fields.year, "-year", "web_dates.year.not_digits", "web_dates.year.missing"},
+	    Part{fields.month, "-month", "web_dates.month.not_digits", "web_dates.month.missing"},
+	    Part{fields.day, "-day", "web_dates.day.not_digits", "web_dates.day.missing"}};
+	const MessageParams named = {{"label", label}};
 	std::array<std::string, 3> digits;
 	for (size_t i = 0; i < parts.size(); ++i) {
 		auto normalized = NormalizeDigits(parts[i].raw);
 		if (!normalized) {
-			return Error::Invalid(id + parts[i].suffix,
-			                      label + "の" + parts[i].name + "は数字で入力してください。");
+			return Error::Invalid(id + parts[i].suffix, parts[i].not_digits, named);
 		}
 		digits[i] = *normalized;
 	}
 	if (digits[0].empty() && digits[1].empty() && digits[2].empty()) {
 		if (required) {
-			return Error::Invalid(id + "-year", label + "を入力してください。");
+			return Error::Invalid(id + "-year", "web_dates.missing", named);
 		}
 		return std::string();
 	}
 	for (size_t i = 0; i < parts.size(); ++i) {
 		if (digits[i].empty()) {
-			return Error::Invalid(id + parts[i].suffix, label + "の" + parts[i].name + "を入力してください。");
+			return Error::Invalid(id + parts[i].suffix, parts[i].missing, named);
 		}
 	}
 	if (digits[0].size() != 4) {
-		return Error::Invalid(id + "-year", label + "の年は西暦の4桁で入力してください（例：2025）。");
+		return Error::Invalid(id + "-year", "web_dates.year.four_digits", named);
 	}
 	const int year = std::stoi(digits[0]);
 	if (year < kMinYear || year > kMaxYear) {
-		return Error::Invalid(id + "-year", label + "の年は" + std::to_string(kMinYear) + "から" +
-		                                        std::to_string(kMaxYear) + "までの西暦で入力してください。");
+		return Error::Invalid(id + "-year", "web_dates.year.range",
+		                      {{"label", label}, {"min", std::to_string(kMinYear)}, {"max", std::to_string(kMaxYear)}});
 	}
 	// Leading zeros are fine ("04"), but a month or day never needs more than 2 digits.
 	const auto small_number = [](const std::string &text) {
@@ -145,16 +148,18 @@ Result<std::string> ParseDateFields(const DateFields &fields, const std::string 
 	};
 	const int month = small_number(digits[1]);
 	if (month < 1 || month > 12) {
-		return Error::Invalid(id + "-month", label + "の月は1から12までの数字で入力してください。");
+		return Error::Invalid(id + "-month", "web_dates.month.range", named);
 	}
 	const int day = small_number(digits[2]);
 	if (day < 1 || day > 31) {
-		return Error::Invalid(id + "-day", label + "の日は1から31までの数字で入力してください。");
+		return Error::Invalid(id + "-day", "web_dates.day.range", named);
 	}
 	if (day > DaysInMonth(year, month)) {
-		return Error::Invalid(id + "-day", label + "の日付が正しくありません。" + std::to_string(year) + "年" +
-		                                       std::to_string(month) + "月は" +
-		                                       std::to_string(DaysInMonth(year, month)) + "日までです。");
+		return Error::Invalid(id + "-day", "web_dates.day.beyond_month",
+		                      {{"label", label},
+		                       {"year", std::to_string(year)},
+		                       {"month", std::to_string(month)},
+		                       {"days", std::to_string(DaysInMonth(year, month))}});
 	}
 	return Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2);
 }
@@ -227,7 +232,7 @@ nlohmann::json DateFieldsModel(const DateFieldsView &view) {
 	    {"id", view.id},
 	    {"name", view.name},
 	    {"legend", view.legend},
-	    {"hint", view.hint.empty() ? "例：2025年4月1日なら、2025、4、1 と入力します。" : view.hint},
+	    {"hint", view.hint},
 	    {"optional", view.optional},
 	    {"year", view.values.year},
 	    {"month", view.values.month},
@@ -242,7 +247,7 @@ nlohmann::json DateFieldsModel(const DateFieldsView &view) {
 	if (view.error != nullptr && view.error->field.rfind(view.id + "-", 0) == 0) {
 		const std::string part = view.error->field.substr(view.id.size() + 1);
 		if (part == "year" || part == "month" || part == "day") {
-			model["error"] = view.error->message;
+			model["error"] = view.error_text.empty() ? view.error->message : view.error_text;
 			model[part + "_invalid"] = true;
 		}
 	}

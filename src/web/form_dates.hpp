@@ -28,8 +28,8 @@ struct DateFields {
 std::optional<std::string> NormalizeDigits(std::string_view text);
 
 //! Parses the boxes into "YYYY-MM-DD". All boxes blank gives "" when the
-//! date is optional. Errors name the date (`label`, e.g. 「制定日」) in the
-//! message, and Error::field is the id of the box to fix: `id` + "-year",
+//! date is optional. Errors are message keys with the date's name (`label`,
+//! already in the reader's language, e.g. 「制定日」) as {{label}}; Error::field is the id of the box to fix: `id` + "-year",
 //! "-month" or "-day", so the error summary can link straight to it.
 Result<std::string> ParseDateFields(const DateFields &fields, const std::string &id, const std::string &label,
                                     bool required);
@@ -57,11 +57,12 @@ std::string JapaneseDateTime(const std::string &utc_timestamp);
 struct DateFieldsView {
 	std::string id;      // element id prefix: "a5-done_on" gives a5-done_on-year ...
 	std::string name;    // form name prefix: "done_on" gives done_on_year ...
-	std::string legend;  // 「実施した日」
-	std::string hint;    // shown under the legend; a default example when empty
+	std::string legend;  // 「実施した日」, in the reader's language
+	std::string hint;    // shown under the legend, in the reader's language
 	bool optional = false;
 	DateFields values;
 	const Error *error = nullptr;  // the error to show when its field is one of this date's boxes
+	std::string error_text;        // that error in the reader's language (its message when empty)
 };
 nlohmann::json DateFieldsModel(const DateFieldsView &view);
 

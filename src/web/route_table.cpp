@@ -77,9 +77,7 @@ bool CheckMultipartCsrf(WebApp &web, Request &request) {
 	}
 	web.SendErrorPage(
 	    request,
-	    Error::Make(
-	        ErrorCode::kForbidden,
-	        "フォームの有効期限が切れたか、正しくない送信です。ページを開き直してから、もう一度送信してください。"));
+	    Error::Make(ErrorCode::kForbidden, "errors.csrf.form"));
 	return false;
 }
 
@@ -89,7 +87,7 @@ bool PassSession(WebApp &web, Request &request, const Gate &gate) {
 	}
 	if (gate.kind == Kind::kApi) {
 		const std::string message = gate.unauthenticated_message.empty()
-		                                ? "ログインが必要です（セッションがありません）。"
+		                                ? "gates.login_required"
 		                                : gate.unauthenticated_message;
 		web.SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, message));
 	} else {
@@ -113,7 +111,7 @@ bool PassInstallationAdmin(WebApp &web, Request &request, const Gate &gate) {
 		return true;
 	}
 	// Not even the existence of the page is revealed to other accounts.
-	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
 	return false;
 }
 
@@ -123,7 +121,7 @@ std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, co
 	if (!org_id) {
 		Refuse(web, request, gate,
 		       Error::Make(ErrorCode::kNotFound,
-		                   gate.kind == Kind::kApi ? "組織が見つかりません。" : "ページが見つかりません。"));
+		                   gate.kind == Kind::kApi ? "gates.org_not_found" : "errors.not_found"));
 		return std::nullopt;
 	}
 	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
@@ -136,7 +134,7 @@ std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, co
 
 bool PassRole(WebApp &web, Request &request, const Gate &gate, const app::OrgAccess &access) {
 	const std::string editor_refusal = gate.editor_refusal.empty()
-	                                       ? "この操作は情報セキュリティ責任者または組織管理者だけが行えます。"
+	                                       ? "errors.role.editors_only"
 	                                       : gate.editor_refusal;
 	if (gate.access != Access::kOrgMember && access.IsRespondent() &&
 	    (gate.access == Access::kOrgStaff || !gate.staff_refusal.empty())) {

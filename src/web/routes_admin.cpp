@@ -14,7 +14,7 @@ namespace mamori::web {
 namespace {
 
 void RenderAdmin(WebApp &web, Request &request, const Json &form, const std::optional<Error> &error,
-                 const std::string &notice) {
+                 const std::string &notice_key) {
 	auto users = app::ListAccounts(web.ctx(), request.actor());
 	if (!users) {
 		return web.SendErrorPage(request, users.error());
@@ -31,27 +31,27 @@ void RenderAdmin(WebApp &web, Request &request, const Json &form, const std::opt
 		                {"pending", user.password_hash.empty()},
 		                {"created_at", user.created_at.substr(0, 10)}});
 	}
-	Json model = {{"users", list}, {"form", form}, {"notice", notice}};
+	Json model = {{"users", list}, {"form", form}, {"notice", notice_key.empty() ? std::string() : web.Text(request, notice_key)}};
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, error->field);
 		model["errors"] = {{error->field, error->message}};
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "admin", model, "アカウント管理"));
+	             web.RenderPage(request, "admin", model, "pages.admin"));
 }
 
 void ShowAdmin(WebApp &web, Request &request) {
 	const std::string done = request.Param("done");
 	RenderAdmin(web, request, Json::object(), std::nullopt,
-	            done == "unlocked"  ? "ロックを解除しました。"
-	            : done == "created" ? "アカウントを作成しました。"
+	            done == "unlocked"  ? "web_admin.unlocked"
+	            : done == "created" ? "web_admin.created"
 	                                : "");
 }
 
 void UnlockUser(WebApp &web, Request &request) {
 	auto user_id = WebApp::ParseId(request.http.matches[1]);
 	if (!user_id) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "アカウントが見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_admin.not_found"));
 	}
 	if (auto status = app::UnlockAccount(web.ctx(), request.actor(), *user_id); !status) {
 		return web.SendErrorPage(request, status.error());
@@ -64,7 +64,7 @@ void CreateUser(WebApp &web, Request &request) {
 	if (request.Param("password") != request.Param("password_confirm")) {
 		return RenderAdmin(
 		    web, request, form,
-		    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"),
+		    Error::Invalid("password_confirm", "web_admin.password_mismatch"),
 		    "");
 	}
 	auto created = app::CreateAccount(web.ctx(),

@@ -41,7 +41,7 @@ Result<Json> ParseBody(const Request &request) {
 		return error;
 	}
 	if (!parsed->is_object()) {
-		return Error::Invalid("body", "JSONオブジェクト（{...}）を送ってください。");
+		return Error::Invalid("body", "web_api.body_object");
 	}
 	return parsed;
 }
@@ -95,10 +95,10 @@ void CreateSession(WebApp &web, Request &request) {
 	auto email = codec::RequireMember(*body, "email", "email");
 	auto password = codec::RequireMember(*body, "password", "password");
 	if (!email || !(*email)->is_string()) {
-		return web.SendApiError(request, Error::Invalid("email", "メールアドレスを文字列で送ってください。"));
+		return web.SendApiError(request, Error::Invalid("email", "web_api.email_string"));
 	}
 	if (!password || !(*password)->is_string()) {
-		return web.SendApiError(request, Error::Invalid("password", "パスワードを文字列で送ってください。"));
+		return web.SendApiError(request, Error::Invalid("password", "web_api.password_string"));
 	}
 	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>());
 	if (!user) {
@@ -186,7 +186,7 @@ void SubmitSelfcheck(WebApp &web, Request &request, const app::OrgAccess &access
 		}
 		respondent = *text;
 	} else if (!access.IsRespondent()) {
-		return web.SendApiError(request, Error::Invalid("respondent", "回答者（部署・事業所名）を指定してください。"));
+		return web.SendApiError(request, Error::Invalid("respondent", "web_api.respondent_required"));
 	}
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	auto answers = codec::DecodeScoreRequest(*body, edition.ItemCount());
@@ -231,12 +231,12 @@ void ShowSelfcheckSummary(WebApp &web, Request &request, const app::OrgAccess &a
 }
 
 void UnknownApi(WebApp &web, Request &request) {
-	web.SendApiError(request, Error::Make(ErrorCode::kNotFound, "この API はありません。"));
+	web.SendApiError(request, Error::Make(ErrorCode::kNotFound, "web_api.not_found"));
 }
 
 Gate ApiSignedOutOnDelete() {
 	Gate gate = Api(SignedIn());
-	gate.unauthenticated_message = "ログインしていません。";
+	gate.unauthenticated_message = "web_api.not_logged_in";
 	return gate;
 }
 

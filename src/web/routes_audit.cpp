@@ -20,65 +20,65 @@ constexpr size_t kMaxValueChars = 80; // characters of one detail value before i
 
 using Names = std::map<std::string, std::string>;
 
-//! Action codes written by the app layer (app/*.cpp, Audit(...)) as Japanese labels.
+//! Action codes written by the app layer (its Audit(...) calls) and their message keys.
 const std::map<std::string, std::string> &ActionLabels() {
 	static const std::map<std::string, std::string> labels = {
-	    {"org.create", "組織を登録"},
-	    {"org.update", "組織情報を変更"},
-	    {"department.create", "部署を追加"},
-	    {"department.delete", "部署を削除"},
-	    {"member.add", "メンバーを追加"},
-	    {"member.remove", "メンバーを削除"},
-	    {"member.accept_invitation", "招待を受けてパスワードを設定"},
-	    {"five_articles.update", "5か条を更新"},
-	    {"selfcheck.round_start", "自社診断を開始"},
-	    {"selfcheck.round_close", "自社診断を締め切り"},
-	    {"selfcheck.answer", "自社診断に回答"},
-	    {"selfcheck.submit", "自社診断の回答を送信"},
-	    {"policy.save_draft", "基本方針の下書きを保存"},
-	    {"policy.publish", "基本方針を公開"},
-	    {"account.create", "アカウントを作成"},
-	    {"account.password_change", "パスワードを変更"},
-	    {"account.login_failed", "ログインに失敗"},
-	    {"account.locked", "アカウントをロック"},
-	    {"session.start", "ログイン"},
+	    {"org.create", "audit_log.action.org_create"},
+	    {"org.update", "audit_log.action.org_update"},
+	    {"department.create", "audit_log.action.department_create"},
+	    {"department.delete", "audit_log.action.department_delete"},
+	    {"member.add", "audit_log.action.member_add"},
+	    {"member.remove", "audit_log.action.member_remove"},
+	    {"member.accept_invitation", "audit_log.action.member_accept_invitation"},
+	    {"five_articles.update", "audit_log.action.five_articles_update"},
+	    {"selfcheck.round_start", "audit_log.action.selfcheck_round_start"},
+	    {"selfcheck.round_close", "audit_log.action.selfcheck_round_close"},
+	    {"selfcheck.answer", "audit_log.action.selfcheck_answer"},
+	    {"selfcheck.submit", "audit_log.action.selfcheck_submit"},
+	    {"policy.save_draft", "audit_log.action.policy_save_draft"},
+	    {"policy.publish", "audit_log.action.policy_publish"},
+	    {"account.create", "audit_log.action.account_create"},
+	    {"account.password_change", "audit_log.action.account_password_change"},
+	    {"account.login_failed", "audit_log.action.account_login_failed"},
+	    {"account.locked", "audit_log.action.account_locked"},
+	    {"session.start", "audit_log.action.session_start"},
 	};
 	return labels;
 }
 
-//! Names of detail keys, so the 内容 column reads as Japanese; unknown keys stay as they are.
+//! Message keys naming the detail keys, so the 内容 column reads as words; unknown keys stay as they are.
 const std::map<std::string, std::string> &DetailLabels() {
 	static const std::map<std::string, std::string> labels = {
-	    {"name", "名前"},
-	    {"industry", "業種"},
-	    {"capital_yen", "資本金（円）"},
-	    {"employees", "従業員数"},
-	    {"edition", "版"},
-	    {"email", "メールアドレス"},
-	    {"display_name", "氏名"},
-	    {"role", "役割"},
-	    {"department", "部署"},
-	    {"department_id", "部署番号"},
-	    {"done", "実施"},
-	    {"state", "状況"},
-	    {"omission_reasons", "外した項目の理由"},
-	    {"done_on", "実施した日"},
-	    {"responsible", "担当者"},
-	    {"company_name", "会社名"},
-	    {"scope", "対象範囲"},
-	    {"clause_ids", "項目"},
-	    {"established_on", "制定日"},
-	    {"revised_on", "改訂日"},
-	    {"representative_title", "代表者の役職"},
-	    {"representative_name", "代表者の氏名"},
-	    {"respondent", "回答者"},
-	    {"title", "名称"},
-	    {"item", "項目"},
-	    {"answer", "回答"},
-	    {"answers", "回答"},
-	    {"number", "回"},
-	    {"is_admin", "mamori運用管理者"},
-	    {"failures", "失敗した回数"},
+	    {"name", "audit_log.detail.name"},
+	    {"industry", "audit_log.detail.industry"},
+	    {"capital_yen", "audit_log.detail.capital_yen"},
+	    {"employees", "audit_log.detail.employees"},
+	    {"edition", "audit_log.detail.edition"},
+	    {"email", "audit_log.detail.email"},
+	    {"display_name", "audit_log.detail.display_name"},
+	    {"role", "audit_log.detail.role"},
+	    {"department", "audit_log.detail.department"},
+	    {"department_id", "audit_log.detail.department_id"},
+	    {"done", "audit_log.detail.done"},
+	    {"state", "audit_log.detail.state"},
+	    {"omission_reasons", "audit_log.detail.omission_reasons"},
+	    {"done_on", "audit_log.detail.done_on"},
+	    {"responsible", "audit_log.detail.responsible"},
+	    {"company_name", "audit_log.detail.company_name"},
+	    {"scope", "audit_log.detail.scope"},
+	    {"clause_ids", "audit_log.detail.clause_ids"},
+	    {"established_on", "audit_log.detail.established_on"},
+	    {"revised_on", "audit_log.detail.revised_on"},
+	    {"representative_title", "audit_log.detail.representative_title"},
+	    {"representative_name", "audit_log.detail.representative_name"},
+	    {"respondent", "audit_log.detail.respondent"},
+	    {"title", "audit_log.detail.title"},
+	    {"item", "audit_log.detail.item"},
+	    {"answer", "audit_log.detail.answer"},
+	    {"answers", "audit_log.detail.answers"},
+	    {"number", "audit_log.detail.number"},
+	    {"is_admin", "audit_log.detail.is_admin"},
+	    {"failures", "audit_log.detail.failures"},
 	};
 	return labels;
 }
@@ -98,7 +98,7 @@ std::string Shorten(const std::string &text, size_t limit) {
 }
 
 //! Words for machine values in the detail: clause ids become their titles, ISO dates 2025年4月1日.
-std::string ValueText(const std::string &key, const Json &value, const Names &clause_titles) {
+std::string ValueText(const PageText &words, const std::string &key, const Json &value, const Names &clause_titles) {
 	switch (value.type()) {
 	case Json::value_t::string: {
 		const std::string text = value.get<std::string>();
@@ -107,30 +107,32 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 		}
 		if (key == "role") {
 			if (auto role = app::ParseRoleName(text)) {
-				return std::string(app::RoleLabel(*role));
+				return words(RoleKey(*role));
 			}
 		}
 		if (key == "state") {
 			// 5か条 states as the page words them.
-			static const Names kStates = {{"not_started", "未着手"}, {"in_progress", "実施中"}, {"done", "実施済み"}};
+			static const Names kStates = {{"not_started", "audit_log.state.not_started"},
+			                              {"in_progress", "audit_log.state.in_progress"},
+			                              {"done", "audit_log.state.done"}};
 			if (auto state = kStates.find(text); state != kStates.end()) {
-				return state->second;
+				return words(state->second);
 			}
 		}
-		return text.empty() ? "（なし）" : text;
+		return text.empty() ? words("audit_log.value.none") : text;
 	}
 	case Json::value_t::boolean:
-		return value.get<bool>() ? "はい" : "いいえ";
+		return words(value.get<bool>() ? "audit_log.value.yes" : "audit_log.value.no");
 	case Json::value_t::null:
-		return "（なし）";
+		return words("audit_log.value.none");
 	case Json::value_t::array: {
 		if (value.empty()) {
-			return "（なし）";
+			return words("audit_log.value.none");
 		}
 		std::string joined;
 		for (const auto &element : value) {
 			if (!joined.empty()) {
-				joined += "、";
+				joined += words("audit_log.value.separator");
 			}
 			std::string text = element.is_string() ? element.get<std::string>() : element.dump();
 			if (key == "clause_ids") {
@@ -144,19 +146,20 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 	case Json::value_t::object:
 		// Answer sheets ({"1": "implemented", ...}) are too long for a table cell.
 		if (key == "answers") {
-			return std::to_string(value.size()) + "問";
+			return words("audit_log.value.questions", {{"count", std::to_string(value.size())}});
 		}
 		if (key == "omission_reasons") {
 			// {"clause id": "reason"} as 「title」：reason.
 			if (value.empty()) {
-				return "（なし）";
+				return words("audit_log.value.none");
 			}
 			std::string joined;
 			for (const auto &[id, reason] : value.items()) {
 				auto title = clause_titles.find(id);
-				joined += (joined.empty() ? "" : "、") + std::string("「") +
-				          (title != clause_titles.end() ? title->second : id) + "」：" +
-				          (reason.is_string() ? reason.get<std::string>() : reason.dump());
+				joined += (joined.empty() ? "" : words("audit_log.value.separator")) +
+				          words("audit_log.value.omission_reason",
+				                {{"title", title != clause_titles.end() ? title->second : id},
+				                 {"reason", reason.is_string() ? reason.get<std::string>() : reason.dump()}});
 			}
 			return joined;
 		}
@@ -166,13 +169,13 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 	}
 }
 
-std::string KeyLabel(const std::string &key) {
+std::string KeyLabel(const PageText &words, const std::string &key) {
 	auto label = DetailLabels().find(key);
-	return label != DetailLabels().end() ? label->second : key;
+	return label != DetailLabels().end() ? words(label->second) : key;
 }
 
 //! The detail JSON as a few "key: value" lines; text that is not a JSON object is shown as it is.
-Json DetailLines(const std::string &detail, const Names &clause_titles) {
+Json DetailLines(const PageText &words, const std::string &detail, const Names &clause_titles) {
 	Json lines = Json::array();
 	if (detail.empty() || detail == "{}" || detail == "null") {
 		return lines;
@@ -188,25 +191,25 @@ Json DetailLines(const std::string &detail, const Names &clause_titles) {
 		for (const auto &[key, after] : parsed["after"].items()) {
 			const Json before = parsed["before"].contains(key) ? parsed["before"][key] : Json();
 			if (before != after) {
-				lines.push_back({{"key", KeyLabel(key)},
-				                 {"value", Shorten(ValueText(key, before, clause_titles), kMaxValueChars) + " → " +
-				                               Shorten(ValueText(key, after, clause_titles), kMaxValueChars)}});
+				lines.push_back({{"key", KeyLabel(words, key)},
+				                 {"value", Shorten(ValueText(words, key, before, clause_titles), kMaxValueChars) + " → " +
+				                               Shorten(ValueText(words, key, after, clause_titles), kMaxValueChars)}});
 			}
 		}
 		if (lines.empty()) {
-			lines.push_back({{"key", false}, {"value", "変更なし"}});
+			lines.push_back({{"key", false}, {"value", words("audit_log.value.unchanged")}});
 		}
 		return lines;
 	}
 	for (const auto &[key, value] : parsed.items()) {
 		lines.push_back(
-		    {{"key", KeyLabel(key)}, {"value", Shorten(ValueText(key, value, clause_titles), kMaxValueChars)}});
+		    {{"key", KeyLabel(words, key)}, {"value", Shorten(ValueText(words, key, value, clause_titles), kMaxValueChars)}});
 	}
 	return lines;
 }
 
 //! The target code ("article:3", "policy:v2", "user:5", "round:3/営業部") in words where we know the kind.
-std::string TargetText(const std::string &target, const Names &member_emails) {
+std::string TargetText(const PageText &words, const std::string &target, const Names &member_emails) {
 	const size_t colon = target.find(':');
 	if (colon == std::string::npos) {
 		return target;
@@ -214,37 +217,39 @@ std::string TargetText(const std::string &target, const Names &member_emails) {
 	const std::string kind = target.substr(0, colon);
 	const std::string rest = target.substr(colon + 1);
 	if (kind == "article") {
-		return "5か条 その" + rest;
+		return words("audit_log.target.article", {{"number", rest}});
 	}
 	if (kind == "policy" && rest.size() > 1 && rest[0] == 'v') {
-		return "基本方針 第" + rest.substr(1) + "版";
+		return words("audit_log.target.policy", {{"version", rest.substr(1)}});
 	}
 	if (kind == "round") {
 		// round:<id>/<respondent>; the id is the record number, not the round's 第N回.
 		const size_t slash = rest.find('/');
-		return "自社診断（記録番号 " + rest.substr(0, slash) + "）" +
-		       (slash != std::string::npos ? "・" + rest.substr(slash + 1) : std::string());
+		return slash != std::string::npos
+		           ? words("audit_log.target.round_of", {{"id", rest.substr(0, slash)}, {"respondent", rest.substr(slash + 1)}})
+		           : words("audit_log.target.round", {{"id", rest}});
 	}
 	if (kind == "user") {
 		auto email = member_emails.find(rest);
-		return email != member_emails.end() ? email->second : "ユーザー（番号 " + rest + "）";
+		return email != member_emails.end() ? email->second : words("audit_log.target.user", {{"id", rest}});
 	}
 	if (kind == "org") {
-		return "組織情報";
+		return words("audit_log.target.org");
 	}
 	if (kind == "department") {
-		return "部署 " + rest;
+		return words("audit_log.target.department", {{"id", rest}});
 	}
 	return target;
 }
 
 void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const PageText words{web, request};
 	int page = 1;
 	if (request.HasParam("page")) {
 		auto parsed = WebApp::ParseId(request.Param("page"));
 		if (!parsed || *parsed > kMaxPage) {
 			return web.SendErrorPage(
-			    request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
+			    request, Error::Make(ErrorCode::kNotFound, "audit_log.no_such_page"));
 		}
 		page = static_cast<int>(*parsed);
 	}
@@ -255,7 +260,7 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	}
 	if (entries->empty() && page > 1) {
 		return web.SendErrorPage(
-		    request, Error::Make(ErrorCode::kNotFound, "そのページはありません。ページ番号を確かめてください。"));
+		    request, Error::Make(ErrorCode::kNotFound, "audit_log.no_such_page"));
 	}
 	const bool has_next = static_cast<int>(entries->size()) > kPageSize;
 	if (has_next) {
@@ -276,13 +281,13 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	for (const auto &entry : *entries) {
 		auto label = ActionLabels().find(entry.action);
 		const auto jst = ToJst(entry.at);
-		const Json lines = DetailLines(entry.detail, clause_titles);
+		const Json lines = DetailLines(words, entry.detail, clause_titles);
 		rows.push_back({
 		    {"at", JapaneseDateTime(entry.at)},
 		    {"at_iso", jst ? jst->date + "T" + jst->time + "+09:00" : entry.at},
 		    {"user", entry.user_email.empty() ? Json(false) : Json(entry.user_email)},
-		    {"action", label != ActionLabels().end() ? label->second : entry.action},
-		    {"target", TargetText(entry.target, member_emails)},
+		    {"action", label != ActionLabels().end() ? words(label->second) : entry.action},
+		    {"target", TargetText(words, entry.target, member_emails)},
 		    {"detail", lines},
 		    {"has_detail", !lines.empty()},
 		});
@@ -294,15 +299,15 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	    {"has_entries", !rows.empty()},
 	    {"page", page},
 	    {"range", rows.empty() ? Json(false)
-	                           : Json(std::to_string(first) + "〜" +
-	                                  std::to_string(first + static_cast<int>(rows.size()) - 1) + "件目")},
+	                           : Json(words("audit_log.range", {{"first", std::to_string(first)},
+	                                                            {"last", std::to_string(first + static_cast<int>(rows.size()) - 1)}}))},
 	    {"prev_url", page > 1
 	                     ? Json(base + "/audit" + (page == 2 ? std::string() : "?page=" + std::to_string(page - 1)))
 	                     : Json(false)},
 	    {"next_url", has_next ? Json(base + "/audit?page=" + std::to_string(page + 1)) : Json(false)},
 	    {"paged", page > 1 || has_next},
 	};
-	const std::string title = page > 1 ? "変更履歴（" + std::to_string(page) + "ページ目）" : "変更履歴";
+	const std::string title = page > 1 ? words("pages.audit_page", {{"page", std::to_string(page)}}) : "pages.audit";
 	web.SendHtml(request, 200, web.RenderPage(request, "audit", model, title, access));
 }
 
@@ -311,7 +316,7 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 RouteTable AuditRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/audit)",
-	     OrgStaff("変更履歴は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowAudit},
+	     OrgStaff("gates.audit"), ShowAudit},
 	};
 }
 

@@ -21,9 +21,16 @@ Json IndustryOptions(const Catalog &catalog, const std::string &selected) {
 	return options;
 }
 
+//! The message keys a number field's errors use (each names its field in words).
+struct IntegerMessages {
+	const char *not_digits;
+	const char *missing;
+	const char *too_large;
+};
+
 //! Reads a non-negative integer form field, accepting 全角 digits and commas
 //! as people type them (ui.md §3).
-Result<long long> FormInteger(const std::string &raw, const std::string &field, const std::string &label) {
+Result<long long> FormInteger(const std::string &raw, const std::string &field, const IntegerMessages &messages) {
 	std::string digits;
 	for (size_t pos = 0; pos < raw.size();) {
 		const unsigned char c = static_cast<unsigned char>(raw[pos]);
@@ -38,14 +45,14 @@ Result<long long> FormInteger(const std::string &raw, const std::string &field, 
 			digits.push_back(static_cast<char>('0' + (static_cast<unsigned char>(raw[pos + 2]) - 0x90)));
 			pos += 3;
 		} else {
-			return Error::Invalid(field, label + "は数字で入力してください。");
+			return Error::Invalid(field, messages.not_digits);
 		}
 	}
 	if (digits.empty()) {
-		return Error::Invalid(field, label + "を入力してください。");
+		return Error::Invalid(field, messages.missing);
 	}
 	if (digits.size() > 16) {
-		return Error::Invalid(field, label + "が大きすぎます。");
+		return Error::Invalid(field, messages.too_large);
 	}
 	return std::stoll(digits);
 }
@@ -57,22 +64,24 @@ Result<app::OrganizationInput> ReadOrganizationForm(const Request &request) {
 	input.name = request.Param("name");
 	input.industry = request.Param("industry");
 	if (input.name.find_first_not_of(" \t\r\n") == std::string::npos) {
-		return Error::Invalid("name", "組織名を入力してください。");
+		return Error::Invalid("name", "web_orgs.name_required");
 	}
 	if (input.industry.empty()) {
-		return Error::Invalid("industry", "業種を選んでください。");
+		return Error::Invalid("industry", "web_orgs.industry_required");
 	}
-	auto capital = FormInteger(request.Param("capital_yen"), "capital_yen", "資本金");
+	auto capital = FormInteger(request.Param("capital_yen"), "capital_yen",
+	                           {"web_orgs.capital.not_digits", "web_orgs.capital.missing", "web_orgs.capital.too_large"});
 	if (!capital) {
 		return capital.error();
 	}
 	input.capital_yen = *capital;
-	auto employees = FormInteger(request.Param("employees"), "employees", "従業員数");
+	auto employees = FormInteger(request.Param("employees"), "employees",
+	                             {"web_orgs.employees.not_digits", "web_orgs.employees.missing", "web_orgs.employees.too_large"});
 	if (!employees) {
 		return employees.error();
 	}
 	if (*employees > 10'000'000) {
-		return Error::Invalid("employees", "従業員数が大きすぎます。");
+		return Error::Invalid("employees", "web_orgs.employees.too_large");
 	}
 	input.employees = static_cast<int>(*employees);
 	return input;
@@ -94,7 +103,7 @@ void RenderSetup(WebApp &web, Request &request, const app::OrganizationInput &or
 		model["error_summary"] = ErrorSummary(*error, error->field);
 		model["errors"] = {{error->field, error->message}};
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "setup", model, "初期設定"));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "setup", model, "pages.setup"));
 }
 
 void RenderLogin(WebApp &web, Request &request, const std::string &email, const std::optional<Error> &error) {
@@ -105,7 +114,7 @@ void RenderLogin(WebApp &web, Request &request, const std::string &email, const 
 	}
 	// A failed sign-in is 401 and a locked one 429, as in the API.
 	const int status = !error ? 200 : HttpStatusFor(error->code);
-	web.SendHtml(request, status, web.RenderPage(request, "login", model, "ログイン"));
+	web.SendHtml(request, status, web.RenderPage(request, "login", model, "pages.login"));
 }
 
 void RenderInvite(WebApp &web, Request &request, const std::string &token, const std::optional<Error> &error) {
@@ -115,7 +124,7 @@ void RenderInvite(WebApp &web, Request &request, const std::string &token, const
 		model["errors"] = {{error->field, error->message}};
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "invite", model, "パスワードの設定"));
+	             web.RenderPage(request, "invite", model, "pages.invite"));
 }
 
 //! "/": the set-up or sign-in page without a session; else the organisation (or the list of them).
@@ -142,7 +151,7 @@ void ShowSetup(WebApp &web, Request &request) {
 
 void CompleteSetup(WebApp &web, Request &request) {
 	if (!web.SetupPending()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kConflict, "初期設定はすでに完了しています。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kConflict, "web_auth.setup_done"));
 	}
 	const std::string email = request.Param("email");
 	const std::string name = request.Param("display_name");
@@ -163,7 +172,7 @@ void CompleteSetup(WebApp &web, Request &request) {
 	if (request.Param("password") != request.Param("password_confirm")) {
 		return RenderSetup(
 		    web, request, *org, email, name,
-		    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
+		    Error::Invalid("password_confirm", "web_admin.password_mismatch"));
 	}
 	// Check the password before spending the one-time code on it.
 	if (auto valid =
@@ -176,7 +185,7 @@ void CompleteSetup(WebApp &web, Request &request) {
 		    web, request, *org, email, name,
 		    Error::Invalid(
 		        "setup_code",
-		        "初期設定コードが正しくありません。サーバーを起動した画面に表示されたコードを入力してください。"));
+		        "web_auth.setup_code_wrong"));
 	}
 	// The code is spent; from here a failure must hand out a new one.
 	auto user_id =
@@ -208,10 +217,10 @@ void ShowLogin(WebApp &web, Request &request) {
 void SignIn(WebApp &web, Request &request) {
 	const std::string email = request.Param("email");
 	if (email.empty()) {
-		return RenderLogin(web, request, email, Error::Invalid("email", "メールアドレスを入力してください。"));
+		return RenderLogin(web, request, email, Error::Invalid("email", "web_auth.email_required"));
 	}
 	if (request.Param("password").empty()) {
-		return RenderLogin(web, request, email, Error::Invalid("password", "パスワードを入力してください。"));
+		return RenderLogin(web, request, email, Error::Invalid("password", "web_auth.password_required"));
 	}
 	auto user = app::Authenticate(web.ctx(), email, request.Param("password"));
 	if (!user) {
@@ -244,7 +253,7 @@ void AcceptInvitation(WebApp &web, Request &request) {
 	if (request.Param("password") != request.Param("password_confirm")) {
 		return RenderInvite(
 		    web, request, token,
-		    Error::Invalid("password_confirm", "確認用のパスワードが一致しません。同じパスワードを入力してください。"));
+		    Error::Invalid("password_confirm", "web_admin.password_mismatch"));
 	}
 	auto user_id = app::AcceptInvitation(web.ctx(), token, request.Param("password"));
 	if (!user_id) {

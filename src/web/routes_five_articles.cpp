@@ -75,7 +75,7 @@ const char *StateTagClass(ArticleState state) {
 	return "tag--todo";
 }
 
-Json ArticleModel(const app::FiveArticleView &view, const std::string &base, bool can_edit,
+Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const std::string &base, bool can_edit,
                   const ArticleForm *submitted) {
 	const FiveArticle &article = *view.article;
 	const app::FiveArticleStatus &status = view.status;
@@ -112,16 +112,16 @@ Json ArticleModel(const app::FiveArticleView &view, const std::string &base, boo
 	const bool mine = submitted != nullptr && submitted->number == article.number;
 	const Error *error = mine ? &submitted->error : nullptr;
 	auto field_error = [&](const std::string &suffix) -> Json {
-		return error != nullptr && error->field == anchor + "-" + suffix ? Json(error->message) : Json(false);
+		return error != nullptr && error->field == anchor + "-" + suffix ? Json(words.Describe(*error)) : Json(false);
 	};
 	model["form"] = {
 	    {"action", base + "/five-articles/" + std::to_string(article.number)},
 	    {"checked", StateFlags(mine ? submitted->state : state_name)},
 	    {"state_error", field_error("state")},
 	    {"date", DateFieldsModel(DateFieldsView{
-	                 anchor + "-done_on", "done_on", "実施した日",
-	                 "「実施済み」を選んだときに入力します。例：2025年4月1日なら、2025、4、1 と入力します。", false,
-	                 mine ? submitted->done_on : SplitIsoDate(status.done_on), error})},
+	                 anchor + "-done_on", "done_on", words("web_dates.label.done_on"), words("web_dates.hint.done_on"),
+	                 false, mine ? submitted->done_on : SplitIsoDate(status.done_on), error,
+	                 error != nullptr ? words.Describe(*error) : std::string()})},
 	    {"responsible_value", mine ? submitted->responsible : status.responsible},
 	    {"responsible_error", field_error("responsible")},
 	};
@@ -140,7 +140,7 @@ void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acc
 	int done = 0;
 	int in_progress = 0;
 	for (const auto &view : *views) {
-		articles.push_back(ArticleModel(view, base, access.CanEdit(), submitted));
+		articles.push_back(ArticleModel(PageText{web, request}, view, base, access.CanEdit(), submitted));
 		switch (view.status.state) {
 		case ArticleState::kDone:
 			++done;
@@ -190,7 +190,7 @@ void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acc
 		    ErrorSummary(submitted->error, field.ends_with("-state") ? field + "-not_started" : field);
 		status = HttpStatusFor(submitted->error.code);
 	}
-	web.SendHtml(request, status, web.RenderPage(request, "five_articles", model, "情報セキュリティ5か条", access));
+	web.SendHtml(request, status, web.RenderPage(request, "five_articles", model, "pages.five_articles", access));
 }
 
 void ShowFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -211,7 +211,7 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 		return number && candidate.number == *number;
 	});
 	if (found_article == articles.end()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "ページが見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
 	}
 	const FiveArticle &article = *found_article;
 
@@ -238,7 +238,7 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 		return RenderFiveArticles(web, request, access, &form, 0);
 	}
 	status.state = *state;
-	auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", "実施した日", false);
+	auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", web.Text(request, "web_dates.label.done_on"), false);
 	if (!done_on) {
 		form.error = about_article(done_on.error(), done_on.error().field);
 		return RenderFiveArticles(web, request, access, &form, 0);
@@ -266,9 +266,9 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 RouteTable FiveArticleRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/five-articles)",
-	     OrgStaff("5か条の状況は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowFiveArticles},
+	     OrgStaff("gates.five_articles"), ShowFiveArticles},
 	    {Method::kPost, R"(/orgs/(\d+)/five-articles/(\d+))",
-	     OrgEditor("5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。"), SaveFiveArticle},
+	     OrgEditor("gates.five_articles_update"), SaveFiveArticle},
 	};
 }
 

@@ -27,48 +27,49 @@ const char *TaskHref(const std::string &task_id) {
 	return nullptr;
 }
 
-Json StatusTag(TaskStatus status, bool supported) {
+Json StatusTag(const PageText &words, TaskStatus status, bool supported) {
 	if (!supported) {
-		return {{"label", "準備中"}, {"class", "tag--blocked"}};
+		return {{"label", words("web_orgs.status.preparing")}, {"class", "tag--blocked"}};
 	}
 	switch (status) {
 	case TaskStatus::kDone:
-		return {{"label", "完了"}, {"class", "tag--done"}};
+		return {{"label", words("web_orgs.status.done")}, {"class", "tag--done"}};
 	case TaskStatus::kInProgress:
-		return {{"label", "途中"}, {"class", "tag--progress"}};
+		return {{"label", words("web_orgs.status.in_progress")}, {"class", "tag--progress"}};
 	case TaskStatus::kNotStarted:
-		return {{"label", "未着手"}, {"class", "tag--todo"}};
+		return {{"label", words("web_orgs.status.not_started")}, {"class", "tag--todo"}};
 	case TaskStatus::kCannotStartYet:
-		return {{"label", "まだ開始できません"}, {"class", "tag--blocked"}};
+		return {{"label", words("web_orgs.status.cannot_start")}, {"class", "tag--blocked"}};
 	}
-	return {{"label", "未着手"}, {"class", "tag--todo"}};
+	return {{"label", words("web_orgs.status.not_started")}, {"class", "tag--todo"}};
 }
 
-std::string MissingLabel(const std::string &id) {
+//! The message key of a missing ★ requirement (the id itself when unknown).
+std::string MissingLabelKey(const std::string &id) {
 	if (id == "five_articles") {
-		return "5か条のすべてに取り組む（未着手の項目を「実施中」か「実施済み」にする）";
+		return "web_orgs.missing.five_articles";
 	}
 	if (id == "selfcheck") {
-		return "自社診断の25項目すべてに回答する";
+		return "web_orgs.missing.selfcheck";
 	}
 	if (id == "policy_established") {
-		return "基本方針の制定日を決める";
+		return "web_orgs.missing.policy_established";
 	}
 	if (id == "policy_published") {
-		return "基本方針を公開する";
+		return "web_orgs.missing.policy_published";
 	}
 	return id;
 }
 
-Json ReadinessModel(const StarReadiness &readiness) {
+Json ReadinessModel(const PageText &words, const StarReadiness &readiness) {
 	Json missing = Json::array();
 	for (const auto &id : readiness.missing) {
-		missing.push_back(MissingLabel(id));
+		missing.push_back(words(MissingLabelKey(id)));
 	}
 	return {{"ready", readiness.ready}, {"missing", missing}};
 }
 
-Json DashboardModel(const app::Progress &progress, const std::string &base) {
+Json DashboardModel(const PageText &words, const app::Progress &progress, const std::string &base) {
 	Json steps = Json::array();
 	for (const auto &step : progress.position.steps) {
 		Json tasks = Json::array();
@@ -79,7 +80,7 @@ Json DashboardModel(const app::Progress &progress, const std::string &base) {
 			                 {"section", task.definition->section},
 			                 {"href", linked ? base + href : ""},
 			                 {"linked", linked},
-			                 {"tag", StatusTag(task.status, task.supported)},
+			                 {"tag", StatusTag(words, task.status, task.supported)},
 			                 {"id", task.definition->id}});
 		}
 		steps.push_back({{"number", step.definition->number},
@@ -98,12 +99,12 @@ Json DashboardModel(const app::Progress &progress, const std::string &base) {
 	              {"has_next", !next.empty()},
 	              {"reached_step", progress.position.reached_step},
 	              {"step_count", progress.position.steps.size()},
-	              {"one_star", ReadinessModel(progress.one_star)},
+	              {"one_star", ReadinessModel(words, progress.one_star)},
 	              {"five_articles",
 	               {{"done", progress.five_articles.done},
 	                {"in_progress", progress.five_articles.in_progress.size()},
 	                {"not_started", progress.five_articles.not_started.size()}}},
-	              {"two_star", ReadinessModel(progress.two_star)}};
+	              {"two_star", ReadinessModel(words, progress.two_star)}};
 	Json overdue = Json::array();
 	for (const auto &item : progress.overdue) {
 		overdue.push_back({{"asset", item.asset_name},
@@ -196,7 +197,7 @@ void RenderOrganizations(WebApp &web, Request &request, const app::OrganizationI
 		AddFormError(model, *error, error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "orgs", model, "組織の一覧"));
+	             web.RenderPage(request, "orgs", model, "pages.orgs"));
 }
 
 void ShowOrganizations(WebApp &web, Request &request) {
@@ -226,17 +227,19 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (!progress) {
 		return web.SendErrorPage(request, progress.error());
 	}
-	Json model = DashboardModel(*progress, OrgPath(access));
+	const PageText words{web, request};
+	Json model = DashboardModel(words, *progress, OrgPath(access));
 	model["org_name"] = access.org.name;
 	model["classification"] = ClassificationModel(web.ctx(), access.org);
 	model["can_edit"] = access.CanEdit();
-	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model, access.org.name + " のホーム", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model,
+	                                          words("pages.dashboard", {{"org", access.org.name}}), access));
 }
 
 // --- the profile and departments --------------------------------------------------------------
 
 void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, const app::OrganizationInput &input,
-                   const std::optional<Error> &error, const std::string &notice) {
+                   const std::optional<Error> &error, const std::string &notice_key) {
 	auto departments = app::ListDepartments(web.ctx(), access);
 	if (!departments) {
 		return web.SendErrorPage(request, departments.error());
@@ -251,7 +254,7 @@ void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, 
 	              {"has_departments", !department_list.empty()},
 	              {"can_edit", access.CanEdit()},
 	              {"base", OrgPath(access)},
-	              {"notice", notice},
+	              {"notice", notice_key.empty() ? std::string() : web.Text(request, notice_key)},
 	              {"department_name", request.Param("department_name")},
 	              {"document_language",
 	               {{"ja", access.org.document_locale != "en"}, {"en", access.org.document_locale == "en"}}}};
@@ -259,13 +262,13 @@ void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, 
 		AddFormError(model, *error, error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "org_profile", model, "組織情報", access));
+	             web.RenderPage(request, "org_profile", model, "pages.org_profile", access));
 }
 
 void ShowProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const std::string saved = request.Param("saved");
-	const std::string notice = saved == "profile"      ? "組織情報を保存しました。"
-	                           : saved == "department" ? "部署・事業所を保存しました。"
+	const std::string notice = saved == "profile"      ? "web_orgs.profile_saved"
+	                           : saved == "department" ? "web_orgs.department_saved"
 	                                                   : "";
 	RenderProfile(web, request, access, ProfileInput(access.org), std::nullopt, notice);
 }
@@ -293,7 +296,7 @@ void AddDepartment(WebApp &web, Request &request, const app::OrgAccess &access) 
 void RemoveDepartment(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto department_id = WebApp::ParseId(request.http.matches[2]);
 	if (!department_id) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "部署・事業所が見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_orgs.department_not_found"));
 	}
 	if (auto status = app::RemoveDepartment(web.ctx(), request.actor(), access, *department_id); !status) {
 		return RenderProfile(web, request, access, ProfileInput(access.org), status.error(), "");
@@ -357,7 +360,7 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 		AddFormError(model, *error, error->field == "role" ? "role-respondent" : error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "members", model, "メンバー", access));
+	             web.RenderPage(request, "members", model, "pages.members", access));
 }
 
 void ShowMembers(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -385,14 +388,14 @@ void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 	input.display_name = request.Param("display_name");
 	auto role = app::ParseRoleName(request.Param("role"));
 	if (!role) {
-		return RenderMembers(web, request, access, form, Error::Invalid("role", "役割を選んでください。"), nullptr);
+		return RenderMembers(web, request, access, form, Error::Invalid("role", "web_orgs.role_required"), nullptr);
 	}
 	input.role = *role;
 	if (!request.Param("department_id").empty()) {
 		input.department_id = WebApp::ParseId(request.Param("department_id"));
 		if (!input.department_id) {
 			return RenderMembers(web, request, access, form,
-			                     Error::Invalid("department_id", "選んだ部署・事業所が見つかりません。"), nullptr);
+			                     Error::Invalid("department_id", "web_orgs.chosen_department_not_found"), nullptr);
 		}
 	}
 	auto invitation = app::InviteMember(web.ctx(), request.actor(), access, input);
@@ -406,7 +409,7 @@ void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 void RemoveMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto user_id = WebApp::ParseId(request.http.matches[2]);
 	if (!user_id) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "メンバーが見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_orgs.member_not_found"));
 	}
 	if (auto status = app::RemoveMember(web.ctx(), request.actor(), access, *user_id); !status) {
 		return RenderMembers(web, request, access, Json::object(), status.error(), nullptr);

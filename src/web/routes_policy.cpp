@@ -68,15 +68,15 @@ PolicyForm ReadPolicyForm(const Request &request, const PolicyTemplate &tmpl) {
 	return form;
 }
 
-Result<PolicyInput> ParsePolicyForm(const PolicyForm &form) {
+Result<PolicyInput> ParsePolicyForm(const PageText &words, const PolicyForm &form) {
 	PolicyInput input = form.input;
 	// 制定日 may stay blank while drafting; publishing insists on it.
-	auto established = ParseDateFields(form.established_on, "established_on", "制定日", false);
+	auto established = ParseDateFields(form.established_on, "established_on", words("web_dates.label.established_on"), false);
 	if (!established) {
 		return established.error();
 	}
 	input.established_on = *established;
-	auto revised = ParseDateFields(form.revised_on, "revised_on", "改訂日", false);
+	auto revised = ParseDateFields(form.revised_on, "revised_on", words("web_dates.label.revised_on"), false);
 	if (!revised) {
 		return revised.error();
 	}
@@ -132,7 +132,8 @@ std::string ErrorKey(const Error &error) {
 	return "";
 }
 
-Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *error) {
+Json FormModel(const PageText &words, const PolicyTemplate &tmpl, const PolicyForm &form, const Error *error) {
+	const std::string error_text = error != nullptr ? words.Describe(*error) : std::string();
 	Json scopes = Json::array();
 	std::vector<std::string> options = tmpl.scope_options;
 	// A scope set through the API may not be one of the offered choices; keep it selectable.
@@ -162,7 +163,7 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 		                   {"reason_id", reason_field},
 		                   {"reason", reason == form.input.omission_reasons.end() ? "" : reason->second},
 		                   {"reason_hidden", checked && !reason_error},
-		                   {"reason_error", reason_error ? Json(error->message) : Json(false)}});
+		                   {"reason_error", reason_error ? Json(error_text) : Json(false)}});
 	}
 	return {
 	    {"company_name", form.input.company_name},
@@ -170,12 +171,11 @@ Json FormModel(const PolicyTemplate &tmpl, const PolicyForm &form, const Error *
 	    {"clauses", clauses},
 	    {"established",
 	     DateFieldsModel(DateFieldsView{
-	         "established_on", "established_on", "制定日",
-	         "方針を定めた日です。公開するときに必要です。例：2025年4月1日なら、2025、4、1 と入力します。", false,
-	         form.established_on, error})},
-	    {"revised", DateFieldsModel(DateFieldsView{"revised_on", "revised_on", "改訂日",
-	                                               "方針を見直して改めた日です。初めて定めるときは空けておきます。",
-	                                               true, form.revised_on, error})},
+	         "established_on", "established_on", words("policy_page.established_on"),
+	         words("web_dates.hint.established_on"), false, form.established_on, error, error_text})},
+	    {"revised", DateFieldsModel(DateFieldsView{"revised_on", "revised_on", words("policy_page.revised_on"),
+	                                               words("web_dates.hint.revised_on"), true, form.revised_on, error,
+	                                               error_text})},
 	    {"representative_title", form.input.representative_title},
 	    {"representative_name", form.input.representative_name},
 	};
@@ -268,7 +268,7 @@ Result<std::optional<app::PolicyVersion>> ChooseVersion(app::AppContext &ctx, co
 	if (request.HasParam("version")) {
 		auto parsed = WebApp::ParseId(request.Param("version"));
 		if (!parsed || *parsed > std::numeric_limits<int>::max()) {
-			return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+			return Error::Make(ErrorCode::kNotFound, "policy_page.version_not_found");
 		}
 		number = static_cast<int>(*parsed);
 	}
@@ -278,55 +278,58 @@ Result<std::optional<app::PolicyVersion>> ChooseVersion(app::AppContext &ctx, co
 // --- the editor -------------------------------------------------------------------------------
 
 //! Where things stand: the state tag and the rows of dates under it.
-void AddEditorState(Json &model, const app::PolicyState &state, const PolicyInput &saved_input) {
+void AddEditorState(const PageText &words, Json &model, const app::PolicyState &state, const PolicyInput &saved_input) {
 	const std::optional<app::PolicyVersion> &latest = state.latest;
 	const std::optional<app::PolicyVersion> &published = state.published;
 	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
 	Json rows = Json::array();
 	if (!latest) {
-		model["state_label"] = "まだ保存していません";
+		model["state_label"] = words("policy_page.state.unsaved");
 		model["state_class"] = "tag--todo";
 	} else if (latest_is_draft) {
-		model["state_label"] = "下書き　" + VersionLabel(latest->version);
+		model["state_label"] = words("policy_page.state.draft", {{"version", std::to_string(latest->version)}});
 		model["state_class"] = "tag--progress";
-		rows.push_back({{"term", "最終保存"}, {"value", JapaneseDateTime(latest->updated_at)}});
+		rows.push_back({{"term", words("policy_page.state.last_saved")}, {"value", JapaneseDateTime(latest->updated_at)}});
 	} else {
-		model["state_label"] = "公開中　" + VersionLabel(latest->version);
+		model["state_label"] = words("policy_page.state.published", {{"version", std::to_string(latest->version)}});
 		model["state_class"] = "tag--done";
 	}
 	if (published) {
 		const std::string published_on = JstDate(published->published_at);
-		rows.push_back({{"term", latest_is_draft ? "公開中の版" : "公開日"},
-		                {"value", (latest_is_draft ? VersionLabel(published->version) + "（" : std::string()) +
-		                              JapaneseDate(published_on) + (latest_is_draft ? "に公開）" : "")}});
+		rows.push_back(
+		    {{"term", words(latest_is_draft ? "policy_page.state.published_version" : "policy_page.state.published_on")},
+		     {"value", latest_is_draft ? words("policy_page.state.version_published_on",
+		                                       {{"version", std::to_string(published->version)},
+		                                        {"date", JapaneseDate(published_on)}})
+		                               : JapaneseDate(published_on)}});
 	}
 	const PolicyInput &state_input = latest ? latest->input : saved_input;
 	if (latest) {
-		rows.push_back({{"term", "制定日"},
-		                {"value", state_input.established_on.empty() ? "まだ入力していません"
+		rows.push_back({{"term", words("policy_page.established_on")},
+		                {"value", state_input.established_on.empty() ? words("policy_page.state.not_entered")
 		                                                             : JapaneseDate(state_input.established_on)}});
 		if (!state_input.revised_on.empty()) {
-			rows.push_back({{"term", "改訂日"}, {"value", JapaneseDate(state_input.revised_on)}});
+			rows.push_back({{"term", words("policy_page.revised_on")}, {"value", JapaneseDate(state_input.revised_on)}});
 		}
 	}
 	model["has_state_rows"] = !rows.empty();
 	model["state_rows"] = rows;
 	model["next_version_note"] =
 	    latest && !latest_is_draft
-	        ? Json("内容を変えて「下書きを保存する」を押すと、" + VersionLabel(latest->version + 1) +
-	               "の下書きになります。公開中の" + VersionLabel(latest->version) + "はそのまま残ります。")
+	        ? Json(words("policy_page.next_version_note", {{"next", std::to_string(latest->version + 1)},
+	                                                         {"version", std::to_string(latest->version)}}))
 	        : Json(false);
 }
 
 //! The form, for those who may edit, and the error summary. Date errors from
 //! the app layer name the date ("established_on"); the boxes want the element id.
-void AddEditorForm(Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const PolicyForm &form,
+void AddEditorForm(const PageText &words, Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const PolicyForm &form,
                    const std::optional<Error> &error) {
 	std::optional<Error> located = error;
 	if (located) {
 		located->field = FieldElementId(*error, tmpl, form.input);
 	}
-	model["form"] = access.CanEdit() ? FormModel(tmpl, form, located ? &*located : nullptr) : Json(false);
+	model["form"] = access.CanEdit() ? FormModel(words, tmpl, form, located ? &*located : nullptr) : Json(false);
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, located->field);
 		if (const std::string key = ErrorKey(*error); !key.empty()) {
@@ -336,7 +339,7 @@ void AddEditorForm(Json &model, const app::OrgAccess &access, const PolicyTempla
 }
 
 //! The preview: what was typed if it makes a valid document, else what is saved.
-void AddPreview(Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
+void AddPreview(const PageText &words, Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
                 const PolicyInput &saved_input, const PolicyForm &form, bool edited) {
 	const auto &latest = state.latest;
 	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
@@ -346,7 +349,7 @@ void AddPreview(Json &model, const app::OrgAccess &access, const PolicyTemplate 
 	}
 	PolicyInput preview_input = saved_input;
 	if (edited) {
-		if (auto parsed = ParsePolicyForm(form); parsed && ValidatePolicyInput(tmpl, *parsed)) {
+		if (auto parsed = ParsePolicyForm(words, form); parsed && ValidatePolicyInput(tmpl, *parsed)) {
 			preview_input = *parsed;
 		}
 	}
@@ -358,39 +361,38 @@ void AddPreview(Json &model, const app::OrgAccess &access, const PolicyTemplate 
 	const bool preview_draft = edited || !latest || latest_is_draft;
 	DocumentOptions options{preview_draft, false, access.CanEdit() ? &tmpl : nullptr, &preview_input};
 	model["preview"] = DocumentModel(*doc, options);
-	model["preview_state"] = preview_draft ? "下書き" : "公開中";
+	model["preview_state"] = words(preview_draft ? "policy_page.preview.draft" : "policy_page.preview.published");
 }
 
 //! Publishing: the button, or the reason it is not offered yet.
-Json PublishModel(const app::PolicyState &state) {
+Json PublishModel(const PageText &words, const app::PolicyState &state) {
 	const auto &latest = state.latest;
 	Json publish = {{"ready", false}, {"reason", false}, {"done", false}};
 	if (!latest) {
-		publish["reason"] = "公開するには、まず「下書きを保存する」で下書きを保存してください。";
+		publish["reason"] = words("policy_page.publish.save_first");
 	} else if (latest->status != app::PolicyStatus::kDraft) {
-		publish["done"] =
-		    VersionLabel(latest->version) + "は公開中です。内容を変えて下書きを保存すると、次の版として公開できます。";
+		publish["done"] = words("policy_page.publish.done", {{"version", std::to_string(latest->version)}});
 	} else if (latest->input.established_on.empty()) {
-		publish["reason"] =
-		    "公開するには、制定日を入力して「下書きを保存する」を押してください。制定日は、方針を定めた日です。";
+		publish["reason"] = words("policy_page.publish.needs_established_on");
 	} else {
 		publish["ready"] = true;
-		publish["version_label"] = VersionLabel(latest->version);
+		publish["version_label"] = words("policy_page.version", {{"version", std::to_string(latest->version)}});
 	}
 	return publish;
 }
 
 //! The print view and PDF without ?version= show the published version when
 //! there is one (ChooseVersion); the links say which that is.
-Json LinksModel(const std::string &base, const app::PolicyState &state) {
+Json LinksModel(const PageText &words, const std::string &base, const app::PolicyState &state) {
 	if (!state.latest) {
 		return false;
 	}
 	return Json{{"print", base + "/policy/print"},
 	            {"pdf", base + "/policy.pdf"},
 	            {"versions", base + "/policy/versions"},
-	            {"target", state.published ? "公開中の" + VersionLabel(state.published->version)
-	                                       : "下書きの" + VersionLabel(state.latest->version)}};
+	            {"target", state.published
+	                           ? words("policy_page.links.published", {{"version", std::to_string(state.published->version)}})
+	                           : words("policy_page.links.draft", {{"version", std::to_string(state.latest->version)}})}};
 }
 
 //! The editor page. `submitted` is the form as typed when it came back with
@@ -407,18 +409,21 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	const PolicyInput saved_input = state->latest ? state->latest->input : app::DefaultPolicyInput(edition, access.org);
 	const PolicyForm form = submitted != nullptr ? *submitted : FormFromInput(saved_input);
 
+	const PageText words{web, request};
 	Json model = {{"base", base}, {"can_edit", access.CanEdit()}, {"has_policy", state->latest.has_value()}};
-	AddEditorState(model, *state, saved_input);
+	AddEditorState(words, model, *state, saved_input);
 	model["saved"] =
-	    saved && state->latest ? Json(VersionLabel(state->latest->version) + "の下書きを保存しました。") : Json(false);
-	AddEditorForm(model, access, tmpl, form, error);
-	AddPreview(model, access, tmpl, *state, saved_input, form, submitted != nullptr);
-	model["publish"] = PublishModel(*state);
-	model["links"] = LinksModel(base, *state);
+	    saved && state->latest
+	        ? Json(words("policy_page.saved", {{"version", std::to_string(state->latest->version)}}))
+	        : Json(false);
+	AddEditorForm(words, model, access, tmpl, form, error);
+	AddPreview(words, model, access, tmpl, *state, saved_input, form, submitted != nullptr);
+	model["publish"] = PublishModel(words, *state);
+	model["links"] = LinksModel(words, base, *state);
 	model["has_published"] = state->published.has_value();
 
 	const int status = error ? HttpStatusFor(error->code) : 200;
-	web.SendHtml(request, status, web.RenderPage(request, "policy", model, "情報セキュリティ基本方針", access));
+	web.SendHtml(request, status, web.RenderPage(request, "policy", model, "pages.policy", access));
 }
 
 void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -427,7 +432,7 @@ void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 
 void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const PolicyForm form = ReadPolicyForm(request, access.EditionOf(web.ctx().catalog).policy_template);
-	auto input = ParsePolicyForm(form);
+	auto input = ParsePolicyForm(PageText{web, request}, form);
 	if (!input) {
 		return RenderEditor(web, request, access, &form, input.error(), false);
 	}
@@ -489,7 +494,7 @@ void ShowPublished(WebApp &web, Request &request, const app::OrgAccess &access) 
 		                                       "selfcheck") != progress->two_star.missing.end();
 	}
 	web.SendHtml(request, 200,
-	             web.RenderPage(request, "policy_published", model, "情報セキュリティ基本方針を公開しました", access));
+	             web.RenderPage(request, "policy_published", model, "pages.policy_published", access));
 }
 
 void ShowPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -500,7 +505,7 @@ void ShowPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!chosen->has_value()) {
 		if (access.IsRespondent()) {
 			return web.SendErrorPage(request,
-			                         Error::Make(ErrorCode::kNotFound, "公開されている基本方針はまだありません。"));
+			                         Error::Make(ErrorCode::kNotFound, "policy_page.none_published"));
 		}
 		return web.Redirect(request, Base(access) + "/policy");
 	}
@@ -527,7 +532,7 @@ void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, chosen.error());
 	}
 	if (!chosen->has_value()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "基本方針はまだ保存されていません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "policy_page.none_saved"));
 	}
 	const app::PolicyVersion &policy = **chosen;
 	auto doc = app::RenderPolicy(web.ctx(), access, policy);
@@ -566,14 +571,14 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 	bool current_seen = false;
 	for (const auto &policy : sorted) {
 		const bool published = policy.status == app::PolicyStatus::kPublished;
-		std::string label = "下書き";
+		std::string label = "policy_page.preview.draft";
 		std::string tag = "tag--progress";
 		if (published && !current_seen) {
-			label = "公開中";
+			label = "policy_page.preview.published";
 			tag = "tag--done";
 			current_seen = true;
 		} else if (published) {
-			label = "以前の版";
+			label = "policy_page.versions.earlier";
 			tag = "tag--todo";
 		}
 		const std::string published_on = published ? JstDate(policy.published_at) : "";
@@ -585,10 +590,10 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 			omitted.push_back(
 			    {{"title", clause.title}, {"reason", clause.reason.empty() ? Json(false) : Json(clause.reason)}});
 		}
-		rows.push_back({{"version_label", VersionLabel(policy.version)},
+		rows.push_back({{"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(policy.version)}})},
 		                {"omitted", omitted},
 		                {"has_omitted", !omitted.empty()},
-		                {"status_label", label},
+		                {"status_label", web.Text(request, label)},
 		                {"status_class", tag},
 		                {"established_on", date_or_dash(policy.input.established_on)},
 		                {"revised_on", date_or_dash(policy.input.revised_on)},
@@ -598,7 +603,7 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
 	}
 	Json model = {{"base", base}, {"versions", rows}, {"has_versions", !rows.empty()}};
-	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "基本方針の版の一覧", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "pages.policy_versions", access));
 }
 
 } // namespace
@@ -606,17 +611,17 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 RouteTable PolicyRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/policy)",
-	     OrgStaff("基本方針の編集画面は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使えます。"), ShowEditor},
+	     OrgStaff("gates.policy_editor_staff"), ShowEditor},
 	    {Method::kPost, R"(/orgs/(\d+)/policy)",
-	     OrgEditor("基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。"), SaveDraft},
+	     OrgEditor("gates.policy_edit"), SaveDraft},
 	    {Method::kPost, R"(/orgs/(\d+)/policy/publish)",
-	     OrgEditor("基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。"), Publish},
+	     OrgEditor("gates.policy_publish"), Publish},
 	    {Method::kGet, R"(/orgs/(\d+)/policy/published)",
-	     OrgStaff("このページは、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowPublished},
+	     OrgStaff("gates.staff_page"), ShowPublished},
 	    {Method::kGet, R"(/orgs/(\d+)/policy/print)", OrgMember(), ShowPrint},
 	    {Method::kGet, R"(/orgs/(\d+)/policy\.pdf)", OrgMember(), DownloadPdf},
 	    {Method::kGet, R"(/orgs/(\d+)/policy/versions)",
-	     OrgStaff("版の一覧は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が見られます。"), ShowVersions},
+	     OrgStaff("gates.policy_versions"), ShowVersions},
 	};
 }
 

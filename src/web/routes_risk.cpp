@@ -60,18 +60,20 @@ Json RiskCellJson(int value, const RiskLevelBand *level) {
 namespace {
 
 //! 「4〜6が『大』（深刻な事故が起きる可能性大）、…」 from the edition's bands (表13).
-std::string LevelSentence(const RiskScale &scale) {
+std::string LevelSentence(const PageText &words, const RiskScale &scale) {
 	std::string text;
 	for (const auto &level : scale.levels) {
 		if (!text.empty()) {
-			text += "、";
+			text += words("web_risk.level_sentence.separator");
 		}
-		text += level.min == level.max ? std::to_string(level.min)
-		                               : std::to_string(level.min) + "〜" + std::to_string(level.max);
-		text += "が「" + level.label + "」";
-		if (!level.description.empty()) {
-			text += "（" + level.description + "）";
-		}
+		const std::string range = level.min == level.max
+		                              ? std::to_string(level.min)
+		                              : words("web_risk.level_sentence.range", {{"min", std::to_string(level.min)},
+		                                                                        {"max", std::to_string(level.max)}});
+		text += level.description.empty()
+		            ? words("web_risk.level_sentence.band", {{"range", range}, {"label", level.label}})
+		            : words("web_risk.level_sentence.band_described",
+		                    {{"range", range}, {"label", level.label}, {"description", level.description}});
 	}
 	return text;
 }
@@ -115,42 +117,46 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                 {"tag", tag},
 		                 {"linked", linked}});
 	};
-	const Json blocked = {{"label", "まだ開始できません"}, {"class", kBlockedTagClass}};
-	add(1, "情報資産管理台帳", base + "/assets", "登録した情報資産：" + std::to_string(asset_count) + "件",
+	const PageText words{web, request};
+	const Json blocked = {{"label", words("web_risk.overview.blocked")}, {"class", kBlockedTagClass}};
+	add(1, words("web_risk.overview.assets"), base + "/assets",
+	    words("web_risk.overview.assets_detail", {{"count", std::to_string(asset_count)}}),
 	    tag_json(asset_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
-	add(2, "脅威の状況", base + "/threats",
+	add(2, words("pages.risk_threats"), base + "/threats",
 	    frequency_count == 0
-	        ? "すべての脅威が初期値のままです（" + std::to_string(threat_count) + "件）"
-	        : std::to_string(threat_count) + "件のうち" + std::to_string(frequency_count) + "件を自社の値にしました",
+	        ? words("web_risk.overview.threats_default", {{"count", std::to_string(threat_count)}})
+	        : words("web_risk.overview.threats_own",
+	                {{"count", std::to_string(threat_count)}, {"own", std::to_string(frequency_count)}}),
 	    tag_json(frequency_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
-	add(3, "対策状況チェック", base + "/check",
-	    "回答済み " + std::to_string(answered) + "／" + std::to_string(item_count),
+	add(3, words("pages.risk_check"), base + "/check",
+	    words("web_risk.overview.check_detail",
+	          {{"answered", std::to_string(answered)}, {"count", std::to_string(item_count)}}),
 	    tag_json(app::TaskTagOf(answered, item_count)), true);
 	if (asset_count == 0) {
-		add(4, "診断結果", "", "台帳に情報資産を登録すると見られます", blocked, false);
-		add(5, "リスク対応", "", "台帳に情報資産を登録すると始められます", blocked, false);
+		add(4, words("pages.risk_results"), "", words("web_risk.overview.results_blocked"), blocked, false);
+		add(5, words("pages.risk_treatments"), "", words("web_risk.overview.treatments_blocked"), blocked, false);
 	} else {
-		add(4, "診断結果", base + "/results",
-		    "リスク値が「大」：" + std::to_string(high.size()) + "件、「大」または「中」：" +
-		        std::to_string(needing.size()) + "件",
+		add(4, words("pages.risk_results"), base + "/results",
+		    words("web_risk.overview.results_detail",
+		          {{"high", std::to_string(high.size())}, {"needing", std::to_string(needing.size())}}),
 		    tag_json(answered >= item_count ? app::TaskTag{"完了", app::TaskProgress::kDone}
 		                                    : app::TaskTag{"途中", app::TaskProgress::kInProgress}),
 		    true);
-		add(5, "リスク対応", base + "/treatments",
-		    "対応を決めたもの：" + std::to_string(decided) + "件／決める必要があるもの：" +
-		        std::to_string(needing.size()) + "件",
+		add(5, words("pages.risk_treatments"), base + "/treatments",
+		    words("web_risk.overview.treatments_detail",
+		          {{"decided", std::to_string(decided)}, {"needing", std::to_string(needing.size())}}),
 		    needing.empty() ? tag_json(app::TaskTag{"完了", app::TaskProgress::kDone})
 		                    : tag_json(app::TaskTagOf(decided, static_cast<int>(needing.size()))),
 		    true);
 	}
 	Json model = {
 	    {"tasks", tasks},
-	    {"level_sentence", LevelSentence(edition.risk_scale)},
+	    {"level_sentence", LevelSentence(words, edition.risk_scale)},
 	    {"has_assets", asset_count > 0},
 	    {"can_edit", access.CanEdit()},
 	    {"base", base},
 	};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_overview", model, "詳細リスク分析", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_overview", model, "pages.risk_overview", access));
 }
 
 } // namespace
@@ -162,11 +168,11 @@ RouteTable OverviewRoutes() {
 }
 
 Gate RiskViewer() {
-	return OrgStaff("リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。");
+	return OrgStaff("gates.risk");
 }
 
 Gate RiskEditor() {
-	return OrgEditor("", "リスク分析は、情報セキュリティ責任者・組織管理者・経営者・閲覧者が使うページです。");
+	return OrgEditor("", "gates.risk");
 }
 
 Gate Multipart(Gate gate) {

@@ -73,7 +73,7 @@ void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access,
 		const int first = catalog.frequency_labels.empty() ? 1 : catalog.frequency_labels.front().value;
 		model["error_summary"] = ErrorSummary(*error, threat ? "freq-" + threat->id + "-" + std::to_string(first) : "");
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_threats", model, "脅威の状況", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_threats", model, "pages.risk_threats", access));
 }
 
 // --- 対策状況チェック ----------------------------------------------------------------------------
@@ -171,7 +171,8 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 			     {"needs_review", !old_answers.empty()},
 			     {"old_answers", old_answers},
 			     {"answered", value != 0},
-			     {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value) : "未回答"},
+			     {"answer_label", value != 0 ? app::ScaleLabelText(catalog.check_answer_labels, value)
+			                                    : web.Text(request, "web_risk.check.unanswered")},
 			     {"options", options},
 			     {"error", at_fault ? Json(error->message) : Json(false)}});
 		}
@@ -205,7 +206,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		const std::string item_id = error->field.substr(std::string("answer_").size());
 		model["error_summary"] = ErrorSummary(*error, "answer-" + item_id + "-1");
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_check", model, "対策状況チェック", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_check", model, "pages.risk_check", access));
 }
 
 // --- what-if ---------------------------------------------------------------------------------------
@@ -283,7 +284,7 @@ void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"categories", categories},
 	              {"has_candidates", !categories.empty()},
 	              {"cleared", request.Param("cleared") == "1"}};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_whatif", model, "もしも対策を実施したら", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_whatif", model, "pages.risk_whatif", access));
 }
 
 void ShowThreats(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -313,7 +314,7 @@ void SaveThreats(WebApp &web, Request &request, const app::OrgAccess &access) {
 			if (!value || *value < edition.risk_scale.threat_min || *value > edition.risk_scale.threat_max) {
 				return RenderThreats(
 				    web, request, access, posted,
-				    Error::Invalid(name, "「" + threat.name + "」の起こりやすさを1〜3から選んでください。"));
+				    Error::Invalid(name, "web_risk.likelihood_required", {{"threat", threat.name}}));
 			}
 			auto current = stored->find(threat.id);
 			const int effective = current != stored->end() ? current->second : threat.default_frequency;
@@ -351,7 +352,7 @@ void SaveCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
 	const std::string category = request.Param("category");
 	if (catalog.FindCategory(category) == nullptr) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "対策の区分が見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.check_category_not_found"));
 	}
 	auto reviews = app::ListAnswerReviews(web.ctx(), access);
 	if (!reviews) {
@@ -373,7 +374,7 @@ void SaveCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
 		auto answer = value ? CheckAnswerFromInt(*value) : std::nullopt;
 		if (!answer) {
 			return RenderCheck(web, request, access, posted,
-			                   Error::Invalid(name, "「" + item.text + "」の回答を1〜4から選んでください。"));
+			                   Error::Invalid(name, "web_risk.check_answer_required", {{"item", item.text}}));
 		}
 		auto current = stored->find(item.id);
 		posted[item.id] = *answer;

@@ -37,19 +37,19 @@ struct UploadedFile {
 
 Result<UploadedFile> ReadUpload(const Request &request) {
 	if (!request.http.has_file("file")) {
-		return Error::Invalid("file", "取り込むファイルを選んでください。");
+		return Error::Invalid("file", "web_risk.import_file_required");
 	}
 	const auto file = request.http.get_file_value("file");
 	if (file.filename.empty() && file.content.empty()) {
-		return Error::Invalid("file", "取り込むファイルを選んでください。");
+		return Error::Invalid("file", "web_risk.import_file_required");
 	}
 	const std::string extension = app::FileExtension(file.filename);
 	auto format = interchange::ParseRegisterFormat(extension);
 	if (!format) {
-		return Error::Invalid("file", "ファイルの種類は .xlsx・.csv・.json のどれかにしてください。");
+		return Error::Invalid("file", "web_risk.import_file_type");
 	}
 	if (file.content.empty()) {
-		return Error::Invalid("file", "選んだファイルが空です。");
+		return Error::Invalid("file", "web_risk.import_file_empty");
 	}
 	return UploadedFile{file.filename, file.content, *format};
 }
@@ -124,7 +124,7 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	const int status = error                                      ? HttpStatusFor(error->code)
 	                   : preview != nullptr && !preview->ok() ? HttpStatusFor(ErrorCode::kInvalidInput)
 	                                                          : 200;
-	const std::string title = preview != nullptr ? "取り込む内容の確認" : "台帳の取り込み";
+	const std::string title = preview != nullptr ? "pages.risk_import_preview" : "pages.risk_import";
 	web.SendHtml(request, status, web.RenderPage(request, "risk_import", model, title, access));
 }
 

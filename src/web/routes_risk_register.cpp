@@ -15,16 +15,21 @@
 namespace mamori::web::risk_pages {
 namespace {
 
+//! A 表10 rating group; label, hint and choose are message keys.
 struct RatingField {
 	const char *key;
 	const char *label;
 	const char *hint;
+	const char *choose;
 };
 
 constexpr RatingField kRatings[] = {
-    {"confidentiality", "機密性", "漏れたときの影響です。"},
-    {"integrity", "完全性", "書きかえられたときの影響です。"},
-    {"availability", "可用性", "使えなくなったときの影響です。"},
+    {"confidentiality", "web_risk.asset_form.confidentiality", "web_risk.asset_form.confidentiality_hint",
+     "web_risk.asset_form.confidentiality_choose"},
+    {"integrity", "web_risk.asset_form.integrity", "web_risk.asset_form.integrity_hint",
+     "web_risk.asset_form.integrity_choose"},
+    {"availability", "web_risk.asset_form.availability", "web_risk.asset_form.availability_hint",
+     "web_risk.asset_form.availability_choose"},
 };
 
 int *RatingOf(app::Asset &asset, const std::string &key) {
@@ -99,35 +104,36 @@ app::Asset ReadAssetForm(const Request &request, app::Asset asset) {
 	return asset;
 }
 
-Json TextField(const std::string &id, const std::string &label, const std::string &hint, const std::string &value,
-               bool optional, bool textarea, const std::optional<Error> &error) {
+//! A text box; `label` and `hint` are message keys.
+Json TextField(const PageText &words, const std::string &id, const std::string &label, const std::string &hint,
+               const std::string &value, bool optional, bool textarea, const std::optional<Error> &error) {
 	const bool at_fault = error && error->field == id;
 	return {{"id", id},
-	        {"label", label},
-	        {"hint", hint},
-	        {"has_hint", !hint.empty()},
+	        {"label", words(label)},
+	        {"hint", words(hint)},
+	        {"has_hint", true},
 	        {"value", value},
 	        {"optional", optional},
 	        {"textarea", textarea},
 	        {"error", at_fault ? Json(error->message) : Json(false)}};
 }
 
-Json AssetFormModel(const Edition &edition, const app::Asset &asset, bool is_new, const std::string &action,
+Json AssetFormModel(const PageText &words, const Edition &edition, const app::Asset &asset, bool is_new, const std::string &action,
                     const std::optional<Error> &error) {
 	Json top = Json::array({
-	    TextField("business_category", "業務分類", "その情報を使う仕事の種類です。例：人事、経理、営業、製造",
+	    TextField(words, "business_category", "web_risk.asset_form.business_category", "web_risk.asset_form.business_category_hint",
 	              asset.business_category, false, false, error),
-	    TextField("name", "情報資産名称", "例：従業員名簿、顧客リスト、見積書", asset.name, false, false, error),
-	    TextField("note", "備考", "どんな情報かを短く書きます。例：従業員の住所・連絡先", asset.note, true, true,
+	    TextField(words, "name", "web_risk.asset_form.name", "web_risk.asset_form.name_hint", asset.name, false, false, error),
+	    TextField(words, "note", "web_risk.asset_form.note", "web_risk.asset_form.note_hint", asset.note, true, true,
 	              error),
-	    TextField("users", "利用者範囲", "その情報を使ってよい人です。例：人事部、全従業員", asset.users, true, false,
+	    TextField(words, "users", "web_risk.asset_form.users", "web_risk.asset_form.users_hint", asset.users, true, false,
 	              error),
-	    TextField("department", "管理部署", "その情報の管理に責任を持つ部署です。", asset.department, true, false,
+	    TextField(words, "department", "web_risk.asset_form.department", "web_risk.asset_form.department_hint", asset.department, true, false,
 	              error),
 	});
 	Json bottom = Json::array({
-	    TextField("retention", "保存期限", "例：5年、退職後3年、2030年3月末まで", asset.retention, true, false, error),
-	    TextField("risk_owner", "リスク所有者", "この情報のリスクに責任を持つ人です。例：人事部長", asset.risk_owner,
+	    TextField(words, "retention", "web_risk.asset_form.retention", "web_risk.asset_form.retention_hint", asset.retention, true, false, error),
+	    TextField(words, "risk_owner", "web_risk.asset_form.risk_owner", "web_risk.asset_form.risk_owner_hint", asset.risk_owner,
 	              true, false, error),
 	});
 	Json media = Json::array();
@@ -149,8 +155,8 @@ Json AssetFormModel(const Edition &edition, const app::Asset &asset, bool is_new
 		}
 		const bool at_fault = error && error->field == rating.key;
 		ratings.push_back({{"key", rating.key},
-		                   {"label", rating.label},
-		                   {"hint", rating.hint},
+		                   {"label", words(rating.label)},
+		                   {"hint", words(rating.hint)},
 		                   {"options", options},
 		                   {"error", at_fault ? Json(error->message) : Json(false)}});
 	}
@@ -181,42 +187,42 @@ void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access
 	for (const auto &rating : kRatings) {
 		// A group left unselected reads better as "choose" than as an out-of-range value.
 		if (error && error->field == rating.key && RatingValue(asset, rating.key) < 0) {
-			error->message = std::string(rating.label) + "の評価値を選んでください。";
+			error->message = rating.choose;
+			error->params.clear();
 		}
 	}
 	const std::string base = RiskBase(access);
 	const std::string action = is_new ? base + "/assets/new" : base + "/assets/" + std::to_string(asset.id) + "/edit";
-	Json model = AssetFormModel(edition, asset, is_new, action, error);
+	Json model = AssetFormModel(PageText{web, request}, edition, asset, is_new, action, error);
 	model["base"] = base;
 	model["today"] = JapaneseDate(platform::TodayInJapan());
-	model["notice"] = OptionalText(notice);
+	model["notice"] = OptionalText(notice.empty() ? std::string() : web.Text(request, notice));
 	model["asset_name"] = asset.name;
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, AssetFieldId(edition, error->field));
 	}
-	const std::string title = is_new ? "情報資産の登録" : "情報資産の編集";
+	const std::string title = is_new ? "pages.risk_asset_new" : "pages.risk_asset_edit";
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_asset_form", model, title, access));
 }
 
 //! The notice shown on the register after a successful POST (PRG).
-std::string RegisterNotice(const Request &request) {
+std::string RegisterNotice(const PageText &words, const Request &request) {
 	const std::string done = request.Param("done");
 	if (done == "created") {
-		return "情報資産を登録しました。";
+		return words("web_risk.register.created");
 	}
 	if (done == "updated") {
-		return "情報資産の変更を保存しました。登録日を今日の日付にしました。";
+		return words("web_risk.register.updated");
 	}
 	if (done == "deleted") {
-		return "情報資産を削除しました。";
+		return words("web_risk.register.deleted");
 	}
 	if (done == "template" || done == "imported") {
 		int rows = 0;
 		const std::string text = request.Param("rows");
 		std::from_chars(text.data(), text.data() + text.size(), rows);
-		return done == "template" ? "ひな形から" + std::to_string(rows) +
-		                                "行を台帳に追加しました。内容を自社に合わせて直してください。"
-		                          : "ファイルから" + std::to_string(rows) + "行を取り込み、台帳を置き換えました。";
+		return words(done == "template" ? "web_risk.register.template_added" : "web_risk.register.imported",
+		             {{"rows", std::to_string(rows)}});
 	}
 	return "";
 }
@@ -236,6 +242,7 @@ Json TemplatesJson(const Edition &edition) {
 }
 
 void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
+	const PageText words{web, request};
 	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
 		return;
@@ -296,17 +303,17 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 		return base + "/assets" + app::QueryString({{"group", group_value}, {"sort", sort_value}});
 	};
 	Json group_links = Json::array({
-	    {{"label", "業務分類ごと"}, {"href", link("", sort_query)}, {"current", !by_department}},
-	    {{"label", "管理部署ごと"}, {"href", link("department", sort_query)}, {"current", by_department}},
+	    {{"label", words("web_risk.register.by_category")}, {"href", link("", sort_query)}, {"current", !by_department}},
+	    {{"label", words("web_risk.register.by_department")}, {"href", link("department", sort_query)}, {"current", by_department}},
 	});
 	Json sort_links = Json::array();
 	for (const auto &[value, label] :
-	     std::vector<std::pair<app::RegisterSort, std::string>>{{app::RegisterSort::kRegistered, "登録順"},
-	                                                            {app::RegisterSort::kName, "名称順"},
-	                                                            {app::RegisterSort::kImportance, "重要度の高い順"},
-	                                                            {app::RegisterSort::kRisk, "リスク値の大きい順"}}) {
+	     std::vector<std::pair<app::RegisterSort, std::string>>{{app::RegisterSort::kRegistered, "web_risk.register.sort_registered"},
+	                                                            {app::RegisterSort::kName, "web_risk.register.sort_name"},
+	                                                            {app::RegisterSort::kImportance, "web_risk.register.sort_importance"},
+	                                                            {app::RegisterSort::kRisk, "web_risk.register.sort_risk"}}) {
 		sort_links.push_back(
-		    {{"label", label}, {"href", link(group_query, app::RegisterSortName(value))}, {"current", value == sort}});
+		    {{"label", words(label)}, {"href", link(group_query, app::RegisterSortName(value))}, {"current", value == sort}});
 	}
 
 	Json model = {
@@ -317,9 +324,9 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	    {"groups", groups},
 	    {"group_links", group_links},
 	    {"sort_links", sort_links},
-	    {"other_group_label", by_department ? "業務分類" : "管理部署"},
+	    {"other_group_label", words(by_department ? "web_risk.asset_form.business_category" : "web_risk.asset_form.department")},
 	    {"templates", TemplatesJson(edition)},
-	    {"notice", OptionalText(RegisterNotice(request))},
+	    {"notice", OptionalText(RegisterNotice(words, request))},
 	};
 	if (error) {
 		AddFormError(model, *error,
@@ -327,7 +334,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 		                 (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
 		             "template_id");
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", model, "情報資産管理台帳", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", model, "pages.risk_assets", access));
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.
@@ -335,7 +342,7 @@ std::optional<app::Asset> LoadAsset(WebApp &web, Request &request, const app::Or
                                         const std::string &id_text) {
 	auto asset_id = WebApp::ParseId(id_text);
 	if (!asset_id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。"));
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.asset_not_found"));
 		return std::nullopt;
 	}
 	auto found = app::FindAsset(web.ctx(), access, *asset_id);
@@ -375,8 +382,7 @@ void ShowEditAsset(WebApp &web, Request &request, const app::OrgAccess &access) 
 		return;
 	}
 	const std::string notice = request.Param("done") == "duplicated"
-	                               ? "情報資産を複製しました。同じ情報を紙と電子データの両方で持つときは、媒体・保存先"
-	                                 "を変えて保存してください。"
+	                               ? "web_risk.register.duplicated"
 	                               : "";
 	RenderAssetForm(web, request, access, *asset, false, std::nullopt, notice);
 }
@@ -421,7 +427,7 @@ void ShowDeleteAsset(WebApp &web, Request &request, const app::OrgAccess &access
 	              {"business_category", asset->business_category},
 	              {"department", asset->department},
 	              {"medium", MediumName(edition.risk_catalog, asset->medium)}};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset_delete", model, "情報資産の削除", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset_delete", model, "pages.risk_asset_delete", access));
 }
 
 void DeleteAsset(WebApp &web, Request &request, const app::OrgAccess &access) {

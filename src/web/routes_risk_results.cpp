@@ -40,8 +40,8 @@ const RiskMedium *MediumOfThreat(const RiskCatalog &catalog, const RiskThreat *t
 	return nullptr;
 }
 
-std::string YesNo(bool value) {
-	return value ? "有" : "無";
+std::string YesNo(const PageText &words, bool value) {
+	return words(value ? "web_risk.asset.yes" : "web_risk.asset.no");
 }
 
 //! 表13's wording of a 被害発生可能性 value, or "".
@@ -55,16 +55,18 @@ std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
 }
 
 //! Per category, laid out like the 診断結果 sheet: 策定の必要性, 実施率, 対策規定の要否; and the bar chart of rates.
-void AddCategories(Json &model, const RiskCatalog &catalog, const AnalysisResult &result) {
+void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalog, const AnalysisResult &result) {
 	Json categories = Json::array();
 	std::vector<charts::Bar> bars;
 	for (const auto &category : result.categories) {
 		const auto permille = ImplementationRatePermille(category.rate);
-		const std::string label = "（" + std::to_string(category.category->number) + "）" + category.category->name;
+		const std::string label = words("web_risk.results.category_label", {{"number", std::to_string(category.category->number)},
+		                                                                     {"name", category.category->name}});
 		categories.push_back({{"number", category.category->number},
 		                      {"name", category.category->name},
-		                      {"regulation", "付録5「" + std::to_string(category.category->regulation_number) + " " +
-		                                         category.category->regulation_name + "」"},
+		                      {"regulation", words("web_risk.results.regulation",
+		                                           {{"number", std::to_string(category.category->regulation_number)},
+		                                            {"name", category.category->regulation_name}})},
 		                      {"has_rate", permille.has_value()},
 		                      {"rate", FormatImplementationRate(category.rate)},
 		                      {"implemented", category.implemented},
@@ -82,23 +84,24 @@ void AddCategories(Json &model, const RiskCatalog &catalog, const AnalysisResult
 	}
 	std::string needs_legend; // ◎ 必須／○ 必要／— 不要
 	for (const auto &need : catalog.regulation_needs) {
-		needs_legend += (needs_legend.empty() ? "" : "／") + need.mark + " " + need.label;
+		needs_legend += (needs_legend.empty() ? "" : words("web_risk.results.legend_separator")) + need.mark + " " + need.label;
 	}
 	model["categories"] = categories;
 	model["needs_legend"] = needs_legend;
 	model["has_bars"] = !bars.empty();
-	model["bar_chart"] = bars.empty() ? std::string() : charts::BarChart("区分ごとの実施率（%）", bars);
+	model["bar_chart"] = bars.empty() ? std::string() : charts::BarChart(words("web_risk.results.rate_chart"), bars);
 }
 
 //! The bands of 表13 with their ranges.
-Json LevelsJson(const RiskScale &scale) {
+Json LevelsJson(const PageText &words, const RiskScale &scale) {
 	Json levels = Json::array();
 	for (const auto &level : scale.levels) {
 		levels.push_back(
 		    {{"label", level.label},
 		     {"class", RiskLevelClass(&level)},
 		     {"range", level.min == level.max ? std::to_string(level.min)
-		                                      : std::to_string(level.min) + "〜" + std::to_string(level.max)},
+		                                      : words("web_risk.level_sentence.range", {{"min", std::to_string(level.min)},
+		                                                                                {"max", std::to_string(level.max)}})},
 		     {"description", level.description}});
 	}
 
@@ -106,7 +109,7 @@ Json LevelsJson(const RiskScale &scale) {
 }
 
 //! Heat map: each asset at its worst risk, as a chart and as a table.
-void AddHeatMap(Json &model, const RiskCatalog &catalog, const RiskScale &scale, const AnalysisResult &result) {
+void AddHeatMap(const PageText &words, Json &model, const RiskCatalog &catalog, const RiskScale &scale, const AnalysisResult &result) {
 	const app::HeatCounts heat = app::CountHeatMap(scale, result);
 	std::vector<std::string> row_labels;
 	std::vector<std::string> column_labels;
@@ -115,7 +118,9 @@ void AddHeatMap(Json &model, const RiskCatalog &catalog, const RiskScale &scale,
 	Json heat_rows = Json::array();
 	for (int possibility : heat.possibility_columns) {
 		const std::string label = app::ScaleLabelText(catalog.possibility_labels, possibility);
-		column_labels.push_back(std::to_string(possibility) + (label.empty() ? "" : "（" + label + "）"));
+		column_labels.push_back(label.empty() ? std::to_string(possibility)
+		                                        : words("web_risk.results.possibility_column",
+		                                                {{"value", std::to_string(possibility)}, {"label", label}}));
 		heat_columns.push_back(column_labels.back());
 	}
 	for (size_t row = 0; row < heat.importance_rows.size(); ++row) {
@@ -130,8 +135,8 @@ void AddHeatMap(Json &model, const RiskCatalog &catalog, const RiskScale &scale,
 		heat_rows.push_back({{"importance", heat.importance_rows[row]}, {"cells", row_cells}});
 	}
 
-	model["heat_map"] = charts::HeatMap("重要度と被害発生可能性ごとの情報資産の数", "重要度", row_labels,
-	                                    "被害発生可能性", column_labels, cells);
+	model["heat_map"] = charts::HeatMap(words("web_risk.results.heat_map"), words("web_risk.results.importance"),
+	                                    row_labels, words("web_risk.results.possibility"), column_labels, cells);
 	model["heat_columns"] = heat_columns;
 	model["heat_rows"] = heat_rows;
 	model["unplaced"] = heat.unplaced;
@@ -155,6 +160,7 @@ Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysi
 }
 
 void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const PageText words{web, request};
 	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
 		return;
@@ -176,11 +182,11 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const int total = static_cast<int>(catalog.check_items.size());
 	std::string heading;
 	if (analysis->assets.empty()) {
-		heading = "診断結果：台帳に情報資産がまだありません";
+		heading = words("web_risk.results.heading_empty");
 	} else if (high.empty()) {
-		heading = "診断結果：リスク値が「大」のものはありません";
+		heading = words("web_risk.results.heading_none_high");
 	} else {
-		heading = "診断結果：リスク値が「大」のものが" + std::to_string(high.size()) + "件あります";
+		heading = words("web_risk.results.heading_high", {{"count", std::to_string(high.size())}});
 	}
 	Json model = {
 	    {"base", base},
@@ -190,7 +196,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"answered", answered},
 	    {"total", total},
 	    {"all_answered", answered >= total},
-	    {"levels", LevelsJson(edition.risk_scale)},
+	    {"levels", LevelsJson(words, edition.risk_scale)},
 	    {"high", high},
 	    {"has_high", !high.empty()},
 	    {"high_count", high.size()},
@@ -198,12 +204,13 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"gaps", gaps},
 	    {"has_gaps", !gaps.empty()},
 	};
-	AddCategories(model, catalog, result);
-	AddHeatMap(model, catalog, edition.risk_scale, result);
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_results", model, "診断結果", access));
+	AddCategories(words, model, catalog, result);
+	AddHeatMap(words, model, catalog, edition.risk_scale, result);
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_results", model, "pages.risk_results", access));
 }
 
 void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess &access, const std::string &id_text) {
+	const PageText words{web, request};
 	auto asset_id = WebApp::ParseId(id_text);
 	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
@@ -216,7 +223,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		}
 	}
 	if (index == analysis->assets.size()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.asset_not_found"));
 	}
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	const RiskCatalog &catalog = edition.risk_catalog;
@@ -255,7 +262,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		    {"is_driving", static_cast<int>(idx) == assessed.driving_threat},
 		    {"frequency", threat.frequency},
 		    {"frequency_label", app::ScaleLabelText(catalog.frequency_labels, threat.frequency)},
-		    {"frequency_source", own ? "自社で設定した値" : "カタログの初期値"},
+		    {"frequency_source", words(own ? "web_risk.asset.frequency_own" : "web_risk.asset.frequency_default")},
 		    {"items", items},
 		    {"has_items", !items.empty()},
 		    {"excluded", excluded},
@@ -268,8 +275,9 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		    {"possibility", threat.possibility},
 		    {"possibility_label", app::ScaleLabelText(catalog.possibility_labels, threat.possibility)},
 		    {"possibility_description", OptionalText(PossibilityDescription(catalog, threat.possibility))},
-		    {"risk_formula", "重要度 " + std::to_string(assessed.importance) + " × 被害発生可能性 " +
-		                         std::to_string(threat.possibility) + " = " + std::to_string(threat.risk_value)},
+		    {"risk_formula", words("web_risk.asset.risk_formula", {{"importance", std::to_string(assessed.importance)},
+		                                                          {"possibility", std::to_string(threat.possibility)},
+		                                                          {"risk", std::to_string(threat.risk_value)}})},
 		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 		    {"needs_decision", needs_decision},
 		    {"treatment_href", base + "/treatments/" + std::to_string(asset.id) + "/" + threat.threat->id},
@@ -290,10 +298,10 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	    {"users", asset.users},
 	    {"department", asset.department},
 	    {"medium", medium ? medium->name : asset.medium},
-	    {"personal_info", YesNo(asset.personal_info)},
-	    {"sensitive_personal_info", YesNo(asset.sensitive_personal_info)},
-	    {"my_number", YesNo(asset.my_number)},
-	    {"business_critical", asset.business_critical ? "あり" : "なし"},
+	    {"personal_info", YesNo(words, asset.personal_info)},
+	    {"sensitive_personal_info", YesNo(words, asset.sensitive_personal_info)},
+	    {"my_number", YesNo(words, asset.my_number)},
+	    {"business_critical", words(asset.business_critical ? "web_risk.asset.critical_yes" : "web_risk.asset.critical_no")},
 	    {"confidentiality", asset.confidentiality},
 	    {"integrity", asset.integrity},
 	    {"availability", asset.availability},
@@ -313,7 +321,8 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	    {"threat_count", assessed.threats.size()},
 	    {"threats", threats},
 	};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset", model, asset.name + "のリスク値", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_asset", model,
+	                                          words("pages.risk_asset", {{"asset", asset.name}}), access));
 }
 
 void ShowResults(WebApp &web, Request &request, const app::OrgAccess &access) {

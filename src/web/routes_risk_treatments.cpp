@@ -85,7 +85,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"threat", threat.threat->name},
 		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 		    {"decided", treatment != nullptr},
-		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : "未決定"},
+		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : web.Text(request, "web_risk.treatment.undecided")},
 		    {"measure", OptionalText(treatment ? treatment->measure : "")},
 		    {"owner", treatment ? treatment->owner : ""},
 		    {"due", treatment ? JapaneseDate(treatment->due_on) : ""},
@@ -116,7 +116,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"overdue_count", overdue_count},
 	              {"has_overdue", overdue_count > 0},
 	              {"saved", request.Param("done") == "saved"}};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_treatments", model, "リスク対応", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_treatments", model, "pages.risk_treatments", access));
 }
 
 struct TreatmentForm {
@@ -191,10 +191,15 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	Json residuals = Json::array();
 	for (int value = 0; value <= threat.risk_value; ++value) {
 		const RiskLevelBand *level = RiskLevelFor(scale, value);
-		std::string label = std::to_string(value) + "（" + app::RiskLevelLabel(level) + "）";
+		const MessageParams band = {{"value", std::to_string(value)}, {"level", app::RiskLevelLabel(level)}};
+		std::string label = web.Text(request, "web_risk.treatment.residual", band);
 		if (auto by = vulnerability_for.find(value); by != vulnerability_for.end()) {
-			label += by->second == threat.vulnerability ? "・いまの脆弱性のまま"
-			                                            : "・低減：脆弱性 " + std::to_string(by->second);
+			label = by->second == threat.vulnerability
+			            ? web.Text(request, "web_risk.treatment.residual_as_is", band)
+			            : web.Text(request, "web_risk.treatment.residual_reduced",
+			                       {{"value", std::to_string(value)},
+			                        {"level", app::RiskLevelLabel(level)},
+			                        {"vulnerability", std::to_string(by->second)}});
 		}
 		residuals.push_back({{"value", value}, {"label", label}, {"selected", value == form.treatment.residual_risk}});
 	}
@@ -224,9 +229,8 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"residuals", residuals},
 	    {"due",
 	     DateFieldsModel(DateFieldsView{
-	         "due_on", "due_on", "期限",
-	         "対策を終える日です。保有と決めたときは空けておけます。例：2025年4月1日なら、2025、4、1 と入力します。",
-	         false, form.due, date_error})},
+	         "due_on", "due_on", web.Text(request, "web_dates.label.due_on"), web.Text(request, "web_dates.hint.due_on"),
+	         false, form.due, date_error, date_error != nullptr ? web.Describe(request, *date_error) : std::string()})},
 	    {"has_stored", stored.has_value()},
 	    {"stored_decision", stored ? std::string(app::DecisionLabel(stored->decision)) : ""},
 	    {"stored_measure", stored ? stored->measure : ""},
@@ -241,7 +245,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"approved", approved},
 	    {"approved_at", approved ? JapaneseDateTime(stored->approved_at) : ""},
 	    {"can_approve", access.CanApproveRisk() && accepted && high && !approved},
-	    {"notice", OptionalText(request.Param("done") == "approved" ? "リスクの受け入れ（保有）を承認しました。" : "")},
+	    {"notice", OptionalText(request.Param("done") == "approved" ? web.Text(request, "web_risk.acceptance_approved") : "")},
 	};
 	const int status = error ? HttpStatusFor(error->code) : 200;
 	if (error) {
@@ -249,7 +253,9 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	}
 	web.SendHtml(request, status,
 	             web.RenderPage(request, "risk_treatment", model,
-	                            "リスク対応：" + asset.name + "・" + threat.threat->name, access));
+	                            web.Text(request, "pages.risk_treatment",
+	                                     {{"asset", asset.name}, {"threat", threat.threat->name}}),
+	                            access));
 }
 
 struct TreatmentContext {
@@ -269,7 +275,7 @@ std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, con
 	}
 	auto risk = asset_id ? FindRisk(*analysis, *asset_id, threat_id) : std::nullopt;
 	if (!risk) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "このリスクは見つかりません。"));
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.risk_not_found"));
 		return std::nullopt;
 	}
 	auto stored = app::FindTreatment(web.ctx(), access, *asset_id, threat_id);
@@ -302,7 +308,7 @@ void SaveTreatment(WebApp &web, Request &request, const app::OrgAccess &access) 
 	auto show_error = [&](const Error &error) {
 		RenderTreatment(web, request, context->access, *context->analysis, context->risk, context->stored, form, error);
 	};
-	auto due = ParseDateFields(form.due, "due_on", "期限", false);
+	auto due = ParseDateFields(form.due, "due_on", web.Text(request, "web_dates.label.due_on"), false);
 	if (!due) {
 		return show_error(due.error());
 	}

@@ -90,7 +90,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 		model["errors"] = {{"title", error->message}};
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "selfcheck_overview", model, "自社診断", access));
+	             web.RenderPage(request, "selfcheck_overview", model, "pages.selfcheck", access));
 }
 
 void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -116,7 +116,7 @@ void StartRound(WebApp &web, Request &request, const app::OrgAccess &access) {
 void CloseRound(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto round_id = WebApp::ParseId(request.http.matches[2]);
 	if (!round_id) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "診断が見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.round_not_found"));
 	}
 	if (auto closed = app::CloseRound(web.ctx(), request.actor(), access, *round_id); !closed) {
 		return web.SendErrorPage(request, closed.error());
@@ -130,9 +130,9 @@ RouteTable OverviewRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/selfcheck)", OrgMember(), ShowOverview},
 	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/rounds)",
-	     OrgEditor("診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。"), StartRound},
+	     OrgEditor("gates.selfcheck_start"), StartRound},
 	    {Method::kPost, R"(/orgs/(\d+)/selfcheck/rounds/(\d+)/close)",
-	     OrgEditor("診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。"), CloseRound},
+	     OrgEditor("gates.selfcheck_close"), CloseRound},
 	};
 }
 

@@ -134,7 +134,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 			model["errors"] = {{"respondent", name_error->message}};
 		}
 		return web.SendHtml(request, name_error ? HttpStatusFor(name_error->code) : 200,
-		                    web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", access));
+		                    web.RenderPage(request, "selfcheck_answer_start", model, "pages.selfcheck_answer", access));
 	}
 	model["respondent"] = AnsweringJson(access, *answering);
 	const AnswerSheet empty;
@@ -152,7 +152,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 	model["start_href"] = first_open ? AnswerUrl(access, "/q/" + std::to_string(*first_open), *answering)
 	                                 : AnswerUrl(access, "/check", *answering);
 	model["check_href"] = AnswerUrl(access, "/check", *answering);
-	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_start", model, "自社診断への回答", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_start", model, "pages.selfcheck_answer", access));
 }
 
 // ---- 3. one question per page (ui.md §2.3, §2.4) ------------------------
@@ -192,11 +192,12 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"back_href", back_href},
 	              {"respondent", AnsweringJson(access, answering)}};
 	if (missing_choice) {
-		const std::string message = "『" + item->short_title + "』について、実施状況を選んでください";
-		model["error_summary"] = ErrorSummary(Error::Invalid("answer", message), "answer-implemented");
-		model["error_message"] = message;
+		const Error error = Error::Invalid("answer", "web_selfcheck.choose_answer", {{"item", item->short_title}});
+		model["error_summary"] = ErrorSummary(error, "answer-implemented");
+		model["error_message"] = web.Describe(request, error);
 	}
-	const std::string title = "質問" + std::to_string(number) + "：" + item->short_title;
+	const std::string title =
+	    web.Text(request, "pages.selfcheck_question", {{"number", std::to_string(number)}, {"item", item->short_title}});
 	web.SendHtml(request, missing_choice ? HttpStatusFor(ErrorCode::kInvalidInput) : 200,
 	             web.RenderPage(request, "selfcheck_answer_question", model, title, access));
 }
@@ -206,7 +207,7 @@ std::optional<int> QuestionNumber(WebApp &web, Request &request, const app::OrgA
 	auto number = WebApp::ParseId(request.http.matches[2]);
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	if (!number || *number > edition.ItemCount() || edition.FindItem(static_cast<int>(*number)) == nullptr) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "この番号の質問はありません。"));
+		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.no_such_question"));
 		return std::nullopt;
 	}
 	return static_cast<int>(*number);
@@ -270,7 +271,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		rows.push_back({{"number", item.number},
 		                {"short_title", item.short_title},
 		                {"answered", answer.has_value()},
-		                {"answer_label", answer ? std::string(AnswerLabel(*answer)) : "未回答"},
+		                {"answer_label", answer ? std::string(AnswerLabel(*answer)) : web.Text(request, "web_selfcheck.unanswered")},
 		                {"change_href", AnswerUrl(access, "/q/" + std::to_string(item.number), answering, true)}});
 	}
 	const auto first_open = app::FirstUnansweredItem(answers, edition.ItemCount());
@@ -283,13 +284,12 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	              {"submitted", answering.response && !answering.response->submitted_at.empty()},
 	              {"respondent", AnsweringJson(access, answering)}};
 	if (refused && first_open) {
-		const std::string message = "まだ答えていない質問が" + std::to_string(unanswered) +
-		                            "問あります。すべての質問に答えてから送信してください。";
-		model["error_summary"] =
-		    ErrorSummary(Error::Invalid("answers", message), "item-" + std::to_string(*first_open));
+		model["error_summary"] = ErrorSummary(
+		    Error::Invalid("answers", "web_selfcheck.unanswered_left", {{"count", std::to_string(unanswered)}}),
+		    "item-" + std::to_string(*first_open));
 	}
 	web.SendHtml(request, refused ? HttpStatusFor(ErrorCode::kInvalidInput) : 200,
-	             web.RenderPage(request, "selfcheck_answer_check", model, "回答の確認", access));
+	             web.RenderPage(request, "selfcheck_answer_check", model, "pages.selfcheck_answer_check", access));
 }
 
 void ShowCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -339,7 +339,7 @@ void ShowDone(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"is_respondent", access.IsRespondent()},
 	              {"overview_href", base + "/selfcheck"},
 	              {"result_href", base + "/selfcheck/result"}};
-	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_done", model, "回答を送信しました", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_done", model, "pages.selfcheck_answer_done", access));
 }
 
 } // namespace

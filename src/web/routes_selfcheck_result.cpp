@@ -16,7 +16,7 @@ namespace mamori::web::selfcheck_pages {
 namespace {
 
 //! Past rounds, oldest first, with their totals (ScoreTrend skips rounds nobody answered), and the chart.
-void AddTrend(Json &model, const Edition &edition, const std::string &base, const std::vector<app::TrendEntry> &trend,
+void AddTrend(const PageText &words, Json &model, const Edition &edition, const std::string &base, const std::vector<app::TrendEntry> &trend,
               const std::optional<app::RoundSummary> &summary) {
 	const SelfcheckRules &rules = edition.selfcheck_rules;
 	Json trend_rows = Json::array();
@@ -33,14 +33,15 @@ void AddTrend(Json &model, const Edition &edition, const std::string &base, cons
 		                      {"max", entry.score.max},
 		                      {"band", entry.score.band ? entry.score.band->label : ""},
 		                      {"respondents", entry.respondents}});
-		points.push_back({"第" + std::to_string(entry.round.number) + "回", static_cast<double>(entry.score.total)});
+		points.push_back({words("web_selfcheck.round_label", {{"number", std::to_string(entry.round.number)}}),
+		                  static_cast<double>(entry.score.total)});
 		lowest = std::min(lowest, entry.score.total);
 	}
 	model["trend_rows"] = trend_rows;
 	model["has_trend"] = !trend.empty();
 	if (trend.size() >= 2) {
 		const double y_min = lowest < 0 ? app::MinimumTotal(rules, edition.ItemCount()) : 0;
-		model["trend_chart"] = charts::TrendChart("自社診断の合計点の推移", points, y_min, 100);
+		model["trend_chart"] = charts::TrendChart(words("web_selfcheck.chart.trend"), points, y_min, 100);
 	}
 }
 
@@ -66,7 +67,7 @@ void AddScore(Json &model, const app::RoundSummary &round) {
 }
 
 //! Group scores: bars of points, and a radar of ratios per respondent.
-void AddGroupCharts(Json &model, const Edition &edition, const app::RoundSummary &round) {
+void AddGroupCharts(const PageText &words, Json &model, const Edition &edition, const app::RoundSummary &round) {
 	const SelfcheckRules &rules = edition.selfcheck_rules;
 	const SelfcheckScore &score = round.score;
 	std::vector<std::string> axes;
@@ -83,11 +84,12 @@ void AddGroupCharts(Json &model, const Edition &edition, const app::RoundSummary
 		                      {"item_count", group.item_count}});
 	}
 	model["group_rows"] = group_rows;
-	model["bar_chart"] = charts::BarChart("分野別の点数（全社）", bars);
+	model["bar_chart"] = charts::BarChart(words("web_selfcheck.chart.group_scores"), bars);
 
-	std::vector<charts::RadarSeries> series{{"全社", app::GroupRatios(score)}};
+	const std::string whole_company = words("web_selfcheck.chart.whole_company");
+	std::vector<charts::RadarSeries> series{{whole_company, app::GroupRatios(score)}};
 	std::vector<SelfcheckScore> respondent_scores;
-	Json series_names = Json::array({"全社"});
+	Json series_names = Json::array({whole_company});
 	for (const auto &respondent : round.respondents) {
 		respondent_scores.push_back(ScoreSelfcheck(rules, edition.ItemCount(), respondent.answers));
 		series.push_back({respondent.name, app::GroupRatios(respondent_scores.back())});
@@ -105,12 +107,12 @@ void AddGroupCharts(Json &model, const Edition &edition, const app::RoundSummary
 		}
 		radar_rows.push_back({{"name", score.groups[g].name}, {"cells", cells}});
 	}
-	model["radar_chart"] = charts::RadarChart("分野別の達成率（全社と回答者ごと）", axes, series);
+	model["radar_chart"] = charts::RadarChart(words("web_selfcheck.chart.group_ratios"), axes, series);
 	model["radar_rows"] = radar_rows;
 	model["series_names"] = series_names;
 }
 
-Json ItemJson(const Edition &edition, const app::RoundSummary &round, int number) {
+Json ItemJson(const PageText &words, const Edition &edition, const app::RoundSummary &round, int number) {
 	const SelfcheckItem *item = edition.FindItem(number);
 	Json out = {{"number", number}};
 	if (item) {
@@ -121,15 +123,15 @@ Json ItemJson(const Edition &edition, const app::RoundSummary &round, int number
 		out["countermeasures"] = item->countermeasures;
 	}
 	auto answer = app::AnswerOf(round.combined, number);
-	out["answer_label"] = answer ? std::string(AnswerLabel(*answer)) : "未回答";
+	out["answer_label"] = answer ? std::string(AnswerLabel(*answer)) : words("web_selfcheck.unanswered");
 	out["not_implemented"] = answer == Answer::kNotImplemented;
 	return out;
 }
 
 //! Items to find out (わからない), then the weak ones, weakest first.
-void AddItemsToImprove(Json &model, const Edition &edition, const app::RoundSummary &round) {
+void AddItemsToImprove(const PageText &words, Json &model, const Edition &edition, const app::RoundSummary &round) {
 	const SelfcheckScore &score = round.score;
-	auto item_json = [&](int number) { return ItemJson(edition, round, number); };
+	auto item_json = [&](int number) { return ItemJson(words, edition, round, number); };
 	Json unknown = Json::array();
 	for (int number : score.unknown_items) {
 		unknown.push_back(item_json(number));
@@ -146,16 +148,16 @@ void AddItemsToImprove(Json &model, const Edition &edition, const app::RoundSumm
 	const int partial_count = static_cast<int>(weak.size()) - not_implemented_count;
 	std::string breakdown;
 	if (not_implemented_count > 0) {
-		breakdown = "「実施していない」が" + std::to_string(not_implemented_count) + "項目";
+		breakdown = words("web_selfcheck.weak.not_implemented", {{"count", std::to_string(not_implemented_count)}});
 	}
 	if (partial_count > 0) {
-		breakdown += (breakdown.empty() ? "" : "、") + std::string("「一部実施している」が") +
-		             std::to_string(partial_count) + "項目";
+		breakdown += (breakdown.empty() ? "" : words("web_selfcheck.weak.separator")) +
+		             words("web_selfcheck.weak.partial", {{"count", std::to_string(partial_count)}});
 	}
-	model["weak_breakdown"] = breakdown + "あります。" +
-	                          (not_implemented_count > 0 && partial_count > 0
-	                               ? "実施していない項目から順に、起こりうる被害と対策の例を示します。"
-	                               : "それぞれについて、起こりうる被害と対策の例を示します。");
+	model["weak_breakdown"] =
+	    words(not_implemented_count > 0 && partial_count > 0 ? "web_selfcheck.weak.breakdown_worst_first"
+	                                                         : "web_selfcheck.weak.breakdown",
+	          {{"counts", breakdown}});
 	model["unknown_count"] = static_cast<int>(unknown.size());
 	model["weak_items"] = weak;
 	model["has_weak"] = !weak.empty();
@@ -185,11 +187,12 @@ void AddAnswerMatrix(Json &model, const Edition &edition, const app::RoundSummar
 }
 
 void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const PageText words{web, request};
 	std::optional<Id> round_id;
 	if (request.HasParam("round")) {
 		round_id = WebApp::ParseId(request.Param("round"));
 		if (!round_id) {
-			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "この診断は見つかりません。"));
+			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.result_not_found"));
 		}
 	}
 	auto summary = app::SummarizeRound(web.ctx(), access, round_id);
@@ -197,7 +200,7 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, summary.error());
 	}
 	if (round_id && !summary->has_value()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "この診断は見つかりません。"));
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.result_not_found"));
 	}
 	auto trend = app::ScoreTrend(web.ctx(), access);
 	if (!trend) {
@@ -210,7 +213,7 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"can_edit", access.CanEdit()},
 	              {"item_count", edition.ItemCount()}};
 
-	AddTrend(model, edition, base, *trend, *summary);
+	AddTrend(words, model, edition, base, *trend, *summary);
 	if (!summary->has_value() || (*summary)->respondents.empty()) {
 		model["empty"] = true;
 		if (summary->has_value()) {
@@ -221,15 +224,15 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 			model["previous_href"] = base + "/selfcheck/result?round=" + std::to_string(trend->back().round.id);
 			model["previous_title"] = trend->back().round.title;
 		}
-		return web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "自社診断の結果", access));
+		return web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "pages.selfcheck_result", access));
 	}
 
 	const app::RoundSummary &round = **summary;
 	AddScore(model, round);
-	AddGroupCharts(model, edition, round);
-	AddItemsToImprove(model, edition, round);
+	AddGroupCharts(words, model, edition, round);
+	AddItemsToImprove(words, model, edition, round);
 	AddAnswerMatrix(model, edition, round);
-	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "自社診断の結果", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "pages.selfcheck_result", access));
 }
 
 } // namespace
@@ -237,7 +240,7 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 RouteTable ResultRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/selfcheck/result)",
-	     OrgStaff("診断の結果は情報セキュリティ責任者・組織管理者・経営者・閲覧者だけが見られます。"), ShowResult},
+	     OrgStaff("gates.selfcheck_result"), ShowResult},
 	};
 }
 

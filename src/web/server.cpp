@@ -92,13 +92,14 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		                       : status == 404 ? ErrorCode::kNotFound
 		                       : status == 400 ? ErrorCode::kInvalidInput
 		                                       : ErrorCode::kInternal;
-		const std::string message = status == 413 ? "送信されたデータが大きすぎます（上限 " + std::to_string(kMaxBodyBytes / (1024 * 1024)) + " MiB）。"
-		                            : status == 404 ? "ページが見つかりません。"
-		                                            : "リクエストを処理できませんでした。";
+		const std::string message = status == 413 ? "web_http.too_large"
+		                            : status == 404 ? "errors.not_found"
+		                                            : "web_http.bad_request";
+		const MessageParams params = {{"limit", std::to_string(kMaxBodyBytes / (1024 * 1024))}};
 		if (http.path.rfind("/api/", 0) == 0) {
-			web_app.SendApiError(request, Error::Make(code, message));
+			web_app.SendApiError(request, Error::Make(code, message, params));
 		} else {
-			web_app.SendErrorPage(request, Error::Make(code, message));
+			web_app.SendErrorPage(request, Error::Make(code, message, params));
 		}
 		response.status = status;
 	});

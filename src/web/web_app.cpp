@@ -291,7 +291,7 @@ std::optional<Id> WebApp::ParseId(const std::string &text) {
 }
 
 //! The message key of a role's name (表5 names, see storage/records.cpp).
-static const char *RoleKey(app::Role role) {
+const char *RoleKey(app::Role role) {
 	switch (role) {
 	case app::Role::kAdmin:
 		return "roles.admin";

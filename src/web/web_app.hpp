@@ -119,6 +119,20 @@ private:
 	std::string setup_code_hash_;
 };
 
+//! The messages of one request's language, for view-model builders that
+//! need many of them: `words("key", params)`.
+struct PageText {
+	const WebApp &web;
+	const Request &request;
+	std::string operator()(std::string_view key, const MessageParams &params = {}) const {
+		return web.Text(request, key, params);
+	}
+	std::string Describe(const Error &error) const { return web.Describe(request, error); }
+};
+
+//! The message key naming a role ("roles.manager").
+const char *RoleKey(app::Role role);
+
 //! Builds the layout's navigation for an organisation page. Labels are
 //! message keys ("label_key"); RenderPage turns them into text.
 Json OrgNavigation(const app::OrgAccess &access, const std::string &current);

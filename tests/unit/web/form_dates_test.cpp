@@ -1,6 +1,8 @@
 // mamori/tests/unit/web/form_dates_test.cpp
 #include "web/form_dates.hpp"
 
+#include "support/catalog.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -47,8 +49,8 @@ TEST(FormDates, RejectsImpossibleDateNamingTheDayBox) {
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().code, ErrorCode::kInvalidInput);
 	EXPECT_EQ(date.error().field, "established_on-day");
-	EXPECT_NE(date.error().message.find("制定日"), std::string::npos);
-	EXPECT_NE(date.error().message.find("2025年2月は28日まで"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(date.error()).find("制定日"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(date.error()).find("2025年2月は28日まで"), std::string::npos);
 
 	auto april = Parse("2025", "4", "31");
 	ASSERT_FALSE(april.ok());
@@ -59,7 +61,7 @@ TEST(FormDates, RejectsOutOfRangeMonthAndDay) {
 	auto month = Parse("2025", "13", "1");
 	ASSERT_FALSE(month.ok());
 	EXPECT_EQ(month.error().field, "established_on-month");
-	EXPECT_NE(month.error().message.find("制定日の月"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(month.error()).find("制定日の月"), std::string::npos);
 
 	auto zero_month = Parse("2025", "0", "1");
 	ASSERT_FALSE(zero_month.ok());
@@ -78,7 +80,7 @@ TEST(FormDates, RejectsYearsThatAreNotFourDigitWesternYears) {
 	auto short_year = Parse("25", "4", "1");
 	ASSERT_FALSE(short_year.ok());
 	EXPECT_EQ(short_year.error().field, "established_on-year");
-	EXPECT_NE(short_year.error().message.find("制定日の年"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(short_year.error()).find("制定日の年"), std::string::npos);
 	EXPECT_FALSE(Parse("1899", "4", "1").ok());
 	EXPECT_FALSE(Parse("2101", "4", "1").ok());
 }
@@ -87,7 +89,7 @@ TEST(FormDates, RejectsNonDigitsNamingTheBox) {
 	auto wareki = Parse("令和7", "4", "1");
 	ASSERT_FALSE(wareki.ok());
 	EXPECT_EQ(wareki.error().field, "established_on-year");
-	EXPECT_NE(wareki.error().message.find("制定日の年は数字"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(wareki.error()).find("制定日の年は数字"), std::string::npos);
 
 	auto month = Parse("2025", "4月", "1");
 	ASSERT_FALSE(month.ok());
@@ -112,21 +114,21 @@ TEST(FormDates, BlankRequiredDateNamesTheDate) {
 	auto date = Parse("", "", "", true);
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().field, "established_on-year");
-	EXPECT_EQ(date.error().message, "制定日を入力してください。");
+	EXPECT_EQ(testing_support::Describe(date.error()), "制定日を入力してください。");
 }
 
 TEST(FormDates, PartlyFilledDateNamesTheMissingBox) {
 	auto date = Parse("2025", "", "1", false);
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().field, "established_on-month");
-	EXPECT_EQ(date.error().message, "制定日の月を入力してください。");
+	EXPECT_EQ(testing_support::Describe(date.error()), "制定日の月を入力してください。");
 }
 
 TEST(FormDates, FieldIdPrefixKeepsPerArticleIdsUnique) {
 	auto date = ParseDateFields(DateFields{"2025", "2", "30"}, "a5-done_on", "実施した日", true);
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().field, "a5-done_on-day");
-	EXPECT_NE(date.error().message.find("実施した日"), std::string::npos);
+	EXPECT_NE(testing_support::Describe(date.error()).find("実施した日"), std::string::npos);
 }
 
 TEST(FormDates, SplitIsoDateRoundTrips) {
