@@ -98,7 +98,7 @@ std::string Shorten(const std::string &text, size_t limit) {
 }
 
 //! Words for machine values in the detail: clause ids become their titles, ISO dates 2025年4月1日.
-std::string ValueText(const std::string &key, const Json &value, const Names &clause_titles) {
+std::string ValueText(const std::string &key, const Json &value, const Names &clause_titles, const Names &role_names) {
 	switch (value.type()) {
 	case Json::value_t::string: {
 		const std::string text = value.get<std::string>();
@@ -106,8 +106,8 @@ std::string ValueText(const std::string &key, const Json &value, const Names &cl
 			return JapaneseDate(text, false);
 		}
 		if (key == "role") {
-			if (auto role = app::ParseRoleName(text)) {
-				return std::string(app::RoleLabel(*role));
+			if (auto role = role_names.find(text); role != role_names.end()) {
+				return role->second;
 			}
 		}
 		if (key == "state") {
@@ -172,7 +172,7 @@ std::string KeyLabel(const std::string &key) {
 }
 
 //! The detail JSON as a few "key: value" lines; text that is not a JSON object is shown as it is.
-Json DetailLines(const std::string &detail, const Names &clause_titles) {
+Json DetailLines(const std::string &detail, const Names &clause_titles, const Names &role_names) {
 	Json lines = Json::array();
 	if (detail.empty() || detail == "{}" || detail == "null") {
 		return lines;
@@ -189,8 +189,8 @@ Json DetailLines(const std::string &detail, const Names &clause_titles) {
 			const Json before = parsed["before"].contains(key) ? parsed["before"][key] : Json();
 			if (before != after) {
 				lines.push_back({{"key", KeyLabel(key)},
-				                 {"value", Shorten(ValueText(key, before, clause_titles), kMaxValueChars) + " → " +
-				                               Shorten(ValueText(key, after, clause_titles), kMaxValueChars)}});
+				                 {"value", Shorten(ValueText(key, before, clause_titles, role_names), kMaxValueChars) + " → " +
+				                               Shorten(ValueText(key, after, clause_titles, role_names), kMaxValueChars)}});
 			}
 		}
 		if (lines.empty()) {
@@ -200,7 +200,7 @@ Json DetailLines(const std::string &detail, const Names &clause_titles) {
 	}
 	for (const auto &[key, value] : parsed.items()) {
 		lines.push_back(
-		    {{"key", KeyLabel(key)}, {"value", Shorten(ValueText(key, value, clause_titles), kMaxValueChars)}});
+		    {{"key", KeyLabel(key)}, {"value", Shorten(ValueText(key, value, clause_titles, role_names), kMaxValueChars)}});
 	}
 	return lines;
 }
@@ -272,11 +272,16 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	for (const auto &clause : access.EditionOf(web.ctx().catalog).policy_template.clauses) {
 		clause_titles[clause.id] = clause.title;
 	}
+	Names role_names;  // "manager" → 情報セキュリティ責任者, in the reader's language
+	for (auto role : {app::Role::kAdmin, app::Role::kManager, app::Role::kExecutive, app::Role::kRespondent,
+	                  app::Role::kViewer}) {
+		role_names[std::string(app::RoleName(role))] = web.Text(request, RoleKey(role));
+	}
 	Json rows = Json::array();
 	for (const auto &entry : *entries) {
 		auto label = ActionLabels().find(entry.action);
 		const auto jst = ToJst(entry.at);
-		const Json lines = DetailLines(entry.detail, clause_titles);
+		const Json lines = DetailLines(entry.detail, clause_titles, role_names);
 		rows.push_back({
 		    {"at", JapaneseDateTime(entry.at)},
 		    {"at_iso", jst ? jst->date + "T" + jst->time + "+09:00" : entry.at},

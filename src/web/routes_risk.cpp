@@ -104,7 +104,12 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 		decided += treatments->count({AssetIdAt(*analysis, risk.asset), threat.threat->id}) > 0 ? 1 : 0;
 	}
 
-	auto tag_json = [](const app::TaskTag &tag) { return TagJson(tag); };
+	// TagJson carries the key; the page shows the words in the reader's language.
+	auto tag_json = [&](const app::TaskTag &tag) {
+		Json json = TagJson(tag);
+		json["label"] = web.Text(request, tag.label_key);
+		return json;
+	};
 	Json tasks = Json::array();
 	auto add = [&](int number, const std::string &title, const std::string &href, const std::string &detail,
 	               const Json &tag, bool linked) {
@@ -117,12 +122,12 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 	};
 	const Json blocked = {{"label", "まだ開始できません"}, {"class", kBlockedTagClass}};
 	add(1, "情報資産管理台帳", base + "/assets", "登録した情報資産：" + std::to_string(asset_count) + "件",
-	    tag_json(asset_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	    tag_json(asset_count > 0 ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
 	add(2, "脅威の状況", base + "/threats",
 	    frequency_count == 0
 	        ? "すべての脅威が初期値のままです（" + std::to_string(threat_count) + "件）"
 	        : std::to_string(threat_count) + "件のうち" + std::to_string(frequency_count) + "件を自社の値にしました",
-	    tag_json(frequency_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	    tag_json(frequency_count > 0 ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
 	add(3, "対策状況チェック", base + "/check",
 	    "回答済み " + std::to_string(answered) + "／" + std::to_string(item_count),
 	    tag_json(app::TaskTagOf(answered, item_count)), true);
@@ -133,13 +138,13 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 		add(4, "診断結果", base + "/results",
 		    "リスク値が「大」：" + std::to_string(high.size()) + "件、「大」または「中」：" +
 		        std::to_string(needing.size()) + "件",
-		    tag_json(answered >= item_count ? app::TaskTag{"完了", app::TaskProgress::kDone}
+		    tag_json(answered >= item_count ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone}
 		                                    : app::TaskTag{"途中", app::TaskProgress::kInProgress}),
 		    true);
 		add(5, "リスク対応", base + "/treatments",
 		    "対応を決めたもの：" + std::to_string(decided) + "件／決める必要があるもの：" +
 		        std::to_string(needing.size()) + "件",
-		    needing.empty() ? tag_json(app::TaskTag{"完了", app::TaskProgress::kDone})
+		    needing.empty() ? tag_json(app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone})
 		                    : tag_json(app::TaskTagOf(decided, static_cast<int>(needing.size()))),
 		    true);
 	}

@@ -55,7 +55,8 @@ std::string PossibilityDescription(const RiskCatalog &catalog, int value) {
 }
 
 //! Per category, laid out like the 診断結果 sheet: 策定の必要性, 実施率, 対策規定の要否; and the bar chart of rates.
-void AddCategories(Json &model, const RiskCatalog &catalog, const AnalysisResult &result) {
+void AddCategories(const WebApp &web, const Request &request, Json &model, const RiskCatalog &catalog,
+                   const AnalysisResult &result) {
 	Json categories = Json::array();
 	std::vector<charts::Bar> bars;
 	for (const auto &category : result.categories) {
@@ -75,7 +76,7 @@ void AddCategories(Json &model, const RiskCatalog &catalog, const AnalysisResult
 		                      {"mark", app::RegulationMark(catalog, category.need)},
 		                      {"words", app::RegulationWords(catalog, category.need)},
 		                      {"advice", app::RegulationAdvice(catalog, category.need)},
-		                      {"reason", app::RegulationReason(category)}});
+		                      {"reason", web.Text(request, app::RegulationReason(category))}});
 		if (permille) {
 			bars.push_back({label, *permille / 10.0, 100});
 		}
@@ -139,7 +140,8 @@ void AddHeatMap(Json &model, const RiskCatalog &catalog, const RiskScale &scale,
 }
 
 //! 大 risks, worst first.
-Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysis) {
+Json HighRisksJson(const WebApp &web, const Request &request, const std::string &base,
+                   const app::RegisterAnalysis &analysis) {
 	const AnalysisResult &result = analysis.result;
 	Json high = Json::array();
 	for (const auto &risk : app::RisksAtLevels(result, {"high"})) {
@@ -148,7 +150,7 @@ Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysi
 		high.push_back({{"asset", asset.asset->name},
 		                {"href", base + "/assets/" + std::to_string(AssetIdAt(analysis, risk.asset))},
 		                {"threat", threat.threat->name},
-		                {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		                {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 		                {"risk", RiskCellJson(threat.risk_value, threat.level)}});
 	}
 	return high;
@@ -163,7 +165,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const AnalysisResult &result = analysis->result;
-	const Json high = HighRisksJson(base, *analysis);
+	const Json high = HighRisksJson(web, request, base, *analysis);
 	const size_t medium_count = app::RisksAtLevels(result, {"medium"}).size();
 
 	Json gaps = Json::array();
@@ -198,7 +200,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"gaps", gaps},
 	    {"has_gaps", !gaps.empty()},
 	};
-	AddCategories(model, catalog, result);
+	AddCategories(web, request, model, catalog, result);
 	AddHeatMap(model, catalog, edition.risk_scale, result);
 	web.SendHtml(request, 200, web.RenderPage(request, "risk_results", model, "診断結果", access));
 }
@@ -235,7 +237,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		for (const auto &covering : threat.applicable) {
 			items.push_back({{"number", numbers.count(covering.item->id) ? numbers.at(covering.item->id) : ""},
 			                 {"text", covering.item->text},
-			                 {"answer", app::CoveringAnswerText(catalog, covering.answer)}});
+			                 {"answer", SayKeyed(web, request, app::CoveringAnswerText(catalog, covering.answer))}});
 		}
 		Json excluded = Json::array();
 		for (const CheckItem *item : app::ItemsCoveringThreat(catalog, threat.threat->id)) {
@@ -250,7 +252,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		threats.push_back({
 		    {"heading_id", "threat-" + threat.threat->id},
 		    {"name", threat.threat->name},
-		    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		    {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 		    {"description", threat.threat->description},
 		    {"is_driving", static_cast<int>(idx) == assessed.driving_threat},
 		    {"frequency", threat.frequency},
@@ -263,8 +265,8 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		    {"gap", threat.gap},
 		    {"vulnerability", threat.vulnerability},
 		    {"vulnerability_label", app::ScaleLabelText(catalog.vulnerability_labels, threat.vulnerability)},
-		    {"vulnerability_reason", app::VulnerabilityReason(threat)},
-		    {"possibility_formula", app::PossibilityFormula(threat.frequency, threat.vulnerability)},
+		    {"vulnerability_reason", SayKeyed(web, request, app::VulnerabilityReason(threat))},
+		    {"possibility_formula", SayKeyed(web, request, app::PossibilityFormula(threat.frequency, threat.vulnerability))},
 		    {"possibility", threat.possibility},
 		    {"possibility_label", app::ScaleLabelText(catalog.possibility_labels, threat.possibility)},
 		    {"possibility_description", OptionalText(PossibilityDescription(catalog, threat.possibility))},
@@ -302,10 +304,10 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	    {"registered_iso", asset.registered_on},
 	    {"risk_owner", asset.risk_owner},
 	    {"importance", assessed.importance},
-	    {"importance_formula", app::ImportanceFormula(rating)},
+	    {"importance_formula", SayKeyed(web, request, app::ImportanceFormula(rating))},
 	    {"importance_overridden", assessed.importance_overridden},
 	    {"by_rating", by_rating},
-	    {"importance_note", app::ImportanceNote(rating, assessed.importance, assessed.importance_overridden)},
+	    {"importance_note", SayKeyed(web, request, app::ImportanceNote(rating, assessed.importance, assessed.importance_overridden))},
 	    {"override_importance", edition.risk_scale.override_importance},
 	    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
 	    {"has_threats", !assessed.threats.empty()},

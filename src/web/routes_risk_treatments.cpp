@@ -92,7 +92,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"due_iso", treatment ? treatment->due_on : ""},
 		    {"has_due", treatment != nullptr && !treatment->due_on.empty()},
 		    {"residual", treatment ? treatment->residual_risk : 0},
-		    {"tag", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
+		    {"tag", {{"label", web.Text(request, state.label_key)}, {"class", ProgressTagClass(state.progress)}}},
 		    {"overdue", state.overdue},
 		    {"awaiting_approval", state.awaiting_approval},
 		    {"href", TreatmentPath(access, asset_id, threat.threat->id)},
@@ -100,7 +100,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	}
 	Json decisions = Json::array();
 	for (const auto &option : app::DecisionOptions()) {
-		decisions.push_back({{"label", option.label}, {"explanation", option.explanation}});
+		decisions.push_back({{"label", web.Text(request, option.label_key)}, {"explanation", web.Text(request, option.explanation_key)}});
 	}
 	Json model = {{"base", base},
 	              {"can_edit", access.CanEdit()},
@@ -177,8 +177,8 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	Json decisions = Json::array();
 	for (const auto &option : app::DecisionOptions()) {
 		decisions.push_back({{"id", option.id},
-		                     {"label", option.label},
-		                     {"explanation", option.explanation},
+		                     {"label", web.Text(request, option.label_key)},
+		                     {"explanation", web.Text(request, option.explanation_key)},
 		                     {"checked", option.id == form.treatment.decision}});
 	}
 	// 低減 changes only the vulnerability, so the values a reduction reaches are marked with it.
@@ -208,7 +208,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"asset", asset.name},
 	    {"asset_href", base + "/assets/" + std::to_string(asset.id)},
 	    {"threat", threat.threat->name},
-	    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+	    {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 	    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 	    {"high", high},
 	    {"importance", importance},
@@ -235,7 +235,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"stored_residual", stored ? stored->residual_risk : 0},
 	    {"stored_reason", stored ? stored->reason : ""},
 	    {"stored_completed", stored && stored->completed},
-	    {"state", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
+	    {"state", {{"label", web.Text(request, state.label_key)}, {"class", ProgressTagClass(state.progress)}}},
 	    {"overdue", state.overdue},
 	    {"show_approval", accepted && high},
 	    {"approved", approved},

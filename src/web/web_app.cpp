@@ -286,8 +286,7 @@ std::optional<Id> WebApp::ParseId(const std::string &text) {
 	return value;
 }
 
-//! The message key of a role's name (表5 names, see storage/records.cpp).
-static const char *RoleKey(app::Role role) {
+const char *RoleKey(app::Role role) {
 	switch (role) {
 	case app::Role::kAdmin:
 		return "roles.admin";
