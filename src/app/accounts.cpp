@@ -24,16 +24,16 @@ std::string NormalizeEmail(const std::string &email) {
 
 Status ValidateEmail(const std::string &email, const std::string &field) {
 	if (email.empty()) {
-		return Error::Invalid(field, "メールアドレスを入力してください。");
+		return Error::Invalid(field, "app_accounts.email.required");
 	}
 	if (email.size() > 254) {
-		return Error::Invalid(field, "メールアドレスが長すぎます。");
+		return Error::Invalid(field, "app_accounts.email.too_long");
 	}
 	const auto at = email.find('@');
 	if (at == std::string::npos || at == 0 || at + 1 >= email.size() || email.find('@', at + 1) != std::string::npos ||
 	    email.find('.', at) == std::string::npos ||
 	    std::any_of(email.begin(), email.end(), [](unsigned char c) { return c <= ' ' || c == '<' || c == '>'; })) {
-		return Error::Invalid(field, "メールアドレスは name@example.jp のように入力してください。");
+		return Error::Invalid(field, "app_accounts.email.format");
 	}
 	return OkStatus();
 }
@@ -47,7 +47,7 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 		return status.error();
 	}
 	if (account.display_name.size() > 100) {
-		return Error::Invalid("display_name", "表示名は100バイト以内にしてください。");
+		return Error::Invalid("display_name", "app_accounts.display_name_too_long");
 	}
 	auto hash = platform::HashPassword(account.password);
 	if (!hash) {
@@ -65,7 +65,7 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 		auto id = ctx.store.CreateUser(user);
 		if (!id) {
 			if (id.error().code == ErrorCode::kConflict) {
-				return Error{ErrorCode::kConflict, "email", "このメールアドレスはすでに登録されています。"};
+				return Error{ErrorCode::kConflict, "email", "app_accounts.email_taken"};
 			}
 			return id.error();
 		}
@@ -80,7 +80,7 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 }
 
 Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password) {
-	const Error wrong{ErrorCode::kUnauthenticated, "", "メールアドレスまたはパスワードが正しくありません。"};
+	const Error wrong{ErrorCode::kUnauthenticated, "", "app_accounts.login.wrong"};
 	auto found = ctx.store.FindUserByEmail(NormalizeEmail(email));
 	if (!found) {
 		return found.error();
@@ -95,7 +95,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 	const std::string now = ctx.clock.NowIso();
 	if (!user.locked_until.empty() && user.locked_until > now) {
 		return Error{ErrorCode::kRateLimited, "",
-		             "ログインの失敗が続いたため、このアカウントは一時的にロックされています。15分ほど待ってから再度お試しください。"};
+		             "app_accounts.login.locked"};
 	}
 	if (!platform::VerifyPassword(user.password_hash, password)) {
 		const int failures = user.failed_logins + 1;
@@ -114,7 +114,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 		}
 		if (lock) {
 			return Error{ErrorCode::kRateLimited, "",
-			             "ログインの失敗が続いたため、このアカウントを15分間ロックしました。"};
+			             "app_accounts.login.locked_now"};
 		}
 		return wrong;
 	}
@@ -187,14 +187,14 @@ Result<bool> SetupPending(AppContext &ctx) {
 
 Result<std::vector<storage::User>> ListAccounts(AppContext &ctx, const Actor &actor) {
 	if (!actor.is_admin) {
-		return Error::Make(ErrorCode::kNotFound, "ページが見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 	}
 	return ctx.store.ListUsers(500, 0);
 }
 
 Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id) {
 	if (!actor.is_admin) {
-		return Error::Make(ErrorCode::kNotFound, "ページが見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.ResetFailedLogins(user_id); !status) {
@@ -210,7 +210,7 @@ Status ChangePassword(AppContext &ctx, Id user_id, const std::string &new_passwo
 		return user.error();
 	}
 	if (!user->has_value()) {
-		return Error::Make(ErrorCode::kNotFound, "アカウントが見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "app_accounts.not_found");
 	}
 	if (auto status = CheckPasswordPolicy(new_password, (*user)->email, ctx.catalog.common_passwords); !status) {
 		return status;

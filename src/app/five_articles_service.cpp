@@ -52,28 +52,29 @@ Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const Org
 Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                          const storage::FiveArticleStatus &status) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "5か条の更新は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_five_articles.update_forbidden");
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (status.number < 1 || status.number > static_cast<int>(edition.five_articles.size())) {
-		return Error::Invalid("number", "5か条の番号は1〜" + std::to_string(edition.five_articles.size()) + "です。");
+		return Error::Invalid("number", "app_five_articles.number_range",
+		                      {{"count", std::to_string(edition.five_articles.size())}});
 	}
 	const bool done = status.state == ArticleState::kDone;
 	if (done && status.done_on.empty()) {
-		return Error::Invalid("done_on", "実施済みにするときは、実施した日付を入力してください。");
+		return Error::Invalid("done_on", "app_five_articles.done_on_required");
 	}
 	if (!status.done_on.empty() && !IsIsoDate(status.done_on)) {
-		return Error::Invalid("done_on", "日付が正しくありません。実在する年月日を入力してください。");
+		return Error::Invalid("done_on", "app_five_articles.date_invalid");
 	}
 	// An article under way needs someone taking it forward as much as a
 	// finished one needs someone who answers for it (defined here).
 	if (status.state != ArticleState::kNotStarted &&
 	    status.responsible.find_first_not_of(" \t\r\n") == std::string::npos) {
-		return Error::Invalid("responsible", done ? "実施済みにするときは、担当者を入力してください。"
-		                                          : "実施中にするときは、取り組んでいる担当者を入力してください。");
+		return Error::Invalid("responsible", done ? "app_five_articles.responsible_required_done"
+		                                          : "app_five_articles.responsible_required_in_progress");
 	}
 	if (status.responsible.size() > 100) {
-		return Error::Invalid("responsible", "担当者は100バイト以内にしてください。");
+		return Error::Invalid("responsible", "app_five_articles.responsible_too_long");
 	}
 	storage::FiveArticleStatus stored = status;
 	stored.org_id = access.org.id;

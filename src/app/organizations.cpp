@@ -17,10 +17,10 @@ static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\
 
 Status ValidateOrganizationInput(const AppContext &ctx, const OrganizationInput &input) {
 	if (Blank(input.name)) {
-		return Error::Invalid("name", "組織名を入力してください。");
+		return Error::Invalid("name", "app_orgs.name.required");
 	}
 	if (input.name.size() > kMaxNameBytes) {
-		return Error::Invalid("name", "組織名は200バイト以内にしてください。");
+		return Error::Invalid("name", "app_orgs.name.too_long");
 	}
 	CompanyProfile profile{input.industry, input.capital_yen, input.employees};
 	if (auto classified = ClassifySme(ctx.catalog.sme, profile); !classified) {
@@ -73,7 +73,7 @@ const Edition &OrgAccess::EditionOf(const Catalog &catalog) const {
 }
 
 Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
-	const Error not_found = Error::Make(ErrorCode::kNotFound, "組織が見つかりません。");
+	const Error not_found = Error::Make(ErrorCode::kNotFound, "app_orgs.not_found");
 	auto membership = ctx.store.FindMembership(org_id, user_id);
 	if (!membership) {
 		return membership.error();
@@ -97,7 +97,7 @@ Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {
 		return access;
 	}
 	if (!access->CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	return access;
 }
@@ -105,7 +105,7 @@ Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {
 Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                  const OrganizationInput &input) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	if (auto status = ValidateOrganizationInput(ctx, input); !status) {
 		return status;
@@ -139,20 +139,20 @@ Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const stor
 
 Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	if (Blank(name)) {
-		return Error::Invalid("department_name", "部署・事業所名を入力してください。");
+		return Error::Invalid("department_name", "app_orgs.department.required");
 	}
 	if (name.size() > kMaxNameBytes) {
-		return Error::Invalid("department_name", "部署・事業所名は200バイト以内にしてください。");
+		return Error::Invalid("department_name", "app_orgs.department.too_long");
 	}
 	Id department_id = 0;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		auto id = ctx.store.CreateDepartment(storage::Department{0, access.org.id, name});
 		if (!id) {
 			if (id.error().code == ErrorCode::kConflict) {
-				return Error{ErrorCode::kConflict, "department_name", "同じ名前の部署・事業所がすでにあります。"};
+				return Error{ErrorCode::kConflict, "department_name", "app_orgs.department.duplicate"};
 			}
 			return id.error();
 		}
@@ -168,7 +168,7 @@ Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 
 Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id department_id) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.DeleteDepartment(access.org.id, department_id); !status) {
@@ -181,14 +181,14 @@ Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 
 Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input) {
 	if (!access.CanManageMembers()) {
-		return Error::Make(ErrorCode::kForbidden, "メンバーの追加は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_orgs.member.add_forbidden");
 	}
 	const std::string email = NormalizeEmail(input.email);
 	if (auto status = ValidateEmail(email); !status) {
 		return status.error();
 	}
 	if (input.role == storage::Role::kRespondent && !input.department_id) {
-		return Error::Invalid("department_id", "回答者には担当する部署・事業所を選んでください。");
+		return Error::Invalid("department_id", "app_orgs.member.department_required");
 	}
 	if (input.department_id) {
 		auto departments = ctx.store.ListDepartments(access.org.id);
@@ -200,11 +200,11 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 			known = known || department.id == *input.department_id;
 		}
 		if (!known) {
-			return Error::Invalid("department_id", "選んだ部署・事業所が見つかりません。");
+			return Error::Invalid("department_id", "app_orgs.member.department_unknown");
 		}
 	}
 	if (input.display_name.size() > 100) {
-		return Error::Invalid("display_name", "氏名は100バイト以内にしてください。");
+		return Error::Invalid("display_name", "app_orgs.member.name_too_long");
 	}
 
 	Invitation invitation;
@@ -240,7 +240,7 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 		membership.department_id = input.department_id;
 		if (auto added = ctx.store.AddMembership(membership); !added) {
 			if (added.error().code == ErrorCode::kConflict) {
-				return Error{ErrorCode::kConflict, "email", "この人はすでにメンバーです。"};
+				return Error{ErrorCode::kConflict, "email", "app_orgs.member.already"};
 			}
 			return added;
 		}
@@ -257,10 +257,10 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id) {
 	if (!access.CanManageMembers()) {
-		return Error::Make(ErrorCode::kForbidden, "メンバーの削除は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_orgs.member.remove_forbidden");
 	}
 	if (user_id == actor.user_id) {
-		return Error::Invalid("user_id", "自分自身は削除できません。");
+		return Error::Invalid("user_id", "app_orgs.member.remove_self");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.RemoveMembership(access.org.id, user_id); !status) {
@@ -271,7 +271,7 @@ Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access
 }
 
 Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token) {
-	const Error invalid = Error::Make(ErrorCode::kNotFound, "招待リンクが無効か、期限が切れています。");
+	const Error invalid = Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
 	if (token.empty() || token.size() > 128) {
 		return invalid;
 	}
@@ -295,7 +295,7 @@ Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std
 		return user.error();
 	}
 	if (!user->has_value()) {
-		return Error::Make(ErrorCode::kNotFound, "招待リンクが無効か、期限が切れています。");
+		return Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
 	}
 	if (auto status = CheckPasswordPolicy(password, (*user)->email, ctx.catalog.common_passwords); !status) {
 		return status.error();

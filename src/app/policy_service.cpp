@@ -36,7 +36,7 @@ PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organizati
 Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                                const PolicyInput &submitted) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "基本方針の編集は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_policy.edit_forbidden");
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (auto status = ValidatePolicyInput(edition.policy_template, submitted); !status) {
@@ -89,7 +89,7 @@ Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &act
 
 Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "基本方針の公開は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_policy.publish_forbidden");
 	}
 	storage::PolicyVersion published;
 	auto status = ctx.store.InTransaction([&]() -> Status {
@@ -98,14 +98,14 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 			return latest.error();
 		}
 		if (!latest->has_value()) {
-			return Error::Invalid("policy", "公開する基本方針がありません。先に下書きを保存してください。");
+			return Error::Invalid("policy", "app_policy.nothing_to_publish");
 		}
 		storage::PolicyVersion policy = **latest;
 		if (policy.status == storage::PolicyStatus::kPublished) {
-			return Error{ErrorCode::kConflict, "policy", "この版はすでに公開されています。"};
+			return Error{ErrorCode::kConflict, "policy", "app_policy.already_published"};
 		}
 		if (policy.input.established_on.empty()) {
-			return Error::Invalid("established_on", "公開する前に制定日を入力してください。");
+			return Error::Invalid("established_on", "app_policy.established_on_required");
 		}
 		const Edition &edition = access.EditionOf(ctx.catalog);
 		if (auto valid = ValidatePolicyInput(edition.policy_template, policy.input); !valid) {
@@ -170,7 +170,7 @@ Result<std::optional<storage::PolicyVersion>> ChoosePolicyVersion(AppContext &ct
 				return std::optional<storage::PolicyVersion>(candidate);
 			}
 		}
-		return Error::Make(ErrorCode::kNotFound, "その版は見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "app_policy.version_not_found");
 	}
 	auto published = ctx.store.LatestPublishedPolicy(access.org.id);
 	if (!published || published->has_value() || published_only) {

@@ -23,7 +23,6 @@ using storage::SelfcheckRound;
 using storage::Store;
 
 using storage::ParseRoleName;
-using storage::RoleLabel;
 using storage::RoleName;
 
 } // namespace mamori::app

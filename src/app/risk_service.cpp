@@ -16,7 +16,7 @@ constexpr size_t kMaxTextBytes = 200;
 constexpr size_t kMaxNoteBytes = 1000;
 constexpr size_t kMaxAssets = 20000;
 
-const Error kEditOnly = Error::Make(ErrorCode::kForbidden, "この操作は情報セキュリティ責任者または組織管理者だけが行えます。");
+const Error kEditOnly = Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 
 bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -44,7 +44,7 @@ Result<storage::Asset> FindOwnAsset(AppContext &ctx, const OrgAccess &access, Id
 		return found.error();
 	}
 	if (!found->has_value()) {
-		return Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "app_risk.asset_not_found");
 	}
 	return **found;
 }
@@ -55,43 +55,43 @@ Status ValidateAsset(const Edition &edition, const storage::Asset &asset) {
 	struct TextField {
 		const char *field;
 		const std::string *value;
-		const char *label;
-		bool required;
+		const char *required_key; // nullptr when the field may stay empty
+		const char *too_long_key;
 		size_t max;
 	};
 	const TextField texts[] = {
-	    {"business_category", &asset.business_category, "業務分類", true, kMaxTextBytes},
-	    {"name", &asset.name, "情報資産名称", true, kMaxTextBytes},
-	    {"note", &asset.note, "備考", false, kMaxNoteBytes},
-	    {"users", &asset.users, "利用者範囲", false, kMaxTextBytes},
-	    {"department", &asset.department, "管理部署", false, kMaxTextBytes},
-	    {"retention", &asset.retention, "保存期限", false, kMaxTextBytes},
-	    {"risk_owner", &asset.risk_owner, "リスク所有者", false, kMaxTextBytes},
+	    {"business_category", &asset.business_category, "app_risk.asset.required.business_category",
+	     "app_risk.asset.too_long.business_category", kMaxTextBytes},
+	    {"name", &asset.name, "app_risk.asset.required.name", "app_risk.asset.too_long.name", kMaxTextBytes},
+	    {"note", &asset.note, nullptr, "app_risk.asset.too_long.note", kMaxNoteBytes},
+	    {"users", &asset.users, nullptr, "app_risk.asset.too_long.users", kMaxTextBytes},
+	    {"department", &asset.department, nullptr, "app_risk.asset.too_long.department", kMaxTextBytes},
+	    {"retention", &asset.retention, nullptr, "app_risk.asset.too_long.retention", kMaxTextBytes},
+	    {"risk_owner", &asset.risk_owner, nullptr, "app_risk.asset.too_long.risk_owner", kMaxTextBytes},
 	};
 	for (const auto &text : texts) {
-		if (text.required && Blank(*text.value)) {
-			return Error::Invalid(text.field, std::string(text.label) + "を入力してください。");
+		if (text.required_key != nullptr && Blank(*text.value)) {
+			return Error::Invalid(text.field, text.required_key);
 		}
 		if (text.value->size() > text.max) {
-			return Error::Invalid(text.field, std::string(text.label) + "は" + std::to_string(text.max) +
-			                                      "バイト以内にしてください。");
+			return Error::Invalid(text.field, text.too_long_key, {{"max", std::to_string(text.max)}});
 		}
 	}
 	if (edition.risk_catalog.FindMedium(asset.medium) == nullptr) {
-		return Error::Invalid("medium", "媒体・保存先を一覧から選んでください。");
+		return Error::Invalid("medium", "app_risk.asset.medium_choose");
 	}
 	const RiskScale &scale = edition.risk_scale;
 	const struct {
 		const char *field;
-		const char *label;
+		const char *key;
 		int value;
-	} ratings[] = {{"confidentiality", "機密性", asset.confidentiality},
-	               {"integrity", "完全性", asset.integrity},
-	               {"availability", "可用性", asset.availability}};
+	} ratings[] = {{"confidentiality", "app_risk.asset.rating.confidentiality", asset.confidentiality},
+	               {"integrity", "app_risk.asset.rating.integrity", asset.integrity},
+	               {"availability", "app_risk.asset.rating.availability", asset.availability}};
 	for (const auto &rating : ratings) {
 		if (rating.value < scale.rating_min || rating.value > scale.rating_max) {
-			return Error::Invalid(rating.field, std::string(rating.label) + "の評価値は" + std::to_string(scale.rating_min) +
-			                                        "〜" + std::to_string(scale.rating_max) + "で選んでください。");
+			return Error::Invalid(rating.field, rating.key,
+			                      {{"min", std::to_string(scale.rating_min)}, {"max", std::to_string(scale.rating_max)}});
 		}
 	}
 	return OkStatus();
@@ -196,7 +196,7 @@ Result<int> ApplyAssetTemplate(AppContext &ctx, const Actor &actor, const OrgAcc
 		}
 	}
 	if (tmpl == nullptr) {
-		return Error::Invalid("template_id", "ひな形を一覧から選んでください。");
+		return Error::Invalid("template_id", "app_risk.template_choose");
 	}
 	const std::string today = ctx.clock.TodayInJapan();
 	const std::string now = ctx.clock.NowIso();
@@ -240,7 +240,7 @@ Status ReplaceRegister(AppContext &ctx, const Actor &actor, const OrgAccess &acc
 		return kEditOnly;
 	}
 	if (assets.size() > kMaxAssets) {
-		return Error::Invalid("rows", "一度に取り込めるのは" + std::to_string(kMaxAssets) + "行までです。");
+		return Error::Invalid("rows", "app_risk.too_many_rows", {{"max", std::to_string(kMaxAssets)}});
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	const std::string today = ctx.clock.TodayInJapan();
@@ -270,10 +270,10 @@ Status SetThreatFrequency(AppContext &ctx, const Actor &actor, const OrgAccess &
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (edition.risk_catalog.FindThreat(threat_id) == nullptr) {
-		return Error::Invalid("threat_id", "脅威が見つかりません。");
+		return Error::Invalid("threat_id", "app_risk.threat_unknown");
 	}
 	if (frequency < edition.risk_scale.threat_min || frequency > edition.risk_scale.threat_max) {
-		return Error::Invalid("frequency", "起こりやすさは1〜3で選んでください。");
+		return Error::Invalid("frequency", "app_risk.frequency_choose");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.UpsertThreatFrequency({access.org.id, threat_id, frequency}); !status) {
@@ -291,10 +291,10 @@ Status SetControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 	}
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (edition.risk_catalog.FindCheckItem(item_id) == nullptr) {
-		return Error::Invalid("item_id", "対策の項目が見つかりません。");
+		return Error::Invalid("item_id", "app_risk.check_item_unknown");
 	}
 	if (answer != 0 && !CheckAnswerFromInt(answer)) {
-		return Error::Invalid("answer", "回答は1〜4で選んでください。");
+		return Error::Invalid("answer", "app_risk.answer_choose");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		Status stored = answer == 0 ? ctx.store.DeleteControlAnswer(access.org.id, item_id, planned)
@@ -322,7 +322,7 @@ Status ConfirmControlAnswer(AppContext &ctx, const Actor &actor, const OrgAccess
 		return kEditOnly;
 	}
 	if (access.EditionOf(ctx.catalog).risk_catalog.FindCheckItem(item_id) == nullptr) {
-		return Error::Invalid("item_id", "対策の項目が見つかりません。");
+		return Error::Invalid("item_id", "app_risk.check_item_unknown");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (Status resolved = ctx.store.DeleteAnswerReviewsFor(access.org.id, item_id); !resolved) {
@@ -343,7 +343,7 @@ Status DismissAnswerReview(AppContext &ctx, const Actor &actor, const OrgAccess 
 	auto found = std::find_if(reviews->begin(), reviews->end(),
 	                          [&](const storage::AnswerReview &review) { return review.old_item_id == old_item_id; });
 	if (found == reviews->end()) {
-		return Error::Make(ErrorCode::kNotFound, "確認が必要な回答が見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "app_risk.review_not_found");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (Status deleted = ctx.store.DeleteAnswerReview(access.org.id, old_item_id); !deleted) {
@@ -402,7 +402,7 @@ Result<storage::Asset> FindAsset(AppContext &ctx, const OrgAccess &access, Id as
 		return found.error();
 	}
 	if (!found->has_value()) {
-		return Error::Make(ErrorCode::kNotFound, "情報資産が見つかりません。");
+		return Error::Make(ErrorCode::kNotFound, "app_risk.asset_not_found");
 	}
 	return **found;
 }
@@ -471,18 +471,18 @@ std::optional<TreatmentDecision> ParseDecision(const std::string &name) {
 
 std::string_view DecisionLabel(const std::string &name) {
 	if (name == "reduce") {
-		return "低減";
+		return "app_risk.decision.reduce";
 	}
 	if (name == "accept") {
-		return "保有";
+		return "app_risk.decision.accept";
 	}
 	if (name == "avoid") {
-		return "回避";
+		return "app_risk.decision.avoid";
 	}
 	if (name == "transfer") {
-		return "移転";
+		return "app_risk.decision.transfer";
 	}
-	return "未決定";
+	return "app_risk.decision.undecided";
 }
 
 //! The current risk value and level of (asset, threat), from the real answers.
@@ -498,7 +498,7 @@ static Result<const ThreatAssessment *> FindRisk(const RegisterAnalysis &analysi
 			}
 		}
 	}
-	return Error::Invalid("threat_id", "この情報資産にその脅威はありません。");
+	return Error::Invalid("threat_id", "app_risk.threat_not_for_asset");
 }
 
 Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &access, storage::RiskTreatment treatment) {
@@ -520,23 +520,23 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	const bool high = (*risk)->level != nullptr && (*risk)->level->id == "high";
 	auto decision = ParseDecision(treatment.decision);
 	if (!decision) {
-		return Error::Invalid("decision", "対応を 低減・保有・回避・移転 から選んでください。");
+		return Error::Invalid("decision", "app_risk.treatment.decision_choose");
 	}
 	if (*decision != TreatmentDecision::kAccept && Blank(treatment.measure)) {
-		return Error::Invalid("measure", "対策の内容を入力してください。");
+		return Error::Invalid("measure", "app_risk.treatment.measure_required");
 	}
 	if (*decision == TreatmentDecision::kAccept && high && Blank(treatment.reason)) {
-		return Error::Invalid("reason", "大きなリスクを保有（受け入れ）する場合は、その理由を入力してください。");
+		return Error::Invalid("reason", "app_risk.treatment.reason_required");
 	}
 	if (!treatment.due_on.empty() && !IsIsoDate(treatment.due_on)) {
-		return Error::Invalid("due_on", "期限の日付が正しくありません。");
+		return Error::Invalid("due_on", "app_risk.treatment.due_on_invalid");
 	}
 	if (*decision != TreatmentDecision::kAccept && treatment.due_on.empty()) {
-		return Error::Invalid("due_on", "対策の期限を入力してください。");
+		return Error::Invalid("due_on", "app_risk.treatment.due_on_required");
 	}
 	if (treatment.residual_risk < 0 || treatment.residual_risk > (*risk)->risk_value) {
-		return Error::Invalid("residual_risk", "対策後のリスク値は0〜" + std::to_string((*risk)->risk_value) +
-		                                           "（現在の値以下）で選んでください。");
+		return Error::Invalid("residual_risk", "app_risk.treatment.residual_range",
+		                      {{"max", std::to_string((*risk)->risk_value)}});
 	}
 	if (*decision == TreatmentDecision::kReduce) {
 		// 低減 improves the vulnerability only; 重要度 and 脅威 stay as they are (手順3 ①, 表14).
@@ -547,15 +547,14 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 		if (std::find(reachable.begin(), reachable.end(), treatment.residual_risk) == reachable.end()) {
 			std::string values;
 			for (int value : reachable) {
-				values += (values.empty() ? "" : "・") + std::to_string(value);
+				values += (values.empty() ? "" : ", ") + std::to_string(value);
 			}
-			return Error::Invalid("residual_risk", "低減では重要度と脅威は変わらず、脆弱性だけが変わります。対策後のリスク値は " +
-			                                           values + " のどれかを選んでください。");
+			return Error::Invalid("residual_risk", "app_risk.treatment.residual_reduce", {{"values", values}});
 		}
 	}
 	for (const auto *text : {&treatment.measure, &treatment.owner, &treatment.reason}) {
 		if (text->size() > kMaxNoteBytes) {
-			return Error::Invalid("measure", "入力が長すぎます（1000バイト以内）。");
+			return Error::Invalid("measure", "app_risk.treatment.text_too_long");
 		}
 	}
 	treatment.org_id = access.org.id;
@@ -597,14 +596,14 @@ Result<Id> SaveTreatment(AppContext &ctx, const Actor &actor, const OrgAccess &a
 Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id asset_id,
                          const std::string &threat_id) {
 	if (!access.CanApproveRisk()) {
-		return Error::Make(ErrorCode::kForbidden, "リスクの受け入れを承認できるのは経営者（または組織管理者）です。");
+		return Error::Make(ErrorCode::kForbidden, "app_risk.approve_forbidden");
 	}
 	auto existing = ctx.store.FindTreatment(access.org.id, asset_id, threat_id);
 	if (!existing) {
 		return existing.error();
 	}
 	if (!existing->has_value() || (*existing)->decision != "accept") {
-		return Error::Invalid("decision", "承認できるのは「保有」と決めたリスクだけです。");
+		return Error::Invalid("decision", "app_risk.approve_only_accept");
 	}
 	storage::RiskTreatment approved = **existing;
 	approved.approved_by = actor.user_id;

@@ -86,6 +86,7 @@ RegisterAsset ToRegisterAsset(const storage::Asset &asset);
 
 enum class TreatmentDecision { kReduce, kAccept, kAvoid, kTransfer };  // 低減, 保有, 回避, 移転
 std::optional<TreatmentDecision> ParseDecision(const std::string &name);
+//! The message key (app_risk.decision.*) that names a decision for people; unknown names are "undecided".
 std::string_view DecisionLabel(const std::string &name);
 
 //! Validates and stores a treatment of a 大 or 中 risk. Accepting (保有) a

@@ -29,11 +29,11 @@ int LevelSeverity(const RiskLevelBand *level) {
 std::string_view ImpactLabel(ThreatImpact impact) {
 	switch (impact) {
 	case ThreatImpact::kConfidentiality:
-		return "漏えい";
+		return "app_risk.impact.confidentiality";
 	case ThreatImpact::kIntegrity:
-		return "改ざん";
+		return "app_risk.impact.integrity";
 	case ThreatImpact::kAvailability:
-		return "消失・停止";
+		return "app_risk.impact.availability";
 	}
 	return "";
 }
@@ -49,43 +49,47 @@ std::string ScaleLabelText(const std::vector<ScaleLabel> &labels, int value) {
 
 // --- 重要度 -------------------------------------------------------------------------------------
 
-std::string ImportanceNote(const AssetRating &rating, int importance, bool overridden) {
+KeyedText ImportanceNote(const AssetRating &rating, int importance, bool overridden) {
 	if (!overridden) {
-		return "";
+		return {};
 	}
 	const bool personal = rating.personal_info || rating.sensitive_personal_info || rating.my_number;
-	std::string reason;
+	const MessageParams params = {{"importance", std::to_string(importance)}};
 	if (personal && rating.business_critical) {
-		reason = "個人情報・事業への影響のため";
-	} else if (personal) {
-		reason = "個人情報のため";
-	} else if (rating.business_critical) {
-		reason = "事業への影響のため";
-	} else {
-		return "";
+		return {"app_risk.importance.personal_and_business", params};
 	}
-	return reason + std::to_string(importance);
+	if (personal) {
+		return {"app_risk.importance.personal", params};
+	}
+	if (rating.business_critical) {
+		return {"app_risk.importance.business", params};
+	}
+	return {};
 }
 
-std::string ImportanceFormula(const AssetRating &rating) {
+KeyedText ImportanceFormula(const AssetRating &rating) {
 	const int by_rating = std::max({rating.confidentiality, rating.integrity, rating.availability});
-	return "max(機密性 " + std::to_string(rating.confidentiality) + ", 完全性 " + std::to_string(rating.integrity) +
-	       ", 可用性 " + std::to_string(rating.availability) + ") = " + std::to_string(by_rating);
+	return {"app_risk.importance.formula",
+	        {{"confidentiality", std::to_string(rating.confidentiality)},
+	         {"integrity", std::to_string(rating.integrity)},
+	         {"availability", std::to_string(rating.availability)},
+	         {"importance", std::to_string(by_rating)}}};
 }
 
 // --- 脆弱性 and 被害発生可能性 ------------------------------------------------------------------
 
-std::string CoveringAnswerText(const RiskCatalog &catalog, const std::optional<CheckAnswer> &answer) {
+KeyedText CoveringAnswerText(const RiskCatalog &catalog, const std::optional<CheckAnswer> &answer) {
 	if (!answer) {
-		return "未回答（3として計算）";
+		return {"app_risk.covering.unanswered", {}};
 	}
 	const int value = static_cast<int>(*answer);
-	return std::to_string(value) + "「" + ScaleLabelText(catalog.check_answer_labels, value) + "」";
+	return {"app_risk.covering.answer",
+	        {{"value", std::to_string(value)}, {"label", ScaleLabelText(catalog.check_answer_labels, value)}}};
 }
 
-std::string VulnerabilityReason(const ThreatAssessment &threat) {
+KeyedText VulnerabilityReason(const ThreatAssessment &threat) {
 	if (threat.gap) {
-		return "この脅威を防ぐ対策の項目が当てはまらないため 3（ギャップ）";
+		return {"app_risk.vulnerability.gap", {}};
 	}
 	bool any_unanswered = false;
 	for (const auto &covering : threat.applicable) {
@@ -93,25 +97,26 @@ std::string VulnerabilityReason(const ThreatAssessment &threat) {
 	}
 	switch (threat.vulnerability) {
 	case 1:
-		return "すべて1「実施している」なので 1";
+		return {"app_risk.vulnerability.all_implemented", {}};
 	case 3:
-		return any_unanswered ? "すべて3「実施していない／わからない」（未回答を含む）なので 3"
-		                      : "すべて3「実施していない／わからない」なので 3";
+		return {any_unanswered ? "app_risk.vulnerability.none_implemented_or_unanswered"
+		                       : "app_risk.vulnerability.none_implemented",
+		        {}};
 	default:
-		return "すべて1でもすべて3でもないので " + std::to_string(threat.vulnerability);
+		return {"app_risk.vulnerability.mixed", {{"value", std::to_string(threat.vulnerability)}}};
 	}
 }
 
-std::string PossibilityFormula(int threat, int vulnerability) {
+KeyedText PossibilityFormula(int threat, int vulnerability) {
 	const int divisor = 4 - vulnerability;
 	const std::string head =
 	    std::to_string(threat) + " ÷ (4 − " + std::to_string(vulnerability) + ") ";
 	if (divisor <= 0) {
-		return head;
+		return {"app_risk.possibility.formula", {{"formula", head}}};
 	}
 	const int result = DamagePossibility(threat, vulnerability);
 	if (threat % divisor == 0) {
-		return head + "= " + std::to_string(result);
+		return {"app_risk.possibility.formula", {{"formula", head + "= " + std::to_string(result)}}};
 	}
 	// Hundredths, rounded; "=" only when the decimal is exact (÷2 gives .5).
 	const long hundredths = std::lround(threat * 100.0 / divisor);
@@ -122,7 +127,8 @@ std::string PossibilityFormula(int threat, int vulnerability) {
 	if (decimal.back() == '0') {
 		decimal.pop_back();
 	}
-	return head + (exact ? "= " : "≒ ") + decimal + " → 切り上げて " + std::to_string(result);
+	return {"app_risk.possibility.rounded_up",
+	        {{"formula", head + (exact ? "= " : "≒ ") + decimal}, {"result", std::to_string(result)}}};
 }
 
 // --- 診断結果 per category ----------------------------------------------------------------------
@@ -142,21 +148,21 @@ std::string RegulationAdvice(const RiskCatalog &catalog, RegulationNeed need) {
 	return label != nullptr ? label->advice : "";
 }
 
-std::string RegulationReason(const CategoryAssessment &category) {
+std::string_view RegulationReason(const CategoryAssessment &category) {
 	const bool always = category.category != nullptr && category.category->always_required;
 	switch (category.need) {
 	case RegulationNeed::kRequired:
 		if (always && category.need_from_high_risk) {
-			return "組織的・人的セキュリティ対策の規程は常に必要です。リスク値が「大」の脅威もこの区分の対策に左右されます。";
+			return "app_risk.regulation.always_and_high";
 		}
 		if (always) {
-			return "組織的・人的セキュリティ対策の規程は、どの会社でも常に必要です。";
+			return "app_risk.regulation.always";
 		}
-		return "リスク値が「大」の脅威が、この区分の対策に左右されます。";
+		return "app_risk.regulation.high";
 	case RegulationNeed::kRecommended:
-		return "自社に当てはまる対策がこの区分にあります。";
+		return "app_risk.regulation.recommended";
 	case RegulationNeed::kNotNeeded:
-		return "この区分の対策は、すべて「自社に該当しない」と回答しています。";
+		return "app_risk.regulation.not_needed";
 	}
 	return "";
 }
@@ -196,7 +202,6 @@ RegisterGrouping ParseRegisterGrouping(const std::string &text) {
 
 std::vector<AssetGroup> GroupRegister(const std::vector<storage::Asset> &assets, const AnalysisResult &analysis,
                                       RegisterGrouping grouping, RegisterSort sort) {
-	static const std::string kBlank = "（未記入）";
 	std::vector<AssetGroup> groups;
 	std::map<std::string, size_t> index;
 	std::vector<size_t> blanks;
@@ -216,7 +221,7 @@ std::vector<AssetGroup> GroupRegister(const std::vector<storage::Asset> &assets,
 		}
 	}
 	if (!blanks.empty()) {
-		groups.push_back({kBlank, blanks});
+		groups.push_back({"", blanks, true});
 	}
 	auto importance = [&](size_t row) { return row < analysis.assets.size() ? analysis.assets[row].importance : 0; };
 	auto risk = [&](size_t row) { return row < analysis.assets.size() ? analysis.assets[row].risk_value : 0; };
@@ -360,25 +365,21 @@ std::vector<const CheckItem *> ItemsCoveringThreat(const RiskCatalog &catalog, c
 
 TaskTag TaskTagOf(int done, int total) {
 	if (done <= 0) {
-		return {"未着手", TaskProgress::kNotStarted};
+		return {"app_risk.progress.not_started", TaskProgress::kNotStarted};
 	}
 	if (done >= total) {
-		return {"完了", TaskProgress::kDone};
+		return {"app_risk.progress.done", TaskProgress::kDone};
 	}
-	return {"途中", TaskProgress::kInProgress};
+	return {"app_risk.progress.in_progress", TaskProgress::kInProgress};
 }
 
 const std::vector<DecisionOption> &DecisionOptions() {
 	static const std::vector<DecisionOption> options = {
 	    // Paraphrases of 第2部 5(6) 手順3 ①〜④.
-	    {"reduce", "低減",
-	     "自社でできる対策を導入・強化して脆弱性を改善し、事故が起きる可能性を下げます。重要度と脅威は変わらず、変わるのは脆弱性だけです。"},
-	    {"accept", "保有",
-	     "事故が起きても許容できる、または対策の費用が損害額を上回るときなどに、対策をせず現状を維持します。リスク値が「大」のときは理由と経営者の承認が必要です。"},
-	    {"avoid", "回避",
-	     "仕事のやりかたや情報システムの利用方法を変えて、想定されるリスクそのものをなくします（例：発送が済んだ住所・氏名はすぐ消去する、ネットバンキング専用のパソコンを用意する）。"},
-	    {"transfer", "移転",
-	     "自社より有効な対策をしている、または補償能力がある他社のサービスを利用して負担を下げます（例：決済代行、クラウドサービス、サイバー保険）。"},
+	    {"reduce", "app_risk.decision.reduce", "app_risk.decision_help.reduce"},
+	    {"accept", "app_risk.decision.accept", "app_risk.decision_help.accept"},
+	    {"avoid", "app_risk.decision.avoid", "app_risk.decision_help.avoid"},
+	    {"transfer", "app_risk.decision.transfer", "app_risk.decision_help.transfer"},
 	};
 	return options;
 }
@@ -386,22 +387,22 @@ const std::vector<DecisionOption> &DecisionOptions() {
 TreatmentState TreatmentStateOf(const storage::RiskTreatment *treatment, bool high_risk, const std::string &today) {
 	TreatmentState state;
 	if (treatment == nullptr || treatment->decision.empty()) {
-		state.label = "未着手";
+		state.label_key = "app_risk.progress.not_started";
 		state.progress = TaskProgress::kNotStarted;
 		return state;
 	}
 	if (treatment->decision == "accept") {
 		state.awaiting_approval = high_risk && !treatment->approved_by.has_value();
-		state.label = state.awaiting_approval ? "途中" : "完了";
+		state.label_key = state.awaiting_approval ? "app_risk.progress.in_progress" : "app_risk.progress.done";
 		state.progress = state.awaiting_approval ? TaskProgress::kInProgress : TaskProgress::kDone;
 		return state;
 	}
 	if (treatment->completed) {
-		state.label = "完了";
+		state.label_key = "app_risk.progress.done";
 		state.progress = TaskProgress::kDone;
 		return state;
 	}
-	state.label = "途中";
+	state.label_key = "app_risk.progress.in_progress";
 	state.progress = TaskProgress::kInProgress;
 	state.overdue = !treatment->due_on.empty() && treatment->due_on < today;
 	return state;

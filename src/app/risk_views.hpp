@@ -6,6 +6,7 @@
 // rule can be unit-tested without a server (tests/unit/app/risk_views_test.cpp).
 #pragma once
 
+#include "app/keyed_text.hpp"
 #include "core/catalog/edition.hpp"
 #include "core/risk/analysis.hpp"
 #include "storage/records.hpp"
@@ -25,7 +26,7 @@ bool IsHighLevel(const RiskLevelBand *level);
 //! 0 = low, 1 = medium, 2 = high (the heat map's shading).
 int LevelSeverity(const RiskLevelBand *level);
 
-//! 漏えい / 改ざん / 消失・停止.
+//! The message key (app_risk.impact.*) of 漏えい / 改ざん / 消失・停止.
 std::string_view ImpactLabel(ThreatImpact impact);
 //! The label of `value` in a scale (3 → いつ発生してもおかしくない), or "" when absent.
 std::string ScaleLabelText(const std::vector<ScaleLabel> &labels, int value);
@@ -34,20 +35,20 @@ std::string ScaleLabelText(const std::vector<ScaleLabel> &labels, int value);
 
 //! Why importance was raised above max(C, I, A): 「個人情報のため2」, 「事業への影響のため2」,
 //! 「個人情報・事業への影響のため2」; "" when it was not raised.
-std::string ImportanceNote(const AssetRating &rating, int importance, bool overridden);
+KeyedText ImportanceNote(const AssetRating &rating, int importance, bool overridden);
 //! 「max(機密性 2, 完全性 1, 可用性 0) = 2」.
-std::string ImportanceFormula(const AssetRating &rating);
+KeyedText ImportanceFormula(const AssetRating &rating);
 
 // --- 脆弱性 and 被害発生可能性 (methodology §4a, 表15) ------------------------------------------
 
 //! The answer of a covering item as the explanation shows it; unanswered
 //! items say that they count as 3.
-std::string CoveringAnswerText(const RiskCatalog &catalog, const std::optional<CheckAnswer> &answer);
+KeyedText CoveringAnswerText(const RiskCatalog &catalog, const std::optional<CheckAnswer> &answer);
 //! The rule that produced the vulnerability, in words, ending with the value:
 //! 「すべて『実施している』なので 1」, 「対策の項目がないため 3（ギャップ）」, ...
-std::string VulnerabilityReason(const ThreatAssessment &threat);
+KeyedText VulnerabilityReason(const ThreatAssessment &threat);
 //! 「3 ÷ (4 − 2) = 1.5 → 切り上げて 2」.
-std::string PossibilityFormula(int threat, int vulnerability);
+KeyedText PossibilityFormula(int threat, int vulnerability);
 
 // --- 診断結果 per category (methodology §4a) ------------------------------------------------------
 
@@ -59,8 +60,8 @@ std::string RegulationMark(const RiskCatalog &catalog, RegulationNeed need);
 std::string RegulationWords(const RiskCatalog &catalog, RegulationNeed need);
 //! 付録５…対策規定の要否: 「対策を規定して下さい」 for ◎ and ○ whatever the 実施率.
 std::string RegulationAdvice(const RiskCatalog &catalog, RegulationNeed need);
-//! Why the category got its mark.
-std::string RegulationReason(const CategoryAssessment &category);
+//! The message key (app_risk.regulation.*) of why the category got its mark.
+std::string_view RegulationReason(const CategoryAssessment &category);
 
 // --- the register page ------------------------------------------------------------------------------
 
@@ -74,8 +75,9 @@ std::string RegisterSortName(RegisterSort sort);
 RegisterGrouping ParseRegisterGrouping(const std::string &text);
 
 struct AssetGroup {
-	std::string name;          // the 業務分類 or 管理部署; 「（未記入）」 for blanks
+	std::string name;          // the 業務分類 or 管理部署; "" for the blanks
 	std::vector<size_t> rows;  // indexes into the register
+	bool blank = false;        // the rows with no 業務分類 / 管理部署, shown as app_risk.group_blank
 };
 
 //! Groups in order of first appearance (blank last); rows sorted inside each
@@ -128,7 +130,7 @@ std::vector<const CheckItem *> ItemsCoveringThreat(const RiskCatalog &catalog, c
 enum class TaskProgress { kNotStarted, kInProgress, kDone };
 
 struct TaskTag {
-	std::string label;  // 未着手 / 途中 / 完了
+	std::string label_key;  // app_risk.progress.*: 未着手 / 途中 / 完了
 	TaskProgress progress = TaskProgress::kNotStarted;
 };
 //! 未着手 when done is 0, 完了 when done ≥ total (> 0), otherwise 途中.
@@ -136,14 +138,14 @@ TaskTag TaskTagOf(int done, int total);
 
 struct DecisionOption {
 	std::string id;     // reduce / accept / avoid / transfer
-	std::string label;  // 低減 / 保有 / 回避 / 移転
-	std::string explanation;
+	std::string label_key;        // app_risk.decision.*: 低減 / 保有 / 回避 / 移転
+	std::string explanation_key;  // app_risk.decision_help.*
 };
 const std::vector<DecisionOption> &DecisionOptions();
 
 //! The state of one risk's treatment as a list shows it.
 struct TreatmentState {
-	std::string label;  // 未着手 / 途中 / 完了
+	std::string label_key;  // app_risk.progress.*: 未着手 / 途中 / 完了
 	TaskProgress progress = TaskProgress::kNotStarted;
 	bool overdue = false;
 	bool awaiting_approval = false;  // 保有 of a 大 risk not yet approved

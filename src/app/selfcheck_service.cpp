@@ -12,10 +12,10 @@ static constexpr size_t kMaxRespondentBytes = 200;
 
 Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &title) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "診断の開始は情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_selfcheck.start_forbidden");
 	}
 	if (title.size() > kMaxRespondentBytes) {
-		return Error::Invalid("title", "診断の名前は200バイト以内にしてください。");
+		return Error::Invalid("title", "app_selfcheck.title_too_long");
 	}
 	Id round_id = 0;
 	auto status = ctx.store.InTransaction([&]() -> Status {
@@ -53,7 +53,7 @@ Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 
 Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id round_id) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "診断の締め切りは情報セキュリティ責任者または組織管理者だけが行えます。");
+		return Error::Make(ErrorCode::kForbidden, "app_selfcheck.close_forbidden");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto status = ctx.store.CloseRound(access.org.id, round_id, ctx.clock.NowIso()); !status) {
@@ -89,7 +89,7 @@ Result<storage::SelfcheckRound> CurrentOrNewRound(AppContext &ctx, const Actor &
 Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, const std::string &requested) {
 	if (access.IsRespondent()) {
 		if (!access.membership.department_id) {
-			return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が設定されていません。情報セキュリティ責任者に連絡してください。");
+			return Error::Make(ErrorCode::kForbidden, "app_selfcheck.no_department");
 		}
 		auto departments = ctx.store.ListDepartments(access.org.id);
 		if (!departments) {
@@ -98,21 +98,21 @@ Result<std::string> RespondentNameFor(AppContext &ctx, const OrgAccess &access, 
 		for (const auto &department : *departments) {
 			if (department.id == *access.membership.department_id) {
 				if (!requested.empty() && requested != department.name) {
-					return Error::Make(ErrorCode::kForbidden, "自分の部署・事業所の分だけ回答できます。");
+					return Error::Make(ErrorCode::kForbidden, "app_selfcheck.own_department_only");
 				}
 				return department.name;
 			}
 		}
-		return Error::Make(ErrorCode::kForbidden, "担当する部署・事業所が見つかりません。");
+		return Error::Make(ErrorCode::kForbidden, "app_selfcheck.department_missing");
 	}
 	if (access.membership.role == storage::Role::kViewer || access.membership.role == storage::Role::kExecutive) {
-		return Error::Make(ErrorCode::kForbidden, "閲覧者と経営者は回答できません。情報セキュリティ責任者に依頼してください。");
+		return Error::Make(ErrorCode::kForbidden, "app_selfcheck.cannot_answer");
 	}
 	if (requested.find_first_not_of(" \t\r\n") == std::string::npos) {
-		return Error::Invalid("respondent", "回答者（部署・事業所名）を入力してください。");
+		return Error::Invalid("respondent", "app_selfcheck.respondent_required");
 	}
 	if (requested.size() > kMaxRespondentBytes) {
-		return Error::Invalid("respondent", "回答者名は200バイト以内にしてください。");
+		return Error::Invalid("respondent", "app_selfcheck.respondent_too_long");
 	}
 	return requested;
 }

@@ -164,13 +164,14 @@ ResponseProgress ProgressOf(const storage::SelfcheckResponse *response, int item
 	progress.answered = response ? AnsweredCount(response->answers, item_count) : 0;
 	if (response && !response->submitted_at.empty()) {
 		progress.state = ResponseState::kSubmitted;
-		progress.label = "送信済み";
+		progress.label = {"app_selfcheck.progress.submitted", {}};
 	} else if (progress.answered > 0) {
 		progress.state = ResponseState::kInProgress;
-		progress.label = "回答中 " + std::to_string(progress.answered) + "／" + std::to_string(item_count);
+		progress.label = {"app_selfcheck.progress.in_progress",
+		                  {{"answered", std::to_string(progress.answered)}, {"item_count", std::to_string(item_count)}}};
 	} else {
 		progress.state = ResponseState::kNotStarted;
-		progress.label = "未回答";
+		progress.label = {"app_selfcheck.progress.not_started", {}};
 	}
 	return progress;
 }

@@ -5,6 +5,7 @@
 // No I/O here, so every rule can be unit-tested without a server.
 #pragma once
 
+#include "app/keyed_text.hpp"
 #include "core/catalog/edition.hpp"
 #include "core/selfcheck/answer.hpp"
 #include "core/selfcheck/scoring.hpp"
@@ -46,7 +47,7 @@ struct ResponseProgress {
 	ResponseState state = ResponseState::kNotStarted;
 	int answered = 0;
 	int item_count = 0;
-	std::string label;  // 未回答 / 回答中 12／25 / 送信済み
+	KeyedText label;  // app_selfcheck.progress.*: 未回答 / 回答中 12／25 / 送信済み
 };
 ResponseProgress ProgressOf(const storage::SelfcheckResponse *response, int item_count);
 

@@ -39,20 +39,4 @@ std::optional<Role> ParseRoleName(std::string_view name) {
 	return std::nullopt;
 }
 
-std::string_view RoleLabel(Role role) {
-	switch (role) {
-	case Role::kAdmin:
-		return "組織管理者";
-	case Role::kManager:
-		return "情報セキュリティ責任者";
-	case Role::kExecutive:
-		return "経営者";
-	case Role::kRespondent:
-		return "回答者";
-	case Role::kViewer:
-		return "閲覧者";
-	}
-	return "閲覧者";
-}
-
 } // namespace mamori::storage

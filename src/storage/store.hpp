@@ -58,6 +58,5 @@ public:
 
 std::string_view RoleName(Role role);  // admin / manager / respondent / viewer
 std::optional<Role> ParseRoleName(std::string_view name);
-std::string_view RoleLabel(Role role);  // 組織管理者 / 情報セキュリティ責任者 / 経営者 / 回答者 / 閲覧者
 
 } // namespace mamori::storage

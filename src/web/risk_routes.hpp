@@ -10,6 +10,7 @@
 #pragma once
 
 #include "app/risk_service.hpp"
+#include "app/risk_views.hpp"
 #include "web/route_table.hpp"
 
 #include <map>
@@ -48,6 +49,11 @@ Id AssetIdAt(const app::RegisterAnalysis &analysis, size_t index);
 //! The text, or false when empty: Mustache renders a section for any
 //! string, even "", so optional texts used as {{#section}} must be false.
 Json OptionalText(const std::string &text);
+
+//! Words app/ chose (a message key and its parameters) in the reader's language.
+inline std::string SayKeyed(const WebApp &web, const Request &request, const app::KeyedText &text) {
+	return web.Text(request, text.key, text.params);
+}
 
 //! {"value", "label", "class"} for a risk level cell.
 Json RiskCellJson(int value, const RiskLevelBand *level);

@@ -277,6 +277,11 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	for (const auto &clause : access.EditionOf(web.ctx().catalog).policy_template.clauses) {
 		clause_titles[clause.id] = clause.title;
 	}
+	Names role_names;  // "manager" → 情報セキュリティ責任者, in the reader's language
+	for (auto role : {app::Role::kAdmin, app::Role::kManager, app::Role::kExecutive, app::Role::kRespondent,
+	                  app::Role::kViewer}) {
+		role_names[std::string(app::RoleName(role))] = web.Text(request, RoleKey(role));
+	}
 	Json rows = Json::array();
 	for (const auto &entry : *entries) {
 		auto label = ActionLabels().find(entry.action);

@@ -189,7 +189,7 @@ void RenderOrganizations(WebApp &web, Request &request, const app::OrganizationI
 	for (const auto &membership : *memberships) {
 		list.push_back({{"id", membership.org_id},
 		                {"name", membership.org_name},
-		                {"role", std::string(app::RoleLabel(membership.role))}});
+		                {"role", web.Text(request, RoleKey(membership.role))}});
 	}
 	Json model = {
 	    {"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(web.ctx().catalog, input)}};
@@ -316,13 +316,13 @@ Json DepartmentOptions(const std::vector<app::Department> &departments, const Js
 	return options;
 }
 
-Json RoleOptions(const Json &form) {
+Json RoleOptions(const WebApp &web, const Request &request, const Json &form) {
 	Json roles = Json::array();
 	for (auto role : {app::Role::kRespondent, app::Role::kViewer, app::Role::kExecutive,
 	                  app::Role::kManager, app::Role::kAdmin}) {
 		const std::string name(app::RoleName(role));
 		roles.push_back({{"value", name},
-		                 {"label", std::string(app::RoleLabel(role))},
+		                 {"label", web.Text(request, RoleKey(role))},
 		                 {"checked", form.value("role", "respondent") == name}});
 	}
 	return roles;
@@ -344,7 +344,7 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 		list.push_back({{"user_id", member.user_id},
 		                {"email", member.email},
 		                {"name", member.display_name},
-		                {"role", std::string(app::RoleLabel(member.role))},
+		                {"role", web.Text(request, RoleKey(member.role))},
 		                {"department", member.department_id ? department_names[*member.department_id] : ""},
 		                {"is_self", member.user_id == request.session->user.id}});
 	}
@@ -352,7 +352,7 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 	Json model = {{"members", list},
 	              {"departments", department_options},
 	              {"has_departments", !department_options.empty()},
-	              {"roles", RoleOptions(form)},
+	              {"roles", RoleOptions(web, request, form)},
 	              {"form", form},
 	              {"base", OrgPath(access)},
 	              {"invitation", invitation}};

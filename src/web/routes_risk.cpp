@@ -106,7 +106,12 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 		decided += treatments->count({AssetIdAt(*analysis, risk.asset), threat.threat->id}) > 0 ? 1 : 0;
 	}
 
-	auto tag_json = [](const app::TaskTag &tag) { return TagJson(tag); };
+	// TagJson carries the key; the page shows the words in the reader's language.
+	auto tag_json = [&](const app::TaskTag &tag) {
+		Json json = TagJson(tag);
+		json["label"] = web.Text(request, tag.label_key);
+		return json;
+	};
 	Json tasks = Json::array();
 	auto add = [&](int number, const std::string &title, const std::string &href, const std::string &detail,
 	               const Json &tag, bool linked) {
@@ -121,13 +126,13 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const Json blocked = {{"label", words("web_risk.overview.blocked")}, {"class", kBlockedTagClass}};
 	add(1, words("web_risk.overview.assets"), base + "/assets",
 	    words("web_risk.overview.assets_detail", {{"count", std::to_string(asset_count)}}),
-	    tag_json(asset_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	    tag_json(asset_count > 0 ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
 	add(2, words("pages.risk_threats"), base + "/threats",
 	    frequency_count == 0
 	        ? words("web_risk.overview.threats_default", {{"count", std::to_string(threat_count)}})
 	        : words("web_risk.overview.threats_own",
 	                {{"count", std::to_string(threat_count)}, {"own", std::to_string(frequency_count)}}),
-	    tag_json(frequency_count > 0 ? app::TaskTag{"完了", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
+	    tag_json(frequency_count > 0 ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone} : app::TaskTagOf(0, 1)), true);
 	add(3, words("pages.risk_check"), base + "/check",
 	    words("web_risk.overview.check_detail",
 	          {{"answered", std::to_string(answered)}, {"count", std::to_string(item_count)}}),
@@ -139,13 +144,13 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 		add(4, words("pages.risk_results"), base + "/results",
 		    words("web_risk.overview.results_detail",
 		          {{"high", std::to_string(high.size())}, {"needing", std::to_string(needing.size())}}),
-		    tag_json(answered >= item_count ? app::TaskTag{"完了", app::TaskProgress::kDone}
-		                                    : app::TaskTag{"途中", app::TaskProgress::kInProgress}),
+		    tag_json(answered >= item_count ? app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone}
+		                                    : app::TaskTag{"app_risk.progress.in_progress", app::TaskProgress::kInProgress}),
 		    true);
 		add(5, words("pages.risk_treatments"), base + "/treatments",
 		    words("web_risk.overview.treatments_detail",
 		          {{"decided", std::to_string(decided)}, {"needing", std::to_string(needing.size())}}),
-		    needing.empty() ? tag_json(app::TaskTag{"完了", app::TaskProgress::kDone})
+		    needing.empty() ? tag_json(app::TaskTag{"app_risk.progress.done", app::TaskProgress::kDone})
 		                    : tag_json(app::TaskTagOf(decided, static_cast<int>(needing.size()))),
 		    true);
 	}

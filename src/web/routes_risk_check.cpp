@@ -50,7 +50,7 @@ void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access,
 			const bool at_fault = error && error->field == "freq_" + threat.id;
 			threats.push_back({{"id", threat.id},
 			                   {"name", threat.name},
-			                   {"impact", std::string(app::ImpactLabel(threat.impact))},
+			                   {"impact", web.Text(request, app::ImpactLabel(threat.impact))},
 			                   {"description", threat.description},
 			                   {"frequency_source", OptionalText(threat.frequency_source)},
 			                   {"value", value},
@@ -96,23 +96,23 @@ std::string ItemNumber(const RiskCatalog &catalog, const std::string &item_id) {
 }
 
 //! The 要確認 list: answers carried over from the 59-item catalog (migration 0004).
-Json ReviewsJson(const RiskCatalog &catalog, const std::vector<app::AnswerReview> &reviews,
-                 const CheckAnswers &answers) {
+Json ReviewsJson(const WebApp &web, const Request &request, const RiskCatalog &catalog,
+                 const std::vector<app::AnswerReview> &reviews, const CheckAnswers &answers) {
 	Json list = Json::array();
 	for (const auto &review : reviews) {
 		const CheckItem *successor = catalog.FindCheckItem(review.successor_id);
 		Json entry = {{"old_id", review.old_item_id},
 		              {"old_text", review.old_text},
 		              {"has_text", !review.old_text.empty()},
-		              {"old_answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review.answer))},
+		              {"old_answer", SayKeyed(web, request, app::CoveringAnswerText(catalog, CheckAnswerFromInt(review.answer)))},
 		              {"has_successor", successor != nullptr},
 		              {"successor_href", successor ? "#item-" + successor->id : ""},
 		              {"successor_number", successor ? ItemNumber(catalog, successor->id) : ""},
 		              {"successor_text", successor ? successor->text : ""}};
 		if (successor != nullptr) {
 			auto current = answers.find(successor->id);
-			entry["current_answer"] = current != answers.end() ? app::CoveringAnswerText(catalog, current->second)
-			                                                   : app::CoveringAnswerText(catalog, std::nullopt);
+			entry["current_answer"] = current != answers.end() ? SayKeyed(web, request, app::CoveringAnswerText(catalog, current->second))
+			                                                   : SayKeyed(web, request, app::CoveringAnswerText(catalog, std::nullopt));
 		}
 		list.push_back(std::move(entry));
 	}
@@ -159,7 +159,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 				for (const app::AnswerReview *review : found_reviews->second) {
 					old_answers.push_back(
 					    {{"text", review->old_text},
-					     {"answer", app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer))}});
+					     {"answer", SayKeyed(web, request, app::CoveringAnswerText(catalog, CheckAnswerFromInt(review->answer)))}});
 				}
 			}
 			items.push_back(
@@ -188,14 +188,14 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		                      {"name", category.name},
 		                      {"count", count},
 		                      {"answered", answered},
-		                      {"tag", TagJson(tag)},
+		                      {"tag", {{"label", web.Text(request, tag.label_key)}, {"class", ProgressTagClass(tag.progress)}}},
 		                      {"items", items},
 		                      {"saved", saved == category.id},
 		                      {"next", next}});
 	}
 	Json model = {{"base", RiskBase(access)},
 	              {"can_edit", access.CanEdit()},
-	              {"reviews", ReviewsJson(catalog, *reviews, answers)},
+	              {"reviews", ReviewsJson(web, request, catalog, *reviews, answers)},
 	              {"has_reviews", !reviews->empty()},
 	              {"review_count", reviews->size()},
 	              {"dismissed", request.Param("dismissed") == "1"},
@@ -259,8 +259,8 @@ void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 			items.push_back(
 			    {{"id", item->id},
 			     {"text", item->text},
-			     {"current", real != before->input.answers.end() ? app::CoveringAnswerText(catalog, real->second)
-			                                                     : app::CoveringAnswerText(catalog, std::nullopt)},
+			     {"current", real != before->input.answers.end() ? SayKeyed(web, request, app::CoveringAnswerText(catalog, real->second))
+			                                                     : SayKeyed(web, request, app::CoveringAnswerText(catalog, std::nullopt))},
 			     {"checked", checked}});
 		}
 		if (!items.empty()) {

@@ -282,8 +282,8 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 			    {"personal", personal},
 			    {"importance", assessed.importance},
 			    {"importance_note",
-			     OptionalText(app::ImportanceNote(app::ToRegisterAsset(asset).rating, assessed.importance,
-			                                      assessed.importance_overridden))},
+			     OptionalText(SayKeyed(web, request, app::ImportanceNote(app::ToRegisterAsset(asset).rating, assessed.importance,
+			                                      assessed.importance_overridden)))},
 			    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
 			    {"has_threats", !assessed.threats.empty()},
 			    {"driving_threat", driving},
@@ -293,7 +293,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 			});
 		}
 		++group_number;
-		groups.push_back({{"name", group.name},
+		groups.push_back({{"name", group.blank ? web.Text(request, "app_risk.group_blank") : group.name},
 		                  {"heading_id", "group-" + std::to_string(group_number)},
 		                  {"count", group.rows.size()},
 		                  {"rows", rows}});

@@ -77,7 +77,7 @@ void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalo
 		                      {"mark", app::RegulationMark(catalog, category.need)},
 		                      {"words", app::RegulationWords(catalog, category.need)},
 		                      {"advice", app::RegulationAdvice(catalog, category.need)},
-		                      {"reason", app::RegulationReason(category)}});
+		                      {"reason", words(app::RegulationReason(category))}});
 		if (permille) {
 			bars.push_back({label, *permille / 10.0, 100});
 		}
@@ -144,7 +144,8 @@ void AddHeatMap(const PageText &words, Json &model, const RiskCatalog &catalog, 
 }
 
 //! 大 risks, worst first.
-Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysis) {
+Json HighRisksJson(const WebApp &web, const Request &request, const std::string &base,
+                   const app::RegisterAnalysis &analysis) {
 	const AnalysisResult &result = analysis.result;
 	Json high = Json::array();
 	for (const auto &risk : app::RisksAtLevels(result, {"high"})) {
@@ -153,7 +154,7 @@ Json HighRisksJson(const std::string &base, const app::RegisterAnalysis &analysi
 		high.push_back({{"asset", asset.asset->name},
 		                {"href", base + "/assets/" + std::to_string(AssetIdAt(analysis, risk.asset))},
 		                {"threat", threat.threat->name},
-		                {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		                {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 		                {"risk", RiskCellJson(threat.risk_value, threat.level)}});
 	}
 	return high;
@@ -169,7 +170,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const AnalysisResult &result = analysis->result;
-	const Json high = HighRisksJson(base, *analysis);
+	const Json high = HighRisksJson(web, request, base, *analysis);
 	const size_t medium_count = app::RisksAtLevels(result, {"medium"}).size();
 
 	Json gaps = Json::array();
@@ -242,7 +243,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		for (const auto &covering : threat.applicable) {
 			items.push_back({{"number", numbers.count(covering.item->id) ? numbers.at(covering.item->id) : ""},
 			                 {"text", covering.item->text},
-			                 {"answer", app::CoveringAnswerText(catalog, covering.answer)}});
+			                 {"answer", SayKeyed(web, request, app::CoveringAnswerText(catalog, covering.answer))}});
 		}
 		Json excluded = Json::array();
 		for (const CheckItem *item : app::ItemsCoveringThreat(catalog, threat.threat->id)) {
@@ -257,7 +258,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		threats.push_back({
 		    {"heading_id", "threat-" + threat.threat->id},
 		    {"name", threat.threat->name},
-		    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+		    {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 		    {"description", threat.threat->description},
 		    {"is_driving", static_cast<int>(idx) == assessed.driving_threat},
 		    {"frequency", threat.frequency},
@@ -270,8 +271,8 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 		    {"gap", threat.gap},
 		    {"vulnerability", threat.vulnerability},
 		    {"vulnerability_label", app::ScaleLabelText(catalog.vulnerability_labels, threat.vulnerability)},
-		    {"vulnerability_reason", app::VulnerabilityReason(threat)},
-		    {"possibility_formula", app::PossibilityFormula(threat.frequency, threat.vulnerability)},
+		    {"vulnerability_reason", SayKeyed(web, request, app::VulnerabilityReason(threat))},
+		    {"possibility_formula", SayKeyed(web, request, app::PossibilityFormula(threat.frequency, threat.vulnerability))},
 		    {"possibility", threat.possibility},
 		    {"possibility_label", app::ScaleLabelText(catalog.possibility_labels, threat.possibility)},
 		    {"possibility_description", OptionalText(PossibilityDescription(catalog, threat.possibility))},
@@ -310,10 +311,10 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	    {"registered_iso", asset.registered_on},
 	    {"risk_owner", asset.risk_owner},
 	    {"importance", assessed.importance},
-	    {"importance_formula", app::ImportanceFormula(rating)},
+	    {"importance_formula", SayKeyed(web, request, app::ImportanceFormula(rating))},
 	    {"importance_overridden", assessed.importance_overridden},
 	    {"by_rating", by_rating},
-	    {"importance_note", app::ImportanceNote(rating, assessed.importance, assessed.importance_overridden)},
+	    {"importance_note", SayKeyed(web, request, app::ImportanceNote(rating, assessed.importance, assessed.importance_overridden))},
 	    {"override_importance", edition.risk_scale.override_importance},
 	    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
 	    {"has_threats", !assessed.threats.empty()},

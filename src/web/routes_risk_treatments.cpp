@@ -85,14 +85,14 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"threat", threat.threat->name},
 		    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 		    {"decided", treatment != nullptr},
-		    {"decision", treatment ? std::string(app::DecisionLabel(treatment->decision)) : web.Text(request, "web_risk.treatment.undecided")},
+		    {"decision", treatment ? web.Text(request, std::string(app::DecisionLabel(treatment->decision))) : web.Text(request, "web_risk.treatment.undecided")},
 		    {"measure", OptionalText(treatment ? treatment->measure : "")},
 		    {"owner", treatment ? treatment->owner : ""},
 		    {"due", treatment ? JapaneseDate(treatment->due_on) : ""},
 		    {"due_iso", treatment ? treatment->due_on : ""},
 		    {"has_due", treatment != nullptr && !treatment->due_on.empty()},
 		    {"residual", treatment ? treatment->residual_risk : 0},
-		    {"tag", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
+		    {"tag", {{"label", web.Text(request, state.label_key)}, {"class", ProgressTagClass(state.progress)}}},
 		    {"overdue", state.overdue},
 		    {"awaiting_approval", state.awaiting_approval},
 		    {"href", TreatmentPath(access, asset_id, threat.threat->id)},
@@ -100,7 +100,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	}
 	Json decisions = Json::array();
 	for (const auto &option : app::DecisionOptions()) {
-		decisions.push_back({{"label", option.label}, {"explanation", option.explanation}});
+		decisions.push_back({{"label", web.Text(request, option.label_key)}, {"explanation", web.Text(request, option.explanation_key)}});
 	}
 	Json model = {{"base", base},
 	              {"can_edit", access.CanEdit()},
@@ -177,8 +177,8 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	Json decisions = Json::array();
 	for (const auto &option : app::DecisionOptions()) {
 		decisions.push_back({{"id", option.id},
-		                     {"label", option.label},
-		                     {"explanation", option.explanation},
+		                     {"label", web.Text(request, option.label_key)},
+		                     {"explanation", web.Text(request, option.explanation_key)},
 		                     {"checked", option.id == form.treatment.decision}});
 	}
 	// 低減 changes only the vulnerability, so the values a reduction reaches are marked with it.
@@ -213,7 +213,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"asset", asset.name},
 	    {"asset_href", base + "/assets/" + std::to_string(asset.id)},
 	    {"threat", threat.threat->name},
-	    {"impact", std::string(app::ImpactLabel(threat.threat->impact))},
+	    {"impact", web.Text(request, app::ImpactLabel(threat.threat->impact))},
 	    {"risk", RiskCellJson(threat.risk_value, threat.level)},
 	    {"high", high},
 	    {"importance", importance},
@@ -232,14 +232,14 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	         "due_on", "due_on", web.Text(request, "web_dates.label.due_on"), web.Text(request, "web_dates.hint.due_on"),
 	         false, form.due, date_error, date_error != nullptr ? web.Describe(request, *date_error) : std::string()})},
 	    {"has_stored", stored.has_value()},
-	    {"stored_decision", stored ? std::string(app::DecisionLabel(stored->decision)) : ""},
+	    {"stored_decision", stored ? web.Text(request, std::string(app::DecisionLabel(stored->decision))) : ""},
 	    {"stored_measure", stored ? stored->measure : ""},
 	    {"stored_owner", stored ? stored->owner : ""},
 	    {"stored_due", stored ? JapaneseDate(stored->due_on) : ""},
 	    {"stored_residual", stored ? stored->residual_risk : 0},
 	    {"stored_reason", stored ? stored->reason : ""},
 	    {"stored_completed", stored && stored->completed},
-	    {"state", {{"label", state.label}, {"class", ProgressTagClass(state.progress)}}},
+	    {"state", {{"label", web.Text(request, state.label_key)}, {"class", ProgressTagClass(state.progress)}}},
 	    {"overdue", state.overdue},
 	    {"show_approval", accepted && high},
 	    {"approved", approved},

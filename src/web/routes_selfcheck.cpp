@@ -77,7 +77,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 	for (const auto &row : app::RespondentRows(*departments, responses, edition.ItemCount())) {
 		rows.push_back({{"name", row.name},
 		                {"is_department", row.is_department},
-		                {"status", row.progress.label},
+		                {"status", web.Text(request, row.progress.label.key, row.progress.label.params)},
 		                {"tag_class", ResponseTagClass(row.progress.state)},
 		                {"answer_href", base + "/selfcheck/answer" + app::QueryString({{"respondent", row.name}})}});
 	}

@@ -137,6 +137,9 @@ const char *RoleKey(app::Role role);
 //! message keys ("label_key"); RenderPage turns them into text.
 Json OrgNavigation(const app::OrgAccess &access, const std::string &current);
 
+//! The message key of a role's name (roles.*, the names of 表5).
+const char *RoleKey(app::Role role);
+
 //! Error summary model for a form re-shown with problems (ui.md §2.7). It
 //! keeps the message key and parameters; RenderPage writes the text.
 Json ErrorSummary(const Error &error, const std::string &field_id);

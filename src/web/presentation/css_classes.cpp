@@ -32,6 +32,6 @@ std::string RiskLevelClass(const RiskLevelBand *level) {
 	return "risk-level risk-level--" + id;
 }
 
-nlohmann::json TagJson(const app::TaskTag &tag) { return {{"label", tag.label}, {"class", ProgressTagClass(tag.progress)}}; }
+nlohmann::json TagJson(const app::TaskTag &tag) { return {{"label", tag.label_key}, {"class", ProgressTagClass(tag.progress)}}; }
 
 } // namespace mamori::web

@@ -1,5 +1,6 @@
 // mamori/tests/unit/app/risk_views_test.cpp
 #include "app/risk_views.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,12 @@
 
 namespace mamori::app {
 namespace {
+
+//! The Japanese words a label key stands for, as people read them.
+std::string Ja(const std::string &key) { return testing_support::ShippedMessages().Text(Locale::kJa, key); }
+std::string Ja(const KeyedText &text) {
+	return testing_support::ShippedMessages().Text(Locale::kJa, text.key, text.params);
+}
 
 RiskScale EditionThreeScale() {
 	RiskScale scale;
@@ -65,9 +72,9 @@ TEST(RiskLevelTest, ClassAndLabelNameTheBand) {
 }
 
 TEST(RiskLabelsTest, ImpactAndScaleLabels) {
-	EXPECT_EQ(ImpactLabel(ThreatImpact::kConfidentiality), "漏えい");
-	EXPECT_EQ(ImpactLabel(ThreatImpact::kIntegrity), "改ざん");
-	EXPECT_EQ(ImpactLabel(ThreatImpact::kAvailability), "消失・停止");
+	EXPECT_EQ(Ja(std::string(ImpactLabel(ThreatImpact::kConfidentiality))), "漏えい");
+	EXPECT_EQ(Ja(std::string(ImpactLabel(ThreatImpact::kIntegrity))), "改ざん");
+	EXPECT_EQ(Ja(std::string(ImpactLabel(ThreatImpact::kAvailability))), "消失・停止");
 	const std::vector<ScaleLabel> labels = {{3, "いつ発生してもおかしくない"}, {1, "通常は発生しない"}};
 	EXPECT_EQ(ScaleLabelText(labels, 3), "いつ発生してもおかしくない");
 	EXPECT_EQ(ScaleLabelText(labels, 2), "");
@@ -78,22 +85,22 @@ TEST(RiskLabelsTest, ImpactAndScaleLabels) {
 TEST(ImportanceNoteTest, NamesTheOverride) {
 	AssetRating rating;
 	rating.confidentiality = 1;
-	EXPECT_EQ(ImportanceNote(rating, 1, false), "");
+	EXPECT_EQ(Ja(ImportanceNote(rating, 1, false)), "");
 	rating.personal_info = true;
-	EXPECT_EQ(ImportanceNote(rating, 2, true), "個人情報のため2");
+	EXPECT_EQ(Ja(ImportanceNote(rating, 2, true)), "個人情報のため2");
 	rating.personal_info = false;
 	rating.my_number = true;
-	EXPECT_EQ(ImportanceNote(rating, 2, true), "個人情報のため2");
+	EXPECT_EQ(Ja(ImportanceNote(rating, 2, true)), "個人情報のため2");
 	rating.my_number = false;
 	rating.business_critical = true;
-	EXPECT_EQ(ImportanceNote(rating, 2, true), "事業への影響のため2");
+	EXPECT_EQ(Ja(ImportanceNote(rating, 2, true)), "事業への影響のため2");
 	rating.sensitive_personal_info = true;
-	EXPECT_EQ(ImportanceNote(rating, 2, true), "個人情報・事業への影響のため2");
+	EXPECT_EQ(Ja(ImportanceNote(rating, 2, true)), "個人情報・事業への影響のため2");
 }
 
 TEST(ImportanceNoteTest, FormulaShowsEachRating) {
 	AssetRating rating{2, 1, 0};
-	EXPECT_EQ(ImportanceFormula(rating), "max(機密性 2, 完全性 1, 可用性 0) = 2");
+	EXPECT_EQ(Ja(ImportanceFormula(rating)), "max(機密性 2, 完全性 1, 可用性 0) = 2");
 }
 
 // ---- vulnerability and possibility ---------------------------------------------------------------
@@ -103,35 +110,35 @@ TEST(VulnerabilityReasonTest, StatesTheRule) {
 	ThreatAssessment threat;
 	threat.gap = true;
 	threat.vulnerability = 3;
-	EXPECT_EQ(VulnerabilityReason(threat), "この脅威を防ぐ対策の項目が当てはまらないため 3（ギャップ）");
+	EXPECT_EQ(Ja(VulnerabilityReason(threat)), "この脅威を防ぐ対策の項目が当てはまらないため 3（ギャップ）");
 	threat.gap = false;
 	threat.applicable = {{&item, CheckAnswer::kImplemented}};
 	threat.vulnerability = 1;
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて1「実施している」なので 1");
+	EXPECT_EQ(Ja(VulnerabilityReason(threat)), "すべて1「実施している」なので 1");
 	threat.applicable = {{&item, CheckAnswer::kNotImplemented}, {&item, std::nullopt}};
 	threat.vulnerability = 3;
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない／わからない」（未回答を含む）なので 3");
+	EXPECT_EQ(Ja(VulnerabilityReason(threat)), "すべて3「実施していない／わからない」（未回答を含む）なので 3");
 	threat.applicable = {{&item, CheckAnswer::kNotImplemented}};
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて3「実施していない／わからない」なので 3");
+	EXPECT_EQ(Ja(VulnerabilityReason(threat)), "すべて3「実施していない／わからない」なので 3");
 	threat.applicable = {{&item, CheckAnswer::kImplemented}, {&item, CheckAnswer::kNotImplemented}};
 	threat.vulnerability = 2;
-	EXPECT_EQ(VulnerabilityReason(threat), "すべて1でもすべて3でもないので 2");
+	EXPECT_EQ(Ja(VulnerabilityReason(threat)), "すべて1でもすべて3でもないので 2");
 }
 
 TEST(CoveringAnswerTextTest, UnansweredCountsAsThree) {
 	const RiskCatalog catalog = SmallCatalog();
-	EXPECT_EQ(CoveringAnswerText(catalog, CheckAnswer::kPartial), "2「一部実施している」");
-	EXPECT_EQ(CoveringAnswerText(catalog, std::nullopt), "未回答（3として計算）");
+	EXPECT_EQ(Ja(CoveringAnswerText(catalog, CheckAnswer::kPartial)), "2「一部実施している」");
+	EXPECT_EQ(Ja(CoveringAnswerText(catalog, std::nullopt)), "未回答（3として計算）");
 }
 
 TEST(PossibilityFormulaTest, ShowsTheDivisionAndTheCeiling) {
-	EXPECT_EQ(PossibilityFormula(3, 1), "3 ÷ (4 − 1) = 1");
-	EXPECT_EQ(PossibilityFormula(3, 2), "3 ÷ (4 − 2) = 1.5 → 切り上げて 2");
-	EXPECT_EQ(PossibilityFormula(3, 3), "3 ÷ (4 − 3) = 3");
-	EXPECT_EQ(PossibilityFormula(2, 1), "2 ÷ (4 − 1) ≒ 0.67 → 切り上げて 1");
-	EXPECT_EQ(PossibilityFormula(1, 1), "1 ÷ (4 − 1) ≒ 0.33 → 切り上げて 1");
-	EXPECT_EQ(PossibilityFormula(2, 2), "2 ÷ (4 − 2) = 1");
-	EXPECT_EQ(PossibilityFormula(1, 2), "1 ÷ (4 − 2) = 0.5 → 切り上げて 1");
+	EXPECT_EQ(Ja(PossibilityFormula(3, 1)), "3 ÷ (4 − 1) = 1");
+	EXPECT_EQ(Ja(PossibilityFormula(3, 2)), "3 ÷ (4 − 2) = 1.5 → 切り上げて 2");
+	EXPECT_EQ(Ja(PossibilityFormula(3, 3)), "3 ÷ (4 − 3) = 3");
+	EXPECT_EQ(Ja(PossibilityFormula(2, 1)), "2 ÷ (4 − 1) ≒ 0.67 → 切り上げて 1");
+	EXPECT_EQ(Ja(PossibilityFormula(1, 1)), "1 ÷ (4 − 1) ≒ 0.33 → 切り上げて 1");
+	EXPECT_EQ(Ja(PossibilityFormula(2, 2)), "2 ÷ (4 − 2) = 1");
+	EXPECT_EQ(Ja(PossibilityFormula(1, 2)), "1 ÷ (4 − 2) = 0.5 → 切り上げて 1");
 }
 
 // ---- categories ----------------------------------------------------------------------------------
@@ -152,15 +159,15 @@ TEST(RegulationTest, MarksWordsAdviceAndReasons) {
 	CategoryAssessment organizational;
 	organizational.category = &catalog.categories[0];
 	organizational.need = RegulationNeed::kRequired;
-	EXPECT_EQ(RegulationReason(organizational), "組織的・人的セキュリティ対策の規程は、どの会社でも常に必要です。");
+	EXPECT_EQ(Ja(std::string(RegulationReason(organizational))), "組織的・人的セキュリティ対策の規程は、どの会社でも常に必要です。");
 	CategoryAssessment physical;
 	physical.category = &catalog.categories[1];
 	physical.need = RegulationNeed::kRequired;
 	physical.need_from_high_risk = true;
-	EXPECT_EQ(RegulationReason(physical), "リスク値が「大」の脅威が、この区分の対策に左右されます。");
+	EXPECT_EQ(Ja(std::string(RegulationReason(physical))), "リスク値が「大」の脅威が、この区分の対策に左右されます。");
 	physical.need = RegulationNeed::kNotNeeded;
 	physical.need_from_high_risk = false;
-	EXPECT_EQ(RegulationReason(physical), "この区分の対策は、すべて「自社に該当しない」と回答しています。");
+	EXPECT_EQ(Ja(std::string(RegulationReason(physical))), "この区分の対策は、すべて「自社に該当しない」と回答しています。");
 }
 
 // ---- register --------------------------------------------------------------------------------------
@@ -185,7 +192,8 @@ TEST(GroupRegisterTest, GroupsInOrderOfFirstAppearanceWithBlanksLast) {
 	EXPECT_EQ(groups[0].name, "人事");
 	EXPECT_EQ(groups[0].rows, (std::vector<size_t>{0, 3}));
 	EXPECT_EQ(groups[1].name, "営業");
-	EXPECT_EQ(groups[2].name, "（未記入）");
+	EXPECT_TRUE(groups[2].blank);
+	EXPECT_EQ(Ja("app_risk.group_blank"), "（未記入）");
 	EXPECT_EQ(groups[2].rows, (std::vector<size_t>{2}));
 
 	groups = GroupRegister(assets, analysis, RegisterGrouping::kDepartment, RegisterSort::kRisk);
@@ -290,43 +298,43 @@ TEST(ItemsCoveringThreatTest, InCatalogOrder) {
 // ---- overview and treatment ------------------------------------------------------------------------
 
 TEST(TaskTagTest, NotStartedInProgressDone) {
-	EXPECT_EQ(TaskTagOf(0, 10).label, "未着手");
-	EXPECT_EQ(TaskTagOf(3, 10).label, "途中");
+	EXPECT_EQ(TaskTagOf(0, 10).label_key, "app_risk.progress.not_started");
+	EXPECT_EQ(TaskTagOf(3, 10).label_key, "app_risk.progress.in_progress");
 	EXPECT_EQ(TaskTagOf(3, 10).progress, TaskProgress::kInProgress);
 	EXPECT_EQ(TaskTagOf(10, 10).progress, TaskProgress::kDone);
 	EXPECT_EQ(TaskTagOf(0, 10).progress, TaskProgress::kNotStarted);
-	EXPECT_EQ(TaskTagOf(10, 10).label, "完了");
-	EXPECT_EQ(TaskTagOf(0, 0).label, "未着手");
+	EXPECT_EQ(Ja(TaskTagOf(10, 10).label_key), "完了");
+	EXPECT_EQ(Ja(TaskTagOf(0, 0).label_key), "未着手");
 }
 
 TEST(DecisionOptionsTest, FourDecisionsInGuidelineOrder) {
 	const auto &options = DecisionOptions();
 	ASSERT_EQ(options.size(), 4u);
-	EXPECT_EQ(options[0].label, "低減");
-	EXPECT_EQ(options[1].label, "保有");
-	EXPECT_EQ(options[2].label, "回避");
-	EXPECT_EQ(options[3].label, "移転");
-	EXPECT_NE(options[3].explanation.find("サイバー保険"), std::string::npos);
+	EXPECT_EQ(Ja(options[0].label_key), "低減");
+	EXPECT_EQ(Ja(options[1].label_key), "保有");
+	EXPECT_EQ(Ja(options[2].label_key), "回避");
+	EXPECT_EQ(Ja(options[3].label_key), "移転");
+	EXPECT_NE(Ja(options[3].explanation_key).find("サイバー保険"), std::string::npos);
 	// 手順3 ①: 低減 improves the vulnerability; 重要度 and 脅威 stay fixed (表14).
-	EXPECT_NE(options[0].explanation.find("脆弱性を改善"), std::string::npos);
-	EXPECT_NE(options[0].explanation.find("重要度と脅威は変わらず"), std::string::npos);
+	EXPECT_NE(Ja(options[0].explanation_key).find("脆弱性を改善"), std::string::npos);
+	EXPECT_NE(Ja(options[0].explanation_key).find("重要度と脅威は変わらず"), std::string::npos);
 	// 手順3 ③: 回避 changes how the work is done or how systems are used.
-	EXPECT_NE(options[2].explanation.find("仕事のやりかた"), std::string::npos);
-	EXPECT_NE(options[2].explanation.find("情報システムの利用方法"), std::string::npos);
+	EXPECT_NE(Ja(options[2].explanation_key).find("仕事のやりかた"), std::string::npos);
+	EXPECT_NE(Ja(options[2].explanation_key).find("情報システムの利用方法"), std::string::npos);
 }
 
 TEST(TreatmentStateTest, UndecidedInProgressOverdueAndDone) {
-	EXPECT_EQ(TreatmentStateOf(nullptr, true, "2025-04-01").label, "未着手");
+	EXPECT_EQ(Ja(TreatmentStateOf(nullptr, true, "2025-04-01").label_key), "未着手");
 	storage::RiskTreatment treatment;
 	treatment.decision = "reduce";
 	treatment.due_on = "2025-03-31";
 	auto state = TreatmentStateOf(&treatment, true, "2025-04-01");
-	EXPECT_EQ(state.label, "途中");
+	EXPECT_EQ(Ja(state.label_key), "途中");
 	EXPECT_TRUE(state.overdue);
 	EXPECT_FALSE(TreatmentStateOf(&treatment, true, "2025-03-31").overdue);  // due today is not late
 	treatment.completed = true;
 	state = TreatmentStateOf(&treatment, true, "2025-04-01");
-	EXPECT_EQ(state.label, "完了");
+	EXPECT_EQ(Ja(state.label_key), "完了");
 	EXPECT_FALSE(state.overdue);
 }
 
@@ -335,12 +343,12 @@ TEST(TreatmentStateTest, AcceptingAHighRiskWaitsForApproval) {
 	treatment.decision = "accept";
 	auto state = TreatmentStateOf(&treatment, true, "2025-04-01");
 	EXPECT_TRUE(state.awaiting_approval);
-	EXPECT_EQ(state.label, "途中");
+	EXPECT_EQ(Ja(state.label_key), "途中");
 	EXPECT_FALSE(TreatmentStateOf(&treatment, false, "2025-04-01").awaiting_approval);
 	treatment.approved_by = 7;
 	state = TreatmentStateOf(&treatment, true, "2025-04-01");
 	EXPECT_FALSE(state.awaiting_approval);
-	EXPECT_EQ(state.label, "完了");
+	EXPECT_EQ(Ja(state.label_key), "完了");
 }
 
 // ---- files -------------------------------------------------------------------------------------------

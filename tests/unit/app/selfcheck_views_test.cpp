@@ -1,5 +1,6 @@
 // mamori/tests/unit/app/selfcheck_views_test.cpp
 #include "app/selfcheck_views.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,11 @@
 
 namespace mamori::app {
 namespace {
+
+//! The Japanese words app/ chose, as people read them.
+std::string Ja(const KeyedText &text) {
+	return testing_support::ShippedMessages().Text(Locale::kJa, text.key, text.params);
+}
 
 AnswerSheet FullSheet(int item_count, Answer answer) {
 	AnswerSheet sheet;
@@ -81,19 +87,19 @@ TEST(AnsweredCountTest, IgnoresNumbersOutsideTheEdition) {
 TEST(ProgressOfTest, LabelsEachState) {
 	const auto none = ProgressOf(nullptr, 25);
 	EXPECT_EQ(none.state, ResponseState::kNotStarted);
-	EXPECT_EQ(none.label, "未回答");
+	EXPECT_EQ(Ja(none.label), "未回答");
 
 	storage::SelfcheckResponse response;
 	response.answers = FullSheet(12, Answer::kImplemented);
 	const auto partway = ProgressOf(&response, 25);
 	EXPECT_EQ(partway.state, ResponseState::kInProgress);
 	EXPECT_EQ(partway.answered, 12);
-	EXPECT_EQ(partway.label, "回答中 12／25");
+	EXPECT_EQ(Ja(partway.label), "回答中 12／25");
 
 	response.submitted_at = "2025-04-01T00:00:00Z";
 	const auto sent = ProgressOf(&response, 25);
 	EXPECT_EQ(sent.state, ResponseState::kSubmitted);
-	EXPECT_EQ(sent.label, "送信済み");
+	EXPECT_EQ(Ja(sent.label), "送信済み");
 
 	// A response row with no answers yet has not been started.
 	storage::SelfcheckResponse empty;
@@ -113,12 +119,12 @@ TEST(RespondentRowsTest, ListsEveryDepartmentThenOtherRespondents) {
 	ASSERT_EQ(rows.size(), 3u);
 	EXPECT_EQ(rows[0].name, "営業部");
 	EXPECT_TRUE(rows[0].is_department);
-	EXPECT_EQ(rows[0].progress.label, "未回答");
+	EXPECT_EQ(Ja(rows[0].progress.label), "未回答");
 	EXPECT_EQ(rows[1].name, "総務部");
-	EXPECT_EQ(rows[1].progress.label, "送信済み");
+	EXPECT_EQ(Ja(rows[1].progress.label), "送信済み");
 	EXPECT_EQ(rows[2].name, "本社");
 	EXPECT_FALSE(rows[2].is_department);
-	EXPECT_EQ(rows[2].progress.label, "回答中 3／25");
+	EXPECT_EQ(Ja(rows[2].progress.label), "回答中 3／25");
 }
 
 // ---- result ------------------------------------------------------------------

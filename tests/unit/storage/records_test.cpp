@@ -16,11 +16,14 @@ TEST(NamesTest, RolesAndAnswersRoundTrip) {
 	}
 	// 表5 names the role 情報セキュリティ責任者; no label may be the bare 管理者,
 	// which readers would take for 表5's システム管理者.
-	EXPECT_EQ(RoleLabel(Role::kManager), "情報セキュリティ責任者");
-	EXPECT_EQ(RoleLabel(Role::kAdmin), "組織管理者");
-	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
-		EXPECT_NE(RoleLabel(role), "管理者");
-		EXPECT_NE(RoleLabel(role), "責任者");
+	// The names live in the message catalog (roles.*).
+	const auto ja = [](const char *key) { return testing_support::ShippedMessages().Text(Locale::kJa, key); };
+	EXPECT_EQ(ja("roles.manager"), "情報セキュリティ責任者");
+	EXPECT_EQ(ja("roles.admin"), "組織管理者");
+	for (const char *key : {"roles.admin", "roles.manager", "roles.executive", "roles.respondent", "roles.viewer"}) {
+		EXPECT_NE(ja(key), "管理者");
+		EXPECT_NE(ja(key), "責任者");
+		EXPECT_NE(ja(key), key);  // the key exists
 	}
 	EXPECT_FALSE(ParseRoleName("owner").has_value());
 	for (Answer answer : {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown}) {
