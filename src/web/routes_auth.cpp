@@ -98,7 +98,7 @@ namespace {
 
 void RenderSetup(WebApp &web, Request &request, const app::OrganizationInput &org, const std::string &email,
                  const std::string &name, const std::optional<Error> &error) {
-	Json model = {{"org", OrganizationFormModel(web.ctx().catalog, org)}, {"email", email}, {"display_name", name}};
+	Json model = {{"org", OrganizationFormModel(web.Content(request), org)}, {"email", email}, {"display_name", name}};
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, error->field);
 		model["errors"] = {{error->field, error->message}};

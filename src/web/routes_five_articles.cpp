@@ -205,7 +205,7 @@ void ShowFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acces
 
 void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const std::string number_text = request.http.matches[2];
-	const auto &articles = access.EditionOf(web.ctx().catalog).five_articles;
+	const auto &articles = access.EditionOf(web.Content(request)).five_articles;
 	const auto number = WebApp::ParseId(number_text);
 	const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
 		return number && candidate.number == *number;

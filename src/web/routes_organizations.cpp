@@ -192,7 +192,7 @@ void RenderOrganizations(WebApp &web, Request &request, const app::OrganizationI
 		                {"role", web.Text(request, RoleKey(membership.role))}});
 	}
 	Json model = {
-	    {"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(web.ctx().catalog, input)}};
+	    {"organizations", list}, {"has_orgs", !list.empty()}, {"org", OrganizationFormModel(web.Content(request), input)}};
 	if (error) {
 		AddFormError(model, *error, error->field);
 	}
@@ -248,7 +248,7 @@ void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, 
 	for (const auto &department : *departments) {
 		department_list.push_back({{"id", department.id}, {"name", department.name}});
 	}
-	Json model = {{"org", OrganizationFormModel(web.ctx().catalog, input)},
+	Json model = {{"org", OrganizationFormModel(web.Content(request), input)},
 	              {"classification", ClassificationModel(web.ctx(), access.org)},
 	              {"departments", department_list},
 	              {"has_departments", !department_list.empty()},

@@ -87,7 +87,7 @@ void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!treatments) {
 		return web.SendErrorPage(request, treatments.error());
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const int asset_count = static_cast<int>(analysis->assets.size());

@@ -29,7 +29,7 @@ std::optional<int> ParseSmallInt(const std::string &text) {
 
 void RenderThreats(WebApp &web, Request &request, const app::OrgAccess &access,
                    const std::map<std::string, int> &values, const std::optional<Error> &error) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string saved = request.Param("saved");
 	Json media = Json::array();
@@ -121,7 +121,7 @@ Json ReviewsJson(const WebApp &web, const Request &request, const RiskCatalog &c
 
 void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, const CheckAnswers &answers,
                  const std::optional<Error> &error) {
-	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	const RiskCatalog &catalog = access.EditionOf(web.Content(request)).risk_catalog;
 	const std::string saved = request.Param("saved");
 	auto reviews = app::ListAnswerReviews(web.ctx(), access);
 	if (!reviews) {
@@ -220,7 +220,7 @@ void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!after) {
 		return;
 	}
-	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	const RiskCatalog &catalog = access.EditionOf(web.Content(request)).risk_catalog;
 	const std::string base = RiskBase(access);
 	const CheckAnswers &planned = before->planned;
 
@@ -300,7 +300,7 @@ void SaveThreats(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!stored) {
 		return web.SendErrorPage(request, stored.error());
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	// Validate every posted value first, so a bad one saves nothing.
 	std::map<std::string, int> posted = *stored;
 	std::vector<std::pair<const RiskThreat *, int>> changes;
@@ -349,7 +349,7 @@ void SaveCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!stored) {
 		return web.SendErrorPage(request, stored.error());
 	}
-	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	const RiskCatalog &catalog = access.EditionOf(web.Content(request)).risk_catalog;
 	const std::string category = request.Param("category");
 	if (catalog.FindCategory(category) == nullptr) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.check_category_not_found"));
@@ -415,7 +415,7 @@ void SaveWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!real || !planned) {
 		return web.SendErrorPage(request, !real ? real.error() : planned.error());
 	}
-	const RiskCatalog &catalog = access.EditionOf(web.ctx().catalog).risk_catalog;
+	const RiskCatalog &catalog = access.EditionOf(web.Content(request)).risk_catalog;
 	for (const CheckItem *item : app::WhatIfCandidates(catalog, *real)) {
 		const bool wanted = request.HasParam("plan_" + item->id);
 		auto plan = planned->find(item->id);

@@ -182,7 +182,7 @@ Json AssetFormModel(const PageText &words, const Edition &edition, const app::As
 
 void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access, const app::Asset &asset,
                      bool is_new, const std::optional<Error> &error_in, const std::string &notice = "") {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	std::optional<Error> error = error_in;
 	for (const auto &rating : kRatings) {
 		// A group left unselected reads better as "choose" than as an out-of-range value.
@@ -247,7 +247,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	if (!analysis) {
 		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const auto grouping = app::ParseRegisterGrouping(request.Param("group"));
@@ -420,7 +420,7 @@ void ShowDeleteAsset(WebApp &web, Request &request, const app::OrgAccess &access
 	if (!asset) {
 		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	Json model = {{"base", RiskBase(access)},
 	              {"id", asset->id},
 	              {"name", asset->name},

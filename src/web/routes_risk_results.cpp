@@ -166,7 +166,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (!analysis) {
 		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const AnalysisResult &result = analysis->result;
@@ -226,7 +226,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	if (index == analysis->assets.size()) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.asset_not_found"));
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const RiskCatalog &catalog = edition.risk_catalog;
 	const std::string base = RiskBase(access);
 	const app::Asset &asset = analysis->assets[index];

@@ -182,7 +182,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 		                     {"checked", option.id == form.treatment.decision}});
 	}
 	// 低減 changes only the vulnerability, so the values a reduction reaches are marked with it.
-	const RiskScale &scale = access.EditionOf(web.ctx().catalog).risk_scale;
+	const RiskScale &scale = access.EditionOf(web.Content(request)).risk_scale;
 	const int importance = analysis.result.assets[risk.asset].importance;
 	std::map<int, int> vulnerability_for; // risk value → the highest vulnerability that gives it
 	for (int v = threat.vulnerability; v >= scale.vulnerability_min; --v) {

@@ -42,7 +42,7 @@ namespace {
 
 void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access, const std::string &title_input,
                     const std::optional<Error> &error) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = OrgBase(access);
 	auto summary = app::SummarizeRound(web.ctx(), access);
 	if (!summary) {

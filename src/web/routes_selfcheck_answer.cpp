@@ -92,7 +92,7 @@ Json AnsweringJson(const app::OrgAccess &access, const Answering &answering) {
 // ---- 2. landing (ui.md §2.1) ------------------------------------------
 
 void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = OrgBase(access);
 	Json model = {{"base", base},
 	              {"item_count", edition.ItemCount()},
@@ -159,7 +159,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 
 void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access, const Answering &answering, int number,
                     std::optional<Answer> selected, bool missing_choice) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const SelfcheckItem *item = edition.FindItem(number);
 	const SelfcheckGroup *group = GroupOf(edition, item->group);
 	const bool return_to_check = request.Param("return") == "check";
@@ -205,7 +205,7 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 // Parses the question number; sends 404 for anything outside 1..count.
 std::optional<int> QuestionNumber(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto number = WebApp::ParseId(request.http.matches[2]);
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	if (!number || *number > edition.ItemCount() || edition.FindItem(static_cast<int>(*number)) == nullptr) {
 		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.no_such_question"));
 		return std::nullopt;
@@ -251,7 +251,7 @@ void SaveQuestion(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, saved.error());
 	}
 	const Answering answering{saved->respondent, QueryFor(access, saved->respondent), std::nullopt, std::nullopt};
-	const int count = access.EditionOf(web.ctx().catalog).ItemCount();
+	const int count = access.EditionOf(web.Content(request)).ItemCount();
 	if (request.Param("return") == "check" || *number >= count) {
 		return web.Redirect(request, AnswerUrl(access, "/check", answering));
 	}
@@ -262,7 +262,7 @@ void SaveQuestion(WebApp &web, Request &request, const app::OrgAccess &access) {
 
 void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, const Answering &answering,
                  bool refused) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const AnswerSheet empty;
 	const AnswerSheet &answers = answering.response ? answering.response->answers : empty;
 	Json rows = Json::array();

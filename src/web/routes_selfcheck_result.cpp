@@ -206,7 +206,7 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!trend) {
 		return web.SendErrorPage(request, trend.error());
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = OrgBase(access);
 	Json model = {{"overview_href", base + "/selfcheck"},
 	              {"answer_href", base + "/selfcheck/answer"},

@@ -120,6 +120,10 @@ std::string WebApp::Text(const Request &request, std::string_view key, const Mes
 	return messages().Text(request.locale, key, params);
 }
 
+const Catalog &WebApp::Content(const Request &request) const {
+	return ctx_.catalogs != nullptr ? ctx_.catalogs->In(request.locale) : ctx_.catalog;
+}
+
 std::string WebApp::Describe(const Request &request, const Error &error) const {
 	return DescribeError(messages(), request.locale, error);
 }

@@ -65,6 +65,9 @@ public:
 	std::string Text(const Request &request, std::string_view key, const MessageParams &params = {}) const;
 	//! An error's message in the request's language.
 	std::string Describe(const Request &request, const Error &error) const;
+	//! Guideline content (items, threats, check items...) in the request's
+	//! language, for pages. Documents and the JSON API use their own language.
+	const Catalog &Content(const Request &request) const;
 
 	// --- set-up code (first administrator) ---------------------------------
 	//! Generates and remembers a one-time code when no account exists yet;
