@@ -27,8 +27,9 @@ bool IsIsoDate(const std::string &text) {
 	return day <= limit;
 }
 
-Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access) {
-	const Edition &edition = access.EditionOf(ctx.catalog);
+Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access,
+                                                      const Catalog *content) {
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
 	auto stored = ctx.store.ListFiveArticles(access.org.id);
 	if (!stored) {
 		return stored.error();

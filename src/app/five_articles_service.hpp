@@ -14,7 +14,11 @@ struct FiveArticleView {
 	storage::FiveArticleStatus status;  // number set even when never saved
 };
 
-Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access);
+//! The 5か条 with the organisation's status. `content` is the catalog whose
+//! wording the caller shows (a page passes the reader's language); null means
+//! the Japanese one.
+Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const OrgAccess &access,
+                                                      const Catalog *content = nullptr);
 
 //! Validates (number 1..N; a date for 実施済み; a responsible person for
 //! 実施中 and 実施済み, ≤100 bytes) and stores.

@@ -8,9 +8,9 @@
 
 namespace mamori::app {
 
-Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access) {
+Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const Catalog *content) {
 	Progress progress;
-	const Edition &edition = access.EditionOf(ctx.catalog);
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
 
 	auto articles = CountFiveArticles(ctx, access);
 	if (!articles) {

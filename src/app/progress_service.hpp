@@ -26,6 +26,8 @@ struct Progress {
 	int high_risks = 0;                          // 大 risks in the register
 };
 
-Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access);
+//! `content`: the catalog whose step titles the caller shows (a page passes the
+//! reader's language); null means the Japanese one.
+Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const Catalog *content = nullptr);
 
 } // namespace mamori::app

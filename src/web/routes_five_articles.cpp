@@ -130,7 +130,7 @@ Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const
 
 void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access, const ArticleForm *submitted,
                         int saved) {
-	auto views = app::ListFiveArticles(web.ctx(), access);
+	auto views = app::ListFiveArticles(web.ctx(), access, &web.Content(request));
 	if (!views) {
 		return web.SendErrorPage(request, views.error());
 	}

@@ -223,7 +223,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (access.IsRespondent()) {
 		return web.Redirect(request, OrgPath(access) + "/selfcheck/answer");
 	}
-	auto progress = app::ComputeProgress(web.ctx(), access);
+	auto progress = app::ComputeProgress(web.ctx(), access, &web.Content(request));
 	if (!progress) {
 		return web.SendErrorPage(request, progress.error());
 	}
