@@ -176,46 +176,58 @@ void ShowImport(WebApp &web, Request &request, const app::OrgAccess &access) {
 	RenderImport(web, request, access, nullptr, nullptr, std::nullopt);
 }
 
-void PreviewImport(WebApp &web, Request &request, const app::OrgAccess &access) {
+//! The uploaded file and the register read from it.
+struct UploadedRegister {
+	UploadedFile file;
+	interchange::ImportPreview preview;
+};
+
+//! Reads the upload and its rows, as both the preview and the commit do; when
+//! either cannot be read, shows the import page with the problem and returns nullopt.
+std::optional<UploadedRegister> ReadUploadedRegister(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto file = ReadUpload(request);
 	if (!file) {
-		return RenderImport(web, request, access, nullptr, nullptr, file.error());
+		RenderImport(web, request, access, nullptr, nullptr, file.error());
+		return std::nullopt;
 	}
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
 	auto preview = interchange::ReadRegister(edition, file->format, file->content);
 	if (!preview) {
 		Error error = preview.error();
 		error.field = "file";
-		return RenderImport(web, request, access, &*file, nullptr, error);
+		RenderImport(web, request, access, &*file, nullptr, error);
+		return std::nullopt;
 	}
-	RenderImport(web, request, access, &*file, &*preview, std::nullopt);
+	return UploadedRegister{std::move(file.value()), std::move(preview.value())};
+}
+
+void PreviewImport(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto uploaded = ReadUploadedRegister(web, request, access);
+	if (uploaded) {
+		RenderImport(web, request, access, &uploaded->file, &uploaded->preview, std::nullopt);
+	}
 }
 
 void CommitImport(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto file = ReadUpload(request);
-	if (!file) {
-		return RenderImport(web, request, access, nullptr, nullptr, file.error());
+	auto uploaded = ReadUploadedRegister(web, request, access);
+	if (!uploaded) {
+		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	auto preview = interchange::ReadRegister(edition, file->format, file->content);
-	if (!preview) {
-		Error error = preview.error();
-		error.field = "file";
-		return RenderImport(web, request, access, &*file, nullptr, error);
+	UploadedFile &file = uploaded->file;
+	interchange::ImportPreview &preview = uploaded->preview;
+	if (!preview.ok()) {
+		return RenderImport(web, request, access, &file, &preview, std::nullopt);
 	}
-	if (!preview->ok()) {
-		return RenderImport(web, request, access, &*file, &*preview, std::nullopt);
-	}
-	const size_t rows = preview->rows.size();
+	const size_t rows = preview.rows.size();
 	auto replaced =
-	    app::ReplaceRegister(web.ctx(), request.actor(), access, std::move(preview->rows), "file:" + file->filename);
+	    app::ReplaceRegister(web.ctx(), request.actor(), access, std::move(preview.rows), "file:" + file.filename);
 	if (!replaced) {
 		if (replaced.error().code != ErrorCode::kInvalidInput) {
 			return web.SendErrorPage(request, replaced.error());
 		}
 		Error error = replaced.error();
 		error.field = "file";
-		return RenderImport(web, request, access, &*file, nullptr, error);
+		return RenderImport(web, request, access, &file, nullptr, error);
 	}
 	web.Redirect(request, RiskBase(access) + "/assets?done=imported&rows=" + std::to_string(rows));
 }
