@@ -2,6 +2,7 @@
 #include "app/languages.hpp"
 
 #include "app/audit.hpp"
+#include "core/catalog/catalogs.hpp"
 
 namespace mamori::app {
 
@@ -13,6 +14,10 @@ Status SetUserLanguage(AppContext &ctx, Id user_id, Locale locale) {
 
 Locale DocumentLocaleOf(const storage::Organization &org) {
 	return ParseLocale(org.document_locale).value_or(kDefaultLocale);
+}
+
+const Catalog &DocumentContentOf(const AppContext &ctx, const storage::Organization &org) {
+	return ctx.catalogs != nullptr ? ctx.catalogs->In(DocumentLocaleOf(org)) : ctx.catalog;
 }
 
 Status SetDocumentLanguage(AppContext &ctx, const Actor &actor, const OrgAccess &access, Locale locale) {

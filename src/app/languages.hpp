@@ -23,6 +23,10 @@ Status SetUserLanguage(AppContext &ctx, Id user_id, Locale locale);
 //! The language of the organisation's generated documents (Japanese by default).
 Locale DocumentLocaleOf(const storage::Organization &org);
 
+//! The guideline content in the organisation's document language, for
+//! building its documents (the UI's content follows the reader instead).
+const Catalog &DocumentContentOf(const AppContext &ctx, const storage::Organization &org);
+
 //! Changes the document language; editors only; audited.
 Status SetDocumentLanguage(AppContext &ctx, const Actor &actor, const OrgAccess &access, Locale locale);
 

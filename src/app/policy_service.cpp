@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/audit.hpp"
+#include "app/languages.hpp"
 #include "platform/clock.hpp"
 
 namespace mamori::app {
@@ -23,13 +24,14 @@ PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organizati
 	PolicyInput input;
 	const PolicyTemplate &tmpl = edition.policy_template;
 	input.company_name = org.name;
-	input.scope = tmpl.scope_options.empty() ? "当社の情報資産" : tmpl.scope_options.front();
+	// Without offered choices the scope starts empty and the form asks for it.
+	input.scope = tmpl.scope_options.empty() ? std::string() : tmpl.scope_options.front();
 	for (const auto &clause : tmpl.clauses) {
 		if (clause.default_selected || clause.required) {
 			input.clause_ids.push_back(clause.id);
 		}
 	}
-	input.representative_title = "代表取締役";
+	input.representative_title = tmpl.representative_title;
 	return input;
 }
 
@@ -131,9 +133,14 @@ Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor
 	return published;
 }
 
-Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const OrgAccess &access,
+const PolicyTemplate &PolicyTemplateOf(const AppContext &ctx, const OrgAccess &access) {
+	return access.EditionOf(DocumentContentOf(ctx, access.org)).policy_template;
+}
+
+Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const MessageCatalog &messages, const OrgAccess &access,
                                     const storage::PolicyVersion &policy) {
-	return BuildPolicyDocument(access.EditionOf(ctx.catalog).policy_template, policy.input, policy.version);
+	return BuildPolicyDocument(messages, DocumentLocaleOf(access.org), PolicyTemplateOf(ctx, access), policy.input,
+	                           policy.version);
 }
 
 Result<PolicyState> LoadPolicyState(AppContext &ctx, const OrgAccess &access) {

@@ -24,7 +24,12 @@ Result<storage::PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &act
 //! Publishes the latest draft. Requires 制定日 (established_on).
 Result<storage::PolicyVersion> PublishPolicy(AppContext &ctx, const Actor &actor, const OrgAccess &access);
 
-Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const OrgAccess &access,
+//! The template the organisation's policy is written from, in its document language.
+const PolicyTemplate &PolicyTemplateOf(const AppContext &ctx, const OrgAccess &access);
+
+//! The version as a document in the organisation's document language
+//! (clauses from that language's template, dates by `messages`).
+Result<PolicyDocument> RenderPolicy(const AppContext &ctx, const MessageCatalog &messages, const OrgAccess &access,
                                     const storage::PolicyVersion &policy);
 
 //! The latest version (draft or published) and the latest published one.

@@ -4,6 +4,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
 #include "core/catalog/untranslated_content.hpp"
@@ -56,6 +57,7 @@ int RunServe(const Args &args) {
 	web::ServeOptions options;
 	options.db_path = parsed->Value("db", "var/mamori.db");
 	options.secure_cookies = parsed->Has("secure-cookies");
+	options.console_locale = CliLocale();
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');
 	if (colon == std::string::npos || colon == 0) {

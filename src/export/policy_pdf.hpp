@@ -34,8 +34,5 @@ PolicyPdfLabels PolicyPdfLabelsIn(const MessageCatalog &messages, Locale locale)
 //! Returns the PDF bytes; fails with kInternal when cairo cannot produce them.
 Result<std::string> RenderPolicyPdf(const MessageCatalog &messages, Locale locale, const PolicyDocument &doc);
 Result<std::string> RenderPolicyPdf(const PolicyPdfLabels &labels, const PolicyDocument &doc);
-//! Japanese, for callers not yet given the catalog (web/); defined in
-//! export/pre_catalog_japanese.cpp, removed with it.
-Result<std::string> RenderPolicyPdf(const PolicyDocument &doc);
 
 } // namespace mamori::exporting

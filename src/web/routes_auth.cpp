@@ -192,7 +192,7 @@ void CompleteSetup(WebApp &web, Request &request) {
 	    app::CreateFirstAdministrator(ctx, app::NewAccount{email, request.Param("password"), name, true}, *org);
 	if (!user_id) {
 		if (auto code = web.PrepareSetupCode()) {
-			std::cout << "mamori: 新しい初期設定コード: " << *code << std::endl;
+			std::cout << web.ConsoleText("cli.serve.setup_code_renewed", {{"code", *code}}) << std::endl;
 		}
 		// The code is spent: say so after the reason the account was refused.
 		Error error = Error::Invalid(user_id.error().field, "auth.setup.code_spent",

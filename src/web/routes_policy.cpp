@@ -4,6 +4,7 @@
 // confirmation page, the print view, the PDF and the list of versions.
 // Versioning rules (a published version is frozen; editing starts the next
 // draft) live in app/policy_service; this file only translates HTTP.
+#include "app/languages.hpp"
 #include "app/policy_service.hpp"
 #include "app/progress_service.hpp"
 #include "export/policy_pdf.hpp"
@@ -23,8 +24,40 @@ std::string Base(const app::OrgAccess &access) {
 	return "/orgs/" + std::to_string(access.org.id);
 }
 
-std::string VersionLabel(int version) {
-	return "第" + std::to_string(version) + "版";
+//! Text in the organisation's document language (the documents.policy.*
+//! messages), which may differ from the page's: the document shows as it prints.
+struct DocumentText {
+	const MessageCatalog &messages;
+	Locale locale;
+	std::string operator()(std::string_view key, const MessageParams &params = {}) const {
+		return messages.Text(locale, key, params);
+	}
+};
+
+DocumentText DocumentTextOf(const WebApp &web, const app::OrgAccess &access) {
+	return DocumentText{web.messages(), app::DocumentLocaleOf(access.org)};
+}
+
+//! A "制定日：{{date}}" line as the words before and after the date, so the
+//! date can sit in a <time> element that the editor's preview rewrites.
+Json AroundDate(const DocumentText &text, std::string_view key) {
+	const std::string marker = "\x1f"; // never in a message
+	const std::string line = text(key, {{"date", marker}});
+	const size_t at = line.find(marker);
+	if (at == std::string::npos) {
+		return {{"before", line}, {"after", ""}};
+	}
+	return {{"before", line.substr(0, at)}, {"after", line.substr(at + marker.size())}};
+}
+
+//! The document's own words, for the page and for the preview script.
+Json DocumentLabels(const DocumentText &text) {
+	return {{"date", text("documents.policy.date")},
+	        {"name_gap", text("documents.policy.name_gap")},
+	        {"footer_established", text("documents.policy.footer_established")},
+	        {"footer_separator", text("documents.policy.footer_separator")},
+	        {"established", AroundDate(text, "documents.policy.established")},
+	        {"revised", AroundDate(text, "documents.policy.revised")}};
 }
 
 //! The date part of a UTC timestamp, in Japan time ("2025-04-01"), or "".
@@ -190,26 +223,27 @@ struct DocumentOptions {
 	const PolicyInput *input = nullptr;   // with `live`: which clauses are chosen
 };
 
-std::string Representative(const PolicyDocument &doc) {
-	std::string text = doc.representative_title;
-	if (!text.empty() && !doc.representative_name.empty()) {
-		text += "　"; // 全角スペース, as in the PDF and on a printed letterhead
+std::string Representative(const DocumentText &text, const PolicyDocument &doc) {
+	std::string line = doc.representative_title;
+	if (!line.empty() && !doc.representative_name.empty()) {
+		line += text("documents.policy.name_gap"); // as in the PDF and on a printed letterhead
 	}
-	return text + doc.representative_name;
+	return line + doc.representative_name;
 }
 
-std::string FooterText(const PolicyDocument &doc) {
-	std::string text = VersionLabel(doc.version);
+std::string FooterText(const DocumentText &text, const PolicyDocument &doc) {
+	const std::string separator = text("documents.policy.footer_separator");
+	std::string footer = text("documents.policy.footer_version", {{"version", std::to_string(doc.version)}});
 	if (!doc.established_on_display.empty()) {
-		text += "・制定日 " + doc.established_on_display;
+		footer += separator + text("documents.policy.footer_established", {{"date", doc.established_on_display}});
 	}
 	if (!doc.company_name.empty()) {
-		text += "・" + doc.company_name;
+		footer += separator + doc.company_name;
 	}
-	return text;
+	return footer;
 }
 
-Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
+Json DocumentModel(const DocumentText &text, const PolicyDocument &doc, const DocumentOptions &options) {
 	Json sections = Json::array();
 	if (options.live != nullptr && options.input != nullptr) {
 		// Every clause is present, the unchosen ones hidden, so the preview
@@ -238,7 +272,7 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 			                    {"text", section.text}});
 		}
 	}
-	const std::string representative = Representative(doc);
+	const std::string representative = Representative(text, doc);
 	return {
 	    {"draft", options.draft},
 	    {"as_page", options.as_page},
@@ -254,8 +288,10 @@ Json DocumentModel(const PolicyDocument &doc, const DocumentOptions &options) {
 	    {"company_name", doc.company_name},
 	    {"representative", representative.empty() ? Json(false) : Json(representative)},
 	    {"version", doc.version},
-	    {"version_label", VersionLabel(doc.version)},
-	    {"footer", FooterText(doc)},
+	    {"version_label", text("documents.policy.footer_version", {{"version", std::to_string(doc.version)}})},
+	    {"lang", std::string(LocaleCode(text.locale))},
+	    {"labels", DocumentLabels(text)},
+	    {"footer", FooterText(text, doc)},
 	};
 }
 
@@ -339,7 +375,7 @@ void AddEditorForm(const PageText &words, Json &model, const app::OrgAccess &acc
 }
 
 //! The preview: what was typed if it makes a valid document, else what is saved.
-void AddPreview(const PageText &words, Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
+void AddPreview(const PageText &words, const DocumentText &text, Json &model, const app::OrgAccess &access, const PolicyTemplate &tmpl, const app::PolicyState &state,
                 const PolicyInput &saved_input, const PolicyForm &form, bool edited) {
 	const auto &latest = state.latest;
 	const bool latest_is_draft = latest && latest->status == app::PolicyStatus::kDraft;
@@ -353,14 +389,14 @@ void AddPreview(const PageText &words, Json &model, const app::OrgAccess &access
 			preview_input = *parsed;
 		}
 	}
-	auto doc = BuildPolicyDocument(tmpl, preview_input, preview_version);
+	auto doc = BuildPolicyDocument(text.messages, text.locale, tmpl, preview_input, preview_version);
 	if (!doc) {
 		model["preview"] = false;
 		return;
 	}
 	const bool preview_draft = edited || !latest || latest_is_draft;
 	DocumentOptions options{preview_draft, false, access.CanEdit() ? &tmpl : nullptr, &preview_input};
-	model["preview"] = DocumentModel(*doc, options);
+	model["preview"] = DocumentModel(text, *doc, options);
 	model["preview_state"] = words(preview_draft ? "policy_page.preview.draft" : "policy_page.preview.published");
 }
 
@@ -399,7 +435,8 @@ Json LinksModel(const PageText &words, const std::string &base, const app::Polic
 //! an error (from saving or publishing); `saved` shows the saved notice.
 void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, const PolicyForm *submitted,
                   const std::optional<Error> &error, bool saved) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	// The editor writes the document, so it shows the document's language.
+	const Edition &edition = access.EditionOf(app::DocumentContentOf(web.ctx(), access.org));
 	const PolicyTemplate &tmpl = edition.policy_template;
 	auto state = app::LoadPolicyState(web.ctx(), access);
 	if (!state) {
@@ -417,7 +454,14 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	        ? Json(words("policy_page.saved", {{"version", std::to_string(state->latest->version)}}))
 	        : Json(false);
 	AddEditorForm(words, model, access, tmpl, form, error);
-	AddPreview(words, model, access, tmpl, *state, saved_input, form, submitted != nullptr);
+	const DocumentText document_text = DocumentTextOf(web, access);
+	model["document_language_note"] =
+	    document_text.locale == request.locale
+	        ? Json(false)
+	        : Json(words("policy_page.document_language_note",
+	                     {{"language", words(document_text.locale == Locale::kJa ? "layout.language.ja_native"
+	                                                                              : "layout.language.en_native")}}));
+	AddPreview(words, document_text, model, access, tmpl, *state, saved_input, form, submitted != nullptr);
 	model["publish"] = PublishModel(words, *state);
 	model["links"] = LinksModel(words, base, *state);
 	model["has_published"] = state->published.has_value();
@@ -431,7 +475,7 @@ void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const PolicyForm form = ReadPolicyForm(request, access.EditionOf(web.ctx().catalog).policy_template);
+	const PolicyForm form = ReadPolicyForm(request, app::PolicyTemplateOf(web.ctx(), access));
 	auto input = ParsePolicyForm(PageText{web, request}, form);
 	if (!input) {
 		return RenderEditor(web, request, access, &form, input.error(), false);
@@ -476,7 +520,7 @@ void ShowPublished(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const std::string published_on = JstDate(policy.published_at);
 	Json model = {
 	    {"base", base},
-	    {"version_label", VersionLabel(policy.version)},
+	    {"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(policy.version)}})},
 	    {"published_on", published_on},
 	    {"published_on_display", JapaneseDate(published_on, false)},
 	    {"established_on", policy.input.established_on},
@@ -510,19 +554,19 @@ void ShowPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.Redirect(request, Base(access) + "/policy");
 	}
 	const app::PolicyVersion &policy = **chosen;
-	auto doc = app::RenderPolicy(web.ctx(), access, policy);
+	auto doc = app::RenderPolicy(web.ctx(), web.messages(), access, policy);
 	if (!doc) {
 		return web.SendErrorPage(request, doc.error());
 	}
 	const bool draft = policy.status == app::PolicyStatus::kDraft;
 	const std::string base = Base(access);
 	Json model = {
-	    {"document", DocumentModel(*doc, DocumentOptions{draft, true, nullptr, nullptr})},
+	    {"document", DocumentModel(DocumentTextOf(web, access), *doc, DocumentOptions{draft, true, nullptr, nullptr})},
 	    {"back_url", access.IsRespondent() ? base + "/selfcheck/answer" : base + "/policy"},
 	    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
 	};
-	const std::string title =
-	    "情報セキュリティ基本方針 " + VersionLabel(policy.version) + (draft ? "（下書き）" : "") + "（印刷用）";
+	const std::string title = web.Text(request, draft ? "policy_page.print_title_draft" : "policy_page.print_title",
+	                                   {{"version", std::to_string(policy.version)}});
 	web.SendHtml(request, 200, web.RenderPage(request, "policy_print", model, title, access));
 }
 
@@ -535,25 +579,26 @@ void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "policy_page.none_saved"));
 	}
 	const app::PolicyVersion &policy = **chosen;
-	auto doc = app::RenderPolicy(web.ctx(), access, policy);
+	auto doc = app::RenderPolicy(web.ctx(), web.messages(), access, policy);
 	if (!doc) {
 		return web.SendErrorPage(request, doc.error());
 	}
 	const bool draft = policy.status == app::PolicyStatus::kDraft;
+	const DocumentText text = DocumentTextOf(web, access);
 	if (draft) {
 		// The renderer has no draft mark of its own; a printed draft must
 		// not pass for the established policy.
-		doc->title += "（下書き）";
+		doc->title += text("documents.policy.draft_mark");
 	}
-	auto pdf = exporting::RenderPolicyPdf(*doc);
+	auto pdf = exporting::RenderPolicyPdf(text.messages, text.locale, *doc);
 	if (!pdf) {
 		return web.SendErrorPage(request, pdf.error());
 	}
 	const std::string version = std::to_string(policy.version);
 	const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
-	const std::string japanese_name =
-	    "情報セキュリティ基本方針_第" + version + "版" + (draft ? "_下書き" : "") + ".pdf";
-	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_name, japanese_name));
+	const std::string document_name =
+	    text(draft ? "documents.policy.file_name_draft" : "documents.policy.file_name", {{"version", version}});
+	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_name, document_name));
 	request.response.status = 200;
 	request.response.set_content(*pdf, "application/pdf");
 }
@@ -564,7 +609,7 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, versions.error());
 	}
 	const std::string base = Base(access);
-	const PolicyTemplate &tmpl = access.EditionOf(web.ctx().catalog).policy_template;
+	const PolicyTemplate &tmpl = app::PolicyTemplateOf(web.ctx(), access);
 	// Newest first; the newest published version is the one in force.
 	const std::vector<app::PolicyVersion> &sorted = *versions;
 	Json rows = Json::array();

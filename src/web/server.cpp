@@ -60,7 +60,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	}
 
 	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs};
-	WebApp web_app(ctx, std::move(views.value()), WebOptions{*web_dir + "/static", options.secure_cookies});
+	WebApp web_app(ctx, std::move(views.value()),
+	               WebOptions{*web_dir + "/static", options.secure_cookies, options.console_locale});
 
 	httplib::Server server;
 	server.set_payload_max_length(kMaxBodyBytes);
@@ -118,11 +119,12 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	});
 
 	if (auto code = web_app.PrepareSetupCode()) {
-		std::cout << "\n==============================================================\n"
-		          << " mamori の初期設定コード（one-time set-up code）: " << *code << "\n"
-		          << " ブラウザで http://" << options.host << ":" << options.port
-		          << "/ を開き、このコードを入力して最初の mamori運用管理者（このインストールのアカウントを管理する人）を作成してください。\n"
-		          << "==============================================================\n"
+		const std::string url = "http://" + options.host + ":" + std::to_string(options.port) + "/";
+		std::cout << "\n==============================================================\n "
+		          << web_app.messages().Text(options.console_locale, "cli.serve.setup_code", {{"code", *code}})
+		          << "\n "
+		          << web_app.messages().Text(options.console_locale, "cli.serve.setup_code_how", {{"url", url}})
+		          << "\n==============================================================\n"
 		          << std::endl;
 	}
 

@@ -12,6 +12,7 @@ struct ServeOptions {
 	std::string host = "127.0.0.1";
 	int port = 8080;
 	bool secure_cookies = false;
+	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal (the set-up code)
 };
 
 //! Loads content and templates, prints the set-up code when no account

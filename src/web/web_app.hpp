@@ -32,6 +32,7 @@ inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 struct WebOptions {
 	std::string static_dir;
 	bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal
 };
 
 //! Per-request state gathered by WebApp::Begin.
@@ -73,6 +74,10 @@ public:
 	//! Generates and remembers a one-time code when no account exists yet;
 	//! returns it so the caller can print it to the terminal.
 	std::optional<std::string> PrepareSetupCode();
+	//! A line for the terminal the server runs in, in that terminal's language.
+	std::string ConsoleText(std::string_view key, const MessageParams &params = {}) const {
+		return messages().Text(options_.console_locale, key, params);
+	}
 	bool ConsumeSetupCode(const std::string &code);
 	bool SetupPending();
 

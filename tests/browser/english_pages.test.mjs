@@ -150,13 +150,18 @@ test('an English reader sees English pages from login to the risk analysis', asy
 
   await page.goto(`${server.base}${base}/policy`);
   await checkPage('basic policy', ['Basic information security policy', 'Decide the content', 'Save draft']);
-  // The live preview rewrites only the date, keeping the page's own label.
+  // The preview is the document itself, in the organisation's document
+  // language (Japanese by default) and marked as such; the page says so.
+  assert.match(await page.locator('body').innerText(), /Documents are written in the organisation's document language \(日本語\)/);
+  assert.equal(await page.locator('#policy-preview .document').getAttribute('lang'), 'ja');
+  // The live preview rewrites only the date, in the document's own words.
   await page.locator('input[name="established_on_year"]').fill('2025');
   await page.locator('input[name="established_on_month"]').fill('4');
   await page.locator('input[name="established_on_day"]').fill('1');
   const established = page.locator('[data-part="established"]');
   await established.locator('time[datetime="2025-04-01"]').waitFor();
-  assert.match(await established.innerText(), /^Established: 2025/);
+  assert.equal(await established.innerText(), '制定日：2025年4月1日');
+  assert.match(await page.locator('[data-part="footer"]').innerText(), /^第1版・制定日 2025年4月1日・/);
 
   await page.goto(`${server.base}${base}/risk`);
   await checkPage('risk overview', ['Detailed risk analysis', 'How the analysis works']);

@@ -3,7 +3,7 @@
 // cookie, then Accept-Language, then Japanese; <html lang> follows it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, formSignIn, csrfFrom } from '../support/server.mjs';
+import { startServer, ApiClient, formSignIn, csrfFrom, postForm } from '../support/server.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
@@ -111,4 +111,44 @@ test('the document language is chosen per organisation, apart from the UI langua
   // The change is in the audit log.
   const audit = await client.request('GET', `/orgs/${org.data.id}/audit`);
   assert.match(audit.text, /org\.document_language|文書の言語/);
+});
+
+test('the basic policy is written in the document language while the UI stays Japanese', async () => {
+  const client = new ApiClient(server.base);
+  assert.equal((await formSignIn(client, 'lang@example.jp', PASSWORD)).status, 303);
+  await client.request('GET', '/orgs?lang=ja');
+  const org = await client.request('POST', '/api/v1/orgs', {
+    json: { name: 'Document Language KK', industry: 'retail', capital_yen: 10000000, employees: 5 },
+    headers: { 'X-CSRF-Token': csrfFrom((await client.request('GET', '/orgs')).text) },
+  });
+  assert.equal(org.status, 201, org.text);
+  const base = `/orgs/${org.data.id}`;
+  const csrf = csrfFrom((await client.request('GET', `${base}/profile`)).text);
+  assert.equal((await postForm(client, `${base}/document-language`, { _csrf: csrf, document_locale: 'en' })).status, 303);
+
+  const editor = await client.request('GET', `${base}/policy`);
+  assert.equal(htmlLang(editor.text), 'ja');
+  assert.match(editor.text, /Basic Information Security Policy/, 'the preview is the English template');
+  assert.match(editor.text, /value="Representative Director"/, 'the default title comes from the English template');
+  const fields = [
+    ['_csrf', csrf], ['company_name', 'Document Language KK'], ['scope', "the Company's own information assets"],
+    ...['management_responsibility', 'internal_structure', 'employee_efforts', 'legal_compliance', 'incident_response']
+      .map((id) => ['clause_ids', id]),
+    ['established_on_year', '2025'], ['established_on_month', '4'], ['established_on_day', '1'],
+    ['representative_title', 'Representative Director'], ['representative_name', 'Taro Yamada'],
+  ];
+  const saved = await postForm(client, `${base}/policy`, fields);
+  assert.equal(saved.status, 303, saved.text.slice(0, 300));
+
+  const print = await client.request('GET', `${base}/policy/print`);
+  assert.equal(print.status, 200);
+  assert.equal(htmlLang(print.text), 'ja', 'the page around the document is in the UI language');
+  assert.match(print.text, /<title>情報セキュリティ基本方針 第1版（下書き）（印刷用）/);
+  assert.match(print.text, /Established: 1\/4\/2025|Version 1/, 'the document itself is English');
+  assert.doesNotMatch(print.text, /制定日：/);
+
+  const pdf = await client.request('GET', `${base}/policy.pdf`);
+  assert.equal(pdf.status, 200);
+  const disposition = pdf.headers.get('content-disposition');
+  assert.match(decodeURIComponent(disposition), /Basic-information-security-policy_version-1_draft\.pdf/);
 });

@@ -347,6 +347,7 @@ PolicyTemplate ReadPolicyTemplate(const Reader &file) {
 	if (file.Has("scope_options")) {
 		tmpl.scope_options = file.Strings("scope_options");
 	}
+	tmpl.representative_title = file.OptionalString("representative_title");
 	std::set<std::string> ids;
 	for (const auto &entry : file.Items("clauses")) {
 		PolicyClause clause{entry.String("id"),          entry.String("title"),        entry.String("text"),

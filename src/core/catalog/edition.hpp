@@ -87,6 +87,7 @@ struct PolicyTemplate {
 	std::string title;     // 情報セキュリティ基本方針
 	std::string preamble;  // contains {{company}} and {{scope}} placeholders
 	std::vector<std::string> scope_options;  // offered choices for {{scope}}, first is the default
+	std::string representative_title;        // the signature's default title (代表取締役), may be empty
 	std::vector<PolicyClause> clauses;
 	SourceRef source;
 };

@@ -4,7 +4,6 @@
 // catalog yet (issue 7 moves them next). Every text here is a copy of
 // content/messages/ja/; when the last caller passes the catalog, delete this
 // file and the declarations that point here.
-#include "core/policy/basic_policy.hpp"
 #include "core/selfcheck/answer.hpp"
 
 namespace mamori {
@@ -21,10 +20,6 @@ std::string_view AnswerLabel(Answer answer) {
 		return "わからない";
 	}
 	return "わからない";
-}
-
-Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version) {
-	return BuildPolicyDocumentWithDatePattern(tmpl, input, version, "{{year}}年{{month}}月{{day}}日");
 }
 
 } // namespace mamori

@@ -78,9 +78,6 @@ std::vector<OmittedClause> OmittedSampleClauses(const PolicyTemplate &tmpl, cons
 //! (message documents.policy.date). Fails with the same errors as ValidatePolicyInput.
 Result<PolicyDocument> BuildPolicyDocument(const MessageCatalog &messages, Locale locale, const PolicyTemplate &tmpl,
                                            const PolicyInput &input, int version);
-//! The same with the dates in Japanese, for callers not yet given the catalog
-//! (web/, app/); defined in core/i18n/pre_catalog_japanese.cpp, removed with it.
-Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version);
 //! What both build on: date_pattern holds {{year}}, {{month}} and {{day}}.
 Result<PolicyDocument> BuildPolicyDocumentWithDatePattern(const PolicyTemplate &tmpl, const PolicyInput &input,
                                                           int version, const std::string &date_pattern);

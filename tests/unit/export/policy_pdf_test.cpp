@@ -47,7 +47,7 @@ PolicyDocument MakeDocument(int extra_sections = 0) {
 	input.revised_on = "2025-10-01";
 	input.representative_title = "代表取締役社長";
 	input.representative_name = "山田太郎";
-	Result<PolicyDocument> doc = BuildPolicyDocument(tmpl, input, 2);
+	Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, tmpl, input, 2);
 	EXPECT_TRUE(doc.ok());
 	return std::move(doc).value();
 }
@@ -88,7 +88,7 @@ private:
 };
 
 TEST(PolicyPdfTest, ProducesPdfBytes) {
-	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
 	ASSERT_TRUE(pdf.ok()) << pdf.error().Describe();
 	ASSERT_GT(pdf->size(), 1000u);
 	EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
@@ -99,7 +99,7 @@ TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
 	if (!OnPath("pdftotext") || !OnPath("pdffonts")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
 	ASSERT_TRUE(pdf.ok());
 	TempFile file(*pdf);
 
@@ -168,7 +168,7 @@ TEST(PolicyPdfTest, LongDocumentBreaksPages) {
 	if (!OnPath("pdfinfo")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(MakeDocument(20));
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument(20));
 	ASSERT_TRUE(pdf.ok());
 	TempFile file(*pdf);
 	const std::string info = RunCommand("pdfinfo '" + file.path() + "'");
@@ -183,7 +183,7 @@ TEST(PolicyPdfTest, LongDocumentBreaksPages) {
 TEST(PolicyPdfTest, PrintsMarkupCharactersLiterally) {
 	PolicyDocument doc = MakeDocument();
 	doc.company_name = "A&B <商会>";
-	const Result<std::string> pdf = RenderPolicyPdf(doc);
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, doc);
 	ASSERT_TRUE(pdf.ok());
 	if (!OnPath("pdftotext")) {
 		GTEST_SKIP();

@@ -23,7 +23,9 @@ const boxNumber = (input) => {
   return /^[0-9]{1,4}$/.test(text) ? Number(text) : null;
 };
 
-// "2025年4月1日" and "2025-04-01", or null when the boxes do not make a real date.
+// The date as the document writes it (data-date-pattern, in the document's
+// language: "2025年4月1日", "1/4/2025") and "2025-04-01", or null when the
+// boxes do not make a real date.
 const readDate = (prefix) => {
   const year = boxNumber(form.elements[`${prefix}_year`]);
   const month = boxNumber(form.elements[`${prefix}_month`]);
@@ -32,11 +34,12 @@ const readDate = (prefix) => {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   const pad = (n) => String(n).padStart(2, '0');
-  return { text: `${year}年${month}月${day}日`, iso: `${year}-${pad(month)}-${pad(day)}` };
+  const pattern = documentRoot.dataset.datePattern || '{{year}}-{{month}}-{{day}}';
+  return { text: fill(pattern, { year: String(year), month: String(month), day: String(day) }), iso: `${year}-${pad(month)}-${pad(day)}` };
 };
 
-// Only the date changes: the label before it ("Established:", 制定日：) is the
-// server's, in the page's language.
+// Only the date changes: the label around it ("Established:", 制定日：) is the
+// server's, in the document's language.
 const setDateLine = (part, date) => {
   const line = documentRoot.querySelector(`[data-part="${part}"]`);
   if (!line) return;
@@ -76,15 +79,16 @@ const update = () => {
   documentRoot.querySelector('[data-part="company"]').textContent = company;
   const title = trim(form.elements.representative_title.value);
   const name = trim(form.elements.representative_name.value);
-  const representative = title && name ? `${title}\u3000${name}` : title || name;
+  const representative = title && name ? `${title}${documentRoot.dataset.nameGap ?? ' '}${name}` : title || name;
   const representativeLine = documentRoot.querySelector('[data-part="representative"]');
   representativeLine.textContent = representative;
   representativeLine.hidden = representative === '';
 
   // The footer keeps its version label ("第2版") and follows the date and name.
   const footer = documentRoot.querySelector('[data-part="footer"]');
-  const version = footer.textContent.split('・')[0];
-  footer.textContent = [version, established ? `制定日 ${established.text}` : '', company].filter(Boolean).join('・');
+  const { footerVersion, footerEstablished, footerSeparator } = documentRoot.dataset;
+  footer.textContent = [footerVersion, established ? fill(footerEstablished, { date: established.text }) : '', company]
+    .filter(Boolean).join(footerSeparator);
 };
 
 // A sample clause's reason box shows while the clause is unticked; the server

@@ -139,7 +139,7 @@ TEST(BuildPolicyDocumentTest, FillsPlaceholdersAndNumbersSections) {
 	PolicyInput input = MakeInput();
 	input.clause_ids = {"law", "management"};  // selection order differs from template order
 	input.revised_on = "2026-01-15";
-	const Result<PolicyDocument> doc = BuildPolicyDocument(MakeTemplate(), input, 2);
+	const Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, MakeTemplate(), input, 2);
 	ASSERT_TRUE(doc.ok()) << doc.error().Describe();
 	EXPECT_EQ(doc->title, "情報セキュリティ基本方針");
 	EXPECT_EQ(doc->preamble, "株式会社テスト商事（以下、当社）は、全ての事業所における情報資産を守ります。");
@@ -172,7 +172,7 @@ TEST(BuildPolicyDocumentTest, WritesDatesInTheDocumentLanguage) {
 	EXPECT_EQ(english->established_on_display, "1/4/2025");
 	EXPECT_EQ(english->revised_on_display, "15/1/2026");
 	// The overload without the catalog is Japanese.
-	const Result<PolicyDocument> fallback = BuildPolicyDocument(MakeTemplate(), input, 1);
+	const Result<PolicyDocument> fallback = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, MakeTemplate(), input, 1);
 	ASSERT_TRUE(fallback.ok());
 	EXPECT_EQ(fallback->established_on_display, japanese->established_on_display);
 }
@@ -180,7 +180,7 @@ TEST(BuildPolicyDocumentTest, WritesDatesInTheDocumentLanguage) {
 TEST(BuildPolicyDocumentTest, DoesNotExpandPlaceholdersInsideValues) {
 	PolicyInput input = MakeInput();
 	input.company_name = "{{scope}}&<社>";
-	const Result<PolicyDocument> doc = BuildPolicyDocument(MakeTemplate(), input, 1);
+	const Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, MakeTemplate(), input, 1);
 	ASSERT_TRUE(doc.ok());
 	EXPECT_EQ(doc->preamble, "{{scope}}&<社>（以下、当社）は、全ての事業所における情報資産を守ります。");
 }
@@ -188,7 +188,7 @@ TEST(BuildPolicyDocumentTest, DoesNotExpandPlaceholdersInsideValues) {
 TEST(BuildPolicyDocumentTest, EmptyDatesStayEmpty) {
 	PolicyInput input = MakeInput();
 	input.established_on.clear();
-	const Result<PolicyDocument> doc = BuildPolicyDocument(MakeTemplate(), input, 1);
+	const Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, MakeTemplate(), input, 1);
 	ASSERT_TRUE(doc.ok());
 	EXPECT_TRUE(doc->established_on_display.empty());
 	EXPECT_TRUE(doc->revised_on_display.empty());
@@ -197,7 +197,7 @@ TEST(BuildPolicyDocumentTest, EmptyDatesStayEmpty) {
 TEST(BuildPolicyDocumentTest, FailsLikeValidation) {
 	PolicyInput input = MakeInput();
 	input.company_name.clear();
-	const Result<PolicyDocument> doc = BuildPolicyDocument(MakeTemplate(), input, 1);
+	const Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, MakeTemplate(), input, 1);
 	ASSERT_FALSE(doc.ok());
 	EXPECT_EQ(doc.error().field, "company_name");
 	EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
@@ -288,7 +288,7 @@ TEST(OmissionReasonTest, StoredVersionsWithoutReasonsStillRender) {
 	// Saved before reasons were asked for: the document builds, the history says no reason.
 	PolicyInput input = SampleInput();
 	input.clause_ids = {"management"};
-	EXPECT_TRUE(BuildPolicyDocument(SampleTemplate(), input, 1).ok());
+	EXPECT_TRUE(BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, SampleTemplate(), input, 1).ok());
 	const auto omitted = OmittedSampleClauses(SampleTemplate(), input);
 	ASSERT_EQ(omitted.size(), 1u);
 	EXPECT_TRUE(omitted[0].reason.empty());
