@@ -1,7 +1,8 @@
 // mamori/core/catalog/catalog_loader.cpp
 #include "core/catalog/catalog_loader.hpp"
 
-#include "core/catalog/localize.hpp"
+#include "core/catalog/content_reader.hpp"
+#include "core/catalog/document_template_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -14,144 +15,10 @@
 namespace mamori {
 namespace {
 
-// Thrown inside this file only and turned into an Error at the boundary, so
-// the many small checks below stay one line each.
-struct CatalogProblem {
-	std::string where;
-	std::string what;
-};
+using catalog_detail::CatalogProblem;
+using catalog_detail::ParseFile;
+using catalog_detail::Reader;
 
-class Reader {
-public:
-	Reader(std::string file, YAML::Node node, std::string path = "")
-	    : file_(std::move(file)), node_(std::move(node)), path_(std::move(path)) {}
-
-	[[noreturn]] void Fail(const std::string &what) const {
-		throw CatalogProblem{file_ + (path_.empty() ? "" : ": " + path_), what};
-	}
-
-	Reader Child(const std::string &key) const {
-		if (!node_.IsMap()) {
-			Fail("expected a mapping");
-		}
-		YAML::Node child = node_[key];
-		if (!child.IsDefined() || child.IsNull()) {
-			Fail("'" + key + "' is missing");
-		}
-		return Reader(file_, child, Join(key));
-	}
-	bool Has(const std::string &key) const {
-		return node_.IsMap() && node_[key].IsDefined() && !node_[key].IsNull();
-	}
-
-	std::vector<Reader> Items(const std::string &key) const {
-		Reader list = Child(key);
-		if (!list.node_.IsSequence()) {
-			list.Fail("expected a list");
-		}
-		std::vector<Reader> items;
-		for (size_t item_idx = 0; item_idx < list.node_.size(); ++item_idx) {
-			items.emplace_back(file_, list.node_[item_idx], Join(key) + "[" + std::to_string(item_idx) + "]");
-		}
-		return items;
-	}
-
-	std::string String(const std::string &key) const {
-		Reader child = Child(key);
-		if (!child.node_.IsScalar()) {
-			child.Fail("expected text");
-		}
-		std::string value = child.node_.as<std::string>();
-		if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); })) {
-			child.Fail("must not be empty");
-		}
-		return value;
-	}
-	std::string OptionalString(const std::string &key, std::string fallback = "") const {
-		return Has(key) ? String(key) : fallback;
-	}
-
-	long long Integer(const std::string &key) const {
-		Reader child = Child(key);
-		try {
-			return child.node_.as<long long>();
-		} catch (const YAML::Exception &) {
-			child.Fail("expected an integer");
-		}
-	}
-	int Int(const std::string &key) const { return static_cast<int>(Integer(key)); }
-
-	bool Bool(const std::string &key, bool fallback) const {
-		if (!Has(key)) {
-			return fallback;
-		}
-		Reader child = Child(key);
-		try {
-			return child.node_.as<bool>();
-		} catch (const YAML::Exception &) {
-			child.Fail("expected true or false");
-		}
-	}
-
-	std::vector<std::string> Strings(const std::string &key) const {
-		std::vector<std::string> values;
-		for (const auto &item : Items(key)) {
-			if (!item.node_.IsScalar() || item.node_.as<std::string>().empty()) {
-				item.Fail("expected non-empty text");
-			}
-			values.push_back(item.node_.as<std::string>());
-		}
-		return values;
-	}
-	std::vector<int> Ints(const std::string &key) const {
-		std::vector<int> values;
-		for (const auto &item : Items(key)) {
-			try {
-				values.push_back(item.node_.as<int>());
-			} catch (const YAML::Exception &) {
-				item.Fail("expected an integer");
-			}
-		}
-		return values;
-	}
-
-	SourceRef Source() const {
-		Reader source = Child("source");
-		return SourceRef{source.String("document"), source.String("location")};
-	}
-
-	const std::string &path() const { return path_; }
-
-private:
-	std::string Join(const std::string &key) const { return path_.empty() ? key : path_ + "." + key; }
-
-	std::string file_;
-	YAML::Node node_;
-	std::string path_;
-};
-
-//! One content file as `locale` sees it: its overlays checked and applied.
-Reader ParseFile(const ContentFiles &files, const std::string &name, Locale locale) {
-	auto found = files.find(name);
-	if (found == files.end()) {
-		throw CatalogProblem{name, "file is missing"};
-	}
-	try {
-		YAML::Node root = YAML::Load(found->second);
-		if (!root.IsMap()) {
-			throw CatalogProblem{name, "expected a mapping at the top level"};
-		}
-		auto localized = Localize(root, locale, name);
-		if (!localized) {
-			throw CatalogProblem{localized.error().field, localized.error().message};
-		}
-		return Reader(name, localized.value());
-	} catch (const YAML::ParserException &error) {
-		std::ostringstream where;
-		where << name << ": line " << (error.mark.line + 1) << ", column " << (error.mark.column + 1);
-		throw CatalogProblem{where.str(), "YAML syntax error: " + error.msg};
-	}
-}
 
 SelfcheckRules ReadSelfcheckRules(const Reader &edition) {
 	Reader selfcheck = edition.Child("selfcheck");
@@ -569,6 +436,7 @@ Edition ReadEdition(const ContentFiles &files, const std::string &id, Locale loc
 	edition.risk_catalog = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml", locale), edition.risk_scale);
 	edition.asset_templates =
 	    ReadAssetTemplates(ParseFile(files, dir + "asset_templates.yaml", locale), edition.risk_catalog, edition.risk_scale);
+	edition.document_templates = ReadDocumentTemplates(files, id, locale);
 	return edition;
 }
 

@@ -60,3 +60,16 @@ const Edition *Catalog::FindEdition(const std::string &id) const {
 }
 
 } // namespace mamori
+
+namespace mamori {
+
+const document::DocumentTemplate *Edition::FindDocumentTemplate(std::string_view id) const {
+	for (const auto &tmpl : document_templates) {
+		if (tmpl.id == id) {
+			return &tmpl;
+		}
+	}
+	return nullptr;
+}
+
+} // namespace mamori

@@ -4,6 +4,9 @@
 // Scales and wording belong to the edition, so none of this is compiled in.
 #pragma once
 
+#include "core/catalog/source_ref.hpp"
+#include "core/document/document_template.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -11,11 +14,6 @@
 
 namespace mamori {
 
-//! Where a piece of content comes from in the guideline ("付録3 表4").
-struct SourceRef {
-	std::string document;  // e.g. "中小企業の情報セキュリティ対策ガイドライン 第3版"
-	std::string location;  // e.g. "付録3 / 表4"
-};
 
 struct FiveArticle {
 	int number = 0;
@@ -251,8 +249,10 @@ struct Edition {
 	std::vector<PathStepDefinition> step_path;
 	RiskCatalog risk_catalog;
 	std::vector<AssetTemplate> asset_templates;
+	std::vector<document::DocumentTemplate> document_templates;  // documents/*.yaml, by file name
 
 	const SelfcheckItem *FindItem(int number) const;
+	const document::DocumentTemplate *FindDocumentTemplate(std::string_view id) const;
 	int ItemCount() const { return static_cast<int>(selfcheck_items.size()); }
 };
 

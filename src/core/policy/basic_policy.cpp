@@ -1,6 +1,8 @@
 // mamori/core/policy/basic_policy.cpp
 #include "core/policy/basic_policy.hpp"
 
+#include "core/common/civil_date.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -50,59 +52,9 @@ std::string Trim(std::string_view text) {
 	return std::string(text);
 }
 
-struct Date {
-	int year = 0;
-	int month = 0;
-	int day = 0;
-};
-
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-	static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (month == 2 && IsLeapYear(year)) {
-		return 29;
-	}
-	return kDays[month - 1];
-}
-
-// Strict YYYY-MM-DD that names a real calendar day; "2025-02-29" is refused.
-bool ParseIsoDate(std::string_view text, Date &date) {
-	if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-		return false;
-	}
-	auto digits = [&](std::size_t from, std::size_t count, int &value) {
-		value = 0;
-		for (std::size_t i = from; i < from + count; ++i) {
-			if (text[i] < '0' || text[i] > '9') {
-				return false;
-			}
-			value = value * 10 + (text[i] - '0');
-		}
-		return true;
-	};
-	Date parsed;
-	if (!digits(0, 4, parsed.year) || !digits(5, 2, parsed.month) || !digits(8, 2, parsed.day)) {
-		return false;
-	}
-	if (parsed.year < 1 || parsed.month < 1 || parsed.month > 12) {
-		return false;
-	}
-	if (parsed.day < 1 || parsed.day > DaysInMonth(parsed.year, parsed.month)) {
-		return false;
-	}
-	date = parsed;
-	return true;
-}
-
 std::string DisplayDate(const std::string &pattern, const std::string &iso) {
-	Date date;
-	if (!ParseIsoDate(iso, date)) {
-		return {};
-	}
-	return mamori::FillPlaceholders(pattern, {{"year", std::to_string(date.year)},
-	                                          {"month", std::to_string(date.month)},
-	                                          {"day", std::to_string(date.day)}});
+	auto date = ParseIsoDate(iso);
+	return date ? FormatCivilDate(pattern, *date) : std::string();
 }
 
 // The message keys of one text field: required_key is null for optional fields.
@@ -186,14 +138,13 @@ Status ValidatePolicyInput(const PolicyTemplate &tmpl, const PolicyInput &input)
 		}
 	}
 
-	Date established;
 	const bool has_established = !input.established_on.empty();
-	if (has_established && !ParseIsoDate(input.established_on, established)) {
+	const std::optional<CivilDate> established = ParseIsoDate(input.established_on);
+	if (has_established && !established) {
 		return Error::Invalid("established_on", "errors.policy.established_invalid");
 	}
 	if (!input.revised_on.empty()) {
-		Date revised;
-		if (!ParseIsoDate(input.revised_on, revised)) {
+		if (!ParseIsoDate(input.revised_on)) {
 			return Error::Invalid("revised_on", "errors.policy.revised_invalid");
 		}
 		if (!has_established) {
