@@ -4,6 +4,7 @@
 // the workbook has the IPA sheets with drop-down lists, Shift_JIS CSV from
 // Japanese Excel imports, and every kind of bad file or bad cell is refused
 // with a message saying where and why.
+#include "core/i18n/japanese_text.hpp"
 #include "interchange/register_format.hpp"
 #include "platform/files.hpp"
 #include "support/catalog.hpp"
@@ -350,6 +351,135 @@ TEST(RegisterInterchangeTest, ExportWithoutAnalysisComputesIt) {
 	ASSERT_NE(row, std::string::npos);
 	const std::string line = csv.substr(row, csv.find("\r\n", row) - row);
 	EXPECT_NE(line.find("営業部長 山田,2,"), std::string::npos) << line;
+}
+
+// --- Languages ---------------------------------------------------------------
+//
+// A file is a document of the organisation, written in its document language;
+// a file exported in either language imports again, and import problems are
+// told in the reader's language.
+
+DocumentText En() {
+	return DocumentText{Messages(), Locale::kEn};
+}
+
+//! The first line of a CSV export, without the BOM.
+std::string HeaderLine(const std::string &csv) {
+	const std::string text = csv.substr(3);
+	return text.substr(0, text.find("\r\n"));
+}
+
+TEST(RegisterInterchangeTest, EnglishExportsImportAgain) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr; // the fixture's analysis names things in Japanese
+	auto xlsx = WriteRegisterXlsx(EnglishEdition(), fixture.snapshot, En());
+	ASSERT_TRUE(xlsx.ok()) << xlsx.error().Describe();
+	const std::string csv = WriteRegisterCsv(EnglishEdition(), fixture.snapshot, En());
+	const std::string json = WriteRegisterJson(EnglishEdition(), fixture.snapshot, En());
+	for (const auto &[format, bytes] : {std::pair{RegisterFormat::kXlsx, *xlsx}, std::pair{RegisterFormat::kCsv, csv},
+	                                    std::pair{RegisterFormat::kJson, json}}) {
+		SCOPED_TRACE(static_cast<int>(format));
+		auto preview = ReadRegister(Reading(), format, bytes);
+		ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+		EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
+		ExpectSameRows(fixture.snapshot.assets, preview->rows);
+	}
+}
+
+TEST(RegisterInterchangeTest, EnglishCsvHasEnglishHeadersAndWords) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr;
+	const std::string csv = WriteRegisterCsv(EnglishEdition(), fixture.snapshot, En());
+	const std::string header = HeaderLine(csv);
+	EXPECT_EQ(header.rfind("Business area,Information asset name,Notes,", 0), 0u) << header;
+	EXPECT_NE(header.find("Risk owner,Importance,Highest risk value,Risk level,Main threat"), std::string::npos)
+	    << header;
+	EXPECT_FALSE(ContainsJapanese(header)) << header;
+	// 製品カタログ（公開済み）: a paper document with every flag off.
+	const size_t row = csv.find("製品カタログ（公開済み）");
+	ASSERT_NE(row, std::string::npos);
+	const std::string line = csv.substr(row, csv.find("\r\n", row) - row);
+	EXPECT_NE(line.find(",No,No,No,0,0,0,No,"), std::string::npos) << line;
+	const std::string medium = DefaultEdition().risk_catalog.FindMedium("paper")->name;
+	const std::string english_medium = EnglishEdition().risk_catalog.FindMedium("paper")->name;
+	ASSERT_NE(medium, english_medium) << "the English edition names the medium in English";
+	EXPECT_NE(line.find("," + english_medium + ","), std::string::npos) << line;
+	// The user's data stays as entered.
+	EXPECT_NE(csv.find("営業部長 山田"), std::string::npos);
+
+	const std::string diagnosis = WriteDiagnosisCsv(EnglishEdition(), fixture.snapshot, En());
+	// Guideline terms keep their Japanese in brackets (付録５), as everywhere in English.
+	EXPECT_FALSE(ContainsJapaneseOutsideBrackets(HeaderLine(diagnosis))) << HeaderLine(diagnosis);
+	EXPECT_NE(diagnosis.find("\r\n(1) "), std::string::npos) << "categories are numbered the English way";
+}
+
+TEST(RegisterInterchangeTest, EnglishWorkbookNamesItsSheetsInEnglish) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr;
+	auto english = WriteRegisterXlsx(EnglishEdition(), fixture.snapshot, En());
+	ASSERT_TRUE(english.ok()) << english.error().Describe();
+	const std::string workbook = ZipEntry(*english, "xl/workbook.xml");
+	for (const char *sheet : {"Asset register", "Threats", "Control check", "Diagnosis"}) {
+		EXPECT_NE(workbook.find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet << "\n" << workbook;
+	}
+	EXPECT_FALSE(ContainsJapanese(workbook)) << workbook;
+
+	// Japanese stays the default document language, with the IPA sheet names.
+	auto japanese = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	ASSERT_TRUE(japanese.ok());
+	const std::string japanese_workbook = ZipEntry(*japanese, "xl/workbook.xml");
+	for (const char *sheet : {"情報資産管理台帳", "脅威の状況", "対策状況チェック", "診断結果"}) {
+		EXPECT_NE(japanese_workbook.find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet;
+	}
+}
+
+TEST(RegisterInterchangeTest, ImportProblemsAreToldInTheReadersLanguage) {
+	const std::string english_header =
+	    "Business area,Information asset name,Notes,Users,Managing department,Medium or storage location,"
+	    "Personal information,Sensitive personal information,My Number,Confidentiality,Integrity,Availability,"
+	    "Serious impact on the business,Retention period,Registered on,Risk owner\n";
+	auto preview = ReadRegisterCsv(Reading(), english_header + "Sales,Quotes,,,,paper,Yes,no,×,9,1,1,有,,,\n");
+	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_EQ(preview->errors.size(), 1u) << DescribeErrors(*preview);
+	const CellError &error = preview->errors[0];
+	EXPECT_EQ(error.sheet, "Asset register") << "the file is named in its own language";
+	EXPECT_EQ(error.column, "Confidentiality");
+	EXPECT_EQ(error.Describe(Messages(), Locale::kEn),
+	          "Asset register row 2, Confidentiality: \"9\" is out of range. Enter a whole number from 0 to 2.");
+	EXPECT_EQ(error.Describe(Messages(), Locale::kJa),
+	          "Asset register 2行目「Confidentiality」：「9」は範囲外です。0〜2 の整数を入力してください。");
+
+	// A Japanese file read by an English reader: the places as in the file, the problem in English.
+	auto japanese = ReadRegisterCsv(Reading(), std::string(kCsvHeader) + "営業,a,,,,書類,無,無,無,1,1,1,たぶん,,,\n");
+	ASSERT_TRUE(japanese.ok());
+	ASSERT_EQ(japanese->errors.size(), 1u) << DescribeErrors(*japanese);
+	EXPECT_EQ(japanese->errors[0].Describe(Messages(), Locale::kEn),
+	          "情報資産管理台帳 row 2, 事業への深刻な影響: \"たぶん\" cannot be used. Enter Yes or No (○/×, 1/0 and "
+	          "有/無 also work).");
+
+	// File errors too.
+	auto headers = ReadRegisterCsv(Reading(), "Business area,Information asset name\nSales,Quotes\n");
+	ASSERT_FALSE(headers.ok());
+	EXPECT_EQ(testing_support::Describe(headers.error(), Locale::kEn),
+	          "Asset register row 1: the headings \"Medium or storage location\"\"Confidentiality\"\"Integrity\""
+	          "\"Availability\" are missing.");
+	auto empty = ReadRegisterCsv(Reading(), "\xEF\xBB\xBF  \n");
+	ASSERT_FALSE(empty.ok());
+	EXPECT_EQ(testing_support::Describe(empty.error(), Locale::kEn), "The file is empty.");
+	EXPECT_EQ(JaText(empty.error()), "ファイルが空です。");
+}
+
+TEST(RegisterInterchangeTest, DatesWrittenByHandAreRead) {
+	auto preview = ReadRegisterCsv(Reading(), std::string(kCsvHeader) +
+	                                              "営業,a,,,,書類,無,無,無,1,1,1,無,,2025年4月1日,\n"
+	                                              "営業,b,,,,書類,無,無,無,1,1,1,無,,２０２４年２月２９日,\n"
+	                                              "営業,c,,,,書類,無,無,無,1,1,1,無,,2025年2月29日,\n");
+	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_EQ(preview->rows.size(), 2u) << DescribeErrors(*preview);
+	EXPECT_EQ(preview->rows[0].registered_on, "2025-04-01");
+	EXPECT_EQ(preview->rows[1].registered_on, "2024-02-29");
+	ASSERT_EQ(preview->errors.size(), 1u);
+	EXPECT_EQ(preview->errors[0].row, 4) << "2025 has no 29 February";
 }
 
 // --- The workbook ----------------------------------------------------------
