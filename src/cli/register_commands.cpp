@@ -6,8 +6,10 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
+#include "app/languages.hpp"
 #include "app/organizations.hpp"
 #include "app/risk_service.hpp"
 #include "interchange/register_format.hpp"
@@ -23,7 +25,7 @@ namespace mamori::cli {
 namespace {
 
 struct OpenedOrg {
-	Catalog catalog;
+	Catalogs catalogs;
 	std::unique_ptr<storage::Store> store;
 	app::Actor actor;
 	app::OrgAccess access;
@@ -47,16 +49,16 @@ Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 	if (!content_dir) {
 		return content_dir.error();
 	}
-	auto catalog = platform::LoadCatalog(*content_dir);
-	if (!catalog) {
-		return catalog.error();
+	auto catalogs = platform::LoadCatalogs(*content_dir);
+	if (!catalogs) {
+		return catalogs.error();
 	}
 	auto store = storage::OpenStore(parsed.Value("db"));
 	if (!store) {
 		return store.error();
 	}
-	OpenedOrg opened{std::move(catalog.value()), std::move(store.value()), {}, {}};
-	app::AppContext ctx{opened.catalog, *opened.store};
+	OpenedOrg opened{std::move(catalogs.value()), std::move(store.value()), {}, {}};
+	app::AppContext ctx{opened.catalogs.Default(), *opened.store, &opened.catalogs};
 	auto user = ctx.store.FindUserByEmail(app::NormalizeEmail(parsed.Value("as")));
 	if (!user) {
 		return user.error();
@@ -106,18 +108,28 @@ int RunExport(const Args &args) {
 	if (!opened) {
 		return ReportError(opened.error());
 	}
-	app::AppContext ctx{opened->catalog, *opened->store};
+	const MessageCatalog *messages = CliMessages();
+	if (messages == nullptr) {
+		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "the message catalog (content/messages) cannot be loaded"));
+	}
+	app::AppContext ctx{opened->catalogs.Default(), *opened->store, &opened->catalogs};
 	auto analysis = app::AnalyzeOrganization(ctx, opened->access, false);
 	if (!analysis) {
 		return ReportError(analysis.error());
 	}
-	const Edition &edition = opened->access.EditionOf(ctx.catalog);
+	// The file is a document of the organisation: in its document language,
+	// whatever language the terminal speaks. The analysis names things in
+	// Japanese, so a file in another language works it out in its own words.
+	const Locale locale = app::DocumentLocaleOf(opened->access.org);
+	const interchange::DocumentText text{*messages, locale};
+	const Edition &edition = opened->access.EditionOf(opened->catalogs.In(locale));
 	interchange::RegisterSnapshot snapshot{opened->access.org.name, (*analysis)->assets, (*analysis)->input.frequencies,
-	                                       (*analysis)->input.answers, &(*analysis)->result};
+	                                       (*analysis)->input.answers,
+	                                       locale == kDefaultLocale ? &(*analysis)->result : nullptr};
 	std::string bytes;
 	switch (*format) {
 	case interchange::RegisterFormat::kXlsx: {
-		auto written = interchange::WriteRegisterXlsx(edition, snapshot);
+		auto written = interchange::WriteRegisterXlsx(edition, snapshot, text);
 		if (!written) {
 			return ReportError(written.error());
 		}
@@ -125,10 +137,10 @@ int RunExport(const Args &args) {
 		break;
 	}
 	case interchange::RegisterFormat::kCsv:
-		bytes = interchange::WriteRegisterCsv(edition, snapshot);
+		bytes = interchange::WriteRegisterCsv(edition, snapshot, text);
 		break;
 	case interchange::RegisterFormat::kJson:
-		bytes = interchange::WriteRegisterJson(edition, snapshot);
+		bytes = interchange::WriteRegisterJson(edition, snapshot, text);
 		break;
 	}
 	if (auto status = platform::WriteWholeFile(parsed->Value("out"), bytes); !status) {
@@ -158,9 +170,17 @@ int RunImport(const Args &args) {
 	if (!opened) {
 		return ReportError(opened.error());
 	}
-	app::AppContext ctx{opened->catalog, *opened->store};
-	const Edition &edition = opened->access.EditionOf(ctx.catalog);
-	auto preview = interchange::ReadRegister(edition, *format, *bytes);
+	const MessageCatalog *messages = CliMessages();
+	if (messages == nullptr) {
+		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "the message catalog (content/messages) cannot be loaded"));
+	}
+	app::AppContext ctx{opened->catalogs.Default(), *opened->store, &opened->catalogs};
+	// The file may be in any language an export writes.
+	interchange::EditionsByLocale editions;
+	for (Locale locale : kAllLocales) {
+		editions[locale] = &opened->access.EditionOf(opened->catalogs.In(locale));
+	}
+	auto preview = interchange::ReadRegister({editions, *messages}, *format, *bytes);
 	if (!preview) {
 		Error error = preview.error();
 		if (error.field.empty() || error.field == "file") {
@@ -171,12 +191,12 @@ int RunImport(const Args &args) {
 	if (!preview->ok()) {
 		// Every bad cell on its own line would break the one-line contract;
 		// name the first and count the rest.
-		const auto &first = preview->errors.front();
+		const std::string first = preview->errors.front().Describe(*messages, CliLocale());
 		if (preview->errors.size() == 1) {
-			return ReportError(Error::Invalid("--file", first.Describe()));
+			return ReportError(Error::Invalid("--file", first));
 		}
 		return ReportError(Error::Invalid("--file", "cli.more_problems",
-		                                  {{"message", first.Describe()},
+		                                  {{"message", first},
 		                                   {"count", std::to_string(preview->errors.size() - 1)}}));
 	}
 	if (parsed->Has("dry-run")) {

@@ -7,33 +7,39 @@ const std::vector<RegisterColumn> &RegisterColumns() {
 	// Order and headers follow the IPA 付録7 台帳 sheet (表12), with the
 	// optional リスク所有者 at the end as the Tokyo handbook adds it.
 	static const std::vector<RegisterColumn> kColumns = {
-	    {"business_category", "業務分類"},
-	    {"name", "情報資産名称"},
-	    {"note", "備考"},
-	    {"users", "利用者範囲"},
-	    {"department", "管理部署"},
-	    {"medium", "媒体・保存先"},
-	    {"personal_info", "個人情報"},
-	    {"sensitive_personal_info", "要配慮個人情報"},
-	    {"my_number", "マイナンバー"},
-	    {"confidentiality", "機密性"},
-	    {"integrity", "完全性"},
-	    {"availability", "可用性"},
-	    {"business_critical", "事業への深刻な影響"},
-	    {"retention", "保存期限"},
-	    {"registered_on", "登録日"},
-	    {"risk_owner", "リスク所有者"},
+	    {"business_category", "interchange.column.business_category"},
+	    {"name", "interchange.column.name"},
+	    {"note", "interchange.column.note"},
+	    {"users", "interchange.column.users"},
+	    {"department", "interchange.column.department"},
+	    {"medium", "interchange.column.medium"},
+	    {"personal_info", "interchange.column.personal_info"},
+	    {"sensitive_personal_info", "interchange.column.sensitive_personal_info"},
+	    {"my_number", "interchange.column.my_number"},
+	    {"confidentiality", "interchange.column.confidentiality"},
+	    {"integrity", "interchange.column.integrity"},
+	    {"availability", "interchange.column.availability"},
+	    {"business_critical", "interchange.column.business_critical"},
+	    {"retention", "interchange.column.retention"},
+	    {"registered_on", "interchange.column.registered_on"},
+	    {"risk_owner", "interchange.column.risk_owner"},
 	};
 	return kColumns;
 }
 
-std::string CellError::Describe() const {
-	std::string where = sheet.empty() ? "" : sheet + " ";
-	where += std::to_string(row) + "行目";
+std::string CellError::Message(const MessageCatalog &messages, Locale locale) const {
+	return messages.Text(locale, message, params);
+}
+
+std::string CellError::Describe(const MessageCatalog &messages, Locale locale) const {
+	const std::string row_text = std::to_string(row);
+	std::string where = sheet.empty() ? messages.Text(locale, "interchange.cell.at_row", {{"row", row_text}})
+	                                  : messages.Text(locale, "interchange.cell.at_sheet_row",
+	                                                  {{"sheet", sheet}, {"row", row_text}});
 	if (!column.empty()) {
-		where += "「" + column + "」";
+		where = messages.Text(locale, "interchange.cell.at_column", {{"where", where}, {"column", column}});
 	}
-	return where + "：" + message;
+	return messages.Text(locale, "interchange.cell.line", {{"where", where}, {"message", Message(messages, locale)}});
 }
 
 Result<RegisterFormat> ParseRegisterFormat(const std::string &name) {
@@ -46,7 +52,7 @@ Result<RegisterFormat> ParseRegisterFormat(const std::string &name) {
 	if (name == "json") {
 		return RegisterFormat::kJson;
 	}
-	return Error::Invalid("format", "形式は xlsx, csv, json のいずれかです。");
+	return Error::Invalid("format", "interchange.errors.format");
 }
 
 } // namespace mamori::interchange

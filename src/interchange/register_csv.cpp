@@ -65,10 +65,6 @@ void AppendRecord(std::string &out, const std::vector<std::string> &fields) {
 	out += "\r\n"; // RFC 4180
 }
 
-std::string Flag(bool value) {
-	return value ? "有" : "無";
-}
-
 //! Reads RFC 4180 records one at a time, so a file of empty lines costs no memory.
 class CsvReader {
   public:
@@ -107,8 +103,8 @@ class CsvReader {
 			}
 		}
 		if (quoted) {
-			return Error::Invalid("file", "CSV " + std::to_string(record_number) +
-			                                  "行目: 引用符（\"）が閉じられないままファイルが終わっています。");
+			return Error::Invalid("file", "interchange.errors.csv.unclosed_quote",
+			                      {{"row", std::to_string(record_number)}});
 		}
 		return OkStatus();
 	}
@@ -121,7 +117,7 @@ class CsvReader {
 Result<std::string> FromCp932(const std::string &bytes) {
 	iconv_t cd = iconv_open("UTF-8", "CP932");
 	if (cd == reinterpret_cast<iconv_t>(-1)) {
-		return Error::Make(ErrorCode::kInternal, "Shift_JIS（CP932）の変換器を使えません。");
+		return Error::Make(ErrorCode::kInternal, "interchange.errors.csv.no_converter");
 	}
 	std::string out(bytes.size() * 2 + 16, '\0');
 	char *in_ptr = const_cast<char *>(bytes.data());
@@ -146,10 +142,7 @@ Result<std::string> FromCp932(const std::string &bytes) {
 	iconv_close(cd);
 	if (failed) {
 		const size_t offset = bytes.size() - in_left;
-		return Error::Invalid("file",
-		                      "文字コードを判別できません。UTF-8 でも Shift_JIS（CP932）でもないバイトがあります（" +
-		                          std::to_string(offset + 1) +
-		                          " バイト目）。「CSV UTF-8（コンマ区切り）」で保存し直してください。");
+		return Error::Invalid("file", "interchange.errors.csv.unknown_encoding", {{"offset", std::to_string(offset + 1)}});
 	}
 	out.resize(produced);
 	return out;
@@ -161,15 +154,14 @@ Result<std::string> DecodeCsv(const std::string &bytes) {
 		std::string text = bytes.substr(kBom.size());
 		size_t bad = 0;
 		if (!internal::IsValidUtf8(text, &bad)) {
-			return Error::Invalid("file", "UTF-8（BOM 付き）として読めないバイトがあります（" +
-			                                  std::to_string(bad + kBom.size() + 1) + " バイト目）。");
+			return Error::Invalid("file", "interchange.errors.csv.bad_utf8",
+			                      {{"offset", std::to_string(bad + kBom.size() + 1)}});
 		}
 		return text;
 	}
 	if (bytes.size() >= 2 &&
 	    ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-		return Error::Invalid("file",
-		                      "UTF-16 の CSV は読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください。");
+		return Error::Invalid("file", "interchange.errors.csv.utf16");
 	}
 	if (internal::IsValidUtf8(bytes)) {
 		return bytes;
@@ -179,15 +171,12 @@ Result<std::string> DecodeCsv(const std::string &bytes) {
 
 } // namespace
 
-std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &snapshot) {
+std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &snapshot, const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
 	std::string out(kBom);
-	std::vector<std::string> header;
-	for (const auto &column : RegisterColumns()) {
-		header.push_back(column.header);
-	}
-	for (const auto &computed : internal::ComputedHeaders()) {
+	std::vector<std::string> header = internal::RegisterHeaders(text);
+	for (const auto &computed : internal::ComputedHeaders(text)) {
 		header.push_back(computed);
 	}
 	AppendRecord(out, header);
@@ -200,13 +189,13 @@ std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &sna
 		                   a.users,
 		                   a.department,
 		                   internal::MediumLabel(edition, a.medium),
-		                   Flag(a.personal_info),
-		                   Flag(a.sensitive_personal_info),
-		                   Flag(a.my_number),
+		                   internal::FlagText(text, a.personal_info),
+		                   internal::FlagText(text, a.sensitive_personal_info),
+		                   internal::FlagText(text, a.my_number),
 		                   std::to_string(a.confidentiality),
 		                   std::to_string(a.integrity),
 		                   std::to_string(a.availability),
-		                   Flag(a.business_critical),
+		                   internal::FlagText(text, a.business_critical),
 		                   a.retention,
 		                   a.registered_on,
 		                   a.risk_owner,
@@ -218,12 +207,12 @@ std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &sna
 	return out;
 }
 
-std::string WriteDiagnosisCsv(const Edition &edition, const RegisterSnapshot &snapshot) {
+std::string WriteDiagnosisCsv(const Edition &edition, const RegisterSnapshot &snapshot, const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
 	std::string out(kBom);
-	AppendRecord(out, internal::DiagnosisHeaders());
-	for (const auto &row : internal::DiagnosisRows(edition, view)) {
+	AppendRecord(out, internal::DiagnosisHeaders(text));
+	for (const auto &row : internal::DiagnosisRows(edition, view, text)) {
 		AppendRecord(out, {row.category, row.mark, row.rate, row.advice, row.regulation, std::to_string(row.implemented),
 		                   std::to_string(row.partial), std::to_string(row.not_implemented),
 		                   std::to_string(row.not_applicable), std::to_string(row.unanswered)});
@@ -231,9 +220,9 @@ std::string WriteDiagnosisCsv(const Edition &edition, const RegisterSnapshot &sn
 	return out;
 }
 
-Result<ImportPreview> ReadRegisterCsv(const Edition &edition, const std::string &bytes) {
+Result<ImportPreview> ReadRegisterCsv(const ReadingContext &context, const std::string &bytes) {
 	if (bytes.size() > internal::kMaxFileBytes) {
-		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};
+		return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.too_large", {}};
 	}
 	auto decoded = DecodeCsv(bytes);
 	if (!decoded) {
@@ -241,10 +230,10 @@ Result<ImportPreview> ReadRegisterCsv(const Edition &edition, const std::string 
 	}
 	const std::string &text = *decoded;
 	if (internal::Trim(text).empty()) {
-		return Error::Invalid("file", "ファイルが空です。");
+		return Error::Invalid("file", "interchange.errors.empty");
 	}
 	CsvReader reader(text);
-	internal::RowImporter importer(edition, internal::kRegisterSheet);
+	internal::RowImporter importer(context, std::nullopt);
 	std::vector<std::string> fields;
 	if (auto status = reader.Next(fields, 1); !status) {
 		return status.error();

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 
 namespace mamori::interchange {
 
@@ -142,16 +143,18 @@ std::string NormalizeNewlines(std::string text) {
 	return text;
 }
 
-std::string RangeText(const RiskScale &scale) {
-	return std::to_string(scale.rating_min) + "〜" + std::to_string(scale.rating_max) + " の整数";
+MessageParams RangeParams(const RiskScale &scale, MessageParams params = {}) {
+	params.emplace_back("min", std::to_string(scale.rating_min));
+	params.emplace_back("max", std::to_string(scale.rating_max));
+	return params;
 }
 
-// Returns an error message, or nullopt when the value is set.
-std::optional<std::string> ParseRating(const RiskScale &scale, const RawCell &cell, int &value) {
+// Returns the problem, or nullopt when the value is set.
+std::optional<CellProblem> ParseRating(const RiskScale &scale, const RawCell &cell, int &value) {
 	const std::string shown = Trim(cell.text);
 	const std::string text = NormalizeForMatch(shown);
 	if (text.empty()) {
-		return "入力が必要です。" + RangeText(scale) + "を入力してください。";
+		return CellProblem{"interchange.cell_errors.rating_required", RangeParams(scale)};
 	}
 	// strtod alone would also take "inf", "nan" and hexadecimal; a rating is plain decimal.
 	bool plain = true;
@@ -160,65 +163,105 @@ std::optional<std::string> ParseRating(const RiskScale &scale, const RawCell &ce
 	}
 	char *end = nullptr;
 	const double number = plain ? std::strtod(text.c_str(), &end) : 0.0;
+	const MessageParams shown_value = {{"value", Excerpt(shown)}};
 	if (!plain || end == text.c_str() || *end != '\0' || !std::isfinite(number)) {
-		return "「" + Excerpt(shown) + "」は数値ではありません。" + RangeText(scale) + "を入力してください。";
+		return CellProblem{"interchange.cell_errors.rating_not_number", RangeParams(scale, shown_value)};
 	}
 	if (number != std::floor(number)) {
-		return "「" + Excerpt(shown) + "」は整数ではありません。" + RangeText(scale) + "を入力してください。";
+		return CellProblem{"interchange.cell_errors.rating_not_integer", RangeParams(scale, shown_value)};
 	}
 	if (number < scale.rating_min || number > scale.rating_max) {
-		return "「" + Excerpt(shown) + "」は範囲外です。" + RangeText(scale) + "を入力してください。";
+		return CellProblem{"interchange.cell_errors.rating_out_of_range", RangeParams(scale, shown_value)};
 	}
 	value = static_cast<int>(number);
 	return std::nullopt;
 }
 
-std::optional<std::string> ParseBool(const RawCell &cell, bool &value) {
-	static const std::vector<std::string> kTrue = {"有", "あり", "○", "〇", "◯", "1", "true", "yes"};
-	static const std::vector<std::string> kFalse = {"", "無", "なし", "×", "✕", "0", "false", "no"};
-	const std::string text = NormalizeForMatch(Trim(cell.text));
-	for (const auto &word : kTrue) {
-		if (text == word) {
-			value = true;
-			return std::nullopt;
-		}
+std::optional<CellProblem> ParseText(const RawCell &cell, bool required, size_t max_bytes, std::string &out) {
+	std::string text = Trim(NormalizeNewlines(cell.text));
+	if (required && text.empty()) {
+		return CellProblem{"interchange.cell_errors.required", {}};
 	}
-	for (const auto &word : kFalse) {
-		if (text == word) {
-			value = false;
-			return std::nullopt;
-		}
+	if (text.size() > max_bytes) {
+		return CellProblem{"interchange.cell_errors.too_long",
+		                   {{"bytes", std::to_string(text.size())},
+		                    {"max", std::to_string(max_bytes)},
+		                    {"chars", std::to_string(max_bytes / 3)}}};
 	}
-	return "「" + Excerpt(Trim(cell.text)) + "」は使えません。有・無のどちらかを入力してください（○/×、1/0 も可）。";
+	out = std::move(text);
+	return std::nullopt;
 }
 
-std::optional<std::string> ParseMedium(const Edition &edition, const RawCell &cell, std::string &medium) {
+//! The comma-separated words of a message, each normalized for matching.
+void AddWords(std::vector<std::string> &out, const std::string &list) {
+	size_t start = 0;
+	while (start <= list.size()) {
+		size_t comma = list.find(',', start);
+		if (comma == std::string::npos) {
+			comma = list.size();
+		}
+		const std::string word = NormalizeForMatch(Trim(std::string_view(list).substr(start, comma - start)));
+		if (!word.empty()) {
+			out.push_back(word);
+		}
+		start = comma + 1;
+	}
+}
+
+bool Contains(const std::vector<std::string> &words, const std::string &word) {
+	return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+} // namespace
+
+std::optional<CellProblem> RowImporter::ParseBool(const RawCell &cell, bool &value) const {
+	const std::string text = NormalizeForMatch(Trim(cell.text));
+	if (Contains(yes_words_, text)) {
+		value = true;
+		return std::nullopt;
+	}
+	if (text.empty() || Contains(no_words_, text)) {
+		value = false;
+		return std::nullopt;
+	}
+	return CellProblem{"interchange.cell_errors.flag_unknown", {{"value", Excerpt(Trim(cell.text))}}};
+}
+
+std::optional<CellProblem> RowImporter::ParseMedium(const RawCell &cell, std::string &medium) const {
 	const std::string text = Trim(cell.text);
+	// The list in the error is in the file's language, as the person typed the names.
+	const auto in_file_language = context_.editions.find(file_locale_);
+	const Edition &named = in_file_language != context_.editions.end() ? *in_file_language->second : context_.edition();
 	std::string names;
-	for (const auto &candidate : edition.risk_catalog.media) {
-		names += (names.empty() ? "" : "、") + candidate.name;
+	for (const auto &candidate : named.risk_catalog.media) {
+		names += (names.empty() ? "" : Words("interchange.list_separator")) + candidate.name;
 	}
 	if (text.empty()) {
-		return "入力が必要です。" + names + " のいずれかを入力してください。";
+		return CellProblem{"interchange.cell_errors.medium_required", {{"media", names}}};
 	}
 	// Exact first; then ignoring width and case, so 「事務所ＰＣ」 and 「OFFICE_PC」 find their medium.
-	for (const auto &candidate : edition.risk_catalog.media) {
-		if (text == candidate.name || text == candidate.id) {
-			medium = candidate.id;
-			return std::nullopt;
+	// Each language's names are accepted, so an English export imports again.
+	for (const auto &[locale, edition] : context_.editions) {
+		for (const auto &candidate : edition->risk_catalog.media) {
+			if (text == candidate.name || text == candidate.id) {
+				medium = candidate.id;
+				return std::nullopt;
+			}
 		}
 	}
 	const std::string loose = NormalizeForMatch(text);
-	for (const auto &candidate : edition.risk_catalog.media) {
-		if (loose == NormalizeForMatch(candidate.name) || loose == NormalizeForMatch(candidate.id)) {
-			medium = candidate.id;
-			return std::nullopt;
+	for (const auto &[locale, edition] : context_.editions) {
+		for (const auto &candidate : edition->risk_catalog.media) {
+			if (loose == NormalizeForMatch(candidate.name) || loose == NormalizeForMatch(candidate.id)) {
+				medium = candidate.id;
+				return std::nullopt;
+			}
 		}
 	}
-	return "「" + Excerpt(text) + "」は媒体・保存先の一覧にありません。" + names + " のいずれかを入力してください。";
+	return CellProblem{"interchange.cell_errors.medium_unknown", {{"value", Excerpt(text)}, {"media", names}}};
 }
 
-std::optional<std::string> ParseRegisteredOn(const RawCell &cell, std::string &date) {
+std::optional<CellProblem> RowImporter::ParseRegisteredOn(const RawCell &cell, std::string &date) const {
 	const std::string text = Trim(cell.text);
 	if (text.empty()) {
 		date.clear();
@@ -233,29 +276,19 @@ std::optional<std::string> ParseRegisteredOn(const RawCell &cell, std::string &d
 		}
 	} else {
 		parsed = ParseDateText(text);
+		for (size_t i = 0; !parsed && i < date_patterns_.size(); ++i) {
+			parsed = ParseWrittenDate(text, date_patterns_[i]);
+		}
 	}
 	if (!parsed) {
-		return "「" + Excerpt(text) + "」は日付として読めません。YYYY-MM-DD か YYYY/MM/DD の形で入力してください。";
+		return CellProblem{"interchange.cell_errors.date_unreadable", {{"value", Excerpt(text)}}};
 	}
 	date = *parsed;
 	return std::nullopt;
 }
 
-std::optional<std::string> ParseText(const RawCell &cell, bool required, size_t max_bytes, std::string &out) {
-	std::string text = Trim(NormalizeNewlines(cell.text));
-	if (required && text.empty()) {
-		return "入力が必要です。";
-	}
-	if (text.size() > max_bytes) {
-		return "長すぎます（" + std::to_string(text.size()) + " バイト）。" + std::to_string(max_bytes) +
-		       " バイト（全角でおよそ " + std::to_string(max_bytes / 3) + " 文字）以内にしてください。";
-	}
-	out = std::move(text);
-	return std::nullopt;
-}
-
-std::optional<std::string> ApplyCell(const Edition &edition, const std::string &key, const RawCell &cell,
-                                     storage::Asset &asset) {
+std::optional<CellProblem> RowImporter::ApplyCell(const std::string &key, const RawCell &cell,
+                                                  storage::Asset &asset) const {
 	struct TextField {
 		const char *key;
 		std::string storage::Asset::*member;
@@ -275,9 +308,9 @@ std::optional<std::string> ApplyCell(const Edition &edition, const std::string &
 			return ParseText(cell, IsRequired(key), text.max, asset.*text.member);
 		}
 	}
-	const RiskScale &scale = edition.risk_scale;
+	const RiskScale &scale = context_.edition().risk_scale;
 	if (key == "medium") {
-		return ParseMedium(edition, cell, asset.medium);
+		return ParseMedium(cell, asset.medium);
 	}
 	if (key == "confidentiality") {
 		return ParseRating(scale, cell, asset.confidentiality);
@@ -306,7 +339,6 @@ std::optional<std::string> ApplyCell(const Edition &edition, const std::string &
 	return std::nullopt; // a column added to RegisterColumns() without a parser is ignored, not fatal
 }
 
-} // namespace
 
 bool IsValidUtf8(std::string_view text, size_t *bad_offset) {
 	size_t i = 0;
@@ -416,11 +448,6 @@ std::string FormatDate(int year, int month, int day) {
 
 std::optional<std::string> ParseDateText(std::string_view raw) {
 	std::string text = NormalizeForMatch(Trim(raw));
-	// 「2025年4月1日」 is how people write dates by hand in Japanese.
-	text = ReplaceAll(ReplaceAll(std::move(text), "年", "/"), "月", "/");
-	if (text.size() >= 3 && text.compare(text.size() - 3, 3, "日") == 0) {
-		text.resize(text.size() - 3);
-	}
 	if (const size_t time = text.find_first_of(" t"); time != std::string::npos) {
 		text.resize(time); // "2025-04-01T00:00:00", "2025/4/1 0:00"
 	}
@@ -445,6 +472,43 @@ std::optional<std::string> ParseDateText(std::string_view raw) {
 		return std::nullopt;
 	}
 	return FormatDate(y, m, d);
+}
+
+std::optional<std::string> ParseWrittenDate(std::string_view raw, std::string_view pattern) {
+	const std::string text = NormalizeForMatch(Trim(raw));
+	std::string year, month, day;
+	size_t at = 0;
+	for (size_t p = 0; p < pattern.size();) {
+		const size_t open = pattern.find("{{", p);
+		if (open != p) {
+			// Literal text between the numbers ("年", "月"); the one after the day may be left out.
+			const std::string literal = NormalizeForMatch(pattern.substr(p, open - p));
+			if (text.compare(at, literal.size(), literal) == 0) {
+				at += literal.size();
+			} else if (!(open == std::string_view::npos && at == text.size())) {
+				return std::nullopt;
+			}
+			if (open == std::string_view::npos) {
+				break;
+			}
+		}
+		const size_t close = pattern.find("}}", open);
+		if (close == std::string_view::npos) {
+			return std::nullopt;
+		}
+		const std::string_view name = pattern.substr(open + 2, close - open - 2);
+		const size_t start = at;
+		while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+			++at;
+		}
+		const std::string digits = text.substr(start, at - start);
+		(name == "year" ? year : name == "month" ? month : day) = digits;
+		p = close + 2;
+	}
+	if (at != text.size() || year.empty() || month.empty() || day.empty()) {
+		return std::nullopt;
+	}
+	return ParseDateText(year + "-" + month + "-" + day);
 }
 
 std::optional<std::string> ExcelSerialToDate(double serial, bool date1904) {
@@ -519,9 +583,25 @@ void PrepareAnalysis(const Edition &edition, const RegisterSnapshot &snapshot, A
 	view.result = &view.owned;
 }
 
-const std::vector<std::string> &ComputedHeaders() {
-	static const std::vector<std::string> kHeaders = {"重要度", "最大リスク値", "リスクの大きさ", "主な脅威"};
-	return kHeaders;
+std::vector<std::string> ComputedHeaders(const DocumentText &text) {
+	return {text("interchange.computed.importance"), text("interchange.computed.risk_value"),
+	        text("interchange.computed.level"), text("interchange.computed.driving_threat")};
+}
+
+std::vector<std::string> RegisterHeaders(const DocumentText &text) {
+	std::vector<std::string> headers;
+	for (const auto &column : RegisterColumns()) {
+		headers.push_back(text(column.header_key));
+	}
+	return headers;
+}
+
+std::string FlagText(const DocumentText &text, bool value) {
+	return value ? text("interchange.flag.yes") : text("interchange.flag.no");
+}
+
+std::string CategoryTitle(const DocumentText &text, int number, const std::string &name) {
+	return text("interchange.category_title", {{"number", std::to_string(number)}, {"name", name}});
 }
 
 ComputedRow Computed(const AnalysisView &view, size_t index) {
@@ -543,7 +623,7 @@ ComputedRow Computed(const AnalysisView &view, size_t index) {
 	return row;
 }
 
-std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view) {
+std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view, const DocumentText &text) {
 	std::vector<DiagnosisRow> rows;
 	if (view.result == nullptr) {
 		return rows;
@@ -552,7 +632,7 @@ std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisVi
 		DiagnosisRow row;
 		if (category.category != nullptr) {
 			row.number = category.category->number;
-			row.category = "（" + std::to_string(row.number) + "）" + category.category->name;
+			row.category = CategoryTitle(text, row.number, category.category->name);
 			row.regulation =
 			    std::to_string(category.category->regulation_number) + " " + category.category->regulation_name;
 		}
@@ -573,67 +653,111 @@ std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisVi
 	return rows;
 }
 
-const std::vector<std::string> &DiagnosisHeaders() {
-	static const std::vector<std::string> kHeaders = {
-	    "対策の種類（情報セキュリティ関連規程名称）", "情報セキュリティ関連規程 策定の必要性",
-	    "対策状況チェックの診断結果（対策の実施率）", "付録５ 情報セキュリティ関連規程による対策規定の要否",
-	    "付録５の規程", "実施", "一部実施", "未実施・不明", "該当しない", "未回答"};
-	return kHeaders;
+std::vector<std::string> DiagnosisHeaders(const DocumentText &text) {
+	return {text("interchange.diagnosis.category"),        text("interchange.diagnosis.need"),
+	        text("interchange.diagnosis.rate"),            text("interchange.diagnosis.advice"),
+	        text("interchange.diagnosis.regulation"),      text("interchange.diagnosis.implemented"),
+	        text("interchange.diagnosis.partial"),         text("interchange.diagnosis.not_implemented"),
+	        text("interchange.diagnosis.not_applicable"), text("interchange.diagnosis.unanswered")};
 }
 
 // --- RowImporter -----------------------------------------------------------
 
-RowImporter::RowImporter(const Edition &edition, std::string sheet, bool json_keys)
-    : edition_(edition), sheet_(std::move(sheet)), json_keys_(json_keys), field_column_(RegisterColumns().size()) {
+RowImporter::RowImporter(const ReadingContext &context, std::optional<Locale> sheet_locale, bool json_keys)
+    : context_(context), sheet_locale_(sheet_locale), json_keys_(json_keys), field_column_(RegisterColumns().size()) {
+	for (Locale locale : kAllLocales) {
+		AddWords(yes_words_, context_.messages.Text(locale, "interchange.flag.yes"));
+		AddWords(yes_words_, context_.messages.Text(locale, "interchange.flag.yes_words"));
+		AddWords(no_words_, context_.messages.Text(locale, "interchange.flag.no"));
+		AddWords(no_words_, context_.messages.Text(locale, "interchange.flag.no_words"));
+		date_patterns_.push_back(context_.messages.Text(locale, "interchange.written_date"));
+	}
+	// What scripts and spreadsheets write for a yes/no cell, in any language.
+	AddWords(yes_words_, "1, true, yes");
+	AddWords(no_words_, "0, false, no");
+	sheet_ = json_keys_ ? "assets" : Words(kRegisterSheetKey);
+}
+
+std::string RowImporter::Words(std::string_view key, const MessageParams &params) const {
+	return context_.messages.Text(sheet_locale_.value_or(file_locale_), key, params);
 }
 
 Status RowImporter::SetHeaders(const std::vector<std::string> &headers) {
 	const auto &columns = RegisterColumns();
 	std::fill(field_column_.begin(), field_column_.end(), std::nullopt);
 	column_count_ = 0;
+	// Which column each header names, and in which language: the file is
+	// described in the language most of its headers are in.
+	std::vector<std::optional<size_t>> field_of(headers.size());
+	std::map<Locale, int> votes;
 	for (size_t position = 0; position < headers.size(); ++position) {
 		const std::string header = HeaderKey(headers[position]);
 		if (header.empty()) {
 			continue;
 		}
-		for (size_t field = 0; field < columns.size(); ++field) {
+		for (size_t field = 0; field < columns.size() && !field_of[position]; ++field) {
 			// The JSON key is accepted as a header too, for files made by scripts.
-			if (header != HeaderKey(columns[field].header) && header != columns[field].key) {
-				continue;
+			if (header == columns[field].key) {
+				field_of[position] = field;
 			}
-			if (field_column_[field]) {
-				return Error::Invalid("file",
-				                      sheet_ + " 1行目: 見出し「" + columns[field].header + "」が2つあります。");
+			for (Locale locale : kAllLocales) {
+				if (!field_of[position] && header == HeaderKey(context_.messages.Text(locale, columns[field].header_key))) {
+					field_of[position] = field;
+					++votes[locale];
+				}
 			}
-			field_column_[field] = position;
-			column_count_ = std::max(column_count_, position + 1);
 		}
+	}
+	file_locale_ = kDefaultLocale;
+	for (const auto &[locale, count] : votes) {
+		if (count > votes[file_locale_]) {
+			file_locale_ = locale;
+		}
+	}
+	if (!json_keys_) {
+		sheet_ = Words(kRegisterSheetKey);
+	}
+	const auto header_text = [&](size_t field) {
+		return context_.messages.Text(file_locale_, columns[field].header_key);
+	};
+	for (size_t position = 0; position < headers.size(); ++position) {
+		if (!field_of[position]) {
+			continue;
+		}
+		const size_t field = *field_of[position];
+		if (field_column_[field]) {
+			return Error::Invalid("file", "interchange.errors.header_twice",
+			                      {{"sheet", sheet_}, {"header", header_text(field)}});
+		}
+		field_column_[field] = position;
+		column_count_ = std::max(column_count_, position + 1);
 	}
 	std::string missing;
 	for (size_t field = 0; field < columns.size(); ++field) {
 		if (!field_column_[field] && IsRequired(columns[field].key)) {
-			missing += "「" + columns[field].header + "」";
+			missing += context_.messages.Text(file_locale_, "interchange.quoted", {{"text", header_text(field)}});
 		}
 	}
 	if (!missing.empty()) {
-		return Error::Invalid("file", sheet_ + " 1行目: 見出し" + missing + "がありません。");
+		return Error::Invalid("file", "interchange.errors.headers_missing", {{"sheet", sheet_}, {"headers", missing}});
 	}
 	return OkStatus();
 }
 
 Status RowImporter::CountRow() {
 	if (++data_rows_ > kMaxRows) {
-		return Error{ErrorCode::kPayloadTooLarge, "file",
-		             "行が多すぎます。一度に取り込めるのは " + std::to_string(kMaxRows) + " 行までです。"};
+		return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.too_many_rows",
+		             {{"max", std::to_string(kMaxRows)}}};
 	}
 	return OkStatus();
 }
 
-Status RowImporter::RejectRow(int row_number, std::string column, std::string message) {
+Status RowImporter::RejectRow(int row_number, std::string column, CellProblem problem) {
 	if (auto status = CountRow(); !status) {
 		return status;
 	}
-	preview_.errors.push_back(CellError{sheet_, row_number, std::move(column), std::move(message)});
+	preview_.errors.push_back(
+	    CellError{sheet_, row_number, std::move(column), std::move(problem.key), std::move(problem.params)});
 	return OkStatus();
 }
 
@@ -661,10 +785,12 @@ Status RowImporter::AddRow(int row_number, const std::vector<RawCell> &cells) {
 			continue; // optional column not in the file: keep the default
 		}
 		const RawCell &cell = cell_at(field);
-		auto message = cell.error ? cell.error : ApplyCell(edition_, columns[field].key, cell, asset);
-		if (message) {
+		auto problem = cell.error ? cell.error : ApplyCell(columns[field].key, cell, asset);
+		if (problem) {
+			const std::string column = json_keys_ ? columns[field].key
+			                                      : context_.messages.Text(file_locale_, columns[field].header_key);
 			preview_.errors.push_back(
-			    CellError{sheet_, row_number, json_keys_ ? columns[field].key : columns[field].header, *message});
+			    CellError{sheet_, row_number, column, std::move(problem->key), std::move(problem->params)});
 			row_ok = false;
 		}
 	}
@@ -676,16 +802,16 @@ Status RowImporter::AddRow(int row_number, const std::vector<RawCell> &cells) {
 
 } // namespace internal
 
-Result<ImportPreview> ReadRegister(const Edition &edition, RegisterFormat format, const std::string &bytes) {
+Result<ImportPreview> ReadRegister(const ReadingContext &context, RegisterFormat format, const std::string &bytes) {
 	switch (format) {
 	case RegisterFormat::kXlsx:
-		return ReadRegisterXlsx(edition, bytes);
+		return ReadRegisterXlsx(context, bytes);
 	case RegisterFormat::kCsv:
-		return ReadRegisterCsv(edition, bytes);
+		return ReadRegisterCsv(context, bytes);
 	case RegisterFormat::kJson:
-		return ReadRegisterJson(edition, bytes);
+		return ReadRegisterJson(context, bytes);
 	}
-	return Error::Invalid("format", "形式は xlsx, csv, json のいずれかです。");
+	return Error::Invalid("format", "interchange.errors.format");
 }
 
 } // namespace mamori::interchange

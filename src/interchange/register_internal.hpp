@@ -22,13 +22,20 @@ constexpr size_t kMaxRows = 20000;
 constexpr size_t kMaxTextBytes = 200;
 constexpr size_t kMaxNoteBytes = 1000;
 
-// The IPA workbook's own sheet name (付録7, 手順2 ④「情報資産管理台帳」シート).
-inline constexpr const char *kRegisterSheet = "情報資産管理台帳";
+// Message keys of the sheet names. The register sheet is the IPA workbook's
+// own (付録7, 手順2 ④「情報資産管理台帳」シート).
+inline constexpr const char *kRegisterSheetKey = "interchange.sheet.register";
 // What mamori called the sheet before; its exports are still read.
-inline constexpr const char *kLegacyRegisterSheet = "台帳";
-inline constexpr const char *kThreatSheet = "脅威の状況";
-inline constexpr const char *kCheckSheet = "対策状況チェック";
-inline constexpr const char *kResultSheet = "診断結果";
+inline constexpr const char *kLegacyRegisterSheetKey = "interchange.sheet.legacy_register";
+inline constexpr const char *kThreatSheetKey = "interchange.sheet.threats";
+inline constexpr const char *kCheckSheetKey = "interchange.sheet.check";
+inline constexpr const char *kResultSheetKey = "interchange.sheet.result";
+
+//! A message catalog key with its params: what is wrong with a cell.
+struct CellProblem {
+	std::string key;
+	MessageParams params;
+};
 
 //! A cell as a reader found it, before validation.
 struct RawCell {
@@ -38,15 +45,20 @@ struct RawCell {
 	bool numeric = false;
 	// Set by a reader that already knows the value is unusable (a JSON object
 	// where text belongs); reported as the cell's error instead of parsing.
-	std::optional<std::string> error;
+	std::optional<CellProblem> error;
 };
 
 //! Turns rows of raw cells into assets and cell errors. Readers feed it the
 //! header row, then each data row with its number as the user sees it.
+//! Headers, 有/無 and written dates are read in every language of the
+//! catalog; errors name the sheet and columns in the language of the file's
+//! headers, as the person sees them in the file.
 class RowImporter {
   public:
+	//! sheet_locale: the language of the sheet's name (XLSX); nullopt when
+	//! the file has no sheet names (CSV) and the headers' language names it.
 	//! json_keys: the "headers" are the JSON keys; errors then name the key.
-	RowImporter(const Edition &edition, std::string sheet, bool json_keys = false);
+	RowImporter(const ReadingContext &context, std::optional<Locale> sheet_locale, bool json_keys = false);
 
 	//! Maps the header row (index = column position). Error when a required
 	//! header is missing or an input header appears twice.
@@ -60,16 +72,26 @@ class RowImporter {
 	Status AddRow(int row_number, const std::vector<RawCell> &cells);
 
 	//! Refuses a whole row with one message (a JSON element that is no object).
-	Status RejectRow(int row_number, std::string column, std::string message);
+	Status RejectRow(int row_number, std::string column, CellProblem problem);
 
 	ImportPreview Finish() { return std::move(preview_); }
 
   private:
 	Status CountRow();
+	std::string Words(std::string_view key, const MessageParams &params = {}) const;
+	std::optional<CellProblem> ApplyCell(const std::string &key, const RawCell &cell, storage::Asset &asset) const;
+	std::optional<CellProblem> ParseBool(const RawCell &cell, bool &value) const;
+	std::optional<CellProblem> ParseMedium(const RawCell &cell, std::string &medium) const;
+	std::optional<CellProblem> ParseRegisteredOn(const RawCell &cell, std::string &date) const;
 
-	const Edition &edition_;
-	std::string sheet_;
+	const ReadingContext &context_;
+	std::optional<Locale> sheet_locale_;
 	bool json_keys_;
+	Locale file_locale_ = kDefaultLocale;  // the language of the headers
+	std::string sheet_;
+	std::vector<std::string> yes_words_;  // normalized (NormalizeForMatch)
+	std::vector<std::string> no_words_;
+	std::vector<std::string> date_patterns_;  // "{{year}}年{{month}}月{{day}}日", ...
 	std::vector<std::optional<size_t>> field_column_; // per RegisterColumns() index
 	size_t column_count_ = 0;
 	size_t data_rows_ = 0;
@@ -100,6 +122,11 @@ std::string FormatDate(int year, int month, int day);
 //! Parses "YYYY-MM-DD" / "YYYY/M/D" (an optional time part is ignored).
 std::optional<std::string> ParseDateText(std::string_view text);
 
+//! Parses a date written by hand after `pattern`, a message with {{year}},
+//! {{month}} and {{day}} ("{{year}}年{{month}}月{{day}}日"); the text after
+//! the day may be left out. "YYYY-MM-DD" when it matches and is a real date.
+std::optional<std::string> ParseWrittenDate(std::string_view text, std::string_view pattern);
+
 //! Excel serial day number (1900 system, or 1904 when date1904) to "YYYY-MM-DD".
 std::optional<std::string> ExcelSerialToDate(double serial, bool date1904 = false);
 
@@ -119,7 +146,7 @@ struct AnalysisView {
 void PrepareAnalysis(const Edition &edition, const RegisterSnapshot &snapshot, AnalysisView &view);
 
 //! Labels of the computed 台帳 columns, in order.
-const std::vector<std::string> &ComputedHeaders();
+std::vector<std::string> ComputedHeaders(const DocumentText &text);
 
 //! Computed 台帳 values of one asset; unset when the analysis has no such asset.
 struct ComputedRow {
@@ -146,9 +173,18 @@ struct DiagnosisRow {
 	int not_applicable = 0;
 	int unanswered = 0;
 };
-std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view);
+std::vector<DiagnosisRow> DiagnosisRows(const Edition &edition, const AnalysisView &view, const DocumentText &text);
 
 //! The headers of the 診断結果 table: the IPA sheet's four columns, then the counts.
-const std::vector<std::string> &DiagnosisHeaders();
+std::vector<std::string> DiagnosisHeaders(const DocumentText &text);
+
+//! 「（6）物理的セキュリティ対策」: how the 診断結果 names a category.
+std::string CategoryTitle(const DocumentText &text, int number, const std::string &name);
+
+//! 有 / 無 in the document's language.
+std::string FlagText(const DocumentText &text, bool value);
+
+//! The header of each register column in the document's language.
+std::vector<std::string> RegisterHeaders(const DocumentText &text);
 
 } // namespace mamori::interchange::internal

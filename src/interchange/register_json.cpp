@@ -15,7 +15,6 @@ using Json = nlohmann::json;
 using internal::RawCell;
 
 constexpr int kMaxDepth = 64;
-constexpr const char *kJsonSheet = "assets";
 
 // nlohmann's parser is iterative, but destroying a deeply nested value
 // recurses; a hostile file of 20 MiB of "[" must not reach it.
@@ -62,7 +61,7 @@ RawCell CellFromJson(const Json &value) {
 		break;
 	default:
 		cell.text = value.dump();
-		cell.error = "値の形式が正しくありません。文字列・数値・true/false のいずれかにしてください。";
+		cell.error = internal::CellProblem{"interchange.cell_errors.json_value", {}};
 		break;
 	}
 	return cell;
@@ -70,7 +69,7 @@ RawCell CellFromJson(const Json &value) {
 
 } // namespace
 
-std::string WriteRegisterJson(const Edition &edition, const RegisterSnapshot &snapshot) {
+std::string WriteRegisterJson(const Edition &edition, const RegisterSnapshot &snapshot, const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
 	Json assets = Json::array();
@@ -116,7 +115,7 @@ std::string WriteRegisterJson(const Edition &edition, const RegisterSnapshot &sn
 	}
 	// The 診断結果 per category; like the computed asset values, import ignores it.
 	Json diagnosis = Json::array();
-	for (const auto &row : internal::DiagnosisRows(edition, view)) {
+	for (const auto &row : internal::DiagnosisRows(edition, view, text)) {
 		diagnosis.push_back({{"number", row.number},
 		                     {"category", row.category},
 		                     {"need", row.need},
@@ -142,19 +141,18 @@ std::string WriteRegisterJson(const Edition &edition, const RegisterSnapshot &sn
 	return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-Result<ImportPreview> ReadRegisterJson(const Edition &edition, const std::string &bytes) {
+Result<ImportPreview> ReadRegisterJson(const ReadingContext &context, const std::string &bytes) {
 	if (bytes.size() > internal::kMaxFileBytes) {
-		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};
+		return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.too_large", {}};
 	}
 	if (NestedTooDeep(bytes)) {
-		return Error::Invalid("file", "JSON の入れ子が深すぎます。");
+		return Error::Invalid("file", "interchange.errors.json.too_deep");
 	}
 	Json document;
 	try {
 		document = Json::parse(bytes);
 	} catch (const Json::parse_error &error) {
-		return Error::Invalid("file", "JSON として読めません（" + std::to_string(error.byte) +
-		                                  " バイト目付近）。書式が壊れていないか確かめてください。");
+		return Error::Invalid("file", "interchange.errors.json.unreadable", {{"offset", std::to_string(error.byte)}});
 	}
 	const Json *assets = nullptr;
 	if (document.is_array()) {
@@ -162,11 +160,10 @@ Result<ImportPreview> ReadRegisterJson(const Edition &edition, const std::string
 	} else if (document.is_object() && document.contains("assets") && document["assets"].is_array()) {
 		assets = &document["assets"];
 	} else {
-		return Error::Invalid("file",
-		                      "JSON に \"assets\" の配列がありません。{\"assets\": [...]} の形にしてください。");
+		return Error::Invalid("file", "interchange.errors.json.no_assets");
 	}
 	const auto &columns = RegisterColumns();
-	internal::RowImporter importer(edition, kJsonSheet, /*json_keys=*/true);
+	internal::RowImporter importer(context, std::nullopt, /*json_keys=*/true);
 	std::vector<std::string> keys;
 	for (const auto &column : columns) {
 		keys.push_back(column.key);
@@ -179,7 +176,7 @@ Result<ImportPreview> ReadRegisterJson(const Edition &edition, const std::string
 	for (const Json &element : *assets) {
 		++row;
 		if (!element.is_object()) {
-			if (auto status = importer.RejectRow(row, "", "行がオブジェクト（{...}）ではありません。"); !status) {
+			if (auto status = importer.RejectRow(row, "", {"interchange.cell_errors.json_not_object", {}}); !status) {
 				return status.error();
 			}
 			continue;

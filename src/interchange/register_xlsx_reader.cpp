@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <optional>
 
 namespace mamori::interchange {
 namespace {
@@ -24,9 +25,13 @@ constexpr zip_uint64_t kMaxPartBytes = 128ull * 1024 * 1024;
 constexpr int kMaxColumns = 16384; // XFD
 constexpr long kMaxRowNumber = 1048576;
 
-Error Broken(const std::string &detail) {
-	return Error::Invalid("file", "XLSX ファイルが壊れているため読めません（" + detail +
-	                                  "）。Excel で開いて保存し直すか、CSV で取り込んでください。");
+//! A damaged workbook; each key says what is wrong and how to recover.
+Error Broken(const char *key, MessageParams params = {}) {
+	return Error::Invalid("file", key, std::move(params));
+}
+
+Error TooLarge(const std::string &part) {
+	return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.xlsx.part_too_large", {{"part", part}}};
 }
 
 //! The archive, closed without writing when it goes out of scope.
@@ -44,13 +49,13 @@ class Archive {
 		zip_source_t *source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
 		if (source == nullptr) {
 			zip_error_fini(&error);
-			return Error::Make(ErrorCode::kInternal, "XLSX を読む準備ができません。");
+			return Error::Make(ErrorCode::kInternal, "interchange.errors.xlsx.no_reader");
 		}
 		zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
 		if (zip_ == nullptr) {
 			zip_source_free(source);
 			zip_error_fini(&error);
-			return Broken("ZIP の目次がありません。途中で切れている可能性があります");
+			return Broken("interchange.errors.xlsx.no_directory");
 		}
 		zip_error_fini(&error);
 		return OkStatus();
@@ -67,14 +72,14 @@ class Archive {
 		zip_stat_t stat;
 		zip_stat_init(&stat);
 		if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-			return Broken(name + " の情報を読めません");
+			return Broken("interchange.errors.xlsx.part_unreadable", {{"part", name}});
 		}
 		if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > kMaxPartBytes) {
-			return Error{ErrorCode::kPayloadTooLarge, "file", "XLSX の中身が大きすぎます（" + name + "）。"};
+			return TooLarge(name);
 		}
 		zip_file_t *file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
 		if (file == nullptr) {
-			return Broken(name + " を開けません。暗号化や未対応の圧縮形式かもしれません");
+			return Broken("interchange.errors.xlsx.part_unopenable", {{"part", name}});
 		}
 		out.clear();
 		char buffer[64 * 1024];
@@ -83,13 +88,13 @@ class Archive {
 			out.append(buffer, static_cast<size_t>(got));
 			if (out.size() > kMaxPartBytes) {
 				zip_fclose(file);
-				return Error{ErrorCode::kPayloadTooLarge, "file", "XLSX の中身が大きすぎます（" + name + "）。"};
+				return TooLarge(name);
 			}
 		}
 		// zip_fclose reports a CRC mismatch, i.e. damaged data.
 		const int closed = zip_fclose(file);
 		if (got < 0 || closed != 0) {
-			return Broken(name + " のデータが壊れています");
+			return Broken("interchange.errors.xlsx.part_damaged", {{"part", name}});
 		}
 		return OkStatus();
 	}
@@ -138,8 +143,8 @@ Status LoadXml(Archive &archive, const std::string &name, pugi::xml_document &do
 	const pugi::xml_parse_result parsed =
 	    document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
 	if (!parsed) {
-		return Broken(name + " の XML が正しくありません: " + parsed.description() + "、" +
-		              std::to_string(parsed.offset) + " バイト目");
+		return Broken("interchange.errors.xlsx.bad_xml",
+		              {{"part", name}, {"reason", parsed.description()}, {"offset", std::to_string(parsed.offset)}});
 	}
 	return OkStatus();
 }
@@ -342,8 +347,8 @@ Result<RawCell> ReadCell(const SheetContext &context, const pugi::xml_node &cell
 		char *end = nullptr;
 		const unsigned long index = std::strtoul(value.c_str(), &end, 10);
 		if (value.empty() || *end != '\0' || index >= context.shared.size()) {
-			return Broken(context.part + " のセル " + cell.attribute("r").value() +
-			              " が存在しない共有文字列を指しています");
+			return Broken("interchange.errors.xlsx.bad_shared_string",
+			              {{"part", context.part}, {"cell", cell.attribute("r").value()}});
 		}
 		out.text = context.shared[index];
 	} else if (type == "inlineStr") {
@@ -382,10 +387,11 @@ Status ReadRow(const SheetContext &context, const pugi::xml_node &row, long row_
 		if (*ref != '\0') {
 			long cell_row = 0;
 			if (!ParseCellRef(ref, column, cell_row) || cell_row != row_number) {
-				return Broken(context.part + " のセル番地「" + internal::Excerpt(ref) + "」が正しくありません");
+				return Broken("interchange.errors.xlsx.bad_cell_ref",
+				              {{"part", context.part}, {"cell", internal::Excerpt(ref)}});
 			}
 		} else if (++column >= kMaxColumns) {
-			return Broken(context.part + " の列が多すぎます");
+			return Broken("interchange.errors.xlsx.too_many_columns", {{"part", context.part}});
 		}
 		if (limit != 0 && static_cast<size_t>(column) >= limit) {
 			continue;
@@ -404,16 +410,15 @@ Status ReadRow(const SheetContext &context, const pugi::xml_node &row, long row_
 
 } // namespace
 
-Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string &bytes) {
+Result<ImportPreview> ReadRegisterXlsx(const ReadingContext &context, const std::string &bytes) {
 	if (bytes.size() > internal::kMaxFileBytes) {
-		return Error{ErrorCode::kPayloadTooLarge, "file", "ファイルが大きすぎます（20 MiB まで）。"};
+		return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.too_large", {}};
 	}
 	if (bytes.compare(0, 4, "\xD0\xCF\x11\xE0") == 0) {
-		return Error::Invalid("file", "旧形式の .xls か、パスワード付きのブックです。パスワードを外し、"
-		                              "「Excel ブック（.xlsx）」で保存し直してください。");
+		return Error::Invalid("file", "interchange.errors.xlsx.legacy_xls");
 	}
 	if (bytes.compare(0, 2, "PK") != 0) {
-		return Error::Invalid("file", "XLSX（Excel ブック）ではありません。.xlsx のファイルを選んでください。");
+		return Error::Invalid("file", "interchange.errors.xlsx.not_xlsx");
 	}
 	Archive archive;
 	if (auto status = archive.Open(bytes); !status) {
@@ -437,35 +442,49 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		return status.error();
 	}
 	if (!found) {
-		return Broken(workbook_part + " がありません");
+		return Broken("interchange.errors.xlsx.part_missing", {{"part", workbook_part}});
 	}
 	const pugi::xml_node workbook_root = Child(workbook, "workbook");
 	const bool date1904 = Child(workbook_root, "workbookPr").attribute("date1904").as_bool();
-	std::string sheet_rel_id;
-	std::string legacy_rel_id;  // a 「台帳」 sheet, as older mamori exports name it
-	std::string sheet_names;
+	// The register sheet under its name in any language; else a 「台帳」 sheet, as older mamori exports name it.
+	struct FoundSheet {
+		std::string rel_id;
+		std::string name;
+		Locale locale = kDefaultLocale;
+	};
+	std::optional<FoundSheet> register_sheet;
+	std::optional<FoundSheet> legacy_sheet;
+	std::vector<std::string> sheet_names;
 	for (pugi::xml_node sheet : Child(workbook_root, "sheets").children()) {
 		if (!Is(sheet, "sheet")) {
 			continue;
 		}
 		const std::string name = sheet.attribute("name").value();
-		sheet_names += (sheet_names.empty() ? "" : "、") + name;
-		if (internal::Trim(name) == internal::kRegisterSheet && sheet_rel_id.empty()) {
-			sheet_rel_id = RelationshipId(sheet);
-		} else if (internal::Trim(name) == internal::kLegacyRegisterSheet && legacy_rel_id.empty()) {
-			legacy_rel_id = RelationshipId(sheet);
+		sheet_names.push_back(name);
+		for (Locale locale : kAllLocales) {
+			const std::string trimmed = internal::Trim(name);
+			if (!register_sheet && trimmed == context.messages.Text(locale, internal::kRegisterSheetKey)) {
+				register_sheet = FoundSheet{RelationshipId(sheet), trimmed, locale};
+			} else if (!legacy_sheet && trimmed == context.messages.Text(locale, internal::kLegacyRegisterSheetKey)) {
+				legacy_sheet = FoundSheet{RelationshipId(sheet), trimmed, locale};
+			}
 		}
 	}
-	if (sheet_rel_id.empty()) {
-		sheet_rel_id = legacy_rel_id;
+	if (!register_sheet) {
+		register_sheet = legacy_sheet;
 	}
-	if (sheet_rel_id.empty()) {
-		return Error::Invalid("file",
-		                      std::string("「") + internal::kRegisterSheet +
-		                          "」シートがありません（あるシート: " + (sheet_names.empty() ? "なし" : sheet_names) +
-		                          "）。mamori から書き出したブックの「" + internal::kRegisterSheet +
-		                          "」シートに記入してください。");
+	if (!register_sheet) {
+		if (sheet_names.empty()) {
+			return Error::Invalid("file", "interchange.errors.xlsx.missing_sheet_none");
+		}
+		// The names are the file's; they are listed as the guideline's language lists things.
+		std::string listed;
+		for (const auto &name : sheet_names) {
+			listed += (listed.empty() ? "" : context.messages.Text(kDefaultLocale, "interchange.list_separator")) + name;
+		}
+		return Error::Invalid("file", "interchange.errors.xlsx.missing_sheet", {{"sheets", listed}});
 	}
+	const std::string sheet_rel_id = register_sheet->rel_id;
 
 	auto workbook_rels = ReadRels(archive, workbook_part);
 	if (!workbook_rels) {
@@ -484,7 +503,7 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		}
 	}
 	if (sheet_part.empty()) {
-		return Broken(std::string("「") + internal::kRegisterSheet + "」シートの場所が workbook.xml.rels にありません");
+		return Broken("interchange.errors.xlsx.sheet_unlocated", {{"sheet", register_sheet->name}});
 	}
 
 	std::vector<std::string> shared;
@@ -513,12 +532,12 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		return status.error();
 	}
 	if (!found) {
-		return Broken(sheet_part + " がありません");
+		return Broken("interchange.errors.xlsx.part_missing", {{"part", sheet_part}});
 	}
-	const SheetContext context{shared, date_styles, date1904, sheet_part};
+	const SheetContext sheet_context{shared, date_styles, date1904, sheet_part};
 	const pugi::xml_node sheet_data = Child(Child(sheet, "worksheet"), "sheetData");
 
-	internal::RowImporter importer(edition, internal::kRegisterSheet);
+	internal::RowImporter importer(context, register_sheet->locale);
 	std::vector<RawCell> cells;
 	long row_number = 0;
 	bool headers_set = false;
@@ -528,14 +547,15 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 		}
 		const long given = row.attribute("r").as_llong(0);
 		if (given != 0 && (given <= row_number || given > kMaxRowNumber)) {
-			return Broken(sheet_part + " の行番号 " + std::to_string(given) + " が正しくありません");
+			return Broken("interchange.errors.xlsx.bad_row_number",
+			              {{"part", sheet_part}, {"row", std::to_string(given)}});
 		}
 		row_number = given != 0 ? given : row_number + 1;
 		if (!headers_set) {
 			// The headers must be on row 1; a sheet whose first row is later has none.
 			std::vector<std::string> headers;
 			if (row_number == 1) {
-				if (auto status = ReadRow(context, row, row_number, 0, cells); !status) {
+				if (auto status = ReadRow(sheet_context, row, row_number, 0, cells); !status) {
 					return status.error();
 				}
 				for (const auto &cell : cells) {
@@ -550,7 +570,7 @@ Result<ImportPreview> ReadRegisterXlsx(const Edition &edition, const std::string
 				continue;
 			}
 		}
-		if (auto status = ReadRow(context, row, row_number, importer.ColumnCount(), cells); !status) {
+		if (auto status = ReadRow(sheet_context, row, row_number, importer.ColumnCount(), cells); !status) {
 			return status.error();
 		}
 		if (auto status = importer.AddRow(static_cast<int>(row_number), cells); !status) {

@@ -21,7 +21,6 @@ namespace {
 using internal::DisplayWidth;
 
 constexpr lxw_row_t kSpareRows = 1000; // rows below the data that still get the drop-down lists
-constexpr const char *kChoiceSheet = "選択肢";
 
 struct Formats {
 	lxw_format *header = nullptr;
@@ -209,25 +208,21 @@ class Sheet {
 	lxw_error error_ = LXW_NO_ERROR;
 };
 
-std::string Flag(bool value) {
-	return value ? "有" : "無";
-}
-
-std::string ImpactLabel(ThreatImpact impact) {
+std::string ImpactLabel(const DocumentText &text, ThreatImpact impact) {
 	switch (impact) {
 	case ThreatImpact::kConfidentiality:
-		return "漏えい";
+		return text("interchange.impact.confidentiality");
 	case ThreatImpact::kIntegrity:
-		return "改ざん";
+		return text("interchange.impact.integrity");
 	case ThreatImpact::kAvailability:
-		return "消失・停止";
+		return text("interchange.impact.availability");
 	}
 	return "";
 }
 
 //! 「（6）物理的セキュリティ対策」: the 診断結果 sheet's way of naming a category.
-std::string CategoryTitle(const ControlCategory *category, const std::string &fallback) {
-	return category != nullptr ? "（" + std::to_string(category->number) + "）" + category->name : fallback;
+std::string CategoryTitle(const DocumentText &text, const ControlCategory *category, const std::string &fallback) {
+	return category != nullptr ? internal::CategoryTitle(text, category->number, category->name) : fallback;
 }
 
 std::string ScaleLabel(const std::vector<mamori::ScaleLabel> &labels, int value) {
@@ -287,14 +282,13 @@ bool FitsInlineList(const std::vector<std::string> &values) {
 }
 
 void WriteRegisterSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot,
-                        const internal::AnalysisView &view, const Formats &formats, const std::string &medium_source) {
+                        const internal::AnalysisView &view, const Formats &formats, const std::string &medium_source,
+                        const DocumentText &text) {
 	const auto &columns = RegisterColumns();
-	std::vector<std::string> headers;
-	for (const auto &column : columns) {
-		headers.push_back(column.header);
-	}
+	std::vector<std::string> headers = internal::RegisterHeaders(text);
+	const auto Flag = [&](bool value) { return internal::FlagText(text, value); };
 	const size_t computed_from = headers.size();
-	for (const auto &computed : internal::ComputedHeaders()) {
+	for (const auto &computed : internal::ComputedHeaders(text)) {
 		headers.push_back(computed);
 	}
 	sheet.Header(0, headers, computed_from);
@@ -346,16 +340,17 @@ void WriteRegisterSheet(Sheet &sheet, const Edition &edition, const RegisterSnap
 	for (const auto &medium : edition.risk_catalog.media) {
 		media.push_back(medium.name);
 	}
-	sheet.List(1, last, ColumnOf("medium"), media, "媒体・保存先", "一覧から選んでください。", medium_source);
-	const std::vector<std::string> flags = {"有", "無"};
+	sheet.List(1, last, ColumnOf("medium"), media, text("interchange.column.medium"), text("interchange.hint.medium"),
+	           medium_source);
+	const std::vector<std::string> flags = {Flag(true), Flag(false)};
 	for (const char *key : {"personal_info", "sensitive_personal_info", "my_number", "business_critical"}) {
-		sheet.List(1, last, ColumnOf(key), flags, columns[ColumnOf(key)].header, "有 か 無 を選んでください。");
+		sheet.List(1, last, ColumnOf(key), flags, text(columns[ColumnOf(key)].header_key), text("interchange.hint.flag"));
 	}
 	const RiskScale &scale = edition.risk_scale;
 	for (const char *key : {"confidentiality", "integrity", "availability"}) {
 		const auto criteria = edition.risk_catalog.criteria.find(key);
-		std::string hint =
-		    std::to_string(scale.rating_min) + "〜" + std::to_string(scale.rating_max) + " で評価します（表10）。";
+		std::string hint = text("interchange.hint.rating", {{"min", std::to_string(scale.rating_min)},
+		                                                    {"max", std::to_string(scale.rating_max)}});
 		if (criteria != edition.risk_catalog.criteria.end()) {
 			// The full 表10 criteria are too long for Excel's 255-character hint; the first words suffice.
 			std::string legend;
@@ -368,8 +363,8 @@ void WriteRegisterSheet(Sheet &sheet, const Edition &edition, const RegisterSnap
 				hint += legend;
 			}
 		}
-		sheet.List(1, last, ColumnOf(key), Range(scale.rating_min, scale.rating_max), columns[ColumnOf(key)].header,
-		           hint);
+		sheet.List(1, last, ColumnOf(key), Range(scale.rating_min, scale.rating_max),
+		           text(columns[ColumnOf(key)].header_key), hint);
 	}
 	sheet.ColumnFormat(ColumnOf("registered_on"), formats.date);
 	for (size_t col = computed_from; col < headers.size(); ++col) {
@@ -380,9 +375,14 @@ void WriteRegisterSheet(Sheet &sheet, const Edition &edition, const RegisterSnap
 	sheet.Finish();
 }
 
-void WriteThreatSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot, const Formats &formats) {
+void WriteThreatSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot, const Formats &formats,
+                      const DocumentText &text) {
 	const RiskCatalog &catalog = edition.risk_catalog;
-	sheet.Header(0, {"媒体・保存先", "脅威ID", "脅威", "影響", "起こりやすさ", "起こりやすさの内容", "既定値", "説明"},
+	sheet.Header(0,
+	             {text("interchange.threat_sheet.medium"), text("interchange.threat_sheet.threat_id"),
+	              text("interchange.threat_sheet.threat"), text("interchange.threat_sheet.impact"),
+	              text("interchange.threat_sheet.frequency"), text("interchange.threat_sheet.frequency_meaning"),
+	              text("interchange.threat_sheet.default"), text("interchange.threat_sheet.description")},
 	             5);
 	lxw_row_t row = 1;
 	for (const auto &medium : catalog.media) {
@@ -392,7 +392,7 @@ void WriteThreatSheet(Sheet &sheet, const Edition &edition, const RegisterSnapsh
 			sheet.Text(row, 0, medium.name);
 			sheet.Text(row, 1, threat.id);
 			sheet.Text(row, 2, threat.name);
-			sheet.Text(row, 3, ImpactLabel(threat.impact));
+			sheet.Text(row, 3, ImpactLabel(text, threat.impact));
 			sheet.Number(row, 4, frequency);
 			sheet.Text(row, 5, ScaleLabel(catalog.frequency_labels, frequency), formats.computed);
 			sheet.Number(row, 6, threat.default_frequency, formats.computed);
@@ -403,29 +403,37 @@ void WriteThreatSheet(Sheet &sheet, const Edition &edition, const RegisterSnapsh
 	}
 	const RiskScale &scale = edition.risk_scale;
 	if (row > 1) {
-		sheet.List(1, row - 1, 4, Range(scale.threat_min, scale.threat_max), "脅威の起こりやすさ",
+		sheet.List(1, row - 1, 4, Range(scale.threat_min, scale.threat_max), text("interchange.threat_sheet.list_title"),
 		           LegendOf(catalog.frequency_labels));
 	}
 	sheet.Finish();
 }
 
-void WriteCheckSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot, const Formats &formats) {
+void WriteCheckSheet(Sheet &sheet, const Edition &edition, const RegisterSnapshot &snapshot, const Formats &formats,
+                     const DocumentText &text) {
 	const RiskCatalog &catalog = edition.risk_catalog;
-	sheet.Header(0, {"区分", "項目ID", "情報セキュリティ診断項目（チェック項目）", "回答値", "回答の内容", "設問の文言"}, 4);
+	sheet.Header(0,
+	             {text("interchange.check_sheet.category"), text("interchange.check_sheet.item_id"),
+	              text("interchange.check_sheet.item"), text("interchange.check_sheet.answer"),
+	              text("interchange.check_sheet.answer_meaning"), text("interchange.check_sheet.wording")},
+	             4);
 	lxw_row_t row = 1;
 	for (const auto &item : catalog.check_items) {
 		const ControlCategory *category = catalog.FindCategory(item.category);
-		sheet.Text(row, 0, CategoryTitle(category, item.category));
+		sheet.Text(row, 0, CategoryTitle(text, category, item.category));
 		sheet.Text(row, 1, item.id);
 		sheet.Text(row, 2, item.text, formats.wrap);
-		sheet.Text(row, 5, item.wording == Provenance::kSeed ? "付録7 の設問" : "mamori 作成", formats.computed);
+		sheet.Text(row, 5,
+		           item.wording == Provenance::kSeed ? text("interchange.check_sheet.wording_seed")
+		                                             : text("interchange.check_sheet.wording_mamori"),
+		           formats.computed);
 		const auto answer = snapshot.answers.find(item.id);
 		if (answer != snapshot.answers.end()) {
 			const int value = static_cast<int>(answer->second);
 			sheet.Number(row, 3, value);
 			sheet.Text(row, 4, ScaleLabel(catalog.check_answer_labels, value), formats.computed);
 		} else {
-			sheet.Text(row, 4, "未回答", formats.computed);
+			sheet.Text(row, 4, text("interchange.check_sheet.unanswered"), formats.computed);
 		}
 		++row;
 	}
@@ -437,18 +445,19 @@ void WriteCheckSheet(Sheet &sheet, const Edition &edition, const RegisterSnapsho
 			                        [](const auto &a, const auto &b) { return a.value < b.value; });
 			min = lo->value, max = hi->value;
 		}
-		sheet.List(1, row - 1, 3, Range(min, max), "対策状況", LegendOf(catalog.check_answer_labels));
+		sheet.List(1, row - 1, 3, Range(min, max), text("interchange.check_sheet.list_title"),
+		           LegendOf(catalog.check_answer_labels));
 	}
 	sheet.Finish();
 }
 
-void WriteResultSheet(Sheet &sheet, const Edition &edition, const internal::AnalysisView &view,
-                      const Formats &formats) {
+void WriteResultSheet(Sheet &sheet, const Edition &edition, const internal::AnalysisView &view, const Formats &formats,
+                      const DocumentText &text) {
 	// The columns of the IPA sheet's 「対策状況チェックの診断結果」, then the counts behind the rate.
-	sheet.Header(0, internal::DiagnosisHeaders());
+	sheet.Header(0, internal::DiagnosisHeaders(text));
 	lxw_row_t row = 1;
 	const AnalysisResult *result = view.result;
-	for (const auto &diagnosis : internal::DiagnosisRows(edition, view)) {
+	for (const auto &diagnosis : internal::DiagnosisRows(edition, view, text)) {
 		sheet.Text(row, 0, diagnosis.category);
 		sheet.Text(row, 1, diagnosis.mark);
 		// Text from the same function as the page, so both read "62.5%".
@@ -463,8 +472,12 @@ void WriteResultSheet(Sheet &sheet, const Edition &edition, const internal::Anal
 		++row;
 	}
 	++row; // a blank row between the two tables, as on the IPA sheet
-	sheet.Header(row++, {"情報資産名称", "媒体・保存先", "重要度", "脅威", "影響", "脅威の起こりやすさ", "脆弱性",
-	                     "被害発生可能性", "リスク値", "リスクの大きさ", "備考"});
+	sheet.Header(row++, {text("interchange.risk_table.asset"), text("interchange.risk_table.medium"),
+	                     text("interchange.risk_table.importance"), text("interchange.risk_table.threat"),
+	                     text("interchange.risk_table.impact"), text("interchange.risk_table.frequency"),
+	                     text("interchange.risk_table.vulnerability"), text("interchange.risk_table.possibility"),
+	                     text("interchange.risk_table.risk_value"), text("interchange.risk_table.level"),
+	                     text("interchange.risk_table.note")});
 	if (result != nullptr) {
 		for (const auto &asset : result->assets) {
 			for (const auto &threat : asset.threats) {
@@ -472,14 +485,14 @@ void WriteResultSheet(Sheet &sheet, const Edition &edition, const internal::Anal
 				sheet.Text(row, 1, asset.asset != nullptr ? internal::MediumLabel(edition, asset.asset->medium) : "");
 				sheet.Number(row, 2, asset.importance);
 				sheet.Text(row, 3, threat.threat != nullptr ? threat.threat->name : "");
-				sheet.Text(row, 4, threat.threat != nullptr ? ImpactLabel(threat.threat->impact) : "");
+				sheet.Text(row, 4, threat.threat != nullptr ? ImpactLabel(text, threat.threat->impact) : "");
 				sheet.Number(row, 5, threat.frequency);
 				sheet.Number(row, 6, threat.vulnerability);
 				sheet.Number(row, 7, threat.possibility);
 				sheet.Number(row, 8, threat.risk_value);
 				sheet.Text(row, 9, threat.level != nullptr ? threat.level->label : "",
 				           LevelFormat(formats, threat.level));
-				sheet.Text(row, 10, threat.gap ? "この脅威を防ぐ対策項目がありません" : "");
+				sheet.Text(row, 10, threat.gap ? text("interchange.risk_table.gap") : "");
 				++row;
 			}
 		}
@@ -499,7 +512,8 @@ struct TempFile {
 
 } // namespace
 
-Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnapshot &snapshot) {
+Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnapshot &snapshot,
+                                      const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
 
@@ -527,10 +541,14 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 		return Error::Make(ErrorCode::kInternal, "errors.xlsx_export.workbook");
 	}
 	const Formats formats = MakeFormats(workbook);
-	lxw_worksheet *register_ws = workbook_add_worksheet(workbook, internal::kRegisterSheet);
-	lxw_worksheet *threat_ws = workbook_add_worksheet(workbook, internal::kThreatSheet);
-	lxw_worksheet *check_ws = workbook_add_worksheet(workbook, internal::kCheckSheet);
-	lxw_worksheet *result_ws = workbook_add_worksheet(workbook, internal::kResultSheet);
+	const std::string register_name = text(internal::kRegisterSheetKey);
+	const std::string threat_name = text(internal::kThreatSheetKey);
+	const std::string check_name = text(internal::kCheckSheetKey);
+	const std::string result_name = text(internal::kResultSheetKey);
+	lxw_worksheet *register_ws = workbook_add_worksheet(workbook, register_name.c_str());
+	lxw_worksheet *threat_ws = workbook_add_worksheet(workbook, threat_name.c_str());
+	lxw_worksheet *check_ws = workbook_add_worksheet(workbook, check_name.c_str());
+	lxw_worksheet *result_ws = workbook_add_worksheet(workbook, result_name.c_str());
 
 	// Medium names normally fit an inline list; a catalog with many or long
 	// names gets them from a hidden sheet instead.
@@ -540,19 +558,18 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 	}
 	std::string medium_source;
 	if (!FitsInlineList(media) && !media.empty()) {
-		lxw_worksheet *choices = workbook_add_worksheet(workbook, kChoiceSheet);
+		const std::string choice_name = text("interchange.sheet.choices");
+		lxw_worksheet *choices = workbook_add_worksheet(workbook, choice_name.c_str());
 		for (size_t i = 0; i < media.size(); ++i) {
 			worksheet_write_string(choices, static_cast<lxw_row_t>(i), 0, media[i].c_str(), nullptr);
 		}
 		worksheet_hide(choices);
-		medium_source = "='" + std::string(kChoiceSheet) + "'!$A$1:$A$" + std::to_string(media.size());
+		medium_source = "='" + choice_name + "'!$A$1:$A$" + std::to_string(media.size());
 	}
 
-	const auto title = CString("情報資産管理台帳・リスク分析");
+	const auto title = CString(text("interchange.workbook.title"));
 	const auto company = CString(snapshot.organization_name);
-	const auto comments =
-	    CString("IPA「中小企業の情報セキュリティ対策ガイドライン」付録7 の様式に沿って mamori が出力（第" + edition.id +
-	            "版）");
+	const auto comments = CString(text("interchange.workbook.comments", {{"edition", edition.id}}));
 	lxw_doc_properties properties = {};
 	properties.title = const_cast<char *>(title.data());
 	properties.company = const_cast<char *>(company.data());
@@ -564,13 +581,13 @@ Result<std::string> WriteRegisterXlsx(const Edition &edition, const RegisterSnap
 	} else {
 		error = workbook_set_properties(workbook, &properties);
 		Sheet register_sheet(register_ws, formats);
-		WriteRegisterSheet(register_sheet, edition, snapshot, view, formats, medium_source);
+		WriteRegisterSheet(register_sheet, edition, snapshot, view, formats, medium_source, text);
 		Sheet threat_sheet(threat_ws, formats);
-		WriteThreatSheet(threat_sheet, edition, snapshot, formats);
+		WriteThreatSheet(threat_sheet, edition, snapshot, formats, text);
 		Sheet check_sheet(check_ws, formats);
-		WriteCheckSheet(check_sheet, edition, snapshot, formats);
+		WriteCheckSheet(check_sheet, edition, snapshot, formats, text);
 		Sheet result_sheet(result_ws, formats);
-		WriteResultSheet(result_sheet, edition, view, formats);
+		WriteResultSheet(result_sheet, edition, view, formats, text);
 		for (const Sheet *sheet : {&register_sheet, &threat_sheet, &check_sheet, &result_sheet}) {
 			if (error == LXW_NO_ERROR) {
 				error = sheet->error();

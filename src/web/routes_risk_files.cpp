@@ -5,6 +5,7 @@
 // steps. The preview parses and lists every bad cell and writes nothing;
 // the commit parses the same file again and replaces the register all or
 // nothing. Nothing is kept on the server between the two steps.
+#include "app/languages.hpp"
 #include "app/risk_views.hpp"
 #include "interchange/register_format.hpp"
 #include "platform/clock.hpp"
@@ -18,9 +19,10 @@ namespace {
 
 constexpr size_t kPreviewRows = 200; // rows listed on the preview; every error is listed regardless
 
+//! `stem` is the file name in the document's language (情報資産管理台帳);
+//! `ascii_stem` the one for clients that cannot take UTF-8 names.
 void SendDownload(Request &request, const std::string &body, const std::string &content_type,
-                  const std::string &extension, const std::string &ascii_stem = "risk-register",
-                  const std::string &stem = "情報資産管理台帳") {
+                  const std::string &extension, const std::string &ascii_stem, const std::string &stem) {
 	const std::string today = platform::TodayInJapan();
 	request.response.status = 200;
 	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_stem + "-" + today + "." + extension,
@@ -54,10 +56,10 @@ Result<UploadedFile> ReadUpload(const Request &request) {
 	return UploadedFile{file.filename, file.content, *format};
 }
 
-std::string FormatLabel(interchange::RegisterFormat format) {
+std::string FormatLabel(const WebApp &web, const Request &request, interchange::RegisterFormat format) {
 	switch (format) {
 	case interchange::RegisterFormat::kXlsx:
-		return "Excel（.xlsx）";
+		return web.Text(request, "interchange.page.format_xlsx");
 	case interchange::RegisterFormat::kCsv:
 		return "CSV";
 	case interchange::RegisterFormat::kJson:
@@ -66,9 +68,25 @@ std::string FormatLabel(interchange::RegisterFormat format) {
 	return "";
 }
 
+//! The guideline in the organisation's document language, for its files.
+const Edition &DocumentEdition(WebApp &web, const app::OrgAccess &access, Locale locale) {
+	return access.EditionOf(web.ctx().catalogs != nullptr ? web.ctx().catalogs->In(locale) : web.ctx().catalog);
+}
+
+//! An uploaded file may be in any language an export writes.
+interchange::ReadingContext ReadingOf(WebApp &web, const app::OrgAccess &access) {
+	interchange::EditionsByLocale editions{{kDefaultLocale, &access.EditionOf(web.ctx().catalog)}};
+	if (web.ctx().catalogs != nullptr) {
+		for (Locale locale : kAllLocales) {
+			editions[locale] = &access.EditionOf(web.ctx().catalogs->In(locale));
+		}
+	}
+	return interchange::ReadingContext{editions, web.messages()};
+}
+
 void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, const UploadedFile *file,
                   const interchange::ImportPreview *preview, const std::optional<Error> &error) {
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
+	const Edition &edition = access.EditionOf(web.Content(request));
 	auto current = app::ListAssets(web.ctx(), access);
 	if (!current) {
 		return web.SendErrorPage(request, current.error());
@@ -79,11 +97,11 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	              {"has_preview", preview != nullptr},
 	              {"columns", Json::array()}};
 	for (const auto &column : interchange::RegisterColumns()) {
-		model["columns"].push_back(column.header);
+		model["columns"].push_back(web.Text(request, column.header_key));
 	}
 	if (file != nullptr) {
 		model["filename"] = file->filename;
-		model["format"] = FormatLabel(file->format);
+		model["format"] = FormatLabel(web, request, file->format);
 	}
 	if (preview != nullptr) {
 		Json rows = Json::array();
@@ -95,8 +113,10 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 			                {"name", asset.name},
 			                {"department", asset.department},
 			                {"medium", medium ? medium->name : asset.medium},
-			                {"ratings", std::to_string(asset.confidentiality) + "・" + std::to_string(asset.integrity) +
-			                                "・" + std::to_string(asset.availability)},
+			                {"ratings", web.Text(request, "interchange.page.ratings",
+			                                     {{"confidentiality", std::to_string(asset.confidentiality)},
+			                                      {"integrity", std::to_string(asset.integrity)},
+			                                      {"availability", std::to_string(asset.availability)}})},
 			                {"personal", asset.personal_info || asset.sensitive_personal_info || asset.my_number}});
 		}
 		Json errors = Json::array();
@@ -104,8 +124,8 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 			errors.push_back({{"sheet", cell.sheet},
 			                  {"row", cell.row},
 			                  {"column", cell.column},
-			                  {"message", cell.message},
-			                  {"describe", cell.Describe()}});
+			                  {"message", cell.Message(web.messages(), request.locale)},
+			                  {"describe", cell.Describe(web.messages(), request.locale)}});
 		}
 		model["rows"] = rows;
 		model["row_count"] = preview->rows.size();
@@ -128,38 +148,47 @@ void RenderImport(WebApp &web, Request &request, const app::OrgAccess &access, c
 	web.SendHtml(request, status, web.RenderPage(request, "risk_import", model, title, access));
 }
 
-//! The register and its analysis, as the file writers take them.
-interchange::RegisterSnapshot SnapshotOf(const app::OrgAccess &access, const app::RegisterAnalysis &analysis) {
+//! The register and its analysis, as the file writers take them. The
+//! analysis names threats and levels from the Japanese guideline; a file in
+//! another language gets none, so the writer works it out in its own words.
+interchange::RegisterSnapshot SnapshotOf(const app::OrgAccess &access, const app::RegisterAnalysis &analysis,
+                                         Locale document_locale) {
 	interchange::RegisterSnapshot snapshot;
 	snapshot.organization_name = access.org.name;
 	snapshot.assets = analysis.assets;
 	snapshot.frequencies = analysis.input.frequencies;
 	snapshot.answers = analysis.input.answers;
-	snapshot.analysis = &analysis.result;
+	snapshot.analysis = document_locale == kDefaultLocale ? &analysis.result : nullptr;
 	return snapshot;
 }
 
+// The files are documents of the organisation: they are written in its
+// document language, whatever language the person downloading reads.
 void DownloadRegister(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto analysis = LoadAnalysis(web, request, access, false);
 	if (!analysis) {
 		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	const interchange::RegisterSnapshot snapshot = SnapshotOf(access, *analysis);
+	const Locale locale = app::DocumentLocaleOf(access.org);
+	const interchange::DocumentText text{web.messages(), locale};
+	const Edition &edition = DocumentEdition(web, access, locale);
+	const interchange::RegisterSnapshot snapshot = SnapshotOf(access, *analysis, locale);
+	const std::string stem = text("interchange.file.register");
 	const std::string extension = request.http.matches[2];
 	if (extension == "xlsx") {
-		auto xlsx = interchange::WriteRegisterXlsx(edition, snapshot);
+		auto xlsx = interchange::WriteRegisterXlsx(edition, snapshot, text);
 		if (!xlsx) {
 			return web.SendErrorPage(request, xlsx.error());
 		}
 		return SendDownload(request, *xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		                    "xlsx");
+		                    "xlsx", "risk-register", stem);
 	}
 	if (extension == "csv") {
-		return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot), "text/csv; charset=utf-8",
-		                    "csv");
+		return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot, text), "text/csv; charset=utf-8",
+		                    "csv", "risk-register", stem);
 	}
-	SendDownload(request, interchange::WriteRegisterJson(edition, snapshot), "application/json; charset=utf-8", "json");
+	SendDownload(request, interchange::WriteRegisterJson(edition, snapshot, text), "application/json; charset=utf-8",
+	             "json", "risk-register", stem);
 }
 
 void DownloadResults(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -167,9 +196,12 @@ void DownloadResults(WebApp &web, Request &request, const app::OrgAccess &access
 	if (!analysis) {
 		return;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	SendDownload(request, interchange::WriteDiagnosisCsv(edition, SnapshotOf(access, *analysis)),
-	             "text/csv; charset=utf-8", "csv", "risk-diagnosis", "診断結果");
+	const Locale locale = app::DocumentLocaleOf(access.org);
+	const interchange::DocumentText text{web.messages(), locale};
+	SendDownload(request,
+	             interchange::WriteDiagnosisCsv(DocumentEdition(web, access, locale),
+	                                            SnapshotOf(access, *analysis, locale), text),
+	             "text/csv; charset=utf-8", "csv", "risk-diagnosis", text("interchange.file.diagnosis"));
 }
 
 void ShowImport(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -190,8 +222,7 @@ std::optional<UploadedRegister> ReadUploadedRegister(WebApp &web, Request &reque
 		RenderImport(web, request, access, nullptr, nullptr, file.error());
 		return std::nullopt;
 	}
-	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	auto preview = interchange::ReadRegister(edition, file->format, file->content);
+	auto preview = interchange::ReadRegister(ReadingOf(web, access), file->format, file->content);
 	if (!preview) {
 		Error error = preview.error();
 		error.field = "file";

@@ -4,7 +4,9 @@
 // the workbook has the IPA sheets with drop-down lists, Shift_JIS CSV from
 // Japanese Excel imports, and every kind of bad file or bad cell is refused
 // with a message saying where and why.
+#include "core/i18n/japanese_text.hpp"
 #include "interchange/register_format.hpp"
+#include "platform/files.hpp"
 #include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
@@ -24,6 +26,43 @@ namespace {
 
 const Edition &DefaultEdition() {
 	return testing_support::ShippedCatalog().DefaultEdition();
+}
+
+const MessageCatalog &Messages() {
+	return testing_support::ShippedMessages();
+}
+
+//! Files in Japanese, the default document language.
+DocumentText Ja() {
+	return DocumentText{Messages(), Locale::kJa};
+}
+
+//! The shipped content in every language.
+const Catalogs &ShippedCatalogs() {
+	static const Catalogs catalogs = [] {
+		auto loaded = platform::LoadCatalogs(testing_support::SourcePath("content"));
+		if (!loaded) {
+			ADD_FAILURE() << loaded.error().Describe();
+			std::abort();
+		}
+		return std::move(loaded.value());
+	}();
+	return catalogs;
+}
+
+const Edition &EnglishEdition() {
+	return ShippedCatalogs().In(Locale::kEn).DefaultEdition();
+}
+
+//! What the web and the CLI read with: every language's words.
+const ReadingContext &Reading() {
+	static const ReadingContext context{{{Locale::kJa, &DefaultEdition()}, {Locale::kEn, &EnglishEdition()}},
+	                                    Messages()};
+	return context;
+}
+
+std::string JaText(const Error &error) {
+	return testing_support::Describe(error, Locale::kJa);
 }
 
 storage::Asset MakeAsset(std::string category, std::string name, std::string medium, int c, int i, int a) {
@@ -139,7 +178,7 @@ void ExpectSameRows(const std::vector<storage::Asset> &expected, const std::vect
 std::string DescribeErrors(const ImportPreview &preview) {
 	std::string out;
 	for (const auto &error : preview.errors) {
-		out += error.Describe() + "\n";
+		out += error.Describe(Messages(), Locale::kJa) + "\n";
 	}
 	return out;
 }
@@ -253,10 +292,10 @@ const std::vector<std::string> kHeaders = {"業務分類",           "情報資�
 
 TEST(RegisterInterchangeTest, XlsxRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot);
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
 	ASSERT_TRUE(bytes.ok()) << bytes.error().Describe();
 	ASSERT_EQ(bytes->substr(0, 2), "PK");
-	auto preview = ReadRegisterXlsx(DefaultEdition(), *bytes);
+	auto preview = ReadRegisterXlsx(Reading(), *bytes);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ExpectSameRows(fixture.snapshot.assets, preview->rows);
@@ -264,14 +303,14 @@ TEST(RegisterInterchangeTest, XlsxRoundTrip) {
 
 TEST(RegisterInterchangeTest, CsvRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot);
+	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja());
 	EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF"); // Japanese Excel needs the BOM to read UTF-8
 	EXPECT_NE(csv.find("業務分類,情報資産名称,備考"), std::string::npos);
 	EXPECT_NE(csv.find("社内サーバー"), std::string::npos) << "medium cells hold the catalog name";
 	EXPECT_NE(csv.find("'=SUM(A1:A3)"), std::string::npos) << "formula-like text is guarded against CSV injection";
 	EXPECT_NE(csv.find("\"氏名, 住所, 電話番号を含む\n\"\"重要\"\" 扱い\""), std::string::npos);
 	EXPECT_NE(csv.find("重要度,最大リスク値,リスクの大きさ,主な脅威"), std::string::npos);
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ExpectSameRows(fixture.snapshot.assets, preview->rows);
@@ -279,26 +318,26 @@ TEST(RegisterInterchangeTest, CsvRoundTrip) {
 
 TEST(RegisterInterchangeTest, JsonRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	const std::string json = WriteRegisterJson(DefaultEdition(), fixture.snapshot);
+	const std::string json = WriteRegisterJson(DefaultEdition(), fixture.snapshot, Ja());
 	EXPECT_NE(json.find("\"assets\""), std::string::npos);
 	EXPECT_NE(json.find("顧客名簿"), std::string::npos) << "JSON keeps Japanese as UTF-8, not \\u escapes";
-	auto preview = ReadRegisterJson(DefaultEdition(), json);
+	auto preview = ReadRegisterJson(Reading(), json);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ExpectSameRows(fixture.snapshot.assets, preview->rows);
-	auto dispatched = ReadRegister(DefaultEdition(), RegisterFormat::kJson, json);
+	auto dispatched = ReadRegister(Reading(), RegisterFormat::kJson, json);
 	ASSERT_TRUE(dispatched.ok());
 	EXPECT_EQ(dispatched->rows.size(), fixture.snapshot.assets.size());
 }
 
 TEST(RegisterInterchangeTest, EmptyRegisterRoundTrips) {
 	const Fixture fixture({});
-	auto xlsx = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot);
+	auto xlsx = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
 	ASSERT_TRUE(xlsx.ok()) << xlsx.error().Describe();
-	auto from_xlsx = ReadRegisterXlsx(DefaultEdition(), *xlsx);
+	auto from_xlsx = ReadRegisterXlsx(Reading(), *xlsx);
 	ASSERT_TRUE(from_xlsx.ok()) << from_xlsx.error().Describe();
 	EXPECT_TRUE(from_xlsx->rows.empty());
-	auto from_csv = ReadRegisterCsv(DefaultEdition(), WriteRegisterCsv(DefaultEdition(), fixture.snapshot));
+	auto from_csv = ReadRegisterCsv(Reading(), WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja()));
 	ASSERT_TRUE(from_csv.ok()) << from_csv.error().Describe();
 	EXPECT_TRUE(from_csv->rows.empty());
 }
@@ -306,7 +345,7 @@ TEST(RegisterInterchangeTest, EmptyRegisterRoundTrips) {
 TEST(RegisterInterchangeTest, ExportWithoutAnalysisComputesIt) {
 	Fixture fixture(SampleAssets());
 	fixture.snapshot.analysis = nullptr;
-	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot);
+	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja());
 	// 顧客名簿 has personal data, so 重要度 2; the cell after the inputs must not be empty.
 	const size_t row = csv.find("顧客名簿");
 	ASSERT_NE(row, std::string::npos);
@@ -314,11 +353,140 @@ TEST(RegisterInterchangeTest, ExportWithoutAnalysisComputesIt) {
 	EXPECT_NE(line.find("営業部長 山田,2,"), std::string::npos) << line;
 }
 
+// --- Languages ---------------------------------------------------------------
+//
+// A file is a document of the organisation, written in its document language;
+// a file exported in either language imports again, and import problems are
+// told in the reader's language.
+
+DocumentText En() {
+	return DocumentText{Messages(), Locale::kEn};
+}
+
+//! The first line of a CSV export, without the BOM.
+std::string HeaderLine(const std::string &csv) {
+	const std::string text = csv.substr(3);
+	return text.substr(0, text.find("\r\n"));
+}
+
+TEST(RegisterInterchangeTest, EnglishExportsImportAgain) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr; // the fixture's analysis names things in Japanese
+	auto xlsx = WriteRegisterXlsx(EnglishEdition(), fixture.snapshot, En());
+	ASSERT_TRUE(xlsx.ok()) << xlsx.error().Describe();
+	const std::string csv = WriteRegisterCsv(EnglishEdition(), fixture.snapshot, En());
+	const std::string json = WriteRegisterJson(EnglishEdition(), fixture.snapshot, En());
+	for (const auto &[format, bytes] : {std::pair{RegisterFormat::kXlsx, *xlsx}, std::pair{RegisterFormat::kCsv, csv},
+	                                    std::pair{RegisterFormat::kJson, json}}) {
+		SCOPED_TRACE(static_cast<int>(format));
+		auto preview = ReadRegister(Reading(), format, bytes);
+		ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+		EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
+		ExpectSameRows(fixture.snapshot.assets, preview->rows);
+	}
+}
+
+TEST(RegisterInterchangeTest, EnglishCsvHasEnglishHeadersAndWords) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr;
+	const std::string csv = WriteRegisterCsv(EnglishEdition(), fixture.snapshot, En());
+	const std::string header = HeaderLine(csv);
+	EXPECT_EQ(header.rfind("Business area,Information asset name,Notes,", 0), 0u) << header;
+	EXPECT_NE(header.find("Risk owner,Importance,Highest risk value,Risk level,Main threat"), std::string::npos)
+	    << header;
+	EXPECT_FALSE(ContainsJapanese(header)) << header;
+	// 製品カタログ（公開済み）: a paper document with every flag off.
+	const size_t row = csv.find("製品カタログ（公開済み）");
+	ASSERT_NE(row, std::string::npos);
+	const std::string line = csv.substr(row, csv.find("\r\n", row) - row);
+	EXPECT_NE(line.find(",No,No,No,0,0,0,No,"), std::string::npos) << line;
+	const std::string medium = DefaultEdition().risk_catalog.FindMedium("paper")->name;
+	const std::string english_medium = EnglishEdition().risk_catalog.FindMedium("paper")->name;
+	ASSERT_NE(medium, english_medium) << "the English edition names the medium in English";
+	EXPECT_NE(line.find("," + english_medium + ","), std::string::npos) << line;
+	// The user's data stays as entered.
+	EXPECT_NE(csv.find("営業部長 山田"), std::string::npos);
+
+	const std::string diagnosis = WriteDiagnosisCsv(EnglishEdition(), fixture.snapshot, En());
+	// Guideline terms keep their Japanese in brackets (付録５), as everywhere in English.
+	EXPECT_FALSE(ContainsJapaneseOutsideBrackets(HeaderLine(diagnosis))) << HeaderLine(diagnosis);
+	EXPECT_NE(diagnosis.find("\r\n(1) "), std::string::npos) << "categories are numbered the English way";
+}
+
+TEST(RegisterInterchangeTest, EnglishWorkbookNamesItsSheetsInEnglish) {
+	Fixture fixture(SampleAssets());
+	fixture.snapshot.analysis = nullptr;
+	auto english = WriteRegisterXlsx(EnglishEdition(), fixture.snapshot, En());
+	ASSERT_TRUE(english.ok()) << english.error().Describe();
+	const std::string workbook = ZipEntry(*english, "xl/workbook.xml");
+	for (const char *sheet : {"Asset register", "Threats", "Control check", "Diagnosis"}) {
+		EXPECT_NE(workbook.find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet << "\n" << workbook;
+	}
+	EXPECT_FALSE(ContainsJapanese(workbook)) << workbook;
+
+	// Japanese stays the default document language, with the IPA sheet names.
+	auto japanese = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	ASSERT_TRUE(japanese.ok());
+	const std::string japanese_workbook = ZipEntry(*japanese, "xl/workbook.xml");
+	for (const char *sheet : {"情報資産管理台帳", "脅威の状況", "対策状況チェック", "診断結果"}) {
+		EXPECT_NE(japanese_workbook.find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet;
+	}
+}
+
+TEST(RegisterInterchangeTest, ImportProblemsAreToldInTheReadersLanguage) {
+	const std::string english_header =
+	    "Business area,Information asset name,Notes,Users,Managing department,Medium or storage location,"
+	    "Personal information,Sensitive personal information,My Number,Confidentiality,Integrity,Availability,"
+	    "Serious impact on the business,Retention period,Registered on,Risk owner\n";
+	auto preview = ReadRegisterCsv(Reading(), english_header + "Sales,Quotes,,,,paper,Yes,no,×,9,1,1,有,,,\n");
+	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_EQ(preview->errors.size(), 1u) << DescribeErrors(*preview);
+	const CellError &error = preview->errors[0];
+	EXPECT_EQ(error.sheet, "Asset register") << "the file is named in its own language";
+	EXPECT_EQ(error.column, "Confidentiality");
+	EXPECT_EQ(error.Describe(Messages(), Locale::kEn),
+	          "Asset register row 2, Confidentiality: \"9\" is out of range. Enter a whole number from 0 to 2.");
+	EXPECT_EQ(error.Describe(Messages(), Locale::kJa),
+	          "Asset register 2行目「Confidentiality」：「9」は範囲外です。0〜2 の整数を入力してください。");
+
+	// A Japanese file read by an English reader: the places as in the file, the problem in English.
+	auto japanese = ReadRegisterCsv(Reading(), std::string(kCsvHeader) + "営業,a,,,,書類,無,無,無,1,1,1,たぶん,,,\n");
+	ASSERT_TRUE(japanese.ok());
+	ASSERT_EQ(japanese->errors.size(), 1u) << DescribeErrors(*japanese);
+	EXPECT_EQ(japanese->errors[0].Describe(Messages(), Locale::kEn),
+	          "情報資産管理台帳 row 2, 事業への深刻な影響: \"たぶん\" cannot be used. Enter Yes or No (○/×, 1/0 and "
+	          "有/無 also work).");
+
+	// File errors too.
+	auto headers = ReadRegisterCsv(Reading(), "Business area,Information asset name\nSales,Quotes\n");
+	ASSERT_FALSE(headers.ok());
+	EXPECT_EQ(testing_support::Describe(headers.error(), Locale::kEn),
+	          "Asset register row 1: the headings \"Medium or storage location\"\"Confidentiality\"\"Integrity\""
+	          "\"Availability\" are missing.");
+	auto empty = ReadRegisterCsv(Reading(), "\xEF\xBB\xBF  \n");
+	ASSERT_FALSE(empty.ok());
+	EXPECT_EQ(testing_support::Describe(empty.error(), Locale::kEn), "The file is empty.");
+	EXPECT_EQ(JaText(empty.error()), "ファイルが空です。");
+}
+
+TEST(RegisterInterchangeTest, DatesWrittenByHandAreRead) {
+	auto preview = ReadRegisterCsv(Reading(), std::string(kCsvHeader) +
+	                                              "営業,a,,,,書類,無,無,無,1,1,1,無,,2025年4月1日,\n"
+	                                              "営業,b,,,,書類,無,無,無,1,1,1,無,,２０２４年２月２９日,\n"
+	                                              "営業,c,,,,書類,無,無,無,1,1,1,無,,2025年2月29日,\n");
+	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_EQ(preview->rows.size(), 2u) << DescribeErrors(*preview);
+	EXPECT_EQ(preview->rows[0].registered_on, "2025-04-01");
+	EXPECT_EQ(preview->rows[1].registered_on, "2024-02-29");
+	ASSERT_EQ(preview->errors.size(), 1u);
+	EXPECT_EQ(preview->errors[0].row, 4) << "2025 has no 29 February";
+}
+
 // --- The workbook ----------------------------------------------------------
 
 TEST(RegisterInterchangeTest, XlsxHasIpaSheetsValidationsAndComputedColumns) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot);
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
 	ASSERT_TRUE(bytes.ok()) << bytes.error().Describe();
 	const std::string workbook = ZipEntry(*bytes, "xl/workbook.xml");
 	// The IPA workbook's sheet names (付録7: 「情報資産管理台帳」シート).
@@ -370,7 +538,7 @@ TEST(RegisterInterchangeTest, XlsxExportLeavesNoTemporaryFiles) {
 	const int before = count();
 	const Fixture fixture(SampleAssets());
 	for (int i = 0; i < 3; ++i) {
-		ASSERT_TRUE(WriteRegisterXlsx(DefaultEdition(), fixture.snapshot).ok());
+		ASSERT_TRUE(WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja()).ok());
 	}
 	EXPECT_EQ(count(), before);
 }
@@ -384,7 +552,7 @@ TEST(RegisterInterchangeTest, ShiftJisCsvFromJapaneseExcelImports) {
 	    "総務,就業規則,,,総務部,書類,無,無,無,0,1,1,無,,,\r\n";
 	const std::string sjis = ToCp932(utf8);
 	ASSERT_NE(sjis, utf8);
-	auto preview = ReadRegisterCsv(DefaultEdition(), sjis);
+	auto preview = ReadRegisterCsv(Reading(), sjis);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ASSERT_EQ(preview->rows.size(), 2u);
@@ -405,7 +573,7 @@ TEST(RegisterInterchangeTest, CsvAcceptsIdsBooleanSpellingsAndSkipsEmptyRows) {
 	                                                  "\n"
 	                                                  "営業,b,,,,OFFICE_PC,TRUE,False,0,\"1\",2.0,０,no,,,\n"
 	                                                  "営業,c,,,,事務所PC,有,無,,1,1,1,,,,\n";
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ASSERT_EQ(preview->rows.size(), 3u);
@@ -429,7 +597,7 @@ TEST(RegisterInterchangeTest, CsvAcceptsIdsBooleanSpellingsAndSkipsEmptyRows) {
 TEST(RegisterInterchangeTest, OnlyRequiredColumnsAndExtraColumnsAreFine) {
 	const std::string csv = "メモ,情報資産名称,業務分類,媒体・保存先,機密性,完全性,可用性,重要度\n"
 	                        "無視される,見積書,営業,社外サービス,1,1,0,9\n";
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ASSERT_EQ(preview->rows.size(), 1u);
@@ -492,7 +660,7 @@ TEST(RegisterInterchangeTest, ExcelSavedWorkbookReads) {
 	    {"xl/sharedStrings.xml", shared},
 	    {"xl/styles.xml", styles},
 	});
-	auto preview = ReadRegisterXlsx(DefaultEdition(), bytes);
+	auto preview = ReadRegisterXlsx(Reading(), bytes);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ASSERT_EQ(preview->rows.size(), 2u);
@@ -518,61 +686,59 @@ TEST(RegisterInterchangeTest, ExcelSavedWorkbookReads) {
 
 TEST(RegisterInterchangeTest, MissingHeaderIsRefusedByName) {
 	const std::string csv = "業務分類,情報資産名称,媒体・保存先,完全性,可用性\n営業,a,書類,1,1\n";
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("台帳 1行目"), std::string::npos) << preview.error().message;
-	EXPECT_NE(preview.error().message.find("見出し「機密性」がありません"), std::string::npos)
-	    << preview.error().message;
+	EXPECT_NE(JaText(preview.error()).find("台帳 1行目"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(JaText(preview.error()).find("見出し「機密性」がありません"), std::string::npos)
+	    << JaText(preview.error());
 
 	std::vector<std::string> headers = kHeaders;
 	headers[10] = "完全性（I）"; // renamed
-	auto xlsx = ReadRegisterXlsx(
-	    DefaultEdition(), WorkbookWith("<worksheet><sheetData>" + InlineRow(1, headers) + "</sheetData></worksheet>"));
+	auto xlsx = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData>" + InlineRow(1, headers) + "</sheetData></worksheet>"));
 	ASSERT_FALSE(xlsx.ok());
-	EXPECT_NE(xlsx.error().message.find("「完全性」"), std::string::npos) << xlsx.error().message;
+	EXPECT_NE(JaText(xlsx.error()).find("「完全性」"), std::string::npos) << JaText(xlsx.error());
 
 	// Headers not on row 1 are no headers.
-	auto shifted = ReadRegisterXlsx(
-	    DefaultEdition(), WorkbookWith("<worksheet><sheetData>" + InlineRow(2, kHeaders) + "</sheetData></worksheet>"));
+	auto shifted = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData>" + InlineRow(2, kHeaders) + "</sheetData></worksheet>"));
 	ASSERT_FALSE(shifted.ok());
-	EXPECT_NE(shifted.error().message.find("見出し「業務分類」"), std::string::npos) << shifted.error().message;
+	EXPECT_NE(JaText(shifted.error()).find("見出し「業務分類」"), std::string::npos) << JaText(shifted.error());
 
-	auto twice = ReadRegisterCsv(DefaultEdition(), std::string("機密性,") + kCsvHeader);
+	auto twice = ReadRegisterCsv(Reading(), std::string("機密性,") + kCsvHeader);
 	ASSERT_FALSE(twice.ok());
-	EXPECT_NE(twice.error().message.find("2つあります"), std::string::npos) << twice.error().message;
+	EXPECT_NE(JaText(twice.error()).find("2つあります"), std::string::npos) << JaText(twice.error());
 }
 
 TEST(RegisterInterchangeTest, BrokenEncodingIsRefused) {
 	// 0x81 0x7F is a lead byte with a trail CP932 does not have; 0xFF is in no encoding we accept.
 	const std::string csv = std::string(kCsvHeader) + "営業,\x81\x7f\xff,,,,書類,無,無,無,0,0,0,無,,,\n";
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("文字コード"), std::string::npos) << preview.error().message;
-	EXPECT_NE(preview.error().message.find("Shift_JIS"), std::string::npos) << preview.error().message;
+	EXPECT_NE(JaText(preview.error()).find("文字コード"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(JaText(preview.error()).find("Shift_JIS"), std::string::npos) << JaText(preview.error());
 
-	auto with_bom = ReadRegisterCsv(DefaultEdition(), "\xEF\xBB\xBF" + csv);
+	auto with_bom = ReadRegisterCsv(Reading(), "\xEF\xBB\xBF" + csv);
 	ASSERT_FALSE(with_bom.ok());
-	EXPECT_NE(with_bom.error().message.find("UTF-8"), std::string::npos) << with_bom.error().message;
+	EXPECT_NE(JaText(with_bom.error()).find("UTF-8"), std::string::npos) << JaText(with_bom.error());
 }
 
 TEST(RegisterInterchangeTest, TruncatedXlsxIsRefused) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot);
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
 	ASSERT_TRUE(bytes.ok());
-	auto preview = ReadRegisterXlsx(DefaultEdition(), bytes->substr(0, bytes->size() / 2));
+	auto preview = ReadRegisterXlsx(Reading(), bytes->substr(0, bytes->size() / 2));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("壊れている"), std::string::npos) << preview.error().message;
+	EXPECT_NE(JaText(preview.error()).find("壊れている"), std::string::npos) << JaText(preview.error());
 }
 
 TEST(RegisterInterchangeTest, NotAZipIsRefused) {
-	auto text = ReadRegisterXlsx(DefaultEdition(), "業務分類,情報資産名称\n");
+	auto text = ReadRegisterXlsx(Reading(), "業務分類,情報資産名称\n");
 	ASSERT_FALSE(text.ok());
-	EXPECT_NE(text.error().message.find("XLSX"), std::string::npos) << text.error().message;
-	auto empty = ReadRegisterXlsx(DefaultEdition(), "");
+	EXPECT_NE(JaText(text.error()).find("XLSX"), std::string::npos) << JaText(text.error());
+	auto empty = ReadRegisterXlsx(Reading(), "");
 	ASSERT_FALSE(empty.ok());
-	auto legacy = ReadRegisterXlsx(DefaultEdition(), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest");
+	auto legacy = ReadRegisterXlsx(Reading(), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest");
 	ASSERT_FALSE(legacy.ok());
-	EXPECT_NE(legacy.error().message.find(".xls"), std::string::npos) << legacy.error().message;
+	EXPECT_NE(JaText(legacy.error()).find(".xls"), std::string::npos) << JaText(legacy.error());
 }
 
 TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
@@ -581,7 +747,7 @@ TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
 	                          "t=\"inlineStr\"><is><t>見積書</t></is></c><c r=\"F2\" t=\"inlineStr\"><is><t>書類</t></is>"
 	                          "</c><c r=\"J2\"><v>1</v></c><c r=\"K2\"><v>1</v></c><c r=\"L2\"><v>0</v></c></row>"
 	                          "</sheetData></worksheet>";
-	auto preview = ReadRegisterXlsx(DefaultEdition(), WorkbookWith(sheet, "台帳"));
+	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith(sheet, "台帳"));
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_TRUE(preview->ok()) << DescribeErrors(*preview);
 	ASSERT_EQ(preview->rows.size(), 1u);
@@ -590,7 +756,7 @@ TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
 
 TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
 	const Fixture fixture(SampleAssets());
-	auto json = nlohmann::json::parse(WriteRegisterJson(DefaultEdition(), fixture.snapshot));
+	auto json = nlohmann::json::parse(WriteRegisterJson(DefaultEdition(), fixture.snapshot, Ja()));
 	ASSERT_TRUE(json.contains("diagnosis"));
 	ASSERT_EQ(json["diagnosis"].size(), DefaultEdition().risk_catalog.categories.size());
 	const auto &organizational = json["diagnosis"][0];
@@ -602,7 +768,7 @@ TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
 	EXPECT_TRUE(json["diagnosis"][1]["rate"].is_null()) << "人的: nothing answered 1–3";
 	EXPECT_EQ(json["diagnosis"][5]["category"], "（6）物理的セキュリティ対策");
 
-	const std::string csv = WriteDiagnosisCsv(DefaultEdition(), fixture.snapshot);
+	const std::string csv = WriteDiagnosisCsv(DefaultEdition(), fixture.snapshot, Ja());
 	EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "BOM for Excel";
 	EXPECT_NE(csv.find("付録５ 情報セキュリティ関連規程による対策規定の要否"), std::string::npos);
 	EXPECT_NE(csv.find("（1）組織的セキュリティ対策,◎,75.0%,対策を規定して下さい,1 組織的対策,1,1,0,1,1\r\n"),
@@ -613,53 +779,52 @@ TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
 
 TEST(RegisterInterchangeTest, ZipWithoutRegisterSheetIsRefused) {
 	const std::string sheet = "<worksheet><sheetData>" + InlineRow(1, kHeaders) + "</sheetData></worksheet>";
-	auto preview = ReadRegisterXlsx(DefaultEdition(), WorkbookWith(sheet, "Sheet1"));
+	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith(sheet, "Sheet1"));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("「情報資産管理台帳」シートがありません"), std::string::npos)
-	    << preview.error().message;
-	EXPECT_NE(preview.error().message.find("Sheet1"), std::string::npos) << preview.error().message;
+	EXPECT_NE(JaText(preview.error()).find("「情報資産管理台帳」シートがありません"), std::string::npos)
+	    << JaText(preview.error());
+	EXPECT_NE(JaText(preview.error()).find("Sheet1"), std::string::npos) << JaText(preview.error());
 
-	auto bare = ReadRegisterXlsx(DefaultEdition(), MakeZip({{"hello.txt", "hi"}}));
+	auto bare = ReadRegisterXlsx(Reading(), MakeZip({{"hello.txt", "hi"}}));
 	ASSERT_FALSE(bare.ok());
 }
 
 TEST(RegisterInterchangeTest, MalformedSheetXmlIsRefused) {
-	auto preview = ReadRegisterXlsx(
-	    DefaultEdition(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
 	                                   "業務分類</t></is></row></sheetData></worksheet>"));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(preview.error().message.find("XML"), std::string::npos) << preview.error().message;
+	EXPECT_NE(JaText(preview.error()).find("XML"), std::string::npos) << JaText(preview.error());
 
-	auto bad_ref = ReadRegisterXlsx(DefaultEdition(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"1A\" "
+	auto bad_ref = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"1A\" "
 	                                                               "t=\"inlineStr\"><is><t>x</t></is></c></row>"
 	                                                               "</sheetData></worksheet>"));
 	ASSERT_FALSE(bad_ref.ok());
-	EXPECT_NE(bad_ref.error().message.find("1A"), std::string::npos) << bad_ref.error().message;
+	EXPECT_NE(JaText(bad_ref.error()).find("1A"), std::string::npos) << JaText(bad_ref.error());
 
 	auto bad_shared =
-	    ReadRegisterXlsx(DefaultEdition(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
+	    ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
 	                                                    "t=\"s\"><v>7</v></c></row></sheetData></worksheet>"));
 	ASSERT_FALSE(bad_shared.ok());
 }
 
 TEST(RegisterInterchangeTest, MalformedJsonIsRefused) {
-	auto broken = ReadRegisterJson(DefaultEdition(), "{\"assets\": [{\"name\": \"a\",}");
+	auto broken = ReadRegisterJson(Reading(), "{\"assets\": [{\"name\": \"a\",}");
 	ASSERT_FALSE(broken.ok());
-	EXPECT_NE(broken.error().message.find("JSON として読めません"), std::string::npos) << broken.error().message;
-	auto no_assets = ReadRegisterJson(DefaultEdition(), "{\"rows\": []}");
+	EXPECT_NE(JaText(broken.error()).find("JSON として読めません"), std::string::npos) << JaText(broken.error());
+	auto no_assets = ReadRegisterJson(Reading(), "{\"rows\": []}");
 	ASSERT_FALSE(no_assets.ok());
-	EXPECT_NE(no_assets.error().message.find("assets"), std::string::npos);
-	auto deep = ReadRegisterJson(DefaultEdition(), std::string(100000, '['));
+	EXPECT_NE(JaText(no_assets.error()).find("assets"), std::string::npos);
+	auto deep = ReadRegisterJson(Reading(), std::string(100000, '['));
 	ASSERT_FALSE(deep.ok());
-	auto unterminated = ReadRegisterCsv(DefaultEdition(), std::string(kCsvHeader) + "営業,\"閉じない\n");
+	auto unterminated = ReadRegisterCsv(Reading(), std::string(kCsvHeader) + "営業,\"閉じない\n");
 	ASSERT_FALSE(unterminated.ok());
-	EXPECT_NE(unterminated.error().message.find("引用符"), std::string::npos) << unterminated.error().message;
+	EXPECT_NE(JaText(unterminated.error()).find("引用符"), std::string::npos) << JaText(unterminated.error());
 }
 
 TEST(RegisterInterchangeTest, OversizedFilesAreRefused) {
 	const std::string huge(20 * 1024 * 1024 + 1, ' ');
 	for (auto format : {RegisterFormat::kXlsx, RegisterFormat::kCsv, RegisterFormat::kJson}) {
-		auto preview = ReadRegister(DefaultEdition(), format, huge);
+		auto preview = ReadRegister(Reading(), format, huge);
 		ASSERT_FALSE(preview.ok());
 		EXPECT_EQ(preview.error().code, ErrorCode::kPayloadTooLarge);
 	}
@@ -667,10 +832,10 @@ TEST(RegisterInterchangeTest, OversizedFilesAreRefused) {
 	for (int i = 0; i < 20001; ++i) {
 		many += "営業,資産" + std::to_string(i) + ",,,,書類,無,無,無,0,0,0,無,,,\n";
 	}
-	auto preview = ReadRegisterCsv(DefaultEdition(), many);
+	auto preview = ReadRegisterCsv(Reading(), many);
 	ASSERT_FALSE(preview.ok());
 	EXPECT_EQ(preview.error().code, ErrorCode::kPayloadTooLarge);
-	EXPECT_NE(preview.error().message.find("20000"), std::string::npos);
+	EXPECT_NE(JaText(preview.error()).find("20000"), std::string::npos);
 }
 
 // --- Refusals: cells -------------------------------------------------------
@@ -690,32 +855,33 @@ TEST(RegisterInterchangeTest, RatingOutOfRangeNamesSheetRowAndColumn) {
 	    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>営業</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>見積書"
 	    "</t></is></c><c r=\"F2\" t=\"inlineStr\"><is><t>書類</t></is></c><c r=\"J2\"><v>3</v></c><c r=\"K2\"><v>2.0"
 	    "</v></c><c r=\"L2\"><v>2.5</v></c></row></sheetData></worksheet>";
-	auto preview = ReadRegisterXlsx(DefaultEdition(), WorkbookWith(sheet));
+	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith(sheet));
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_EQ(preview->errors.size(), 2u) << DescribeErrors(*preview);
 	EXPECT_TRUE(preview->rows.empty()) << "a row with a bad cell is not offered for import";
 	const CellError *confidentiality = FindError(*preview, 2, "機密性");
 	ASSERT_NE(confidentiality, nullptr) << DescribeErrors(*preview);
 	EXPECT_EQ(confidentiality->sheet, "情報資産管理台帳");
-	EXPECT_NE(confidentiality->message.find("範囲外"), std::string::npos);
-	EXPECT_NE(confidentiality->message.find("0〜2"), std::string::npos);
-	EXPECT_EQ(confidentiality->Describe().rfind("情報資産管理台帳 2行目「機密性」：", 0), 0u) << confidentiality->Describe();
+	EXPECT_NE(confidentiality->Message(Messages(), Locale::kJa).find("範囲外"), std::string::npos);
+	EXPECT_NE(confidentiality->Message(Messages(), Locale::kJa).find("0〜2"), std::string::npos);
+	EXPECT_EQ(confidentiality->Describe(Messages(), Locale::kJa).rfind("情報資産管理台帳 2行目「機密性」：", 0), 0u) << confidentiality->Describe(Messages(), Locale::kJa);
 	const CellError *availability = FindError(*preview, 2, "可用性");
 	ASSERT_NE(availability, nullptr);
-	EXPECT_NE(availability->message.find("整数ではありません"), std::string::npos);
+	EXPECT_NE(availability->Message(Messages(), Locale::kJa).find("整数ではありません"), std::string::npos);
 	EXPECT_EQ(FindError(*preview, 2, "完全性"), nullptr) << "2.0 is the integer 2";
 }
 
 TEST(RegisterInterchangeTest, UnknownMediumIsRefused) {
 	const std::string csv = std::string(kCsvHeader) + "営業,a,,,,金庫,無,無,無,1,1,1,無,,,\n";
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_EQ(preview->errors.size(), 1u) << DescribeErrors(*preview);
 	const CellError &error = preview->errors[0];
 	EXPECT_EQ(error.row, 2);
 	EXPECT_EQ(error.column, "媒体・保存先");
-	EXPECT_NE(error.message.find("「金庫」"), std::string::npos) << error.message;
-	EXPECT_NE(error.message.find("社内サーバー"), std::string::npos) << "the message lists the choices";
+	const std::string message = error.Message(Messages(), Locale::kJa);
+	EXPECT_NE(message.find("「金庫」"), std::string::npos) << message;
+	EXPECT_NE(message.find("社内サーバー"), std::string::npos) << "the message lists the choices";
 }
 
 TEST(RegisterInterchangeTest, EveryBadCellIsReported) {
@@ -728,7 +894,7 @@ TEST(RegisterInterchangeTest, EveryBadCellIsReported) {
 	                        ",,,,謎,無,無,無,1,1,,無,,2025/13/01,\n" // row 4: four
 	                        "\n"
 	                        "営業,ok2,,,,書類,無,無,無,2,2,2,無,,2024-02-29,\n"; // row 6: fine (leap day)
-	auto preview = ReadRegisterCsv(DefaultEdition(), csv);
+	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	EXPECT_EQ(preview->rows.size(), 2u);
 	EXPECT_FALSE(preview->ok());
@@ -740,11 +906,11 @@ TEST(RegisterInterchangeTest, EveryBadCellIsReported) {
 		EXPECT_NE(FindError(*preview, row, column), nullptr) << row << " " << column << "\n"
 		                                                     << DescribeErrors(*preview);
 	}
-	EXPECT_NE(FindError(*preview, 3, "機密性")->message.find("範囲外"), std::string::npos);
-	EXPECT_NE(FindError(*preview, 3, "完全性")->message.find("数値ではありません"), std::string::npos);
-	EXPECT_NE(FindError(*preview, 3, "個人情報")->message.find("有・無"), std::string::npos);
-	EXPECT_NE(FindError(*preview, 4, "情報資産名称")->message.find("200 バイト"), std::string::npos);
-	EXPECT_NE(FindError(*preview, 4, "可用性")->message.find("入力が必要"), std::string::npos);
+	EXPECT_NE(FindError(*preview, 3, "機密性")->Message(Messages(), Locale::kJa).find("範囲外"), std::string::npos);
+	EXPECT_NE(FindError(*preview, 3, "完全性")->Message(Messages(), Locale::kJa).find("数値ではありません"), std::string::npos);
+	EXPECT_NE(FindError(*preview, 3, "個人情報")->Message(Messages(), Locale::kJa).find("有・無"), std::string::npos);
+	EXPECT_NE(FindError(*preview, 4, "情報資産名称")->Message(Messages(), Locale::kJa).find("200 バイト"), std::string::npos);
+	EXPECT_NE(FindError(*preview, 4, "可用性")->Message(Messages(), Locale::kJa).find("入力が必要"), std::string::npos);
 }
 
 TEST(RegisterInterchangeTest, JsonCellsAreCheckedLikeSpreadsheetCells) {
@@ -756,7 +922,7 @@ TEST(RegisterInterchangeTest, JsonCellsAreCheckedLikeSpreadsheetCells) {
 	  "not an object",
 	  {}
 	]})";
-	auto preview = ReadRegisterJson(DefaultEdition(), json);
+	auto preview = ReadRegisterJson(Reading(), json);
 	ASSERT_TRUE(preview.ok()) << preview.error().Describe();
 	ASSERT_EQ(preview->rows.size(), 1u) << DescribeErrors(*preview);
 	EXPECT_EQ(preview->rows[0].confidentiality, 2);
