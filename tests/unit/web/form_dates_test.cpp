@@ -152,6 +152,31 @@ TEST(FormDates, JapaneseDateWithWeekday) {
 	EXPECT_EQ(JapaneseDate(""), "");
 }
 
+TEST(FormDates, FormatDateFollowsTheLocale) {
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	// Japanese exactly as JapaneseDate writes it.
+	for (const char *iso : {"2025-04-01", "2024-02-29", "1970-01-01", "2026-12-06", "2026-12-05"}) {
+		EXPECT_EQ(FormatDate(messages, Locale::kJa, iso), JapaneseDate(iso)) << iso;
+		EXPECT_EQ(FormatDate(messages, Locale::kJa, iso, false), JapaneseDate(iso, false)) << iso;
+	}
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2025-04-01"), "2025年4月1日（火）");
+	// British English: day, month name, year; the weekday first.
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2026-12-04"), "Fri 4 December 2026");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2026-12-03", false), "3 December 2026");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "1970-01-01"), "Thu 1 January 1970");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2024-02-29"), "Thu 29 February 2024");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2025-02-30"), "");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, ""), "");
+}
+
+TEST(FormDates, FormatDateTimeFollowsTheLocale) {
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	EXPECT_EQ(FormatDateTime(messages, Locale::kJa, "2025-04-01T00:30:00Z"), "2025年4月1日 09:30");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "2025-04-01T00:30:00Z"), "1 April 2025, 09:30");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "2024-12-31T15:00:00Z"), "1 January 2025, 00:00");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "not a time"), "not a time");
+}
+
 TEST(FormDates, UtcTimestampsAreShownInJapanTime) {
 	auto morning = ToJst("2025-04-01T00:30:00Z");
 	ASSERT_TRUE(morning.has_value());
