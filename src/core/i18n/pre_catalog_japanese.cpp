@@ -5,23 +5,8 @@
 // content/messages/ja/; when the last caller passes the catalog, delete this
 // file and the declarations that point here.
 #include "core/policy/basic_policy.hpp"
-#include "core/selfcheck/answer.hpp"
 
 namespace mamori {
-
-std::string_view AnswerLabel(Answer answer) {
-	switch (answer) {
-	case Answer::kImplemented:
-		return "実施している";
-	case Answer::kPartial:
-		return "一部実施している";
-	case Answer::kNotImplemented:
-		return "実施していない";
-	case Answer::kUnknown:
-		return "わからない";
-	}
-	return "わからない";
-}
 
 Result<PolicyDocument> BuildPolicyDocument(const PolicyTemplate &tmpl, const PolicyInput &input, int version) {
 	return BuildPolicyDocumentWithDatePattern(tmpl, input, version, "{{year}}年{{month}}月{{day}}日");
