@@ -154,6 +154,19 @@ test('an English reader sees English pages from login to the risk analysis', asy
   await page.goto(`${server.base}${base}/five-articles`);
   await checkPage('5 Principles', ['The 5 Principles of information security', 'Record the status', 'Save']);
 
+  // One principle done: the time it was saved shows in British English.
+  const article = page.locator('form').filter({ has: page.locator('input[name="state"]') }).first();
+  await article.locator('input[value="done"]').check();
+  await article.locator('input[name="done_on_year"]').fill('2025');
+  await article.locator('input[name="done_on_month"]').fill('4');
+  await article.locator('input[name="done_on_day"]').fill('1');
+  await article.locator('input[name="responsible"]').fill('Ken Sato');
+  await article.locator('button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await page.goto(`${server.base}${base}/five-articles`);
+  await checkPage('5 Principles with one done', ['1 done']);
+  assert.match(await page.locator('main').innerText(), /Last updated: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d\d:\d\d/);
+
   await page.goto(`${server.base}${base}/selfcheck`);
   await checkPage('self-assessment overview', ['Self-assessment', 'Answers by department or site', 'Start a new assessment']);
 
@@ -214,6 +227,8 @@ test('an English reader sees English pages from login to the risk analysis', asy
   const assetHref = await page.getByRole('link', { name: 'Staff register' }).first().getAttribute('href');
   await page.goto(`${server.base}${assetHref}`);
   await checkPage('risk asset explanation', ['Staff register']);
+  await page.goto(`${server.base}${assetHref}/edit`);
+  await checkPage('risk asset edit form', ['Staff register']);
 
   await page.goto(`${server.base}${base}/risk/threats`);
   await checkPage('risk threats', []);
@@ -261,6 +276,8 @@ test('an English reader sees English pages from login to the risk analysis', asy
   await checkPage('self-assessment question', ['Partly implemented']);
   await page.goto(`${server.base}${base}/selfcheck/answer/check?respondent=Sales`);
   await checkPage('self-assessment check', ['Partly implemented']);
+  await page.goto(`${server.base}${base}/selfcheck/answer/done?respondent=Sales`);
+  await checkPage('self-assessment sent', ['Sales', String(new Date().getUTCFullYear())]);
 
   await page.goto(`${server.base}${base}`);
   await checkPage('dashboard with data', [`Information security at ${ORG_NAME}`, 'Services', '¥5,000,000']);
