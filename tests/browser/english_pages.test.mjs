@@ -92,7 +92,7 @@ function templateSentences() {
 
 before(async () => {
   server = await startServer();
-  server.createUser(EMAIL, PASSWORD);
+  server.createUser(EMAIL, PASSWORD, { admin: true });  // so the installation page is walked too
   browser = await launchBrowser();
 });
 after(async () => {
@@ -285,8 +285,26 @@ test('an English reader sees English pages from login to the risk analysis', asy
   await checkPage('organisation profile', ['¥5,000,000']);
   await page.goto(`${server.base}${base}/members`);
   await checkPage('members', [EMAIL]);
+  // An invitation: the members page shows its link, and the invited person
+  // reading English sees the invitation page in English.
+  await page.locator('#email').fill('viewer@example.com');
+  await page.locator('#role-viewer').check();
+  await page.locator('form[action$="/members"] button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await checkPage('members with an invitation', ['viewer@example.com']);
+  const inviteLink = (await page.locator('#invite-link').innerText()).trim();
+  const invited = await browser.newContext({ locale: 'en-GB' });
+  const invitePage = await invited.newPage();
+  await invitePage.goto(`${server.base}${new URL(inviteLink).pathname}?lang=en`);
+  assert.equal(await invitePage.evaluate(() => document.documentElement.lang), 'en', 'invitation: <html lang="en">');
+  assert.match(await invitePage.locator('main').innerText(), /Set your password/, 'invitation: the English page');
+  assert.deepEqual(await axeViolations(invitePage), [], 'invitation: axe-core');
+  assert.deepEqual(await japaneseFragments(invitePage), [], 'invitation: Japanese outside user data, the switch and brackets');
+  await invited.close();
   await page.goto(`${server.base}${base}/audit`);
   await checkPage('audit log', [EMAIL]);
+  await page.goto(`${server.base}/admin`);
+  await checkPage('installation administration', [EMAIL]);
 
   for (const [label, fragments] of Object.entries(leftovers)) {
     console.log(`Japanese left on ${label} (${fragments.length}): ${fragments.join(' | ')}`);
