@@ -253,6 +253,21 @@ test('an English reader sees English pages from login to the risk analysis', asy
   // The late measure's due date, in British English.
   await checkPage('risk treatments with a late measure', ['1 April 2020']);
 
+  // What-if with every measure planned: the changed risks are listed with
+  // their threats and levels.
+  await page.goto(`${server.base}${base}/risk/whatif`);
+  const plans = page.locator('input[type="checkbox"][id^="plan-"]');
+  const planCount = await plans.count();
+  assert.ok(planCount > 0, 'measures are offered for planning');
+  for (let idx = 0; idx < planCount; idx++) await plans.nth(idx).check();
+  await page.getByRole('button', { name: 'See the results' }).click();
+  await page.waitForLoadState('load');
+  await checkPage('risk what-if with a plan', ['Staff register']);
+
+  // A page that does not exist, in English too.
+  await page.goto(`${server.base}${base}/risk/assets/999999`);
+  await checkPage('not found', []);
+
   await page.goto(`${server.base}${base}/risk/import`);
   await checkPage('risk import', []);
 
