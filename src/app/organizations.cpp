@@ -133,8 +133,9 @@ Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgA
 	});
 }
 
-Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org) {
-	return ClassifySme(ctx.catalog.sme, CompanyProfile{org.industry, org.capital_yen, org.employees});
+Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org,
+                                               const Catalog *content) {
+	return ClassifySme((content != nullptr ? *content : ctx.catalog).sme, CompanyProfile{org.industry, org.capital_yen, org.employees});
 }
 
 Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name) {

@@ -59,7 +59,10 @@ Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id);
 Status UpdateOrganizationProfile(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                  const OrganizationInput &input);
 
-Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org);
+//! `content`: the catalog whose industry names the caller shows (a page passes
+//! the reader's language); nullptr means ctx.catalog.
+Result<SmeClassification> ClassifyOrganization(const AppContext &ctx, const storage::Organization &org,
+                                               const Catalog *content = nullptr);
 
 Result<Id> AddDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &name);
 Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id department_id);

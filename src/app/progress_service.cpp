@@ -23,7 +23,7 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 	                                            articles->in_progress.begin(), articles->in_progress.end());
 	progress.five_articles = *articles;
 
-	auto trend = ScoreTrend(ctx, access);
+	auto trend = ScoreTrend(ctx, access, content);
 	if (!trend) {
 		return trend.error();
 	}
@@ -51,7 +51,7 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 	progress.facts.policy_established =
 	    published_policy->has_value() && !(*published_policy)->input.established_on.empty();
 
-	auto analysis = AnalyzeOrganization(ctx, access, false);
+	auto analysis = AnalyzeOrganization(ctx, access, false, content);
 	if (!analysis) {
 		return analysis.error();
 	}
@@ -77,7 +77,7 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 			}
 		}
 	}
-	auto overdue = OverdueTreatments(ctx, access);
+	auto overdue = OverdueTreatments(ctx, access, content);
 	if (!overdue) {
 		return overdue.error();
 	}

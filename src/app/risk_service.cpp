@@ -417,7 +417,7 @@ Result<std::optional<storage::RiskTreatment>> FindTreatment(AppContext &ctx, con
 }
 
 Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
-                                                              bool with_planned) {
+                                                              bool with_planned, const Catalog *content) {
 	auto analysis = std::make_unique<RegisterAnalysis>();
 	auto assets = ctx.store.ListAssets(access.org.id);
 	if (!assets) {
@@ -449,7 +449,7 @@ Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, c
 			analysis->input.answers[item] = answer;
 		}
 	}
-	analysis->result = AnalyzeRegister(access.EditionOf(ctx.catalog), analysis->input);
+	analysis->result = AnalyzeRegister(access.EditionOf(content != nullptr ? *content : ctx.catalog), analysis->input);
 	return analysis;
 }
 
@@ -617,7 +617,8 @@ Status ApproveAcceptance(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	});
 }
 
-Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access) {
+Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access,
+                                                        const Catalog *content) {
 	auto treatments = ctx.store.ListTreatments(access.org.id);
 	if (!treatments) {
 		return treatments.error();
@@ -630,7 +631,7 @@ Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const O
 	for (const auto &asset : *assets) {
 		names[asset.id] = asset.name;
 	}
-	const Edition &edition = access.EditionOf(ctx.catalog);
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
 	const std::string today = ctx.clock.TodayInJapan();
 	std::vector<OverdueTreatment> overdue;
 	for (const auto &treatment : *treatments) {

@@ -77,9 +77,11 @@ struct RegisterAnalysis {
 };
 
 //! Runs the analysis on the real answers, or with the planned answers laid
-//! over them when with_planned is true.
+//! over them when with_planned is true. `content` is the catalog whose
+//! threat, category and level names the caller shows (a page passes the
+//! reader's language); nullptr means ctx.catalog (files and the CLI).
 Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
-                                                              bool with_planned);
+                                                              bool with_planned, const Catalog *content = nullptr);
 
 //! Builds the analysis input from register rows (used by import previews and the CLI too).
 RegisterAsset ToRegisterAsset(const storage::Asset &asset);
@@ -101,7 +103,9 @@ struct OverdueTreatment {
 	std::string asset_name;
 	std::string threat_name;
 };
-//! Open treatments whose due date is before today (JST).
-Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access);
+//! Open treatments whose due date is before today (JST); threat names from
+//! `content` (nullptr: ctx.catalog), as in AnalyzeOrganization.
+Result<std::vector<OverdueTreatment>> OverdueTreatments(AppContext &ctx, const OrgAccess &access,
+                                                        const Catalog *content = nullptr);
 
 } // namespace mamori::app

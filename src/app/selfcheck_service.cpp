@@ -34,7 +34,10 @@ Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 		storage::SelfcheckRound round;
 		round.org_id = access.org.id;
 		round.number = static_cast<int>(rounds->size()) + 1;
-		round.title = title.empty() ? "第" + std::to_string(round.number) + "回 自社診断" : title;
+		// No name given: the title stays empty and each page names the round by its
+		// number in the reader's language (web_selfcheck.round_default_title), so
+		// app/ holds no UI text. A typed name is user data, shown as entered.
+		round.title = title;
 		round.started_at = now;
 		round.edition = access.org.edition;
 		auto id = ctx.store.CreateRound(round);
@@ -42,8 +45,12 @@ Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 			return id.error();
 		}
 		round_id = *id;
+		nlohmann::json detail = {{"number", round.number}};
+		if (!round.title.empty()) {
+			detail["title"] = round.title;
+		}
 		return Audit(ctx, access.org.id, actor.user_id, "selfcheck.round_start", "round:" + std::to_string(round_id),
-		             {{"title", round.title}, {"number", round.number}});
+		             detail);
 	});
 	if (!status) {
 		return status.error();
@@ -209,7 +216,7 @@ Result<AnswerSheetState> OpenAnswerSheet(AppContext &ctx, const OrgAccess &acces
 }
 
 Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,
-                                                   std::optional<Id> round_id) {
+                                                   std::optional<Id> round_id, const Catalog *content) {
 	Result<std::optional<storage::SelfcheckRound>> round =
 	    round_id ? ctx.store.FindRound(access.org.id, *round_id) : ctx.store.CurrentRound(access.org.id);
 	if (!round) {
@@ -228,13 +235,13 @@ Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAcc
 	for (const auto &response : summary.responses) {
 		summary.respondents.push_back(RespondentAnswers{response.respondent, response.answers});
 	}
-	const Edition &edition = access.EditionOf(ctx.catalog);
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
 	summary.combined = AggregateAnswers(summary.respondents);
 	summary.score = ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), summary.combined);
 	return std::optional<RoundSummary>(std::move(summary));
 }
 
-Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access) {
+Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access, const Catalog *content) {
 	auto rounds = ctx.store.ListRounds(access.org.id);
 	if (!rounds) {
 		return rounds.error();
@@ -243,7 +250,7 @@ Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &acc
 	// The store lists newest first; the trend reads oldest to newest.
 	for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
 		const auto &round = *it;
-		auto summary = SummarizeRound(ctx, access, round.id);
+		auto summary = SummarizeRound(ctx, access, round.id, content);
 		if (!summary) {
 			return summary.error();
 		}

@@ -14,6 +14,8 @@
 namespace mamori::app {
 
 //! Starts a new round (closing the previous one). 情報セキュリティ責任者・組織管理者 only.
+//! An empty `title` leaves the round unnamed: pages call it by its number
+//! in the reader's language.
 Result<Id> StartRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &title);
 Status CloseRound(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id round_id);
 
@@ -56,14 +58,17 @@ struct RoundSummary {
 	SelfcheckScore score;
 };
 
+//! `content`: the catalog whose band labels and advice the caller shows (a
+//! page passes the reader's language); nullptr means ctx.catalog.
 Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,
-                                                   std::optional<Id> round_id = std::nullopt);
+                                                   std::optional<Id> round_id = std::nullopt,
+                                                   const Catalog *content = nullptr);
 
 struct TrendEntry {
 	storage::SelfcheckRound round;
 	SelfcheckScore score;
 	int respondents = 0;
 };
-Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access);
+Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access, const Catalog *content = nullptr);
 
 } // namespace mamori::app

@@ -89,19 +89,6 @@ std::optional<long long> JapanDayNumber(const std::string &iso) {
 
 } // namespace
 
-std::string JapaneseDate(const std::string &iso) {
-	auto days = JapanDayNumber(iso);
-	if (!days) {
-		return "";
-	}
-	static constexpr std::array<const char *, 7> kWeekdays = {"日", "月", "火", "水", "木", "金", "土"};
-	const CivilDate date = CivilFromDays(*days);
-	// 1970-01-01 was a Thursday (index 4).
-	const long long weekday = ((*days % 7) + 7 + 4) % 7;
-	return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日（" +
-	       kWeekdays[static_cast<size_t>(weekday)] + "）";
-}
-
 std::string JapanIsoDate(const std::string &iso) {
 	auto days = JapanDayNumber(iso);
 	if (!days) {
@@ -115,19 +102,19 @@ std::string JapanIsoDate(const std::string &iso) {
 
 std::string_view AnswerShortLabel(std::optional<Answer> answer) {
 	if (!answer) {
-		return "—";
+		return "app_selfcheck.answer_short.none";
 	}
 	switch (*answer) {
 	case Answer::kImplemented:
-		return "実施";
+		return "app_selfcheck.answer_short.implemented";
 	case Answer::kPartial:
-		return "一部";
+		return "app_selfcheck.answer_short.partial";
 	case Answer::kNotImplemented:
-		return "未実施";
+		return "app_selfcheck.answer_short.not_implemented";
 	case Answer::kUnknown:
-		return "不明";
+		return "app_selfcheck.answer_short.unknown";
 	}
-	return "—";
+	return "app_selfcheck.answer_short.none";
 }
 
 std::optional<Answer> AnswerOf(const AnswerSheet &sheet, int number) {
@@ -233,12 +220,12 @@ int GroupPercent(const GroupScore &group) {
 	return static_cast<int>(std::lround(100.0 * group.score / group.max));
 }
 
-std::string ResultHeading(const SelfcheckScore &score) {
-	std::string heading = "合計 " + std::to_string(score.total) + "点";
+KeyedText ResultHeading(const SelfcheckScore &score) {
 	if (score.band) {
-		heading += "：" + score.band->label;
+		return {"app_selfcheck.result_heading.with_band",
+		        {{"total", std::to_string(score.total)}, {"band", score.band->label}}};
 	}
-	return heading;
+	return {"app_selfcheck.result_heading.total", {{"total", std::to_string(score.total)}}};
 }
 
 int MinimumTotal(const SelfcheckRules &rules, int item_count) {

@@ -19,15 +19,14 @@
 
 namespace mamori::app {
 
-//! A stored timestamp ("2025-04-01T03:00:00Z", UTC) or date ("2025-04-01")
-//! as people in Japan read it: 「2025年4月1日（火）」. Timestamps are shifted
-//! to JST first, so a round started at 23:30 UTC shows the next day. Returns
-//! "" for text that is not a date.
-std::string JapaneseDate(const std::string &iso);
-//! The same day as "YYYY-MM-DD" (JST) for <time datetime>, or "".
+//! The day of a stored timestamp ("2025-04-01T03:00:00Z", UTC) or date
+//! ("2025-04-01") in Japan as "YYYY-MM-DD", for <time datetime> and for
+//! web/'s FormatDate; or "" for text that is not a date. Timestamps are
+//! shifted to JST first, so a round started at 23:30 UTC is on the next day.
 std::string JapanIsoDate(const std::string &iso);
 
-//! Short cell labels for tables: 実施／一部／未実施／不明, and — for no answer.
+//! The message key (app_selfcheck.answer_short.*) of a short cell label for
+//! tables: 実施／一部／未実施／不明, and — for no answer.
 std::string_view AnswerShortLabel(std::optional<Answer> answer);
 
 //! The answer to item `number`, or nullopt when unanswered.
@@ -73,7 +72,8 @@ std::vector<double> GroupRatios(const SelfcheckScore &score);
 int GroupPercent(const GroupScore &group);
 
 //! The result page's heading, the finding in words: 「合計 62点：対策が足りていません」.
-std::string ResultHeading(const SelfcheckScore &score);
+//! `band` is the band's label from the catalog the score was computed with.
+KeyedText ResultHeading(const SelfcheckScore &score);
 
 //! The lowest total the rules allow (every item わからない), for chart axes.
 int MinimumTotal(const SelfcheckRules &rules, int item_count);

@@ -181,20 +181,42 @@ bool IsRealIsoDate(const std::string &iso) {
 	return ParseIso(iso, year, month, day);
 }
 
-std::string JapaneseDate(const std::string &iso, bool with_weekday) {
+std::string FormatDate(const MessageCatalog &messages, Locale locale, const std::string &iso, bool with_weekday) {
 	int year = 0;
 	int month = 0;
 	int day = 0;
 	if (!ParseIso(iso, year, month, day)) {
 		return {};
 	}
-	std::string text = std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
-	if (with_weekday) {
-		static constexpr std::array<const char *, 7> kWeekdays = {"木", "金", "土", "日", "月", "火", "水"};  // 1970-01-01 was a Thursday
-		const long long days = DaysFromCivil(year, month, day);
-		text += std::string("（") + kWeekdays[static_cast<size_t>(((days % 7) + 7) % 7)] + "）";
+	static constexpr std::array<const char *, 12> kMonthNames = {
+	    "web_dates.month_name.january", "web_dates.month_name.february", "web_dates.month_name.march",
+	    "web_dates.month_name.april",   "web_dates.month_name.may",      "web_dates.month_name.june",
+	    "web_dates.month_name.july",    "web_dates.month_name.august",   "web_dates.month_name.september",
+	    "web_dates.month_name.october", "web_dates.month_name.november", "web_dates.month_name.december"};
+	const std::string date = messages.Text(locale, "web_dates.display.date",
+	                                       {{"year", std::to_string(year)},
+	                                        {"month_name", messages.Text(locale, kMonthNames[static_cast<size_t>(month - 1)])},
+	                                        {"day", std::to_string(day)}});
+	if (!with_weekday) {
+		return date;
 	}
-	return text;
+	// 1970-01-01 was a Thursday.
+	static constexpr std::array<const char *, 7> kWeekdays = {
+	    "web_dates.weekday.thursday", "web_dates.weekday.friday", "web_dates.weekday.saturday",
+	    "web_dates.weekday.sunday",   "web_dates.weekday.monday", "web_dates.weekday.tuesday",
+	    "web_dates.weekday.wednesday"};
+	const long long days = DaysFromCivil(year, month, day);
+	return messages.Text(locale, "web_dates.display.with_weekday",
+	                     {{"date", date}, {"weekday", messages.Text(locale, kWeekdays[static_cast<size_t>(((days % 7) + 7) % 7)])}});
+}
+
+std::string FormatDateTime(const MessageCatalog &messages, Locale locale, const std::string &utc_timestamp) {
+	auto jst = ToJst(utc_timestamp);
+	if (!jst) {
+		return utc_timestamp;
+	}
+	return messages.Text(locale, "web_dates.display.date_time",
+	                     {{"date", FormatDate(messages, locale, jst->date, false)}, {"time", jst->time}});
 }
 
 std::optional<JstTime> ToJst(const std::string &utc_timestamp) {
@@ -217,14 +239,6 @@ std::optional<JstTime> ToJst(const std::string &utc_timestamp) {
 	}
 	CivilFromDays(days, year, month, day);
 	return JstTime{Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2), Pad(hour, 2) + ":" + Pad(minute, 2)};
-}
-
-std::string JapaneseDateTime(const std::string &utc_timestamp) {
-	auto jst = ToJst(utc_timestamp);
-	if (!jst) {
-		return utc_timestamp;
-	}
-	return JapaneseDate(jst->date, false) + " " + jst->time;
 }
 
 nlohmann::json DateFieldsModel(const DateFieldsView &view) {

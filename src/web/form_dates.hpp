@@ -3,10 +3,11 @@
 // Dates in HTML forms and on pages. Forms ask for a date as three boxes
 // (年/月/日, ui.md §2.10) because a JavaScript calendar fails people on
 // phones and screen readers; this file turns the boxes into an ISO date and
-// back, and formats stored dates and UTC timestamps for Japanese readers.
+// back, and formats stored dates and UTC timestamps in the reader's language.
 #pragma once
 
 #include "core/common/result.hpp"
+#include "core/i18n/message_catalog.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,8 +41,15 @@ DateFields SplitIsoDate(const std::string &iso);
 //! True for a real calendar date "YYYY-MM-DD".
 bool IsRealIsoDate(const std::string &iso);
 
-//! "2025年4月1日（火）" (or without the weekday); "" when `iso` is not a date.
-std::string JapaneseDate(const std::string &iso, bool with_weekday = true);
+//! A stored date "YYYY-MM-DD" as the reader's language writes it (web_dates.display.*):
+//! 「2025年4月1日（火）」 or "Tue 1 April 2025", without the weekday 「2025年4月1日」 or
+//! "1 April 2025"; "" when `iso` is not a date.
+std::string FormatDate(const MessageCatalog &messages, Locale locale, const std::string &iso, bool with_weekday = true);
+
+//! A UTC timestamp in Japan time as the reader's language writes it:
+//! 「2025年4月1日 09:30」 or "1 April 2025, 09:30"; the input unchanged when it cannot be read.
+std::string FormatDateTime(const MessageCatalog &messages, Locale locale, const std::string &utc_timestamp);
+
 
 //! A UTC timestamp ("2025-04-01T00:30:00Z") in Japan time.
 struct JstTime {
@@ -50,8 +58,6 @@ struct JstTime {
 };
 std::optional<JstTime> ToJst(const std::string &utc_timestamp);
 
-//! "2025年4月1日 09:30" in Japan time; the input unchanged when it cannot be read.
-std::string JapaneseDateTime(const std::string &utc_timestamp);
 
 //! The view model of the _date_fields partial.
 struct DateFieldsView {

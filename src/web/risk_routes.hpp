@@ -30,9 +30,12 @@ Gate Multipart(Gate gate);
 //! "/orgs/ID/risk".
 std::string RiskBase(const app::OrgAccess &access);
 
-//! The analysis on real answers; an error page is sent on failure.
+//! The analysis on real answers; an error page is sent on failure. Names of
+//! threats, categories and levels come from `content`: pages pass
+//! &web.Content(request) (the reader's language); nullptr keeps the
+//! installation catalog, which files and documents use.
 std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
-                                                    bool with_planned);
+                                                    bool with_planned, const Catalog *content = nullptr);
 
 //! Adds the error summary and the inline error of one field to a form model.
 //! `field_id` is the element the summary links to; `field_key` the key the

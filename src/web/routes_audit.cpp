@@ -97,13 +97,13 @@ std::string Shorten(const std::string &text, size_t limit) {
 	return text;
 }
 
-//! Words for machine values in the detail: clause ids become their titles, ISO dates 2025年4月1日.
+//! Words for machine values in the detail: clause ids become their titles, ISO dates in the reader's language (2025年4月1日, 1 April 2025).
 std::string ValueText(const PageText &words, const std::string &key, const Json &value, const Names &clause_titles) {
 	switch (value.type()) {
 	case Json::value_t::string: {
 		const std::string text = value.get<std::string>();
 		if (IsRealIsoDate(text)) {
-			return JapaneseDate(text, false);
+			return FormatDate(words.web.messages(), words.request.locale, text, false);
 		}
 		if (key == "role") {
 			if (auto role = app::ParseRoleName(text)) {
@@ -274,7 +274,7 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 	}
 	Names clause_titles;
-	for (const auto &clause : access.EditionOf(web.ctx().catalog).policy_template.clauses) {
+	for (const auto &clause : access.EditionOf(web.Content(request)).policy_template.clauses) {
 		clause_titles[clause.id] = clause.title;
 	}
 	Names role_names;  // "manager" → 情報セキュリティ責任者, in the reader's language
@@ -288,7 +288,7 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 		const auto jst = ToJst(entry.at);
 		const Json lines = DetailLines(words, entry.detail, clause_titles);
 		rows.push_back({
-		    {"at", JapaneseDateTime(entry.at)},
+		    {"at", FormatDateTime(web.messages(), request.locale, entry.at)},
 		    {"at_iso", jst ? jst->date + "T" + jst->time + "+09:00" : entry.at},
 		    {"user", entry.user_email.empty() ? Json(false) : Json(entry.user_email)},
 		    {"action", label != ActionLabels().end() ? words(label->second) : entry.action},

@@ -86,7 +86,7 @@ Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const
 	}
 	const bool done = status.state == ArticleState::kDone;
 	const std::string state_name(ArticleStateName(status.state));
-	const std::string done_on_display = done ? JapaneseDate(status.done_on) : "";
+	const std::string done_on_display = done ? FormatDate(words.web.messages(), words.request.locale, status.done_on) : "";
 	Json model = {
 	    {"number", article.number},
 	    {"anchor", anchor},
@@ -101,7 +101,7 @@ Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const
 	    {"done_on_display", done_on_display.empty() ? Json(false) : Json(done_on_display)},
 	    {"done_on_iso", status.done_on},
 	    {"responsible", status.responsible.empty() ? Json(false) : Json(status.responsible)},
-	    {"updated", status.updated_at.empty() ? Json(false) : Json(JapaneseDateTime(status.updated_at))},
+	    {"updated", status.updated_at.empty() ? Json(false) : Json(FormatDateTime(words.web.messages(), words.request.locale, status.updated_at))},
 	    {"form", false},
 	};
 	if (!can_edit) {

@@ -130,7 +130,8 @@ Json DashboardModel(const PageText &words, const app::Progress &progress, const 
 	return model;
 }
 
-std::string FormatYen(long long yen) {
+//! An amount in yen in the reader's language: 「3,000,000円」, "¥3,000,000".
+std::string FormatYen(const PageText &words, long long yen) {
 	std::string digits = std::to_string(yen);
 	std::string out;
 	for (size_t idx = 0; idx < digits.size(); ++idx) {
@@ -139,11 +140,11 @@ std::string FormatYen(long long yen) {
 		}
 		out.push_back(digits[idx]);
 	}
-	return out + "円";
+	return words("web_orgs.yen", {{"amount", out}});
 }
 
-Json ClassificationModel(const app::AppContext &ctx, const app::Organization &org) {
-	auto sme = app::ClassifyOrganization(ctx, org);
+Json ClassificationModel(const PageText &words, const app::AppContext &ctx, const app::Organization &org) {
+	auto sme = app::ClassifyOrganization(ctx, org, &words.web.Content(words.request));
 	if (!sme) {
 		return {{"known", false}};
 	}
@@ -151,9 +152,9 @@ Json ClassificationModel(const app::AppContext &ctx, const app::Organization &or
 	        {"is_sme", sme->is_sme},
 	        {"is_small_business", sme->is_small_business},
 	        {"industry_label", sme->limit->label},
-	        {"capital", FormatYen(org.capital_yen)},
+	        {"capital", FormatYen(words, org.capital_yen)},
 	        {"employees", org.employees},
-	        {"capital_limit", FormatYen(sme->limit->capital_limit_yen)},
+	        {"capital_limit", FormatYen(words, sme->limit->capital_limit_yen)},
 	        {"employee_limit", sme->limit->employee_limit},
 	        {"small_limit", sme->limit->small_business_employee_limit},
 	        {"capital_within", sme->capital_within_limit},
@@ -230,7 +231,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	const PageText words{web, request};
 	Json model = DashboardModel(words, *progress, OrgPath(access));
 	model["org_name"] = access.org.name;
-	model["classification"] = ClassificationModel(web.ctx(), access.org);
+	model["classification"] = ClassificationModel(words, web.ctx(), access.org);
 	model["can_edit"] = access.CanEdit();
 	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model,
 	                                          words("pages.dashboard", {{"org", access.org.name}}), access));
@@ -249,7 +250,7 @@ void RenderProfile(WebApp &web, Request &request, const app::OrgAccess &access, 
 		department_list.push_back({{"id", department.id}, {"name", department.name}});
 	}
 	Json model = {{"org", OrganizationFormModel(web.Content(request), input)},
-	              {"classification", ClassificationModel(web.ctx(), access.org)},
+	              {"classification", ClassificationModel(PageText{web, request}, web.ctx(), access.org)},
 	              {"departments", department_list},
 	              {"has_departments", !department_list.empty()},
 	              {"can_edit", access.CanEdit()},

@@ -325,7 +325,7 @@ void AddEditorState(const PageText &words, Json &model, const app::PolicyState &
 	} else if (latest_is_draft) {
 		model["state_label"] = words("policy_page.state.draft", {{"version", std::to_string(latest->version)}});
 		model["state_class"] = "tag--progress";
-		rows.push_back({{"term", words("policy_page.state.last_saved")}, {"value", JapaneseDateTime(latest->updated_at)}});
+		rows.push_back({{"term", words("policy_page.state.last_saved")}, {"value", FormatDateTime(words.web.messages(), words.request.locale, latest->updated_at)}});
 	} else {
 		model["state_label"] = words("policy_page.state.published", {{"version", std::to_string(latest->version)}});
 		model["state_class"] = "tag--done";
@@ -336,16 +336,16 @@ void AddEditorState(const PageText &words, Json &model, const app::PolicyState &
 		    {{"term", words(latest_is_draft ? "policy_page.state.published_version" : "policy_page.state.published_on")},
 		     {"value", latest_is_draft ? words("policy_page.state.version_published_on",
 		                                       {{"version", std::to_string(published->version)},
-		                                        {"date", JapaneseDate(published_on)}})
-		                               : JapaneseDate(published_on)}});
+		                                        {"date", FormatDate(words.web.messages(), words.request.locale, published_on)}})
+		                               : FormatDate(words.web.messages(), words.request.locale, published_on)}});
 	}
 	const PolicyInput &state_input = latest ? latest->input : saved_input;
 	if (latest) {
 		rows.push_back({{"term", words("policy_page.established_on")},
 		                {"value", state_input.established_on.empty() ? words("policy_page.state.not_entered")
-		                                                             : JapaneseDate(state_input.established_on)}});
+		                                                             : FormatDate(words.web.messages(), words.request.locale, state_input.established_on)}});
 		if (!state_input.revised_on.empty()) {
-			rows.push_back({{"term", words("policy_page.revised_on")}, {"value", JapaneseDate(state_input.revised_on)}});
+			rows.push_back({{"term", words("policy_page.revised_on")}, {"value", FormatDate(words.web.messages(), words.request.locale, state_input.revised_on)}});
 		}
 	}
 	model["has_state_rows"] = !rows.empty();
@@ -522,9 +522,9 @@ void ShowPublished(WebApp &web, Request &request, const app::OrgAccess &access) 
 	    {"base", base},
 	    {"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(policy.version)}})},
 	    {"published_on", published_on},
-	    {"published_on_display", JapaneseDate(published_on, false)},
+	    {"published_on_display", FormatDate(web.messages(), request.locale, published_on, false)},
 	    {"established_on", policy.input.established_on},
-	    {"established_on_display", JapaneseDate(policy.input.established_on, false)},
+	    {"established_on_display", FormatDate(web.messages(), request.locale, policy.input.established_on, false)},
 	    {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
 	    {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)},
 	    {"selfcheck_url", base + "/selfcheck"},
@@ -627,8 +627,8 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 			tag = "tag--todo";
 		}
 		const std::string published_on = published ? JstDate(policy.published_at) : "";
-		auto date_or_dash = [](const std::string &iso) {
-			return iso.empty() ? std::string("—") : JapaneseDate(iso, false);
+		auto date_or_dash = [&](const std::string &iso) {
+			return iso.empty() ? std::string("—") : FormatDate(web.messages(), request.locale, iso, false);
 		};
 		Json omitted = Json::array();
 		for (const auto &clause : OmittedSampleClauses(tmpl, policy.input)) {
@@ -643,7 +643,7 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                {"established_on", date_or_dash(policy.input.established_on)},
 		                {"revised_on", date_or_dash(policy.input.revised_on)},
 		                {"published_on", date_or_dash(published_on)},
-		                {"updated", JapaneseDateTime(policy.updated_at)},
+		                {"updated", FormatDateTime(web.messages(), request.locale, policy.updated_at)},
 		                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
 		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
 	}

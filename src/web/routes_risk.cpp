@@ -16,8 +16,8 @@ std::string RiskBase(const app::OrgAccess &access) {
 }
 
 std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
-                                                    bool with_planned) {
-	auto analysis = app::AnalyzeOrganization(web.ctx(), access, with_planned);
+                                                    bool with_planned, const Catalog *content) {
+	auto analysis = app::AnalyzeOrganization(web.ctx(), access, with_planned, content);
 	if (!analysis) {
 		web.SendErrorPage(request, analysis.error());
 		return nullptr;
@@ -79,7 +79,7 @@ std::string LevelSentence(const PageText &words, const RiskScale &scale) {
 }
 
 void ShowOverview(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return;
 	}

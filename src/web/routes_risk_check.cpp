@@ -212,11 +212,11 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 // --- what-if ---------------------------------------------------------------------------------------
 
 void RenderWhatIf(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto before = LoadAnalysis(web, request, access, false);
+	auto before = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!before) {
 		return;
 	}
-	auto after = LoadAnalysis(web, request, access, true);
+	auto after = LoadAnalysis(web, request, access, true, &web.Content(request));
 	if (!after) {
 		return;
 	}

@@ -176,7 +176,7 @@ Json AssetFormModel(const PageText &words, const Edition &edition, const app::As
 	    {"my_number", asset.my_number},
 	    {"business_critical", asset.business_critical},
 	    {"override_importance", edition.risk_scale.override_importance},
-	    {"registered_on", is_new ? std::string() : JapaneseDate(asset.registered_on)},
+	    {"registered_on", is_new ? std::string() : FormatDate(words.web.messages(), words.request.locale, asset.registered_on)},
 	};
 }
 
@@ -195,7 +195,7 @@ void RenderAssetForm(WebApp &web, Request &request, const app::OrgAccess &access
 	const std::string action = is_new ? base + "/assets/new" : base + "/assets/" + std::to_string(asset.id) + "/edit";
 	Json model = AssetFormModel(PageText{web, request}, edition, asset, is_new, action, error);
 	model["base"] = base;
-	model["today"] = JapaneseDate(platform::TodayInJapan());
+	model["today"] = FormatDate(web.messages(), request.locale, platform::TodayInJapan());
 	model["notice"] = OptionalText(notice.empty() ? std::string() : web.Text(request, notice));
 	model["asset_name"] = asset.name;
 	if (error) {
@@ -243,7 +243,7 @@ Json TemplatesJson(const Edition &edition) {
 
 void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
 	const PageText words{web, request};
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return;
 	}
@@ -287,7 +287,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 			    {"risk", RiskCellJson(assessed.risk_value, assessed.level)},
 			    {"has_threats", !assessed.threats.empty()},
 			    {"driving_threat", driving},
-			    {"registered_on", JapaneseDate(asset.registered_on, false)},
+			    {"registered_on", FormatDate(web.messages(), request.locale, asset.registered_on, false)},
 			    {"registered_iso", asset.registered_on},
 			    {"href", href},
 			});

@@ -89,7 +89,7 @@ void AddCategories(const PageText &words, Json &model, const RiskCatalog &catalo
 	model["categories"] = categories;
 	model["needs_legend"] = needs_legend;
 	model["has_bars"] = !bars.empty();
-	model["bar_chart"] = bars.empty() ? std::string() : charts::BarChart(words("web_risk.results.rate_chart"), bars);
+	model["bar_chart"] = bars.empty() ? std::string() : charts::BarChart(words("web_risk.results.rate_chart"), bars, words("web_charts.no_data"));
 }
 
 //! The bands of 表13 with their ranges.
@@ -128,7 +128,10 @@ void AddHeatMap(const PageText &words, Json &model, const RiskCatalog &catalog, 
 		std::vector<charts::HeatCell> line;
 		Json row_cells = Json::array();
 		for (size_t column = 0; column < heat.possibility_columns.size(); ++column) {
-			line.push_back({heat.counts[row][column], heat.severity[row][column], heat.level_labels[row][column]});
+			const int count = heat.counts[row][column];
+			line.push_back({count, heat.severity[row][column], heat.level_labels[row][column],
+			                words(count == 1 ? "web_charts.asset_count.one" : "web_charts.asset_count.other",
+			                      {{"count", std::to_string(count)}})});
 			row_cells.push_back({{"count", heat.counts[row][column]}, {"level", heat.level_labels[row][column]}});
 		}
 		cells.push_back(std::move(line));
@@ -136,7 +139,8 @@ void AddHeatMap(const PageText &words, Json &model, const RiskCatalog &catalog, 
 	}
 
 	model["heat_map"] = charts::HeatMap(words("web_risk.results.heat_map"), words("web_risk.results.importance"),
-	                                    row_labels, words("web_risk.results.possibility"), column_labels, cells);
+	                                    row_labels, words("web_risk.results.possibility"), column_labels, cells,
+	                                    words("web_charts.no_data"));
 	model["heat_columns"] = heat_columns;
 	model["heat_rows"] = heat_rows;
 	model["unplaced"] = heat.unplaced;
@@ -162,7 +166,7 @@ Json HighRisksJson(const WebApp &web, const Request &request, const std::string 
 
 void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const PageText words{web, request};
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return;
 	}
@@ -213,7 +217,7 @@ void RenderResults(WebApp &web, Request &request, const app::OrgAccess &access) 
 void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess &access, const std::string &id_text) {
 	const PageText words{web, request};
 	auto asset_id = WebApp::ParseId(id_text);
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return;
 	}
@@ -307,7 +311,7 @@ void RenderAssetExplanation(WebApp &web, Request &request, const app::OrgAccess 
 	    {"integrity", asset.integrity},
 	    {"availability", asset.availability},
 	    {"retention", asset.retention},
-	    {"registered_on", JapaneseDate(asset.registered_on)},
+	    {"registered_on", FormatDate(web.messages(), request.locale, asset.registered_on)},
 	    {"registered_iso", asset.registered_on},
 	    {"risk_owner", asset.risk_owner},
 	    {"importance", assessed.importance},

@@ -44,7 +44,7 @@ std::string TreatmentPath(const app::OrgAccess &access, Id asset_id, const std::
 }
 
 void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return;
 	}
@@ -52,7 +52,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!treatments) {
 		return web.SendErrorPage(request, treatments.error());
 	}
-	auto overdue = app::OverdueTreatments(web.ctx(), access);
+	auto overdue = app::OverdueTreatments(web.ctx(), access, &web.Content(request));
 	if (!overdue) {
 		return web.SendErrorPage(request, overdue.error());
 	}
@@ -88,7 +88,7 @@ void RenderList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"decision", treatment ? web.Text(request, std::string(app::DecisionLabel(treatment->decision))) : web.Text(request, "web_risk.treatment.undecided")},
 		    {"measure", OptionalText(treatment ? treatment->measure : "")},
 		    {"owner", treatment ? treatment->owner : ""},
-		    {"due", treatment ? JapaneseDate(treatment->due_on) : ""},
+		    {"due", treatment ? FormatDate(web.messages(), request.locale, treatment->due_on) : ""},
 		    {"due_iso", treatment ? treatment->due_on : ""},
 		    {"has_due", treatment != nullptr && !treatment->due_on.empty()},
 		    {"residual", treatment ? treatment->residual_risk : 0},
@@ -235,7 +235,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"stored_decision", stored ? web.Text(request, std::string(app::DecisionLabel(stored->decision))) : ""},
 	    {"stored_measure", stored ? stored->measure : ""},
 	    {"stored_owner", stored ? stored->owner : ""},
-	    {"stored_due", stored ? JapaneseDate(stored->due_on) : ""},
+	    {"stored_due", stored ? FormatDate(web.messages(), request.locale, stored->due_on) : ""},
 	    {"stored_residual", stored ? stored->residual_risk : 0},
 	    {"stored_reason", stored ? stored->reason : ""},
 	    {"stored_completed", stored && stored->completed},
@@ -243,7 +243,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 	    {"overdue", state.overdue},
 	    {"show_approval", accepted && high},
 	    {"approved", approved},
-	    {"approved_at", approved ? JapaneseDateTime(stored->approved_at) : ""},
+	    {"approved_at", approved ? FormatDateTime(web.messages(), request.locale, stored->approved_at) : ""},
 	    {"can_approve", access.CanApproveRisk() && accepted && high && !approved},
 	    {"notice", OptionalText(request.Param("done") == "approved" ? web.Text(request, "web_risk.acceptance_approved") : "")},
 	};
@@ -269,7 +269,7 @@ struct TreatmentContext {
 std::optional<TreatmentContext> OpenTreatment(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto asset_id = WebApp::ParseId(request.http.matches[2]);
 	const std::string threat_id = request.http.matches[3];
-	auto analysis = LoadAnalysis(web, request, access, false);
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
 		return std::nullopt;
 	}

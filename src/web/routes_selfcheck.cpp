@@ -9,6 +9,7 @@
 #include "app/selfcheck_service.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/presentation/css_classes.hpp"
+#include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/selfcheck_routes.hpp"
 
@@ -27,14 +28,23 @@ Json FootnotesJson(const SelfcheckItem &item) {
 	return notes;
 }
 
-Json RoundJson(const app::SelfcheckRound &round) {
+std::string RoundTitle(const PageText &words, const app::SelfcheckRound &round) {
+	return round.title.empty() ? words("web_selfcheck.round_default_title", {{"number", std::to_string(round.number)}})
+	                           : round.title;
+}
+
+std::string DayText(const PageText &words, const std::string &iso) {
+	return FormatDate(words.web.messages(), words.request.locale, app::JapanIsoDate(iso));
+}
+
+Json RoundJson(const PageText &words, const app::SelfcheckRound &round) {
 	return {{"id", round.id},
 	        {"number", round.number},
-	        {"title", round.title},
-	        {"started", app::JapaneseDate(round.started_at)},
+	        {"title", RoundTitle(words, round)},
+	        {"started", DayText(words, round.started_at)},
 	        {"started_iso", app::JapanIsoDate(round.started_at)},
 	        {"open", round.closed_at.empty()},
-	        {"closed", app::JapaneseDate(round.closed_at)},
+	        {"closed", DayText(words, round.closed_at)},
 	        {"closed_iso", app::JapanIsoDate(round.closed_at)}};
 }
 
@@ -44,7 +54,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
                     const std::optional<Error> &error) {
 	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = OrgBase(access);
-	auto summary = app::SummarizeRound(web.ctx(), access);
+	auto summary = app::SummarizeRound(web.ctx(), access, std::nullopt, &web.Content(request));
 	if (!summary) {
 		return web.SendErrorPage(request, summary.error());
 	}
@@ -64,7 +74,7 @@ void RenderOverview(WebApp &web, Request &request, const app::OrgAccess &access,
 	std::vector<app::SelfcheckResponse> responses;
 	if (summary->has_value()) {
 		const auto &round = (*summary)->round;
-		model["round"] = RoundJson(round);
+		model["round"] = RoundJson(PageText{web, request}, round);
 		model["close_action"] = base + "/selfcheck/rounds/" + std::to_string(round.id) + "/close";
 		model["has_answers"] = !(*summary)->respondents.empty();
 		// Answers only go into the open round; a closed round's sheets are history.

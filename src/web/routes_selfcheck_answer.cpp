@@ -82,10 +82,10 @@ std::optional<Answering> AnsweringOrRespond(WebApp &web, Request &request, const
 	return *answering;
 }
 
-Json AnsweringJson(const app::OrgAccess &access, const Answering &answering) {
+Json AnsweringJson(const PageText &words, const app::OrgAccess &access, const Answering &answering) {
 	return Json{{"name", answering.respondent},
 	            {"named_by_editor", !access.IsRespondent()},
-	            {"round", answering.round ? RoundJson(*answering.round) : Json(nullptr)},
+	            {"round", answering.round ? RoundJson(words, *answering.round) : Json(nullptr)},
 	            {"has_round", answering.round.has_value()}};
 }
 
@@ -136,7 +136,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendHtml(request, name_error ? HttpStatusFor(name_error->code) : 200,
 		                    web.RenderPage(request, "selfcheck_answer_start", model, "pages.selfcheck_answer", access));
 	}
-	model["respondent"] = AnsweringJson(access, *answering);
+	model["respondent"] = AnsweringJson(PageText{web, request}, access, *answering);
 	const AnswerSheet empty;
 	const AnswerSheet &answers = answering->response ? answering->response->answers : empty;
 	const int answered = app::AnsweredCount(answers, edition.ItemCount());
@@ -147,7 +147,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 	model["resume_number"] = first_open.value_or(0);
 	model["submitted"] = answering->response && !answering->response->submitted_at.empty();
 	if (answering->response && !answering->response->submitted_at.empty()) {
-		model["submitted_date"] = app::JapaneseDate(answering->response->submitted_at);
+		model["submitted_date"] = DayText(PageText{web, request}, answering->response->submitted_at);
 	}
 	model["start_href"] = first_open ? AnswerUrl(access, "/q/" + std::to_string(*first_open), *answering)
 	                                 : AnswerUrl(access, "/check", *answering);
@@ -170,7 +170,7 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 		const int points = PointsFor(edition.selfcheck_rules, answer);
 		choices.push_back({{"value", value},
 		                   {"id", "answer-" + value},
-		                   {"label", std::string(AnswerLabel(answer))},
+		                   {"label", AnswerLabel(web.messages(), request.locale, answer)},
 		                   {"points", points < 0 ? "−" + std::to_string(-points) : std::to_string(points)},
 		                   {"checked", selected == answer}});
 	}
@@ -190,7 +190,7 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"choices", choices},
 	              {"footnotes", FootnotesJson(*item)},
 	              {"back_href", back_href},
-	              {"respondent", AnsweringJson(access, answering)}};
+	              {"respondent", AnsweringJson(PageText{web, request}, access, answering)}};
 	if (missing_choice) {
 		const Error error = Error::Invalid("answer", "web_selfcheck.choose_answer", {{"item", item->short_title}});
 		model["error_summary"] = ErrorSummary(error, "answer-implemented");
@@ -271,7 +271,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 		rows.push_back({{"number", item.number},
 		                {"short_title", item.short_title},
 		                {"answered", answer.has_value()},
-		                {"answer_label", answer ? std::string(AnswerLabel(*answer)) : web.Text(request, "web_selfcheck.unanswered")},
+		                {"answer_label", answer ? AnswerLabel(web.messages(), request.locale, *answer) : web.Text(request, "web_selfcheck.unanswered")},
 		                {"change_href", AnswerUrl(access, "/q/" + std::to_string(item.number), answering, true)}});
 	}
 	const auto first_open = app::FirstUnansweredItem(answers, edition.ItemCount());
@@ -282,7 +282,7 @@ void RenderCheck(WebApp &web, Request &request, const app::OrgAccess &access, co
 	              {"has_unanswered", unanswered > 0},
 	              {"back_href", AnswerUrl(access, "/q/" + std::to_string(edition.ItemCount()), answering)},
 	              {"submitted", answering.response && !answering.response->submitted_at.empty()},
-	              {"respondent", AnsweringJson(access, answering)}};
+	              {"respondent", AnsweringJson(PageText{web, request}, access, answering)}};
 	if (refused && first_open) {
 		model["error_summary"] = ErrorSummary(
 		    Error::Invalid("answers", "web_selfcheck.unanswered_left", {{"count", std::to_string(unanswered)}}),
@@ -332,8 +332,8 @@ void ShowDone(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.Redirect(request, AnswerUrl(access, "", *answering));
 	}
 	const std::string base = OrgBase(access);
-	Json model = {{"respondent", AnsweringJson(access, *answering)},
-	              {"submitted_date", app::JapaneseDate(answering->response->submitted_at)},
+	Json model = {{"respondent", AnsweringJson(PageText{web, request}, access, *answering)},
+	              {"submitted_date", DayText(PageText{web, request}, answering->response->submitted_at)},
 	              {"submitted_iso", app::JapanIsoDate(answering->response->submitted_at)},
 	              {"check_href", AnswerUrl(access, "/check", *answering)},
 	              {"is_respondent", access.IsRespondent()},

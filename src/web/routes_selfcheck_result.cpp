@@ -24,10 +24,10 @@ void AddTrend(const PageText &words, Json &model, const Edition &edition, const 
 	int lowest = 0;
 	for (const auto &entry : trend) {
 		trend_rows.push_back({{"number", entry.round.number},
-		                      {"title", entry.round.title},
+		                      {"title", RoundTitle(words, entry.round)},
 		                      {"href", base + "/selfcheck/result?round=" + std::to_string(entry.round.id)},
 		                      {"current", summary.has_value() && summary->round.id == entry.round.id},
-		                      {"started", app::JapaneseDate(entry.round.started_at)},
+		                      {"started", DayText(words, entry.round.started_at)},
 		                      {"started_iso", app::JapanIsoDate(entry.round.started_at)},
 		                      {"total", entry.score.total},
 		                      {"max", entry.score.max},
@@ -41,15 +41,16 @@ void AddTrend(const PageText &words, Json &model, const Edition &edition, const 
 	model["has_trend"] = !trend.empty();
 	if (trend.size() >= 2) {
 		const double y_min = lowest < 0 ? app::MinimumTotal(rules, edition.ItemCount()) : 0;
-		model["trend_chart"] = charts::TrendChart(words("web_selfcheck.chart.trend"), points, y_min, 100);
+		model["trend_chart"] = charts::TrendChart(words("web_selfcheck.chart.trend"), points, y_min, 100, words("web_charts.no_data"));
 	}
 }
 
 //! The total, its band and how complete the round is.
-void AddScore(Json &model, const app::RoundSummary &round) {
+void AddScore(const PageText &words, Json &model, const app::RoundSummary &round) {
 	const SelfcheckScore &score = round.score;
-	model["round"] = RoundJson(round.round);
-	model["heading"] = app::ResultHeading(score);
+	model["round"] = RoundJson(words, round.round);
+	const app::KeyedText heading = app::ResultHeading(score);
+	model["heading"] = words(heading.key, heading.params);
 	model["total"] = score.total;
 	model["max"] = score.max;
 	model["band_label"] = score.band ? score.band->label : "";
@@ -84,7 +85,7 @@ void AddGroupCharts(const PageText &words, Json &model, const Edition &edition, 
 		                      {"item_count", group.item_count}});
 	}
 	model["group_rows"] = group_rows;
-	model["bar_chart"] = charts::BarChart(words("web_selfcheck.chart.group_scores"), bars);
+	model["bar_chart"] = charts::BarChart(words("web_selfcheck.chart.group_scores"), bars, words("web_charts.no_data"));
 
 	const std::string whole_company = words("web_selfcheck.chart.whole_company");
 	std::vector<charts::RadarSeries> series{{whole_company, app::GroupRatios(score)}};
@@ -107,7 +108,7 @@ void AddGroupCharts(const PageText &words, Json &model, const Edition &edition, 
 		}
 		radar_rows.push_back({{"name", score.groups[g].name}, {"cells", cells}});
 	}
-	model["radar_chart"] = charts::RadarChart(words("web_selfcheck.chart.group_ratios"), axes, series);
+	model["radar_chart"] = charts::RadarChart(words("web_selfcheck.chart.group_ratios"), axes, series, words("web_charts.no_data"));
 	model["radar_rows"] = radar_rows;
 	model["series_names"] = series_names;
 }
@@ -123,7 +124,7 @@ Json ItemJson(const PageText &words, const Edition &edition, const app::RoundSum
 		out["countermeasures"] = item->countermeasures;
 	}
 	auto answer = app::AnswerOf(round.combined, number);
-	out["answer_label"] = answer ? std::string(AnswerLabel(*answer)) : words("web_selfcheck.unanswered");
+	out["answer_label"] = answer ? AnswerLabel(words.web.messages(), words.request.locale, *answer) : words("web_selfcheck.unanswered");
 	out["not_implemented"] = answer == Answer::kNotImplemented;
 	return out;
 }
@@ -164,19 +165,19 @@ void AddItemsToImprove(const PageText &words, Json &model, const Edition &editio
 }
 
 //! Every respondent's answer beside the combined one.
-void AddAnswerMatrix(Json &model, const Edition &edition, const app::RoundSummary &round) {
+void AddAnswerMatrix(const PageText &words, Json &model, const Edition &edition, const app::RoundSummary &round) {
 	Json matrix = Json::array();
 	for (const auto &item : edition.selfcheck_items) {
 		Json cells = Json::array();
 		for (const auto &respondent : round.respondents) {
 			cells.push_back(
-			    {{"label", std::string(app::AnswerShortLabel(app::AnswerOf(respondent.answers, item.number)))}});
+			    {{"label", words(app::AnswerShortLabel(app::AnswerOf(respondent.answers, item.number)))}});
 		}
 		matrix.push_back(
 		    {{"number", item.number},
 		     {"short_title", item.short_title},
 		     {"cells", cells},
-		     {"combined", std::string(app::AnswerShortLabel(app::AnswerOf(round.combined, item.number)))}});
+		     {"combined", words(app::AnswerShortLabel(app::AnswerOf(round.combined, item.number)))}});
 	}
 	Json respondent_names = Json::array();
 	for (const auto &respondent : round.respondents) {
@@ -195,14 +196,14 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 			return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.result_not_found"));
 		}
 	}
-	auto summary = app::SummarizeRound(web.ctx(), access, round_id);
+	auto summary = app::SummarizeRound(web.ctx(), access, round_id, &web.Content(request));
 	if (!summary) {
 		return web.SendErrorPage(request, summary.error());
 	}
 	if (round_id && !summary->has_value()) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_selfcheck.result_not_found"));
 	}
-	auto trend = app::ScoreTrend(web.ctx(), access);
+	auto trend = app::ScoreTrend(web.ctx(), access, &web.Content(request));
 	if (!trend) {
 		return web.SendErrorPage(request, trend.error());
 	}
@@ -217,21 +218,21 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!summary->has_value() || (*summary)->respondents.empty()) {
 		model["empty"] = true;
 		if (summary->has_value()) {
-			model["round"] = RoundJson((*summary)->round);
+			model["round"] = RoundJson(words, (*summary)->round);
 		}
 		// A new round with no answers yet: point at the last one that has some.
 		if (!trend->empty()) {
 			model["previous_href"] = base + "/selfcheck/result?round=" + std::to_string(trend->back().round.id);
-			model["previous_title"] = trend->back().round.title;
+			model["previous_title"] = RoundTitle(words, trend->back().round);
 		}
 		return web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "pages.selfcheck_result", access));
 	}
 
 	const app::RoundSummary &round = **summary;
-	AddScore(model, round);
+	AddScore(words, model, round);
 	AddGroupCharts(words, model, edition, round);
 	AddItemsToImprove(words, model, edition, round);
-	AddAnswerMatrix(model, edition, round);
+	AddAnswerMatrix(words, model, edition, round);
 	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_result", model, "pages.selfcheck_result", access));
 }
 

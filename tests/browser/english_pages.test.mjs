@@ -1,20 +1,28 @@
 // Browser test of English as the second language (issue 7): a user who reads
 // English (browser locale en-GB, ?lang=en) logs in, registers an
-// organisation and walks the main pages. On each page axe-core must find
-// nothing, <html lang> must be "en", the page's own text (headings and
-// buttons from the templates) must be English, and no sentence of the
-// Japanese page-text catalog may show. Japanese left elsewhere on the page is
-// printed per page, outside user data, the 日本語 language switch (lang="ja")
-// and bracketed terms such as "Detailed risk analysis (詳細リスク分析)".
+// organisation and walks the pages of the app with data on them (a
+// self-assessment round with answers, a high risk with a late treatment).
+// On each page axe-core must find nothing, <html lang> must be "en", the
+// page's own text (headings and buttons from the templates) must be English,
+// no sentence of the Japanese page-text catalog may show, and no Japanese at
+// all may show outside user data (English here), the 日本語 language switch
+// (lang="ja") and bracketed terms such as "Detailed risk analysis (詳細リスク分析)".
+// Pages still being converted elsewhere are checked only for the template
+// sentences and have their leftovers printed (RELAXED below).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from '../support/server.mjs';
+import { startServer, ApiClient } from '../support/server.mjs';
 import { launchBrowser, axeViolations } from '../support/browser.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 const EMAIL = 'english@example.com';
 const ORG_NAME = 'Mamori Trading Ltd';  // user data in English, so it adds no Japanese
+// Pages whose remaining Japanese another part of issue 7 converts: the basic
+// policy page shows the policy document in the organisation's document
+// language (Japanese by default) and its words come from routes_policy.cpp;
+// the risk import page (routes_risk_files.cpp). Only their leftovers are printed.
+const RELAXED = new Set(['basic policy', 'risk import']);
 let server;
 let browser;
 
@@ -84,7 +92,7 @@ function templateSentences() {
 
 before(async () => {
   server = await startServer();
-  server.createUser(EMAIL, PASSWORD);
+  server.createUser(EMAIL, PASSWORD, { admin: true });  // so the installation page is walked too
   browser = await launchBrowser();
 });
 after(async () => {
@@ -120,8 +128,9 @@ test('an English reader sees English pages from login to the risk analysis', asy
     for (const sentence of sentences) {
       assert.ok(!body.includes(sentence), `${label}: template text still in Japanese: ${sentence}`);
     }
-    // TODO(issue 7): fail on any Japanese once the C++ view models use the catalog
-    leftovers[label] = await japaneseFragments(page);
+    const fragments = await japaneseFragments(page);
+    if (RELAXED.has(label)) leftovers[label] = fragments;
+    else assert.deepEqual(fragments, [], `${label}: Japanese outside user data, the switch and brackets`);
   }
 
   await page.goto(`${server.base}/login?lang=en`);
@@ -144,6 +153,19 @@ test('an English reader sees English pages from login to the risk analysis', asy
 
   await page.goto(`${server.base}${base}/five-articles`);
   await checkPage('5 Principles', ['The 5 Principles of information security', 'Record the status', 'Save']);
+
+  // One principle done: the time it was saved shows in British English.
+  const article = page.locator('form').filter({ has: page.locator('input[name="state"]') }).first();
+  await article.locator('input[value="done"]').check();
+  await article.locator('input[name="done_on_year"]').fill('2025');
+  await article.locator('input[name="done_on_month"]').fill('4');
+  await article.locator('input[name="done_on_day"]').fill('1');
+  await article.locator('input[name="responsible"]').fill('Ken Sato');
+  await article.locator('button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await page.goto(`${server.base}${base}/five-articles`);
+  await checkPage('5 Principles with one done', ['1 done']);
+  assert.match(await page.locator('main').innerText(), /Last updated: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d\d:\d\d/);
 
   await page.goto(`${server.base}${base}/selfcheck`);
   await checkPage('self-assessment overview', ['Self-assessment', 'Answers by department or site', 'Start a new assessment']);
@@ -191,6 +213,118 @@ test('an English reader sees English pages from login to the risk analysis', asy
 
   await page.goto(`${server.base}${base}/risk/whatif`);
   await checkPage('risk what-if', ['What if the measures were in place?', 'Choose measures to mark as implemented']);
+
+  // A second asset with personal data on an office PC: with no measures
+  // answered it is a high risk, so the treatment pages have rows.
+  await page.goto(`${server.base}${base}/risk/assets/new`);
+  await page.locator('#business_category').fill('HR');
+  await page.locator('#name').fill('Staff register');
+  await page.locator('#medium').selectOption('office_pc');
+  await page.locator('#personal_info').check();
+  await page.locator('#confidentiality-2').check();
+  await page.locator('#integrity-2').check();
+  await page.locator('#availability-1').check();
+  await page.getByRole('button', { name: 'Register the information asset' }).click();
+  await page.waitForLoadState('load');
+
+  await page.goto(`${server.base}${base}/risk/assets`);
+  await checkPage('risk register with two assets', ['Staff register', String(new Date().getUTCFullYear())]);
+  const assetHref = await page.getByRole('link', { name: 'Staff register' }).first().getAttribute('href');
+  await page.goto(`${server.base}${assetHref}`);
+  await checkPage('risk asset explanation', ['Staff register']);
+  await page.goto(`${server.base}${assetHref}/edit`);
+  await checkPage('risk asset edit form', ['Staff register']);
+
+  await page.goto(`${server.base}${base}/risk/threats`);
+  await checkPage('risk threats', []);
+
+  await page.goto(`${server.base}${base}/risk/results`);
+  await checkPage('risk results with a high risk', ['Staff register']);
+  assert.ok(await page.locator('.risk-level--high').count() > 0, 'a high risk is shown');
+
+  await page.goto(`${server.base}${base}/risk/treatments`);
+  await checkPage('risk treatments with risks', ['Risk treatment', 'Staff register']);
+  await page.locator('a[href*="/risk/treatments/"]').first().click();
+  await page.waitForLoadState('load');
+  await checkPage('risk treatment form', ['Staff register']);
+  await page.locator('#decision-transfer').check();
+  await page.locator('#measure').fill('Insure against leaks');
+  await page.locator('input[name="due_on_year"]').fill('2020');
+  await page.locator('input[name="due_on_month"]').fill('4');
+  await page.locator('input[name="due_on_day"]').fill('1');
+  await page.locator('form button[type="submit"]').last().click();
+  await page.waitForLoadState('load');
+  await page.goto(`${server.base}${base}/risk/treatments`);
+  // The late measure's due date, in British English.
+  await checkPage('risk treatments with a late measure', ['1 April 2020']);
+
+  // What-if with every measure planned: the changed risks are listed with
+  // their threats and levels.
+  await page.goto(`${server.base}${base}/risk/whatif`);
+  const plans = page.locator('input[type="checkbox"][id^="plan-"]');
+  const planCount = await plans.count();
+  assert.ok(planCount > 0, 'measures are offered for planning');
+  for (let idx = 0; idx < planCount; idx++) await plans.nth(idx).check();
+  await page.getByRole('button', { name: 'See the results' }).click();
+  await page.waitForLoadState('load');
+  await checkPage('risk what-if with a plan', ['Staff register']);
+
+  // A page that does not exist, in English too.
+  await page.goto(`${server.base}${base}/risk/assets/999999`);
+  await checkPage('not found', []);
+
+  await page.goto(`${server.base}${base}/risk/import`);
+  await checkPage('risk import', []);
+
+  // A self-assessment round opened by the first answers (unnamed, so each
+  // page names it in the reader's language).
+  const api = new ApiClient(server.base);
+  assert.equal((await api.signIn(EMAIL, PASSWORD)).status, 200);
+  const orgId = base.split('/')[2];
+  const answers = {};
+  for (let item = 1; item <= 25; item++) answers[String(item)] = ['implemented', 'partial', 'not_implemented', 'unknown'][item % 4];
+  const posted = await api.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: 'Sales', answers } });
+  assert.equal(posted.status, 201, posted.text);
+
+  await page.goto(`${server.base}${base}/selfcheck`);
+  await checkPage('self-assessment overview with a round', ['Self-assessment no. 1', 'Sales']);
+  await page.goto(`${server.base}${base}/selfcheck/result`);
+  await checkPage('self-assessment result', ['Self-assessment no. 1', 'Total ', 'Not done']);
+  await page.goto(`${server.base}${base}/selfcheck/answer?respondent=Sales`);
+  await checkPage('self-assessment answer landing', ['Sales']);
+  await page.goto(`${server.base}${base}/selfcheck/answer/q/2?respondent=Sales`);
+  await checkPage('self-assessment question', ['Partly implemented']);
+  await page.goto(`${server.base}${base}/selfcheck/answer/check?respondent=Sales`);
+  await checkPage('self-assessment check', ['Partly implemented']);
+  await page.goto(`${server.base}${base}/selfcheck/answer/done?respondent=Sales`);
+  await checkPage('self-assessment sent', ['Sales', String(new Date().getUTCFullYear())]);
+
+  await page.goto(`${server.base}${base}`);
+  await checkPage('dashboard with data', [`Information security at ${ORG_NAME}`, 'Services', '¥5,000,000']);
+  await page.goto(`${server.base}${base}/profile`);
+  await checkPage('organisation profile', ['¥5,000,000']);
+  await page.goto(`${server.base}${base}/members`);
+  await checkPage('members', [EMAIL]);
+  // An invitation: the members page shows its link, and the invited person
+  // reading English sees the invitation page in English.
+  await page.locator('#email').fill('viewer@example.com');
+  await page.locator('#role-viewer').check();
+  await page.locator('form[action$="/members"] button[type="submit"]').click();
+  await page.waitForLoadState('load');
+  await checkPage('members with an invitation', ['viewer@example.com']);
+  const inviteLink = (await page.locator('#invite-link').innerText()).trim();
+  const invited = await browser.newContext({ locale: 'en-GB' });
+  const invitePage = await invited.newPage();
+  await invitePage.goto(`${server.base}${new URL(inviteLink).pathname}?lang=en`);
+  assert.equal(await invitePage.evaluate(() => document.documentElement.lang), 'en', 'invitation: <html lang="en">');
+  assert.match(await invitePage.locator('main').innerText(), /Set your password/, 'invitation: the English page');
+  assert.deepEqual(await axeViolations(invitePage), [], 'invitation: axe-core');
+  assert.deepEqual(await japaneseFragments(invitePage), [], 'invitation: Japanese outside user data, the switch and brackets');
+  await invited.close();
+  await page.goto(`${server.base}${base}/audit`);
+  await checkPage('audit log', [EMAIL]);
+  await page.goto(`${server.base}/admin`);
+  await checkPage('installation administration', [EMAIL]);
 
   for (const [label, fragments] of Object.entries(leftovers)) {
     console.log(`Japanese left on ${label} (${fragments.length}): ${fragments.join(' | ')}`);

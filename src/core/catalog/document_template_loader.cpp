@@ -113,6 +113,9 @@ std::vector<document::ListItem> ReadListItems(const Reader &list, const std::str
 	std::vector<document::ListItem> items;
 	for (const auto &item : list.Entries()) {
 		if (item.IsText()) {
+			if (default_marker.empty()) {
+				item.Fail("a list of plain items needs a marker on the block (marker: followed by the bullet text)");
+			}
 			items.push_back({default_marker, document::TextLine(item.Text())});
 		} else {
 			items.push_back({item.OptionalString("marker", default_marker), document::TextLine(item.String("text"))});
@@ -144,7 +147,8 @@ TemplateBlock ReadBlock(const Reader &entry) {
 		block.text = entry.String("note");
 	} else if (has("list")) {
 		block.type = BlockType::kList;
-		block.items = ReadListItems(entry.Child("list"), entry.OptionalString("marker", "・"));
+		// The marker is content ("・", "〇", "×", "1."), so the template names it.
+		block.items = ReadListItems(entry.Child("list"), entry.OptionalString("marker"));
 	} else if (has("table")) {
 		block.type = BlockType::kTable;
 		Reader table = entry.Child("table");

@@ -141,9 +141,11 @@ std::string Text(double x, double y, const std::string &text, std::string_view a
 	return out;
 }
 
-std::string NoDataSvg(std::string_view kind, const std::string &title) {
+std::string NoDataSvg(std::string_view kind, const std::string &title, const std::string &no_data) {
 	std::string out = OpenSvg(kind, title, 480, 120);
-	out += Text(240, 64, "表示できるデータがありません", "middle", 14);
+	if (!no_data.empty()) {
+		out += Text(240, 64, no_data, "middle", 14);
+	}
 	out += "</svg>";
 	return out;
 }
@@ -249,11 +251,11 @@ std::string XmlEscape(const std::string &text) {
 }
 
 std::string RadarChart(const std::string &title, const std::vector<std::string> &axes,
-                       const std::vector<RadarSeries> &series) {
+                       const std::vector<RadarSeries> &series, const std::string &no_data) {
 	if (axes.size() < 3) {
 		// Fewer than three axes cannot enclose an area; say so instead of
 		// drawing a misleading line.
-		return NoDataSvg("radar", title);
+		return NoDataSvg("radar", title, no_data);
 	}
 
 	// Room for axis labels on both sides depends on the longest label.
@@ -356,9 +358,9 @@ std::string RadarChart(const std::string &title, const std::vector<std::string> 
 	return out;
 }
 
-std::string BarChart(const std::string &title, const std::vector<Bar> &bars) {
+std::string BarChart(const std::string &title, const std::vector<Bar> &bars, const std::string &no_data) {
 	if (bars.empty()) {
-		return NoDataSvg("bar", title);
+		return NoDataSvg("bar", title, no_data);
 	}
 
 	const double font_size = 13;
@@ -405,9 +407,9 @@ std::string BarChart(const std::string &title, const std::vector<Bar> &bars) {
 }
 
 std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &points, double y_min,
-                       double y_max) {
+                       double y_max, const std::string &no_data) {
 	if (points.empty()) {
-		return NoDataSvg("trend", title);
+		return NoDataSvg("trend", title, no_data);
 	}
 	y_min = Finite(y_min);
 	y_max = Finite(y_max);
@@ -494,9 +496,9 @@ std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &
 
 std::string HeatMap(const std::string &title, const std::string &row_axis, const std::vector<std::string> &row_labels,
                     const std::string &column_axis, const std::vector<std::string> &column_labels,
-                    const std::vector<std::vector<HeatCell>> &cells) {
+                    const std::vector<std::vector<HeatCell>> &cells, const std::string &no_data) {
 	if (row_labels.empty() || column_labels.empty()) {
-		return NoDataSvg("heatmap", title);
+		return NoDataSvg("heatmap", title, no_data);
 	}
 	static constexpr const char *kFills[] = {"var(--mamori-heat-low, #e8f1fe)", "var(--mamori-heat-medium, #ffc199)",
 	                                         "var(--mamori-heat-high, #ec0000)"};
@@ -525,7 +527,7 @@ std::string HeatMap(const std::string &title, const std::string &row_axis, const
 			       "\" height=\"" + FormatNumber(cell_height) + "\" fill=\"" + kFills[severity] +
 			       "\" stroke=\"#ffffff\" stroke-width=\"2\"/>";
 			const std::string ink = std::string("fill=\"") + kInk[severity] + "\"";
-			out += Text(x + cell_width / 2, y + cell_height / 2 - 2, std::to_string(cell.count) + "件", "middle", 18,
+			out += Text(x + cell_width / 2, y + cell_height / 2 - 2, cell.count_label.empty() ? std::to_string(cell.count) : cell.count_label, "middle", 18,
 			            ink + " font-weight=\"700\"");
 			out += Text(x + cell_width / 2, y + cell_height / 2 + 20, cell.level_label, "middle", 12, ink);
 		}

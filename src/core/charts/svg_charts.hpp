@@ -3,7 +3,9 @@
 // Server-drawn SVG charts. Pure functions from numbers to markup: no I/O, no
 // scripts. Every chart is <svg role="img"> with a <title> (its accessible
 // name); the caller always places a <table> of the same numbers beside it, so
-// meaning never depends on colour or on seeing the picture.
+// meaning never depends on colour or on seeing the picture. The core holds no
+// UI text: every word drawn (titles, labels, the no-data note) comes from
+// the caller in the reader's language.
 #pragma once
 
 #include <string>
@@ -18,8 +20,9 @@ struct RadarSeries {
 
 //! Radar (spider) chart. axes.size() >= 3. Each series is drawn with a
 //! distinct stroke style (solid / dashed / dotted) as well as colour.
+//! `no_data` is the note drawn when there is nothing to show ("" draws none).
 std::string RadarChart(const std::string &title, const std::vector<std::string> &axes,
-                       const std::vector<RadarSeries> &series);
+                       const std::vector<RadarSeries> &series, const std::string &no_data = {});
 
 struct Bar {
 	std::string label;
@@ -28,7 +31,7 @@ struct Bar {
 };
 
 //! Horizontal bars, each labelled with "value / max" as text.
-std::string BarChart(const std::string &title, const std::vector<Bar> &bars);
+std::string BarChart(const std::string &title, const std::vector<Bar> &bars, const std::string &no_data = {});
 
 struct TrendPoint {
 	std::string label;  // x label, e.g. "2025年4月"
@@ -37,7 +40,7 @@ struct TrendPoint {
 
 //! Line chart over time with y axis from y_min to y_max, points labelled.
 std::string TrendChart(const std::string &title, const std::vector<TrendPoint> &points, double y_min,
-                       double y_max);
+                       double y_max, const std::string &no_data = {});
 
 struct HeatCell {
 	int count = 0;
@@ -45,13 +48,14 @@ struct HeatCell {
 	//! the cell also prints its level label, so colour is never the only cue.
 	int severity = 0;
 	std::string level_label;  // e.g. 大 / 中 / 小
+	std::string count_label;  // the count in words, e.g. 「3件」 or "3 assets"; the bare number when ""
 };
 
 //! A grid of counts: rows top to bottom, columns left to right. Each cell
 //! shows its count and level label. cells[row][column].
 std::string HeatMap(const std::string &title, const std::string &row_axis, const std::vector<std::string> &row_labels,
                     const std::string &column_axis, const std::vector<std::string> &column_labels,
-                    const std::vector<std::vector<HeatCell>> &cells);
+                    const std::vector<std::vector<HeatCell>> &cells, const std::string &no_data = {});
 
 //! Escapes &, <, >, " and ' for XML text and attributes.
 std::string XmlEscape(const std::string &text);

@@ -30,8 +30,5 @@ std::optional<Answer> ParseAnswerName(std::string_view name);
 std::string_view AnswerLabelKey(Answer answer);
 //! The label in `locale`.
 std::string AnswerLabel(const MessageCatalog &messages, Locale locale, Answer answer);
-//! Japanese label for callers not yet given the catalog (web/, app/);
-//! defined in core/i18n/pre_catalog_japanese.cpp, removed with it.
-std::string_view AnswerLabel(Answer answer);
 
 } // namespace mamori

@@ -36,39 +36,44 @@ SelfcheckRules EditionThreeRules() {
 
 // ---- dates -------------------------------------------------------------------
 
-TEST(JapaneseDateTest, FormatsDateWithWeekday) {
-	EXPECT_EQ(JapaneseDate("2025-04-01"), "2025年4月1日（火）");
-	EXPECT_EQ(JapaneseDate("2024-02-29"), "2024年2月29日（木）");
-	EXPECT_EQ(JapaneseDate("2000-01-01"), "2000年1月1日（土）");
+TEST(JapanIsoDateTest, KeepsDates) {
+	EXPECT_EQ(JapanIsoDate("2025-04-01"), "2025-04-01");
+	EXPECT_EQ(JapanIsoDate("2024-02-29"), "2024-02-29");
 }
 
-TEST(JapaneseDateTest, ShiftsUtcTimestampsToJapanTime) {
+TEST(JapanIsoDateTest, ShiftsUtcTimestampsToJapanTime) {
 	// 14:59 UTC is 23:59 in Japan, the same day; 15:00 UTC is already tomorrow.
-	EXPECT_EQ(JapaneseDate("2025-03-31T14:59:59Z"), "2025年3月31日（月）");
-	EXPECT_EQ(JapaneseDate("2025-03-31T15:00:00Z"), "2025年4月1日（火）");
+	EXPECT_EQ(JapanIsoDate("2025-03-31T14:59:59Z"), "2025-03-31");
+	EXPECT_EQ(JapanIsoDate("2025-03-31T15:00:00Z"), "2025-04-01");
 	// Across a month, a year and a leap day.
-	EXPECT_EQ(JapaneseDate("2024-12-31T20:00:00Z"), "2025年1月1日（水）");
-	EXPECT_EQ(JapaneseDate("2024-02-28T23:00:00Z"), "2024年2月29日（木）");
 	EXPECT_EQ(JapanIsoDate("2024-12-31T20:00:00Z"), "2025-01-01");
+	EXPECT_EQ(JapanIsoDate("2024-02-28T23:00:00Z"), "2024-02-29");
 }
 
-TEST(JapaneseDateTest, RejectsTextThatIsNotADate) {
-	EXPECT_EQ(JapaneseDate(""), "");
-	EXPECT_EQ(JapaneseDate("yesterday"), "");
-	EXPECT_EQ(JapaneseDate("2025-13-01"), "");
-	EXPECT_EQ(JapaneseDate("2025-02-29"), "");  // not a leap year
-	EXPECT_EQ(JapaneseDate("2025-04-01X"), "");
+TEST(JapanIsoDateTest, RejectsTextThatIsNotADate) {
+	EXPECT_EQ(JapanIsoDate(""), "");
+	EXPECT_EQ(JapanIsoDate("yesterday"), "");
+	EXPECT_EQ(JapanIsoDate("2025-13-01"), "");
+	EXPECT_EQ(JapanIsoDate("2025-02-29"), "");  // not a leap year
+	EXPECT_EQ(JapanIsoDate("2025-04-01X"), "");
 	EXPECT_EQ(JapanIsoDate("2025-4-1"), "");
 }
 
 // ---- answers and progress ------------------------------------------------------
 
 TEST(AnswerShortLabelTest, UsesShortLabelsAndDashForNoAnswer) {
-	EXPECT_EQ(AnswerShortLabel(Answer::kImplemented), "実施");
-	EXPECT_EQ(AnswerShortLabel(Answer::kPartial), "一部");
-	EXPECT_EQ(AnswerShortLabel(Answer::kNotImplemented), "未実施");
-	EXPECT_EQ(AnswerShortLabel(Answer::kUnknown), "不明");
-	EXPECT_EQ(AnswerShortLabel(std::nullopt), "—");
+	const auto ja = [](std::optional<Answer> answer) { return Ja({std::string(AnswerShortLabel(answer)), {}}); };
+	const auto en = [](std::optional<Answer> answer) {
+		return testing_support::ShippedMessages().Text(Locale::kEn, AnswerShortLabel(answer));
+	};
+	EXPECT_EQ(ja(Answer::kImplemented), "実施");
+	EXPECT_EQ(ja(Answer::kPartial), "一部");
+	EXPECT_EQ(ja(Answer::kNotImplemented), "未実施");
+	EXPECT_EQ(ja(Answer::kUnknown), "不明");
+	EXPECT_EQ(ja(std::nullopt), "—");
+	EXPECT_EQ(en(Answer::kImplemented), "Done");
+	EXPECT_EQ(en(Answer::kNotImplemented), "Not done");
+	EXPECT_EQ(en(std::nullopt), "—");
 }
 
 TEST(FirstUnansweredItemTest, ResumesAtTheFirstGap) {
@@ -163,12 +168,14 @@ TEST(ResultHeadingTest, StatesTheTotalAndTheBand) {
 		sheet[number] = Answer::kPartial;  // 19×2 + 6×4 = 62
 	}
 	const SelfcheckScore score = ScoreSelfcheck(rules, 25, sheet);
-	EXPECT_EQ(ResultHeading(score), "合計 62点：対策が足りていません");
+	EXPECT_EQ(Ja(ResultHeading(score)), "合計 62点：対策が足りていません");
 	const SelfcheckScore perfect = ScoreSelfcheck(rules, 25, FullSheet(25, Answer::kImplemented));
-	EXPECT_EQ(ResultHeading(perfect), "合計 100点：入門レベルの対策はできています");
+	EXPECT_EQ(Ja(ResultHeading(perfect)), "合計 100点：入門レベルの対策はできています");
 	SelfcheckScore no_band;
 	no_band.total = 5;
-	EXPECT_EQ(ResultHeading(no_band), "合計 5点");
+	EXPECT_EQ(Ja(ResultHeading(no_band)), "合計 5点");
+	const KeyedText heading = ResultHeading(no_band);
+	EXPECT_EQ(testing_support::ShippedMessages().Text(Locale::kEn, heading.key, heading.params), "Total 5 points");
 }
 
 TEST(MinimumTotalTest, IsEveryItemAtTheLowestPoints) {

@@ -143,13 +143,30 @@ TEST(FormDates, SplitIsoDateRoundTrips) {
 	EXPECT_TRUE(SplitIsoDate("2025-02-30").year.empty());
 }
 
-TEST(FormDates, JapaneseDateWithWeekday) {
-	EXPECT_EQ(JapaneseDate("2025-04-01"), "2025年4月1日（火）");
-	EXPECT_EQ(JapaneseDate("2024-02-29"), "2024年2月29日（木）");
-	EXPECT_EQ(JapaneseDate("1970-01-01"), "1970年1月1日（木）");
-	EXPECT_EQ(JapaneseDate("2025-04-01", false), "2025年4月1日");
-	EXPECT_EQ(JapaneseDate("2025-02-30"), "");
-	EXPECT_EQ(JapaneseDate(""), "");
+TEST(FormDates, FormatDateFollowsTheLocale) {
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	// Japanese with the weekday in brackets, as the pages have always written it.
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2025-04-01"), "2025年4月1日（火）");
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2024-02-29"), "2024年2月29日（木）");
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "1970-01-01"), "1970年1月1日（木）");
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2026-12-06"), "2026年12月6日（日）");
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2025-04-01", false), "2025年4月1日");
+	EXPECT_EQ(FormatDate(messages, Locale::kJa, "2025-02-30"), "");
+	// British English: day, month name, year; the weekday first.
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2026-12-04"), "Fri 4 December 2026");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2026-12-03", false), "3 December 2026");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "1970-01-01"), "Thu 1 January 1970");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2024-02-29"), "Thu 29 February 2024");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, "2025-02-30"), "");
+	EXPECT_EQ(FormatDate(messages, Locale::kEn, ""), "");
+}
+
+TEST(FormDates, FormatDateTimeFollowsTheLocale) {
+	const MessageCatalog &messages = testing_support::ShippedMessages();
+	EXPECT_EQ(FormatDateTime(messages, Locale::kJa, "2025-04-01T00:30:00Z"), "2025年4月1日 09:30");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "2025-04-01T00:30:00Z"), "1 April 2025, 09:30");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "2024-12-31T15:00:00Z"), "1 January 2025, 00:00");
+	EXPECT_EQ(FormatDateTime(messages, Locale::kEn, "not a time"), "not a time");
 }
 
 TEST(FormDates, UtcTimestampsAreShownInJapanTime) {
@@ -165,8 +182,8 @@ TEST(FormDates, UtcTimestampsAreShownInJapanTime) {
 	auto leap = ToJst("2024-02-28T20:05:00Z");
 	ASSERT_TRUE(leap.has_value());
 	EXPECT_EQ(leap->date, "2024-02-29");
-	EXPECT_EQ(JapaneseDateTime("2025-04-01T00:30:00Z"), "2025年4月1日 09:30");
-	EXPECT_EQ(JapaneseDateTime("not a time"), "not a time");
+	EXPECT_EQ(FormatDateTime(testing_support::ShippedMessages(), Locale::kJa, "2025-04-01T00:30:00Z"), "2025年4月1日 09:30");
+	EXPECT_EQ(FormatDateTime(testing_support::ShippedMessages(), Locale::kJa, "not a time"), "not a time");
 }
 
 TEST(FormDates, ModelMarksOnlyTheBoxInError) {

@@ -121,6 +121,25 @@ TEST(BarChartTest, LabelsEachBarWithValueOverMax) {
 
 TEST(BarChartTest, EmptyIsValid) { ExpectAccessibleSvg(BarChart("空", {})); }
 
+TEST(ChartTextTest, TheNoDataNoteComesFromTheCaller) {
+	const std::string english = BarChart("Scores", {}, "No data to show");
+	ExpectAccessibleSvg(english);
+	EXPECT_NE(english.find(">No data to show</text>"), std::string::npos);
+	EXPECT_EQ(BarChart("Scores", {}).find("</text>"), std::string::npos);  // no note given, none drawn
+	EXPECT_NE(TrendChart("t", {}, 0, 100, "none <yet>").find(">none &lt;yet&gt;</text>"), std::string::npos);
+	EXPECT_NE(RadarChart("r", {}, {}, "empty").find(">empty</text>"), std::string::npos);
+	EXPECT_NE(HeatMap("h", "rows", {}, "columns", {}, {}, "empty").find(">empty</text>"), std::string::npos);
+}
+
+TEST(ChartTextTest, HeatMapCellsPrintTheCallersCountWords) {
+	const std::vector<std::vector<HeatCell>> cells = {{{3, 2, "High", "3 assets"}, {0, 0, "Low", ""}}};
+	const std::string svg = HeatMap("Heat map", "Importance", {"3"}, "Possibility", {"1", "2"}, cells);
+	ExpectAccessibleSvg(svg);
+	EXPECT_NE(svg.find(">3 assets</text>"), std::string::npos);
+	EXPECT_NE(svg.find(">0</text>"), std::string::npos);  // no words given: the bare number
+	EXPECT_NE(svg.find(">High</text>"), std::string::npos);
+}
+
 TEST(TrendChartTest, DrawsLineTicksAndValueLabels) {
 	const std::string svg = TrendChart("推移", {{"2025年4月", 40}, {"2025年7月", 55}, {"2025年10月", 80}}, 0, 100);
 	ExpectAccessibleSvg(svg);
