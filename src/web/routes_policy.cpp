@@ -455,6 +455,8 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	        : Json(false);
 	AddEditorForm(words, model, access, tmpl, form, error);
 	const DocumentText document_text = DocumentTextOf(web, access);
+	// The choices on the form are the document's own words, in its language.
+	model["document_lang"] = std::string(LocaleCode(document_text.locale));
 	model["document_language_note"] =
 	    document_text.locale == request.locale
 	        ? Json(false)
@@ -647,7 +649,10 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
 		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
 	}
-	Json model = {{"base", base}, {"versions", rows}, {"has_versions", !rows.empty()}};
+	Json model = {{"base", base},
+	              {"versions", rows},
+	              {"has_versions", !rows.empty()},
+	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))}};
 	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "pages.policy_versions", access));
 }
 

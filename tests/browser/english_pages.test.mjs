@@ -6,9 +6,9 @@
 // page's own text (headings and buttons from the templates) must be English,
 // no sentence of the Japanese page-text catalog may show, and no Japanese at
 // all may show outside user data (English here), the 日本語 language switch
-// (lang="ja") and bracketed terms such as "Detailed risk analysis (詳細リスク分析)".
-// Pages still being converted elsewhere are checked only for the template
-// sentences and have their leftovers printed (RELAXED below).
+// (lang="ja"), the firm's documents shown in their own language (marked
+// lang="ja": the policy preview) and bracketed terms such as "Detailed risk
+// analysis (詳細リスク分析)".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,11 +18,6 @@ import { launchBrowser, axeViolations } from '../support/browser.mjs';
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 const EMAIL = 'english@example.com';
 const ORG_NAME = 'Mamori Trading Ltd';  // user data in English, so it adds no Japanese
-// Pages whose remaining Japanese another part of issue 7 converts: the basic
-// policy page shows the policy document in the organisation's document
-// language (Japanese by default) and its words come from routes_policy.cpp;
-// the risk import page (routes_risk_files.cpp). Only their leftovers are printed.
-const RELAXED = new Set(['basic policy', 'risk import']);
 let server;
 let browser;
 
@@ -112,7 +107,6 @@ test('an English reader sees English pages from login to the risk analysis', asy
   assert.ok(sentences.length > 50, `the Japanese catalog sentences were read (${sentences.length})`);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const leftovers = {};
 
   // Checks one page: axe-core, <html lang="en">, the expected English from
   // the template, no Japanese template sentence, and collects what is left.
@@ -129,8 +123,7 @@ test('an English reader sees English pages from login to the risk analysis', asy
       assert.ok(!body.includes(sentence), `${label}: template text still in Japanese: ${sentence}`);
     }
     const fragments = await japaneseFragments(page);
-    if (RELAXED.has(label)) leftovers[label] = fragments;
-    else assert.deepEqual(fragments, [], `${label}: Japanese outside user data, the switch and brackets`);
+    assert.deepEqual(fragments, [], `${label}: Japanese outside user data, the switch and brackets`);
   }
 
   await page.goto(`${server.base}/login?lang=en`);
@@ -326,8 +319,5 @@ test('an English reader sees English pages from login to the risk analysis', asy
   await page.goto(`${server.base}/admin`);
   await checkPage('installation administration', [EMAIL]);
 
-  for (const [label, fragments] of Object.entries(leftovers)) {
-    console.log(`Japanese left on ${label} (${fragments.length}): ${fragments.join(' | ')}`);
-  }
   await context.close();
 });

@@ -90,7 +90,7 @@ test('leaving out a sample clause needs a reason, which the version list shows',
   const versions = await client.request('GET', `/orgs/${orgId}/policy/versions`);
   assert.equal(versions.status, 200);
   assert.match(versions.text, /第1版/);
-  assert.ok(versions.text.includes(`「社内体制の整備」：${reason}`), 'the reason is in the history');
+  assert.ok(versions.text.includes(`「<span lang="ja">社内体制の整備</span>」：${reason}`), 'the reason is in the history');
 
   // Publishing keeps it; the next version that puts the clause back shows no omission.
   const publishPage = await client.request('GET', `/orgs/${orgId}/policy`);
@@ -98,7 +98,7 @@ test('leaving out a sample clause needs a reason, which the version list shows',
   const back = await postForm(client, `/orgs/${orgId}/policy`, policyFields(csrf, SAMPLE_CLAUSES));
   assert.equal(back.status, 303);
   const history = await client.request('GET', `/orgs/${orgId}/policy/versions`);
-  assert.ok(history.text.includes(`「社内体制の整備」：${reason}`), 'the published version keeps its reason');
+  assert.ok(history.text.includes(`「<span lang="ja">社内体制の整備</span>」：${reason}`), 'the published version keeps its reason');
   assert.match(history.text, /第2版[\s\S]*?なし<\/td>/, 'the second version omits nothing');
 });
 
