@@ -209,9 +209,9 @@ constexpr std::string_view kStyles = R"css(body { margin: 0; padding: 1.5rem 1re
 .mamori-document h4 { font-size: 11pt; margin: 1.1em 0 0.4em; }
 .mamori-document p { margin: 0.5em 0; text-align: justify; }
 .doc-title { margin-bottom: 1.5em; }
-.doc-subtitle { text-align: center; font-size: 13pt; }
+.mamori-document .doc-subtitle { text-align: center; font-size: 13pt; }
 .doc-metadata, .doc-table { width: 100%; border-collapse: collapse; margin: 0.8em 0 1.2em; }
-.doc-table { table-layout: fixed; font-size: 9.5pt; }
+.doc-table { table-layout: fixed; font-size: 9.5pt; line-height: 1.5; }
 .doc-metadata th, .doc-metadata td, .doc-table th, .doc-table td { border: 0.5pt solid #555; padding: 0.25em 0.5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 .doc-metadata th { width: 25%; font-weight: normal; background: #f2f2f2; }
 .doc-table thead th { background: #e6e6e6; }
