@@ -3,8 +3,8 @@
 // Blocks become pango layouts; their lines are placed one by one so a
 // paragraph, list item or note may continue on the next page. Table rows
 // are never split: a row that does not fit starts a new page, under a
-// repeat of the header row. (A single row taller than a page runs past the
-// margin; no document kind has one.)
+// repeat of the header row; only a row taller than a whole page is cut
+// between its lines.
 #include "export/pdf_flow.hpp"
 
 #include <algorithm>
@@ -277,30 +277,81 @@ Flow::TableRow Flow::MakeRow(const std::vector<Line> &cells, const std::vector<d
 }
 
 void Flow::PlaceRow(const TableLayout &table, const TableRow &row, bool is_header) {
-	if (!page_empty_ && cursor_ + row.height > kContentBottom) {
+	const double repeat = table.has_header && !is_header ? table.header.height : 0;
+	const bool fits_a_page = row.height <= kContentBottom - kContentTop - repeat;
+	if (!page_empty_ && cursor_ + row.height > kContentBottom && fits_a_page) {
 		NewPage();
-		if (table.has_header && !is_header) {
+		if (repeat > 0) {
 			PlaceRow(table, table.header, true);
 		}
 	}
-	double x = kMarginLeft;
-	for (std::size_t c = 0; c < row.cells.size(); ++c) {
-		const double width = table.widths[c];
-		if (row.shaded || (table.shade_first_column && c == 0)) {
-			Add(DrawOp{DrawOp::Kind::kFill, nullptr, 0, x, cursor_, width, row.height,
-			           row.shaded ? kHeaderShade : kTermShade},
-			    true);
-		}
-		Add(DrawOp{DrawOp::Kind::kStroke, nullptr, 0, x, cursor_, width, row.height, kBorder});
-		const std::vector<LineMetrics> lines = MeasureLines(row.cells[c]);
-		for (std::size_t i = 0; i < lines.size(); ++i) {
-			Add(DrawOp{DrawOp::Kind::kTextLine, row.cells[c], static_cast<int>(i), x + kCellPaddingX + lines[i].x,
-			           cursor_ + kCellPaddingY + lines[i].baseline - lines.front().top, 0, 0, kBlack});
-		}
-		x += width;
+	// A row that fits is placed in one part. One taller than a page is cut
+	// between lines: each part fills the page, the next continues under the
+	// repeated header row.
+	std::vector<std::vector<LineMetrics>> lines;
+	for (PangoLayout *cell : row.cells) {
+		lines.push_back(MeasureLines(cell));
 	}
-	cursor_ += row.height;
-	page_empty_ = false;
+	std::vector<std::size_t> next(row.cells.size(), 0);
+	while (true) {
+		const double room = kContentBottom - cursor_ - 2 * kCellPaddingY;
+		std::vector<std::size_t> end = next;
+		double part = 0;
+		bool placed_any = false;
+		bool done = true;
+		for (std::size_t c = 0; c < row.cells.size(); ++c) {
+			const std::vector<LineMetrics> &cell = lines[c];
+			if (next[c] >= cell.size()) {
+				continue;
+			}
+			const double top = cell[next[c]].top;
+			while (end[c] < cell.size() && cell[end[c]].bottom - top <= room) {
+				++end[c];
+			}
+			if (end[c] == next[c] && page_empty_) {
+				++end[c];  // a line taller than the page: placed anyway rather than looping forever
+			}
+			if (end[c] > next[c]) {
+				placed_any = true;
+				part = std::max(part, cell[end[c] - 1].bottom - top);
+			}
+			done = done && end[c] == cell.size();
+		}
+		if (!placed_any && !page_empty_) {
+			NewPage();
+			if (repeat > 0) {
+				PlaceRow(table, table.header, true);
+			}
+			continue;
+		}
+		const double height = done ? part + 2 * kCellPaddingY : kContentBottom - cursor_;
+		double x = kMarginLeft;
+		for (std::size_t c = 0; c < row.cells.size(); ++c) {
+			const double width = table.widths[c];
+			if (row.shaded || (table.shade_first_column && c == 0)) {
+				Add(DrawOp{DrawOp::Kind::kFill, nullptr, 0, x, cursor_, width, height,
+				           row.shaded ? kHeaderShade : kTermShade},
+				    true);
+			}
+			Add(DrawOp{DrawOp::Kind::kStroke, nullptr, 0, x, cursor_, width, height, kBorder});
+			for (std::size_t i = next[c]; i < end[c]; ++i) {
+				const LineMetrics &line = lines[c][i];
+				Add(DrawOp{DrawOp::Kind::kTextLine, row.cells[c], static_cast<int>(i), x + kCellPaddingX + line.x,
+				           cursor_ + kCellPaddingY + line.baseline - lines[c][next[c]].top, 0, 0, kBlack});
+			}
+			x += width;
+		}
+		cursor_ += height;
+		page_empty_ = false;
+		next = end;
+		if (done) {
+			break;
+		}
+		NewPage();
+		if (repeat > 0) {
+			PlaceRow(table, table.header, true);
+		}
+	}
 }
 
 void Flow::Table(const std::vector<document::TableColumn> &columns, const std::vector<std::vector<Line>> &rows,
@@ -335,7 +386,9 @@ void Flow::Table(const std::vector<document::TableColumn> &columns, const std::v
 
 	const double space = 8;
 	// The header row never stands alone at the foot of a page.
-	const double first = (header ? table.header.height : 0) + (table.rows.empty() ? 0 : table.rows.front().height);
+	// (A first row taller than a page needs only a few of its lines here.)
+	const double first_row = table.rows.empty() ? 0 : std::min(table.rows.front().height, 4 * kTableSize * 1.5);
+	const double first = (header ? table.header.height : 0) + first_row;
 	if (!page_empty_ && cursor_ + space + first > kContentBottom) {
 		NewPage();
 	}

@@ -96,6 +96,31 @@ TEST(DocumentPdfTest, LongTableCrossesPagesWithItsHeaderRowAndTheFrameOnEveryPag
 	EXPECT_NE(PdfText(file.path(), pages).find("山田太郎"), std::string::npos);
 }
 
+TEST(DocumentPdfTest, RowTallerThanAPageIsCutBetweenLines) {
+	if (!HavePoppler()) {
+		GTEST_SKIP() << "poppler-utils not installed";
+	}
+	document::RenderedDocument doc = SampleDocument(1);
+	std::string long_cell = "始まり";
+	for (int i = 0; i < 120; ++i) {
+		long_cell += "外付けハードディスクに毎日バックアップし、";
+	}
+	long_cell += "終わり";
+	doc.blocks[6].rows[0][1] = document::TextLine(long_cell);
+	const Result<std::string> pdf = RenderDocumentPdf(doc);
+	ASSERT_TRUE(pdf.ok());
+	TempOutput file("document.pdf", *pdf);
+	ASSERT_GE(samples::PdfPageCount(file.path()), 3);
+	const std::string first = PdfText(file.path(), 1);
+	const std::string second = PdfText(file.path(), 2);
+	EXPECT_NE(first.find("始まり"), std::string::npos) << first;
+	EXPECT_NE(second.find("保管媒体"), std::string::npos) << second;
+	EXPECT_NE(second.find("バックアップし"), std::string::npos) << second;
+	const std::string all = PdfText(file.path());
+	EXPECT_NE(all.find("終わり"), std::string::npos);
+	EXPECT_NE(all.find("ファイルサーバ1"), std::string::npos);
+}
+
 TEST(DocumentPdfTest, DraftMarkOnlyWhenGiven) {
 	if (!HavePoppler()) {
 		GTEST_SKIP() << "poppler-utils not installed";
