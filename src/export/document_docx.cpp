@@ -13,6 +13,7 @@
 #include "export/page_pattern.hpp"
 #include "export/zip_writer.hpp"
 
+#include <glib.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -44,7 +45,14 @@ std::string_view LanguageTag(Locale locale) {
 
 //! XML 1.0 has no way to write most C0 control characters, and pugixml
 //! would pass them through, making the part unreadable: they are dropped.
-std::string XmlSafe(std::string_view text) {
+//! Bytes that are not UTF-8 become U+FFFD for the same reason.
+std::string XmlSafe(std::string_view raw) {
+	std::string text(raw);
+	if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+		gchar *valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+		text = valid;
+		g_free(valid);
+	}
 	std::string out;
 	out.reserve(text.size());
 	for (const char c : text) {

@@ -200,8 +200,8 @@ std::string PageRule(const document::DocumentFrame &frame) {
 	return out;
 }
 
-constexpr std::string_view kStyles = R"css(body { margin: 0; padding: 1.5rem 1rem; background: #fff; }
-.mamori-document { max-width: 170mm; margin: 0 auto; color: #111; font-family: "Noto Serif CJK JP", "Yu Mincho", "Hiragino Mincho ProN", serif; font-size: 10.5pt; line-height: 1.75; }
+// The article's own look: what a page embedding the article needs too.
+constexpr std::string_view kArticleStyles = R"css(.mamori-document { max-width: 170mm; margin: 0 auto; color: #111; font-family: "Noto Serif CJK JP", "Yu Mincho", "Hiragino Mincho ProN", serif; font-size: 10.5pt; line-height: 1.75; }
 .mamori-document h1, .mamori-document h2, .mamori-document h3, .mamori-document h4 { font-family: "Noto Sans CJK JP", "Yu Gothic", "Hiragino Sans", sans-serif; line-height: 1.4; break-after: avoid; }
 .mamori-document h1 { font-size: 20pt; text-align: center; margin: 0 0 0.4em; }
 .mamori-document h2 { font-size: 14pt; margin: 1.6em 0 0.6em; }
@@ -224,6 +224,16 @@ constexpr std::string_view kStyles = R"css(body { margin: 0; padding: 1.5rem 1re
 .doc-signature p { margin: 0; text-align: right; }
 .doc-page-break { break-after: page; margin: 2em 0; border-top: 1px dashed #bbb; }
 .doc-blank { color: #b00020; background: #fff3cd; text-decoration: underline; }
+@media print {
+  .mamori-document { max-width: none; }
+  .doc-page-break { margin: 0; border: 0; }
+  .doc-blank { background: none; }
+}
+)css";
+
+// The standalone page around the article: on screen the frame's words sit
+// above and below it; in print the @page margin boxes carry them instead.
+constexpr std::string_view kPageStyles = R"css(body { margin: 0; padding: 1.5rem 1rem; background: #fff; }
 .doc-frame { display: flex; justify-content: space-between; gap: 1em; max-width: 170mm; margin: 0 auto; color: #555; font-family: "Noto Sans CJK JP", sans-serif; font-size: 9pt; }
 .doc-frame-top { margin-bottom: 2em; border-bottom: 0.5pt solid #aaa; }
 .doc-frame-bottom { margin-top: 2em; border-top: 0.5pt solid #aaa; }
@@ -231,16 +241,13 @@ constexpr std::string_view kStyles = R"css(body { margin: 0; padding: 1.5rem 1re
 @media print {
   body { padding: 0; }
   .doc-frame { display: none; }
-  .mamori-document { max-width: none; }
-  .doc-page-break { margin: 0; border: 0; }
-  .doc-blank { background: none; }
 }
 )css";
 
 } // namespace
 
 std::string_view DocumentHtmlStyles() {
-	return kStyles;
+	return kArticleStyles;
 }
 
 std::string RenderDocumentHtmlArticle(const RenderedDocument &doc) {
@@ -269,7 +276,8 @@ std::string RenderDocumentHtml(const RenderedDocument &doc) {
 	std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(LocaleCode(doc.locale)) + "\">\n<head>\n";
 	out += "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
 	out += "<title>" + EscapeHtml(doc.title) + "</title>\n<style>\n";
-	out += kStyles;
+	out += kArticleStyles;
+	out += kPageStyles;
 	out += PageRule(frame);
 	out += "</style>\n</head>\n<body>\n";
 	out += "<div class=\"doc-frame doc-frame-top\"><span>" + EscapeHtml(frame.header_left) + "</span>";

@@ -23,8 +23,9 @@ std::string RenderDocumentHtml(const document::RenderedDocument &doc);
 //! firm's values <span class="doc-value">, so a page can highlight them.
 std::string RenderDocumentHtmlArticle(const document::RenderedDocument &doc);
 
-//! The style sheet the standalone page inlines (without the frame's @page
-//! words), for a page that embeds the article and wants the same look.
+//! The article's style sheet (every rule scoped to the article's classes),
+//! which the standalone page inlines: for a page that embeds the article
+//! and wants it to look and print the same.
 std::string_view DocumentHtmlStyles();
 
 } // namespace mamori::exporting

@@ -162,13 +162,14 @@ Result<std::string> RenderDocumentPdf(const document::RenderedDocument &doc) {
 	if (cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
 		return CairoError("surface", status);
 	}
-	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, ValidUtf8(doc.title).c_str());
 	if (!doc.subtitle.empty()) {
-		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, doc.subtitle.c_str());
+		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, ValidUtf8(doc.subtitle).c_str());
 	}
 	// The frame's left header is the firm's name: the document's author.
 	if (!doc.frame.header_left.empty()) {
-		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, doc.frame.header_left.c_str());
+		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+		                               ValidUtf8(doc.frame.header_left).c_str());
 	}
 	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "mamori");
 

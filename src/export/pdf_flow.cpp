@@ -60,17 +60,6 @@ double HeadingSpace(int level) {
 	return spaces[std::clamp(level, 1, 3) - 1];
 }
 
-//! Pango refuses text that is not UTF-8; a stray byte becomes U+FFFD.
-std::string ValidUtf8(const std::string &text) {
-	if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-		return text;
-	}
-	gchar *valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
-	std::string out(valid);
-	g_free(valid);
-	return out;
-}
-
 guint16 Channel(double value) {
 	return static_cast<guint16>(value * 65535);
 }
@@ -111,6 +100,16 @@ double LayoutWidth(PangoLayout *layout) {
 }
 
 } // namespace
+
+std::string ValidUtf8(const std::string &text) {
+	if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+		return text;
+	}
+	gchar *valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+	std::string out(valid);
+	g_free(valid);
+	return out;
+}
 
 LayoutPtr MakeLayout(PangoContext *context, const std::vector<Line> &lines, double width, const TextStyle &style) {
 	LayoutPtr layout(pango_layout_new(context));
@@ -212,7 +211,11 @@ void Flow::Heading(const Block &block) {
 		NewPage();
 	}
 	const Placement placement = PlaceLines(layout, kMarginLeft, space);
-	outline_.push_back(OutlineEntry{std::clamp(block.level, 1, 3), document::PlainText(block.line),
+	const std::string text = ValidUtf8(document::PlainText(block.line));
+	if (text.empty()) {
+		return;
+	}
+	outline_.push_back(OutlineEntry{std::clamp(block.level, 1, 3), text,
 	                                placement.first_page, placement.segments.front().top});
 }
 

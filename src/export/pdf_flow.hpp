@@ -73,6 +73,10 @@ struct TextStyle {
 	bool justify = false;
 };
 
+//! The text, with any byte that is not UTF-8 replaced by U+FFFD: pango
+//! and cairo refuse invalid text.
+std::string ValidUtf8(const std::string &text);
+
 //! Lines of styled spans as one pango layout: text as typed (never
 //! markup), kBlank spans underlined in red on a pale ground.
 cairo_support::LayoutPtr MakeLayout(PangoContext *context, const std::vector<document::Line> &lines, double width,

@@ -121,6 +121,15 @@ TEST(DocumentDocxTest, MarkupAndControlCharactersStayText) {
 	EXPECT_NE(xml.find("A&amp;B &lt;商会&gt;"), std::string::npos);
 }
 
+TEST(DocumentDocxTest, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+	document::RenderedDocument doc = SampleDocument();
+	doc.blocks[1].line[1].text = "A\xff\xfe" "B";
+	const auto parts = DocxParts(doc);
+	const std::string &xml = parts.at("word/document.xml");
+	EXPECT_EQ(xml.find('\xff'), std::string::npos);
+	EXPECT_NE(WordText(xml).find("A\uFFFD\uFFFDB"), std::string::npos);
+}
+
 TEST(DocumentDocxTest, SameDocumentSameBytes) {
 	const Result<std::string> first = RenderDocumentDocx(SampleDocument());
 	const Result<std::string> second = RenderDocumentDocx(SampleDocument());

@@ -148,6 +148,20 @@ TEST(DocumentPdfTest, PrintsMarkupCharactersLiterally) {
 	EXPECT_NE(text.find("<b>C&D</b>"), std::string::npos) << text;
 }
 
+TEST(DocumentPdfTest, BytesThatAreNotUtf8DoNotStopThePdf) {
+	document::RenderedDocument doc = SampleDocument();
+	doc.title = "A\xff";
+	doc.blocks[0].line = document::TextLine("B\xfe");
+	doc.blocks[1].line[1].text = "C\xff";
+	const Result<std::string> pdf = RenderDocumentPdf(doc);
+	ASSERT_TRUE(pdf.ok()) << pdf.error().Describe();
+	if (!HavePoppler()) {
+		GTEST_SKIP() << "poppler-utils not installed";
+	}
+	TempOutput file("document.pdf", *pdf);
+	EXPECT_NE(PdfText(file.path()).find("C\uFFFD"), std::string::npos);
+}
+
 TEST(DocumentPdfTest, EnglishDocument) {
 	if (!HavePoppler()) {
 		GTEST_SKIP() << "poppler-utils not installed";
