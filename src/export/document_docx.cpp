@@ -183,7 +183,7 @@ std::string BookmarkName(std::string_view anchor) {
 		name += keep ? c : '_';
 	}
 	if (name.empty() || !((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z'))) {
-		name.insert(0, "h");
+		name = "h" + name;
 	}
 	return name.substr(0, 40);
 }
