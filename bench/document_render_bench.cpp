@@ -24,7 +24,8 @@ document::RenderedDocument ThirtyPageDocument() {
 	document::RenderedDocument doc;
 	doc.kind = "regulations";
 	doc.title = "Information security regulations";
-	doc.frame = {"Bench Trading Co., Ltd.", "Revised: 1 April 2025", "Regulations, version 2", "{{page}} / {{pages}}", ""};
+	doc.frame = {"Bench Trading Co., Ltd.", "Revised: 1 April 2025", "Regulations, version 2", "{{page}} / {{pages}}",
+	             ""};
 	doc.metadata = {{"Approver", TextLine("[approver]", SpanKind::kBlank)}};
 	const std::string sentence =
 	    "Staff handle the firm's information assets according to these rules and report any incident at once. ";
@@ -48,8 +49,9 @@ document::RenderedDocument ThirtyPageDocument() {
 		Block table{BlockType::kTable};
 		table.columns = {{"Device", 2}, {"Target", 2}, {"Method", 2}, {"Medium", 2}, {"Frequency", 1}};
 		for (int row = 0; row < 12; ++row) {
-			table.rows.push_back({TextLine("File server " + std::to_string(row)), TextLine("Shared folders of customers"),
-			                      TextLine("Automatic"), TextLine("External disk"), TextLine("Daily")});
+			table.rows.push_back({TextLine("File server " + std::to_string(row)),
+			                      TextLine("Shared folders of customers"), TextLine("Automatic"),
+			                      TextLine("External disk"), TextLine("Daily")});
 		}
 		doc.blocks.push_back(table);
 		doc.blocks.push_back(Block{BlockType::kNote, 1, "", TextLine(sentence)});

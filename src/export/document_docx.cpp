@@ -37,8 +37,10 @@ constexpr int kHalfEm = 105;
 
 std::string_view LanguageTag(Locale locale) {
 	switch (locale) {
-	case Locale::kJa: return "ja-JP";
-	case Locale::kEn: return "en-GB";
+	case Locale::kJa:
+		return "ja-JP";
+	case Locale::kEn:
+		return "en-GB";
 	}
 	return "ja-JP";
 }
@@ -68,7 +70,7 @@ void SetValue(pugi::xml_node node, const char *attribute, std::string_view value
 }
 
 class StringWriter : public pugi::xml_writer {
-public:
+  public:
 	void write(const void *data, size_t size) override { bytes.append(static_cast<const char *>(data), size); }
 	std::string bytes;
 };
@@ -143,8 +145,8 @@ struct ParagraphOptions {
 	const char *style = nullptr;
 	bool keep_next = false;
 	bool page_break_before = false;
-	int space_before = -1;    // twips; -1 keeps the style's
-	int hanging_indent = -1;  // twips, for a list's markers; -1 keeps the style's
+	int space_before = -1;   // twips; -1 keeps the style's
+	int hanging_indent = -1; // twips, for a list's markers; -1 keeps the style's
 };
 
 //! A paragraph whose properties are written in the schema's order.
@@ -199,7 +201,7 @@ int ListIndent(const std::vector<document::ListItem> &items) {
 			if (byte < 0x80) {
 				half_ems += 1;
 			} else if ((byte & 0xC0) != 0x80) {
-				half_ems += 2;  // the lead byte of a multi-byte character
+				half_ems += 2; // the lead byte of a multi-byte character
 			}
 		}
 		widest = std::max(widest, half_ems);
@@ -210,8 +212,8 @@ int ListIndent(const std::vector<document::ListItem> &items) {
 struct TableShape {
 	std::vector<document::TableColumn> columns;
 	const std::vector<std::vector<Line>> *rows = nullptr;
-	bool header_row = true;       // the column titles, repeated on every page
-	bool shade_first_column = false;  // the metadata table's terms
+	bool header_row = true;          // the column titles, repeated on every page
+	bool shade_first_column = false; // the metadata table's terms
 };
 
 void AddCell(pugi::xml_node row, int width, const char *fill, const char *style, const Line &line) {
@@ -295,7 +297,7 @@ void AddTable(pugi::xml_node body, const TableShape &shape) {
 //! a break before it, and a break at the very end is dropped (it would only
 //! add an empty page).
 class BodyWriter {
-public:
+  public:
 	explicit BodyWriter(pugi::xml_node body) : body_(body) {}
 
 	pugi::xml_node Paragraph(ParagraphOptions options) {
@@ -364,7 +366,7 @@ public:
 		}
 	}
 
-private:
+  private:
 	pugi::xml_node body_;
 	bool break_pending_ = false;
 	int next_bookmark_ = 0;
@@ -439,9 +441,15 @@ std::string FooterXml(const document::DocumentFrame &frame) {
 	AddTab(paragraph);
 	for (const PagePatternPart &part : SplitPagePattern(frame.page_pattern)) {
 		switch (part.kind) {
-		case PagePatternPart::Kind::kText: AddRun(paragraph, part.text); break;
-		case PagePatternPart::Kind::kPage: AddField(paragraph, "PAGE"); break;
-		case PagePatternPart::Kind::kPages: AddField(paragraph, "NUMPAGES"); break;
+		case PagePatternPart::Kind::kText:
+			AddRun(paragraph, part.text);
+			break;
+		case PagePatternPart::Kind::kPage:
+			AddField(paragraph, "PAGE");
+			break;
+		case PagePatternPart::Kind::kPages:
+			AddField(paragraph, "NUMPAGES");
+			break;
 		}
 	}
 	return Serialize(xml);

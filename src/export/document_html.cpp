@@ -28,11 +28,21 @@ std::string EscapeHtml(std::string_view text) {
 	out.reserve(text.size() + text.size() / 8);
 	for (const char c : text) {
 		switch (c) {
-		case '&': out += "&amp;"; break;
-		case '<': out += "&lt;"; break;
-		case '>': out += "&gt;"; break;
-		case '"': out += "&quot;"; break;
-		case '\'': out += "&#39;"; break;
+		case '&':
+			out += "&amp;";
+			break;
+		case '<':
+			out += "&lt;";
+			break;
+		case '>':
+			out += "&gt;";
+			break;
+		case '"':
+			out += "&quot;";
+			break;
+		case '\'':
+			out += "&#39;";
+			break;
 		default:
 			if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
 				break;
@@ -115,7 +125,8 @@ void AppendTable(const Block &block, std::string &out) {
 		}
 		out += "</colgroup>\n<thead><tr>";
 		for (std::size_t c = 0; c < column_count; ++c) {
-			out += "<th scope=\"col\">" + (c < block.columns.size() ? EscapeHtml(block.columns[c].title) : "") + "</th>";
+			out +=
+			    "<th scope=\"col\">" + (c < block.columns.size() ? EscapeHtml(block.columns[c].title) : "") + "</th>";
 		}
 		out += "</tr></thead>\n";
 	}
@@ -180,19 +191,27 @@ std::string PageRule(const document::DocumentFrame &frame) {
 			counter += ' ';
 		}
 		switch (part.kind) {
-		case PagePatternPart::Kind::kText: counter += CssString(part.text); break;
-		case PagePatternPart::Kind::kPage: counter += "counter(page)"; break;
-		case PagePatternPart::Kind::kPages: counter += "counter(pages)"; break;
+		case PagePatternPart::Kind::kText:
+			counter += CssString(part.text);
+			break;
+		case PagePatternPart::Kind::kPage:
+			counter += "counter(page)";
+			break;
+		case PagePatternPart::Kind::kPages:
+			counter += "counter(pages)";
+			break;
 		}
 	}
 	std::string out = "@page {\n  size: A4;\n  margin: 25mm 20mm 20mm 25mm;\n";
 	auto box = [&](const char *name, const std::string &content, const char *extra) {
 		if (!content.empty()) {
-			out += std::string("  ") + name + " { content: " + content + "; font-size: 9pt; color: #555;" + extra + " }\n";
+			out +=
+			    std::string("  ") + name + " { content: " + content + "; font-size: 9pt; color: #555;" + extra + " }\n";
 		}
 	};
 	box("@top-left", frame.header_left.empty() ? "" : CssString(frame.header_left), "");
-	box("@top-center", frame.draft_mark.empty() ? "" : CssString(frame.draft_mark), " color: #b00020; font-weight: bold;");
+	box("@top-center", frame.draft_mark.empty() ? "" : CssString(frame.draft_mark),
+	    " color: #b00020; font-weight: bold;");
 	box("@top-right", frame.header_right.empty() ? "" : CssString(frame.header_right), "");
 	box("@bottom-left", frame.footer_left.empty() ? "" : CssString(frame.footer_left), "");
 	box("@bottom-right", counter, "");
@@ -201,7 +220,8 @@ std::string PageRule(const document::DocumentFrame &frame) {
 }
 
 // The article's own look: what a page embedding the article needs too.
-constexpr std::string_view kArticleStyles = R"css(.mamori-document { max-width: 170mm; margin: 0 auto; color: #111; font-family: "Noto Serif CJK JP", "Yu Mincho", "Hiragino Mincho ProN", serif; font-size: 10.5pt; line-height: 1.75; }
+constexpr std::string_view kArticleStyles =
+    R"css(.mamori-document { max-width: 170mm; margin: 0 auto; color: #111; font-family: "Noto Serif CJK JP", "Yu Mincho", "Hiragino Mincho ProN", serif; font-size: 10.5pt; line-height: 1.75; }
 .mamori-document h1, .mamori-document h2, .mamori-document h3, .mamori-document h4 { font-family: "Noto Sans CJK JP", "Yu Gothic", "Hiragino Sans", sans-serif; line-height: 1.4; break-after: avoid; }
 .mamori-document h1 { font-size: 20pt; text-align: center; margin: 0 0 0.4em; }
 .mamori-document h2 { font-size: 14pt; margin: 1.6em 0 0.6em; }

@@ -26,7 +26,7 @@ constexpr double kFrameSize = 8.5;
 constexpr double kHeaderTop = 13 * kMillimetre;
 constexpr double kFooterTop = kContentBottom + 7 * kMillimetre;
 constexpr double kPageNumberWidth = 70;
-constexpr double kDraftWidth = 100;  // the draft mark, centred between the two header texts
+constexpr double kDraftWidth = 100; // the draft mark, centred between the two header texts
 
 const TextStyle kFrameLeft{kSansFamily, kFrameSize, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1.0, false};
 const TextStyle kFrameRight{kSansFamily, kFrameSize, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT, 1.0, false};
@@ -80,7 +80,7 @@ void DrawOps(cairo_t *cr, const std::vector<DrawOp> &ops) {
 
 //! The words around the page, the same on every page but the number.
 class FrameDrawer {
-public:
+  public:
 	FrameDrawer(PangoContext *context, const document::DocumentFrame &frame) : context_(context), frame_(frame) {
 		const double half = (kContentWidth - kDraftWidth) / 2;
 		header_left_ = FrameLayout(context, frame.header_left, half, kFrameLeft);
@@ -104,13 +104,13 @@ public:
 		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 		Show(cr, footer_left_.get(), kMarginLeft, kFooterTop);
 		if (!frame_.page_pattern.empty()) {
-			LayoutPtr number = FrameLayout(context_, FillPagePattern(frame_.page_pattern, page, pages),
-			                               kPageNumberWidth, kFrameRight);
+			LayoutPtr number =
+			    FrameLayout(context_, FillPagePattern(frame_.page_pattern, page, pages), kPageNumberWidth, kFrameRight);
 			Show(cr, number.get(), kPageWidth - kMarginRight - kPageNumberWidth, kFooterTop);
 		}
 	}
 
-private:
+  private:
 	PangoContext *context_;
 	const document::DocumentFrame &frame_;
 	LayoutPtr header_left_;

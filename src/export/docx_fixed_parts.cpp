@@ -70,7 +70,8 @@ std::string DocumentRelationshipsXml() {
 std::string StylesXml(std::string_view language) {
 	// Sizes are in half-points (21 = 10.5 pt, the size of Japanese business
 	// documents); spacing in twentieths of a point.
-	std::string xml = std::string(kDeclaration) +
+	std::string xml =
+	    std::string(kDeclaration) +
 	    R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
 	    R"(<w:docDefaults><w:rPrDefault><w:rPr>{{serif}}<w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/>)"
 	    R"(<w:lang w:val="{{lang}}" w:eastAsia="ja-JP" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>)"
@@ -129,15 +130,16 @@ std::string StylesXml(std::string_view language) {
 }
 
 std::string SettingsXml(std::string_view language) {
-	return Replace(std::string(kDeclaration) +
-	                   R"(<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
-	                   R"(<w:zoom w:percent="100"/><w:defaultTabStop w:val="840"/>)"
-	                   // Japanese punctuation set half-width at line ends, as Word does by default in Japan.
-	                   R"(<w:characterSpacingControl w:val="compressPunctuation"/>)"
-	                   R"(<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>)"
-	                   R"(<w:themeFontLang w:val="{{lang}}" w:eastAsia="ja-JP"/>)"
-	                   R"(</w:settings>)",
-	               "{{lang}}", language);
+	return Replace(
+	    std::string(kDeclaration) +
+	        R"(<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+	        R"(<w:zoom w:percent="100"/><w:defaultTabStop w:val="840"/>)"
+	        // Japanese punctuation set half-width at line ends, as Word does by default in Japan.
+	        R"(<w:characterSpacingControl w:val="compressPunctuation"/>)"
+	        R"(<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>)"
+	        R"(<w:themeFontLang w:val="{{lang}}" w:eastAsia="ja-JP"/>)"
+	        R"(</w:settings>)",
+	    "{{lang}}", language);
 }
 
 std::string FontTableXml() {

@@ -14,12 +14,12 @@ namespace mamori::exporting {
 
 struct PagePatternPart {
 	enum class Kind {
-		kText,   // words of the pattern, printed as they are
-		kPage,   // {{page}}: this page's number
-		kPages,  // {{pages}}: the number of pages
+		kText,  // words of the pattern, printed as they are
+		kPage,  // {{page}}: this page's number
+		kPages, // {{pages}}: the number of pages
 	};
 	Kind kind = Kind::kText;
-	std::string text;  // kText only
+	std::string text; // kText only
 };
 
 //! The pattern in order; any other {{placeholder}} stays as text.

@@ -65,10 +65,10 @@ guint16 Channel(double value) {
 }
 
 struct LineMetrics {
-	double top = 0;  // relative to the layout's top, in points
+	double top = 0; // relative to the layout's top, in points
 	double bottom = 0;
 	double baseline = 0;
-	double x = 0;  // alignment and indent offset within the layout
+	double x = 0; // alignment and indent offset within the layout
 };
 
 std::vector<LineMetrics> MeasureLines(PangoLayout *layout) {
@@ -137,10 +137,9 @@ LayoutPtr MakeLayout(PangoContext *context, const std::vector<Line> &lines, doub
 				continue;
 			}
 			const auto end = static_cast<guint>(text.size());
-			for (PangoAttribute *attribute :
-			     {pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
-			      pango_attr_foreground_new(Channel(0.69), Channel(0.0), Channel(0.13)),
-			      pango_attr_background_new(Channel(1.0), Channel(0.95), Channel(0.80))}) {
+			for (PangoAttribute *attribute : {pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+			                                  pango_attr_foreground_new(Channel(0.69), Channel(0.0), Channel(0.13)),
+			                                  pango_attr_background_new(Channel(1.0), Channel(0.95), Channel(0.80))}) {
 				attribute->start_index = start;
 				attribute->end_index = end;
 				pango_attr_list_insert(attributes.get(), attribute);
@@ -215,8 +214,8 @@ void Flow::Heading(const Block &block) {
 	if (text.empty()) {
 		return;
 	}
-	outline_.push_back(OutlineEntry{std::clamp(block.level, 1, 3), text,
-	                                placement.first_page, placement.segments.front().top});
+	outline_.push_back(
+	    OutlineEntry{std::clamp(block.level, 1, 3), text, placement.first_page, placement.segments.front().top});
 }
 
 void Flow::List(const Block &block) {
@@ -271,8 +270,8 @@ Flow::TableRow Flow::MakeRow(const std::vector<Line> &cells, const std::vector<d
 	row.shaded = header;
 	for (std::size_t c = 0; c < widths.size(); ++c) {
 		const Line line = c < cells.size() ? cells[c] : Line{};
-		PangoLayout *layout = Keep(MakeLayout(context_, {line}, widths[c] - 2 * kCellPaddingX,
-		                                      header ? kHeaderCellStyle : kCellStyle));
+		PangoLayout *layout =
+		    Keep(MakeLayout(context_, {line}, widths[c] - 2 * kCellPaddingX, header ? kHeaderCellStyle : kCellStyle));
 		row.cells.push_back(layout);
 		row.height = std::max(row.height, LayoutHeight(layout) + 2 * kCellPaddingY);
 	}
@@ -312,7 +311,7 @@ void Flow::PlaceRow(const TableLayout &table, const TableRow &row, bool is_heade
 				++end[c];
 			}
 			if (end[c] == next[c] && page_empty_) {
-				++end[c];  // a line taller than the page: placed anyway rather than looping forever
+				++end[c]; // a line taller than the page: placed anyway rather than looping forever
 			}
 			if (end[c] > next[c]) {
 				placed_any = true;
@@ -434,13 +433,26 @@ void Flow::Lay(const document::RenderedDocument &doc) {
 		}
 		break_pending = false;
 		switch (block.type) {
-		case BlockType::kHeading: Heading(block); break;
-		case BlockType::kParagraph: Text({block.line}, kBodyStyle, kMarginLeft, kContentWidth, 6); break;
-		case BlockType::kList: List(block); break;
-		case BlockType::kTable: Table(block.columns, block.rows, !block.columns.empty(), false); break;
-		case BlockType::kNote: Note(block.line); break;
-		case BlockType::kSignature: Signature(block.lines); break;
-		case BlockType::kPageBreak: break;
+		case BlockType::kHeading:
+			Heading(block);
+			break;
+		case BlockType::kParagraph:
+			Text({block.line}, kBodyStyle, kMarginLeft, kContentWidth, 6);
+			break;
+		case BlockType::kList:
+			List(block);
+			break;
+		case BlockType::kTable:
+			Table(block.columns, block.rows, !block.columns.empty(), false);
+			break;
+		case BlockType::kNote:
+			Note(block.line);
+			break;
+		case BlockType::kSignature:
+			Signature(block.lines);
+			break;
+		case BlockType::kPageBreak:
+			break;
 		}
 	}
 }

@@ -15,12 +15,12 @@
 namespace mamori::exporting::pdf {
 
 constexpr double kMillimetre = 72.0 / 25.4;
-constexpr double kPageWidth = 595.28;  // A4 portrait in PostScript points
+constexpr double kPageWidth = 595.28; // A4 portrait in PostScript points
 constexpr double kPageHeight = 841.89;
-constexpr double kMarginTop = 25 * kMillimetre;  // room for the running header
+constexpr double kMarginTop = 25 * kMillimetre; // room for the running header
 constexpr double kMarginRight = 20 * kMillimetre;
 constexpr double kMarginBottom = 20 * kMillimetre;
-constexpr double kMarginLeft = 25 * kMillimetre;  // binding side
+constexpr double kMarginLeft = 25 * kMillimetre; // binding side
 constexpr double kContentWidth = kPageWidth - kMarginLeft - kMarginRight;
 constexpr double kContentTop = kMarginTop;
 constexpr double kContentBottom = kPageHeight - kMarginBottom;
@@ -37,9 +37,9 @@ struct Rgb {
 
 struct DrawOp {
 	enum class Kind {
-		kTextLine,  // one line of `layout` with its baseline's left end at (x, y)
-		kFill,      // a rectangle, top-left (x, y)
-		kStroke,    // a rectangle's outline
+		kTextLine, // one line of `layout` with its baseline's left end at (x, y)
+		kFill,     // a rectangle, top-left (x, y)
+		kStroke,   // a rectangle's outline
 	};
 	Kind kind = Kind::kTextLine;
 	PangoLayout *layout = nullptr;
@@ -55,13 +55,13 @@ struct DrawOp {
 struct OutlineEntry {
 	int level = 1;
 	std::string text;
-	int page = 0;  // 0-based
+	int page = 0; // 0-based
 	double y = 0;
 };
 
 struct Page {
-	std::vector<DrawOp> background;  // shading, drawn first
-	std::vector<DrawOp> foreground;  // text and borders
+	std::vector<DrawOp> background; // shading, drawn first
+	std::vector<DrawOp> foreground; // text and borders
 };
 
 struct TextStyle {
@@ -69,7 +69,7 @@ struct TextStyle {
 	double size = 10.5;
 	PangoWeight weight = PANGO_WEIGHT_NORMAL;
 	PangoAlignment alignment = PANGO_ALIGN_LEFT;
-	double line_spacing = 1.0;  // pango's factor of the font's own line height
+	double line_spacing = 1.0; // pango's factor of the font's own line height
 	bool justify = false;
 };
 
@@ -85,7 +85,7 @@ cairo_support::LayoutPtr MakeLayout(PangoContext *context, const std::vector<doc
 //! The whole document's pages. `context` must outlive the result, which
 //! holds the layouts the draw operations point to.
 class Flow {
-public:
+  public:
 	explicit Flow(PangoContext *context);
 
 	void Lay(const document::RenderedDocument &doc);
@@ -93,8 +93,8 @@ public:
 	const std::vector<Page> &pages() const { return pages_; }
 	const std::vector<OutlineEntry> &outline() const { return outline_; }
 
-private:
-	struct Segment {  // the part of a block on one page
+  private:
+	struct Segment { // the part of a block on one page
 		int page = 0;
 		double top = 0;
 		double bottom = 0;
@@ -107,7 +107,7 @@ private:
 	struct TableRow {
 		std::vector<PangoLayout *> cells;
 		double height = 0;
-		bool shaded = false;  // header cells
+		bool shaded = false; // header cells
 	};
 	struct TableLayout {
 		std::vector<double> widths;

@@ -12,7 +12,7 @@
 namespace mamori::exporting {
 
 struct ZipEntry {
-	std::string name;   // path inside the archive, "/"-separated ("word/document.xml")
+	std::string name; // path inside the archive, "/"-separated ("word/document.xml")
 	std::string bytes;
 };
 

@@ -54,18 +54,17 @@ TEST(DocumentDocxTest, DocumentHoldsTheTextWithStylesTablesAndBreaks) {
 	const auto parts = DocxParts(SampleDocument());
 	const std::string &xml = parts.at("word/document.xml");
 	const std::string text = WordText(xml);
-	for (const char *expected : {kCompany, "情報セキュリティ関連規程", "1 組織的対策", "1.1 情報セキュリティ責任者",
-	                             "【承認者】", "機器名", "ファイルサーバ3", "〇", "×", "ガイドラインのサンプルです",
-	                             "2 物理的対策", "山田太郎"}) {
+	for (const char *expected :
+	     {kCompany, "情報セキュリティ関連規程", "1 組織的対策", "1.1 情報セキュリティ責任者", "【承認者】", "機器名",
+	      "ファイルサーバ3", "〇", "×", "ガイドラインのサンプルです", "2 物理的対策", "山田太郎"}) {
 		EXPECT_NE(text.find(expected), std::string::npos) << expected;
 	}
-	for (const char *markup : {R"(<w:pStyle w:val="Heading1"/>)", R"(<w:pStyle w:val="Heading2"/>)",
-	                           R"(<w:pStyle w:val="Heading3"/>)", R"(<w:pStyle w:val="Title"/>)",
-	                           R"(<w:pStyle w:val="ListItem"/>)", R"(<w:pStyle w:val="Note"/>)",
-	                           R"(<w:pStyle w:val="Signature"/>)", "<w:tblHeader/>", "<w:tblBorders>",
-	                           "<w:pageBreakBefore/>", R"(<w:rStyle w:val="BlankField"/>)",
-	                           R"(<w:bookmarkStart w:id="0" w:name="regulation_1"/>)",
-	                           R"(<w:pgSz w:w="11906" w:h="16838"/>)"}) {
+	for (const char *markup :
+	     {R"(<w:pStyle w:val="Heading1"/>)", R"(<w:pStyle w:val="Heading2"/>)", R"(<w:pStyle w:val="Heading3"/>)",
+	      R"(<w:pStyle w:val="Title"/>)", R"(<w:pStyle w:val="ListItem"/>)", R"(<w:pStyle w:val="Note"/>)",
+	      R"(<w:pStyle w:val="Signature"/>)", "<w:tblHeader/>", "<w:tblBorders>", "<w:pageBreakBefore/>",
+	      R"(<w:rStyle w:val="BlankField"/>)", R"(<w:bookmarkStart w:id="0" w:name="regulation_1"/>)",
+	      R"(<w:pgSz w:w="11906" w:h="16838"/>)"}) {
 		EXPECT_NE(xml.find(markup), std::string::npos) << markup;
 	}
 	// The blank field is the run in the BlankField style, not the text around it.
@@ -123,7 +122,8 @@ TEST(DocumentDocxTest, MarkupAndControlCharactersStayText) {
 
 TEST(DocumentDocxTest, BytesThatAreNotUtf8BecomeReplacementCharacters) {
 	document::RenderedDocument doc = SampleDocument();
-	doc.blocks[1].line[1].text = "A\xff\xfe" "B";
+	doc.blocks[1].line[1].text = "A\xff\xfe"
+	                             "B";
 	const auto parts = DocxParts(doc);
 	const std::string &xml = parts.at("word/document.xml");
 	EXPECT_EQ(xml.find('\xff'), std::string::npos);

@@ -15,7 +15,8 @@ namespace {
 using samples::SampleDocument;
 
 // Written by hand from the sample document, not copied from the output.
-const std::string kGoldenArticle = std::string(MAMORI_SOURCE_DIR) + "/tests/golden/documents/regulations_sample.expected.html";
+const std::string kGoldenArticle =
+    std::string(MAMORI_SOURCE_DIR) + "/tests/golden/documents/regulations_sample.expected.html";
 
 std::string ReadFile(const std::string &path) {
 	std::ifstream in(path, std::ios::binary);
@@ -78,7 +79,7 @@ TEST(DocumentHtmlTest, EveryTextIsEscaped) {
 	doc.metadata[0].value = document::TextLine(attack, document::SpanKind::kValue);
 	doc.blocks[0].anchor = "\"><script>x</script>";
 	doc.blocks[1].line[1].text = attack;
-	doc.blocks[3].line[1].text = attack;  // a blank field
+	doc.blocks[3].line[1].text = attack; // a blank field
 	doc.blocks[4].items[0].marker = attack;
 	doc.blocks[6].columns[0].title = attack;
 	doc.blocks[6].rows[0][0] = document::TextLine(attack);
@@ -87,7 +88,8 @@ TEST(DocumentHtmlTest, EveryTextIsEscaped) {
 	const std::string page = RenderDocumentHtml(doc);
 
 	EXPECT_EQ(page.find("<script"), std::string::npos) << page;
-	EXPECT_NE(page.find("<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;</title>"), std::string::npos);
+	EXPECT_NE(page.find("<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;</title>"),
+	          std::string::npos);
 	EXPECT_NE(page.find("<span class=\"doc-value\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;</span>"),
 	          std::string::npos);
 	EXPECT_NE(page.find("<span class=\"doc-blank\">&lt;script&gt;"), std::string::npos);

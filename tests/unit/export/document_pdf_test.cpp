@@ -40,11 +40,26 @@ TEST(DocumentPdfTest, TextFrameAndEmbeddedJapaneseFont) {
 	TempOutput file("document.pdf", *pdf);
 
 	const std::string text = PdfText(file.path());
-	for (const char *expected : {kCompany, "情報セキュリティ関連規程", "組織的対策", "1 組織的対策",
-	                             "1.1 情報セキュリティ責任者", "【情報セキュリティ責任者】", "【承認者】", "全ての事業所",
-	                             "機器名", "保管媒体", "ファイルサーバ3", "ガイドラインのサンプルです", "2 物理的対策",
-	                             "代表取締役社長", "山田太郎", "改訂日：2025年4月1日", "情報セキュリティ関連規程 第2版",
-	                             "下書き", "〇", "×"}) {
+	for (const char *expected : {kCompany,
+	                             "情報セキュリティ関連規程",
+	                             "組織的対策",
+	                             "1 組織的対策",
+	                             "1.1 情報セキュリティ責任者",
+	                             "【情報セキュリティ責任者】",
+	                             "【承認者】",
+	                             "全ての事業所",
+	                             "機器名",
+	                             "保管媒体",
+	                             "ファイルサーバ3",
+	                             "ガイドラインのサンプルです",
+	                             "2 物理的対策",
+	                             "代表取締役社長",
+	                             "山田太郎",
+	                             "改訂日：2025年4月1日",
+	                             "情報セキュリティ関連規程 第2版",
+	                             "下書き",
+	                             "〇",
+	                             "×"}) {
 		EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 	}
 	EXPECT_TRUE(samples::HasEmbeddedCjkFont(file.path())) << samples::RunCommand("pdffonts '" + file.path() + "'");
@@ -169,7 +184,8 @@ TEST(DocumentPdfTest, EnglishDocument) {
 	document::RenderedDocument doc;
 	doc.title = "Information security regulations";
 	doc.locale = Locale::kEn;
-	doc.frame = {"Test Trading Ltd", "Revised: 1 April 2025", "Regulations, version 2", "Page {{page}} of {{pages}}", ""};
+	doc.frame = {"Test Trading Ltd", "Revised: 1 April 2025", "Regulations, version 2", "Page {{page}} of {{pages}}",
+	             ""};
 	doc.blocks = {document::Block{document::BlockType::kParagraph, 1, "",
 	                              document::TextLine("Staff keep the rules of this regulation.")}};
 	const Result<std::string> pdf = RenderDocumentPdf(doc);

@@ -62,10 +62,11 @@ document::RenderedDocument SampleDocument(int table_rows) {
 	Block areas{BlockType::kParagraph};
 	areas.line = TextLine("事務所は、セキュリティ領域を定め、入退室を管理する。");
 	Block signature{BlockType::kSignature};
-	signature.lines = {TextLine("制定日：2024年4月1日"), TextLine(kCompany, SpanKind::kValue),
+	signature.lines = {TextLine("制定日：2024年4月1日"),
+	                   TextLine(kCompany, SpanKind::kValue),
 	                   {Span{"代表取締役社長　"}, Span{"山田太郎", SpanKind::kValue}}};
-	doc.blocks = {chapter, purpose, section, officer, rules, backup_heading, backup, note, page_break, physical, areas,
-	              signature};
+	doc.blocks = {chapter, purpose, section,    officer,  rules, backup_heading,
+	              backup,  note,    page_break, physical, areas, signature};
 	return doc;
 }
 

@@ -36,7 +36,7 @@ std::map<std::string, std::string> ReadZip(const std::string &bytes);
 
 //! A file under a fresh temporary directory, removed with it.
 class TempOutput {
-public:
+  public:
 	explicit TempOutput(const std::string &name, const std::string &bytes);
 	~TempOutput();
 	TempOutput(const TempOutput &) = delete;
@@ -44,7 +44,7 @@ public:
 	const std::string &path() const { return path_; }
 	const std::string &directory() const { return directory_; }
 
-private:
+  private:
 	std::string directory_;
 	std::string path_;
 };
