@@ -10,9 +10,11 @@ BUILD_PKGS=(
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   libxlsxwriter-dev libzip-dev libpugixml-dev
 )
+# poppler-utils reads the PDFs back; LibreOffice (without a GUI) converts the
+# DOCX documents to PDF, which proves they open (issue 8).
 TEST_PKGS=(
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
-  poppler-utils chromium curl wrk
+  poppler-utils libreoffice-writer-nogui chromium curl wrk
 )
 # Node.js drives the browser tests. Use the machine's own node and npm when present
 # (a non-Debian node conflicts with Debian's npm package); otherwise take Debian's.
