@@ -128,6 +128,7 @@ public:
 	//! For entries that may be written as plain text or as a mapping (a
 	//! document block: `- "text"` or `- heading: "…"`).
 	bool IsText() const { return node_.IsScalar(); }
+	bool IsMapping() const { return node_.IsMap(); }
 	std::string Text() const {
 		if (!node_.IsScalar()) {
 			Fail("expected text");

@@ -54,6 +54,19 @@ size_t MaxLength(const Reader &entry) {
 	return static_cast<size_t>(max);
 }
 
+//! A table row: a list of cells, or a mapping `{cells: [...]}` so that it can
+//! carry its own `en:` overlay (overlays translate lists of scalars only).
+std::vector<std::string> ReadRow(const Reader &row_entry) {
+	if (row_entry.IsMapping()) {
+		return row_entry.Strings("cells");
+	}
+	std::vector<std::string> row;
+	for (const auto &cell : row_entry.Entries()) {
+		row.push_back(cell.Text());
+	}
+	return row;
+}
+
 FieldSpec ReadField(const Reader &entry) {
 	FieldSpec field;
 	field.id = entry.String("id");
@@ -95,10 +108,7 @@ FieldSpec ReadField(const Reader &entry) {
 		}
 		if (entry.Has("sample_rows")) {
 			for (const auto &row_entry : entry.Items("sample_rows")) {
-				std::vector<std::string> row;
-				for (const auto &cell : row_entry.Entries()) {
-					row.push_back(cell.Text());
-				}
+				std::vector<std::string> row = ReadRow(row_entry);
 				if (row.size() != field.columns.size()) {
 					row_entry.Fail("a sample row needs " + std::to_string(field.columns.size()) + " cells");
 				}
@@ -131,7 +141,6 @@ TemplateBlock ReadBlock(const Reader &entry) {
 		block.text = entry.Text();
 		return block;
 	}
-	const auto keys = entry.Keys();
 	auto has = [&](const char *key) { return entry.Has(key); };
 	if (has("heading")) {
 		block.type = BlockType::kHeading;
@@ -159,10 +168,7 @@ TemplateBlock ReadBlock(const Reader &entry) {
 				block.columns.push_back({column.String("title"), column.Has("width") ? column.Int("width") : 1});
 			}
 			for (const auto &row_entry : table.Items("rows")) {
-				std::vector<std::string> row;
-				for (const auto &cell : row_entry.Entries()) {
-					row.push_back(cell.Text());
-				}
+				std::vector<std::string> row = ReadRow(row_entry);
 				if (row.size() != block.columns.size()) {
 					row_entry.Fail("a row needs " + std::to_string(block.columns.size()) + " cells");
 				}
