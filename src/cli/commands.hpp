@@ -16,6 +16,8 @@ int RunRisk(const Args &args);
 //! risk export|import: the asset register as XLSX / CSV / JSON.
 int RunRegister(const Args &args);
 int RunSme(const Args &args);
+//! document render|pack: the organisation's documents as PDF, DOCX, HTML.
+int RunDocument(const Args &args);
 
 //! Operations on an installation's database.
 int RunServe(const Args &args);

@@ -24,9 +24,23 @@ Result<std::string> ReadWholeFile(const std::string &path) {
 }
 
 Status WriteWholeFile(const std::string &path, const std::string &bytes) {
-	std::ofstream out(path, std::ios::binary | std::ios::trunc);
-	out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-	if (!out) {
+	// Written beside the target and renamed over it, so a failure (a full
+	// disk, a kill) never leaves a half-written file under the real name.
+	const std::string partial = path + ".partial";
+	{
+		std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+		out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+		out.flush();
+		if (!out) {
+			std::error_code ignored;
+			fs::remove(partial, ignored);
+			return Error{ErrorCode::kInternal, path, "errors.file.write"};
+		}
+	}
+	std::error_code error;
+	fs::rename(partial, path, error);
+	if (error) {
+		fs::remove(partial, error);
 		return Error{ErrorCode::kInternal, path, "errors.file.write"};
 	}
 	return OkStatus();

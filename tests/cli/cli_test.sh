@@ -437,6 +437,55 @@ expect_bad "risk import: unknown organisation" "--org" /dev/null risk import --d
 expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "$RDB" --org 1 --as owner@example.jp --file "$WORK/register.csv" --format ods
 [ "$(assets_in "$RDB")" = "$BEFORE_ASSETS" ] && pass "risk import: refused files wrote nothing" || fail "risk import: refused files wrote nothing" "$(assets_in "$RDB") rows"
 
+# ---------------------------------------------------------------- document render / pack (issue 8)
+
+# Every kind in every format, from a seeded organisation that has edited nothing
+# but answered the self-diagnosis: the samples filled with what mamori knows.
+DOC_KINDS="basic_policy handbook regulations regulation_checklist governance outsourcing_nda cloud_checklist website_checklist selfcheck_report"
+for kind in $DOC_KINDS; do
+	for format in pdf docx html; do
+		expect_ok "document render: $kind as $format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+			--kind "$kind" --format "$format" --out "$WORK/doc_$kind.$format" -- "kind=\"$kind\""
+	done
+	if command -v pdftotext >/dev/null && pdftotext "$WORK/doc_$kind.pdf" - 2>/dev/null | grep -qF "株式会社ベンチ1"; then
+		pass "document render: $kind PDF holds the company name as text"
+	else
+		fail "document render: $kind PDF holds the company name as text" "pdftotext found no company name"
+	fi
+	if unzip -p "$WORK/doc_$kind.docx" word/document.xml 2>/dev/null | grep -q "<w:body>"; then
+		pass "document render: $kind DOCX has a document body"
+	else
+		fail "document render: $kind DOCX has a document body" "no word/document.xml"
+	fi
+	grep -q '<html lang="ja"' "$WORK/doc_$kind.html" && pass "document render: $kind HTML is Japanese" || fail "document render: $kind HTML is Japanese" "no lang=ja"
+done
+if command -v pdffonts >/dev/null && pdffonts "$WORK/doc_regulations.pdf" | grep -q "CJK.*yes"; then
+	pass "document render: the Japanese font is embedded"
+else
+	fail "document render: the Japanese font is embedded" "$(pdffonts "$WORK/doc_regulations.pdf" 2>&1 | head -3)"
+fi
+expect_bad "document render: unknown kind" "--kind" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind leaflet --format pdf --out "$WORK/bad_kind.pdf"
+expect_bad "document render: unknown format" "--format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind handbook --format odt --out "$WORK/bad_format.odt"
+expect_bad "document render: no role in the organisation" "--org" /dev/null document render --db "$RDB" --org 2 --as owner@example.jp --kind handbook --format pdf --out "$WORK/bad_org.pdf"
+expect_bad "document render: unknown account" "--as" /dev/null document render --db "$RDB" --org 1 --as nobody@example.jp --kind handbook --format pdf --out "$WORK/bad_as.pdf"
+if [ ! -e "$WORK/bad_kind.pdf" ] && [ ! -e "$WORK/bad_format.odt" ] && [ ! -e "$WORK/bad_org.pdf" ] && [ ! -e "$WORK/bad_as.pdf" ] && ! ls "$WORK"/*.partial >/dev/null 2>&1; then
+	pass "document render: refusals leave no file behind"
+else
+	fail "document render: refusals leave no file behind" "$(ls "$WORK")"
+fi
+expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=9 files=20
+PACK_LIST=$(unzip -Z1 "$WORK/pack.zip" 2>/dev/null)
+if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx"; then
+	pass "document pack: index and numbered files"
+else
+	fail "document pack: index and numbered files" "$PACK_LIST"
+fi
+if unzip -p "$WORK/pack.zip" 00_index.html | grep -qF "情報セキュリティ関連規程"; then
+	pass "document pack: the index lists the titles"
+else
+	fail "document pack: the index lists the titles" "no title in the index"
+fi
+
 # ---------------------------------------------------------------- catalog check (issue 6)
 
 # 付録7: 「『対策状況チェック』シートで５５項目」; edition 3.0 is the only one shipped.

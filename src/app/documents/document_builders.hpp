@@ -1,0 +1,29 @@
+// mamori/app/documents/document_builders.hpp
+//
+// One builder per document kind (internal to app/documents).
+#pragma once
+
+#include "app/documents/document_words.hpp"
+#include "app/languages.hpp"
+
+#include <string_view>
+
+namespace mamori::app {
+
+//! Where a document stands, as its metadata and the pack's index say it.
+enum class DocumentState {
+	kSample,     // nothing entered yet: the guideline's sample with what mamori knows
+	kDraft,      // 下書き
+	kPublished,  // 公開
+};
+std::string StateWord(const DocumentWords &words, DocumentState state);
+
+Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, const DocumentWords &words,
+                                                            const OrgAccess &access);
+Result<document::RenderedDocument> BuildSelfcheckReport(AppContext &ctx, const DocumentWords &words,
+                                                        const OrgAccess &access);
+//! A kind written as templates (handbook, regulations, governance, …).
+Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
+                                                         const OrgAccess &access, std::string_view kind);
+
+} // namespace mamori::app

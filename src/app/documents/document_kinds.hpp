@@ -1,0 +1,45 @@
+// mamori/app/documents/document_kinds.hpp
+//
+// The organisation's documents (issue 8) by their fixed kind names
+// (contract.md "CLI: documents"), each built as a format-neutral
+// RenderedDocument in the organisation's document language. Which formats
+// exist is the adapters' business (export/), not this layer's.
+#pragma once
+
+#include "app/app_context.hpp"
+#include "app/organizations.hpp"
+#include "core/document/rendered_document.hpp"
+#include "core/i18n/message_catalog.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mamori::app {
+
+//! The kinds `document render --kind` accepts, in the order of the pack.
+const std::vector<std::string> &DocumentKinds();
+
+//! One document of the organisation. A kind the firm has not edited renders
+//! from the guideline's sample, filled with what mamori knows (company name,
+//! dates, answers). kInvalid with field "kind" for an unknown kind.
+Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageCatalog &messages,
+                                                 const OrgAccess &access, std::string_view kind);
+
+//! What the pack's index lists for one document.
+struct DocumentSummary {
+	std::string kind;
+	std::string title;
+	std::string state;       // in the document language: 公開 / 下書き / 見本
+	std::string revised_on;  // "" when never revised
+};
+
+//! Every kind, built, with its summary (the document pack).
+struct BuiltDocument {
+	DocumentSummary summary;
+	document::RenderedDocument document;
+};
+Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const MessageCatalog &messages,
+                                                     const OrgAccess &access);
+
+} // namespace mamori::app

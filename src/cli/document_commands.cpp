@@ -1,0 +1,209 @@
+// mamori/cli/document_commands.cpp
+//
+// `mamori document render|pack` (contract.md "CLI: documents"): an
+// organisation's documents as PDF, DOCX or HTML files, acting as one of its
+// members. Nothing is written unless the whole file could be made.
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
+#include "cli/opened_org.hpp"
+
+#include "app/documents/document_kinds.hpp"
+#include "app/languages.hpp"
+#include "export/document_docx.hpp"
+#include "export/document_html.hpp"
+#include "export/document_pdf.hpp"
+#include "export/zip_writer.hpp"
+#include "platform/files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace mamori::cli {
+namespace {
+
+enum class DocumentFormat { kPdf, kDocx, kHtml };
+
+Result<DocumentFormat> ParseFormat(const std::string &name) {
+	if (name == "pdf") {
+		return DocumentFormat::kPdf;
+	}
+	if (name == "docx") {
+		return DocumentFormat::kDocx;
+	}
+	if (name == "html") {
+		return DocumentFormat::kHtml;
+	}
+	return Error::Invalid("--format", "cli.document.format_unknown", {{"format", name}});
+}
+
+Result<std::string> Render(const document::RenderedDocument &doc, DocumentFormat format) {
+	switch (format) {
+	case DocumentFormat::kPdf:
+		return exporting::RenderDocumentPdf(doc);
+	case DocumentFormat::kDocx:
+		return exporting::RenderDocumentDocx(doc);
+	case DocumentFormat::kHtml:
+		return exporting::RenderDocumentHtml(doc);
+	}
+	return Error::Invalid("--format", "cli.document.format_unknown", {{"format", ""}});
+}
+
+Result<const MessageCatalog *> Messages() {
+	const MessageCatalog *messages = CliMessages();
+	if (messages == nullptr) {
+		return Error::Make(ErrorCode::kCatalogInvalid, "cli.messages_unavailable");
+	}
+	return messages;
+}
+
+int RunRender(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "org", "as", "kind", "format", "out"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	for (const char *required : {"kind", "format", "out"}) {
+		if (!parsed->Has(required)) {
+			return ReportError(Error::Invalid(std::string("--") + required, "cli.document.option_required",
+			                                  {{"option", std::string("--") + required}}));
+		}
+	}
+	auto format = ParseFormat(parsed->Value("format"));
+	if (!format) {
+		return ReportError(format.error());
+	}
+	auto messages = Messages();
+	if (!messages) {
+		return ReportError(messages.error());
+	}
+	auto opened = OpenOrganization(*parsed);
+	if (!opened) {
+		return ReportError(opened.error());
+	}
+	app::AppContext ctx = opened->Context();
+	auto doc = app::BuildDocument(ctx, **messages, opened->access, parsed->Value("kind"));
+	if (!doc) {
+		Error error = doc.error();
+		if (error.field == "kind") {
+			error.field = "--kind";
+		}
+		return ReportError(error);
+	}
+	auto bytes = Render(*doc, *format);
+	if (!bytes) {
+		return ReportError(bytes.error());
+	}
+	if (auto written = platform::WriteWholeFile(parsed->Value("out"), *bytes); !written) {
+		Error error = written.error();
+		error.field = "--out";
+		return ReportError(error);
+	}
+	std::cout << nlohmann::json{{"kind", doc->kind}, {"title", doc->title}, {"format", parsed->Value("format")},
+	                            {"bytes", bytes->size()}}
+	                 .dump()
+	          << std::endl;
+	return kExitOk;
+}
+
+//! The pack's index: title, state and 改訂日 of each document, itself a document.
+document::RenderedDocument PackIndex(const MessageCatalog &messages, const app::OrgAccess &access,
+                                     const std::vector<app::BuiltDocument> &built,
+                                     const std::vector<std::string> &stems) {
+	const Locale locale = app::DocumentLocaleOf(access.org);
+	auto text = [&](std::string_view key) { return messages.Text(locale, key); };
+	document::RenderedDocument index;
+	index.kind = "index";
+	index.title = text("documents.pack.index_title");
+	index.locale = locale;
+	index.frame.header_left = access.org.name;
+	index.frame.footer_left = index.title;
+	index.frame.page_pattern = text("documents.frame.page");
+	document::Block table{.type = document::BlockType::kTable};
+	table.columns = {{text("documents.pack.title"), 4},
+	                 {text("documents.pack.state"), 2},
+	                 {text("documents.pack.revised_on"), 2},
+	                 {text("documents.pack.files"), 3}};
+	for (size_t i = 0; i < built.size(); ++i) {
+		const auto &summary = built[i].summary;
+		table.rows.push_back({document::TextLine(summary.title), document::TextLine(summary.state),
+		                      document::TextLine(summary.revised_on),
+		                      document::TextLine(stems[i] + ".pdf, " + stems[i] + ".docx")});
+	}
+	index.blocks.push_back(std::move(table));
+	return index;
+}
+
+int RunPack(const Args &args) {
+	auto parsed = ParseArgs(args, {"db", "org", "as", "out"}, {});
+	if (!parsed) {
+		return ReportError(parsed.error());
+	}
+	if (!parsed->Has("out")) {
+		return ReportError(Error::Invalid("--out", "cli.document.option_required", {{"option", "--out"}}));
+	}
+	auto messages = Messages();
+	if (!messages) {
+		return ReportError(messages.error());
+	}
+	auto opened = OpenOrganization(*parsed);
+	if (!opened) {
+		return ReportError(opened.error());
+	}
+	app::AppContext ctx = opened->Context();
+	auto built = app::BuildAllDocuments(ctx, **messages, opened->access);
+	if (!built) {
+		return ReportError(built.error());
+	}
+	std::vector<exporting::ZipEntry> entries;
+	std::vector<std::string> stems;
+	for (size_t i = 0; i < built->size(); ++i) {
+		std::ostringstream stem;
+		stem << std::setw(2) << std::setfill('0') << (i + 1) << "_" << (*built)[i].summary.kind;
+		stems.push_back(stem.str());
+		for (auto [format, extension] : {std::pair{DocumentFormat::kPdf, ".pdf"}, std::pair{DocumentFormat::kDocx, ".docx"}}) {
+			auto bytes = Render((*built)[i].document, format);
+			if (!bytes) {
+				return ReportError(bytes.error());
+			}
+			entries.push_back({stems.back() + extension, std::move(*bytes)});
+		}
+	}
+	const document::RenderedDocument index = PackIndex(**messages, opened->access, *built, stems);
+	auto index_pdf = exporting::RenderDocumentPdf(index);
+	if (!index_pdf) {
+		return ReportError(index_pdf.error());
+	}
+	entries.insert(entries.begin(), {"00_index.pdf", std::move(*index_pdf)});
+	entries.insert(entries.begin(), {"00_index.html", exporting::RenderDocumentHtml(index)});
+	auto zip = exporting::WriteZipArchive(entries);
+	if (!zip) {
+		return ReportError(zip.error());
+	}
+	if (auto written = platform::WriteWholeFile(parsed->Value("out"), *zip); !written) {
+		Error error = written.error();
+		error.field = "--out";
+		return ReportError(error);
+	}
+	std::cout << nlohmann::json{{"documents", built->size()}, {"files", entries.size()}, {"bytes", zip->size()}}.dump()
+	          << std::endl;
+	return kExitOk;
+}
+
+} // namespace
+
+int RunDocument(const Args &args) {
+	if (args.empty() || (args[0] != "render" && args[0] != "pack")) {
+		std::cerr << "usage: mamori document render --db PATH --org ID --as EMAIL --kind KIND --format pdf|docx|html --out FILE\n"
+		             "       mamori document pack --db PATH --org ID --as EMAIL --out FILE.zip"
+		          << std::endl;
+		return kExitBadInput;
+	}
+	const Args rest(args.begin() + 1, args.end());
+	return args[0] == "render" ? RunRender(rest) : RunPack(rest);
+}
+
+} // namespace mamori::cli

@@ -1,0 +1,56 @@
+// mamori/cli/opened_org.cpp
+#include "cli/opened_org.hpp"
+
+#include "app/accounts.hpp"
+#include "platform/files.hpp"
+#include "storage/open_store.hpp"
+
+namespace mamori::cli {
+
+Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
+	if (!parsed.Has("db")) {
+		return Error::Invalid("--db", "give the database file with --db PATH");
+	}
+	if (!platform::FileExists(parsed.Value("db"))) {
+		return Error::Invalid("--db", "database file not found: " + parsed.Value("db"));
+	}
+	if (!parsed.Has("as")) {
+		return Error::Invalid("--as", "give the e-mail of the member acting (recorded in the audit log) with --as EMAIL");
+	}
+	const std::string org_text = parsed.Value("org");
+	if (org_text.empty() || org_text.find_first_not_of("0123456789") != std::string::npos || org_text.size() > 18) {
+		return Error::Invalid("--org", "give the organisation id (a number) with --org ID");
+	}
+	auto content_dir = platform::LocateResourceDir("content");
+	if (!content_dir) {
+		return content_dir.error();
+	}
+	auto catalogs = platform::LoadCatalogs(*content_dir);
+	if (!catalogs) {
+		return catalogs.error();
+	}
+	auto store = storage::OpenStore(parsed.Value("db"));
+	if (!store) {
+		return store.error();
+	}
+	OpenedOrg opened{std::move(catalogs.value()), std::move(store.value()), {}, {}};
+	app::AppContext ctx{opened.catalogs.Default(), *opened.store, &opened.catalogs};
+	auto user = ctx.store.FindUserByEmail(app::NormalizeEmail(parsed.Value("as")));
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return Error::Invalid("--as", "no account with that e-mail");
+	}
+	opened.actor = app::Actor{(*user)->id, (*user)->email, (*user)->is_admin};
+	auto access = app::AccessOrganization(ctx, opened.actor.user_id, std::stoll(org_text));
+	if (!access) {
+		Error error = access.error();
+		error.field = "--org";
+		return error;
+	}
+	opened.access = *access;
+	return opened;
+}
+
+} // namespace mamori::cli

@@ -1,0 +1,29 @@
+// mamori/cli/opened_org.hpp
+//
+// The opening steps of every command that acts on one organisation's stored
+// data as one of its members (--db, --org, --as): the same rights that member
+// has in the web app, and "not found" for an organisation they have no role in.
+#pragma once
+
+#include "app/app_context.hpp"
+#include "app/organizations.hpp"
+#include "cli/args.hpp"
+#include "core/catalog/catalogs.hpp"
+#include "storage/store.hpp"
+
+#include <memory>
+
+namespace mamori::cli {
+
+struct OpenedOrg {
+	Catalogs catalogs;
+	std::unique_ptr<storage::Store> store;
+	app::Actor actor;
+	app::OrgAccess access;
+
+	app::AppContext Context() { return app::AppContext{catalogs.Default(), *store, &catalogs}; }
+};
+
+Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed);
+
+} // namespace mamori::cli
