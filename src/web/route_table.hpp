@@ -105,6 +105,7 @@ RouteTable AuditRoutes();
 RouteTable AdminRoutes();
 RouteTable RiskRoutes();
 RouteTable LanguageRoutes();
+RouteTable DocumentRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -324,6 +324,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 		add("five_articles", "nav.five_articles", base + "/five-articles");
 		add("selfcheck", "nav.selfcheck", base + "/selfcheck");
 		add("policy", "nav.policy", base + "/policy");
+		add("document", "nav.documents", base + "/documents");
 		add("risk", "nav.risk", base + "/risk");
 		add("org_profile", "nav.org_profile", base + "/profile");
 		if (access.CanManageMembers()) {

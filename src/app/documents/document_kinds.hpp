@@ -8,6 +8,7 @@
 
 #include "app/app_context.hpp"
 #include "app/organizations.hpp"
+#include "core/document/regulation_choice.hpp"
 #include "core/document/rendered_document.hpp"
 #include "core/i18n/message_catalog.hpp"
 
@@ -41,5 +42,9 @@ struct BuiltDocument {
 };
 Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const MessageCatalog &messages,
                                                      const OrgAccess &access);
+
+//! The 関連規程 proposed for the organisation, each with its reason
+//! (regulation_choice.hpp), from the templates in its document language.
+Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access);
 
 } // namespace mamori::app

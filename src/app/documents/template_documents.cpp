@@ -4,6 +4,7 @@
 // one template (handbook, governance, …) or, for the 関連規程, every
 // regulation proposed for the firm, each starting on a new page.
 #include "app/documents/document_builders.hpp"
+#include "app/documents/document_kinds.hpp"
 
 #include "app/risk_service.hpp"
 #include "core/document/regulation_choice.hpp"
@@ -67,6 +68,13 @@ void AppendRegulation(const document::DocumentTemplate &regulation, std::vector<
 
 } // namespace
 
+Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access) {
+	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));
+	const auto flags = MAMORI_TRY(ProfileFlags(ctx, access));
+	const auto needs = MAMORI_TRY(CategoryNeeds(ctx, access));
+	return document::ProposeRegulations(edition.document_templates, flags, needs);
+}
+
 Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
                                                          const OrgAccess &access, std::string_view kind) {
 	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));
@@ -79,9 +87,8 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 	doc.locale = words.locale;
 	if (kind == "regulations") {
 		doc.title = words("documents.regulations.title");
-		const auto needs = MAMORI_TRY(CategoryNeeds(ctx, access));
 		bool first = true;
-		for (const auto &proposal : document::ProposeRegulations(edition.document_templates, context.flags, needs)) {
+		for (const auto &proposal : MAMORI_TRY(ProposeRegulationsFor(ctx, access))) {
 			if (!proposal.proposed) {
 				continue;
 			}

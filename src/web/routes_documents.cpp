@@ -1,0 +1,124 @@
+// mamori/web/routes_documents.cpp
+//
+// The organisation's documents (issue 8): the list with each document's
+// state and downloads, the 関連規程 proposed with their reasons, a document
+// shown in the page as HTML, and its PDF and DOCX. Documents are written in
+// the organisation's document language, whatever the reader's UI language.
+#include "app/documents/document_kinds.hpp"
+#include "app/languages.hpp"
+#include "export/document_docx.hpp"
+#include "export/document_html.hpp"
+#include "export/document_pdf.hpp"
+#include "web/http_headers.hpp"
+#include "web/route_table.hpp"
+
+#include <algorithm>
+
+namespace mamori::web {
+namespace {
+
+std::string Base(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id) + "/documents"; }
+
+bool KnownKind(const std::string &kind) {
+	const auto &kinds = app::DocumentKinds();
+	return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+Json ProposalsModel(WebApp &web, Request &request, const std::vector<document::RegulationProposal> &proposals) {
+	Json rows = Json::array();
+	for (const auto &proposal : proposals) {
+		rows.push_back({{"title", proposal.regulation->title},
+		                {"proposed", proposal.proposed},
+		                {"reason", web.Text(request, document::ProposalReasonKey(proposal.reason), {{"flag", proposal.flag}})}});
+	}
+	return rows;
+}
+
+void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto built = app::BuildAllDocuments(web.ctx(), web.messages(), access);
+	if (!built) {
+		return web.SendErrorPage(request, built.error());
+	}
+	auto proposals = app::ProposeRegulationsFor(web.ctx(), access);
+	if (!proposals) {
+		return web.SendErrorPage(request, proposals.error());
+	}
+	const std::string base = Base(access);
+	Json documents = Json::array();
+	for (const auto &entry : *built) {
+		const std::string href = base + "/" + entry.summary.kind;
+		documents.push_back({{"title", entry.summary.title},
+		                     {"state", entry.summary.state},
+		                     {"view", href},
+		                     {"pdf", href + ".pdf"},
+		                     {"docx", href + ".docx"}});
+	}
+	Json model = {{"documents", documents},
+	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
+	              {"proposals", ProposalsModel(web, request, *proposals)}};
+	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
+}
+
+Result<document::RenderedDocument> BuildFromPath(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const std::string kind = request.http.matches[2];
+	if (!KnownKind(kind)) {
+		return Error::Make(ErrorCode::kNotFound, "errors.document.kind_unknown", {{"kind", kind}});
+	}
+	return app::BuildDocument(web.ctx(), web.messages(), access, kind);
+}
+
+void ShowDocument(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto doc = BuildFromPath(web, request, access);
+	if (!doc) {
+		return web.SendErrorPage(request, doc.error());
+	}
+	const std::string href = Base(access) + "/" + doc->kind;
+	Json model = {{"article", exporting::RenderDocumentHtmlArticle(*doc)},
+	              {"title", doc->title},
+	              {"back", Base(access)},
+	              {"pdf", href + ".pdf"},
+	              {"docx", href + ".docx"}};
+	web.SendHtml(request, 200, web.RenderPage(request, "document_view", model, doc->title, access));
+}
+
+void Download(WebApp &web, Request &request, const app::OrgAccess &access, bool pdf) {
+	auto doc = BuildFromPath(web, request, access);
+	if (!doc) {
+		return web.SendErrorPage(request, doc.error());
+	}
+	auto bytes = pdf ? exporting::RenderDocumentPdf(*doc) : exporting::RenderDocumentDocx(*doc);
+	if (!bytes) {
+		return web.SendErrorPage(request, bytes.error());
+	}
+	const std::string extension = pdf ? ".pdf" : ".docx";
+	request.response.set_header("Content-Disposition", AttachmentDisposition(doc->kind + extension, doc->title + extension));
+	request.response.status = 200;
+	request.response.set_content(*bytes, pdf ? "application/pdf"
+	                                         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) { Download(web, request, access, true); }
+void DownloadDocx(WebApp &web, Request &request, const app::OrgAccess &access) { Download(web, request, access, false); }
+
+//! The documents' own style sheet (export/document_html), served so the
+//! strict CSP (style-src 'self') allows it on every page that shows one.
+void DocumentStyles(WebApp &, Request &request) {
+	request.response.status = 200;
+	request.response.set_header("Cache-Control", "public, max-age=3600");
+	request.response.set_content(std::string(exporting::DocumentHtmlStyles()), "text/css; charset=utf-8");
+}
+
+} // namespace
+
+RouteTable DocumentRoutes() {
+	const std::string refusal = "web_documents.staff_only";
+	return {
+	    {Method::kGet, R"(/document-styles\.css)", Anyone(), DocumentStyles},
+	    {Method::kGet, R"(/orgs/(\d+)/documents)", OrgStaff(refusal), ShowDocuments},
+	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.pdf)", OrgStaff(refusal), DownloadPdf},
+	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.docx)", OrgStaff(refusal), DownloadDocx},
+	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+))", OrgStaff(refusal), ShowDocument},
+	};
+}
+
+} // namespace mamori::web

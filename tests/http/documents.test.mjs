@@ -1,0 +1,74 @@
+// HTTP tests of the documents pages (issue 8): the list with states and the
+// proposed regulations, one document as HTML, its PDF and DOCX; an
+// organisation the user has no role in answers 404 on every route.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, ApiClient, answersAll } from '../support/server.mjs';
+
+const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
+let server;
+let owner;
+let stranger;
+let orgId;
+
+before(async () => {
+  server = await startServer();
+  server.createUser('docs-owner@example.jp', PASSWORD);
+  server.createUser('docs-stranger@example.jp', PASSWORD);
+  owner = new ApiClient(server.base);
+  await owner.signIn('docs-owner@example.jp', PASSWORD);
+  stranger = new ApiClient(server.base);
+  await stranger.signIn('docs-stranger@example.jp', PASSWORD);
+  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '文書テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 8 } })).data.id;
+  const answers = answersAll('implemented');
+  answers['3'] = 'unknown';
+  answers['7'] = 'not_implemented';
+  const posted = await owner.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '営業部', answers } });
+  assert.equal(posted.status, 201, posted.text);
+});
+after(async () => { await server.stop(); });
+
+test('the list shows every document with its state and the proposed regulations with reasons', async () => {
+  const page = await owner.request('GET', `/orgs/${orgId}/documents`);
+  assert.equal(page.status, 200, page.text.slice(0, 300));
+  for (const title of ['情報セキュリティ基本方針', '自社診断の結果', '情報セキュリティ関連規程']) {
+    assert.ok(page.text.includes(title), `lists ${title}`);
+  }
+  assert.match(page.text, /見本（未編集）/, 'an unedited document is a sample');
+  assert.match(page.text, new RegExp(`href="/orgs/${orgId}/documents/basic_policy\\.pdf"`));
+  assert.match(page.text, /詳細リスク分析がまだないため、見本として含めています。/, 'a reason is given');
+  assert.match(page.text, /aria-current="page"[^>]*>文書|>文書<\/a>/, 'the organisation menu has 文書');
+});
+
+test('a document shows as HTML and downloads as PDF and DOCX', async () => {
+  const view = await owner.request('GET', `/orgs/${orgId}/documents/selfcheck_report`);
+  assert.equal(view.status, 200);
+  assert.match(view.text, /<link rel="stylesheet" href="\/document-styles\.css">/);
+  assert.match(view.text, /自社診断の結果/);
+  assert.match(view.text, /No\.3 /, 'the わからない item is listed');
+  const styles = await owner.request('GET', '/document-styles.css');
+  assert.equal(styles.status, 200);
+  assert.match(styles.headers.get('content-type'), /text\/css/);
+
+  const pdf = await fetch(`${server.base}/orgs/${orgId}/documents/basic_policy.pdf`, { headers: { Cookie: owner.cookieHeader() } });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const bytes = Buffer.from(await pdf.arrayBuffer());
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.match(pdf.headers.get('content-disposition'), /filename="basic_policy\.pdf"/);
+
+  const docx = await fetch(`${server.base}/orgs/${orgId}/documents/selfcheck_report.docx`, { headers: { Cookie: owner.cookieHeader() } });
+  assert.equal(docx.status, 200);
+  const zip = Buffer.from(await docx.arrayBuffer());
+  assert.equal(zip.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a ZIP container');
+});
+
+test('unknown kinds and other organisations answer 404', async () => {
+  assert.equal((await owner.request('GET', `/orgs/${orgId}/documents/leaflet`)).status, 404);
+  assert.equal((await owner.request('GET', `/orgs/${orgId}/documents/leaflet.pdf`)).status, 404);
+  for (const path of ['', '/basic_policy', '/basic_policy.pdf', '/handbook.docx']) {
+    const response = await stranger.request('GET', `/orgs/${orgId}/documents${path}`);
+    assert.equal(response.status, 404, `stranger on documents${path}`);
+    assert.doesNotMatch(response.text, /文書テスト株式会社/);
+  }
+});
