@@ -39,4 +39,28 @@ std::optional<Role> ParseRoleName(std::string_view name) {
 	return std::nullopt;
 }
 
+const char *DocumentStateName(DocumentState state) {
+	switch (state) {
+	case DocumentState::kDraft:
+		return "draft";
+	case DocumentState::kPendingApproval:
+		return "pending_approval";
+	case DocumentState::kApproved:
+		return "approved";
+	case DocumentState::kPublished:
+		return "published";
+	}
+	return "draft";
+}
+
+std::optional<DocumentState> ParseDocumentState(std::string_view name) {
+	for (DocumentState state : {DocumentState::kDraft, DocumentState::kPendingApproval, DocumentState::kApproved,
+	                            DocumentState::kPublished}) {
+		if (name == DocumentStateName(state)) {
+			return state;
+		}
+	}
+	return std::nullopt;
+}
+
 } // namespace mamori::storage

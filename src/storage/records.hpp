@@ -117,6 +117,36 @@ struct PolicyVersion {
 	std::string updated_at;
 };
 
+//! Where a document stands (issue 8).
+enum class DocumentState { kDraft, kPendingApproval, kApproved, kPublished };
+const char *DocumentStateName(DocumentState state);  // draft / pending_approval / approved / published
+std::optional<DocumentState> ParseDocumentState(std::string_view name);
+
+struct StoredDocument {
+	Id id = 0;
+	Id org_id = 0;
+	std::string template_id;
+	std::string subject;  // '' unless the kind has one document per partner or service
+	DocumentState state = DocumentState::kDraft;
+	int revision = 0;     // 0 before the first save
+	std::string values_json = "{}";
+	std::string scope;       // 適用範囲
+	std::string approver;    // 承認者
+	std::string revised_on;  // 改訂日, YYYY-MM-DD or ''
+	std::string updated_at;
+	std::optional<Id> updated_by;
+};
+
+struct DocumentRevision {
+	int revision = 0;
+	DocumentState state = DocumentState::kDraft;
+	std::string values_json;
+	std::optional<Id> changed_by;
+	std::string changed_by_email;  // joined for display
+	std::string changed_at;
+	std::string note;
+};
+
 struct AuditEntry {
 	Id id = 0;
 	std::optional<Id> org_id;

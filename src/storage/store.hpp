@@ -18,6 +18,7 @@
 #include "core/common/result.hpp"
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/document_store.hpp"
 #include "storage/organization_store.hpp"
 #include "storage/policy_store.hpp"
 #include "storage/records.hpp"
@@ -39,7 +40,8 @@ class Store : public AccountStore,
               public SelfcheckStore,
               public PolicyStore,
               public RiskStore,
-              public AuditStore {
+              public AuditStore,
+              public DocumentStore {
 public:
 	~Store() override = default;
 

@@ -99,6 +99,12 @@ public:
 	Result<std::optional<PolicyVersion>> LatestPublishedPolicy(Id org_id) override;
 	Result<std::vector<PolicyVersion>> ListPolicyVersions(Id org_id) override;
 
+	Result<std::optional<StoredDocument>> FindDocument(Id org_id, const std::string &template_id,
+	                                                   const std::string &subject) override;
+	Result<std::vector<StoredDocument>> ListDocuments(Id org_id) override;
+	Result<StoredDocument> SaveDocument(const StoredDocument &document, const std::string &note) override;
+	Result<std::vector<DocumentRevision>> ListDocumentRevisions(Id org_id, Id document_id) override;
+
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at
 	//! with the current time, on create and on update alike. Ratings outside
