@@ -58,7 +58,12 @@ size_t MaxLength(const Reader &entry) {
 //! carry its own `en:` overlay (overlays translate lists of scalars only).
 std::vector<std::string> ReadRow(const Reader &row_entry) {
 	if (row_entry.IsMapping()) {
-		return row_entry.Strings("cells");
+		// Cells may be empty: a check sheet prints blank answer columns.
+		std::vector<std::string> row;
+		for (const auto &cell : row_entry.Child("cells").Entries()) {
+			row.push_back(cell.IsText() ? cell.Text() : std::string());
+		}
+		return row;
 	}
 	std::vector<std::string> row;
 	for (const auto &cell : row_entry.Entries()) {

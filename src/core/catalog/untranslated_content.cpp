@@ -1,6 +1,8 @@
 // mamori/core/catalog/untranslated_content.cpp
 #include "core/catalog/untranslated_content.hpp"
 
+#include "core/catalog/document_template_loader.hpp"
+
 #include "core/catalog/localize.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -100,7 +102,12 @@ Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
 	try {
 		const YAML::Node editions = YAML::Load(index->second)["editions"];
 		for (const auto &edition : editions) {
-			for (auto &name : EditionFileNames(edition.as<std::string>())) {
+			const std::string id = edition.as<std::string>();
+			for (auto &name : EditionFileNames(id)) {
+				names.push_back(std::move(name));
+			}
+			// The document templates are guideline content too (issue 8).
+			for (auto &name : DocumentTemplateFileNames(files, id)) {
 				names.push_back(std::move(name));
 			}
 		}

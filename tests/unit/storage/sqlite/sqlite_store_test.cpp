@@ -204,14 +204,16 @@ TEST_F(SqliteStoreTest, RefusesDatabaseNewerThanMigrations) {
 	store_.reset();
 	sqlite3 *db = nullptr;
 	ASSERT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
-	ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations(version, applied_at) VALUES (7, 'x')", nullptr, nullptr,
-	                       nullptr),
+	// One version past the newest shipped migration.
+	const std::string newer = std::to_string(ShippedMigrations() + 1);
+	ASSERT_EQ(sqlite3_exec(db, ("INSERT INTO schema_migrations(version, applied_at) VALUES (" + newer + ", 'x')").c_str(),
+	                       nullptr, nullptr, nullptr),
 	          SQLITE_OK);
 	sqlite3_close(db);
 	auto opened = SqliteStore::Open(db_path_, kMigrationsDir);
 	ASSERT_FALSE(opened.ok());
 	EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
-	EXPECT_NE(opened.error().message.find("version 7"), std::string::npos) << opened.error().message;
+	EXPECT_NE(opened.error().message.find("version " + newer), std::string::npos) << opened.error().message;
 }
 
 TEST_F(SqliteStoreTest, RefusesMalformedMigrationFiles) {
