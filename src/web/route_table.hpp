@@ -106,6 +106,7 @@ RouteTable AdminRoutes();
 RouteTable RiskRoutes();
 RouteTable LanguageRoutes();
 RouteTable DocumentRoutes();
+RouteTable DocumentEditRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -24,10 +24,12 @@ bool KnownKind(const std::string &kind) {
 	return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-Json ProposalsModel(WebApp &web, Request &request, const std::vector<document::RegulationProposal> &proposals) {
+Json ProposalsModel(WebApp &web, Request &request, const std::string &edit_base,
+                    const std::vector<document::RegulationProposal> &proposals) {
 	Json rows = Json::array();
 	for (const auto &proposal : proposals) {
 		rows.push_back({{"title", proposal.regulation->title},
+		                {"edit", edit_base + proposal.regulation->id},
 		                {"proposed", proposal.proposed},
 		                {"reason", web.Text(request, document::ProposalReasonKey(proposal.reason), {{"flag", proposal.flag}})}});
 	}
@@ -47,7 +49,9 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	Json documents = Json::array();
 	for (const auto &entry : *built) {
 		const std::string href = base + "/" + entry.summary.kind;
+		const auto editable = app::EditableTemplateOf(web.ctx(), access, entry.summary.kind);
 		documents.push_back({{"title", entry.summary.title},
+		                     {"edit", editable ? Json(base + "/edit/" + *editable) : Json(false)},
 		                     {"state", entry.summary.state},
 		                     {"view", href},
 		                     {"pdf", href + ".pdf"},
@@ -55,7 +59,8 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	}
 	Json model = {{"documents", documents},
 	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
-	              {"proposals", ProposalsModel(web, request, *proposals)}};
+	              {"can_edit", access.CanEdit()},
+	              {"proposals", ProposalsModel(web, request, base + "/edit/", *proposals)}};
 	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
 }
 

@@ -25,6 +25,18 @@ std::string StateWord(const DocumentWords &words, DocumentState state) {
 	return words("documents.state.sample");
 }
 
+std::optional<std::string> EditableTemplateOf(const AppContext &ctx, const OrgAccess &access, std::string_view kind) {
+	if (kind == "regulations") {
+		return std::nullopt;
+	}
+	for (const auto &tmpl : access.EditionOf(DocumentContentOf(ctx, access.org)).document_templates) {
+		if (tmpl.kind == kind) {
+			return tmpl.id;
+		}
+	}
+	return std::nullopt;
+}
+
 Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageCatalog &messages,
                                                  const OrgAccess &access, std::string_view kind) {
 	const DocumentWords words = DocumentWordsOf(messages, access);

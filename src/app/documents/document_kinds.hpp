@@ -43,6 +43,10 @@ struct BuiltDocument {
 Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const MessageCatalog &messages,
                                                      const OrgAccess &access);
 
+//! The template a kind is edited through, for kinds made of one template
+//! (not basic_policy, selfcheck_report or the many-template regulations).
+std::optional<std::string> EditableTemplateOf(const AppContext &ctx, const OrgAccess &access, std::string_view kind);
+
 //! The 関連規程 proposed for the organisation, each with its reason
 //! (regulation_choice.hpp), from the templates in its document language.
 Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access);

@@ -4,6 +4,7 @@
 // one template (handbook, governance, …) or, for the 関連規程, every
 // regulation proposed for the firm, each starting on a new page.
 #include "app/documents/document_builders.hpp"
+#include "app/documents/document_editing.hpp"
 #include "app/documents/document_kinds.hpp"
 
 #include "app/risk_service.hpp"
@@ -66,6 +67,45 @@ void AppendRegulation(const document::DocumentTemplate &regulation, std::vector<
 	}
 }
 
+//! The words of a stored document's state.
+std::string StoredStateWord(const DocumentWords &words, const std::optional<storage::StoredDocument> &stored) {
+	if (!stored) {
+		return StateWord(words, DocumentState::kSample);
+	}
+	switch (stored->state) {
+	case storage::DocumentState::kDraft:
+		return words("documents.state.draft");
+	case storage::DocumentState::kPendingApproval:
+		return words("documents.state.pending_approval");
+	case storage::DocumentState::kApproved:
+		return words("documents.state.approved");
+	case storage::DocumentState::kPublished:
+		return words("documents.state.published");
+	}
+	return words("documents.state.draft");
+}
+
+//! 改訂日, 適用範囲, 承認者 and the state, as the guideline's samples head each
+//! document; then the revision history at the end, as data.
+void AddRecord(const DocumentWords &words, const EditableDocument &editable, AppContext &ctx, const OrgAccess &access,
+               document::RenderedDocument &doc) {
+	const auto &stored = editable.stored;
+	doc.metadata.push_back({words("documents.metadata.state"), document::TextLine(StoredStateWord(words, stored))});
+	if (!stored) {
+		doc.metadata.push_back({words("documents.metadata.created_on"), document::TextLine(words.Date(ctx.clock.TodayInJapan()))});
+		return;
+	}
+	auto value_or_blank = [&](const std::string &value, const char *label_key) {
+		return value.empty() ? document::TextLine(words("documents.frame.blank", {{"label", words(label_key)}}), document::SpanKind::kBlank)
+		                     : document::TextLine(value, document::SpanKind::kValue);
+	};
+	doc.metadata.push_back({words("documents.metadata.revised_on"),
+	                        value_or_blank(words.Date(stored->revised_on), "documents.metadata.revised_on")});
+	doc.metadata.push_back({words("documents.metadata.scope"), value_or_blank(stored->scope, "documents.metadata.scope")});
+	doc.metadata.push_back({words("documents.metadata.approver"), value_or_blank(stored->approver, "documents.metadata.approver")});
+	doc.metadata.push_back({words("documents.metadata.revision"), document::TextLine(std::to_string(stored->revision))});
+}
+
 } // namespace
 
 Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access) {
@@ -80,11 +120,13 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));
 	document::FillContext context = FillContextFor(ctx, words, access);
 	context.flags = MAMORI_TRY(ProfileFlags(ctx, access));
-	const document::DocumentValues values;  // the firm's own values come with stored documents
+	context.role_holders = MAMORI_TRY(RoleHolders(ctx, access));
 
 	document::RenderedDocument doc;
 	doc.kind = std::string(kind);
 	doc.locale = words.locale;
+	std::string revised_on;
+	bool draft = false;
 	if (kind == "regulations") {
 		doc.title = words("documents.regulations.title");
 		bool first = true;
@@ -92,10 +134,16 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 			if (!proposal.proposed) {
 				continue;
 			}
-			AppendRegulation(*proposal.regulation, document::FillTemplate(*proposal.regulation, values, context), first,
-			                 doc.blocks);
+			const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, proposal.regulation->id));
+			AppendRegulation(*proposal.regulation, document::FillTemplate(*proposal.regulation, editable.values, context),
+			                 first, doc.blocks);
+			if (editable.stored) {
+				revised_on = std::max(revised_on, editable.stored->revised_on);
+				draft = draft || editable.stored->state != storage::DocumentState::kPublished;
+			}
 			first = false;
 		}
+		doc.metadata.push_back({words("documents.metadata.created_on"), document::TextLine(words.Date(ctx.clock.TodayInJapan()))});
 	} else {
 		const document::DocumentTemplate *found = nullptr;
 		for (const auto &tmpl : edition.document_templates) {
@@ -107,16 +155,20 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 		if (found == nullptr) {
 			return Error::Make(ErrorCode::kNotFound, "errors.document.no_template", {{"kind", std::string(kind)}});
 		}
+		const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, found->id));
 		doc.title = found->title;
-		doc.blocks = document::FillTemplate(*found, values, context);
+		doc.blocks = document::FillTemplate(*found, editable.values, context);
 		if (!document::Applies(found->applies, context.flags)) {
 			doc.blocks.insert(doc.blocks.begin(),
 			                  Block{.type = BlockType::kNote, .line = document::TextLine(words("documents.not_applicable"))});
 		}
+		AddRecord(words, editable, ctx, access, doc);
+		if (editable.stored) {
+			revised_on = editable.stored->revised_on;
+			draft = editable.stored->state != storage::DocumentState::kPublished;
+		}
 	}
-	doc.frame = FrameFor(words, access, doc.title, "", false);
-	doc.metadata.push_back({words("documents.metadata.state"), document::TextLine(StateWord(words, DocumentState::kSample))});
-	doc.metadata.push_back({words("documents.metadata.created_on"), document::TextLine(words.Date(ctx.clock.TodayInJapan()))});
+	doc.frame = FrameFor(words, access, doc.title, revised_on, draft);
 	return doc;
 }
 

@@ -1,0 +1,166 @@
+// mamori/app/documents/document_editing.cpp
+#include "app/documents/document_editing.hpp"
+
+#include "app/audit.hpp"
+#include "app/languages.hpp"
+#include "codec/document_codec.hpp"
+#include "core/common/civil_date.hpp"
+
+namespace mamori::app {
+namespace {
+
+constexpr size_t kMaxMetadata = 200;
+
+const document::DocumentTemplate *FindTemplate(const AppContext &ctx, const OrgAccess &access,
+                                               const std::string &template_id) {
+	return access.EditionOf(DocumentContentOf(ctx, access.org)).FindDocumentTemplate(template_id);
+}
+
+Status CheckMetadata(const DocumentEdit &edit) {
+	if (edit.scope.size() > kMaxMetadata) {
+		return Error::Invalid("scope", "errors.document.value_too_long",
+		                      {{"max", std::to_string(kMaxMetadata)}, {"chars", std::to_string(kMaxMetadata / 3)}});
+	}
+	if (edit.approver.size() > kMaxMetadata) {
+		return Error::Invalid("approver", "errors.document.value_too_long",
+		                      {{"max", std::to_string(kMaxMetadata)}, {"chars", std::to_string(kMaxMetadata / 3)}});
+	}
+	if (!edit.revised_on.empty() && !ParseIsoDate(edit.revised_on)) {
+		return Error::Invalid("revised_on", "errors.document.date_invalid");
+	}
+	return OkStatus();
+}
+
+bool MayApprove(const OrgAccess &access) {
+	return access.CanEdit() || access.membership.role == storage::Role::kExecutive;
+}
+
+} // namespace
+
+Result<EditableDocument> OpenDocument(AppContext &ctx, const OrgAccess &access, const std::string &template_id) {
+	EditableDocument editable;
+	editable.tmpl = FindTemplate(ctx, access, template_id);
+	if (editable.tmpl == nullptr) {
+		return Error::Make(ErrorCode::kNotFound, "errors.document.no_template", {{"kind", template_id}});
+	}
+	editable.stored = MAMORI_TRY(ctx.store.FindDocument(access.org.id, template_id, ""));
+	if (editable.stored) {
+		editable.values = MAMORI_TRY(codec::DocumentValuesFromJson(editable.stored->values_json));
+	}
+	return editable;
+}
+
+Result<storage::StoredDocument> SaveDocumentDraft(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                                  const std::string &template_id, const DocumentEdit &edit) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
+	}
+	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id));
+	MAMORI_TRY(document::ValidateValues(*current.tmpl, edit.values));
+	MAMORI_TRY(CheckMetadata(edit));
+	storage::StoredDocument next = current.stored.value_or(storage::StoredDocument{});
+	next.org_id = access.org.id;
+	next.template_id = template_id;
+	next.state = storage::DocumentState::kDraft;
+	next.values_json = codec::DocumentValuesToJson(edit.values);
+	next.scope = edit.scope;
+	next.approver = edit.approver;
+	next.revised_on = edit.revised_on;
+	next.updated_by = actor.user_id;
+	// The revision the form saw: a save over someone else's newer one is refused.
+	next.revision = edit.expected_revision;
+	storage::StoredDocument saved;
+	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
+		saved = MAMORI_TRY(ctx.store.SaveDocument(next, "save"));
+		return Audit(ctx, access.org.id, actor.user_id, "document.save", "document:" + template_id,
+		             {{"revision", saved.revision}});
+	}));
+	return saved;
+}
+
+std::optional<DocumentAction> ParseDocumentAction(std::string_view name) {
+	if (name == "submit") {
+		return DocumentAction::kSubmit;
+	}
+	if (name == "approve") {
+		return DocumentAction::kApprove;
+	}
+	if (name == "publish") {
+		return DocumentAction::kPublish;
+	}
+	return std::nullopt;
+}
+
+Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                                                    const std::string &template_id, DocumentAction action,
+                                                    int expected_revision) {
+	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id));
+	if (!current.stored) {
+		return Error::Invalid("action", "errors.document.save_first");
+	}
+	using storage::DocumentState;
+	DocumentState from = DocumentState::kDraft;
+	DocumentState to = DocumentState::kPendingApproval;
+	const char *note = "submit";
+	bool allowed = access.CanEdit();
+	switch (action) {
+	case DocumentAction::kSubmit:
+		break;
+	case DocumentAction::kApprove:
+		from = DocumentState::kPendingApproval;
+		to = DocumentState::kApproved;
+		note = "approve";
+		allowed = MayApprove(access);
+		break;
+	case DocumentAction::kPublish:
+		from = DocumentState::kApproved;
+		to = DocumentState::kPublished;
+		note = "publish";
+		break;
+	}
+	if (!allowed) {
+		return Error::Make(ErrorCode::kForbidden, "errors.document.may_not");
+	}
+	if (current.stored->state != from) {
+		return Error::Make(ErrorCode::kConflict, "errors.document.wrong_state");
+	}
+	storage::StoredDocument next = *current.stored;
+	next.state = to;
+	next.updated_by = actor.user_id;
+	next.revision = expected_revision;
+	storage::StoredDocument saved;
+	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
+		saved = MAMORI_TRY(ctx.store.SaveDocument(next, note));
+		return Audit(ctx, access.org.id, actor.user_id, std::string("document.") + note, "document:" + template_id,
+		             {{"revision", saved.revision}});
+	}));
+	return saved;
+}
+
+Result<std::vector<storage::DocumentRevision>> DocumentHistory(AppContext &ctx, const OrgAccess &access,
+                                                               const storage::StoredDocument &stored) {
+	return ctx.store.ListDocumentRevisions(access.org.id, stored.id);
+}
+
+Result<std::map<std::string, std::string>> RoleHolders(AppContext &ctx, const OrgAccess &access) {
+	std::map<std::string, std::string> holders;
+	const document::DocumentTemplate *governance = FindTemplate(ctx, access, "governance");
+	if (governance == nullptr) {
+		return holders;
+	}
+	auto stored = MAMORI_TRY(ctx.store.FindDocument(access.org.id, "governance", ""));
+	if (!stored) {
+		return holders;
+	}
+	const document::DocumentValues values = MAMORI_TRY(codec::DocumentValuesFromJson(stored->values_json));
+	for (const auto &field : governance->fields) {
+		auto value = values.fields.find(field.id);
+		if (field.type == document::FieldType::kPerson && !field.role.empty() && value != values.fields.end() &&
+		    !value->second.empty()) {
+			holders.emplace(field.role, value->second);
+		}
+	}
+	return holders;
+}
+
+} // namespace mamori::app
