@@ -51,6 +51,14 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 	progress.facts.policy_established =
 	    published_policy->has_value() && !(*published_policy)->input.established_on.empty();
 
+	auto handbook = ctx.store.FindDocument(access.org.id, "handbook", "");
+	if (!handbook) {
+		return handbook.error();
+	}
+	progress.facts.handbook_started = handbook->has_value();
+	progress.facts.handbook_published =
+	    handbook->has_value() && (*handbook)->state == storage::DocumentState::kPublished;
+
 	auto analysis = AnalyzeOrganization(ctx, access, false, content);
 	if (!analysis) {
 		return analysis.error();

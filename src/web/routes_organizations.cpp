@@ -24,6 +24,9 @@ const char *TaskHref(const std::string &task_id) {
 	if (task_id == "risk_analysis") {
 		return "/risk";
 	}
+	if (task_id == "handbook") {
+		return "/documents/edit/handbook";
+	}
 	return nullptr;
 }
 

@@ -32,6 +32,9 @@ struct ProgressFacts {
 	bool policy_drafted = false;
 	bool policy_established = false;  // 制定日 recorded
 	bool policy_published = false;
+	// ハンドブック (Step 2, 付録4): edited at all, and published to employees.
+	bool handbook_started = false;
+	bool handbook_published = false;
 	// 詳細リスク分析 (Step 4)
 	int risk_assets = 0;               // rows in the register
 	bool risk_check_complete = false;  // every check item answered

@@ -22,6 +22,11 @@ std::map<std::string, TaskStatus> TaskStatusesFromFacts(const ProgressFacts &fac
 	                           : facts.policy_drafted                             ? TaskStatus::kInProgress
 	                                                                              : TaskStatus::kNotStarted;
 
+	// Step 2 ends with the handbook in employees' hands (issue 8).
+	statuses["handbook"] = facts.handbook_published ? TaskStatus::kDone
+	                       : facts.handbook_started ? TaskStatus::kInProgress
+	                                                : TaskStatus::kNotStarted;
+
 	const bool analysed = facts.risk_assets > 0 && facts.risk_check_complete && facts.risks_needing_decision == 0;
 	statuses["risk_analysis"] = analysed                ? TaskStatus::kDone
 	                            : facts.risk_assets > 0 ? TaskStatus::kInProgress

@@ -178,20 +178,47 @@ TEST(StepPathTest, FiveArticlesDoneMovesToStepTwo) {
 	for (const auto &task : position.steps[3].tasks) {
 		EXPECT_EQ(task.status, TaskStatus::kCannotStartYet) << task.definition->id;
 	}
-	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"basic_policy", "selfcheck"}));
+	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"basic_policy", "selfcheck", "handbook"}));
+}
+
+TEST(StepPathTest, StepTwoEndsWhenTheHandbookIsPublished) {
+	ProgressFacts facts;
+	facts.five_articles_pending = {};
+	facts.selfcheck_started = facts.selfcheck_completed = true;
+	facts.policy_drafted = facts.policy_established = facts.policy_published = true;
+	auto position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_EQ(position.current_step, 2);
+	EXPECT_TRUE(FindTask(position, "handbook").supported);
+	EXPECT_EQ(FindTask(position, "handbook").status, TaskStatus::kNotStarted);
+	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"handbook"}));
+
+	facts.handbook_started = true;
+	position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_EQ(FindTask(position, "handbook").status, TaskStatus::kInProgress);
+	EXPECT_EQ(position.current_step, 2);
+
+	facts.handbook_published = true;
+	position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
+	EXPECT_EQ(FindTask(position, "handbook").status, TaskStatus::kDone);
+	EXPECT_TRUE(position.steps[1].complete);
+	EXPECT_EQ(position.current_step, 3);
 }
 
 TEST(StepPathTest, UnsupportedTasksCountAsNotStartedAndAreNotSuggested) {
-	// handbook has no screen yet: step 2 stays current even when the rest is done.
+	// Step 3's tasks have no status from the facts yet: step 3 stays current
+	// even when everything before it is done.
 	ProgressFacts facts;
 	facts.selfcheck_started = facts.selfcheck_completed = true;
 	facts.policy_drafted = facts.policy_established = facts.policy_published = true;
+	facts.handbook_started = facts.handbook_published = true;
 	const auto position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
-	EXPECT_EQ(position.current_step, 2);
-	EXPECT_FALSE(FindTask(position, "handbook").supported);
-	EXPECT_EQ(FindTask(position, "handbook").status, TaskStatus::kNotStarted);
-	EXPECT_TRUE(FindTask(position, "selfcheck").supported);
-	EXPECT_TRUE(position.next_tasks.empty());
+	EXPECT_EQ(position.current_step, 3);
+	EXPECT_FALSE(FindTask(position, "management_structure").supported);
+	EXPECT_EQ(FindTask(position, "management_structure").status, TaskStatus::kNotStarted);
+	EXPECT_TRUE(FindTask(position, "handbook").supported);
+	for (const auto &task : position.next_tasks) {
+		EXPECT_TRUE(task.supported) << task.definition->id << " is suggested without a screen";
+	}
 }
 
 TEST(StepPathTest, CurrentStepFromExplicitStatuses) {
