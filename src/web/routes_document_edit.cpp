@@ -219,7 +219,7 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 		});
 		model["error_summary"] = ErrorSummary(*error, on_a_field ? "field." + error->field.substr(0, error->field.find('[')) : error->field);
 	}
-	web.SendHtml(request, status, web.RenderPage(request, "document_edit", model, tmpl.title, access));
+	web.SendHtml(request, status, web.RenderPage(request, "document_edit", model, "pages.document_edit", access));
 }
 
 Result<app::EditableDocument> Open(WebApp &web, Request &request, const app::OrgAccess &access) {

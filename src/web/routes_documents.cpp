@@ -83,7 +83,7 @@ void ShowDocument(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"back", Base(access)},
 	              {"pdf", href + ".pdf"},
 	              {"docx", href + ".docx"}};
-	web.SendHtml(request, 200, web.RenderPage(request, "document_view", model, doc->title, access));
+	web.SendHtml(request, 200, web.RenderPage(request, "document_view", model, "pages.document_view", access));
 }
 
 void Download(WebApp &web, Request &request, const app::OrgAccess &access, bool pdf) {

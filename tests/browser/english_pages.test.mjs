@@ -314,6 +314,15 @@ test('an English reader sees English pages from login to the risk analysis', asy
   assert.deepEqual(await axeViolations(invitePage), [], 'invitation: axe-core');
   assert.deepEqual(await japaneseFragments(invitePage), [], 'invitation: Japanese outside user data, the switch and brackets');
   await invited.close();
+  // The documents are the firm's, in its document language (Japanese by
+  // default) and marked so; everything around them is English.
+  await page.goto(`${server.base}${base}/documents`);
+  await checkPage('documents', ['Documents', 'The information security regulations you need']);
+  await page.goto(`${server.base}${base}/documents/edit/handbook`);
+  await checkPage('document editor', ['Fields to adapt to your company', 'Save as draft', 'Approval and publication']);
+  await page.goto(`${server.base}${base}/documents/selfcheck_report`);
+  await checkPage('document view', ['Download the PDF']);
+
   await page.goto(`${server.base}${base}/audit`);
   await checkPage('audit log', [EMAIL]);
   await page.goto(`${server.base}/admin`);
