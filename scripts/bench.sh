@@ -24,6 +24,14 @@ trap cleanup EXIT
 echo "== Google Benchmark"
 build/bench/mamori_bench --benchmark_min_time=0.2 --benchmark_format=console | tee "$work/gbench.txt"
 
+echo "== document pack (issue 8): one firm, every document as PDF and DOCX"
+build/mamori seed --db "$work/pack.db" --orgs 1 --assets 50 --email pack@example.jp --password 'bench-Passphrase-2025' >/dev/null
+for _ in 1 2 3; do
+  /usr/bin/time -f "%e s elapsed, peak RSS %M KiB" build/mamori document pack --db "$work/pack.db" --org 1 \
+    --as pack@example.jp --out "$work/pack.zip" >/dev/null 2>>"$work/pack_times.txt"
+done
+cat "$work/pack_times.txt"
+
 echo "== seeding $ORGS organisations"
 seed_start=$(date +%s.%N)
 ASSETS="${BENCH_ASSETS:-1000}"
@@ -90,6 +98,17 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
   echo
   echo '```'
   cat "$work/wrk_register.txt"
+  echo '```'
+  echo
+  echo "## Document pack (issue 8)"
+  echo
+  echo "One firm (50 assets, 3 departments' answers), all 9 documents as PDF and DOCX plus the index, in one ZIP."
+  echo "Goal: under 2 seconds on 2 cores."
+  echo
+  echo "Command: \`/usr/bin/time -f '%e s elapsed, peak RSS %M KiB' build/mamori document pack --db pack.db --org 1 --as pack@example.jp --out pack.zip\` (three runs)"
+  echo
+  echo '```'
+  cat "$work/pack_times.txt"
   echo '```'
   echo
   echo "## Notes"

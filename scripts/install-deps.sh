@@ -14,7 +14,7 @@ BUILD_PKGS=(
 # DOCX documents to PDF, which proves they open (issue 8).
 TEST_PKGS=(
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
-  poppler-utils libreoffice-writer-nogui chromium curl wrk
+  poppler-utils libreoffice-writer-nogui chromium curl wrk time unzip
 )
 # Node.js drives the browser tests. Use the machine's own node and npm when present
 # (a non-Debian node conflicts with Debian's npm package); otherwise take Debian's.
