@@ -41,6 +41,7 @@ struct Organization {
 	std::string edition;  // guideline edition the organisation works under, e.g. "3.0"
 	std::string created_at;
 	std::string document_locale = "ja";  // language of the firm's generated documents
+	std::vector<std::string> profile_flags;  // profile answers that decide which documents apply (sorted ids)
 };
 
 struct Department {

@@ -24,6 +24,26 @@ bool KnownKind(const std::string &kind) {
 	return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
+//! The message key naming a profile flag (web_documents.flag.*).
+const char *FlagLabelKey(const std::string &flag) {
+	if (flag == "uses_cloud") {
+		return "web_documents.flag.uses_cloud";
+	}
+	if (flag == "telework") {
+		return "web_documents.flag.telework";
+	}
+	if (flag == "develops_systems") {
+		return "web_documents.flag.develops_systems";
+	}
+	if (flag == "handles_my_number") {
+		return "web_documents.flag.handles_my_number";
+	}
+	if (flag == "has_website") {
+		return "web_documents.flag.has_website";
+	}
+	return "web_documents.flag.outsources";
+}
+
 Json ProposalsModel(WebApp &web, Request &request, const std::string &edit_base,
                     const std::vector<document::RegulationProposal> &proposals) {
 	Json rows = Json::array();
@@ -31,9 +51,33 @@ Json ProposalsModel(WebApp &web, Request &request, const std::string &edit_base,
 		rows.push_back({{"title", proposal.regulation->title},
 		                {"edit", edit_base + proposal.regulation->id},
 		                {"proposed", proposal.proposed},
-		                {"reason", web.Text(request, document::ProposalReasonKey(proposal.reason), {{"flag", proposal.flag}})}});
+		                {"reason", web.Text(request, document::ProposalReasonKey(proposal.reason),
+		                                    {{"flag", proposal.flag.empty() ? "" : web.Text(request, FlagLabelKey(proposal.flag))}})}});
 	}
 	return rows;
+}
+
+//! The profile questions, ticked as the organisation answered them.
+Json ProfileModel(WebApp &web, Request &request, const app::OrgAccess &access) {
+	Json flags = Json::array();
+	for (const auto &flag : document::ProfileFlagIds()) {
+		const bool on = std::find(access.org.profile_flags.begin(), access.org.profile_flags.end(), flag) !=
+		                access.org.profile_flags.end();
+		flags.push_back({{"id", "flag-" + flag}, {"value", flag}, {"label", web.Text(request, FlagLabelKey(flag))}, {"checked", on}});
+	}
+	return flags;
+}
+
+void SaveProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
+	std::vector<std::string> flags;
+	const size_t count = request.http.get_param_value_count("flag");
+	for (size_t i = 0; i < count; ++i) {
+		flags.push_back(request.http.get_param_value("flag", i));
+	}
+	if (auto saved = app::SetProfileFlags(web.ctx(), request.actor(), access, flags); !saved) {
+		return web.SendErrorPage(request, saved.error());
+	}
+	web.Redirect(request, Base(access) + "?saved=profile#regulations");
 }
 
 void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -60,6 +104,9 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	Json model = {{"documents", documents},
 	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
 	              {"can_edit", access.CanEdit()},
+	              {"profile", ProfileModel(web, request, access)},
+	              {"action_profile", base + "/profile"},
+	              {"profile_saved", request.Param("saved") == "profile"},
 	              {"proposals", ProposalsModel(web, request, base + "/edit/", *proposals)}};
 	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
 }
@@ -120,6 +167,7 @@ RouteTable DocumentRoutes() {
 	return {
 	    {Method::kGet, R"(/document-styles\.css)", Anyone(), DocumentStyles},
 	    {Method::kGet, R"(/orgs/(\d+)/documents)", OrgStaff(refusal), ShowDocuments},
+	    {Method::kPost, R"(/orgs/(\d+)/documents/profile)", OrgEditor(), SaveProfile},
 	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.pdf)", OrgStaff(refusal), DownloadPdf},
 	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.docx)", OrgStaff(refusal), DownloadDocx},
 	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+))", OrgStaff(refusal), ShowDocument},

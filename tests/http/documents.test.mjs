@@ -72,3 +72,24 @@ test('unknown kinds and other organisations answer 404', async () => {
     assert.doesNotMatch(response.text, /文書テスト株式会社/);
   }
 });
+
+test('the profile answers decide the regulations for a way of working', async () => {
+  const before = await owner.request('GET', `/orgs/${orgId}/documents`);
+  assert.match(before.text, /12 テレワークにおける対策[\s\S]*?今は不要[\s\S]*?テレワーク（在宅勤務など）をしている）に当てはまらないため/);
+  const csrf = before.text.match(/name="_csrf" value="([^"]+)"/)[1];
+  const form = (pairs) => owner.request('POST', `/orgs/${orgId}/documents/profile`, {
+    body: new URLSearchParams(pairs).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+  assert.equal((await form([['_csrf', csrf], ['flag', 'telework'], ['flag', 'outsources']])).status, 303);
+  const after = await owner.request('GET', `/orgs/${orgId}/documents?saved=profile`);
+  assert.match(after.text, /id="flag-telework" name="flag" value="telework" checked/);
+  assert.match(after.text, /12 テレワークにおける対策[\s\S]*?含める[\s\S]*?テレワーク（在宅勤務など）をしている）に当てはまるため必要です/);
+  const refused = await form([['_csrf', csrf], ['flag', 'space_travel']]);
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /space_travel/);
+  // The regulations document now holds the telework regulation.
+  const html = await owner.request('GET', `/orgs/${orgId}/documents/regulations`);
+  assert.match(html.text, /テレワークにおける対策/);
+});

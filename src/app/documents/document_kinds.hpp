@@ -47,6 +47,10 @@ Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const Mess
 //! (not basic_policy, selfcheck_report or the many-template regulations).
 std::optional<std::string> EditableTemplateOf(const AppContext &ctx, const OrgAccess &access, std::string_view kind);
 
+//! Records the firm's profile answers (which documents and regulations
+//! apply); editors only; unknown flags are refused; audited.
+Status SetProfileFlags(AppContext &ctx, const Actor &actor, const OrgAccess &access, std::vector<std::string> flags);
+
 //! The 関連規程 proposed for the organisation, each with its reason
 //! (regulation_choice.hpp), from the templates in its document language.
 Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access);

@@ -3,6 +3,7 @@
 // The kinds written as templates under content/editions/<id>/documents/:
 // one template (handbook, governance, …) or, for the 関連規程, every
 // regulation proposed for the firm, each starting on a new page.
+#include "app/audit.hpp"
 #include "app/documents/document_builders.hpp"
 #include "app/documents/document_editing.hpp"
 #include "app/documents/document_kinds.hpp"
@@ -18,11 +19,11 @@ namespace {
 using document::Block;
 using document::BlockType;
 
-//! What mamori knows of the firm's way of working. Until the firm answers
-//! the profile questions itself, a register with assets in a cloud service
-//! says it uses the cloud.
+//! What mamori knows of the firm's way of working: its profile answers, and
+//! a register with assets in a cloud service says it uses the cloud even
+//! when nobody ticked it.
 Result<std::set<std::string>> ProfileFlags(AppContext &ctx, const OrgAccess &access) {
-	std::set<std::string> flags;
+	std::set<std::string> flags(access.org.profile_flags.begin(), access.org.profile_flags.end());
 	const auto assets = MAMORI_TRY(ctx.store.ListAssets(access.org.id));
 	if (std::any_of(assets.begin(), assets.end(), [](const storage::Asset &asset) { return asset.medium == "cloud"; })) {
 		flags.insert("uses_cloud");
@@ -107,6 +108,27 @@ void AddRecord(const DocumentWords &words, const EditableDocument &editable, App
 }
 
 } // namespace
+
+Status SetProfileFlags(AppContext &ctx, const Actor &actor, const OrgAccess &access, std::vector<std::string> flags) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
+	}
+	const auto &known = document::ProfileFlagIds();
+	for (const auto &flag : flags) {
+		if (std::find(known.begin(), known.end(), flag) == known.end()) {
+			return Error::Invalid("profile_flags", "errors.document.flag_unknown", {{"flag", flag}});
+		}
+	}
+	std::sort(flags.begin(), flags.end());
+	flags.erase(std::unique(flags.begin(), flags.end()), flags.end());
+	storage::Organization updated = access.org;
+	updated.profile_flags = flags;
+	return ctx.store.InTransaction([&]() -> Status {
+		MAMORI_TRY(ctx.store.UpdateOrganization(updated));
+		return Audit(ctx, updated.id, actor.user_id, "org.profile_flags", "org:" + std::to_string(updated.id),
+		             {{"before", access.org.profile_flags}, {"after", flags}});
+	});
+}
 
 Result<std::vector<document::RegulationProposal>> ProposeRegulationsFor(AppContext &ctx, const OrgAccess &access) {
 	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));

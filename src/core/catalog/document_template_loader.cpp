@@ -23,8 +23,7 @@ using document::TemplateSection;
 constexpr size_t kDefaultMaxLength = 200;
 
 const std::set<std::string> &KnownFlags() {
-	static const std::set<std::string> flags = {"uses_cloud",       "telework", "develops_systems", "handles_my_number",
-	                                            "has_website",      "outsources"};
+	static const std::set<std::string> flags(document::ProfileFlagIds().begin(), document::ProfileFlagIds().end());
 	return flags;
 }
 

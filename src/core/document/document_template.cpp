@@ -34,6 +34,12 @@ const FieldSpec *DocumentTemplate::FindField(std::string_view id) const {
 	return nullptr;
 }
 
+const std::vector<std::string> &ProfileFlagIds() {
+	static const std::vector<std::string> flags = {"uses_cloud",        "telework",    "develops_systems",
+	                                               "handles_my_number", "has_website", "outsources"};
+	return flags;
+}
+
 const std::vector<std::string> &BuiltInFields() {
 	// company: the organisation's name as registered; company_short: the same
 	// (a firm may give a short form later); today: the date the document is made.

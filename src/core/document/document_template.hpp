@@ -98,6 +98,10 @@ struct DocumentTemplate {
 	const FieldSpec *FindField(std::string_view id) const;
 };
 
+//! The firm-profile flags templates and regulations may depend on, in the
+//! order a form asks about them.
+const std::vector<std::string> &ProfileFlagIds();
+
 //! Placeholders every template may use without declaring them: what mamori
 //! knows of the firm and the document (company name, its short form, dates).
 const std::vector<std::string> &BuiltInFields();

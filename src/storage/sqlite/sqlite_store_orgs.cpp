@@ -35,8 +35,8 @@ Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
 		id = Inserted(db_, Execute(db_,
-		                           "INSERT INTO organizations(name, industry, capital_yen, employees, edition, created_at, document_locale) "
-		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?)",
+		                           "INSERT INTO organizations(name, industry, capital_yen, employees, edition, created_at, document_locale, profile_flags) "
+		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?)",
 		                           [&](Statement &s) {
 			                           s.Bind(1, org.name)
 			                               .Bind(2, org.industry)
@@ -44,7 +44,8 @@ Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 			                               .Bind(4, org.employees)
 			                               .Bind(5, org.edition)
 			                               .Bind(6, org.created_at)
-			                               .Bind(7, org.document_locale);
+			                               .Bind(7, org.document_locale)
+			                               .Bind(8, JoinFlags(org.profile_flags));
 		                           }));
 		return id ? OkStatus() : Status(id.error());
 	});
@@ -64,7 +65,7 @@ Status SqliteStore::UpdateOrganization(const Organization &org) {
 	return InTransaction([&]() -> Status {
 		return ExpectChanged(Execute(db_,
 		                             "UPDATE organizations SET name = ?, industry = ?, capital_yen = ?, employees = ?, "
-		                             "edition = ?, document_locale = ? WHERE id = ?",
+		                             "edition = ?, document_locale = ?, profile_flags = ? WHERE id = ?",
 		                             [&](Statement &s) {
 			                             s.Bind(1, org.name)
 			                                 .Bind(2, org.industry)
@@ -72,7 +73,8 @@ Status SqliteStore::UpdateOrganization(const Organization &org) {
 			                                 .Bind(4, org.employees)
 			                                 .Bind(5, org.edition)
 			                                 .Bind(6, org.document_locale)
-			                                 .Bind(7, org.id);
+			                                 .Bind(7, JoinFlags(org.profile_flags))
+			                                 .Bind(8, org.id);
 		                             }),
 		                     "the organisation does not exist");
 	});

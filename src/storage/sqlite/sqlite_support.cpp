@@ -132,7 +132,8 @@ Result<User> ReadUser(const Statement &s) {
 }
 
 const std::string kOrgColumns =
-    "SELECT id, name, industry, capital_yen, employees, edition, created_at, document_locale FROM organizations ";
+    "SELECT id, name, industry, capital_yen, employees, edition, created_at, document_locale, profile_flags "
+    "FROM organizations ";
 
 Result<Organization> ReadOrganization(const Statement &s) {
 	Organization org;
@@ -144,6 +145,7 @@ Result<Organization> ReadOrganization(const Statement &s) {
 	org.edition = s.ColumnText(5);
 	org.created_at = s.ColumnText(6);
 	org.document_locale = s.ColumnText(7);
+	org.profile_flags = SplitFlags(s.ColumnText(8));
 	return org;
 }
 
@@ -222,6 +224,30 @@ Result<AnswerRow> ReadAnswer(const Statement &s) {
 		return Corrupt("answer '" + name + "'");
 	}
 	return AnswerRow{s.ColumnInt64(0), s.ColumnInt(1), *answer};
+}
+
+std::string JoinFlags(const std::vector<std::string> &flags) {
+	std::string text;
+	for (const auto &flag : flags) {
+		text += (text.empty() ? "" : ",") + flag;
+	}
+	return text;
+}
+
+std::vector<std::string> SplitFlags(const std::string &text) {
+	std::vector<std::string> flags;
+	size_t start = 0;
+	while (start < text.size()) {
+		size_t comma = text.find(',', start);
+		if (comma == std::string::npos) {
+			comma = text.size();
+		}
+		if (comma > start) {
+			flags.push_back(text.substr(start, comma - start));
+		}
+		start = comma + 1;
+	}
+	return flags;
 }
 
 const std::string kPolicyColumns =

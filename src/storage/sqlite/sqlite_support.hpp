@@ -162,6 +162,10 @@ struct AnswerRow {
 Result<AnswerRow> ReadAnswer(const Statement &s);
 
 extern const std::string kPolicyColumns;
+
+//! The organisation's profile flags as stored: comma-separated ids, '' for none.
+std::string JoinFlags(const std::vector<std::string> &flags);
+std::vector<std::string> SplitFlags(const std::string &text);
 Result<PolicyVersion> ReadPolicy(const Statement &s);
 
 Result<AuditEntry> ReadAudit(const Statement &s);

@@ -88,5 +88,19 @@ TEST_P(StoreContract, DocumentsStayInTheirOrganisation) {
 	EXPECT_EQ(store_->ListDocuments(org_a)->size(), 1u);
 }
 
+TEST_P(StoreContract, ProfileFlagsRoundTrip) {
+	const Id org_id = MakeOrg("プロフィール株式会社");
+	auto org = store_->FindOrganization(org_id);
+	ASSERT_TRUE(org.ok() && org->has_value());
+	EXPECT_TRUE((*org)->profile_flags.empty());
+	Organization updated = **org;
+	updated.profile_flags = {"outsources", "telework"};
+	ASSERT_TRUE(store_->UpdateOrganization(updated).ok());
+	EXPECT_EQ((*store_->FindOrganization(org_id))->profile_flags, (std::vector<std::string>{"outsources", "telework"}));
+	updated.profile_flags = {};
+	ASSERT_TRUE(store_->UpdateOrganization(updated).ok());
+	EXPECT_TRUE((*store_->FindOrganization(org_id))->profile_flags.empty());
+}
+
 } // namespace
 } // namespace mamori::storage
