@@ -14,7 +14,7 @@
 #include "export/document_docx.hpp"
 #include "export/document_html.hpp"
 #include "export/document_pdf.hpp"
-#include "export/zip_writer.hpp"
+#include "export/document_pack.hpp"
 #include "platform/files.hpp"
 
 #include <nlohmann/json.hpp>
@@ -109,34 +109,6 @@ int RunRender(const Args &args) {
 	return kExitOk;
 }
 
-//! The pack's index: title, state and 改訂日 of each document, itself a document.
-document::RenderedDocument PackIndex(const MessageCatalog &messages, const app::OrgAccess &access,
-                                     const std::vector<app::BuiltDocument> &built,
-                                     const std::vector<std::string> &stems) {
-	const Locale locale = app::DocumentLocaleOf(access.org);
-	auto text = [&](std::string_view key) { return messages.Text(locale, key); };
-	document::RenderedDocument index;
-	index.kind = "index";
-	index.title = text("documents.pack.index_title");
-	index.locale = locale;
-	index.frame.header_left = access.org.name;
-	index.frame.footer_left = index.title;
-	index.frame.page_pattern = text("documents.frame.page");
-	document::Block table{.type = document::BlockType::kTable};
-	table.columns = {{text("documents.pack.title"), 4},
-	                 {text("documents.pack.state"), 2},
-	                 {text("documents.pack.revised_on"), 2},
-	                 {text("documents.pack.files"), 3}};
-	for (size_t i = 0; i < built.size(); ++i) {
-		const auto &summary = built[i].summary;
-		table.rows.push_back({document::TextLine(summary.title), document::TextLine(summary.state),
-		                      document::TextLine(summary.revised_on),
-		                      document::TextLine(stems[i] + ".pdf, " + stems[i] + ".docx")});
-	}
-	index.blocks.push_back(std::move(table));
-	return index;
-}
-
 int RunPack(const Args &args) {
 	auto parsed = ParseArgs(args, {"db", "org", "as", "out"}, {});
 	if (!parsed) {
@@ -158,28 +130,12 @@ int RunPack(const Args &args) {
 	if (!built) {
 		return ReportError(built.error());
 	}
-	std::vector<exporting::ZipEntry> entries;
-	std::vector<std::string> stems;
+	std::vector<exporting::PackEntry> entries;
+	const std::vector<std::string> stems = app::PackStems(*built);
 	for (size_t i = 0; i < built->size(); ++i) {
-		std::ostringstream stem;
-		stem << std::setw(2) << std::setfill('0') << (i + 1) << "_" << (*built)[i].summary.kind;
-		stems.push_back(stem.str());
-		for (auto [format, extension] : {std::pair{DocumentFormat::kPdf, ".pdf"}, std::pair{DocumentFormat::kDocx, ".docx"}}) {
-			auto bytes = Render((*built)[i].document, format);
-			if (!bytes) {
-				return ReportError(bytes.error());
-			}
-			entries.push_back({stems.back() + extension, std::move(*bytes)});
-		}
+		entries.push_back({stems[i], &(*built)[i].document});
 	}
-	const document::RenderedDocument index = PackIndex(**messages, opened->access, *built, stems);
-	auto index_pdf = exporting::RenderDocumentPdf(index);
-	if (!index_pdf) {
-		return ReportError(index_pdf.error());
-	}
-	entries.insert(entries.begin(), {"00_index.pdf", std::move(*index_pdf)});
-	entries.insert(entries.begin(), {"00_index.html", exporting::RenderDocumentHtml(index)});
-	auto zip = exporting::WriteZipArchive(entries);
+	auto zip = exporting::RenderDocumentPack(entries, app::BuildPackIndex(**messages, opened->access, *built));
 	if (!zip) {
 		return ReportError(zip.error());
 	}
@@ -188,7 +144,7 @@ int RunPack(const Args &args) {
 		error.field = "--out";
 		return ReportError(error);
 	}
-	std::cout << nlohmann::json{{"documents", built->size()}, {"files", entries.size()}, {"bytes", zip->size()}}.dump()
+	std::cout << nlohmann::json{{"documents", built->size()}, {"files", 2 * entries.size() + 2}, {"bytes", zip->size()}}.dump()
 	          << std::endl;
 	return kExitOk;
 }

@@ -8,6 +8,7 @@
 #include "app/languages.hpp"
 #include "export/document_docx.hpp"
 #include "export/document_html.hpp"
+#include "export/document_pack.hpp"
 #include "export/document_pdf.hpp"
 #include "web/http_headers.hpp"
 #include "web/route_table.hpp"
@@ -80,6 +81,26 @@ void SaveProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
 	web.Redirect(request, Base(access) + "?saved=profile#regulations");
 }
 
+void DownloadPack(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto built = app::BuildAllDocuments(web.ctx(), web.messages(), access);
+	if (!built) {
+		return web.SendErrorPage(request, built.error());
+	}
+	std::vector<exporting::PackEntry> entries;
+	const std::vector<std::string> stems = app::PackStems(*built);
+	for (size_t i = 0; i < built->size(); ++i) {
+		entries.push_back({stems[i], &(*built)[i].document});
+	}
+	auto zip = exporting::RenderDocumentPack(entries, app::BuildPackIndex(web.messages(), access, *built));
+	if (!zip) {
+		return web.SendErrorPage(request, zip.error());
+	}
+	request.response.set_header("Content-Disposition",
+	                            AttachmentDisposition("mamori-documents.zip", web.messages().Text(app::DocumentLocaleOf(access.org), "documents.pack.file_name")));
+	request.response.status = 200;
+	request.response.set_content(*zip, "application/zip");
+}
+
 void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto built = app::BuildAllDocuments(web.ctx(), web.messages(), access);
 	if (!built) {
@@ -107,6 +128,7 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	              {"profile", ProfileModel(web, request, access)},
 	              {"action_profile", base + "/profile"},
 	              {"profile_saved", request.Param("saved") == "profile"},
+	              {"pack", base + ".zip"},
 	              {"proposals", ProposalsModel(web, request, base + "/edit/", *proposals)}};
 	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
 }
@@ -167,6 +189,7 @@ RouteTable DocumentRoutes() {
 	return {
 	    {Method::kGet, R"(/document-styles\.css)", Anyone(), DocumentStyles},
 	    {Method::kGet, R"(/orgs/(\d+)/documents)", OrgStaff(refusal), ShowDocuments},
+	    {Method::kGet, R"(/orgs/(\d+)/documents\.zip)", OrgStaff(refusal), DownloadPack},
 	    {Method::kPost, R"(/orgs/(\d+)/documents/profile)", OrgEditor(), SaveProfile},
 	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.pdf)", OrgStaff(refusal), DownloadPdf},
 	    {Method::kGet, R"(/orgs/(\d+)/documents/([a-z_]+)\.docx)", OrgStaff(refusal), DownloadDocx},

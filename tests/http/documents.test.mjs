@@ -93,3 +93,14 @@ test('the profile answers decide the regulations for a way of working', async ()
   const html = await owner.request('GET', `/orgs/${orgId}/documents/regulations`);
   assert.match(html.text, /テレワークにおける対策/);
 });
+
+test('the document pack downloads as one ZIP with an index', async () => {
+  const zip = await fetch(`${server.base}/orgs/${orgId}/documents.zip`, { headers: { Cookie: owner.cookieHeader() } });
+  assert.equal(zip.status, 200);
+  assert.equal(zip.headers.get('content-type'), 'application/zip');
+  const bytes = Buffer.from(await zip.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(bytes.includes(Buffer.from('00_index.pdf')), 'the index is in the ZIP');
+  assert.ok(bytes.includes(Buffer.from('03_regulations.docx')), 'numbered documents are in the ZIP');
+  assert.equal((await stranger.request('GET', `/orgs/${orgId}/documents.zip`)).status, 404);
+});

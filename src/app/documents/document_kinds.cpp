@@ -25,6 +25,39 @@ std::string StateWord(const DocumentWords &words, DocumentState state) {
 	return words("documents.state.sample");
 }
 
+std::vector<std::string> PackStems(const std::vector<BuiltDocument> &built) {
+	std::vector<std::string> stems;
+	for (size_t i = 0; i < built.size(); ++i) {
+		const std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+		stems.push_back(number + "_" + built[i].summary.kind);
+	}
+	return stems;
+}
+
+document::RenderedDocument BuildPackIndex(const MessageCatalog &messages, const OrgAccess &access,
+                                          const std::vector<BuiltDocument> &built) {
+	const DocumentWords words = DocumentWordsOf(messages, access);
+	const std::vector<std::string> stems = PackStems(built);
+	document::RenderedDocument index;
+	index.kind = "index";
+	index.title = words("documents.pack.index_title");
+	index.locale = words.locale;
+	index.frame = FrameFor(words, access, index.title, "", false);
+	document::Block table{.type = document::BlockType::kTable};
+	table.columns = {{words("documents.pack.title"), 4},
+	                 {words("documents.pack.state"), 2},
+	                 {words("documents.pack.revised_on"), 2},
+	                 {words("documents.pack.files"), 3}};
+	for (size_t i = 0; i < built.size(); ++i) {
+		const auto &summary = built[i].summary;
+		table.rows.push_back({document::TextLine(summary.title), document::TextLine(summary.state),
+		                      document::TextLine(words.Date(summary.revised_on)),
+		                      document::TextLine(stems[i] + ".pdf, " + stems[i] + ".docx")});
+	}
+	index.blocks.push_back(std::move(table));
+	return index;
+}
+
 std::optional<std::string> EditableTemplateOf(const AppContext &ctx, const OrgAccess &access, std::string_view kind) {
 	if (kind == "regulations") {
 		return std::nullopt;
@@ -63,7 +96,7 @@ Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const Mess
 				summary.state = document::PlainText(row.value);
 			}
 		}
-		summary.revised_on = doc.frame.header_right;
+		summary.revised_on = doc.revised_on;
 		built.push_back({std::move(summary), std::move(doc)});
 	}
 	return built;

@@ -43,6 +43,14 @@ struct BuiltDocument {
 Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const MessageCatalog &messages,
                                                      const OrgAccess &access);
 
+//! The numbered file stem of each built document in the pack ("01_basic_policy").
+std::vector<std::string> PackStems(const std::vector<BuiltDocument> &built);
+
+//! The pack's index: title, state and 改訂日 of each document, itself a
+//! document in the organisation's document language.
+document::RenderedDocument BuildPackIndex(const MessageCatalog &messages, const OrgAccess &access,
+                                          const std::vector<BuiltDocument> &built);
+
 //! The template a kind is edited through, for kinds made of one template
 //! (not basic_policy, selfcheck_report or the many-template regulations).
 std::optional<std::string> EditableTemplateOf(const AppContext &ctx, const OrgAccess &access, std::string_view kind);

@@ -27,6 +27,7 @@ Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, con
 	doc.title = policy.title;
 	doc.locale = words.locale;
 	const std::string revised = input.revised_on.empty() ? input.established_on : input.revised_on;
+	doc.revised_on = revised;
 	doc.frame = FrameFor(words, access, policy.title + " " + words("documents.policy.footer_version", {{"version", std::to_string(version)}}),
 	                     revised, !published);
 	doc.metadata.push_back({words("documents.metadata.version"),

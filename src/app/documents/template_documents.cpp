@@ -190,6 +190,7 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 			draft = editable.stored->state != storage::DocumentState::kPublished;
 		}
 	}
+	doc.revised_on = revised_on;
 	doc.frame = FrameFor(words, access, doc.title, revised_on, draft);
 	return doc;
 }

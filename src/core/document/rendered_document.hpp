@@ -84,6 +84,7 @@ struct RenderedDocument {
 	std::string title;     // 情報セキュリティ基本方針
 	std::string subtitle;  // e.g. the partner's name for one 機密保持条項; may be empty
 	Locale locale = kDefaultLocale;
+	std::string revised_on;  // 改訂日 as YYYY-MM-DD, "" when never revised: for indexes, not printed by renderers
 	DocumentFrame frame;
 	std::vector<MetadataRow> metadata;
 	std::vector<Block> blocks;
