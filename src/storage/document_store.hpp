@@ -29,6 +29,12 @@ public:
 	virtual Result<StoredDocument> SaveDocument(const StoredDocument &document, const std::string &note) = 0;
 	//! Oldest first.
 	virtual Result<std::vector<DocumentRevision>> ListDocumentRevisions(Id org_id, Id document_id) = 0;
+
+	//! Records that the user has read `revision` of the organisation's
+	//! document (again: no change). kNotFound unless the document is org_id's.
+	virtual Status ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, int revision) = 0;
+	//! The users who confirmed `revision`, with when.
+	virtual Result<std::vector<DocumentRead>> ListDocumentReads(Id org_id, Id document_id, int revision) = 0;
 };
 
 } // namespace mamori::storage

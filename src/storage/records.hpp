@@ -138,6 +138,11 @@ struct StoredDocument {
 	std::optional<Id> updated_by;
 };
 
+struct DocumentRead {
+	Id user_id = 0;
+	std::string read_at;
+};
+
 struct DocumentRevision {
 	int revision = 0;
 	DocumentState state = DocumentState::kDraft;

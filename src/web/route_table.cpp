@@ -214,7 +214,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
-	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes}) {
+	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

@@ -107,6 +107,7 @@ RouteTable RiskRoutes();
 RouteTable LanguageRoutes();
 RouteTable DocumentRoutes();
 RouteTable DocumentEditRoutes();
+RouteTable HandbookRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

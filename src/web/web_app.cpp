@@ -319,6 +319,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 	};
 	if (access.IsRespondent()) {
 		add("selfcheck_answer", "nav.selfcheck_answer", base + "/selfcheck/answer");
+		add("handbook", "nav.handbook", base + "/handbook");
 	} else {
 		add("dashboard", "nav.dashboard", base);
 		add("five_articles", "nav.five_articles", base + "/five-articles");

@@ -104,3 +104,33 @@ test('the document pack downloads as one ZIP with an index', async () => {
   assert.ok(bytes.includes(Buffer.from('03_regulations.docx')), 'numbered documents are in the ZIP');
   assert.equal((await stranger.request('GET', `/orgs/${orgId}/documents.zip`)).status, 404);
 });
+
+test('employees confirm reading the published handbook, and the 責任者 sees who has not', async () => {
+  assert.equal((await owner.request('GET', `/orgs/${orgId}/handbook`)).status, 404, 'nothing to read before it is published');
+  const editPath = `/orgs/${orgId}/documents/edit/handbook`;
+  let editor = await owner.request('GET', editPath);
+  const csrf = editor.text.match(/name="_csrf" value="([^"]+)"/)[1];
+  const post = (path, pairs) => owner.request('POST', path, {
+    body: new URLSearchParams(pairs).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+  const keep = [...editor.text.matchAll(/name="(keep\.[a-z0-9_]+)" value="1" checked/g)].map((m) => [m[1], '1']);
+  assert.equal((await post(editPath, [['_csrf', csrf], ['revision', '0'], ...keep])).status, 303);
+  for (const [action, revision] of [['submit', '1'], ['approve', '2'], ['publish', '3']]) {
+    const changed = await post(`${editPath}/state`, [['_csrf', csrf], ['action', action], ['revision', revision]]);
+    assert.equal(changed.status, 303, `${action}: ${changed.text.slice(0, 200)}`);
+  }
+  let page = await owner.request('GET', `/orgs/${orgId}/handbook`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /読みました/);
+  assert.match(page.text, /まだ読んだことを知らせていない人：<\/p><ul><li>docs-owner<\/li>/);
+  assert.equal((await post(`/orgs/${orgId}/handbook/read`, [['_csrf', csrf]])).status, 303);
+  page = await owner.request('GET', `/orgs/${orgId}/handbook`);
+  assert.match(page.text, /読んだことを記録しました/);
+  assert.match(page.text, /全員が読んだことを知らせています/);
+  assert.equal((await stranger.request('GET', `/orgs/${orgId}/handbook`)).status, 404);
+  // Step 2's ハンドブック task is done once the handbook is published.
+  const home = await owner.request('GET', `/orgs/${orgId}`);
+  assert.match(home.text, /documents\/edit\/handbook/);
+});

@@ -142,6 +142,45 @@ Result<std::vector<storage::DocumentRevision>> DocumentHistory(AppContext &ctx, 
 	return ctx.store.ListDocumentRevisions(access.org.id, stored.id);
 }
 
+Result<std::optional<storage::StoredDocument>> PublishedHandbook(AppContext &ctx, const OrgAccess &access) {
+	auto stored = MAMORI_TRY(ctx.store.FindDocument(access.org.id, "handbook", ""));
+	if (!stored || stored->state != storage::DocumentState::kPublished) {
+		return std::optional<storage::StoredDocument>();
+	}
+	return stored;
+}
+
+Status ConfirmHandbookRead(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
+	const auto handbook = MAMORI_TRY(PublishedHandbook(ctx, access));
+	if (!handbook) {
+		return Error::Make(ErrorCode::kNotFound, "errors.document.handbook_not_published");
+	}
+	return ctx.store.InTransaction([&]() -> Status {
+		MAMORI_TRY(ctx.store.ConfirmDocumentRead(access.org.id, handbook->id, actor.user_id, handbook->revision));
+		return Audit(ctx, access.org.id, actor.user_id, "document.read", "document:handbook",
+		             {{"revision", handbook->revision}});
+	});
+}
+
+Result<std::vector<HandbookReader>> HandbookReaders(AppContext &ctx, const OrgAccess &access) {
+	std::vector<HandbookReader> readers;
+	const auto handbook = MAMORI_TRY(PublishedHandbook(ctx, access));
+	if (!handbook) {
+		return readers;
+	}
+	const auto reads = MAMORI_TRY(ctx.store.ListDocumentReads(access.org.id, handbook->id, handbook->revision));
+	for (const auto &member : MAMORI_TRY(ctx.store.ListMembers(access.org.id))) {
+		HandbookReader reader{member, std::nullopt};
+		for (const auto &read : reads) {
+			if (read.user_id == member.user_id) {
+				reader.read_at = read.read_at;
+			}
+		}
+		readers.push_back(std::move(reader));
+	}
+	return readers;
+}
+
 Result<std::map<std::string, std::string>> RoleHolders(AppContext &ctx, const OrgAccess &access) {
 	std::map<std::string, std::string> holders;
 	const document::DocumentTemplate *governance = FindTemplate(ctx, access, "governance");

@@ -53,6 +53,22 @@ Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor
 Result<std::vector<storage::DocumentRevision>> DocumentHistory(AppContext &ctx, const OrgAccess &access,
                                                                const storage::StoredDocument &stored);
 
+//! The published ハンドブック for employees: its stored record, or nullopt
+//! while it is not published.
+Result<std::optional<storage::StoredDocument>> PublishedHandbook(AppContext &ctx, const OrgAccess &access);
+
+//! Any member confirms having read the published handbook (its current
+//! revision). kNotFound while there is none.
+Status ConfirmHandbookRead(AppContext &ctx, const Actor &actor, const OrgAccess &access);
+
+struct HandbookReader {
+	storage::Membership member;
+	std::optional<std::string> read_at;  // nullopt: has not confirmed this revision
+};
+//! Every member and whether they confirmed the published revision; for the
+//! 責任者, to see who has not read it. Empty while nothing is published.
+Result<std::vector<HandbookReader>> HandbookReaders(AppContext &ctx, const OrgAccess &access);
+
 //! Who holds each 管理体制 role, from the governance document's person
 //! fields: the one source every other document takes names from.
 Result<std::map<std::string, std::string>> RoleHolders(AppContext &ctx, const OrgAccess &access);

@@ -104,6 +104,8 @@ public:
 	Result<std::vector<StoredDocument>> ListDocuments(Id org_id) override;
 	Result<StoredDocument> SaveDocument(const StoredDocument &document, const std::string &note) override;
 	Result<std::vector<DocumentRevision>> ListDocumentRevisions(Id org_id, Id document_id) override;
+	Status ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, int revision) override;
+	Result<std::vector<DocumentRead>> ListDocumentReads(Id org_id, Id document_id, int revision) override;
 
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at

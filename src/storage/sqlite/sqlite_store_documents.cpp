@@ -166,4 +166,40 @@ Result<std::vector<DocumentRevision>> SqliteStore::ListDocumentRevisions(Id org_
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, document_id); }, ReadRevision);
 }
 
+Status SqliteStore::ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, int revision) {
+	return InTransaction([&]() -> Status {
+		// The document must be the organisation's: a read of another firm's
+		// document is "not found", never recorded.
+		auto changed = Execute(db_,
+		                       "INSERT OR IGNORE INTO document_reads(document_id, user_id, revision, read_at) "
+		                       "SELECT id, ?, ?, " MAMORI_SQL_NOW " FROM documents WHERE org_id = ? AND id = ?",
+		                       [&](Statement &s) { s.Bind(1, user_id).Bind(2, revision).Bind(3, org_id).Bind(4, document_id); });
+		if (!changed) {
+			return changed.error();
+		}
+		if (*changed == 0) {
+			auto exists = QueryOne<int>(db_, "SELECT 1 FROM documents WHERE org_id = ? AND id = ?",
+			                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, document_id); },
+			                            [](const Statement &) -> Result<int> { return 1; });
+			if (!exists) {
+				return exists.error();
+			}
+			if (!exists->has_value()) {
+				return Error::Make(ErrorCode::kNotFound, "errors.not_found");
+			}
+		}
+		return OkStatus();
+	});
+}
+
+Result<std::vector<DocumentRead>> SqliteStore::ListDocumentReads(Id org_id, Id document_id, int revision) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<DocumentRead>(
+	    db_,
+	    "SELECT r.user_id, r.read_at FROM document_reads r JOIN documents d ON d.id = r.document_id "
+	    "WHERE d.org_id = ? AND d.id = ? AND r.revision = ? ORDER BY r.read_at, r.user_id",
+	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, document_id).Bind(3, revision); },
+	    [](const Statement &s) -> Result<DocumentRead> { return DocumentRead{s.ColumnInt64(0), s.ColumnText(1)}; });
+}
+
 } // namespace mamori::storage

@@ -88,6 +88,25 @@ TEST_P(StoreContract, DocumentsStayInTheirOrganisation) {
 	EXPECT_EQ(store_->ListDocuments(org_a)->size(), 1u);
 }
 
+TEST_P(StoreContract, DocumentReadsArePerRevisionAndOrganisation) {
+	const Id org_a = MakeOrg("既読A社");
+	const Id org_b = MakeOrg("既読B社");
+	const Id reader = MakeUser("reader@example.jp");
+	auto document = store_->SaveDocument(Draft(org_a, reader, "{}"), "");
+	ASSERT_TRUE(document.ok());
+	ASSERT_TRUE(store_->ConfirmDocumentRead(org_a, document->id, reader, 1).ok());
+	ASSERT_TRUE(store_->ConfirmDocumentRead(org_a, document->id, reader, 1).ok()) << "confirming twice changes nothing";
+	auto reads = store_->ListDocumentReads(org_a, document->id, 1);
+	ASSERT_TRUE(reads.ok());
+	ASSERT_EQ(reads->size(), 1u);
+	EXPECT_EQ((*reads)[0].user_id, reader);
+	EXPECT_TRUE(store_->ListDocumentReads(org_a, document->id, 2)->empty()) << "a new revision asks again";
+	auto foreign = store_->ConfirmDocumentRead(org_b, document->id, reader, 1);
+	ASSERT_FALSE(foreign.ok());
+	EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
+	EXPECT_TRUE(store_->ListDocumentReads(org_b, document->id, 1)->empty());
+}
+
 TEST_P(StoreContract, ProfileFlagsRoundTrip) {
 	const Id org_id = MakeOrg("プロフィール株式会社");
 	auto org = store_->FindOrganization(org_id);
