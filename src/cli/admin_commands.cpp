@@ -30,7 +30,7 @@ struct Installation {
 
 Result<Installation> OpenInstallation(const std::string &db_path) {
 	if (db_path.empty()) {
-		return Error::Invalid("--db", "give the database file with --db PATH");
+		return Error::Invalid("--db", "cli.errors.db_required");
 	}
 	auto content_dir = platform::LocateResourceDir("content");
 	if (!content_dir) {
@@ -61,14 +61,14 @@ int RunServe(const Args &args) {
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');
 	if (colon == std::string::npos || colon == 0) {
-		return ReportError(Error::Invalid("--listen", "use HOST:PORT, e.g. 127.0.0.1:8080"));
+		return ReportError(Error::Invalid("--listen", "cli.errors.listen_format"));
 	}
 	options.host = listen.substr(0, colon);
 	const std::string port_text = listen.substr(colon + 1);
 	int port = 0;
 	auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
 	if (ec != std::errc() || end != port_text.data() + port_text.size() || port < 1 || port > 65535) {
-		return ReportError(Error::Invalid("--listen", "port must be 1–65535"));
+		return ReportError(Error::Invalid("--listen", "cli.errors.listen_port"));
 	}
 	options.port = port;
 	// The one place the server's store is opened (storage::OpenStore picks the backend).
@@ -102,7 +102,7 @@ int RunUser(const Args &args) {
 		return ReportError(valid.error());
 	}
 	if (!parsed->Has("db")) {
-		return ReportError(Error::Invalid("--db", "give the database file with --db PATH"));
+		return ReportError(Error::Invalid("--db", "cli.errors.db_required"));
 	}
 	// The password policy needs only the content catalog, so a weak password
 	// is refused before the database file is even created.
@@ -145,10 +145,10 @@ int RunBackup(const Args &args) {
 		return ReportError(parsed.error());
 	}
 	if (!parsed->Has("out")) {
-		return ReportError(Error::Invalid("--out", "give the backup file with --out FILE"));
+		return ReportError(Error::Invalid("--out", "cli.errors.backup_out_required"));
 	}
 	if (!platform::FileExists(parsed->Value("db"))) {
-		return ReportError(Error::Invalid("--db", "database file not found: " + parsed->Value("db")));
+		return ReportError(Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed->Value("db")}}));
 	}
 	auto installation = OpenInstallation(parsed->Value("db"));
 	if (!installation) {

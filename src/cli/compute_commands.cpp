@@ -34,7 +34,7 @@ int ReportError(const Error &error) {
 
 static Result<codec::Json> ReadInputDocument(const Args &args, size_t expected_position) {
 	if (args.size() != expected_position + 1) {
-		return Error::Invalid("FILE", "give exactly one input file, or - for standard input");
+		return Error::Invalid("FILE", "cli.errors.one_input_file");
 	}
 	const std::string &name = args[expected_position];
 	std::string text;

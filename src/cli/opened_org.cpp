@@ -9,17 +9,17 @@ namespace mamori::cli {
 
 Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 	if (!parsed.Has("db")) {
-		return Error::Invalid("--db", "give the database file with --db PATH");
+		return Error::Invalid("--db", "cli.errors.db_required");
 	}
 	if (!platform::FileExists(parsed.Value("db"))) {
-		return Error::Invalid("--db", "database file not found: " + parsed.Value("db"));
+		return Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed.Value("db")}});
 	}
 	if (!parsed.Has("as")) {
-		return Error::Invalid("--as", "give the e-mail of the member acting (recorded in the audit log) with --as EMAIL");
+		return Error::Invalid("--as", "cli.errors.as_required");
 	}
 	const std::string org_text = parsed.Value("org");
 	if (org_text.empty() || org_text.find_first_not_of("0123456789") != std::string::npos || org_text.size() > 18) {
-		return Error::Invalid("--org", "give the organisation id (a number) with --org ID");
+		return Error::Invalid("--org", "cli.errors.org_required");
 	}
 	auto content_dir = platform::LocateResourceDir("content");
 	if (!content_dir) {
@@ -40,7 +40,7 @@ Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 		return user.error();
 	}
 	if (!user->has_value()) {
-		return Error::Invalid("--as", "no account with that e-mail");
+		return Error::Invalid("--as", "cli.errors.as_unknown");
 	}
 	opened.actor = app::Actor{(*user)->id, (*user)->email, (*user)->is_admin};
 	auto access = app::AccessOrganization(ctx, opened.actor.user_id, std::stoll(org_text));

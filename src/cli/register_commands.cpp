@@ -35,7 +35,7 @@ Result<interchange::RegisterFormat> FormatFor(const ParsedArgs &parsed, const st
 	}
 	auto format = interchange::ParseRegisterFormat(name);
 	if (!format) {
-		return Error::Invalid("--format", "use xlsx, csv or json (or a file ending in one of them)");
+		return Error::Invalid("--format", "cli.errors.register_format");
 	}
 	return format;
 }
@@ -46,7 +46,7 @@ int RunExport(const Args &args) {
 		return ReportError(parsed.error());
 	}
 	if (!parsed->Has("out")) {
-		return ReportError(Error::Invalid("--out", "give the output file with --out FILE"));
+		return ReportError(Error::Invalid("--out", "cli.errors.out_required"));
 	}
 	auto format = FormatFor(*parsed, parsed->Value("out"));
 	if (!format) {
@@ -58,7 +58,7 @@ int RunExport(const Args &args) {
 	}
 	const MessageCatalog *messages = CliMessages();
 	if (messages == nullptr) {
-		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "the message catalog (content/messages) cannot be loaded"));
+		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "cli.messages_unavailable"));
 	}
 	app::AppContext ctx{opened->catalogs.Default(), *opened->store, &opened->catalogs};
 	auto analysis = app::AnalyzeOrganization(ctx, opened->access, false);
@@ -104,7 +104,7 @@ int RunImport(const Args &args) {
 		return ReportError(parsed.error());
 	}
 	if (!parsed->Has("file")) {
-		return ReportError(Error::Invalid("--file", "give the register file with --file FILE"));
+		return ReportError(Error::Invalid("--file", "cli.errors.file_required"));
 	}
 	auto format = FormatFor(*parsed, parsed->Value("file"));
 	if (!format) {
@@ -112,7 +112,7 @@ int RunImport(const Args &args) {
 	}
 	auto bytes = platform::ReadWholeFile(parsed->Value("file"));
 	if (!bytes) {
-		return ReportError(Error::Invalid("--file", "cannot read " + parsed->Value("file")));
+		return ReportError(Error::Invalid("--file", "cli.errors.file_unreadable", {{"path", parsed->Value("file")}}));
 	}
 	auto opened = OpenOrganization(*parsed);
 	if (!opened) {
@@ -120,7 +120,7 @@ int RunImport(const Args &args) {
 	}
 	const MessageCatalog *messages = CliMessages();
 	if (messages == nullptr) {
-		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "the message catalog (content/messages) cannot be loaded"));
+		return ReportError(Error::Make(ErrorCode::kCatalogInvalid, "cli.messages_unavailable"));
 	}
 	app::AppContext ctx{opened->catalogs.Default(), *opened->store, &opened->catalogs};
 	// The file may be in any language an export writes.

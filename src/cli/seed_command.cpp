@@ -31,10 +31,10 @@ int RunSeed(const Args &args) {
 	const std::string count_text = parsed->Value("orgs", "1000");
 	auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), org_count);
 	if (ec != std::errc() || end != count_text.data() + count_text.size() || org_count < 1 || org_count > 100000) {
-		return ReportError(Error::Invalid("--orgs", "give a number from 1 to 100000"));
+		return ReportError(Error::Invalid("--orgs", "cli.errors.orgs_range"));
 	}
 	if (!parsed->Has("db")) {
-		return ReportError(Error::Invalid("--db", "give the database file with --db PATH"));
+		return ReportError(Error::Invalid("--db", "cli.errors.db_required"));
 	}
 	auto content_dir = platform::LocateResourceDir("content");
 	if (!content_dir) {
@@ -104,7 +104,7 @@ int RunSeed(const Args &args) {
 	auto [assets_end, assets_ec] = std::from_chars(assets_text.data(), assets_text.data() + assets_text.size(), asset_count);
 	if (assets_ec != std::errc() || assets_end != assets_text.data() + assets_text.size() || asset_count < 0 ||
 	    asset_count > 20000) {
-		return ReportError(Error::Invalid("--assets", "give a number from 0 to 20000"));
+		return ReportError(Error::Invalid("--assets", "cli.errors.assets_range"));
 	}
 	if (asset_count > 0) {
 		auto access = app::AccessOrganization(ctx, actor.user_id, 1);

@@ -34,7 +34,7 @@ std::string SchemeOf(std::string_view url) {
 
 Result<StoreUrl> ParseStoreUrl(const std::string &url) {
 	if (url.empty()) {
-		return Error::Invalid("db", "give the database as a file path, sqlite:PATH or postgresql://...");
+		return Error::Invalid("db", "errors.store.url_empty");
 	}
 	const std::string scheme = SchemeOf(url);
 	if (scheme.empty()) {
@@ -46,15 +46,14 @@ Result<StoreUrl> ParseStoreUrl(const std::string &url) {
 			path.remove_prefix(2);
 		}
 		if (path.empty()) {
-			return Error::Invalid("db", "the sqlite: URL names no file; write sqlite:PATH");
+			return Error::Invalid("db", "errors.store.sqlite_no_file");
 		}
 		return StoreUrl{StoreUrl::Backend::kSqlite, std::string(path)};
 	}
 	if ((scheme == "postgresql" || scheme == "postgres") && url.compare(scheme.size(), 3, "://") == 0) {
 		return StoreUrl{StoreUrl::Backend::kPostgres, url};
 	}
-	return Error::Invalid("db", "unknown database scheme \"" + scheme +
-	                                 "\"; give a file path, sqlite:PATH or postgresql://...");
+	return Error::Invalid("db", "errors.store.scheme_unknown", {{"scheme", scheme}});
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::string &migrations_root) {
@@ -71,7 +70,7 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::stri
 		return std::unique_ptr<Store>(std::move(store).value());
 	}
 	case StoreUrl::Backend::kPostgres:
-		return Error::Invalid("db", "PostgreSQL support comes in a later release of mamori; use a SQLite file for now");
+		return Error::Invalid("db", "errors.store.postgres_later");
 	}
 	return Error::Make(ErrorCode::kInternal, "unhandled store backend");
 }

@@ -44,8 +44,9 @@ TEST(OpenStoreTest, PostgresUrlsAreRecognisedButNotYetSupported) {
 		ASSERT_FALSE(opened.ok()) << url;
 		EXPECT_EQ(opened.error().code, ErrorCode::kInvalidInput);
 		EXPECT_EQ(opened.error().field, "db");
-		EXPECT_NE(opened.error().message.find("PostgreSQL"), std::string::npos) << opened.error().message;
-		EXPECT_NE(opened.error().message.find("later release"), std::string::npos) << opened.error().message;
+		const std::string said = testing_support::Describe(opened.error(), Locale::kEn);
+		EXPECT_NE(said.find("PostgreSQL"), std::string::npos) << said;
+		EXPECT_NE(said.find("later release"), std::string::npos) << said;
 	}
 }
 
@@ -58,7 +59,8 @@ TEST(OpenStoreTest, UnknownSchemesAndEmptyUrlsAreRefusedOnTheDbField) {
 	}
 	auto mysql = ParseStoreUrl("mysql://localhost/mamori");
 	ASSERT_FALSE(mysql.ok());
-	EXPECT_NE(mysql.error().message.find("mysql"), std::string::npos) << mysql.error().message;
+	EXPECT_NE(testing_support::Describe(mysql.error(), Locale::kEn).find("\"mysql\""), std::string::npos);
+	EXPECT_NE(testing_support::Describe(mysql.error(), Locale::kJa).find("「mysql」"), std::string::npos);
 }
 
 TEST(OpenStoreTest, OpensASqliteFileThroughEveryForm) {
