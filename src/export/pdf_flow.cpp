@@ -146,7 +146,7 @@ LayoutPtr MakeLayout(PangoContext *context, const std::vector<Line> &lines, doub
 			}
 		}
 	}
-	// Plain text, never markup: names like "A&B <株>" are printed as typed.
+	// Plain text, never markup: names like 「A&B <株>」 are printed as typed.
 	pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
 	pango_layout_set_attributes(layout.get(), attributes.get());
 	return layout;

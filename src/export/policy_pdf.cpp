@@ -122,7 +122,7 @@ LayoutPtr MakeLayout(PangoContext *context, const std::string &text, double widt
 	pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
 	pango_layout_set_indent(layout.get(), static_cast<int>(style.first_line_indent * PANGO_SCALE));
 	pango_layout_set_justify(layout.get(), style.justify);
-	// Plain text, never markup: names like "A&B <株>" are printed as typed.
+	// Plain text, never markup: names like 「A&B <株>」 are printed as typed.
 	pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
 	return layout;
 }

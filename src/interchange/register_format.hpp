@@ -79,7 +79,7 @@ struct CellError {
 
 	//! The problem alone, in `locale`.
 	std::string Message(const MessageCatalog &messages, Locale locale) const;
-	//! "情報資産管理台帳 3行目「機密性」：…" with the place in front, in `locale`.
+	//! 「情報資産管理台帳 3行目「機密性」：…」 with the place in front, in `locale`.
 	std::string Describe(const MessageCatalog &messages, Locale locale) const;
 };
 

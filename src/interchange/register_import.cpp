@@ -481,7 +481,7 @@ std::optional<std::string> ParseWrittenDate(std::string_view raw, std::string_vi
 	for (size_t p = 0; p < pattern.size();) {
 		const size_t open = pattern.find("{{", p);
 		if (open != p) {
-			// Literal text between the numbers ("年", "月"); the one after the day may be left out.
+			// Literal text between the numbers (「年」, 「月」); the one after the day may be left out.
 			const std::string literal = NormalizeForMatch(pattern.substr(p, open - p));
 			if (text.compare(at, literal.size(), literal) == 0) {
 				at += literal.size();

@@ -91,7 +91,7 @@ class RowImporter {
 	std::string sheet_;
 	std::vector<std::string> yes_words_;  // normalized (NormalizeForMatch)
 	std::vector<std::string> no_words_;
-	std::vector<std::string> date_patterns_;  // "{{year}}年{{month}}月{{day}}日", ...
+	std::vector<std::string> date_patterns_;  // 「{{year}}年{{month}}月{{day}}日」, ...
 	std::vector<std::optional<size_t>> field_column_; // per RegisterColumns() index
 	size_t column_count_ = 0;
 	size_t data_rows_ = 0;
@@ -123,7 +123,7 @@ std::string FormatDate(int year, int month, int day);
 std::optional<std::string> ParseDateText(std::string_view text);
 
 //! Parses a date written by hand after `pattern`, a message with {{year}},
-//! {{month}} and {{day}} ("{{year}}年{{month}}月{{day}}日"); the text after
+//! {{month}} and {{day}} (「{{year}}年{{month}}月{{day}}日」); the text after
 //! the day may be left out. "YYYY-MM-DD" when it matches and is a real date.
 std::optional<std::string> ParseWrittenDate(std::string_view text, std::string_view pattern);
 

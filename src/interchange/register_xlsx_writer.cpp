@@ -242,7 +242,7 @@ std::vector<std::string> Range(int min, int max) {
 	return out;
 }
 
-// "3 いつ発生してもおかしくない／2 …": the meaning of each value, shown when the cell is selected.
+// 「3 いつ発生してもおかしくない／2 …」: the meaning of each value, shown when the cell is selected.
 std::string LegendOf(std::vector<mamori::ScaleLabel> labels) {
 	std::sort(labels.begin(), labels.end(), [](const auto &a, const auto &b) { return a.value < b.value; });
 	std::string out;

@@ -160,7 +160,7 @@ struct AuditEntry {
 	std::string user_email;  // joined for display
 	std::string at;
 	std::string action;  // e.g. "selfcheck.answer", "policy.publish"
-	std::string target;  // what was changed, e.g. "round:3/営業部"
+	std::string target;  // what was changed, e.g. 「round:3/営業部」
 	std::string detail;  // JSON text with the changed values
 };
 

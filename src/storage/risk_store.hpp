@@ -40,7 +40,7 @@ public:
 
 	//! Answers carried over from an older catalog that need a look (要確認).
 	virtual Result<std::vector<AnswerReview>> ListAnswerReviews(Id org_id) = 0;
-	//! Dismisses one review ("確認しました"); one that is not there is no error.
+	//! Dismisses one review (「確認しました」); one that is not there is no error.
 	virtual Status DeleteAnswerReview(Id org_id, const std::string &old_item_id) = 0;
 	//! Resolves the reviews of every old item that `successor_id` took over
 	//! (called when the new item is answered).

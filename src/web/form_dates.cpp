@@ -106,7 +106,7 @@ Result<std::string> ParseDateFields(const DateFields &fields, const std::string 
 	struct Part {
 		const std::string &raw;
 		const char *suffix;
-		const char *not_digits;  // message keys naming the box ("{{label}}の年は数字で…")
+		const char *not_digits;  // message keys naming the box (「{{label}}の年は数字で…」)
 		const char *missing;
 	};
 	const std::array<Part, 3> parts = {

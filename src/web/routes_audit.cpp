@@ -208,7 +208,7 @@ Json DetailLines(const PageText &words, const std::string &detail, const Names &
 	return lines;
 }
 
-//! The target code ("article:3", "policy:v2", "user:5", "round:3/営業部") in words where we know the kind.
+//! The target code ("article:3", "policy:v2", "user:5", 「round:3/営業部」) in words where we know the kind.
 std::string TargetText(const PageText &words, const std::string &target, const Names &member_emails) {
 	const size_t colon = target.find(':');
 	if (colon == std::string::npos) {

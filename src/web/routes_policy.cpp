@@ -38,7 +38,7 @@ DocumentText DocumentTextOf(const WebApp &web, const app::OrgAccess &access) {
 	return DocumentText{web.messages(), app::DocumentLocaleOf(access.org)};
 }
 
-//! A "制定日：{{date}}" line as the words before and after the date, so the
+//! A 「制定日：{{date}}」 line as the words before and after the date, so the
 //! date can sit in a <time> element that the editor's preview rewrites.
 Json AroundDate(const DocumentText &text, std::string_view key) {
 	const std::string marker = "\x1f"; // never in a message

@@ -160,7 +160,7 @@ TemplateBlock ReadBlock(const Reader &entry) {
 		block.text = entry.String("note");
 	} else if (has("list")) {
 		block.type = BlockType::kList;
-		// The marker is content ("・", "〇", "×", "1."), so the template names it.
+		// The marker is content (「・」, "〇", "×", "1."), so the template names it.
 		block.items = ReadListItems(entry.Child("list"), entry.OptionalString("marker"));
 	} else if (has("table")) {
 		block.type = BlockType::kTable;

@@ -227,7 +227,7 @@ struct AssetTemplate {
 struct PathTaskDefinition {
 	std::string id;     // "five_articles", "selfcheck", "basic_policy", ...
 	std::string title;  // as in 表3
-	std::string section;  // guideline section, e.g. "第2部 3(2)"
+	std::string section;  // guideline section, e.g. 「第2部 3(2)」
 	std::vector<int> key_items;  // 重要7項目 this task serves (表3)
 };
 

@@ -14,7 +14,7 @@
 namespace mamori::charts {
 
 struct RadarSeries {
-	std::string label;           // legend text, e.g. "全社" or "営業部"
+	std::string label;           // legend text, e.g. 「全社」 or 「営業部」
 	std::vector<double> ratios;  // one per axis, 0.0–1.0 (score ÷ max, clamped)
 };
 
@@ -34,7 +34,7 @@ struct Bar {
 std::string BarChart(const std::string &title, const std::vector<Bar> &bars, const std::string &no_data = {});
 
 struct TrendPoint {
-	std::string label;  // x label, e.g. "2025年4月"
+	std::string label;  // x label, e.g. 「2025年4月」
 	double value = 0;
 };
 

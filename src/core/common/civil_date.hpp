@@ -28,7 +28,7 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text);
 std::string IsoDate(const CivilDate &date);
 
 //! The date in a pattern with {{year}}, {{month}} and {{day}} (unpadded),
-//! such as the document language's "{{year}}年{{month}}月{{day}}日".
+//! such as the document language's 「{{year}}年{{month}}月{{day}}日」.
 std::string FormatCivilDate(std::string_view pattern, const CivilDate &date);
 
 } // namespace mamori

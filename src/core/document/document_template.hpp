@@ -22,7 +22,7 @@ enum class FieldType {
 	kLongText,  // a paragraph
 	kDate,      // YYYY-MM-DD, written in the document's date style
 	kPerson,    // a name; filled from the holder of `role` in 管理体制 unless typed
-	kPeriod,    // "毎年4月", "3か月ごと": free text, kept apart for validation and help
+	kPeriod,    // 「毎年4月」, 「3か月ごと」: free text, kept apart for validation and help
 	kChoice,    // one of `choices`
 	kNumber,    // a whole number, 0 or more
 	kTable,     // rows of `columns` (the backup table: 機器名, 対象, 方法, 保管媒体, 頻度)

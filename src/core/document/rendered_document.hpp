@@ -32,9 +32,9 @@ struct Span {
 using Line = std::vector<Span>;
 
 enum class BlockType {
-	kHeading,    // `level` 1..3; 1 is a chapter (関連規程 "1 組織的対策"), the title is not a block
+	kHeading,    // `level` 1..3; 1 is a chapter (関連規程 「1 組織的対策」), the title is not a block
 	kParagraph,  // `line`
-	kList,       // `items`, each with its own marker ("〇", "×", "1.", "・")
+	kList,       // `items`, each with its own marker ("〇", "×", "1.", 「・」)
 	kTable,      // `columns` and `rows`; cells are lines
 	kNote,       // `line`, set apart (the guideline's explanation beside a sample, a draft remark)
 	kSignature,  // `lines` right-aligned at the end: 制定日, 会社名, 代表者
@@ -42,7 +42,7 @@ enum class BlockType {
 };
 
 struct ListItem {
-	std::string marker;  // printed before the item, as given ("〇", "×", "1.", "・")
+	std::string marker;  // printed before the item, as given ("〇", "×", "1.", 「・」)
 	Line line;
 };
 
@@ -66,10 +66,10 @@ struct Block {
 //! language (message catalog documents.frame.*), so renderers add none.
 struct DocumentFrame {
 	std::string header_left;   // the company name
-	std::string header_right;  // "改訂日：2025年4月1日" or ""
-	std::string footer_left;   // "情報セキュリティ基本方針 第2版" (title and version)
+	std::string header_right;  // 「改訂日：2025年4月1日」 or ""
+	std::string footer_left;   // 「情報セキュリティ基本方針 第2版」 (title and version)
 	std::string page_pattern;  // "{{page}} / {{pages}}": the page number, at the foot of each page
-	std::string draft_mark;    // "下書き" on every page of a document that is not published; "" otherwise
+	std::string draft_mark;    // 「下書き」 on every page of a document that is not published; "" otherwise
 };
 
 //! Facts about the document shown as a small table under the title

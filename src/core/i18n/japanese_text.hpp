@@ -12,7 +12,7 @@ namespace mamori {
 bool ContainsJapanese(std::string_view text);
 
 //! Like ContainsJapanese, but ignores text inside brackets （…）(…)「…」『…』,
-//! where English keeps the guideline's own term: "Detailed risk analysis (詳細リスク分析)".
+//! where English keeps the guideline's own term: 「Detailed risk analysis (詳細リスク分析)」.
 bool ContainsJapaneseOutsideBrackets(std::string_view text);
 
 } // namespace mamori
