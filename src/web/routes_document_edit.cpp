@@ -67,6 +67,14 @@ const char *StateKey(const std::optional<storage::StoredDocument> &stored) {
 	return "web_document_edit.state.draft";
 }
 
+//! The form's revision field: a whole number, or nullopt when it is not one.
+std::optional<int> ParseRevision(const std::string &text) {
+	if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+		return std::nullopt;
+	}
+	return std::stoi(text);
+}
+
 std::string CellName(const std::string &field, size_t row, size_t column) {
 	return "table." + field + "." + std::to_string(row) + "." + std::to_string(column);
 }
@@ -107,10 +115,7 @@ app::DocumentEdit ReadForm(const Request &request, const document::DocumentTempl
 	edit.scope = request.Param("scope");
 	edit.approver = request.Param("approver");
 	edit.revised_on = request.Param("revised_on");
-	const std::string revision = request.Param("revision");
-	edit.expected_revision = revision.empty() || revision.size() > 9 || revision.find_first_not_of("0123456789") != std::string::npos
-	                             ? -1
-	                             : std::stoi(revision);
+	edit.expected_revision = ParseRevision(request.Param("revision")).value_or(-1);
 	return edit;
 }
 
@@ -256,11 +261,11 @@ void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, editable.error());
 	}
 	const auto action = app::ParseDocumentAction(request.Param("action"));
-	const std::string revision = request.Param("revision");
-	if (!action || revision.empty() || revision.size() > 9 || revision.find_first_not_of("0123456789") != std::string::npos) {
+	const auto revision = ParseRevision(request.Param("revision"));
+	if (!action || !revision) {
 		return web.SendErrorPage(request, Error::Invalid("action", "errors.document.wrong_state"));
 	}
-	auto changed = app::ChangeDocumentState(web.ctx(), request.actor(), access, editable->tmpl->id, *action, std::stoi(revision));
+	auto changed = app::ChangeDocumentState(web.ctx(), request.actor(), access, editable->tmpl->id, *action, *revision);
 	if (!changed) {
 		return RenderEditor(web, request, access, *editable, nullptr, changed.error(), HttpStatusFor(changed.error().code));
 	}

@@ -53,14 +53,20 @@ Result<DocumentRevision> ReadRevision(const Statement &s) {
 	return revision;
 }
 
+//! The one document of (org, template, subject): the key every lookup here uses.
+Result<std::optional<StoredDocument>> QueryDocument(sqlite3 *db, Id org_id, const std::string &template_id,
+                                                    const std::string &subject) {
+	return QueryOne<StoredDocument>(db, kDocumentColumns + "WHERE org_id = ? AND template_id = ? AND subject = ?",
+	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, template_id).Bind(3, subject); },
+	                                ReadDocument);
+}
+
 } // namespace
 
 Result<std::optional<StoredDocument>> SqliteStore::FindDocument(Id org_id, const std::string &template_id,
                                                                 const std::string &subject) {
 	std::lock_guard lock(mutex_);
-	return QueryOne<StoredDocument>(db_, kDocumentColumns + "WHERE org_id = ? AND template_id = ? AND subject = ?",
-	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, template_id).Bind(3, subject); },
-	                                ReadDocument);
+	return QueryDocument(db_, org_id, template_id, subject);
 }
 
 Result<std::vector<StoredDocument>> SqliteStore::ListDocuments(Id org_id) {
@@ -73,10 +79,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 	std::optional<StoredDocument> saved;
 	Status status = InTransaction([&]() -> Status {
 		if (document.revision == 0) {
-			auto existing = QueryOne<StoredDocument>(
-			    db_, kDocumentColumns + "WHERE org_id = ? AND template_id = ? AND subject = ?",
-			    [&](Statement &s) { s.Bind(1, document.org_id).Bind(2, document.template_id).Bind(3, document.subject); },
-			    ReadDocument);
+			auto existing = QueryDocument(db_, document.org_id, document.template_id, document.subject);
 			if (!existing) {
 				return existing.error();
 			}
@@ -125,10 +128,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				return Error::Make(ErrorCode::kConflict, "errors.document.saved_meanwhile");
 			}
 		}
-		auto stored = QueryOne<StoredDocument>(
-		    db_, kDocumentColumns + "WHERE org_id = ? AND template_id = ? AND subject = ?",
-		    [&](Statement &s) { s.Bind(1, document.org_id).Bind(2, document.template_id).Bind(3, document.subject); },
-		    ReadDocument);
+		auto stored = QueryDocument(db_, document.org_id, document.template_id, document.subject);
 		if (!stored) {
 			return stored.error();
 		}
