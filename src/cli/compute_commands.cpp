@@ -1,12 +1,14 @@
 // mamori/cli/compute_commands.cpp
 //
-// selfcheck score|aggregate, risk evaluate, sme classify. Each reads one JSON
+// selfcheck score|aggregate, risk evaluate, sme classify, incident
+// level|report-duty. Each reads one JSON
 // document (a file, or stdin for "-"), writes one JSON document on success,
 // and on bad input writes nothing to stdout, one line to stderr, exit 2.
 #include "cli/commands.hpp"
 
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "codec/incident_codec.hpp"
 #include "codec/risk_codec.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "codec/sme_codec.hpp"
@@ -141,6 +143,32 @@ int RunSme(const Args &args) {
 		return ReportError(classified.error());
 	}
 	return Emit(codec::EncodeSmeClassification(*classified));
+}
+
+int RunIncident(const Args &args) {
+	if (args.empty() || (args[0] != "level" && args[0] != "report-duty")) {
+		return Usage("mamori incident level|report-duty FILE|-");
+	}
+	auto catalog = LoadContent();
+	if (!catalog) {
+		return ReportError(catalog.error());
+	}
+	auto document = ReadInputDocument(args, 1);
+	if (!document) {
+		return ReportError(document.error());
+	}
+	if (args[0] == "level") {
+		auto facts = codec::DecodeDamageFacts(*document);
+		if (!facts) {
+			return ReportError(facts.error());
+		}
+		return Emit(codec::EncodeDamageAssessment(incident::AssessDamage(catalog->incident.damage, *facts)));
+	}
+	auto facts = codec::DecodeLeakFacts(*document);
+	if (!facts) {
+		return ReportError(facts.error());
+	}
+	return Emit(codec::EncodeReportDuty(incident::AssessReportDuty(catalog->incident.report, *facts)));
 }
 
 } // namespace mamori::cli

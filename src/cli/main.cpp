@@ -22,6 +22,8 @@ usage: mamori COMMAND ...
   risk export --db PATH --org ID --as EMAIL --out FILE [--format xlsx|csv|json]
   risk import --db PATH --org ID --as EMAIL --file FILE [--format …] [--dry-run]
   sme classify FILE|-                          中小企業 / 小規模企業者
+  incident level FILE|-                        damage level 0–3 and who leads
+  incident report-duty FILE|-                  must a leak be reported, and by when
   document render --db PATH --org ID --as EMAIL --kind KIND --format pdf|docx|html --out FILE
   document pack --db PATH --org ID --as EMAIL --out FILE.zip
   catalog check [--content DIR]                validate the content catalog
@@ -37,7 +39,7 @@ int main(int argc, char **argv) {
 	    {"backup", mamori::cli::RunBackup},       {"selfcheck", mamori::cli::RunSelfcheck},
 	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme},
 	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
-	    {"document", mamori::cli::RunDocument},
+	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
 	};
 	if (argc < 2) {
 		std::cerr << kUsage;

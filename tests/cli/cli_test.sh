@@ -326,6 +326,43 @@ bad_both "sme classify: empty input" 'JSON' sme classify ''
 bad_both "sme classify: top-level array" 'document' sme classify '[]'
 expect_bad "sme classify: missing file" "$WORK/none.json" /dev/null sme classify "$WORK/none.json"
 
+# ---------------------------------------------------------------- incident level and report-duty
+
+# Damage levels (methodology §5): the highest level any fact reaches, and who leads.
+write level2.json '{"external_impact": false, "personal_data_leak": false, "business_impact": true, "work_impact": true}'
+expect_ok "incident level: business impact is level 2" /dev/null incident level "$WORK/level2.json" -- \
+	level=2 lead='"response_manager"'
+expect_ok "incident level: stdin" "$WORK/level2.json" incident level - -- level=2
+write level3.json '{"external_impact": false, "personal_data_leak": true, "business_impact": false, "work_impact": false}'
+expect_ok "incident level: a personal data leak is level 3" /dev/null incident level "$WORK/level3.json" -- \
+	level=3 lead='"top_executive"'
+write level1.json '{"external_impact": false, "personal_data_leak": false, "business_impact": false, "work_impact": true}'
+expect_ok "incident level: work impact is level 1" /dev/null incident level "$WORK/level1.json" -- level=1 lead='"system_admin"'
+write level0.json '{"external_impact": false, "personal_data_leak": false, "business_impact": false, "work_impact": false}'
+expect_ok "incident level: no impact is level 0" /dev/null incident level "$WORK/level0.json" -- level=0 lead='"system_admin"'
+bad_both "incident level: missing work_impact" 'work_impact' incident level \
+	'{"external_impact": false, "personal_data_leak": false, "business_impact": true}'
+bad_both "incident level: string instead of boolean" 'business_impact' incident level \
+	'{"external_impact": false, "personal_data_leak": false, "business_impact": "yes", "work_impact": true}'
+bad_both "incident level: top-level array" 'document' incident level '[]'
+
+# The duty to report a leak (methodology §6): grounds in order, 速報 +3 days, 確報 day 30 or 60.
+write duty.json '{"aware_on": "2026-04-01", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": 12, "strongly_encrypted": false}'
+expect_ok "incident report-duty: malicious leak" /dev/null incident report-duty "$WORK/duty.json" -- \
+	required=true grounds='["malicious"]' preliminary_due='"2026-04-04"' final_due='"2026-05-30"'
+write duty_many.json '{"aware_on": "2026-12-20", "personal_data": true, "sensitive": true, "financial_harm": false, "malicious": false, "affected_people": 1001, "strongly_encrypted": false}'
+expect_ok "incident report-duty: sensitive and over 1,000" /dev/null incident report-duty "$WORK/duty_many.json" -- \
+	required=true grounds='["sensitive","over_1000"]' preliminary_due='"2026-12-23"' final_due='"2027-01-18"'
+write duty_none.json '{"aware_on": "2026-04-01", "personal_data": true, "sensitive": true, "financial_harm": false, "malicious": false, "affected_people": 5, "strongly_encrypted": true}'
+expect_ok "incident report-duty: strongly encrypted" /dev/null incident report-duty "$WORK/duty_none.json" -- \
+	required=false grounds='[]' preliminary_due=null final_due=null
+bad_both "incident report-duty: impossible date" 'aware_on' incident report-duty \
+	'{"aware_on": "2026-02-30", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": 12, "strongly_encrypted": false}'
+bad_both "incident report-duty: negative count" 'affected_people' incident report-duty \
+	'{"aware_on": "2026-04-01", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": -1, "strongly_encrypted": false}'
+bad_both "incident report-duty: missing key" 'strongly_encrypted' incident report-duty \
+	'{"aware_on": "2026-04-01", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": 1}'
+
 # ---------------------------------------------------------------- user create and backup
 
 DB="$WORK/mamori.db"

@@ -3,6 +3,7 @@
 
 #include "core/catalog/content_reader.hpp"
 #include "core/catalog/document_template_loader.hpp"
+#include "core/catalog/incident_rules_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -513,6 +514,7 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 			index.Child("default_edition").Fail("edition '" + catalog.default_edition + "' is not listed");
 		}
 		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml", locale));
+		catalog.incident = ReadIncidentRules(files, locale);
 		catalog.common_passwords = ReadPasswordList(files);
 		return catalog;
 	} catch (const CatalogProblem &problem) {

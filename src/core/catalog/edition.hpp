@@ -6,6 +6,7 @@
 
 #include "core/catalog/source_ref.hpp"
 #include "core/document/document_template.hpp"
+#include "core/incident/incident_rules.hpp"
 
 #include <map>
 #include <optional>
@@ -284,6 +285,7 @@ struct Catalog {
 	std::map<std::string, Edition> editions;
 	std::string default_edition;
 	SmeCriteria sme;
+	incident::IncidentRules incident;
 	std::vector<std::string> common_passwords;  // lower-case
 
 	const Edition &DefaultEdition() const { return editions.at(default_edition); }

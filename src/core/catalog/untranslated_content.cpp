@@ -2,6 +2,7 @@
 #include "core/catalog/untranslated_content.hpp"
 
 #include "core/catalog/document_template_loader.hpp"
+#include "core/catalog/incident_rules_loader.hpp"
 
 #include "core/catalog/localize.hpp"
 
@@ -95,6 +96,9 @@ private:
 //! The YAML files the catalog is made of, as ParseCatalog reads them.
 Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
 	std::vector<std::string> names = {"catalog.yaml", "sme_criteria.yaml"};
+	for (auto &name : IncidentRuleFileNames()) {
+		names.push_back(std::move(name));
+	}
 	auto index = files.find("catalog.yaml");
 	if (index == files.end()) {
 		return Error{ErrorCode::kCatalogInvalid, "catalog.yaml", "file is missing"};

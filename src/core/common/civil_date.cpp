@@ -42,6 +42,34 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
 	return date;
 }
 
+// Howard Hinnant's days_from_civil and civil_from_days.
+long long DaysSinceEpoch(const CivilDate &date) {
+	const int year = date.year - (date.month <= 2 ? 1 : 0);
+	const long long era = (year >= 0 ? year : year - 399) / 400;
+	const long long yoe = year - era * 400;
+	const long long doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+	const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+CivilDate DateFromDaysSinceEpoch(long long days) {
+	days += 719468;
+	const long long era = (days >= 0 ? days : days - 146096) / 146097;
+	const long long doe = days - era * 146097;
+	const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const long long mp = (5 * doy + 2) / 153;
+	CivilDate date;
+	date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+	date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+	date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2 ? 1 : 0));
+	return date;
+}
+
+CivilDate AddDays(const CivilDate &date, long long days) {
+	return DateFromDaysSinceEpoch(DaysSinceEpoch(date) + days);
+}
+
 std::string IsoDate(const CivilDate &date) {
 	char text[16];
 	std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year % 10000, date.month % 100, date.day % 100);

@@ -24,6 +24,14 @@ int DaysInMonth(int year, int month);
 //! Strict YYYY-MM-DD naming a real calendar day, or nullopt.
 std::optional<CivilDate> ParseIsoDate(std::string_view text);
 
+//! Days since 1970-01-01 (proleptic Gregorian) and back, so date arithmetic
+//! and weekdays need no time-zone database.
+long long DaysSinceEpoch(const CivilDate &date);
+CivilDate DateFromDaysSinceEpoch(long long days);
+
+//! The date `days` later (earlier when negative).
+CivilDate AddDays(const CivilDate &date, long long days);
+
 //! "2025-04-01".
 std::string IsoDate(const CivilDate &date);
 

@@ -185,6 +185,28 @@ TEST(CatalogLoaderTest, UnknownSmeBasisRefused) {
 	EXPECT_TRUE(Mentions(error.message, "decree"));
 }
 
+// The code decides each fact and ground by its id, and every incident must
+// get one level, so the incident rules refuse what it could not apply.
+TEST(CatalogLoaderTest, IncidentRulesRefuseWhatTheCodeCannotApply) {
+	const char *levels = "incident/damage_levels.yaml";
+	ContentFiles files = RealFiles();
+	Mutate(files, levels, "when_any: [business_impact]", "when_any: [reputation_impact]");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "reputation_impact"));
+	files = RealFiles();
+	Mutate(files, levels, "when_any: [work_impact]", "when_any: []");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "only the last level"));
+	files = RealFiles();
+	Mutate(files, levels, "lead: response_manager", "lead: chief_of_staff");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "chief_of_staff"));
+	files = RealFiles();
+	Mutate(files, "incident/personal_data_report.yaml", "  - id: financial_harm", "  - id: reputation");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "reputation"));
+	files = RealFiles();
+	Mutate(files, "incident/personal_data_report.yaml", "final_days: 30", "final_days: 0");
+	const Error error = ExpectRefused(files);
+	EXPECT_TRUE(Mentions(error.field, "final_days"));
+}
+
 TEST(CatalogLoaderTest, UnknownGroupRefused) {
 	ContentFiles files = RealFiles();
 	Mutate(files, kItems, "    group: employee\n", "    group: staff\n");
