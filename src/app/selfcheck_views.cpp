@@ -1,6 +1,8 @@
 // mamori/app/selfcheck_views.cpp
 #include "app/selfcheck_views.hpp"
 
+#include "core/common/civil_date.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,12 +12,6 @@
 namespace mamori::app {
 
 namespace {
-
-struct CivilDate {
-	int year = 0;
-	int month = 0;
-	int day = 0;
-};
 
 bool ParseDigits(const std::string &text, size_t pos, size_t count, int &out) {
 	if (pos + count > text.size()) {
@@ -32,49 +28,14 @@ bool ParseDigits(const std::string &text, size_t pos, size_t count, int &out) {
 	return true;
 }
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil algorithms), so the
-// JST shift and the weekday need no time-zone database.
-long long DaysFromCivil(int y, int m, int d) {
-	y -= m <= 2;
-	const long long era = (y >= 0 ? y : y - 399) / 400;
-	const long long yoe = y - era * 400;
-	const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-CivilDate CivilFromDays(long long z) {
-	z += 719468;
-	const long long era = (z >= 0 ? z : z - 146096) / 146097;
-	const long long doe = z - era * 146097;
-	const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	const long long mp = (5 * doy + 2) / 153;
-	const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-	const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-	const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-	return {y, m, d};
-}
-
-int DaysInMonth(int y, int m) {
-	static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : kDays[static_cast<size_t>(m - 1)];
-}
-
-//! Days since the epoch of the JST calendar day, or nullopt when not a date.
-std::optional<long long> JapanDayNumber(const std::string &iso) {
-	int y = 0, m = 0, d = 0;
-	if (!ParseDigits(iso, 0, 4, y) || iso.size() < 10 || iso[4] != '-' || !ParseDigits(iso, 5, 2, m) ||
-	    iso[7] != '-' || !ParseDigits(iso, 8, 2, d)) {
+//! The JST calendar day of a date or a UTC timestamp, or nullopt when not a date.
+std::optional<CivilDate> JapanDay(const std::string &iso) {
+	const auto date = ParseIsoDate(std::string_view(iso).substr(0, 10));
+	if (!date) {
 		return std::nullopt;
 	}
-	if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
-		return std::nullopt;
-	}
-	long long days = DaysFromCivil(y, m, d);
 	if (iso.size() == 10) {
-		return days;  // already a local date
+		return date;  // already a local date
 	}
 	int hour = 0;
 	if (iso[10] != 'T' || !ParseDigits(iso, 11, 2, hour) || hour > 23) {
@@ -82,22 +43,16 @@ std::optional<long long> JapanDayNumber(const std::string &iso) {
 	}
 	// Stored timestamps are UTC ("Z"); Japan is UTC+9 all year.
 	if (iso.back() == 'Z' && hour + 9 >= 24) {
-		days += 1;
+		return AddDays(*date, 1);
 	}
-	return days;
+	return date;
 }
 
 } // namespace
 
 std::string JapanIsoDate(const std::string &iso) {
-	auto days = JapanDayNumber(iso);
-	if (!days) {
-		return "";
-	}
-	const CivilDate date = CivilFromDays(*days);
-	char buffer[16];
-	std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", date.year, date.month, date.day);
-	return buffer;
+	const auto date = JapanDay(iso);
+	return date ? IsoDate(*date) : "";
 }
 
 std::string_view AnswerShortLabel(std::optional<Answer> answer) {

@@ -4,6 +4,8 @@
 // the small text and date helpers the readers and writers share.
 #include "interchange/register_internal.hpp"
 
+#include "core/common/civil_date.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -57,34 +59,7 @@ void AppendUtf8(std::string &out, char32_t cp) {
 	}
 }
 
-// --- Dates (proleptic Gregorian day numbers, H. Hinnant's algorithm) ------
-
-long long DaysFromCivil(int y, int m, int d) {
-	y -= m <= 2;
-	const long long era = (y >= 0 ? y : y - 399) / 400;
-	const unsigned yoe = static_cast<unsigned>(y - era * 400);
-	const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-void CivilFromDays(long long z, int &y, int &m, int &d) {
-	z += 719468;
-	const long long era = (z >= 0 ? z : z - 146096) / 146097;
-	const unsigned doe = static_cast<unsigned>(z - era * 146097);
-	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	const unsigned mp = (5 * doy + 2) / 153;
-	d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-	m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-	y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
-int DaysInMonth(int year, int month) {
-	static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	return month == 2 && leap ? 29 : kDays[month - 1];
-}
+// --- Dates (day numbers from core/common/civil_date) ----------------------
 
 bool AllDigits(std::string_view text) {
 	if (text.empty()) {
@@ -468,7 +443,7 @@ std::optional<std::string> ParseDateText(std::string_view raw) {
 	const int y = std::atoi(std::string(year).c_str());
 	const int m = std::atoi(std::string(month).c_str());
 	const int d = std::atoi(std::string(day).c_str());
-	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > mamori::DaysInMonth(y, m)) {
 		return std::nullopt;
 	}
 	return FormatDate(y, m, d);
@@ -518,7 +493,7 @@ std::optional<std::string> ExcelSerialToDate(double serial, bool date1904) {
 	long long day = static_cast<long long>(std::floor(serial));
 	long long days = 0;
 	if (date1904) {
-		days = DaysFromCivil(1904, 1, 1) + day;
+		days = DaysSinceEpoch(CivilDate{1904, 1, 1}) + day;
 	} else {
 		// Excel counts the non-existent 1900-02-29 as day 60 (Lotus 1-2-3 compatibility).
 		if (day == 60) {
@@ -527,14 +502,13 @@ std::optional<std::string> ExcelSerialToDate(double serial, bool date1904) {
 		if (day > 60) {
 			--day;
 		}
-		days = DaysFromCivil(1899, 12, 31) + day;
+		days = DaysSinceEpoch(CivilDate{1899, 12, 31}) + day;
 	}
-	int y = 0, m = 0, d = 0;
-	CivilFromDays(days, y, m, d);
-	if (y > 9999) {
+	const CivilDate date = DateFromDaysSinceEpoch(days);
+	if (date.year > 9999) {
 		return std::nullopt;
 	}
-	return FormatDate(y, m, d);
+	return FormatDate(date.year, date.month, date.day);
 }
 
 std::optional<int> DateToExcelSerial(const std::string &date) {
@@ -545,7 +519,7 @@ std::optional<int> DateToExcelSerial(const std::string &date) {
 	const int y = std::atoi(parsed->substr(0, 4).c_str());
 	const int m = std::atoi(parsed->substr(5, 2).c_str());
 	const int d = std::atoi(parsed->substr(8, 2).c_str());
-	long long serial = DaysFromCivil(y, m, d) - DaysFromCivil(1899, 12, 31);
+	long long serial = DaysSinceEpoch(CivilDate{y, m, d}) - DaysSinceEpoch(CivilDate{1899, 12, 31});
 	if (serial < 1) {
 		return std::nullopt;
 	}

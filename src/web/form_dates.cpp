@@ -1,6 +1,8 @@
 // mamori/web/form_dates.cpp
 #include "web/form_dates.hpp"
 
+#include "core/common/civil_date.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -9,37 +11,6 @@ namespace {
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
-
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-	static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return month == 2 && IsLeapYear(year) ? 29 : kDays[static_cast<size_t>(month - 1)];
-}
-
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
-// days_from_civil); used for the weekday and for shifting UTC to JST across
-// month and year ends.
-long long DaysFromCivil(int year, int month, int day) {
-	year -= month <= 2 ? 1 : 0;
-	const long long era = (year >= 0 ? year : year - 399) / 400;
-	const long long yoe = year - era * 400;
-	const long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(long long days, int &year, int &month, int &day) {
-	days += 719468;
-	const long long era = (days >= 0 ? days : days - 146096) / 146097;
-	const long long doe = days - era * 146097;
-	const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	const long long mp = (5 * doy + 2) / 153;
-	day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-	month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-	year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-}
 
 bool ReadFixedDigits(std::string_view text, size_t from, size_t count, int &value) {
 	value = 0;
@@ -52,14 +23,16 @@ bool ReadFixedDigits(std::string_view text, size_t from, size_t count, int &valu
 	return true;
 }
 
+// The strict core parser, unpacked for the form's three boxes.
 bool ParseIso(const std::string &iso, int &year, int &month, int &day) {
-	if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') {
+	const auto date = ParseIsoDate(iso);
+	if (!date) {
 		return false;
 	}
-	if (!ReadFixedDigits(iso, 0, 4, year) || !ReadFixedDigits(iso, 5, 2, month) || !ReadFixedDigits(iso, 8, 2, day)) {
-		return false;
-	}
-	return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
+	year = date->year;
+	month = date->month;
+	day = date->day;
+	return true;
 }
 
 std::string Pad(int value, int width) {
@@ -154,12 +127,12 @@ Result<std::string> ParseDateFields(const DateFields &fields, const std::string 
 	if (day < 1 || day > 31) {
 		return Error::Invalid(id + "-day", "web_dates.day.range", named);
 	}
-	if (day > DaysInMonth(year, month)) {
+	if (day > mamori::DaysInMonth(year, month)) {
 		return Error::Invalid(id + "-day", "web_dates.day.beyond_month",
 		                      {{"label", label},
 		                       {"year", std::to_string(year)},
 		                       {"month", std::to_string(month)},
-		                       {"days", std::to_string(DaysInMonth(year, month))}});
+		                       {"days", std::to_string(mamori::DaysInMonth(year, month))}});
 	}
 	return Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2);
 }
@@ -205,7 +178,7 @@ std::string FormatDate(const MessageCatalog &messages, Locale locale, const std:
 	    "web_dates.weekday.thursday", "web_dates.weekday.friday", "web_dates.weekday.saturday",
 	    "web_dates.weekday.sunday",   "web_dates.weekday.monday", "web_dates.weekday.tuesday",
 	    "web_dates.weekday.wednesday"};
-	const long long days = DaysFromCivil(year, month, day);
+	const long long days = DaysSinceEpoch(CivilDate{year, month, day});
 	return messages.Text(locale, "web_dates.display.with_weekday",
 	                     {{"date", date}, {"weekday", messages.Text(locale, kWeekdays[static_cast<size_t>(((days % 7) + 7) % 7)])}});
 }
@@ -231,14 +204,13 @@ std::optional<JstTime> ToJst(const std::string &utc_timestamp) {
 	    !ReadFixedDigits(utc_timestamp, 14, 2, minute) || hour > 23 || minute > 59) {
 		return std::nullopt;
 	}
-	long long days = DaysFromCivil(year, month, day);
+	CivilDate date{year, month, day};
 	hour += 9;  // JST is UTC+9 all year (no daylight saving)
 	if (hour >= 24) {
 		hour -= 24;
-		days += 1;
+		date = AddDays(date, 1);
 	}
-	CivilFromDays(days, year, month, day);
-	return JstTime{Pad(year, 4) + "-" + Pad(month, 2) + "-" + Pad(day, 2), Pad(hour, 2) + ":" + Pad(minute, 2)};
+	return JstTime{IsoDate(date), Pad(hour, 2) + ":" + Pad(minute, 2)};
 }
 
 nlohmann::json DateFieldsModel(const DateFieldsView &view) {
