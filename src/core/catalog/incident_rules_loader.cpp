@@ -93,18 +93,108 @@ incident::PersonalDataReportRules ReadReportRules(const Reader &file) {
 	return rules;
 }
 
+incident::ProcedureStep ReadStep(const Reader &entry, const incident::IncidentProcedures &rules) {
+	incident::ProcedureStep step{entry.String("id"), entry.String("actor"), entry.String("title"), entry.String("text"),
+	                             entry.Bool("evidence", false), entry.Bool("isolation", false)};
+	if (rules.FindActor(step.actor) == nullptr) {
+		entry.Fail("unknown actor '" + step.actor + "'");
+	}
+	return step;
+}
+
+incident::Procedure ReadProcedure(const Reader &entry, const incident::IncidentProcedures &rules) {
+	incident::Procedure procedure{entry.Ints("levels"), {}};
+	std::set<std::string> step_ids;
+	for (const auto &item : entry.Items("steps")) {
+		procedure.steps.push_back(ReadStep(item, rules));
+		if (!step_ids.insert(procedure.steps.back().id).second) {
+			item.Fail("duplicate step '" + procedure.steps.back().id + "'");
+		}
+	}
+	if (procedure.steps.empty()) {
+		entry.Fail("a procedure needs at least one step");
+	}
+	return procedure;
+}
+
+incident::IncidentKind ReadKind(const Reader &entry, const incident::IncidentProcedures &rules,
+                                const incident::DamageLevels &damage) {
+	incident::IncidentKind kind{entry.String("id"), entry.String("label"), entry.String("situation"), {}, {}};
+	if (entry.Has("escalate_when")) {
+		for (const auto &item : entry.Items("escalate_when")) {
+			kind.escalate_when.push_back(item.String("text"));
+		}
+	}
+	std::set<int> covered;
+	for (const auto &item : entry.Items("procedures")) {
+		kind.procedures.push_back(ReadProcedure(item, rules));
+		for (int level : kind.procedures.back().levels) {
+			if (!covered.insert(level).second) {
+				item.Fail("level " + std::to_string(level) + " has two procedures");
+			}
+		}
+	}
+	// Whatever level an incident of this kind is given, its steps are known.
+	for (const auto &level : damage.levels) {
+		if (covered.erase(level.level) == 0) {
+			entry.Fail("no procedure for damage level " + std::to_string(level.level));
+		}
+	}
+	if (!covered.empty()) {
+		entry.Fail("level " + std::to_string(*covered.begin()) + " is not a damage level");
+	}
+	return kind;
+}
+
+incident::IncidentProcedures ReadProcedures(const Reader &file, const incident::DamageLevels &damage) {
+	incident::IncidentProcedures rules;
+	rules.source = file.Source();
+	for (const auto &entry : file.Items("actors")) {
+		incident::ProcedureActor actor{entry.String("id"), entry.String("label")};
+		if (rules.FindActor(actor.id) != nullptr) {
+			entry.Fail("duplicate actor '" + actor.id + "'");
+		}
+		rules.actors.push_back(std::move(actor));
+	}
+	for (const auto &entry : file.Items("kinds")) {
+		incident::IncidentKind kind = ReadKind(entry, rules, damage);
+		if (rules.FindKind(kind.id) != nullptr) {
+			entry.Fail("duplicate kind '" + kind.id + "'");
+		}
+		rules.kinds.push_back(std::move(kind));
+	}
+	for (const auto &entry : file.Items("contacts")) {
+		incident::ReportingContact contact{entry.String("id"), entry.String("label"), entry.String("purpose"), {}};
+		for (const auto &url : entry.Items("urls")) {
+			const std::string text = url.Text();
+			if (text.rfind("https://", 0) != 0) {
+				url.Fail("a contact's address must start with https://");
+			}
+			contact.urls.push_back(text);
+		}
+		rules.contacts.push_back(std::move(contact));
+	}
+	const Reader continuity = file.Child("continuity");
+	rules.continuity_note = continuity.String("note");
+	for (const auto &entry : continuity.Items("steps")) {
+		rules.continuity_steps.push_back({entry.String("title"), entry.String("text")});
+	}
+	return rules;
+}
+
 } // namespace
 
 std::vector<std::string> IncidentRuleFileNames() {
-	return {"incident/damage_levels.yaml", "incident/personal_data_report.yaml"};
+	return {"incident/damage_levels.yaml", "incident/personal_data_report.yaml", "incident/procedures.yaml"};
 }
 
 incident::IncidentRules ReadIncidentRules(const ContentFiles &files, Locale locale) {
 	const auto names = IncidentRuleFileNames();
-	return incident::IncidentRules{
-	    ReadDamageLevels(catalog_detail::ParseFile(files, names[0], locale)),
-	    ReadReportRules(catalog_detail::ParseFile(files, names[1], locale)),
-	};
+	incident::IncidentRules rules;
+	rules.damage = ReadDamageLevels(catalog_detail::ParseFile(files, names[0], locale));
+	rules.report = ReadReportRules(catalog_detail::ParseFile(files, names[1], locale));
+	rules.procedures = ReadProcedures(catalog_detail::ParseFile(files, names[2], locale), rules.damage);
+	return rules;
 }
 
 } // namespace mamori

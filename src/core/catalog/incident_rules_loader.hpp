@@ -1,9 +1,10 @@
 // mamori/core/catalog/incident_rules_loader.hpp
 //
-// Reads content/incident/damage_levels.yaml and personal_data_report.yaml
-// into IncidentRules. The code decides each fact and ground by its id, so a
-// file naming an unknown one, leaving one out or giving a level no condition
-// before the last is refused, naming the file and the entry.
+// Reads content/incident/damage_levels.yaml, personal_data_report.yaml and
+// procedures.yaml into IncidentRules. The code decides each fact and ground
+// by its id, so a file naming an unknown one, leaving one out or giving a
+// level no condition before the last is refused, as is a kind without steps
+// for some damage level; each error names the file and the entry.
 #pragma once
 
 #include "core/catalog/catalog_loader.hpp"

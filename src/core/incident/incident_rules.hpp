@@ -64,9 +64,67 @@ struct PersonalDataReportRules {
 	const ReportGround *FindGround(std::string_view id) const;
 };
 
+//! Who takes a step: the response structure and the roles of 管理体制.
+struct ProcedureActor {
+	std::string id;
+	std::string label;
+};
+
+struct ProcedureStep {
+	std::string id;     // unique within its procedure; the register ticks steps by it
+	std::string actor;  // a ProcedureActor id
+	std::string title;
+	std::string text;
+	bool evidence = false;   // 記録を消さない・証拠保全: the register records when it was done
+	bool isolation = false;  // affected devices cut off from the network
+};
+
+//! The steps for some damage levels of one kind.
+struct Procedure {
+	std::vector<int> levels;
+	std::vector<ProcedureStep> steps;
+};
+
+//! 漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染.
+struct IncidentKind {
+	std::string id;
+	std::string label;
+	std::string situation;
+	std::vector<std::string> escalate_when;  // when an employee hands over to the system administrator
+	std::vector<Procedure> procedures;       // together they cover every damage level once
+
+	const Procedure *ForLevel(int level) const;
+};
+
+//! A body to report to or ask for advice (届け出・相談).
+struct ReportingContact {
+	std::string id;
+	std::string label;
+	std::string purpose;
+	std::vector<std::string> urls;
+};
+
+struct ContinuityStep {
+	std::string title;
+	std::string text;
+};
+
+struct IncidentProcedures {
+	SourceRef source;
+	std::vector<ProcedureActor> actors;
+	std::vector<IncidentKind> kinds;
+	std::vector<ReportingContact> contacts;
+	std::string continuity_note;
+	std::vector<ContinuityStep> continuity_steps;  // 事業継続 (IT-BCP)
+
+	const IncidentKind *FindKind(std::string_view id) const;
+	const ProcedureActor *FindActor(std::string_view id) const;
+};
+
 struct IncidentRules {
 	DamageLevels damage;
 	PersonalDataReportRules report;
+	IncidentProcedures procedures;
 };
 
 } // namespace mamori::incident

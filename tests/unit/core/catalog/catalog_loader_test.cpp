@@ -205,6 +205,16 @@ TEST(CatalogLoaderTest, IncidentRulesRefuseWhatTheCodeCannotApply) {
 	Mutate(files, "incident/personal_data_report.yaml", "final_days: 30", "final_days: 0");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, "final_days"));
+	// Every kind has steps for every level, once.
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "      - levels: [2, 1]\n", "      - levels: [2]\n");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "no procedure for damage level 1"));
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "      - levels: [1]\n", "      - levels: [1, 2]\n");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "level 2 has two procedures"));
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "            actor: finder\n", "            actor: bystander\n");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "bystander"));
 }
 
 TEST(CatalogLoaderTest, UnknownGroupRefused) {
