@@ -1,5 +1,10 @@
-// mamori/tests/unit/export/policy_pdf_test.cpp
-#include "export/policy_pdf.hpp"
+// mamori/tests/unit/app/policy_pdf_test.cpp
+//
+// The 基本方針's PDF: a version built as a RenderedDocument
+// (app/documents/policy_document) and printed by the generic renderer
+// (export/document_pdf), as /orgs/ORG/policy.pdf serves it.
+#include "app/documents/document_builders.hpp"
+#include "export/document_pdf.hpp"
 #include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
@@ -13,10 +18,12 @@
 #include <string>
 #include <unistd.h>
 
-namespace mamori::exporting {
+namespace mamori::app {
 namespace {
 
-PolicyDocument MakeDocument(int extra_sections = 0) {
+//! The test's version as the PDF renders it; `company` is the organisation's name.
+Result<std::string> RenderPolicyPdf(const MessageCatalog &messages, Locale locale, int extra_sections = 0,
+                                    const std::string &company = "株式会社テスト商事") {
 	PolicyTemplate tmpl;
 	tmpl.title = "情報セキュリティ基本方針";
 	tmpl.preamble = "{{company}}（以下、当社）は、{{scope}}において取り扱うお客様の情報をはじめとする情報資産を、"
@@ -40,16 +47,22 @@ PolicyDocument MakeDocument(int extra_sections = 0) {
 		ids.push_back(id);
 	}
 	PolicyInput input;
-	input.company_name = "株式会社テスト商事";
+	input.company_name = company;
 	input.scope = "全ての事業所";
 	input.clause_ids = ids;
 	input.established_on = "2025-04-01";
 	input.revised_on = "2025-10-01";
 	input.representative_title = "代表取締役社長";
 	input.representative_name = "山田太郎";
-	Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, tmpl, input, 2);
-	EXPECT_TRUE(doc.ok());
-	return std::move(doc).value();
+	OrgAccess access;
+	access.org.name = company;
+	access.org.document_locale = std::string(LocaleCode(locale));
+	const DocumentWords words{messages, locale};
+	auto doc = BuildPolicyVersionDocument(words, access, tmpl, input, 2, DocumentState::kPublished);
+	if (!doc) {
+		return doc.error();
+	}
+	return exporting::RenderDocumentPdf(*doc);
 }
 
 bool OnPath(const char *tool) {
@@ -88,7 +101,7 @@ private:
 };
 
 TEST(PolicyPdfTest, ProducesPdfBytes) {
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa);
 	ASSERT_TRUE(pdf.ok()) << pdf.error().Describe();
 	ASSERT_GT(pdf->size(), 1000u);
 	EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
@@ -99,7 +112,7 @@ TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
 	if (!OnPath("pdftotext") || !OnPath("pdffonts")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa);
 	ASSERT_TRUE(pdf.ok());
 	TempFile file(*pdf);
 
@@ -148,14 +161,14 @@ TEST(PolicyPdfTest, LabelsFollowTheDocumentLanguage) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
 	const MessageCatalog &messages = testing_support::ShippedMessages();
-	const Result<std::string> japanese = RenderPolicyPdf(messages, Locale::kJa, MakeDocument());
+	const Result<std::string> japanese = RenderPolicyPdf(messages, Locale::kJa);
 	ASSERT_TRUE(japanese.ok());
 	TempFile japanese_file(*japanese);
 	const std::string japanese_text = RunCommand("pdftotext -enc UTF-8 '" + japanese_file.path() + "' -");
 	EXPECT_NE(japanese_text.find("制定日："), std::string::npos) << japanese_text;
 	EXPECT_NE(japanese_text.find("第2版"), std::string::npos) << japanese_text;
 
-	const Result<std::string> english = RenderPolicyPdf(messages, Locale::kEn, MakeDocument());
+	const Result<std::string> english = RenderPolicyPdf(messages, Locale::kEn);
 	ASSERT_TRUE(english.ok());
 	TempFile english_file(*english);
 	const std::string english_text = RunCommand("pdftotext -enc UTF-8 '" + english_file.path() + "' -");
@@ -168,7 +181,7 @@ TEST(PolicyPdfTest, LongDocumentBreaksPages) {
 	if (!OnPath("pdfinfo")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument(20));
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, 20);
 	ASSERT_TRUE(pdf.ok());
 	TempFile file(*pdf);
 	const std::string info = RunCommand("pdfinfo '" + file.path() + "'");
@@ -181,9 +194,7 @@ TEST(PolicyPdfTest, LongDocumentBreaksPages) {
 }
 
 TEST(PolicyPdfTest, PrintsMarkupCharactersLiterally) {
-	PolicyDocument doc = MakeDocument();
-	doc.company_name = "A&B <商会>";
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, doc);
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, 0, "A&B <商会>");
 	ASSERT_TRUE(pdf.ok());
 	if (!OnPath("pdftotext")) {
 		GTEST_SKIP();
@@ -193,4 +204,4 @@ TEST(PolicyPdfTest, PrintsMarkupCharactersLiterally) {
 }
 
 } // namespace
-} // namespace mamori::exporting
+} // namespace mamori::app
