@@ -2,6 +2,7 @@
 #include "app/policy_service.hpp"
 
 #include "app/audit.hpp"
+#include "app/documents/document_editing.hpp"
 #include "app/documents/document_builders.hpp"
 #include "app/languages.hpp"
 #include "codec/policy_codec.hpp"
@@ -223,6 +224,20 @@ Result<std::optional<PolicyVersion>> ChoosePolicyVersion(AppContext &ctx, const 
 
 Result<std::optional<storage::StoredDocument>> PolicyDocumentRecord(AppContext &ctx, const OrgAccess &access) {
 	return ctx.store.FindDocument(access.org.id, kPolicyTemplateId, "");
+}
+
+Result<std::vector<PolicyRevision>> PolicyHistory(AppContext &ctx, const OrgAccess &access) {
+	std::vector<PolicyRevision> history;
+	const auto record = MAMORI_TRY(PolicyDocumentRecord(ctx, access));
+	if (!record) {
+		return history;
+	}
+	for (auto &revision : MAMORI_TRY(DocumentHistory(ctx, access, *record))) {
+		const codec::PolicyValues values = MAMORI_TRY(codec::PolicyValuesFromJson(revision.values_json));
+		const bool published = revision.state == storage::DocumentState::kPublished;
+		history.push_back({std::move(revision), values.version, published});
+	}
+	return history;
 }
 
 } // namespace mamori::app

@@ -81,4 +81,13 @@ Result<std::optional<PolicyVersion>> ChoosePolicyVersion(AppContext &ctx, const 
 //! (DocumentHistory); nullopt until the first save.
 Result<std::optional<storage::StoredDocument>> PolicyDocumentRecord(AppContext &ctx, const OrgAccess &access);
 
+//! A revision of the policy's document and the version (第N版) it holds.
+struct PolicyRevision {
+	storage::DocumentRevision revision;
+	int version = 1;
+	bool published = false;  // this revision published the version
+};
+//! The policy's DocumentHistory, oldest first; empty until the first save.
+Result<std::vector<PolicyRevision>> PolicyHistory(AppContext &ctx, const OrgAccess &access);
+
 } // namespace mamori::app

@@ -663,9 +663,27 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
 		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
 	}
+	auto revisions = app::PolicyHistory(web.ctx(), access);
+	if (!revisions) {
+		return web.SendErrorPage(request, revisions.error());
+	}
+	// The document model's record of every save and publication, newest first.
+	Json history = Json::array();
+	for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
+		const bool published = it->published;
+		history.push_back(
+		    {{"revision", it->revision.revision},
+		     {"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(it->version)}})},
+		     {"change", web.Text(request, published ? "policy.versions.history_published" : "policy.versions.history_saved")},
+		     {"by", it->revision.changed_by_email.empty() ? web.Text(request, "policy.versions.history_unknown_person")
+		                                                  : it->revision.changed_by_email},
+		     {"at", FormatDateTime(web.messages(), request.locale, it->revision.changed_at)}});
+	}
 	Json model = {{"base", base},
 	              {"versions", rows},
 	              {"has_versions", !rows.empty()},
+	              {"history", history},
+	              {"has_history", !history.empty()},
 	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))}};
 	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "pages.policy_versions", access));
 }
