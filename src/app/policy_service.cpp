@@ -12,17 +12,6 @@
 
 namespace mamori::app {
 
-static nlohmann::json InputJson(const PolicyInput &input) {
-	return {{"company_name", input.company_name},
-	        {"scope", input.scope},
-	        {"clause_ids", input.clause_ids},
-	        {"established_on", input.established_on},
-	        {"revised_on", input.revised_on},
-	        {"representative_title", input.representative_title},
-	        {"representative_name", input.representative_name},
-	        {"omission_reasons", input.omission_reasons}};
-}
-
 PolicyInput DefaultPolicyInput(const Edition &edition, const storage::Organization &org) {
 	PolicyInput input;
 	const PolicyTemplate &tmpl = edition.policy_template;
@@ -134,7 +123,7 @@ Result<PolicyVersion> SavePolicyDraft(AppContext &ctx, const Actor &actor, const
 		const storage::StoredDocument document = MAMORI_TRY(ctx.store.SaveDocument(next, "save"));
 		saved = PolicyVersion{version, input, PolicyStatus::kDraft, "", document.updated_at, document.revision};
 		return Audit(ctx, access.org.id, actor.user_id, "policy.save_draft", "policy:v" + std::to_string(version),
-		             InputJson(input));
+		             codec::PolicyInputJson(input));
 	}));
 	return saved;
 }

@@ -5,19 +5,20 @@
 
 namespace mamori::codec {
 
+Json PolicyInputJson(const PolicyInput &input) {
+	return {{"company_name", input.company_name},
+	        {"scope", input.scope},
+	        {"clause_ids", input.clause_ids},
+	        {"established_on", input.established_on},
+	        {"revised_on", input.revised_on},
+	        {"representative_title", input.representative_title},
+	        {"representative_name", input.representative_name},
+	        {"omission_reasons", input.omission_reasons}};
+}
+
 Result<std::string> PolicyValuesToJson(const PolicyValues &values) {
-	const PolicyInput &input = values.input;
-	const Json json = {
-	    {"version", values.version},
-	    {"company_name", input.company_name},
-	    {"scope", input.scope},
-	    {"clause_ids", input.clause_ids},
-	    {"established_on", input.established_on},
-	    {"revised_on", input.revised_on},
-	    {"representative_title", input.representative_title},
-	    {"representative_name", input.representative_name},
-	    {"omission_reasons", input.omission_reasons},
-	};
+	Json json = PolicyInputJson(values.input);
+	json["version"] = values.version;
 	try {
 		return json.dump();
 	} catch (const Json::exception &) {

@@ -11,6 +11,8 @@
 #include "core/common/result.hpp"
 #include "core/policy/basic_policy.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace mamori::codec {
@@ -19,6 +21,9 @@ struct PolicyValues {
 	int version = 1;
 	PolicyInput input;
 };
+
+//! The input's fields as a JSON object (also the audit entry's detail).
+nlohmann::json PolicyInputJson(const PolicyInput &input);
 
 //! kInvalidInput (field "input") when the text is not valid UTF-8.
 Result<std::string> PolicyValuesToJson(const PolicyValues &values);
