@@ -670,11 +670,11 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 	// The document model's record of every save and publication, newest first.
 	Json history = Json::array();
 	for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
-		const bool published = it->published;
 		history.push_back(
 		    {{"revision", it->revision.revision},
 		     {"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(it->version)}})},
-		     {"change", web.Text(request, published ? "policy.versions.history_published" : "policy.versions.history_saved")},
+		     {"change", web.Text(request, it->published ? "policy.versions.history_published"
+		                                                : "policy.versions.history_saved")},
 		     {"by", it->revision.changed_by_email.empty() ? web.Text(request, "policy.versions.history_unknown_person")
 		                                                  : it->revision.changed_by_email},
 		     {"at", FormatDateTime(web.messages(), request.locale, it->revision.changed_at)}});
