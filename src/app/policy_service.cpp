@@ -2,8 +2,8 @@
 #include "app/policy_service.hpp"
 
 #include "app/audit.hpp"
-#include "app/documents/document_editing.hpp"
 #include "app/documents/document_builders.hpp"
+#include "app/documents/document_editing.hpp"
 #include "app/languages.hpp"
 #include "codec/policy_codec.hpp"
 
