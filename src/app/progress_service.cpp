@@ -2,6 +2,7 @@
 #include "app/progress_service.hpp"
 
 #include "app/five_articles_service.hpp"
+#include "app/policy_service.hpp"
 #include "app/selfcheck_service.hpp"
 
 #include <set>
@@ -38,18 +39,10 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 		progress.latest_score = trend->back().score;
 	}
 
-	auto latest_policy = ctx.store.LatestPolicy(access.org.id);
-	if (!latest_policy) {
-		return latest_policy.error();
-	}
-	auto published_policy = ctx.store.LatestPublishedPolicy(access.org.id);
-	if (!published_policy) {
-		return published_policy.error();
-	}
-	progress.facts.policy_drafted = latest_policy->has_value();
-	progress.facts.policy_published = published_policy->has_value();
-	progress.facts.policy_established =
-	    published_policy->has_value() && !(*published_policy)->input.established_on.empty();
+	const PolicyState policy = MAMORI_TRY(LoadPolicyState(ctx, access));
+	progress.facts.policy_drafted = policy.latest.has_value();
+	progress.facts.policy_published = policy.published.has_value();
+	progress.facts.policy_established = policy.published && !policy.published->input.established_on.empty();
 
 	auto handbook = ctx.store.FindDocument(access.org.id, "handbook", "");
 	if (!handbook) {

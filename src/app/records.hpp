@@ -13,8 +13,6 @@ using storage::Asset;
 using storage::Department;
 using storage::FiveArticleStatus;
 using storage::Organization;
-using storage::PolicyStatus;
-using storage::PolicyVersion;
 using storage::RiskTreatment;
 using storage::Role;
 using storage::SelfcheckResponse;

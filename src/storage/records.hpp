@@ -4,7 +4,6 @@
 // from their own tables; nothing here knows about SQL.
 #pragma once
 
-#include "core/policy/basic_policy.hpp"
 #include "core/progress/readiness.hpp"
 #include "core/selfcheck/answer.hpp"
 
@@ -103,18 +102,6 @@ struct SelfcheckResponse {
 	std::optional<Id> user_id;
 	AnswerSheet answers;
 	std::string submitted_at;  // empty while the respondent is still answering
-	std::string updated_at;
-};
-
-enum class PolicyStatus { kDraft, kPublished };
-
-struct PolicyVersion {
-	Id id = 0;
-	Id org_id = 0;
-	int version = 1;
-	PolicyInput input;
-	PolicyStatus status = PolicyStatus::kDraft;
-	std::string published_at;
 	std::string updated_at;
 };
 

@@ -7,7 +7,7 @@
 // them in InTransaction, which nests.
 //
 // The methods are grouped by area into AccountStore, OrganizationStore,
-// SelfcheckStore, PolicyStore, RiskStore and AuditStore (one header each),
+// SelfcheckStore, RiskStore, AuditStore and DocumentStore (one header each),
 // which Store inherits; a backend implements Store.
 //
 // Organisation scoping: every method that reads or writes organisation data
@@ -20,7 +20,6 @@
 #include "storage/audit_store.hpp"
 #include "storage/document_store.hpp"
 #include "storage/organization_store.hpp"
-#include "storage/policy_store.hpp"
 #include "storage/records.hpp"
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
@@ -38,7 +37,6 @@ namespace mamori::storage {
 class Store : public AccountStore,
               public OrganizationStore,
               public SelfcheckStore,
-              public PolicyStore,
               public RiskStore,
               public AuditStore,
               public DocumentStore {

@@ -6,6 +6,7 @@
 // the organisation's document language, whatever the reader's UI language.
 #include "app/documents/document_kinds.hpp"
 #include "app/languages.hpp"
+#include "app/policy_service.hpp"
 #include "export/document_docx.hpp"
 #include "export/document_html.hpp"
 #include "export/document_pack.hpp"
@@ -115,8 +116,13 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	for (const auto &entry : *built) {
 		const std::string href = base + "/" + entry.summary.kind;
 		const auto editable = app::EditableTemplateOf(web.ctx(), access, entry.summary.kind);
+		Json edit = editable ? Json(base + "/edit/" + *editable) : Json(false);
+		if (entry.summary.kind == app::kPolicyTemplateId) {
+			// The 基本方針 keeps its own editor (the 付録2 clause choice).
+			edit = "/orgs/" + std::to_string(access.org.id) + "/policy";
+		}
 		documents.push_back({{"title", entry.summary.title},
-		                     {"edit", editable ? Json(base + "/edit/" + *editable) : Json(false)},
+		                     {"edit", edit},
 		                     {"state", entry.summary.state},
 		                     {"view", href},
 		                     {"pdf", href + ".pdf"},

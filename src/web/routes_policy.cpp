@@ -7,7 +7,7 @@
 #include "app/languages.hpp"
 #include "app/policy_service.hpp"
 #include "app/progress_service.hpp"
-#include "export/policy_pdf.hpp"
+#include "export/document_pdf.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/http_headers.hpp"
@@ -447,7 +447,10 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	const PolicyForm form = submitted != nullptr ? *submitted : FormFromInput(saved_input);
 
 	const PageText words{web, request};
-	Json model = {{"base", base}, {"can_edit", access.CanEdit()}, {"has_policy", state->latest.has_value()}};
+	Json model = {{"base", base},
+	              {"can_edit", access.CanEdit()},
+	              {"has_policy", state->latest.has_value()},
+	              {"revision", state->latest ? state->latest->revision : 0}};
 	AddEditorState(words, model, *state, saved_input);
 	model["saved"] =
 	    saved && state->latest
@@ -482,7 +485,17 @@ void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!input) {
 		return RenderEditor(web, request, access, &form, input.error(), false);
 	}
-	auto saved = app::SavePolicyDraft(web.ctx(), request.actor(), access, *input);
+	// The revision the editor was opened at, so a save over someone else's
+	// newer one is refused rather than silently overwriting it.
+	std::optional<int> expected_revision;
+	if (request.HasParam("revision")) {
+		const std::string text = request.Param("revision");
+		if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+			return web.SendErrorPage(request, Error::Invalid("revision", "errors.document.saved_meanwhile"));
+		}
+		expected_revision = std::stoi(text);
+	}
+	auto saved = app::SavePolicyDraft(web.ctx(), request.actor(), access, *input, expected_revision);
 	if (!saved) {
 		if (saved.error().code != ErrorCode::kInvalidInput) {
 			return web.SendErrorPage(request, saved.error());
@@ -581,18 +594,19 @@ void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "policy_page.none_saved"));
 	}
 	const app::PolicyVersion &policy = **chosen;
-	auto doc = app::RenderPolicy(web.ctx(), web.messages(), access, policy);
+	// The same document the documents page offers, through the one PDF renderer.
+	auto doc = app::RenderPolicyDocument(web.ctx(), web.messages(), access, policy);
 	if (!doc) {
 		return web.SendErrorPage(request, doc.error());
 	}
 	const bool draft = policy.status == app::PolicyStatus::kDraft;
 	const DocumentText text = DocumentTextOf(web, access);
 	if (draft) {
-		// The renderer has no draft mark of its own; a printed draft must
-		// not pass for the established policy.
+		// Every page carries the frame's draft mark; the title (the PDF's
+		// metadata, what a file list shows) says so too.
 		doc->title += text("documents.policy.draft_mark");
 	}
-	auto pdf = exporting::RenderPolicyPdf(text.messages, text.locale, *doc);
+	auto pdf = exporting::RenderDocumentPdf(*doc);
 	if (!pdf) {
 		return web.SendErrorPage(request, pdf.error());
 	}
@@ -649,9 +663,27 @@ void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {
 		                {"print_url", base + "/policy/print?version=" + std::to_string(policy.version)},
 		                {"pdf_url", base + "/policy.pdf?version=" + std::to_string(policy.version)}});
 	}
+	auto revisions = app::PolicyHistory(web.ctx(), access);
+	if (!revisions) {
+		return web.SendErrorPage(request, revisions.error());
+	}
+	// The document model's record of every save and publication, newest first.
+	Json history = Json::array();
+	for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
+		history.push_back(
+		    {{"revision", it->revision.revision},
+		     {"version_label", web.Text(request, "policy_page.version", {{"version", std::to_string(it->version)}})},
+		     {"change", web.Text(request, it->published ? "policy.versions.history_published"
+		                                                : "policy.versions.history_saved")},
+		     {"by", it->revision.changed_by_email.empty() ? web.Text(request, "policy.versions.history_unknown_person")
+		                                                  : it->revision.changed_by_email},
+		     {"at", FormatDateTime(web.messages(), request.locale, it->revision.changed_at)}});
+	}
 	Json model = {{"base", base},
 	              {"versions", rows},
 	              {"has_versions", !rows.empty()},
+	              {"history", history},
+	              {"has_history", !history.empty()},
 	              {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))}};
 	web.SendHtml(request, 200, web.RenderPage(request, "policy_versions", model, "pages.policy_versions", access));
 }

@@ -5,6 +5,7 @@
 
 #include "app/documents/document_words.hpp"
 #include "app/languages.hpp"
+#include "core/policy/basic_policy.hpp"
 
 #include <string_view>
 
@@ -18,8 +19,14 @@ enum class DocumentState {
 };
 std::string StateWord(const DocumentWords &words, DocumentState state);
 
+//! The 基本方針 as `document render --kind basic_policy` shows it: the
+//! published version, else the draft, else the sample.
 Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, const DocumentWords &words,
                                                             const OrgAccess &access);
+//! One version (第`version`版) of the 基本方針, written from `tmpl`.
+Result<document::RenderedDocument> BuildPolicyVersionDocument(const DocumentWords &words, const OrgAccess &access,
+                                                              const PolicyTemplate &tmpl, const PolicyInput &input,
+                                                              int version, DocumentState state);
 Result<document::RenderedDocument> BuildSelfcheckReport(AppContext &ctx, const DocumentWords &words,
                                                         const OrgAccess &access);
 //! A kind written as templates (handbook, regulations, governance, …).

@@ -9,18 +9,13 @@
 
 namespace mamori::app {
 
-Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, const DocumentWords &words,
-                                                            const OrgAccess &access) {
+Result<document::RenderedDocument> BuildPolicyVersionDocument(const DocumentWords &words, const OrgAccess &access,
+                                                              const PolicyTemplate &tmpl, const PolicyInput &input,
+                                                              int version, DocumentState state) {
 	using document::Block;
 	using document::BlockType;
-	const PolicyState state = MAMORI_TRY(LoadPolicyState(ctx, access));
-	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));
-	const std::optional<storage::PolicyVersion> &chosen = state.published ? state.published : state.latest;
-	const PolicyInput input = chosen ? chosen->input : DefaultPolicyInput(edition, access.org);
-	const int version = chosen ? chosen->version : 1;
-	const PolicyDocument policy =
-	    MAMORI_TRY(BuildPolicyDocument(words.messages, words.locale, edition.policy_template, input, version));
-	const bool published = chosen && chosen->status == storage::PolicyStatus::kPublished;
+	const PolicyDocument policy = MAMORI_TRY(BuildPolicyDocument(words.messages, words.locale, tmpl, input, version));
+	const bool published = state == DocumentState::kPublished;
 
 	document::RenderedDocument doc;
 	doc.kind = "basic_policy";
@@ -32,7 +27,7 @@ Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, con
 	                     revised, !published);
 	doc.metadata.push_back({words("documents.metadata.version"),
 	                        document::TextLine(words("documents.policy.footer_version", {{"version", std::to_string(version)}}))});
-	doc.metadata.push_back({words("documents.metadata.state"), document::TextLine(StateWord(words, chosen ? (published ? DocumentState::kPublished : DocumentState::kDraft) : DocumentState::kSample))});
+	doc.metadata.push_back({words("documents.metadata.state"), document::TextLine(StateWord(words, state))});
 	doc.blocks.push_back(Block{.type = BlockType::kParagraph, .line = document::TextLine(policy.preamble)});
 	for (const auto &section : policy.sections) {
 		doc.blocks.push_back(Block{.type = BlockType::kHeading,
@@ -59,6 +54,20 @@ Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, con
 	}
 	doc.blocks.push_back(std::move(signature));
 	return doc;
+}
+
+Result<document::RenderedDocument> BuildBasicPolicyDocument(AppContext &ctx, const DocumentWords &words,
+                                                            const OrgAccess &access) {
+	const PolicyState state = MAMORI_TRY(LoadPolicyState(ctx, access));
+	const Edition &edition = access.EditionOf(DocumentContentOf(ctx, access.org));
+	const std::optional<PolicyVersion> &chosen = state.published ? state.published : state.latest;
+	if (!chosen) {
+		return BuildPolicyVersionDocument(words, access, edition.policy_template, DefaultPolicyInput(edition, access.org),
+		                                  1, DocumentState::kSample);
+	}
+	return BuildPolicyVersionDocument(
+	    words, access, edition.policy_template, chosen->input, chosen->version,
+	    chosen->status == PolicyStatus::kPublished ? DocumentState::kPublished : DocumentState::kDraft);
 }
 
 } // namespace mamori::app

@@ -5,7 +5,7 @@
 // the workload (a few dozen users per organisation) is far below what one
 // connection handles, so a pool would only add locking states to reason about.
 //
-// Orderings of the list methods: rounds and policy versions newest first,
+// Orderings of the list methods: rounds newest first,
 // audit newest first, departments and members by name, articles by number.
 // Assets by business category, department and name; treatments by asset.
 #pragma once
@@ -91,13 +91,6 @@ public:
 	Status UpsertResponse(Id org_id, const SelfcheckResponse &response) override;
 	Result<std::vector<SelfcheckResponse>> ListResponses(Id org_id, Id round_id) override;
 	Result<std::optional<SelfcheckResponse>> FindResponse(Id org_id, Id round_id, const std::string &respondent) override;
-
-	Result<Id> CreatePolicyVersion(const PolicyVersion &policy) override;
-	//! Updates input, status and dates of (org_id, id); the version stays.
-	Status UpdatePolicyVersion(const PolicyVersion &policy) override;
-	Result<std::optional<PolicyVersion>> LatestPolicy(Id org_id) override;
-	Result<std::optional<PolicyVersion>> LatestPublishedPolicy(Id org_id) override;
-	Result<std::vector<PolicyVersion>> ListPolicyVersions(Id org_id) override;
 
 	Result<std::optional<StoredDocument>> FindDocument(Id org_id, const std::string &template_id,
 	                                                   const std::string &subject) override;

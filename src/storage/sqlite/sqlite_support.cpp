@@ -1,8 +1,6 @@
 // mamori/storage/sqlite/sqlite_support.cpp
-// The query helpers, enum and JSON mapping and row readers shared by the SqliteStore areas.
+// The query helpers and row readers shared by the SqliteStore areas.
 #include "storage/sqlite/sqlite_support.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace mamori::storage::sqlite_detail {
 
@@ -60,55 +58,6 @@ std::string AsciiLower(std::string text) {
 
 Error Corrupt(const std::string &what) {
 	return Error::Make(ErrorCode::kStorage, "the database holds an invalid value: " + what);
-}
-
-// --- enum and JSON mapping ------------------------------------------------
-
-std::string_view PolicyStatusName(PolicyStatus status) {
-	return status == PolicyStatus::kPublished ? "published" : "draft";
-}
-
-Result<std::string> PolicyInputToJson(const PolicyInput &input) {
-	const nlohmann::json json = {
-	    {"company_name", input.company_name},
-	    {"scope", input.scope},
-	    {"clause_ids", input.clause_ids},
-	    {"established_on", input.established_on},
-	    {"revised_on", input.revised_on},
-	    {"representative_title", input.representative_title},
-	    {"representative_name", input.representative_name},
-	    {"omission_reasons", input.omission_reasons},
-	};
-	try {
-		return json.dump();
-	} catch (const nlohmann::json::exception &) {
-		// dump() throws on text that is not UTF-8.
-		return Error::Invalid("input", "the policy text is not valid UTF-8");
-	}
-}
-
-Result<PolicyInput> PolicyInputFromJson(const std::string &text) {
-	const nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-	if (!json.is_object()) {
-		return Corrupt("policy input is not a JSON object");
-	}
-	try {
-		// Missing keys read as empty so that later versions can add keys
-		// without a data migration.
-		PolicyInput input;
-		input.company_name = json.value("company_name", std::string());
-		input.scope = json.value("scope", std::string());
-		input.clause_ids = json.value("clause_ids", std::vector<std::string>());
-		input.established_on = json.value("established_on", std::string());
-		input.revised_on = json.value("revised_on", std::string());
-		input.representative_title = json.value("representative_title", std::string());
-		// Absent in versions saved before issue 6: no reasons recorded.
-		input.omission_reasons = json.value("omission_reasons", std::map<std::string, std::string>());
-		input.representative_name = json.value("representative_name", std::string());
-		return input;
-	} catch (const nlohmann::json::exception &e) {
-		return Corrupt(std::string("policy input: ") + e.what());
-	}
 }
 
 // --- row readers ------------------------------------------------------------
@@ -248,32 +197,6 @@ std::vector<std::string> SplitFlags(const std::string &text) {
 		start = comma + 1;
 	}
 	return flags;
-}
-
-const std::string kPolicyColumns =
-    "SELECT id, org_id, version, input_json, status, published_at, updated_at FROM policies ";
-
-Result<PolicyVersion> ReadPolicy(const Statement &s) {
-	PolicyVersion policy;
-	policy.id = s.ColumnInt64(0);
-	policy.org_id = s.ColumnInt64(1);
-	policy.version = s.ColumnInt(2);
-	Result<PolicyInput> input = PolicyInputFromJson(s.ColumnText(3));
-	if (!input) {
-		return input.error();
-	}
-	policy.input = std::move(input).value();
-	const std::string status = s.ColumnText(4);
-	if (status == "published") {
-		policy.status = PolicyStatus::kPublished;
-	} else if (status == "draft") {
-		policy.status = PolicyStatus::kDraft;
-	} else {
-		return Corrupt("policy status '" + status + "'");
-	}
-	policy.published_at = s.ColumnText(5);
-	policy.updated_at = s.ColumnText(6);
-	return policy;
 }
 
 Result<AuditEntry> ReadAudit(const Statement &s) {

@@ -1,6 +1,6 @@
 // mamori/storage/sqlite/sqlite_support.hpp
 //
-// Internal to src/storage/sqlite: the query helpers, enum and JSON mapping,
+// Internal to src/storage/sqlite: the query helpers,
 // row readers and column lists shared by the sqlite_store*.cpp files, each of
 // which implements one area of SqliteStore. Not part of the storage
 // interface; nothing outside this folder includes it.
@@ -119,12 +119,6 @@ std::string AsciiLower(std::string text);
 
 Error Corrupt(const std::string &what);
 
-// --- enum and JSON mapping ------------------------------------------------
-
-std::string_view PolicyStatusName(PolicyStatus status);
-Result<std::string> PolicyInputToJson(const PolicyInput &input);
-Result<PolicyInput> PolicyInputFromJson(const std::string &text);
-
 // --- row readers ------------------------------------------------------------
 
 extern const std::string kUserColumns;
@@ -161,12 +155,9 @@ struct AnswerRow {
 
 Result<AnswerRow> ReadAnswer(const Statement &s);
 
-extern const std::string kPolicyColumns;
-
 //! The organisation's profile flags as stored: comma-separated ids, '' for none.
 std::string JoinFlags(const std::vector<std::string> &flags);
 std::vector<std::string> SplitFlags(const std::string &text);
-Result<PolicyVersion> ReadPolicy(const Statement &s);
 
 Result<AuditEntry> ReadAudit(const Statement &s);
 

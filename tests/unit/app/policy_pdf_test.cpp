@@ -1,22 +1,23 @@
-// mamori/tests/unit/export/policy_pdf_test.cpp
-#include "export/policy_pdf.hpp"
+// mamori/tests/unit/app/policy_pdf_test.cpp
+//
+// The 基本方針's PDF: a version built as a RenderedDocument
+// (app/documents/policy_document) and printed by the generic renderer
+// (export/document_pdf), as /orgs/ORG/policy.pdf serves it.
+#include "app/documents/document_builders.hpp"
+#include "export/document_pdf.hpp"
 #include "support/catalog.hpp"
+#include "export/document_samples.hpp"
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
-#include <unistd.h>
 
-namespace mamori::exporting {
+namespace mamori::app {
 namespace {
 
-PolicyDocument MakeDocument(int extra_sections = 0) {
+//! The test's version as the PDF renders it; `company` is the organisation's name.
+Result<std::string> RenderPolicyPdf(const MessageCatalog &messages, Locale locale, int extra_sections = 0,
+                                    const std::string &company = "株式会社テスト商事") {
 	PolicyTemplate tmpl;
 	tmpl.title = "情報セキュリティ基本方針";
 	tmpl.preamble = "{{company}}（以下、当社）は、{{scope}}において取り扱うお客様の情報をはじめとする情報資産を、"
@@ -40,55 +41,34 @@ PolicyDocument MakeDocument(int extra_sections = 0) {
 		ids.push_back(id);
 	}
 	PolicyInput input;
-	input.company_name = "株式会社テスト商事";
+	input.company_name = company;
 	input.scope = "全ての事業所";
 	input.clause_ids = ids;
 	input.established_on = "2025-04-01";
 	input.revised_on = "2025-10-01";
 	input.representative_title = "代表取締役社長";
 	input.representative_name = "山田太郎";
-	Result<PolicyDocument> doc = BuildPolicyDocument(testing_support::ShippedMessages(), Locale::kJa, tmpl, input, 2);
-	EXPECT_TRUE(doc.ok());
-	return std::move(doc).value();
+	OrgAccess access;
+	access.org.name = company;
+	access.org.document_locale = std::string(LocaleCode(locale));
+	const DocumentWords words{messages, locale};
+	auto doc = BuildPolicyVersionDocument(words, access, tmpl, input, 2, DocumentState::kPublished);
+	if (!doc) {
+		return doc.error();
+	}
+	return exporting::RenderDocumentPdf(*doc);
 }
 
-bool OnPath(const char *tool) {
-	const std::string command = std::string("command -v ") + tool + " >/dev/null 2>&1";
-	return std::system(command.c_str()) == 0;
-}
-
-std::string RunCommand(const std::string &command) {
-	std::string output;
-	FILE *pipe = popen(command.c_str(), "r");
-	if (pipe == nullptr) {
-		return output;
-	}
-	std::array<char, 4096> buffer;
-	while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-		output.append(buffer.data(), n);
-	}
-	pclose(pipe);
-	return output;
-}
-
-class TempFile {
-public:
-	explicit TempFile(const std::string &bytes) {
-		path_ = (std::filesystem::temp_directory_path() /
-		         ("mamori_policy_pdf_test_" + std::to_string(::getpid()) + ".pdf"))
-		            .string();
-		std::ofstream out(path_, std::ios::binary);
-		out << bytes;
-	}
-	~TempFile() { std::filesystem::remove(path_); }
-	const std::string &path() const { return path_; }
-
-private:
-	std::string path_;
-};
+using exporting::samples::Compact;
+using exporting::samples::HasEmbeddedCjkFont;
+using exporting::samples::OnPath;
+using exporting::samples::PdfPageCount;
+using exporting::samples::PdfText;
+using exporting::samples::RunCommand;
+using exporting::samples::TempOutput;
 
 TEST(PolicyPdfTest, ProducesPdfBytes) {
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa);
 	ASSERT_TRUE(pdf.ok()) << pdf.error().Describe();
 	ASSERT_GT(pdf->size(), 1000u);
 	EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
@@ -99,11 +79,11 @@ TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
 	if (!OnPath("pdftotext") || !OnPath("pdffonts")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument());
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa);
 	ASSERT_TRUE(pdf.ok());
-	TempFile file(*pdf);
+	TempOutput file("policy.pdf", *pdf);
 
-	const std::string text = RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -");
+	const std::string text = PdfText(file.path());
 	EXPECT_NE(text.find("株式会社テスト商事"), std::string::npos) << text;
 	EXPECT_NE(text.find("情報セキュリティ基本方針"), std::string::npos);
 	EXPECT_NE(text.find("経営者の責任"), std::string::npos);
@@ -111,30 +91,8 @@ TEST(PolicyPdfTest, TextAndEmbeddedFonts) {
 	EXPECT_NE(text.find("改訂日：2025年10月1日"), std::string::npos);
 	EXPECT_NE(text.find("第2版"), std::string::npos);
 	// pdftotext drops the narrow spaces around the slash.
-	std::string compact = text;
-	std::erase(compact, ' ');
-	EXPECT_NE(compact.find("1/1"), std::string::npos);
-
-	const std::string fonts = RunCommand("pdffonts '" + file.path() + "'");
-	bool embedded_japanese = false;
-	std::istringstream lines(fonts);
-	std::string line;
-	while (std::getline(lines, line)) {
-		if (line.find("CJK") == std::string::npos && line.find("Noto") == std::string::npos) {
-			continue;
-		}
-		// Columns: name type encoding emb sub uni object ID; "emb" is the
-		// first yes/no column.
-		std::istringstream columns(line);
-		std::string column;
-		while (columns >> column) {
-			if (column == "yes" || column == "no") {
-				embedded_japanese = embedded_japanese || column == "yes";
-				break;
-			}
-		}
-	}
-	EXPECT_TRUE(embedded_japanese) << fonts;
+	EXPECT_NE(Compact(text).find("1/1"), std::string::npos);
+	EXPECT_TRUE(HasEmbeddedCjkFont(file.path())) << RunCommand("pdffonts '" + file.path() + "'");
 
 	const std::string info = RunCommand("pdfinfo '" + file.path() + "' 2>/dev/null");
 	if (!info.empty()) {
@@ -148,17 +106,17 @@ TEST(PolicyPdfTest, LabelsFollowTheDocumentLanguage) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
 	const MessageCatalog &messages = testing_support::ShippedMessages();
-	const Result<std::string> japanese = RenderPolicyPdf(messages, Locale::kJa, MakeDocument());
+	const Result<std::string> japanese = RenderPolicyPdf(messages, Locale::kJa);
 	ASSERT_TRUE(japanese.ok());
-	TempFile japanese_file(*japanese);
-	const std::string japanese_text = RunCommand("pdftotext -enc UTF-8 '" + japanese_file.path() + "' -");
+	TempOutput japanese_file("policy-ja.pdf", *japanese);
+	const std::string japanese_text = PdfText(japanese_file.path());
 	EXPECT_NE(japanese_text.find("制定日："), std::string::npos) << japanese_text;
 	EXPECT_NE(japanese_text.find("第2版"), std::string::npos) << japanese_text;
 
-	const Result<std::string> english = RenderPolicyPdf(messages, Locale::kEn, MakeDocument());
+	const Result<std::string> english = RenderPolicyPdf(messages, Locale::kEn);
 	ASSERT_TRUE(english.ok());
-	TempFile english_file(*english);
-	const std::string english_text = RunCommand("pdftotext -enc UTF-8 '" + english_file.path() + "' -");
+	TempOutput english_file("policy-en.pdf", *english);
+	const std::string english_text = PdfText(english_file.path());
 	EXPECT_NE(english_text.find("Established:"), std::string::npos) << english_text;
 	EXPECT_NE(english_text.find("Version 2"), std::string::npos) << english_text;
 	EXPECT_EQ(english_text.find("制定日"), std::string::npos) << english_text;
@@ -168,29 +126,24 @@ TEST(PolicyPdfTest, LongDocumentBreaksPages) {
 	if (!OnPath("pdfinfo")) {
 		GTEST_SKIP() << "poppler-utils not installed";
 	}
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, MakeDocument(20));
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, 20);
 	ASSERT_TRUE(pdf.ok());
-	TempFile file(*pdf);
-	const std::string info = RunCommand("pdfinfo '" + file.path() + "'");
-	const std::size_t pages = info.find("Pages:");
-	ASSERT_NE(pages, std::string::npos);
-	EXPECT_GE(std::stoi(info.substr(pages + 6)), 2) << info;
-	const std::string text = RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -");
+	TempOutput file("policy-long.pdf", *pdf);
+	EXPECT_GE(PdfPageCount(file.path()), 2);
+	const std::string text = PdfText(file.path());
 	EXPECT_NE(text.find("23. 追加の項目19"), std::string::npos);
 	EXPECT_NE(text.find("山田太郎"), std::string::npos);
 }
 
 TEST(PolicyPdfTest, PrintsMarkupCharactersLiterally) {
-	PolicyDocument doc = MakeDocument();
-	doc.company_name = "A&B <商会>";
-	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, doc);
+	const Result<std::string> pdf = RenderPolicyPdf(testing_support::ShippedMessages(), Locale::kJa, 0, "A&B <商会>");
 	ASSERT_TRUE(pdf.ok());
 	if (!OnPath("pdftotext")) {
 		GTEST_SKIP();
 	}
-	TempFile file(*pdf);
-	EXPECT_NE(RunCommand("pdftotext -enc UTF-8 '" + file.path() + "' -").find("A&B <商会>"), std::string::npos);
+	TempOutput file("policy-markup.pdf", *pdf);
+	EXPECT_NE(PdfText(file.path()).find("A&B <商会>"), std::string::npos);
 }
 
 } // namespace
-} // namespace mamori::exporting
+} // namespace mamori::app

@@ -1,6 +1,7 @@
-// mamori/tests/unit/storage/store_contract_policy_audit_test.cpp
+// mamori/tests/unit/storage/store_contract_audit_test.cpp
 //
-// Store contract: 基本方針 versions, the audit log and backups.
+// Store contract: the audit log and backups. (The 基本方針 is a document
+// since migration 0010: tests/unit/app/policy_service_test.cpp.)
 // Runs for every backend through the Store interface (store_contract.hpp).
 #include "storage/store_contract.hpp"
 
@@ -9,46 +10,6 @@
 namespace mamori::storage {
 namespace {
 namespace fs = std::filesystem;
-
-TEST_P(StoreContract, PolicyVersionsAreNumberedPerOrganisation) {
-	const Id org_a = MakeOrg("A社");
-	const Id org_b = MakeOrg("B社");
-	PolicyVersion policy;
-	policy.org_id = org_a;
-	policy.version = 42;  // ignored
-	policy.input.company_name = "株式会社A";
-	policy.input.scope = "全社";
-	policy.input.clause_ids = {"law", "education", "\"quoted\""};
-	policy.input.established_on = "2025-04-01";
-	policy.input.representative_title = "代表取締役社長";
-	policy.input.representative_name = "山田 太郎";
-	auto v1 = store_->CreatePolicyVersion(policy);
-	ASSERT_TRUE(v1.ok()) << v1.error().Describe();
-	auto v2 = store_->CreatePolicyVersion(policy);
-	ASSERT_TRUE(v2.ok());
-	policy.org_id = org_b;
-	ASSERT_TRUE(store_->CreatePolicyVersion(policy).ok());
-
-	auto latest = store_->LatestPolicy(org_a);
-	ASSERT_TRUE(latest.ok());
-	ASSERT_TRUE(latest->has_value());
-	EXPECT_EQ((*latest)->version, 2);
-	EXPECT_EQ((*latest)->id, *v2);
-	EXPECT_EQ((*latest)->input.clause_ids, policy.input.clause_ids);
-	EXPECT_EQ((*latest)->input.representative_name, "山田 太郎");
-	EXPECT_EQ(store_->LatestPolicy(org_b)->value().version, 1);
-	EXPECT_FALSE(store_->LatestPublishedPolicy(org_a)->has_value());
-
-	PolicyVersion published = store_->ListPolicyVersions(org_a)->back();
-	EXPECT_EQ(published.version, 1);
-	published.status = PolicyStatus::kPublished;
-	published.published_at = "2025-04-01T12:00:00Z";
-	ASSERT_TRUE(store_->UpdatePolicyVersion(published).ok());
-	EXPECT_EQ(store_->LatestPublishedPolicy(org_a)->value().version, 1);
-
-	published.org_id = org_b;  // another organisation's id must not reach the row
-	EXPECT_EQ(store_->UpdatePolicyVersion(published).error().code, ErrorCode::kNotFound);
-}
 
 TEST_P(StoreContract, AuditIsNewestFirstWithEmail) {
 	const Id org_a = MakeOrg("A社");
