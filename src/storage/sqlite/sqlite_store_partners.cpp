@@ -15,27 +15,32 @@ namespace {
 struct LinkTable {
 	const char *table;   // outsourcing_partner_assets / cloud_service_assets
 	const char *column;  // partner_id / service_id
+	const char *owners;  // outsourcing_partners / cloud_services
 };
-constexpr LinkTable kPartnerLinks{"outsourcing_partner_assets", "partner_id"};
-constexpr LinkTable kServiceLinks{"cloud_service_assets", "service_id"};
+constexpr LinkTable kPartnerLinks{"outsourcing_partner_assets", "partner_id", "outsourcing_partners"};
+constexpr LinkTable kServiceLinks{"cloud_service_assets", "service_id", "cloud_services"};
 
-Result<std::vector<Id>> LinkedAssets(sqlite3 *db, const LinkTable &links, Id owner_id) {
-	return QueryAll<Id>(db, std::string("SELECT asset_id FROM ") + links.table + " WHERE " + links.column +
-	                            " = ? ORDER BY asset_id",
-	                    [&](Statement &s) { s.Bind(1, owner_id); },
+//! The links of one row, through the organisation's own assets (scoped like
+//! every other query, though the row was already found under org_id).
+Result<std::vector<Id>> LinkedAssets(sqlite3 *db, const LinkTable &links, Id org_id, Id owner_id) {
+	return QueryAll<Id>(db, std::string("SELECT l.asset_id FROM ") + links.table + " l JOIN assets a ON a.id = l.asset_id " +
+	                            "WHERE a.org_id = ? AND l." + links.column + " = ? ORDER BY l.asset_id",
+	                    [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id); },
 	                    [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
 }
 
 //! Replaces the links of one row. An asset of another organisation (or none)
 //! inserts nothing and is refused, so a link never crosses organisations.
 Status ReplaceLinks(sqlite3 *db, const LinkTable &links, Id org_id, Id owner_id, const std::vector<Id> &asset_ids) {
-	MAMORI_TRY(Execute(db, std::string("DELETE FROM ") + links.table + " WHERE " + links.column + " = ?",
-	                   [&](Statement &s) { s.Bind(1, owner_id); }));
+	MAMORI_TRY(Execute(db,
+	                   std::string("DELETE FROM ") + links.table + " WHERE " + links.column + " IN (SELECT id FROM " +
+	                       links.owners + " WHERE org_id = ? AND id = ?)",
+	                   [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id); }));
 	for (Id asset_id : asset_ids) {
 		const int inserted = MAMORI_TRY(Execute(
-		    db, std::string("INSERT OR IGNORE INTO ") + links.table + "(" + links.column +
-		            ", asset_id) SELECT ?, id FROM assets WHERE org_id = ? AND id = ?",
-		    [&](Statement &s) { s.Bind(1, owner_id).Bind(2, org_id).Bind(3, asset_id); }));
+		    db, std::string("INSERT OR IGNORE INTO ") + links.table + "(" + links.column + ", asset_id) SELECT o.id, a.id FROM " +
+		            links.owners + " o, assets a WHERE o.org_id = ? AND o.id = ? AND a.org_id = o.org_id AND a.id = ?",
+		    [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id).Bind(3, asset_id); }));
 		if (inserted == 0) {
 			auto duplicate = MAMORI_TRY(Exists(db,
 			                                   std::string("SELECT 1 FROM ") + links.table + " WHERE " + links.column +
@@ -89,7 +94,7 @@ Result<CloudService> ReadService(const Statement &s) {
 template <typename Row>
 Status AddLinks(sqlite3 *db, const LinkTable &links, std::vector<Row> &rows) {
 	for (auto &row : rows) {
-		row.asset_ids = MAMORI_TRY(LinkedAssets(db, links, row.id));
+		row.asset_ids = MAMORI_TRY(LinkedAssets(db, links, row.org_id, row.id));
 	}
 	return OkStatus();
 }
@@ -110,7 +115,7 @@ Result<std::optional<OutsourcingPartner>> SqliteStore::FindPartner(Id org_id, Id
 	                                                       [&](Statement &s) { s.Bind(1, org_id).Bind(2, partner_id); },
 	                                                       ReadPartner));
 	if (partner) {
-		partner->asset_ids = MAMORI_TRY(LinkedAssets(db_, kPartnerLinks, partner->id));
+		partner->asset_ids = MAMORI_TRY(LinkedAssets(db_, kPartnerLinks, org_id, partner->id));
 	}
 	return partner;
 }
@@ -180,7 +185,7 @@ Result<std::optional<CloudService>> SqliteStore::FindCloudService(Id org_id, Id 
 	                                                 [&](Statement &s) { s.Bind(1, org_id).Bind(2, service_id); },
 	                                                 ReadService));
 	if (service) {
-		service->asset_ids = MAMORI_TRY(LinkedAssets(db_, kServiceLinks, service->id));
+		service->asset_ids = MAMORI_TRY(LinkedAssets(db_, kServiceLinks, org_id, service->id));
 	}
 	return service;
 }
