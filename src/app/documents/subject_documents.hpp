@@ -13,10 +13,14 @@
 #pragma once
 
 #include "app/app_context.hpp"
+#include "app/documents/document_words.hpp"
 #include "app/organizations.hpp"
+#include "core/document/document_fill.hpp"
 #include "core/document/document_values.hpp"
+#include "core/document/rendered_document.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -57,5 +61,17 @@ document::DocumentValues WithoutRegisterValues(document::DocumentValues entered,
 //! The heading of a subject's document inside the joined kind: the
 //! template's title with the partner's or service's name.
 Result<std::string> SubjectName(AppContext &ctx, const OrgAccess &access, const std::string &subject);
+
+//! The profile flags the registers imply: a registered partner means the
+//! firm outsources, a registered cloud service that it uses the cloud.
+Status AddRegisterFlags(AppContext &ctx, const OrgAccess &access, std::set<std::string> &flags);
+
+//! For a template with one document per partner or service: one chapter per
+//! registered subject (headed with its name, each on a new page, like the
+//! 関連規程), with the state and frame of the whole. false when the kind
+//! takes no subjects or none is registered: the caller renders the sample.
+Result<bool> AppendSubjectDocuments(AppContext &ctx, const DocumentWords &words, const OrgAccess &access,
+                                    const document::DocumentTemplate &tmpl, const document::FillContext &context,
+                                    document::RenderedDocument &doc);
 
 } // namespace mamori::app

@@ -22,59 +22,16 @@ using document::BlockType;
 
 //! What mamori knows of the firm's way of working: its profile answers, and
 //! a register with assets in a cloud service says it uses the cloud even
-//! when nobody ticked it; so does a registered cloud service, and a
-//! registered outsourcing partner says it outsources.
+//! when nobody ticked it (so do the partner and service registers:
+//! AddRegisterFlags).
 Result<std::set<std::string>> ProfileFlags(AppContext &ctx, const OrgAccess &access) {
 	std::set<std::string> flags(access.org.profile_flags.begin(), access.org.profile_flags.end());
 	const auto assets = MAMORI_TRY(ctx.store.ListAssets(access.org.id));
-	if (std::any_of(assets.begin(), assets.end(), [](const storage::Asset &asset) { return asset.medium == "cloud"; }) ||
-	    !MAMORI_TRY(ctx.store.ListCloudServices(access.org.id)).empty()) {
+	if (std::any_of(assets.begin(), assets.end(), [](const storage::Asset &asset) { return asset.medium == "cloud"; })) {
 		flags.insert("uses_cloud");
 	}
-	if (!MAMORI_TRY(ctx.store.ListPartners(access.org.id)).empty()) {
-		flags.insert("outsources");
-	}
+	MAMORI_TRY(AddRegisterFlags(ctx, access, flags));
 	return flags;
-}
-
-//! The partners or services a kind has one document per, as subject and
-//! name; empty for other kinds.
-Result<std::vector<std::pair<std::string, std::string>>> SubjectsOf(AppContext &ctx, const OrgAccess &access,
-                                                                   std::string_view kind) {
-	std::vector<std::pair<std::string, std::string>> subjects;
-	const auto takes = SubjectKindOf(kind);
-	if (takes == SubjectKind::kPartner) {
-		for (const auto &partner : MAMORI_TRY(ctx.store.ListPartners(access.org.id))) {
-			subjects.emplace_back(PartnerSubject(partner.id), partner.name);
-		}
-	} else if (takes == SubjectKind::kService) {
-		for (const auto &service : MAMORI_TRY(ctx.store.ListCloudServices(access.org.id))) {
-			subjects.emplace_back(ServiceSubject(service.id), service.name);
-		}
-	}
-	return subjects;
-}
-
-//! One partner's or service's document inside the joined kind: a chapter
-//! titled with its name, on a new page after the first.
-void AppendSubject(const DocumentWords &words, const document::DocumentTemplate &tmpl, const std::string &subject,
-                   const std::string &name, std::vector<Block> filled, bool first, std::vector<Block> &blocks) {
-	if (!first) {
-		blocks.push_back(Block{.type = BlockType::kPageBreak});
-	}
-	std::string anchor = subject;
-	std::replace(anchor.begin(), anchor.end(), ':', '-');
-	blocks.push_back(Block{.type = BlockType::kHeading,
-	                       .level = 1,
-	                       .anchor = anchor,
-	                       .line = document::TextLine(
-	                           words("documents_subjects.heading", {{"title", tmpl.title}, {"name", name}}))});
-	for (auto &block : filled) {
-		if (block.type == BlockType::kHeading) {
-			block.level = std::min(block.level + 1, 3);
-		}
-		blocks.push_back(std::move(block));
-	}
 }
 
 Result<std::map<std::string, document::CategoryNeed>> CategoryNeeds(AppContext &ctx, const OrgAccess &access) {
@@ -224,30 +181,8 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 			return Error::Make(ErrorCode::kNotFound, "errors.document.no_template", {{"kind", std::string(kind)}});
 		}
 		doc.title = found->title;
-		const auto subjects = MAMORI_TRY(SubjectsOf(ctx, access, kind));
-		if (!subjects.empty()) {
-			// One document per partner or service, joined like the 関連規程.
-			bool any_stored = false;
-			bool first = true;
-			for (const auto &[subject, name] : subjects) {
-				const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, found->id, subject));
-				AppendSubject(words, *found, subject, name,
-				              document::FillTemplate(*found, WithRegisterValues(editable.values, editable.from_register), context),
-				              first, doc.blocks);
-				if (editable.stored) {
-					any_stored = true;
-					revised_on = std::max(revised_on, editable.stored->revised_on);
-				}
-				draft = draft || !editable.stored || editable.stored->state != storage::DocumentState::kPublished;
-				first = false;
-			}
-			const DocumentState state = !any_stored ? DocumentState::kSample : draft ? DocumentState::kDraft : DocumentState::kPublished;
-			doc.metadata.push_back({words("documents.metadata.state"), document::TextLine(StateWord(words, state))});
-			doc.metadata.push_back({words("documents.metadata.created_on"), document::TextLine(words.Date(ctx.clock.TodayInJapan()))});
-			draft = draft && any_stored;
-			doc.revised_on = revised_on;
-			doc.frame = FrameFor(words, access, doc.title, revised_on, draft);
-			return doc;
+		if (MAMORI_TRY(AppendSubjectDocuments(ctx, words, access, *found, context, doc))) {
+			return doc;  // one per registered partner or service (subject_documents.hpp)
 		}
 		const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, found->id));
 		doc.blocks = document::FillTemplate(*found, editable.values, context);
