@@ -27,7 +27,7 @@ usage: mamori COMMAND ...
   document render --db PATH --org ID --as EMAIL --kind KIND --format pdf|docx|html --out FILE
   document pack --db PATH --org ID --as EMAIL --out FILE.zip
   catalog check [--content DIR]                validate the content catalog
-  seed --db PATH --orgs N                      fill a database for benchmarks
+  seed --db PATH --orgs N [--assets N] [--partners N]  fill a database for benchmarks
 )";
 
 } // namespace

@@ -9,7 +9,9 @@
 #include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
+#include "app/cloud_services.hpp"
 #include "app/organizations.hpp"
+#include "app/partners.hpp"
 #include "app/risk_service.hpp"
 #include "app/selfcheck_service.hpp"
 #include "platform/files.hpp"
@@ -23,7 +25,7 @@
 namespace mamori::cli {
 
 int RunSeed(const Args &args) {
-	auto parsed = ParseArgs(args, {"db", "orgs", "email", "password", "assets"}, {});
+	auto parsed = ParseArgs(args, {"db", "orgs", "email", "password", "assets", "partners"}, {});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
@@ -32,6 +34,14 @@ int RunSeed(const Args &args) {
 	auto [end, ec] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), org_count);
 	if (ec != std::errc() || end != count_text.data() + count_text.size() || org_count < 1 || org_count > 100000) {
 		return ReportError(Error::Invalid("--orgs", "cli.errors.orgs_range"));
+	}
+	int partner_count = 0;
+	const std::string partners_text = parsed->Value("partners", "0");
+	auto [partners_end, partners_ec] =
+	    std::from_chars(partners_text.data(), partners_text.data() + partners_text.size(), partner_count);
+	if (partners_ec != std::errc() || partners_end != partners_text.data() + partners_text.size() || partner_count < 0 ||
+	    partner_count > 1000) {
+		return ReportError(Error::Invalid("--partners", "cli_partners.partners_range"));
 	}
 	if (!parsed->Has("db")) {
 		return ReportError(Error::Invalid("--db", "cli.errors.db_required"));
@@ -131,7 +141,33 @@ int RunSeed(const Args &args) {
 			return ReportError(status.error());
 		}
 	}
-	std::cout << nlohmann::json{{"organizations", org_count}, {"email", email}, {"assets", asset_count}}.dump() << std::endl;
+	// The first organisation gets --partners outsourcing partners and as many
+	// cloud services, each with its own documents (issue 8).
+	if (partner_count > 0) {
+		auto access = app::AccessOrganization(ctx, actor.user_id, 1);
+		if (!access) {
+			return ReportError(access.error());
+		}
+		for (int idx = 0; idx < partner_count; ++idx) {
+			const MessageParams number = {{"number", std::to_string(idx + 1)}};
+			storage::OutsourcingPartner partner;
+			partner.name = text("cli_partners.partner", number);
+			partner.work = text("cli_partners.work");
+			partner.information = text("cli_partners.information");
+			if (auto created = app::CreatePartner(ctx, actor, *access, partner); !created) {
+				return ReportError(created.error());
+			}
+			storage::CloudService service;
+			service.name = text("cli_partners.service", number);
+			service.provider = text("cli_partners.provider");
+			if (auto created = app::CreateCloudService(ctx, actor, *access, service); !created) {
+				return ReportError(created.error());
+			}
+		}
+	}
+	std::cout << nlohmann::json{{"organizations", org_count}, {"email", email}, {"assets", asset_count}, {"partners", partner_count}}
+	                 .dump()
+	          << std::endl;
 	return kExitOk;
 }
 

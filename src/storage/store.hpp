@@ -20,6 +20,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/document_store.hpp"
 #include "storage/organization_store.hpp"
+#include "storage/partner_store.hpp"
 #include "storage/records.hpp"
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
@@ -39,7 +40,8 @@ class Store : public AccountStore,
               public SelfcheckStore,
               public RiskStore,
               public AuditStore,
-              public DocumentStore {
+              public DocumentStore,
+              public PartnerStore {
 public:
 	~Store() override = default;
 

@@ -214,7 +214,8 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
-	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes}) {
+	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
+	                              PartnerRoutes, CloudServiceRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

@@ -108,6 +108,8 @@ RouteTable LanguageRoutes();
 RouteTable DocumentRoutes();
 RouteTable DocumentEditRoutes();
 RouteTable HandbookRoutes();
+RouteTable PartnerRoutes();
+RouteTable CloudServiceRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

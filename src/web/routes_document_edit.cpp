@@ -4,19 +4,39 @@
 // tables and sections, its 改訂日 / 適用範囲 / 承認者, the state buttons
 // (承認を依頼 → 承認 → 公開) and the revision history. The rules live in
 // app/documents/document_editing; this file only translates HTTP.
+//
+// A document about one partner or service (subject "partner:3") is edited
+// at /documents/edit/<template>/partner-3: a path segment, so the state
+// forms' "<action>/state" works for it as for the others.
 #include "app/documents/document_editing.hpp"
+#include "app/documents/subject_documents.hpp"
 #include "app/languages.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
+
+#include <algorithm>
 
 namespace mamori::web {
 namespace {
 
 constexpr int kBlankTableRows = 2;  // empty rows offered below a table to add to it
 
-std::string Base(const app::OrgAccess &access, const std::string &template_id) {
-	return "/orgs/" + std::to_string(access.org.id) + "/documents/edit/" + template_id;
+std::string Base(const app::OrgAccess &access, const std::string &template_id, const std::string &subject = "") {
+	std::string segment = subject;
+	std::replace(segment.begin(), segment.end(), ':', '-');
+	return "/orgs/" + std::to_string(access.org.id) + "/documents/edit/" + template_id +
+	       (segment.empty() ? "" : "/" + segment);
+}
+
+//! The subject named by the path ("partner-3" → "partner:3"), or "".
+std::string SubjectOfPath(const Request &request) {
+	if (request.http.matches.size() < 4) {
+		return "";
+	}
+	std::string subject = request.http.matches[3];
+	std::replace(subject.begin(), subject.end(), '-', ':');
+	return subject;
 }
 
 const char *FieldTypeName(document::FieldType type) {
@@ -172,7 +192,10 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
                   const app::DocumentEdit *submitted, const std::optional<Error> &error, int status) {
 	const PageText words{web, request};
 	const document::DocumentTemplate &tmpl = *editable.tmpl;
-	const document::DocumentValues &values = submitted != nullptr ? submitted->values : editable.values;
+	// The register's values (a partner's name, …) show as entered; saved
+	// unchanged, they are not stored, so the document keeps following the register.
+	const document::DocumentValues values =
+	    submitted != nullptr ? submitted->values : app::WithRegisterValues(editable.values, editable.from_register);
 	Json fields = Json::array();
 	for (const auto &field : tmpl.fields) {
 		fields.push_back(FieldModel(field, values, error, words));
@@ -197,10 +220,23 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 			                   {"at", FormatDateTime(web.messages(), request.locale, it->changed_at)}});
 		}
 	}
+	std::string title = tmpl.title;
+	std::string back = "/orgs/" + std::to_string(access.org.id) + "/documents";
+	if (!editable.subject.empty()) {
+		auto name = app::SubjectName(web.ctx(), access, editable.subject);
+		if (!name) {
+			return web.SendErrorPage(request, name.error());
+		}
+		title = web.messages().Text(app::DocumentLocaleOf(access.org), "documents_subjects.heading",
+		                            {{"title", tmpl.title}, {"name", *name}});
+		const auto parsed = app::ParseSubject(editable.subject);
+		const bool service = parsed && parsed->kind == app::SubjectKind::kService;
+		back = "/orgs/" + std::to_string(access.org.id) + (service ? "/cloud-services" : "/partners");
+	}
 	Json model = {
-	    {"action", Base(access, tmpl.id)},
-	    {"back", "/orgs/" + std::to_string(access.org.id) + "/documents"},
-	    {"title", tmpl.title},
+	    {"action", Base(access, tmpl.id, editable.subject)},
+	    {"back", back},
+	    {"title", title},
 	    {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
 	    {"fields", fields},
 	    {"sections", sections},
@@ -228,7 +264,7 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 }
 
 Result<app::EditableDocument> Open(WebApp &web, Request &request, const app::OrgAccess &access) {
-	return app::OpenDocument(web.ctx(), access, request.http.matches[2]);
+	return app::OpenDocument(web.ctx(), access, request.http.matches[2], SubjectOfPath(request));
 }
 
 void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -244,7 +280,8 @@ void SaveEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!editable) {
 		return web.SendErrorPage(request, editable.error());
 	}
-	const app::DocumentEdit edit = ReadForm(request, *editable->tmpl);
+	app::DocumentEdit edit = ReadForm(request, *editable->tmpl);
+	edit.subject = editable->subject;
 	if (edit.expected_revision < 0) {
 		return web.SendErrorPage(request, Error::Invalid("revision", "errors.document.saved_meanwhile"));
 	}
@@ -252,7 +289,7 @@ void SaveEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!saved) {
 		return RenderEditor(web, request, access, *editable, &edit, saved.error(), HttpStatusFor(saved.error().code));
 	}
-	web.Redirect(request, Base(access, editable->tmpl->id) + "?saved=1");
+	web.Redirect(request, Base(access, editable->tmpl->id, editable->subject) + "?saved=1");
 }
 
 void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -265,11 +302,12 @@ void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!action || !revision) {
 		return web.SendErrorPage(request, Error::Invalid("action", "errors.document.wrong_state"));
 	}
-	auto changed = app::ChangeDocumentState(web.ctx(), request.actor(), access, editable->tmpl->id, *action, *revision);
+	auto changed = app::ChangeDocumentState(web.ctx(), request.actor(), access, editable->tmpl->id, *action, *revision,
+	                                        editable->subject);
 	if (!changed) {
 		return RenderEditor(web, request, access, *editable, nullptr, changed.error(), HttpStatusFor(changed.error().code));
 	}
-	web.Redirect(request, Base(access, editable->tmpl->id));
+	web.Redirect(request, Base(access, editable->tmpl->id, editable->subject));
 }
 
 } // namespace
@@ -281,6 +319,11 @@ RouteTable DocumentEditRoutes() {
 	    {Method::kPost, R"(/orgs/(\d+)/documents/edit/([a-z0-9_]+))", OrgEditor(), SaveEditor},
 	    // Approval is open to the 経営者 too; the use case checks who may do what.
 	    {Method::kPost, R"(/orgs/(\d+)/documents/edit/([a-z0-9_]+)/state)", OrgStaff(refusal), ChangeState},
+	    // One partner's or service's document (subject_documents.hpp).
+	    {Method::kGet, R"(/orgs/(\d+)/documents/edit/([a-z0-9_]+)/((?:partner|service)-\d+))", OrgStaff(refusal), ShowEditor},
+	    {Method::kPost, R"(/orgs/(\d+)/documents/edit/([a-z0-9_]+)/((?:partner|service)-\d+))", OrgEditor(), SaveEditor},
+	    {Method::kPost, R"(/orgs/(\d+)/documents/edit/([a-z0-9_]+)/((?:partner|service)-\d+)/state)", OrgStaff(refusal),
+	     ChangeState},
 	};
 }
 

@@ -5,6 +5,7 @@
 // shown in the page as HTML, and its PDF and DOCX. Documents are written in
 // the organisation's document language, whatever the reader's UI language.
 #include "app/documents/document_kinds.hpp"
+#include "app/documents/subject_documents.hpp"
 #include "app/languages.hpp"
 #include "app/policy_service.hpp"
 #include "export/document_docx.hpp"
@@ -116,10 +117,15 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	for (const auto &entry : *built) {
 		const std::string href = base + "/" + entry.summary.kind;
 		const auto editable = app::EditableTemplateOf(web.ctx(), access, entry.summary.kind);
-		Json edit = editable ? Json(base + "/edit/" + *editable) : Json(false);
+		// One document per partner or service: edited from its register; the
+		// 基本方針 keeps its own editor (the 付録2 clause choice).
+		const auto subjects = app::SubjectKindOf(entry.summary.kind);
+		const std::string org_base = "/orgs/" + std::to_string(access.org.id);
+		Json edit = subjects ? Json(org_base + (*subjects == app::SubjectKind::kService ? "/cloud-services" : "/partners"))
+		            : editable ? Json(base + "/edit/" + *editable)
+		                       : Json(false);
 		if (entry.summary.kind == app::kPolicyTemplateId) {
-			// The 基本方針 keeps its own editor (the 付録2 clause choice).
-			edit = "/orgs/" + std::to_string(access.org.id) + "/policy";
+			edit = org_base + "/policy";
 		}
 		documents.push_back({{"title", entry.summary.title},
 		                     {"edit", edit},
@@ -135,6 +141,8 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	              {"action_profile", base + "/profile"},
 	              {"profile_saved", request.Param("saved") == "profile"},
 	              {"pack", base + ".zip"},
+	              {"partners", "/orgs/" + std::to_string(access.org.id) + "/partners"},
+	              {"cloud_services", "/orgs/" + std::to_string(access.org.id) + "/cloud-services"},
 	              {"proposals", ProposalsModel(web, request, base + "/edit/", *proposals)}};
 	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
 }

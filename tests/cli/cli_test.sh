@@ -501,6 +501,20 @@ if command -v pdffonts >/dev/null && pdffonts "$WORK/doc_regulations.pdf" | grep
 else
 	fail "document render: the Japanese font is embedded" "$(pdffonts "$WORK/doc_regulations.pdf" 2>&1 | head -3)"
 fi
+# One 機密保持条項 per registered partner: a database seeded with two partners
+# renders both partners' names (and the company as 甲) in the PDF's text.
+PDB="$WORK/partners.db"
+run /dev/null seed --db "$PDB" --orgs 1 --partners 2 --email owner@example.jp --password 'Kanari-Nagai-Passphrase-2025'
+[ "$RC" -eq 0 ] && pass "seed: two outsourcing partners" || fail "seed: two outsourcing partners" "exit $RC: $(cat "$ERR")"
+expect_ok "document render: outsourcing_nda with two partners" /dev/null document render --db "$PDB" --org 1 --as owner@example.jp \
+	--kind outsourcing_nda --format pdf --out "$WORK/nda_partners.pdf" -- 'kind="outsourcing_nda"'
+NDA_TEXT=$(pdftotext "$WORK/nda_partners.pdf" - 2>/dev/null || true)
+if printf '%s' "$NDA_TEXT" | grep -qF "委託先1株式会社" && printf '%s' "$NDA_TEXT" | grep -qF "委託先2株式会社"; then
+	pass "document render: the NDA PDF names both partners"
+else
+	fail "document render: the NDA PDF names both partners" "$(printf '%s' "$NDA_TEXT" | head -5)"
+fi
+expect_bad "seed: --partners out of range" "--partners" /dev/null seed --db "$WORK/partners_bad.db" --orgs 1 --partners -1
 expect_bad "document render: unknown kind" "--kind" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind leaflet --format pdf --out "$WORK/bad_kind.pdf"
 expect_bad "document render: unknown format" "--format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind handbook --format odt --out "$WORK/bad_format.odt"
 expect_bad "document render: no role in the organisation" "--org" /dev/null document render --db "$RDB" --org 2 --as owner@example.jp --kind handbook --format pdf --out "$WORK/bad_org.pdf"

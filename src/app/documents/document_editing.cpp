@@ -2,6 +2,7 @@
 #include "app/documents/document_editing.hpp"
 
 #include "app/audit.hpp"
+#include "app/documents/subject_documents.hpp"
 #include "app/languages.hpp"
 #include "codec/document_codec.hpp"
 #include "core/common/civil_date.hpp"
@@ -31,19 +32,27 @@ Status CheckMetadata(const DocumentEdit &edit) {
 	return OkStatus();
 }
 
+//! The audit target of a document: its template, and its subject if any.
+std::string AuditTarget(const std::string &template_id, const std::string &subject) {
+	return "document:" + template_id + (subject.empty() ? "" : "/" + subject);
+}
+
 bool MayApprove(const OrgAccess &access) {
 	return access.CanEdit() || access.membership.role == storage::Role::kExecutive;
 }
 
 } // namespace
 
-Result<EditableDocument> OpenDocument(AppContext &ctx, const OrgAccess &access, const std::string &template_id) {
+Result<EditableDocument> OpenDocument(AppContext &ctx, const OrgAccess &access, const std::string &template_id,
+                                      const std::string &subject) {
 	EditableDocument editable;
 	editable.tmpl = FindTemplate(ctx, access, template_id);
 	if (editable.tmpl == nullptr) {
 		return Error::Make(ErrorCode::kNotFound, "errors.document.no_template", {{"kind", template_id}});
 	}
-	editable.stored = MAMORI_TRY(ctx.store.FindDocument(access.org.id, template_id, ""));
+	editable.subject = subject;
+	editable.from_register = MAMORI_TRY(SubjectValues(ctx, access, *editable.tmpl, subject));
+	editable.stored = MAMORI_TRY(ctx.store.FindDocument(access.org.id, template_id, subject));
 	if (editable.stored) {
 		editable.values = MAMORI_TRY(codec::DocumentValuesFromJson(editable.stored->values_json));
 	}
@@ -55,14 +64,15 @@ Result<storage::StoredDocument> SaveDocumentDraft(AppContext &ctx, const Actor &
 	if (!access.CanEdit()) {
 		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
-	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id));
+	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id, edit.subject));
 	MAMORI_TRY(document::ValidateValues(*current.tmpl, edit.values));
 	MAMORI_TRY(CheckMetadata(edit));
 	storage::StoredDocument next = current.stored.value_or(storage::StoredDocument{});
 	next.org_id = access.org.id;
 	next.template_id = template_id;
+	next.subject = edit.subject;
 	next.state = storage::DocumentState::kDraft;
-	next.values_json = codec::DocumentValuesToJson(edit.values);
+	next.values_json = codec::DocumentValuesToJson(WithoutRegisterValues(edit.values, current.from_register));
 	next.scope = edit.scope;
 	next.approver = edit.approver;
 	next.revised_on = edit.revised_on;
@@ -72,7 +82,7 @@ Result<storage::StoredDocument> SaveDocumentDraft(AppContext &ctx, const Actor &
 	storage::StoredDocument saved;
 	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
 		saved = MAMORI_TRY(ctx.store.SaveDocument(next, "save"));
-		return Audit(ctx, access.org.id, actor.user_id, "document.save", "document:" + template_id,
+		return Audit(ctx, access.org.id, actor.user_id, "document.save", AuditTarget(template_id, edit.subject),
 		             {{"revision", saved.revision}});
 	}));
 	return saved;
@@ -93,8 +103,8 @@ std::optional<DocumentAction> ParseDocumentAction(std::string_view name) {
 
 Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                                     const std::string &template_id, DocumentAction action,
-                                                    int expected_revision) {
-	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id));
+                                                    int expected_revision, const std::string &subject) {
+	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id, subject));
 	if (!current.stored) {
 		return Error::Invalid("action", "errors.document.save_first");
 	}
@@ -131,7 +141,7 @@ Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor
 	storage::StoredDocument saved;
 	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
 		saved = MAMORI_TRY(ctx.store.SaveDocument(next, note));
-		return Audit(ctx, access.org.id, actor.user_id, std::string("document.") + note, "document:" + template_id,
+		return Audit(ctx, access.org.id, actor.user_id, std::string("document.") + note, AuditTarget(template_id, subject),
 		             {{"revision", saved.revision}});
 	}));
 	return saved;

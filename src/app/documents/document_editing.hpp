@@ -19,12 +19,16 @@ namespace mamori::app {
 struct EditableDocument {
 	const document::DocumentTemplate *tmpl = nullptr;  // in the organisation's document language
 	std::optional<storage::StoredDocument> stored;      // nullopt until first saved
-	document::DocumentValues values;
+	document::DocumentValues values;                    // what the firm entered
+	std::string subject;                                // "" or "partner:<id>" / "service:<id>" (subject_documents.hpp)
+	document::DocumentValues from_register;             // what the register fills in where the firm entered nothing
 };
 
-//! The template and what the firm has stored for it. kNotFound for an
-//! unknown template id.
-Result<EditableDocument> OpenDocument(AppContext &ctx, const OrgAccess &access, const std::string &template_id);
+//! The template and what the firm has stored for it (for one partner or
+//! service when `subject` is given). kNotFound for an unknown template id or
+//! a subject the organisation does not have or the template does not take.
+Result<EditableDocument> OpenDocument(AppContext &ctx, const OrgAccess &access, const std::string &template_id,
+                                      const std::string &subject = "");
 
 struct DocumentEdit {
 	document::DocumentValues values;
@@ -32,6 +36,7 @@ struct DocumentEdit {
 	std::string approver;     // 承認者
 	std::string revised_on;   // 改訂日, YYYY-MM-DD or ""
 	int expected_revision = 0;  // the revision the form was opened at (0: new)
+	std::string subject;        // the partner or service the document is about ("" for none)
 };
 
 //! Saves the values as a draft; editors only. Errors name the field.
@@ -48,7 +53,7 @@ std::optional<DocumentAction> ParseDocumentAction(std::string_view name);
 
 Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                                     const std::string &template_id, DocumentAction action,
-                                                    int expected_revision);
+                                                    int expected_revision, const std::string &subject = "");
 
 Result<std::vector<storage::DocumentRevision>> DocumentHistory(AppContext &ctx, const OrgAccess &access,
                                                                const storage::StoredDocument &stored);

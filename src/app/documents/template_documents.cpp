@@ -7,6 +7,7 @@
 #include "app/documents/document_builders.hpp"
 #include "app/documents/document_editing.hpp"
 #include "app/documents/document_kinds.hpp"
+#include "app/documents/subject_documents.hpp"
 
 #include "app/risk_service.hpp"
 #include "core/document/regulation_choice.hpp"
@@ -21,13 +22,15 @@ using document::BlockType;
 
 //! What mamori knows of the firm's way of working: its profile answers, and
 //! a register with assets in a cloud service says it uses the cloud even
-//! when nobody ticked it.
+//! when nobody ticked it (so do the partner and service registers:
+//! AddRegisterFlags).
 Result<std::set<std::string>> ProfileFlags(AppContext &ctx, const OrgAccess &access) {
 	std::set<std::string> flags(access.org.profile_flags.begin(), access.org.profile_flags.end());
 	const auto assets = MAMORI_TRY(ctx.store.ListAssets(access.org.id));
 	if (std::any_of(assets.begin(), assets.end(), [](const storage::Asset &asset) { return asset.medium == "cloud"; })) {
 		flags.insert("uses_cloud");
 	}
+	MAMORI_TRY(AddRegisterFlags(ctx, access, flags));
 	return flags;
 }
 
@@ -177,8 +180,11 @@ Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const 
 		if (found == nullptr) {
 			return Error::Make(ErrorCode::kNotFound, "errors.document.no_template", {{"kind", std::string(kind)}});
 		}
-		const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, found->id));
 		doc.title = found->title;
+		if (MAMORI_TRY(AppendSubjectDocuments(ctx, words, access, *found, context, doc))) {
+			return doc;  // one per registered partner or service (subject_documents.hpp)
+		}
+		const EditableDocument editable = MAMORI_TRY(OpenDocument(ctx, access, found->id));
 		doc.blocks = document::FillTemplate(*found, editable.values, context);
 		if (!document::Applies(found->applies, context.flags)) {
 			doc.blocks.insert(doc.blocks.begin(),

@@ -100,6 +100,18 @@ public:
 	Status ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, int revision) override;
 	Result<std::vector<DocumentRead>> ListDocumentReads(Id org_id, Id document_id, int revision) override;
 
+	Result<std::vector<OutsourcingPartner>> ListPartners(Id org_id) override;
+	Result<std::optional<OutsourcingPartner>> FindPartner(Id org_id, Id partner_id) override;
+	Result<Id> CreatePartner(const OutsourcingPartner &partner) override;
+	Status UpdatePartner(const OutsourcingPartner &partner) override;
+	Status DeletePartner(Id org_id, Id partner_id) override;
+	Result<std::vector<CloudService>> ListCloudServices(Id org_id) override;
+	Result<std::optional<CloudService>> FindCloudService(Id org_id, Id service_id) override;
+	Result<Id> CreateCloudService(const CloudService &service) override;
+	Status UpdateCloudService(const CloudService &service) override;
+	Status DeleteCloudService(Id org_id, Id service_id) override;
+	Result<int> DeleteSubjectDocuments(Id org_id, const std::string &subject) override;
+
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at
 	//! with the current time, on create and on update alike. Ratings outside
