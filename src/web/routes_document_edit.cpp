@@ -6,6 +6,7 @@
 // app/documents/document_editing; this file only translates HTTP.
 #include "app/documents/document_editing.hpp"
 #include "app/languages.hpp"
+#include "web/document_rules_form.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
@@ -161,6 +162,13 @@ Json FieldModel(const document::FieldSpec &field, const document::DocumentValues
 			row_models.push_back({{"cells", cells}});
 		}
 		model["rows"] = row_models;
+		// The guideline's example stays in view beside the firm's rows.
+		Json example = Json::array();
+		for (const auto &row : field.sample_rows) {
+			example.push_back({{"cells", row}});
+		}
+		model["example"] = example;
+		model["has_example"] = !example.empty();
 	}
 	if (error && (error->field == field.id || error->field.rfind(field.id + "[", 0) == 0)) {
 		model["error"] = words.Describe(*error);
@@ -177,6 +185,11 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	for (const auto &field : tmpl.fields) {
 		fields.push_back(FieldModel(field, values, error, words));
 	}
+	auto diagnosis = app::HandbookDiagnosisFor(web.ctx(), access);
+	if (!diagnosis) {
+		return web.SendErrorPage(request, diagnosis.error());
+	}
+	const Json rule_sections = RuleSectionsModel(tmpl, values, *diagnosis, error, words);
 	Json sections = Json::array();
 	for (const auto &section : tmpl.sections) {
 		sections.push_back({{"id", "keep." + section.id},
@@ -204,6 +217,8 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	    {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
 	    {"fields", fields},
 	    {"sections", sections},
+	    {"rule_sections", rule_sections},
+	    {"has_rules", !rule_sections.empty()},
 	    {"revision", stored ? stored->revision : 0},
 	    {"scope", submitted != nullptr ? submitted->scope : (stored ? stored->scope : "")},
 	    {"approver", submitted != nullptr ? submitted->approver : (stored ? stored->approver : "")},
@@ -222,7 +237,9 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 		const bool on_a_field = std::any_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const document::FieldSpec &field) {
 			return error->field == field.id || error->field.rfind(field.id + "[", 0) == 0;
 		});
-		model["error_summary"] = ErrorSummary(*error, on_a_field ? "field." + error->field.substr(0, error->field.find('[')) : error->field);
+		const auto rule_target = RuleErrorTarget(error->field);
+		model["error_summary"] = ErrorSummary(
+		    *error, on_a_field ? "field." + error->field.substr(0, error->field.find('[')) : rule_target.value_or(error->field));
 	}
 	web.SendHtml(request, status, web.RenderPage(request, "document_edit", model, "pages.document_edit", access));
 }
@@ -244,15 +261,26 @@ void SaveEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!editable) {
 		return web.SendErrorPage(request, editable.error());
 	}
-	const app::DocumentEdit edit = ReadForm(request, *editable->tmpl);
+	app::DocumentEdit edit = ReadForm(request, *editable->tmpl);
 	if (edit.expected_revision < 0) {
 		return web.SendErrorPage(request, Error::Invalid("revision", "errors.document.saved_meanwhile"));
+	}
+	auto diagnosis = app::HandbookDiagnosisFor(web.ctx(), access);
+	if (!diagnosis) {
+		return web.SendErrorPage(request, diagnosis.error());
+	}
+	auto rule_section = ReadRuleForm(request, *editable->tmpl, *diagnosis, edit.values);
+	if (!rule_section) {
+		return RenderEditor(web, request, access, *editable, &edit, rule_section.error(),
+		                    HttpStatusFor(rule_section.error().code));
 	}
 	auto saved = app::SaveDocumentDraft(web.ctx(), request.actor(), access, editable->tmpl->id, edit);
 	if (!saved) {
 		return RenderEditor(web, request, access, *editable, &edit, saved.error(), HttpStatusFor(saved.error().code));
 	}
-	web.Redirect(request, Base(access, editable->tmpl->id) + "?saved=1");
+	// After adding or restoring rules, the editor opens at that section again.
+	web.Redirect(request, Base(access, editable->tmpl->id) + "?saved=1" +
+	                          (rule_section->empty() ? "" : "#rules-" + *rule_section));
 }
 
 void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {
