@@ -6,6 +6,7 @@
 // app/documents/document_editing; this file only translates HTTP.
 #include "app/documents/document_editing.hpp"
 #include "app/languages.hpp"
+#include "codec/document_codec.hpp"
 #include "web/document_rules_form.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
@@ -176,6 +177,31 @@ Json FieldModel(const document::FieldSpec &field, const document::DocumentValues
 	return model;
 }
 
+//! What one revision changed against the one before, as the editor names
+//! it: the labels of fields and tables, the titles of sections (their rules,
+//! or whether they are printed). Empty for a state change.
+Json ChangedLabels(const document::DocumentTemplate &tmpl, const document::DocumentValues &before,
+                   const document::DocumentValues &after) {
+	Json labels = Json::array();
+	for (const auto &part : document::ChangedParts(before, after)) {
+		const std::string id = part.substr(part.find('.') + 1);
+		std::string label = id;
+		if (const document::FieldSpec *field = tmpl.FindField(id); field != nullptr && part.rfind("rules.", 0) != 0 &&
+		                                                           part.rfind("left_out_sections.", 0) != 0) {
+			label = field->label;
+		}
+		for (const auto &section : tmpl.sections) {
+			if (section.id == id && !section.title.empty() && part.rfind("fields.", 0) != 0 && part.rfind("tables.", 0) != 0) {
+				label = section.title;
+			}
+		}
+		if (std::find(labels.begin(), labels.end(), label) == labels.end()) {
+			labels.push_back(label);
+		}
+	}
+	return labels;
+}
+
 void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, const app::EditableDocument &editable,
                   const app::DocumentEdit *submitted, const std::optional<Error> &error, int status) {
 	const PageText words{web, request};
@@ -203,8 +229,16 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 		if (!revisions) {
 			return web.SendErrorPage(request, revisions.error());
 		}
+		std::vector<Json> changes;  // oldest first, like the revisions
+		document::DocumentValues before;
+		for (const auto &revision : *revisions) {
+			auto after = codec::DocumentValuesFromJson(revision.values_json);
+			changes.push_back(after ? ChangedLabels(tmpl, before, *after) : Json::array());
+			before = after ? *after : before;
+		}
 		for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
 			history.push_back({{"revision", it->revision},
+			                   {"changed", changes[static_cast<size_t>(revisions->rend() - it - 1)]},
 			                   {"note", words(NoteKey(it->note))},
 			                   {"by", it->changed_by_email},
 			                   {"at", FormatDateTime(web.messages(), request.locale, it->changed_at)}});

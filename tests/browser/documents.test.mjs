@@ -120,6 +120,9 @@ test('a handbook rule is edited and a countermeasure added; the handbook shows b
   const lines = await page.locator('#rules-item_01 input[type="text"]').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.ok(lines.includes(countermeasure.replace(/。$/, '')), `item 1 holds the countermeasure: ${lines.join(' / ')}`);
   assert.equal(await page.locator('#rules-item_02').getByRole('button', { name: 'ガイドラインのルールに戻す' }).count(), 1);
+  // The revision history says what this save changed: the rules of items 1 and 2.
+  const history = await page.locator('table.stack-table').last().innerText();
+  assert.match(history, /内容を保存\s*1 OS・ソフトウェアの更新\s*2 ウイルス対策ソフトの利用/);
   await expectAccessible(page, 'handbook editor after saving');
 
   await page.goto(`${server.base}/orgs/${orgId}/documents/handbook`);
