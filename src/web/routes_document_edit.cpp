@@ -184,15 +184,18 @@ Json ChangedLabels(const document::DocumentTemplate &tmpl, const document::Docum
                    const document::DocumentValues &after) {
 	Json labels = Json::array();
 	for (const auto &part : document::ChangedParts(before, after)) {
+		const std::string kind = part.substr(0, part.find('.'));  // fields, tables, rules, left_out_sections
 		const std::string id = part.substr(part.find('.') + 1);
 		std::string label = id;
-		if (const document::FieldSpec *field = tmpl.FindField(id); field != nullptr && part.rfind("rules.", 0) != 0 &&
-		                                                           part.rfind("left_out_sections.", 0) != 0) {
-			label = field->label;
-		}
-		for (const auto &section : tmpl.sections) {
-			if (section.id == id && !section.title.empty() && part.rfind("fields.", 0) != 0 && part.rfind("tables.", 0) != 0) {
-				label = section.title;
+		if (kind == "fields" || kind == "tables") {
+			if (const document::FieldSpec *field = tmpl.FindField(id)) {
+				label = field->label;
+			}
+		} else {
+			for (const auto &section : tmpl.sections) {
+				if (section.id == id && !section.title.empty()) {
+					label = section.title;
+				}
 			}
 		}
 		if (std::find(labels.begin(), labels.end(), label) == labels.end()) {
