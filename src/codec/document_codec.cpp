@@ -21,6 +21,31 @@ Result<std::string> Text(const Json &value, const std::string &field) {
 	return text;
 }
 
+Result<document::RuleLines> RuleLinesFromJson(const Json &lines, const std::string &path) {
+	if (!lines.is_array()) {
+		return Error::Invalid(path, "errors.json.array_required");
+	}
+	document::RuleLines parsed;
+	for (size_t index = 0; index < lines.size(); ++index) {
+		const std::string where = IndexPath(path, index);
+		const Json &line = *MAMORI_TRY(RequireObject(lines[index], where));
+		std::string marker;
+		if (line.contains("marker")) {
+			marker = MAMORI_TRY(Text(line["marker"], where + ".marker"));
+		}
+		auto kind = document::ParseRuleMarker(marker);
+		if (!kind) {
+			return Error::Invalid(where + ".marker", "errors.document.rule_marker_unknown", {{"marker", marker}});
+		}
+		std::string text;
+		if (line.contains("text")) {
+			text = MAMORI_TRY(Text(line["text"], where + ".text"));
+		}
+		parsed.push_back({*kind, std::move(text)});
+	}
+	return parsed;
+}
+
 } // namespace
 
 std::string DocumentValuesToJson(const document::DocumentValues &values) {
@@ -33,6 +58,16 @@ std::string DocumentValuesToJson(const document::DocumentValues &values) {
 	}
 	for (const auto &section : values.left_out_sections) {
 		json["left_out_sections"].push_back(section);
+	}
+	if (!values.rules.empty()) {
+		json["rules"] = Json::object();
+		for (const auto &[section, lines] : values.rules) {
+			Json list = Json::array();
+			for (const auto &line : lines) {
+				list.push_back({{"marker", std::string(document::RuleMarkerName(line.marker))}, {"text", line.text}});
+			}
+			json["rules"][section] = list;
+		}
 	}
 	return json.dump();
 }
@@ -76,6 +111,12 @@ Result<document::DocumentValues> DocumentValuesFromJson(const std::string &text)
 		for (size_t index = 0; index < sections.size(); ++index) {
 			values.left_out_sections.insert(
 			    MAMORI_TRY(Text(sections[index], IndexPath("left_out_sections", index))));
+		}
+	}
+	if (json.contains("rules")) {
+		const Json &rules = *MAMORI_TRY(RequireObject(json["rules"], "rules"));
+		for (const auto &[section, lines] : rules.items()) {
+			values.rules[section] = MAMORI_TRY(RuleLinesFromJson(lines, FieldPath("rules", section)));
 		}
 	}
 	return values;

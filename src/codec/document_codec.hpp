@@ -2,7 +2,9 @@
 //
 // A document's values as stored JSON:
 //   {"fields": {"id": "text"}, "tables": {"id": [["cell", ...], ...]},
-//    "left_out_sections": ["id", ...]}
+//    "left_out_sections": ["id", ...],
+//    "rules": {"section id": [{"marker": "must"|"forbidden", "text": "..."}, ...]}}
+// ("rules" only when the firm rewrote a section's rules.)
 // Reading is strict (the stored text is ours, but a broken row must say so
 // rather than print a half-empty document).
 #pragma once

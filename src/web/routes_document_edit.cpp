@@ -11,6 +11,8 @@
 #include "app/documents/document_editing.hpp"
 #include "app/documents/subject_documents.hpp"
 #include "app/languages.hpp"
+#include "codec/document_codec.hpp"
+#include "web/document_rules_form.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
@@ -181,11 +183,46 @@ Json FieldModel(const document::FieldSpec &field, const document::DocumentValues
 			row_models.push_back({{"cells", cells}});
 		}
 		model["rows"] = row_models;
+		// The guideline's example stays in view beside the firm's rows.
+		Json example = Json::array();
+		for (const auto &row : field.sample_rows) {
+			example.push_back({{"cells", row}});
+		}
+		model["example"] = example;
+		model["has_example"] = !example.empty();
 	}
 	if (error && (error->field == field.id || error->field.rfind(field.id + "[", 0) == 0)) {
 		model["error"] = words.Describe(*error);
 	}
 	return model;
+}
+
+//! What one revision changed against the one before, as the editor names
+//! it: the labels of fields and tables, the titles of sections (their rules,
+//! or whether they are printed). Empty for a state change.
+Json ChangedLabels(const document::DocumentTemplate &tmpl, const document::DocumentValues &before,
+                   const document::DocumentValues &after) {
+	Json labels = Json::array();
+	for (const auto &part : document::ChangedParts(before, after)) {
+		const std::string kind = part.substr(0, part.find('.'));  // fields, tables, rules, left_out_sections
+		const std::string id = part.substr(part.find('.') + 1);
+		std::string label = id;
+		if (kind == "fields" || kind == "tables") {
+			if (const document::FieldSpec *field = tmpl.FindField(id)) {
+				label = field->label;
+			}
+		} else {
+			for (const auto &section : tmpl.sections) {
+				if (section.id == id && !section.title.empty()) {
+					label = section.title;
+				}
+			}
+		}
+		if (std::find(labels.begin(), labels.end(), label) == labels.end()) {
+			labels.push_back(label);
+		}
+	}
+	return labels;
 }
 
 void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, const app::EditableDocument &editable,
@@ -200,6 +237,11 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	for (const auto &field : tmpl.fields) {
 		fields.push_back(FieldModel(field, values, error, words));
 	}
+	auto diagnosis = app::HandbookDiagnosisFor(web.ctx(), access);
+	if (!diagnosis) {
+		return web.SendErrorPage(request, diagnosis.error());
+	}
+	const Json rule_sections = RuleSectionsModel(tmpl, values, *diagnosis, error, words);
 	Json sections = Json::array();
 	for (const auto &section : tmpl.sections) {
 		sections.push_back({{"id", "keep." + section.id},
@@ -213,8 +255,16 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 		if (!revisions) {
 			return web.SendErrorPage(request, revisions.error());
 		}
+		std::vector<Json> changes;  // oldest first, like the revisions
+		document::DocumentValues before;
+		for (const auto &revision : *revisions) {
+			auto after = codec::DocumentValuesFromJson(revision.values_json);
+			changes.push_back(after ? ChangedLabels(tmpl, before, *after) : Json::array());
+			before = after ? *after : before;
+		}
 		for (auto it = revisions->rbegin(); it != revisions->rend(); ++it) {
 			history.push_back({{"revision", it->revision},
+			                   {"changed", changes[static_cast<size_t>(revisions->rend() - it - 1)]},
 			                   {"note", words(NoteKey(it->note))},
 			                   {"by", it->changed_by_email},
 			                   {"at", FormatDateTime(web.messages(), request.locale, it->changed_at)}});
@@ -240,6 +290,8 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	    {"document_lang", std::string(LocaleCode(app::DocumentLocaleOf(access.org)))},
 	    {"fields", fields},
 	    {"sections", sections},
+	    {"rule_sections", rule_sections},
+	    {"has_rules", !rule_sections.empty()},
 	    {"revision", stored ? stored->revision : 0},
 	    {"scope", submitted != nullptr ? submitted->scope : (stored ? stored->scope : "")},
 	    {"approver", submitted != nullptr ? submitted->approver : (stored ? stored->approver : "")},
@@ -258,7 +310,9 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 		const bool on_a_field = std::any_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const document::FieldSpec &field) {
 			return error->field == field.id || error->field.rfind(field.id + "[", 0) == 0;
 		});
-		model["error_summary"] = ErrorSummary(*error, on_a_field ? "field." + error->field.substr(0, error->field.find('[')) : error->field);
+		const auto rule_target = RuleErrorTarget(error->field);
+		model["error_summary"] = ErrorSummary(
+		    *error, on_a_field ? "field." + error->field.substr(0, error->field.find('[')) : rule_target.value_or(error->field));
 	}
 	web.SendHtml(request, status, web.RenderPage(request, "document_edit", model, "pages.document_edit", access));
 }
@@ -285,11 +339,22 @@ void SaveEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (edit.expected_revision < 0) {
 		return web.SendErrorPage(request, Error::Invalid("revision", "errors.document.saved_meanwhile"));
 	}
+	auto diagnosis = app::HandbookDiagnosisFor(web.ctx(), access);
+	if (!diagnosis) {
+		return web.SendErrorPage(request, diagnosis.error());
+	}
+	auto rule_section = ReadRuleForm(request, *editable->tmpl, *diagnosis, edit.values);
+	if (!rule_section) {
+		return RenderEditor(web, request, access, *editable, &edit, rule_section.error(),
+		                    HttpStatusFor(rule_section.error().code));
+	}
 	auto saved = app::SaveDocumentDraft(web.ctx(), request.actor(), access, editable->tmpl->id, edit);
 	if (!saved) {
 		return RenderEditor(web, request, access, *editable, &edit, saved.error(), HttpStatusFor(saved.error().code));
 	}
-	web.Redirect(request, Base(access, editable->tmpl->id, editable->subject) + "?saved=1");
+	// After adding or restoring rules, the editor opens at that section again.
+	web.Redirect(request, Base(access, editable->tmpl->id, editable->subject) + "?saved=1" +
+	                          (rule_section->empty() ? "" : "#rules-" + *rule_section));
 }
 
 void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {

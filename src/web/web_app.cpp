@@ -15,7 +15,12 @@ WebApp::WebApp(app::AppContext ctx, Views views, WebOptions options)
     : ctx_(ctx), views_(std::move(views)), options_(std::move(options)) {}
 
 std::string Request::Param(const std::string &name) const {
-	return http.has_param(name.c_str()) ? http.get_param_value(name.c_str()) : std::string();
+	if (http.has_param(name.c_str())) {
+		return http.get_param_value(name.c_str());
+	}
+	// A text field of a multipart form (long forms are sent so: the HTTP
+	// library refuses URL-encoded bodies over 8 KiB).
+	return http.has_file(name.c_str()) ? http.get_file_value(name.c_str()).content : std::string();
 }
 
 std::optional<std::string> WebApp::PrepareSetupCode() {

@@ -46,9 +46,9 @@ struct Request {
 	app::Actor actor() const {
 		return session ? app::Actor{session->user.id, session->user.email, session->user.is_admin} : app::Actor{};
 	}
-	//! A form field (urlencoded body) or query parameter, or "".
+	//! A form field (urlencoded or multipart body) or query parameter, or "".
 	std::string Param(const std::string &name) const;
-	bool HasParam(const std::string &name) const { return http.has_param(name.c_str()); }
+	bool HasParam(const std::string &name) const { return http.has_param(name.c_str()) || http.has_file(name.c_str()); }
 };
 
 class WebApp {

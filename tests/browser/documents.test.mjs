@@ -2,7 +2,9 @@
 // regulation (the minimum password length of 付録5 4), asks for approval,
 // approves and publishes it; the revision history records each step; the
 // regulations then download as PDF (holding the new value as text) and as
-// DOCX. axe-core checks the list and the editing page.
+// DOCX. axe-core checks the list and the editing page. The handbook's
+// editor: a rule line is rewritten and a countermeasure of the diagnosis is
+// added with one click; the handbook's HTML view shows both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -91,5 +93,48 @@ test('a regulation field is edited, approved, published and downloaded', async (
   const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml']).toString();
   assert.match(xml, /規程編集株式会社|アクセス制御/, 'the DOCX body holds the regulation');
   writeFileSync(join(dir, 'done'), 'ok');
+  await context.close();
+});
+
+test('a handbook rule is edited and a countermeasure added; the handbook shows both', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.getByLabel('メールアドレス').fill('docs@example.jp');
+  await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL(/\/orgs\/\d+$/);
+
+  await page.goto(`${server.base}/orgs/${orgId}/documents/edit/handbook`);
+  await expectAccessible(page, 'handbook editor');
+  const item02 = page.locator('#rules-item_02');
+  await item02.getByLabel('1行目のルール').fill('会社が用意したウイルス対策ソフトを、いつも有効にしておく（私物の機器も同じ）');
+  await item02.getByLabel('2行目の印').selectOption('forbidden');
+  await item02.getByLabel('2行目のルール').fill('ウイルス対策ソフトの警告を閉じて作業を続けない');
+  const item01 = page.locator('#rules-item_01');
+  const countermeasure = await item01.locator('.rule-candidates li span').first().innerText();
+  await item01.getByRole('button', { name: 'ルールに追加' }).first().click();
+  await page.waitForURL(/saved=1#rules-item_01$/);
+  assert.match(await page.locator('main').innerText(), /保存しました/);
+  // The added countermeasure is now a rule line, and no longer offered.
+  const lines = await page.locator('#rules-item_01 input[type="text"]').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.ok(lines.includes(countermeasure.replace(/。$/, '')), `item 1 holds the countermeasure: ${lines.join(' / ')}`);
+  assert.equal(await page.locator('#rules-item_02').getByRole('button', { name: 'ガイドラインのルールに戻す' }).count(), 1);
+  // The revision history says what this save changed: the rules of items 1 and 2.
+  const history = await page.locator('table.stack-table').last().innerText();
+  assert.match(history, /内容を保存\s*1 OS・ソフトウェアの更新\s*2 ウイルス対策ソフトの利用/);
+  await expectAccessible(page, 'handbook editor after saving');
+
+  await page.goto(`${server.base}/orgs/${orgId}/documents/handbook`);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /〇\s*会社が用意したウイルス対策ソフトを、いつも有効にしておく（私物の機器も同じ）/);
+  assert.match(text, /×\s*ウイルス対策ソフトの警告を閉じて作業を続けない/);
+  assert.ok(text.includes(countermeasure.replace(/。$/, '')), 'the handbook holds the added countermeasure');
+
+  // Restoring the guideline's rules of item 2 brings its first line back.
+  await page.goto(`${server.base}/orgs/${orgId}/documents/edit/handbook`);
+  await page.locator('#rules-item_02').getByRole('button', { name: 'ガイドラインのルールに戻す' }).click();
+  await page.waitForURL(/saved=1#rules-item_02$/);
+  assert.equal(await page.locator('#rules-item_02').getByLabel('1行目のルール').inputValue(), '会社が用意したウイルス対策ソフトを、いつも有効にしておく');
   await context.close();
 });

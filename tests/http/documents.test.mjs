@@ -134,3 +134,40 @@ test('employees confirm reading the published handbook, and the 責任者 sees w
   const home = await owner.request('GET', `/orgs/${orgId}`);
   assert.match(home.text, /documents\/edit\/handbook/);
 });
+
+test('the handbook editor links each section to the diagnosis and refuses a bad rule naming the line', async () => {
+  const editPath = `/orgs/${orgId}/documents/edit/handbook`;
+  const editor = await owner.request('GET', editPath);
+  assert.equal(editor.status, 200);
+  // Item 3 was answered わからない, item 7 実施していない, item 1 実施している.
+  const section = (id) => editor.text.slice(editor.text.indexOf(`id="rules-${id}"`), editor.text.indexOf('</fieldset>', editor.text.indexOf(`id="rules-${id}"`)));
+  assert.match(section('item_03'), /最新の自社診断の回答： <span class="tag[^"]*">わからない<\/span>/);
+  assert.match(section('item_07'), /実施していない/);
+  assert.match(section('item_01'), /実施している/);
+  // The countermeasures not yet among the rules are offered, each with its own button.
+  assert.match(section('item_01'), /name="rule_action" value="add:item_01:2"/);
+  assert.match(section('item_03'), /name="rule\.item_03\.0\.text" value="パスワードは\{\{password_min_length\}\}文字以上/);
+  // The guideline's example sits beside the backup table, read-only and labelled.
+  assert.match(editor.text, /<caption>ガイドラインの例（参考・編集できません）<\/caption>/);
+  assert.match(editor.text, /<td>○○サーバー<\/td>/);
+
+  const csrf = editor.text.match(/name="_csrf" value="([^"]+)"/)[1];
+  const revision = editor.text.match(/name="revision" value="(\d+)"/)[1];
+  const keep = [...editor.text.matchAll(/name="(keep\.[a-z0-9_]+)" value="1" checked/g)].map((m) => [m[1], '1']);
+  const post = (pairs) => owner.request('POST', editPath, {
+    body: new URLSearchParams([['_csrf', csrf], ['revision', revision], ...keep, ...pairs]).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    csrf: false,
+  });
+  let refused = await post([['rule.item_03.0.marker', 'maybe'], ['rule.item_03.0.text', 'パスワードを守る']]);
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /href="#rule\.item_03\.0\.marker"/);
+  assert.match(refused.text, /ルールの印「maybe」はありません/);
+  refused = await post([['rule.item_03.0.marker', 'must'], ['rule.item_03.0.text', 'あ'.repeat(200)]]);
+  assert.equal(refused.status, 400);
+  assert.match(refused.text, /href="#rule\.item_03\.0\.text"/);
+  assert.match(refused.text, /400バイト/);
+  // Nothing was saved by either.
+  const after = await owner.request('GET', editPath);
+  assert.equal(after.text.match(/name="revision" value="(\d+)"/)[1], revision);
+});

@@ -65,18 +65,21 @@ Result<storage::StoredDocument> SaveDocumentDraft(AppContext &ctx, const Actor &
 		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	const EditableDocument current = MAMORI_TRY(OpenDocument(ctx, access, template_id, edit.subject));
-	MAMORI_TRY(document::ValidateValues(*current.tmpl, edit.values));
+	document::DocumentValues values = edit.values;
+	document::DropUnchangedRules(*current.tmpl, values);  // the form posts every section's rules
+	MAMORI_TRY(document::ValidateValues(*current.tmpl, values));
 	MAMORI_TRY(CheckMetadata(edit));
 	storage::StoredDocument next = current.stored.value_or(storage::StoredDocument{});
 	next.org_id = access.org.id;
 	next.template_id = template_id;
 	next.subject = edit.subject;
 	next.state = storage::DocumentState::kDraft;
-	next.values_json = codec::DocumentValuesToJson(WithoutRegisterValues(edit.values, current.from_register));
+	next.values_json = codec::DocumentValuesToJson(WithoutRegisterValues(values, current.from_register));
 	next.scope = edit.scope;
 	next.approver = edit.approver;
 	next.revised_on = edit.revised_on;
 	next.updated_by = actor.user_id;
+	next.updated_at = ctx.clock.NowIso();
 	// The revision the form saw: a save over someone else's newer one is refused.
 	next.revision = edit.expected_revision;
 	storage::StoredDocument saved;
@@ -137,6 +140,7 @@ Result<storage::StoredDocument> ChangeDocumentState(AppContext &ctx, const Actor
 	storage::StoredDocument next = *current.stored;
 	next.state = to;
 	next.updated_by = actor.user_id;
+	next.updated_at = ctx.clock.NowIso();
 	next.revision = expected_revision;
 	storage::StoredDocument saved;
 	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {

@@ -2,6 +2,7 @@
 #include "core/catalog/document_template_loader.hpp"
 
 #include "core/catalog/content_reader.hpp"
+#include "core/document/rule_lines.hpp"
 #include "core/document/placeholders.hpp"
 
 #include <set>
@@ -138,6 +139,20 @@ std::vector<document::ListItem> ReadListItems(const Reader &list, const std::str
 	return items;
 }
 
+//! The guideline's rules must fit the limits a firm's own rules have, so
+//! that keeping a guideline line while editing its neighbours never fails.
+void CheckRuleList(const Reader &entry, const TemplateBlock &block) {
+	if (block.items.size() > document::kMaxRulesPerSection) {
+		entry.Fail("a rule list holds at most " + std::to_string(document::kMaxRulesPerSection) + " lines");
+	}
+	for (const auto &item : block.items) {
+		if (item.marker.empty() || document::PlainText(item.line).size() > document::kMaxRuleTextBytes) {
+			entry.Fail("a rule line needs a marker and at most " + std::to_string(document::kMaxRuleTextBytes) +
+			           " bytes of text");
+		}
+	}
+}
+
 TemplateBlock ReadBlock(const Reader &entry) {
 	TemplateBlock block;
 	if (entry.IsText()) {
@@ -162,6 +177,10 @@ TemplateBlock ReadBlock(const Reader &entry) {
 		block.type = BlockType::kList;
 		// The marker is content (「・」, "〇", "×", "1."), so the template names it.
 		block.items = ReadListItems(entry.Child("list"), entry.OptionalString("marker"));
+		block.rules = entry.Bool("rules", false);
+		if (block.rules) {
+			CheckRuleList(entry, block);
+		}
 	} else if (has("table")) {
 		block.type = BlockType::kTable;
 		Reader table = entry.Child("table");

@@ -5,6 +5,7 @@
 #include "core/document/placeholders.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace mamori::document {
 namespace {
@@ -80,11 +81,37 @@ Block TableFromField(const FieldSpec &field, const DocumentValues &values, const
 	return block;
 }
 
-Block FillBlock(const DocumentTemplate &tmpl, const TemplateBlock &source, const DocumentValues &values,
-                const FillContext &context) {
+//! The firm's rule lines in place of the guideline's: the template's markers,
+//! and the same filling, so a line kept from the guideline prints as it did.
+Block RulesFromValues(const DocumentTemplate &tmpl, const RuleLines &lines, const DocumentValues &values,
+                      const FillContext &context) {
+	Block block;
+	block.type = BlockType::kList;
+	const std::string must = PrintedMarker(tmpl, RuleMarker::kMust);
+	const std::string forbidden = PrintedMarker(tmpl, RuleMarker::kForbidden);
+	for (const auto &line : lines) {
+		Line filled;
+		for (auto span : FillText(tmpl, line.text, values, context)) {
+			if (span.kind == SpanKind::kText) {
+				span.kind = SpanKind::kValue;  // the firm's words, as its table rows are
+			}
+			Append(filled, std::move(span));
+		}
+		block.items.push_back({line.marker == RuleMarker::kMust ? must : forbidden, std::move(filled)});
+	}
+	return block;
+}
+
+Block FillBlock(const DocumentTemplate &tmpl, const TemplateSection &section, const TemplateBlock &source,
+                const DocumentValues &values, const FillContext &context) {
 	auto fill = [&](std::string_view text) { return FillText(tmpl, text, values, context); };
 	if (source.type == BlockType::kTable && !source.table_field.empty()) {
 		return TableFromField(*tmpl.FindField(source.table_field), values, context);
+	}
+	if (source.rules && RuleListOf(section) == &source) {
+		if (auto edited = values.rules.find(section.id); edited != values.rules.end()) {
+			return RulesFromValues(tmpl, edited->second, values, context);
+		}
 	}
 	Block block;
 	block.type = source.type;
@@ -139,6 +166,17 @@ std::vector<Block> FillTemplate(const DocumentTemplate &tmpl, const DocumentValu
 		if (!Applies(section.applies, context.flags) || values.left_out_sections.count(section.id) > 0) {
 			continue;
 		}
+		std::vector<Block> content;
+		for (const auto &block : section.blocks) {
+			Block filled = FillBlock(tmpl, section, block, values, context);
+			if (filled.type == BlockType::kList && filled.items.empty()) {
+				continue;  // the firm removed every rule of the section
+			}
+			content.push_back(std::move(filled));
+		}
+		if (content.empty() && !section.blocks.empty()) {
+			continue;  // nothing left to print under the heading
+		}
 		if (!section.title.empty()) {
 			Block heading;
 			heading.type = BlockType::kHeading;
@@ -147,9 +185,7 @@ std::vector<Block> FillTemplate(const DocumentTemplate &tmpl, const DocumentValu
 			heading.line = FillText(tmpl, section.title, values, context);
 			blocks.push_back(std::move(heading));
 		}
-		for (const auto &block : section.blocks) {
-			blocks.push_back(FillBlock(tmpl, block, values, context));
-		}
+		std::move(content.begin(), content.end(), std::back_inserter(blocks));
 	}
 	return blocks;
 }

@@ -57,6 +57,7 @@ struct TemplateBlock {
 	int level = 2;                          // kHeading
 	std::string text;                       // kHeading, kParagraph, kNote
 	std::vector<ListItem> items;            // kList: markers as given, item text in `line[0].text` before filling
+	bool rules = false;                     // kList: 〇必須 / ×禁止 rules the firm may rewrite (rule_lines.hpp)
 	std::string table_field;                // kTable from a kTable field
 	std::vector<TableColumn> columns;       // kTable written out in the template
 	std::vector<std::vector<std::string>> rows;

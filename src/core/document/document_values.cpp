@@ -2,6 +2,7 @@
 #include "core/document/document_values.hpp"
 
 #include "core/common/civil_date.hpp"
+#include "core/document/placeholders.hpp"
 
 #include <algorithm>
 
@@ -61,6 +62,47 @@ Status CheckTable(const FieldSpec &spec, const TableRows &rows) {
 	return OkStatus();
 }
 
+const TemplateSection *FindSection(const DocumentTemplate &tmpl, const std::string &id) {
+	for (const auto &section : tmpl.sections) {
+		if (section.id == id) {
+			return &section;
+		}
+	}
+	return nullptr;
+}
+
+//! The firm's text goes through the same filling as the guideline's, so it
+//! may name the same fields; any other {{name}} would print raw.
+Status CheckRulePlaceholders(const DocumentTemplate &tmpl, const std::string &where, const std::string &text) {
+	const auto &built_ins = BuiltInFields();
+	for (const auto &name : PlaceholderNames(text)) {
+		if (tmpl.FindField(name) == nullptr && std::find(built_ins.begin(), built_ins.end(), name) == built_ins.end()) {
+			return Error::Invalid(where, "errors.document.placeholder_unknown", {{"name", name}});
+		}
+	}
+	return OkStatus();
+}
+
+Status CheckRules(const DocumentTemplate &tmpl, const std::string &section_id, const RuleLines &lines) {
+	const std::string path = "rules." + section_id;
+	const TemplateSection *section = FindSection(tmpl, section_id);
+	if (section == nullptr || RuleListOf(*section) == nullptr) {
+		return Error::Invalid(path, "errors.document.rules_section_unknown", {{"section", section_id}});
+	}
+	if (lines.size() > kMaxRulesPerSection) {
+		return Error::Invalid(path, "errors.document.too_many_rules", {{"max", std::to_string(kMaxRulesPerSection)}});
+	}
+	for (size_t index = 0; index < lines.size(); ++index) {
+		const std::string where = path + "[" + std::to_string(index + 1) + "].text";
+		if (lines[index].text.empty()) {
+			return Error::Invalid(where, "errors.document.rule_empty");
+		}
+		MAMORI_TRY(CheckLength(where, lines[index].text, kMaxRuleTextBytes));
+		MAMORI_TRY(CheckRulePlaceholders(tmpl, where, lines[index].text));
+	}
+	return OkStatus();
+}
+
 } // namespace
 
 Status ValidateValues(const DocumentTemplate &tmpl, const DocumentValues &values) {
@@ -85,7 +127,63 @@ Status ValidateValues(const DocumentTemplate &tmpl, const DocumentValues &values
 			return Error::Invalid("left_out_sections", "errors.document.section_unknown", {{"section", section}});
 		}
 	}
+	for (const auto &[section, lines] : values.rules) {
+		MAMORI_TRY(CheckRules(tmpl, section, lines));
+	}
 	return OkStatus();
+}
+
+void DropUnchangedRules(const DocumentTemplate &tmpl, DocumentValues &values) {
+	for (auto it = values.rules.begin(); it != values.rules.end();) {
+		const TemplateSection *section = FindSection(tmpl, it->first);
+		const TemplateBlock *rule_list = section != nullptr ? RuleListOf(*section) : nullptr;
+		if (rule_list != nullptr && GuidelineRules(*rule_list) == it->second) {
+			it = values.rules.erase(it);
+		} else {
+			++it;
+		}
+	}
+}
+
+} // namespace mamori::document
+
+namespace mamori::document {
+namespace {
+
+//! Adds "prefix.key" for every key whose value differs (or exists on one side only).
+template <typename Map>
+void AddChangedKeys(const std::string &prefix, const Map &before, const Map &after, std::set<std::string> &parts) {
+	for (const auto &[key, value] : before) {
+		auto other = after.find(key);
+		if (other == after.end() || !(other->second == value)) {
+			parts.insert(prefix + "." + key);
+		}
+	}
+	for (const auto &[key, value] : after) {
+		if (before.count(key) == 0) {
+			parts.insert(prefix + "." + key);
+		}
+	}
+}
+
+} // namespace
+
+std::vector<std::string> ChangedParts(const DocumentValues &before, const DocumentValues &after) {
+	std::set<std::string> parts;
+	AddChangedKeys("fields", before.fields, after.fields, parts);
+	AddChangedKeys("tables", before.tables, after.tables, parts);
+	AddChangedKeys("rules", before.rules, after.rules, parts);
+	for (const auto &section : before.left_out_sections) {
+		if (after.left_out_sections.count(section) == 0) {
+			parts.insert("left_out_sections." + section);
+		}
+	}
+	for (const auto &section : after.left_out_sections) {
+		if (before.left_out_sections.count(section) == 0) {
+			parts.insert("left_out_sections." + section);
+		}
+	}
+	return {parts.begin(), parts.end()};
 }
 
 } // namespace mamori::document

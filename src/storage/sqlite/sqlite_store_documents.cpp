@@ -10,6 +10,10 @@ using namespace sqlite_detail;
 
 namespace {
 
+// The time of a save or state change: the caller's (app/ stamps it with its
+// clock, so a test can fix it), or the database's when the caller gives none.
+#define MAMORI_DOCUMENT_UPDATED_AT "COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")"
+
 const std::string kDocumentColumns =
     "SELECT id, org_id, template_id, subject, state, revision, values_json, scope, approver, revised_on, "
     "updated_at, updated_by FROM documents ";
@@ -90,7 +94,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 			auto id = Inserted(db_, Execute(db_,
 			                                "INSERT INTO documents(org_id, template_id, subject, state, revision, values_json, "
 			                                "scope, approver, revised_on, updated_at, updated_by) "
-			                                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, " MAMORI_SQL_NOW ", ?)",
+			                                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, " MAMORI_DOCUMENT_UPDATED_AT ", ?)",
 			                                [&](Statement &s) {
 				                                s.Bind(1, document.org_id)
 				                                    .Bind(2, document.template_id)
@@ -100,7 +104,8 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				                                    .Bind(6, document.scope)
 				                                    .Bind(7, document.approver)
 				                                    .Bind(8, document.revised_on)
-				                                    .Bind(9, document.updated_by);
+				                                    .Bind(9, document.updated_at)
+				                                    .Bind(10, document.updated_by);
 			                                }));
 			if (!id) {
 				return id.error();
@@ -108,7 +113,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 		} else {
 			auto changed = Execute(db_,
 			                       "UPDATE documents SET state = ?, revision = revision + 1, values_json = ?, scope = ?, "
-			                       "approver = ?, revised_on = ?, updated_at = " MAMORI_SQL_NOW ", updated_by = ? "
+			                       "approver = ?, revised_on = ?, updated_at = " MAMORI_DOCUMENT_UPDATED_AT ", updated_by = ? "
 			                       "WHERE org_id = ? AND id = ? AND revision = ?",
 			                       [&](Statement &s) {
 				                       s.Bind(1, DocumentStateName(document.state))
@@ -116,10 +121,11 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				                           .Bind(3, document.scope)
 				                           .Bind(4, document.approver)
 				                           .Bind(5, document.revised_on)
-				                           .Bind(6, document.updated_by)
-				                           .Bind(7, document.org_id)
-				                           .Bind(8, document.id)
-				                           .Bind(9, document.revision);
+				                           .Bind(6, document.updated_at)
+				                           .Bind(7, document.updated_by)
+				                           .Bind(8, document.org_id)
+				                           .Bind(9, document.id)
+				                           .Bind(10, document.revision);
 			                       });
 			if (!changed) {
 				return changed.error();
