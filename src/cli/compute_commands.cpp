@@ -73,31 +73,39 @@ static int Usage(const std::string &text) {
 	return kExitBadInput;
 }
 
-int RunSelfcheck(const Args &args) {
-	if (args.empty() || (args[0] != "score" && args[0] != "aggregate")) {
-		return Usage("mamori selfcheck score|aggregate FILE|-");
-	}
+//! The shape every computation shares: load the content, read the one input
+//! document, and print what `compute` makes of it, or one error line.
+template <typename Compute>
+static int ComputeJson(const Args &args, Compute &&compute) {
 	auto catalog = LoadContent();
 	if (!catalog) {
 		return ReportError(catalog.error());
 	}
-	const Edition &edition = catalog->DefaultEdition();
 	auto document = ReadInputDocument(args, 1);
 	if (!document) {
 		return ReportError(document.error());
 	}
-	if (args[0] == "score") {
-		auto answers = codec::DecodeScoreRequest(*document, edition.ItemCount());
-		if (!answers) {
-			return ReportError(answers.error());
+	Result<codec::Json> output = compute(*catalog, *document);
+	if (!output) {
+		return ReportError(output.error());
+	}
+	return Emit(*output);
+}
+
+int RunSelfcheck(const Args &args) {
+	if (args.empty() || (args[0] != "score" && args[0] != "aggregate")) {
+		return Usage("mamori selfcheck score|aggregate FILE|-");
+	}
+	const bool score = args[0] == "score";
+	return ComputeJson(args, [&](const Catalog &catalog, const codec::Json &document) -> Result<codec::Json> {
+		const Edition &edition = catalog.DefaultEdition();
+		if (score) {
+			const auto answers = MAMORI_TRY(codec::DecodeScoreRequest(document, edition.ItemCount()));
+			return codec::EncodeScore(ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), answers));
 		}
-		return Emit(codec::EncodeScore(ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), *answers)));
-	}
-	auto respondents = codec::DecodeAggregateRequest(*document, edition.ItemCount());
-	if (!respondents) {
-		return ReportError(respondents.error());
-	}
-	return Emit(codec::EncodeAggregate(edition.selfcheck_rules, edition.ItemCount(), *respondents));
+		const auto respondents = MAMORI_TRY(codec::DecodeAggregateRequest(document, edition.ItemCount()));
+		return codec::EncodeAggregate(edition.selfcheck_rules, edition.ItemCount(), respondents);
+	});
 }
 
 int RunRisk(const Args &args) {
@@ -107,68 +115,35 @@ int RunRisk(const Args &args) {
 	if (args.empty() || args[0] != "evaluate") {
 		return Usage("mamori risk evaluate FILE|-");
 	}
-	auto catalog = LoadContent();
-	if (!catalog) {
-		return ReportError(catalog.error());
-	}
-	auto document = ReadInputDocument(args, 1);
-	if (!document) {
-		return ReportError(document.error());
-	}
-	auto result = codec::EvaluateRiskRequest(*document, catalog->DefaultEdition().risk_scale);
-	if (!result) {
-		return ReportError(result.error());
-	}
-	return Emit(*result);
+	return ComputeJson(args, [](const Catalog &catalog, const codec::Json &document) -> Result<codec::Json> {
+		return codec::EvaluateRiskRequest(document, catalog.DefaultEdition().risk_scale);
+	});
 }
 
 int RunSme(const Args &args) {
 	if (args.empty() || args[0] != "classify") {
 		return Usage("mamori sme classify FILE|-");
 	}
-	auto catalog = LoadContent();
-	if (!catalog) {
-		return ReportError(catalog.error());
-	}
-	auto document = ReadInputDocument(args, 1);
-	if (!document) {
-		return ReportError(document.error());
-	}
-	auto profile = codec::DecodeCompanyProfile(*document, catalog->sme);
-	if (!profile) {
-		return ReportError(profile.error());
-	}
-	auto classified = ClassifySme(catalog->sme, *profile);
-	if (!classified) {
-		return ReportError(classified.error());
-	}
-	return Emit(codec::EncodeSmeClassification(*classified));
+	return ComputeJson(args, [](const Catalog &catalog, const codec::Json &document) -> Result<codec::Json> {
+		const auto profile = MAMORI_TRY(codec::DecodeCompanyProfile(document, catalog.sme));
+		const auto classified = MAMORI_TRY(ClassifySme(catalog.sme, profile));
+		return codec::EncodeSmeClassification(classified);
+	});
 }
 
 int RunIncident(const Args &args) {
 	if (args.empty() || (args[0] != "level" && args[0] != "report-duty")) {
 		return Usage("mamori incident level|report-duty FILE|-");
 	}
-	auto catalog = LoadContent();
-	if (!catalog) {
-		return ReportError(catalog.error());
-	}
-	auto document = ReadInputDocument(args, 1);
-	if (!document) {
-		return ReportError(document.error());
-	}
-	if (args[0] == "level") {
-		auto facts = codec::DecodeDamageFacts(*document);
-		if (!facts) {
-			return ReportError(facts.error());
+	const bool level = args[0] == "level";
+	return ComputeJson(args, [&](const Catalog &catalog, const codec::Json &document) -> Result<codec::Json> {
+		if (level) {
+			const auto facts = MAMORI_TRY(codec::DecodeDamageFacts(document));
+			return codec::EncodeDamageAssessment(incident::AssessDamage(catalog.incident.damage, facts));
 		}
-		return Emit(codec::EncodeDamageAssessment(incident::AssessDamage(catalog->incident.damage, *facts)));
-	}
-	auto facts = codec::DecodeLeakFacts(*document);
-	if (!facts) {
-		return ReportError(facts.error());
-	}
-	return Emit(codec::EncodeReportDuty(incident::AssessReportDuty(catalog->incident.report, *facts)));
+		const auto facts = MAMORI_TRY(codec::DecodeLeakFacts(document));
+		return codec::EncodeReportDuty(incident::AssessReportDuty(catalog.incident.report, facts));
+	});
 }
 
 } // namespace mamori::cli

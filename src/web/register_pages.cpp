@@ -2,6 +2,7 @@
 #include "web/register_pages.hpp"
 
 #include "app/documents/subject_documents.hpp"
+#include "web/document_state_key.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,23 +12,6 @@ namespace {
 
 Json FieldError(const PageText &words, const std::string &id, const std::optional<Error> &error) {
 	return error && error->field == id ? Json(words.Describe(*error)) : Json(false);
-}
-
-const char *StateKey(const std::optional<storage::StoredDocument> &stored) {
-	if (!stored) {
-		return "web_document_edit.state.sample";
-	}
-	switch (stored->state) {
-	case storage::DocumentState::kDraft:
-		return "web_document_edit.state.draft";
-	case storage::DocumentState::kPendingApproval:
-		return "web_document_edit.state.pending_approval";
-	case storage::DocumentState::kApproved:
-		return "web_document_edit.state.approved";
-	case storage::DocumentState::kPublished:
-		return "web_document_edit.state.published";
-	}
-	return "web_document_edit.state.draft";
 }
 
 } // namespace
@@ -82,7 +66,7 @@ Json SubjectDocument(WebApp &web, Request &request, const app::OrgAccess &access
 	const std::optional<storage::StoredDocument> document = opened ? opened->stored : std::nullopt;
 	std::string segment = subject;
 	std::replace(segment.begin(), segment.end(), ':', '-');
-	return {{"state", web.Text(request, StateKey(document))},
+	return {{"state", web.Text(request, DocumentStateKey(document))},
 	        {"edit", "/orgs/" + std::to_string(access.org.id) + "/documents/edit/" + template_id + "/" + segment}};
 }
 

@@ -13,7 +13,9 @@
 #include "app/languages.hpp"
 #include "codec/document_codec.hpp"
 #include "web/document_rules_form.hpp"
+#include "web/document_state_key.hpp"
 #include "web/form_dates.hpp"
+#include "web/form_fields.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
 
@@ -72,31 +74,6 @@ const char *NoteKey(const std::string &note) {
 	return "web_document_edit.note.save";
 }
 
-const char *StateKey(const std::optional<storage::StoredDocument> &stored) {
-	if (!stored) {
-		return "web_document_edit.state.sample";
-	}
-	switch (stored->state) {
-	case storage::DocumentState::kDraft:
-		return "web_document_edit.state.draft";
-	case storage::DocumentState::kPendingApproval:
-		return "web_document_edit.state.pending_approval";
-	case storage::DocumentState::kApproved:
-		return "web_document_edit.state.approved";
-	case storage::DocumentState::kPublished:
-		return "web_document_edit.state.published";
-	}
-	return "web_document_edit.state.draft";
-}
-
-//! The form's revision field: a whole number, or nullopt when it is not one.
-std::optional<int> ParseRevision(const std::string &text) {
-	if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
-		return std::nullopt;
-	}
-	return std::stoi(text);
-}
-
 std::string CellName(const std::string &field, size_t row, size_t column) {
 	return "table." + field + "." + std::to_string(row) + "." + std::to_string(column);
 }
@@ -137,7 +114,7 @@ app::DocumentEdit ReadForm(const Request &request, const document::DocumentTempl
 	edit.scope = request.Param("scope");
 	edit.approver = request.Param("approver");
 	edit.revised_on = request.Param("revised_on");
-	edit.expected_revision = ParseRevision(request.Param("revision")).value_or(-1);
+	edit.expected_revision = ParseRevisionField(request.Param("revision")).value_or(-1);
 	return edit;
 }
 
@@ -296,7 +273,7 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
 	    {"scope", submitted != nullptr ? submitted->scope : (stored ? stored->scope : "")},
 	    {"approver", submitted != nullptr ? submitted->approver : (stored ? stored->approver : "")},
 	    {"revised_on", submitted != nullptr ? submitted->revised_on : (stored ? stored->revised_on : "")},
-	    {"state_label", words(StateKey(stored))},
+	    {"state_label", words(DocumentStateKey(stored))},
 	    {"can_edit", access.CanEdit()},
 	    {"can_submit", access.CanEdit() && stored && stored->state == storage::DocumentState::kDraft},
 	    {"can_approve", (access.CanEdit() || access.membership.role == storage::Role::kExecutive) && stored &&
@@ -363,7 +340,7 @@ void ChangeState(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return web.SendErrorPage(request, editable.error());
 	}
 	const auto action = app::ParseDocumentAction(request.Param("action"));
-	const auto revision = ParseRevision(request.Param("revision"));
+	const auto revision = ParseRevisionField(request.Param("revision"));
 	if (!action || !revision) {
 		return web.SendErrorPage(request, Error::Invalid("action", "errors.document.wrong_state"));
 	}

@@ -9,6 +9,7 @@
 #include "app/progress_service.hpp"
 #include "export/document_pdf.hpp"
 #include "web/form_dates.hpp"
+#include "web/form_fields.hpp"
 #include "web/http_errors.hpp"
 #include "web/http_headers.hpp"
 #include "web/route_table.hpp"
@@ -489,11 +490,10 @@ void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
 	// newer one is refused rather than silently overwriting it.
 	std::optional<int> expected_revision;
 	if (request.HasParam("revision")) {
-		const std::string text = request.Param("revision");
-		if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+		expected_revision = ParseRevisionField(request.Param("revision"));
+		if (!expected_revision) {
 			return web.SendErrorPage(request, Error::Invalid("revision", "errors.document.saved_meanwhile"));
 		}
-		expected_revision = std::stoi(text);
 	}
 	auto saved = app::SavePolicyDraft(web.ctx(), request.actor(), access, *input, expected_revision);
 	if (!saved) {
