@@ -8,7 +8,7 @@ BUILD_PKGS=(
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
   libargon2-dev libssl-dev libyaml-cpp-dev libkainjow-mustache-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
-  libxlsxwriter-dev libzip-dev libpugixml-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev libcurl4-openssl-dev
 )
 # poppler-utils reads the PDFs back; LibreOffice (without a GUI) converts the
 # DOCX documents to PDF, which proves they open (issue 8).

@@ -9,6 +9,7 @@
 #include "core/catalog/catalogs.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
+#include "platform/mailer.hpp"
 #include "storage/store.hpp"
 
 namespace mamori::app {
@@ -24,6 +25,7 @@ struct AppContext {
 	const Catalogs *catalogs = nullptr;  // every locale, `catalog` being its Default(); null where only Japanese is used
 	const platform::Clock &clock = platform::RealClock();
 	platform::RandomSource &random = platform::RealRandom();
+	platform::Mailer *mailer = nullptr;  // null when no mail relay is configured
 };
 
 //! Who is acting, for permission checks and the audit log.

@@ -4,6 +4,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/mail_settings.hpp"
 #include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
@@ -50,11 +51,18 @@ Result<Installation> OpenInstallation(const std::string &db_path) {
 } // namespace
 
 int RunServe(const Args &args) {
-	auto parsed = ParseArgs(args, {"db", "listen"}, {"secure-cookies"});
+	std::set<std::string> value_options = kMailOptions;
+	value_options.insert({"db", "listen"});
+	auto parsed = ParseArgs(args, value_options, {"secure-cookies"});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
 	web::ServeOptions options;
+	auto mail = MailSettingsFrom(*parsed);
+	if (!mail) {
+		return ReportError(mail.error());
+	}
+	options.mail = std::move(mail.value());
 	options.db_path = parsed->Value("db", "var/mamori.db");
 	options.secure_cookies = parsed->Has("secure-cookies");
 	options.console_locale = CliLocale();

@@ -27,6 +27,8 @@ int RunUser(const Args &args);
 int RunBackup(const Args &args);
 int RunCatalog(const Args &args);
 int RunSeed(const Args &args);
+//! mail test: one message through the configured relay.
+int RunMail(const Args &args);
 
 //! Prints one line "mamori: <field>: <message>" on stderr and returns the
 //! exit code for the error (cli/exit_codes.cpp).

@@ -15,6 +15,7 @@ int ExitCodeFor(ErrorCode code) {
 	case ErrorCode::kRateLimited:
 	case ErrorCode::kCatalogInvalid:
 	case ErrorCode::kStorage:
+	case ErrorCode::kUnavailable:
 	case ErrorCode::kInternal:
 		return kExitFailure;
 	}

@@ -14,6 +14,10 @@ constexpr const char *kUsage = R"(mamori — IPA 中小企業の情報セキュ�
 usage: mamori COMMAND ...
 
   serve --db PATH [--listen 127.0.0.1:8080]   web app and JSON API
+        [--smtp-url smtp://HOST:PORT --mail-from ADDRESS [--smtp-user NAME]]
+                                               send incident reports by mail
+                                               (password in MAMORI_SMTP_PASSWORD)
+  mail test --smtp-url URL --mail-from ADDRESS --to ADDRESS   check the mail settings
   user create --db PATH --email E --password P [--name NAME] [--admin]
   backup --db PATH --out FILE                  consistent online copy of the database
   selfcheck score FILE|-                       score a 25-item self-diagnosis
@@ -40,6 +44,7 @@ int main(int argc, char **argv) {
 	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme},
 	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
 	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
+	    {"mail", mamori::cli::RunMail},
 	};
 	if (argc < 2) {
 		std::cerr << kUsage;

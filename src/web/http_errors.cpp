@@ -19,6 +19,8 @@ int HttpStatusFor(ErrorCode code) {
 		return 413;
 	case ErrorCode::kRateLimited:
 		return 429;
+	case ErrorCode::kUnavailable:
+		return 503;
 	case ErrorCode::kCatalogInvalid:
 	case ErrorCode::kStorage:
 	case ErrorCode::kInternal:
@@ -47,6 +49,8 @@ const char *ErrorCodeName(ErrorCode code) {
 		return "catalog_invalid";
 	case ErrorCode::kStorage:
 		return "storage";
+	case ErrorCode::kUnavailable:
+		return "unavailable";
 	case ErrorCode::kInternal:
 		return "internal";
 	}

@@ -59,7 +59,15 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		return Fail(views.error());
 	}
 
-	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs};
+	std::unique_ptr<platform::Mailer> mailer;
+	if (options.mail) {
+		auto made = platform::MakeSmtpMailer(*options.mail);
+		if (!made) {
+			return Fail(made.error());
+		}
+		mailer = std::move(made.value());
+	}
+	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs, .mailer = mailer.get()};
 	WebApp web_app(ctx, std::move(views.value()),
 	               WebOptions{*web_dir + "/static", options.secure_cookies, options.console_locale});
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "app/records.hpp"
+#include "platform/mailer.hpp"
 
+#include <optional>
 #include <string>
 
 namespace mamori::web {
@@ -13,6 +15,7 @@ struct ServeOptions {
 	int port = 8080;
 	bool secure_cookies = false;
 	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal (the set-up code)
+	std::optional<platform::SmtpSettings> mail;  // none: reports show on the dashboard only
 };
 
 //! Loads content and templates, prints the set-up code when no account

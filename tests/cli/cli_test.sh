@@ -363,6 +363,33 @@ bad_both "incident report-duty: negative count" 'affected_people' incident repor
 bad_both "incident report-duty: missing key" 'strongly_encrypted' incident report-duty \
 	'{"aware_on": "2026-04-01", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": 1}'
 
+# ---------------------------------------------------------------- mail test (a fake SMTP relay)
+
+SMTP_DIR="$WORK/smtp"
+mkdir -p "$SMTP_DIR"
+node "$(dirname "$0")/../support/fake_smtp.mjs" "$SMTP_DIR/port" "$SMTP_DIR/messages.jsonl" &
+SMTP_PID=$!
+for _ in $(seq 50); do [ -s "$SMTP_DIR/port" ] && break; sleep 0.1; done
+SMTP_PORT=$(cat "$SMTP_DIR/port" 2>/dev/null || echo 1)
+expect_ok "mail test: sent through the relay" /dev/null mail test --smtp-url "smtp://127.0.0.1:$SMTP_PORT" \
+	--mail-from mamori@example.jp --to owner@example.jp -- sent=true to='"owner@example.jp"'
+if grep -q '"to":\["owner@example.jp"\]' "$SMTP_DIR/messages.jsonl" 2>/dev/null && \
+	grep -q 'mamori' "$SMTP_DIR/messages.jsonl"; then
+	pass "mail test: the relay received it for the recipient"
+else
+	fail "mail test: the relay received it for the recipient" "$(cat "$SMTP_DIR/messages.jsonl" 2>/dev/null)"
+fi
+kill "$SMTP_PID" 2>/dev/null || true
+expect_bad "mail test: an address that would add a recipient" '--to' /dev/null mail test \
+	--smtp-url "smtp://127.0.0.1:$SMTP_PORT" --mail-from mamori@example.jp --to 'a@b.jp>,evil@example.com'
+expect_bad "mail test: not an SMTP URL" '--smtp-url' /dev/null mail test --smtp-url http://example.jp \
+	--mail-from mamori@example.jp --to owner@example.jp
+expect_bad "mail test: sender missing" '--mail-from' /dev/null mail test --smtp-url "smtp://127.0.0.1:$SMTP_PORT" \
+	--to owner@example.jp
+run /dev/null mail test --smtp-url smtp://127.0.0.1:1 --mail-from mamori@example.jp --to owner@example.jp
+if [ "$RC" -eq 1 ] && [ ! -s "$OUT" ]; then pass "mail test: a relay that does not answer is exit 1"; else fail "mail test: a relay that does not answer is exit 1" "exit $RC"; fi
+expect_bad "serve: mail sender without a relay" '--smtp-url' /dev/null serve --db "$WORK/never.db" --mail-from mamori@example.jp
+
 # ---------------------------------------------------------------- user create and backup
 
 DB="$WORK/mamori.db"

@@ -31,6 +31,7 @@ enum class ErrorCode {
 	kRateLimited,      // Too many attempts; try again later.
 	kCatalogInvalid,   // A content file is broken; the program cannot start.
 	kStorage,          // The database failed.
+	kUnavailable,      // An outside service (the mail relay) refused or did not answer.
 	kInternal,         // A bug or an unexpected environment failure.
 };
 

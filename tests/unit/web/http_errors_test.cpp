@@ -28,6 +28,7 @@ const std::vector<std::pair<ErrorCode, std::pair<int, std::string>>> &Expected()
 	    {ErrorCode::kRateLimited, {429, "rate_limited"}},
 	    {ErrorCode::kCatalogInvalid, {500, "catalog_invalid"}},
 	    {ErrorCode::kStorage, {500, "storage"}},
+	    {ErrorCode::kUnavailable, {503, "unavailable"}},
 	    {ErrorCode::kInternal, {500, "internal"}},
 	};
 	return table;

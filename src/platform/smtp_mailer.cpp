@@ -1,0 +1,117 @@
+// mamori/platform/smtp_mailer.cpp
+//
+// SMTP through libcurl: it speaks the protocol, STARTTLS and authentication,
+// so mamori only formats the message and reads back the relay's verdict.
+#include "platform/mailer.hpp"
+
+#include "platform/crypto.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+
+namespace mamori::platform {
+namespace {
+
+void InitCurlOnce() {
+	static std::once_flag once;
+	std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string RfcDateNow() {
+	const std::time_t now = std::time(nullptr);
+	std::tm utc{};
+	gmtime_r(&now, &utc);
+	char text[64];
+	std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S +0000", &utc);
+	return text;
+}
+
+struct Upload {
+	const std::string &text;
+	size_t at = 0;
+};
+
+size_t ReadUpload(char *buffer, size_t size, size_t count, void *user) {
+	auto *upload = static_cast<Upload *>(user);
+	const size_t room = size * count;
+	const size_t left = upload->text.size() - upload->at;
+	const size_t n = std::min(room, left);
+	std::memcpy(buffer, upload->text.data() + upload->at, n);
+	upload->at += n;
+	return n;
+}
+
+class SmtpMailer final : public Mailer {
+public:
+	explicit SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {}
+
+	Status Send(const MailMessage &message) override {
+		if (message.to.empty()) {
+			return Error::Invalid("to", "errors.mail.no_recipient");
+		}
+		for (const auto &address : message.to) {
+			if (!IsPlausibleMailAddress(address)) {
+				return Error::Invalid("to", "errors.mail.address_invalid", {{"address", address}});
+			}
+		}
+		const std::string domain = settings_.from.substr(settings_.from.find('@') + 1);
+		const std::string text = FormatMailMessage(settings_.from, message, RfcDateNow(),
+		                                           RandomToken(16) + "@" + domain);
+		InitCurlOnce();
+		CURL *curl = curl_easy_init();
+		if (curl == nullptr) {
+			return Error::Make(ErrorCode::kInternal, "errors.mail.send_failed", {{"reason", "curl_easy_init"}});
+		}
+		curl_slist *recipients = nullptr;
+		for (const auto &address : message.to) {
+			recipients = curl_slist_append(recipients, ("<" + address + ">").c_str());
+		}
+		Upload upload{text};
+		char error_text[CURL_ERROR_SIZE] = {};
+		const std::string from = "<" + settings_.from + ">";
+		curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
+		curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+		curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+		curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadUpload);
+		curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+		curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+		curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+		curl_easy_setopt(curl, CURLOPT_TIMEOUT, settings_.timeout_seconds);
+		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+		// Encrypt whenever the relay offers it; smtps:// always does.
+		curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+		if (!settings_.user.empty()) {
+			curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
+			curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
+		}
+		const CURLcode result = curl_easy_perform(curl);
+		curl_slist_free_all(recipients);
+		curl_easy_cleanup(curl);
+		if (result != CURLE_OK) {
+			const std::string reason = error_text[0] != '\0' ? error_text : curl_easy_strerror(result);
+			return Error::Make(ErrorCode::kUnavailable, "errors.mail.send_failed", {{"reason", reason}});
+		}
+		return OkStatus();
+	}
+
+private:
+	SmtpSettings settings_;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Mailer>> MakeSmtpMailer(SmtpSettings settings) {
+	if (settings.url.rfind("smtp://", 0) != 0 && settings.url.rfind("smtps://", 0) != 0) {
+		return Error::Invalid("--smtp-url", "errors.mail.url_scheme");
+	}
+	if (!IsPlausibleMailAddress(settings.from)) {
+		return Error::Invalid("--mail-from", "errors.mail.address_invalid", {{"address", settings.from}});
+	}
+	return std::unique_ptr<Mailer>(std::make_unique<SmtpMailer>(std::move(settings)));
+}
+
+} // namespace mamori::platform
