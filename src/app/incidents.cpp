@@ -23,18 +23,6 @@ std::string Target(Id incident_id) {
 	return "incident:" + std::to_string(incident_id);
 }
 
-//! Now in Japan as "YYYY-MM-DDTHH:MM", the form a reporter's time is entered
-//! in, so the two compare as text.
-std::string JapanMinuteNow(const platform::Clock &clock) {
-	const std::time_t local = clock.Now() + kJapanOffsetSeconds;
-	std::tm parts{};
-	gmtime_r(&local, &parts);
-	char text[32];
-	std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-	              parts.tm_hour, parts.tm_min);
-	return text;
-}
-
 //! Strict "YYYY-MM-DDTHH:MM" (what <input type="datetime-local"> sends).
 bool IsLocalMinute(const std::string &text) {
 	if (text.size() != 16 || text[10] != 'T' || text[13] != ':' || !ParseIsoDate(text.substr(0, 10))) {
@@ -113,6 +101,16 @@ const char *RecordType(IncidentRecord record) {
 }
 
 } // namespace
+
+std::string JapanMinuteNow(const platform::Clock &clock) {
+	const std::time_t local = clock.Now() + kJapanOffsetSeconds;
+	std::tm parts{};
+	gmtime_r(&local, &parts);
+	char text[64];
+	std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+	              parts.tm_hour, parts.tm_min);
+	return text;
+}
 
 bool SeesAllIncidents(const OrgAccess &access) {
 	return access.CanEdit() || access.membership.role == storage::Role::kExecutive;

@@ -54,6 +54,11 @@ enum class IncidentRecord { kNote, kEvidencePreserved, kDeviceIsolated };
 //! The two reports to the 個人情報保護委員会.
 enum class ReportStage { kPreliminary, kFinal };
 
+//! Now in Japan as "YYYY-MM-DDTHH:MM", the form a report's time takes (the
+//! report form starts with it, so a reporter who noticed it just now need
+//! not type anything).
+std::string JapanMinuteNow(const platform::Clock &clock);
+
 //! Who may see every incident and not only their own.
 bool SeesAllIncidents(const OrgAccess &access);
 
