@@ -162,4 +162,10 @@ test('another organisation answers 404', async () => {
   assert.equal((await stranger.request('GET', `/orgs/${otherOrg}/incidents/${foreignId}`)).status, 404);
   const form = await stranger.request('GET', `/orgs/${otherOrg}/incidents/new`);
   assert.equal((await postForm(stranger, `/orgs/${otherOrg}/incidents/${foreignId}/classify`, { _csrf: csrfFrom(form.text), kind: 'malware' })).status, 404);
+
+  // The form speaks English too.
+  const english = await stranger.request('GET', `/orgs/${otherOrg}/incidents/new?lang=en`);
+  assert.equal(english.status, 200);
+  assert.match(english.text, /Report a problem \(異常を見つけた\)/);
+  assert.match(english.text, /Which device/);
 });
