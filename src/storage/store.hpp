@@ -19,6 +19,7 @@
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/document_store.hpp"
+#include "storage/incident_store.hpp"
 #include "storage/organization_store.hpp"
 #include "storage/partner_store.hpp"
 #include "storage/records.hpp"
@@ -41,7 +42,8 @@ class Store : public AccountStore,
               public RiskStore,
               public AuditStore,
               public DocumentStore,
-              public PartnerStore {
+              public PartnerStore,
+              public IncidentStore {
 public:
 	~Store() override = default;
 

@@ -110,6 +110,7 @@ RouteTable DocumentEditRoutes();
 RouteTable HandbookRoutes();
 RouteTable PartnerRoutes();
 RouteTable CloudServiceRoutes();
+RouteTable IncidentRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

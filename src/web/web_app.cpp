@@ -325,6 +325,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 	if (access.IsRespondent()) {
 		add("selfcheck_answer", "nav.selfcheck_answer", base + "/selfcheck/answer");
 		add("handbook", "nav.handbook", base + "/handbook");
+		add("incident", "nav.incident_report", base + "/incidents/new");
 	} else {
 		add("dashboard", "nav.dashboard", base);
 		add("five_articles", "nav.five_articles", base + "/five-articles");
@@ -337,6 +338,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 			add("members", "nav.members", base + "/members");
 		}
 		add("audit", "nav.audit", base + "/audit");
+		add("incident", "nav.incident_report", base + "/incidents/new");
 	}
 	return {{"id", access.org.id},
 	        {"name", access.org.name},

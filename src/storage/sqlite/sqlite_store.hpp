@@ -112,6 +112,13 @@ public:
 	Status DeleteCloudService(Id org_id, Id service_id) override;
 	Result<int> DeleteSubjectDocuments(Id org_id, const std::string &subject) override;
 
+	Result<std::vector<Incident>> ListIncidents(Id org_id, std::optional<Id> reported_by) override;
+	Result<std::optional<Incident>> FindIncident(Id org_id, Id incident_id) override;
+	Result<Id> CreateIncident(const Incident &incident) override;
+	Status UpdateIncident(const Incident &incident) override;
+	Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) override;
+	Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) override;
+
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at
 	//! with the current time, on create and on update alike. Ratings outside

@@ -1,0 +1,36 @@
+// mamori/web/incident_routes.hpp
+//
+// The incident pages under /orgs/ID/incidents (issue 9), split by area:
+// routes_incidents.cpp (「異常を見つけた」 form, the confirmation, the list
+// and the route table) and routes_incident_work.cpp (one incident's page and
+// the 責任者's actions on it). IncidentRoutes (route_table.hpp) joins them.
+#pragma once
+
+#include "app/incidents.hpp"
+#include "web/route_table.hpp"
+
+#include <optional>
+#include <string>
+
+namespace mamori::web::incident_pages {
+
+//! "/orgs/ID/incidents".
+std::string IncidentBase(const app::OrgAccess &access);
+
+//! The dashboard's box of open incidents and the 速報/確報 still due, or
+//! false when nothing is open (the box then does not show).
+Json DashboardIncidents(WebApp &web, Request &request, const app::OrgAccess &access);
+
+//! The incident page; with an error, the form that failed shows it (status
+//! from the error).
+void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error);
+
+// The 責任者's actions (POST).
+void Classify(WebApp &web, Request &request, const app::OrgAccess &access);
+void TickStep(WebApp &web, Request &request, const app::OrgAccess &access);
+void Record(WebApp &web, Request &request, const app::OrgAccess &access);
+void AnswerLeak(WebApp &web, Request &request, const app::OrgAccess &access);
+void ReportSent(WebApp &web, Request &request, const app::OrgAccess &access);
+void Close(WebApp &web, Request &request, const app::OrgAccess &access);
+
+} // namespace mamori::web::incident_pages
