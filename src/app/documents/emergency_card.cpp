@@ -24,9 +24,9 @@ void AddCallList(const DocumentWords &words, const incident::DamageLevels &damag
                  std::vector<Block> &blocks) {
 	blocks.push_back(Heading(words("incident_documents.card.call_heading")));
 	Block table{.type = BlockType::kTable};
-	table.columns = {{words("incident_documents.when"), 4},
+	table.columns = {{words("incident_documents.when"), 6},
 	                 {words("incident_documents.lead"), 3},
-	                 {words("incident_documents.name"), 2},
+	                 {words("incident_documents.name"), 3},
 	                 {words("incident_documents.phone"), 3}};
 	const std::string first_label = words("incident_documents.role_first_responder");
 	const Responder first = team.For("first_responder");
@@ -36,7 +36,8 @@ void AddCallList(const DocumentWords &words, const incident::DamageLevels &damag
 		const incident::IncidentLead *lead = damage.FindLead(level.lead);
 		const std::string label = lead != nullptr ? lead->label : level.lead;
 		const Responder responder = team.For(level.lead);
-		table.rows.push_back({TextLine(words("incident_documents.level_number", {{"level", std::to_string(level.level)}})),
+		table.rows.push_back({TextLine(words("incident_documents.level_number", {{"level", std::to_string(level.level)}}) +
+		                               words("incident_documents.title_separator") + level.scope),
 		                      TextLine(label), NameCell(words, responder, label), PhoneCell(words, responder)});
 	}
 	blocks.push_back(std::move(table));

@@ -51,7 +51,7 @@ void AddLevels(const DocumentWords &words, const incident::DamageLevels &damage,
 	blocks.push_back(Heading(words("incident_documents.manual.levels_heading")));
 	blocks.push_back(Paragraph(words("incident_documents.manual.levels_intro")));
 	Block table{.type = BlockType::kTable};
-	table.columns = {{words("incident_documents.level"), 1},
+	table.columns = {{words("incident_documents.level"), 2},
 	                 {words("incident_documents.scope"), 4},
 	                 {words("incident_documents.lead"), 2},
 	                 {words("incident_documents.name"), 2},
