@@ -71,6 +71,29 @@ void AppendRegulation(const document::DocumentTemplate &regulation, std::vector<
 	}
 }
 
+} // namespace
+
+//! The words of a stored document's state (document_builders.hpp: the もしもマニュアル
+//! follows its 管理体制's).
+std::string StoredStateWord(const DocumentWords &words, const std::optional<storage::StoredDocument> &stored) {
+	if (!stored) {
+		return StateWord(words, DocumentState::kSample);
+	}
+	switch (stored->state) {
+	case storage::DocumentState::kDraft:
+		return words("documents.state.draft");
+	case storage::DocumentState::kPendingApproval:
+		return words("documents.state.pending_approval");
+	case storage::DocumentState::kApproved:
+		return words("documents.state.approved");
+	case storage::DocumentState::kPublished:
+		return words("documents.state.published");
+	}
+	return words("documents.state.draft");
+}
+
+namespace {
+
 //! 改訂日, 適用範囲, 承認者 and the state, as the guideline's samples head each
 //! document; then the revision history at the end, as data.
 void AddRecord(const DocumentWords &words, const EditableDocument &editable, AppContext &ctx, const OrgAccess &access,
@@ -93,24 +116,6 @@ void AddRecord(const DocumentWords &words, const EditableDocument &editable, App
 }
 
 } // namespace
-
-//! The words of a stored document's state.
-std::string StoredStateWord(const DocumentWords &words, const std::optional<storage::StoredDocument> &stored) {
-	if (!stored) {
-		return StateWord(words, DocumentState::kSample);
-	}
-	switch (stored->state) {
-	case storage::DocumentState::kDraft:
-		return words("documents.state.draft");
-	case storage::DocumentState::kPendingApproval:
-		return words("documents.state.pending_approval");
-	case storage::DocumentState::kApproved:
-		return words("documents.state.approved");
-	case storage::DocumentState::kPublished:
-		return words("documents.state.published");
-	}
-	return words("documents.state.draft");
-}
 
 Status SetProfileFlags(AppContext &ctx, const Actor &actor, const OrgAccess &access, std::vector<std::string> flags) {
 	if (!access.CanEdit()) {
