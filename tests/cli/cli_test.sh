@@ -544,6 +544,22 @@ for card in "$WORK/people_emergency_card.pdf" "$WORK/doc_emergency_card.pdf"; do
 	[ "$CARD_PAGES" = "1" ] && pass "document render: the emergency card is one page ($(basename "$card"))" ||
 		fail "document render: the emergency card is one page ($(basename "$card"))" "Pages: $CARD_PAGES"
 done
+# The card stays one page with the longest entries the 管理体制 allows (names of
+# 60 bytes, 600 bytes of メールが使えないときの連絡手段), in either language.
+LONG_NAME=$(printf '長%.0s' $(seq 20))
+LONG_CHANNEL=$(printf '携帯電話で連絡します。%.0s' $(seq 18))
+sqlite3 "$IDB" "UPDATE documents SET values_json = json_set(values_json, '\$.fields.top_executive', '$LONG_NAME',
+	'\$.fields.first_responder', '$LONG_NAME', '\$.fields.system_administrator', '$LONG_NAME',
+	'\$.fields.alternative_channel', '$LONG_CHANNEL') WHERE template_id = 'governance'"
+for locale in ja en; do
+	sqlite3 "$IDB" "UPDATE organizations SET document_locale = '$locale' WHERE id = 1"
+	expect_ok "document render: the longest emergency card ($locale)" /dev/null document render --db "$IDB" --org 1 --as owner@example.jp \
+		--kind emergency_card --format pdf --out "$WORK/long_card_$locale.pdf" -- 'kind="emergency_card"'
+	CARD_PAGES=$(pdfinfo "$WORK/long_card_$locale.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+	pdftotext "$WORK/long_card_$locale.pdf" - 2>/dev/null | tr -d '\n' | grep -qF "$LONG_NAME" || CARD_PAGES="no long name in the card"
+	[ "$CARD_PAGES" = "1" ] && pass "document render: the longest emergency card is one page ($locale)" ||
+		fail "document render: the longest emergency card is one page ($locale)" "Pages: $CARD_PAGES"
+done
 # An organisation whose documents are in English gets both in English.
 sqlite3 "$IDB" "UPDATE organizations SET document_locale = 'en' WHERE id = 1"
 for kind in incident_manual emergency_card; do

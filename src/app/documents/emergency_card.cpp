@@ -20,25 +20,35 @@ Block Heading(std::string text) {
 	return Block{.type = BlockType::kHeading, .level = 2, .line = TextLine(std::move(text))};
 }
 
+//! The role and its holder in one cell ("対応責任者：乙川 花子"), or the
+//! blank 【対応責任者】 alone: one column less leaves room for long names.
+document::Line WhoCell(const DocumentWords &words, const Responder &responder, const std::string &role_label) {
+	if (responder.name.empty()) {
+		return NameCell(words, responder, role_label);
+	}
+	document::Line line = TextLine(role_label + words("incident_documents.title_separator"));
+	line.push_back({responder.name, document::SpanKind::kValue});
+	return line;
+}
+
 void AddCallList(const DocumentWords &words, const incident::DamageLevels &damage, const ResponseTeam &team,
                  std::vector<Block> &blocks) {
 	blocks.push_back(Heading(words("incident_documents.card.call_heading")));
 	Block table{.type = BlockType::kTable};
-	table.columns = {{words("incident_documents.when"), 6},
-	                 {words("incident_documents.lead"), 3},
-	                 {words("incident_documents.name"), 3},
+	table.columns = {{words("incident_documents.when"), 5},
+	                 {words("incident_documents.lead"), 6},
 	                 {words("incident_documents.phone"), 3}};
 	const std::string first_label = words("incident_documents.role_first_responder");
-	const Responder first = team.For("first_responder");
-	table.rows.push_back({TextLine(words("incident_documents.card.first_call")), TextLine(first_label),
-	                      NameCell(words, first, first_label), PhoneCell(words, first)});
+	table.rows.push_back({TextLine(words("incident_documents.card.first_call")),
+	                      WhoCell(words, team.For("first_responder"), first_label),
+	                      PhoneCell(words, team.For("first_responder"))});
 	for (const auto &level : damage.levels) {
 		const incident::IncidentLead *lead = damage.FindLead(level.lead);
 		const std::string label = lead != nullptr ? lead->label : level.lead;
 		const Responder responder = team.For(level.lead);
 		table.rows.push_back({TextLine(words("incident_documents.level_number", {{"level", std::to_string(level.level)}}) +
 		                               words("incident_documents.title_separator") + level.scope),
-		                      TextLine(label), NameCell(words, responder, label), PhoneCell(words, responder)});
+		                      WhoCell(words, responder, label), PhoneCell(words, responder)});
 	}
 	blocks.push_back(std::move(table));
 }
@@ -74,9 +84,13 @@ Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const Doc
 	doc.revised_on = team.governance ? team.governance->revised_on : std::string();
 	doc.frame = FrameFor(words, access, doc.title, doc.revised_on, draft);
 	doc.metadata.push_back({words("documents.metadata.state"), TextLine(StoredStateWord(words, team.governance))});
-	doc.metadata.push_back({words("documents.metadata.created_on"), TextLine(words.Date(ctx.clock.TodayInJapan()))});
 
-	doc.blocks.push_back(Block{.type = BlockType::kParagraph, .line = TextLine(words("incident_documents.card.intro"))});
+	// No source line, no 作成日 and no closing note, unlike the manual: the card
+	// must stay one page with the longest entries the 管理体制 allows, and the
+	// manual that the intro points to names the source.
+	doc.blocks.push_back(Block{.type = BlockType::kParagraph,
+	                           .line = TextLine(words("incident_documents.card.intro",
+	                                                  {{"manual", words("incident_documents.manual.title")}}))});
 	AddCallList(words, rules.damage, team, doc.blocks);
 	AddFirstSteps(words, rules.procedures, doc.blocks);
 	if (!team.alternative_channel.empty()) {
@@ -84,13 +98,6 @@ Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const Doc
 		doc.blocks.push_back(Block{.type = BlockType::kParagraph,
 		                           .line = TextLine(team.alternative_channel, document::SpanKind::kValue)});
 	}
-	doc.blocks.push_back(Block{.type = BlockType::kNote,
-	                           .line = TextLine(words("incident_documents.card.see_manual",
-	                                                  {{"manual", words("incident_documents.manual.title")}}))});
-	doc.blocks.push_back(Block{.type = BlockType::kNote,
-	                           .line = TextLine(words("incident_documents.source",
-	                                                  {{"document", rules.procedures.source.document},
-	                                                   {"location", rules.procedures.source.location}}))});
 	return doc;
 }
 
