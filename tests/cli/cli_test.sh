@@ -505,7 +505,7 @@ expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "
 
 # Every kind in every format, from a seeded organisation that has edited nothing
 # but answered the self-diagnosis: the samples filled with what mamori knows.
-DOC_KINDS="basic_policy handbook regulations regulation_checklist governance outsourcing_nda cloud_checklist website_checklist selfcheck_report"
+DOC_KINDS="basic_policy handbook regulations regulation_checklist governance outsourcing_nda cloud_checklist website_checklist selfcheck_report incident_manual emergency_card"
 for kind in $DOC_KINDS; do
 	for format in pdf docx html; do
 		expect_ok "document render: $kind as $format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
@@ -541,6 +541,64 @@ if printf '%s' "$NDA_TEXT" | grep -qF "委託先1株式会社" && printf '%s' "$
 else
 	fail "document render: the NDA PDF names both partners" "$(printf '%s' "$NDA_TEXT" | head -5)"
 fi
+# The もしもマニュアル and the emergency card (issue 9) name the people of the
+# 管理体制: a copy of the database gets a governance document with people and
+# their phones (written as the web form stores it), and both PDFs show them.
+IDB="$WORK/incident_docs.db"
+cp "$RDB" "$IDB"
+sqlite3 "$IDB" "INSERT INTO documents (org_id, template_id, subject, state, revision, values_json, updated_at)
+	VALUES (1, 'governance', '', 'draft', 1,
+	'{\"fields\":{\"top_executive\":\"甲野 太郎\",\"response_manager\":\"乙川 花子\",\"first_responder\":\"丙田 一郎\"},\"tables\":{\"contacts\":[[\"乙川 花子\",\"対応責任者\",\"03-1111-2222\",\"otokawa@example.jp\"]]},\"left_out_sections\":[]}',
+	'2026-12-04T00:00:00Z')"
+for kind in incident_manual emergency_card; do
+	expect_ok "document render: $kind with people assigned" /dev/null document render --db "$IDB" --org 1 --as owner@example.jp \
+		--kind "$kind" --format pdf --out "$WORK/people_$kind.pdf" -- "kind=\"$kind\""
+done
+MANUAL_TEXT=$(pdftotext -layout "$WORK/people_incident_manual.pdf" - 2>/dev/null || true)
+if printf '%s' "$MANUAL_TEXT" | grep -qF "乙川 花子" && printf '%s' "$MANUAL_TEXT" | grep -qF "03-1111-2222" &&
+	printf '%s' "$MANUAL_TEXT" | grep -qF "レベル3" && printf '%s' "$MANUAL_TEXT" | grep -qF "レベル0"; then
+	pass "document render: the manual PDF names the response manager and has the level table"
+else
+	fail "document render: the manual PDF names the response manager and has the level table" "$(printf '%s' "$MANUAL_TEXT" | head -20)"
+fi
+if pdftotext "$WORK/people_emergency_card.pdf" - 2>/dev/null | grep -qF "03-1111-2222"; then
+	pass "document render: the emergency card PDF has the response manager's phone"
+else
+	fail "document render: the emergency card PDF has the response manager's phone" "no phone number"
+fi
+for card in "$WORK/people_emergency_card.pdf" "$WORK/doc_emergency_card.pdf"; do
+	CARD_PAGES=$(pdfinfo "$card" 2>/dev/null | awk '/^Pages:/ {print $2}')
+	[ "$CARD_PAGES" = "1" ] && pass "document render: the emergency card is one page ($(basename "$card"))" ||
+		fail "document render: the emergency card is one page ($(basename "$card"))" "Pages: $CARD_PAGES"
+done
+# The card stays one page with the longest entries the 管理体制 allows (names of
+# 60 bytes, 600 bytes of メールが使えないときの連絡手段), in either language.
+LONG_NAME=$(printf '長%.0s' $(seq 20))
+LONG_CHANNEL=$(printf '携帯電話で連絡します。%.0s' $(seq 18))
+sqlite3 "$IDB" "UPDATE documents SET values_json = json_set(values_json, '\$.fields.top_executive', '$LONG_NAME',
+	'\$.fields.first_responder', '$LONG_NAME', '\$.fields.system_administrator', '$LONG_NAME',
+	'\$.fields.alternative_channel', '$LONG_CHANNEL') WHERE template_id = 'governance'"
+for locale in ja en; do
+	sqlite3 "$IDB" "UPDATE organizations SET document_locale = '$locale' WHERE id = 1"
+	expect_ok "document render: the longest emergency card ($locale)" /dev/null document render --db "$IDB" --org 1 --as owner@example.jp \
+		--kind emergency_card --format pdf --out "$WORK/long_card_$locale.pdf" -- 'kind="emergency_card"'
+	CARD_PAGES=$(pdfinfo "$WORK/long_card_$locale.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+	pdftotext "$WORK/long_card_$locale.pdf" - 2>/dev/null | tr -d '\n' | grep -qF "$LONG_NAME" || CARD_PAGES="no long name in the card"
+	[ "$CARD_PAGES" = "1" ] && pass "document render: the longest emergency card is one page ($locale)" ||
+		fail "document render: the longest emergency card is one page ($locale)" "Pages: $CARD_PAGES"
+done
+# An organisation whose documents are in English gets both in English.
+sqlite3 "$IDB" "UPDATE organizations SET document_locale = 'en' WHERE id = 1"
+for kind in incident_manual emergency_card; do
+	expect_ok "document render: $kind in English" /dev/null document render --db "$IDB" --org 1 --as owner@example.jp \
+		--kind "$kind" --format html --out "$WORK/en_$kind.html" -- "kind=\"$kind\""
+done
+if grep -q '<html lang="en"' "$WORK/en_incident_manual.html" && grep -qF "Incident response manual" "$WORK/en_incident_manual.html" &&
+	grep -qF "Emergency card" "$WORK/en_emergency_card.html" && ! grep -qF "緊急連絡カード" "$WORK/en_emergency_card.html"; then
+	pass "document render: the manual and the card in English"
+else
+	fail "document render: the manual and the card in English" "$(head -c 300 "$WORK/en_incident_manual.html")"
+fi
 expect_bad "seed: --partners out of range" "--partners" /dev/null seed --db "$WORK/partners_bad.db" --orgs 1 --partners -1
 expect_bad "document render: unknown kind" "--kind" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind leaflet --format pdf --out "$WORK/bad_kind.pdf"
 expect_bad "document render: unknown format" "--format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind handbook --format odt --out "$WORK/bad_format.odt"
@@ -551,9 +609,9 @@ if [ ! -e "$WORK/bad_kind.pdf" ] && [ ! -e "$WORK/bad_format.odt" ] && [ ! -e "$
 else
 	fail "document render: refusals leave no file behind" "$(ls "$WORK")"
 fi
-expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=9 files=20
+expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=11 files=24
 PACK_LIST=$(unzip -Z1 "$WORK/pack.zip" 2>/dev/null)
-if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx"; then
+if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx" && echo "$PACK_LIST" | grep -qx "11_emergency_card.pdf"; then
 	pass "document pack: index and numbered files"
 else
 	fail "document pack: index and numbered files" "$PACK_LIST"

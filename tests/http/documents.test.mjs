@@ -31,11 +31,12 @@ after(async () => { await server.stop(); });
 test('the list shows every document with its state and the proposed regulations with reasons', async () => {
   const page = await owner.request('GET', `/orgs/${orgId}/documents`);
   assert.equal(page.status, 200, page.text.slice(0, 300));
-  for (const title of ['情報セキュリティ基本方針', '自社診断の結果', '情報セキュリティ関連規程']) {
+  for (const title of ['情報セキュリティ基本方針', '自社診断の結果', '情報セキュリティ関連規程', 'もしもマニュアル', '緊急連絡カード']) {
     assert.ok(page.text.includes(title), `lists ${title}`);
   }
   assert.match(page.text, /見本（未編集）/, 'an unedited document is a sample');
   assert.match(page.text, new RegExp(`href="/orgs/${orgId}/documents/basic_policy\\.pdf"`));
+  assert.match(page.text, new RegExp(`href="/orgs/${orgId}/documents/emergency_card\\.pdf"`), 'the card prints from the list');
   assert.match(page.text, /詳細リスク分析がまだないため、見本として含めています。/, 'a reason is given');
   assert.match(page.text, /aria-current="page"[^>]*>文書|>文書<\/a>/, 'the organisation menu has 文書');
 });
@@ -61,6 +62,18 @@ test('a document shows as HTML and downloads as PDF and DOCX', async () => {
   assert.equal(docx.status, 200);
   const zip = Buffer.from(await docx.arrayBuffer());
   assert.equal(zip.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a ZIP container');
+});
+
+test('the incident manual shows in the page and the card downloads as PDF (issue 9)', async () => {
+  const view = await owner.request('GET', `/orgs/${orgId}/documents/incident_manual`);
+  assert.equal(view.status, 200);
+  assert.match(view.text, /被害レベルと連絡先/);
+  assert.match(view.text, /【対応責任者】/, 'nobody assigned yet: a blank to fill');
+  const pdf = await fetch(`${server.base}/orgs/${orgId}/documents/emergency_card.pdf`, { headers: { Cookie: owner.cookieHeader() } });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const forbidden = await stranger.request('GET', `/orgs/${orgId}/documents/emergency_card`);
+  assert.equal(forbidden.status, 404);
 });
 
 test('unknown kinds and other organisations answer 404', async () => {

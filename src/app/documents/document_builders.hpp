@@ -18,6 +18,8 @@ enum class DocumentState {
 	kPublished,  // 公開
 };
 std::string StateWord(const DocumentWords &words, DocumentState state);
+//! The state word of a stored template document (見本 while never saved).
+std::string StoredStateWord(const DocumentWords &words, const std::optional<storage::StoredDocument> &stored);
 
 //! The 基本方針 as `document render --kind basic_policy` shows it: the
 //! published version, else the draft, else the sample.
@@ -29,6 +31,12 @@ Result<document::RenderedDocument> BuildPolicyVersionDocument(const DocumentWord
                                                               int version, DocumentState state);
 Result<document::RenderedDocument> BuildSelfcheckReport(AppContext &ctx, const DocumentWords &words,
                                                         const OrgAccess &access);
+//! The もしもマニュアル and the one-page emergency card, built from the
+//! incident rules (content/incident/) and the people of the 管理体制.
+Result<document::RenderedDocument> BuildIncidentManual(AppContext &ctx, const DocumentWords &words,
+                                                       const OrgAccess &access);
+Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const DocumentWords &words,
+                                                      const OrgAccess &access);
 //! A kind written as templates (handbook, regulations, governance, …).
 Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
                                                          const OrgAccess &access, std::string_view kind);

@@ -9,6 +9,8 @@ const std::vector<std::string> &DocumentKinds() {
 	static const std::vector<std::string> kinds = {
 	    "basic_policy",    "handbook",          "regulations",      "regulation_checklist", "governance",
 	    "outsourcing_nda", "cloud_checklist",   "website_checklist", "selfcheck_report",
+	    // At the end, so the numbers of the earlier files in the pack stay as they were.
+	    "incident_manual", "emergency_card",
 	};
 	return kinds;
 }
@@ -78,6 +80,12 @@ Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageC
 	}
 	if (kind == "selfcheck_report") {
 		return BuildSelfcheckReport(ctx, words, access);
+	}
+	if (kind == "incident_manual") {
+		return BuildIncidentManual(ctx, words, access);
+	}
+	if (kind == "emergency_card") {
+		return BuildEmergencyCard(ctx, words, access);
 	}
 	if (std::find(DocumentKinds().begin(), DocumentKinds().end(), kind) == DocumentKinds().end()) {
 		return Error::Invalid("kind", "errors.document.kind_unknown", {{"kind", std::string(kind)}});

@@ -71,7 +71,10 @@ void AppendRegulation(const document::DocumentTemplate &regulation, std::vector<
 	}
 }
 
-//! The words of a stored document's state.
+} // namespace
+
+//! The words of a stored document's state (document_builders.hpp: the もしもマニュアル
+//! follows its 管理体制's).
 std::string StoredStateWord(const DocumentWords &words, const std::optional<storage::StoredDocument> &stored) {
 	if (!stored) {
 		return StateWord(words, DocumentState::kSample);
@@ -88,6 +91,8 @@ std::string StoredStateWord(const DocumentWords &words, const std::optional<stor
 	}
 	return words("documents.state.draft");
 }
+
+namespace {
 
 //! 改訂日, 適用範囲, 承認者 and the state, as the guideline's samples head each
 //! document; then the revision history at the end, as data.

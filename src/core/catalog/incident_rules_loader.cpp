@@ -146,6 +146,27 @@ incident::IncidentKind ReadKind(const Reader &entry, const incident::IncidentPro
 	return kind;
 }
 
+//! The card is one printed page: exactly three steps, each naming a step
+//! the manual has, so the card cannot drift from the procedures.
+void ReadEmergencyCard(const Reader &card, incident::IncidentProcedures &rules) {
+	constexpr size_t kCardSteps = 3;
+	const auto entries = card.Items("steps");
+	if (entries.size() != kCardSteps) {
+		card.Fail("the emergency card lists exactly 3 steps");
+	}
+	for (const auto &entry : entries) {
+		incident::EmergencyCardStep step{entry.String("kind"), entry.String("step")};
+		const incident::IncidentKind *kind = rules.FindKind(step.kind);
+		if (kind == nullptr) {
+			entry.Fail("unknown kind '" + step.kind + "'");
+		}
+		if (kind->FindStep(step.step) == nullptr) {
+			entry.Fail("kind '" + step.kind + "' has no step '" + step.step + "'");
+		}
+		rules.emergency_card.push_back(std::move(step));
+	}
+}
+
 incident::IncidentProcedures ReadProcedures(const Reader &file, const incident::DamageLevels &damage) {
 	incident::IncidentProcedures rules;
 	rules.source = file.Source();
@@ -179,6 +200,7 @@ incident::IncidentProcedures ReadProcedures(const Reader &file, const incident::
 	for (const auto &entry : continuity.Items("steps")) {
 		rules.continuity_steps.push_back({entry.String("title"), entry.String("text")});
 	}
+	ReadEmergencyCard(file.Child("emergency_card"), rules);
 	return rules;
 }
 

@@ -14,6 +14,17 @@ const Procedure *IncidentKind::ForLevel(int level) const {
 	return nullptr;
 }
 
+const ProcedureStep *IncidentKind::FindStep(std::string_view id) const {
+	for (const auto &procedure : procedures) {
+		for (const auto &step : procedure.steps) {
+			if (step.id == id) {
+				return &step;
+			}
+		}
+	}
+	return nullptr;
+}
+
 const IncidentKind *IncidentProcedures::FindKind(std::string_view id) const {
 	for (const auto &kind : kinds) {
 		if (kind.id == id) {

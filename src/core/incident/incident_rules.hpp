@@ -94,6 +94,8 @@ struct IncidentKind {
 	std::vector<Procedure> procedures;       // together they cover every damage level once
 
 	const Procedure *ForLevel(int level) const;
+	//! The step with this id in any of the kind's procedures (the first found).
+	const ProcedureStep *FindStep(std::string_view id) const;
 };
 
 //! A body to report to or ask for advice (届け出・相談).
@@ -109,6 +111,13 @@ struct ContinuityStep {
 	std::string text;
 };
 
+//! A step of the one-page emergency card (緊急連絡カード), by reference to a
+//! kind's procedure step, so the card and the manual never say different things.
+struct EmergencyCardStep {
+	std::string kind;  // an IncidentKind id
+	std::string step;  // a ProcedureStep id of that kind
+};
+
 struct IncidentProcedures {
 	SourceRef source;
 	std::vector<ProcedureActor> actors;
@@ -116,6 +125,7 @@ struct IncidentProcedures {
 	std::vector<ReportingContact> contacts;
 	std::string continuity_note;
 	std::vector<ContinuityStep> continuity_steps;  // 事業継続 (IT-BCP)
+	std::vector<EmergencyCardStep> emergency_card;  // the card's first steps, in order (three)
 
 	const IncidentKind *FindKind(std::string_view id) const;
 	const ProcedureActor *FindActor(std::string_view id) const;

@@ -215,6 +215,16 @@ TEST(CatalogLoaderTest, IncidentRulesRefuseWhatTheCodeCannotApply) {
 	files = RealFiles();
 	Mutate(files, "incident/procedures.yaml", "            actor: finder\n", "            actor: bystander\n");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "bystander"));
+	// The emergency card names steps the manual has, three of them.
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "{ kind: malware, step: disconnect }", "{ kind: malware, step: unplug }");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "no step 'unplug'"));
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "{ kind: malware, step: contact_admin }", "{ kind: flood, step: report }");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "unknown kind 'flood'"));
+	files = RealFiles();
+	Mutate(files, "incident/procedures.yaml", "    - { kind: malware, step: contact_admin }\n", "");
+	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "exactly 3 steps"));
 }
 
 TEST(CatalogLoaderTest, UnknownGroupRefused) {
