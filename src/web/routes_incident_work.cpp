@@ -57,6 +57,12 @@ const char *EventKey(const std::string &type) {
 	if (type == "closed") {
 		return "web_incidents.event.closed";
 	}
+	if (type == "mail_sent") {
+		return "web_incidents.event.mail_sent";
+	}
+	if (type == "mail_failed") {
+		return "web_incidents.event.mail_failed";
+	}
 	return "web_incidents.event.note";
 }
 

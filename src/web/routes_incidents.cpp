@@ -5,6 +5,7 @@
 // now has it, and the list of incidents (a member sees their own). The rules
 // live in app/incidents; this file only translates HTTP.
 #include "app/documents/document_editing.hpp"
+#include "app/incident_notice.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/form_dates.hpp"
 #include "web/incident_routes.hpp"
@@ -85,7 +86,13 @@ void Create(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 		return RenderReportForm(web, request, access, report, id.error());
 	}
-	web.Redirect(request, IncidentBase(access) + "/" + std::to_string(*id) + "/reported");
+	const std::string incident_path = IncidentBase(access) + "/" + std::to_string(*id);
+	// The report is stored; mail is a second channel whose outcome the timeline shows.
+	if (auto noticed = app::NotifyIncidentReported(web.ctx(), web.messages(), request.actor(), access, *id, incident_path);
+	    !noticed) {
+		return web.SendErrorPage(request, noticed.error());
+	}
+	web.Redirect(request, incident_path + "/reported");
 }
 
 //! Who the report reached: the 対応責任者 of 管理体制, else the 情報セキュリティ責任者.

@@ -21,12 +21,12 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer({ extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mamori-test-'));
   const db = join(dir, 'mamori.db');
   const port = await freePort();
   const env = { ...process.env, MAMORI_ARGON2_FAST: '1' };
-  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
