@@ -18,6 +18,7 @@
 #include "core/common/result.hpp"
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/continuity_store.hpp"
 #include "storage/document_store.hpp"
 #include "storage/incident_store.hpp"
 #include "storage/organization_store.hpp"
@@ -43,7 +44,8 @@ class Store : public AccountStore,
               public AuditStore,
               public DocumentStore,
               public PartnerStore,
-              public IncidentStore {
+              public IncidentStore,
+              public ContinuityStore {
 public:
 	~Store() override = default;
 

@@ -111,6 +111,7 @@ RouteTable HandbookRoutes();
 RouteTable PartnerRoutes();
 RouteTable CloudServiceRoutes();
 RouteTable IncidentRoutes();
+RouteTable ContinuityRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -143,6 +143,7 @@ void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) 
 	              {"pack", base + ".zip"},
 	              {"partners", "/orgs/" + std::to_string(access.org.id) + "/partners"},
 	              {"cloud_services", "/orgs/" + std::to_string(access.org.id) + "/cloud-services"},
+	              {"continuity", "/orgs/" + std::to_string(access.org.id) + "/continuity"},
 	              {"proposals", ProposalsModel(web, request, base + "/edit/", *proposals)}};
 	web.SendHtml(request, 200, web.RenderPage(request, "documents", model, "pages.documents", access));
 }

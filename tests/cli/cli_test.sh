@@ -599,6 +599,16 @@ if grep -q '<html lang="en"' "$WORK/en_incident_manual.html" && grep -qF "Incide
 else
 	fail "document render: the manual and the card in English" "$(head -c 300 "$WORK/en_incident_manual.html")"
 fi
+# A system of the IT-BCP register (事業継続, issue 9) shows in the manual's continuity table.
+sqlite3 "$IDB" "INSERT INTO continuity_systems(org_id, name, business, priority, target_time, resources, fallback, owner, created_at, updated_at) VALUES (1, '販売管理システム', '受注と出荷', 1, '4時間以内', '予備のパソコン', '紙の伝票で受注する', '', '2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')"
+expect_ok "document render: the manual with a continuity system" /dev/null document render --db "$IDB" --org 1 --as owner@example.jp \
+	--kind incident_manual --format html --out "$WORK/continuity_manual.html" -- 'kind="incident_manual"'
+if grep -qF "Restoration priority of systems" "$WORK/continuity_manual.html" && grep -qF "販売管理システム" "$WORK/continuity_manual.html" &&
+	grep -qF "4時間以内" "$WORK/continuity_manual.html" && grep -qF "紙の伝票で受注する" "$WORK/continuity_manual.html"; then
+	pass "document render: the manual shows the registered continuity system"
+else
+	fail "document render: the manual shows the registered continuity system" "$(grep -o 'Restoration[^<]*' "$WORK/continuity_manual.html" | head -1)"
+fi
 expect_bad "seed: --partners out of range" "--partners" /dev/null seed --db "$WORK/partners_bad.db" --orgs 1 --partners -1
 expect_bad "document render: unknown kind" "--kind" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind leaflet --format pdf --out "$WORK/bad_kind.pdf"
 expect_bad "document render: unknown format" "--format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp --kind handbook --format odt --out "$WORK/bad_format.odt"

@@ -175,7 +175,8 @@ void AddReporting(const DocumentWords &words, const incident::IncidentProcedures
 	blocks.push_back(std::move(partners));
 }
 
-void AddContinuity(const DocumentWords &words, const incident::IncidentProcedures &rules, std::vector<Block> &blocks) {
+void AddContinuity(const DocumentWords &words, const incident::IncidentProcedures &rules,
+                   const std::vector<storage::ContinuitySystem> &systems, std::vector<Block> &blocks) {
 	blocks.push_back(Heading(words("incident_documents.manual.continuity_heading")));
 	blocks.push_back(Paragraph(rules.continuity_note));
 	Block list{.type = BlockType::kList};
@@ -184,6 +185,21 @@ void AddContinuity(const DocumentWords &words, const incident::IncidentProcedure
 		list.items.push_back({std::to_string(++number) + ".", TextLine(step.title + words("incident_documents.title_separator") + step.text)});
 	}
 	blocks.push_back(std::move(list));
+	if (systems.empty()) {
+		return;
+	}
+	// The firm's own register (app/continuity), in restoration order.
+	blocks.push_back(Heading(words("continuity_documents.systems_heading"), 2));
+	Block table{.type = BlockType::kTable};
+	table.columns = {{words("continuity_documents.priority"), 1}, {words("continuity_documents.system"), 2},
+	                 {words("continuity_documents.business"), 2}, {words("continuity_documents.target_time"), 2},
+	                 {words("continuity_documents.resources"), 3}, {words("continuity_documents.fallback"), 3}};
+	for (const auto &system : systems) {
+		auto value = [](const std::string &text) { return TextLine(text, document::SpanKind::kValue); };
+		table.rows.push_back({value(std::to_string(system.priority)), value(system.name), value(system.business),
+		                      value(system.target_time), value(system.resources), value(system.fallback)});
+	}
+	blocks.push_back(std::move(table));
 }
 
 } // namespace
@@ -209,7 +225,7 @@ Result<document::RenderedDocument> BuildIncidentManual(AppContext &ctx, const Do
 	AddLevels(words, rules.damage, team, doc.blocks);
 	AddKinds(words, rules.procedures, doc.blocks);
 	AddReporting(words, rules.procedures, team, doc.blocks);
-	AddContinuity(words, rules.procedures, doc.blocks);
+	AddContinuity(words, rules.procedures, MAMORI_TRY(ctx.store.ListContinuitySystems(access.org.id)), doc.blocks);
 	doc.blocks.push_back(Block{.type = BlockType::kNote,
 	                           .line = TextLine(words("incident_documents.source",
 	                                                  {{"document", rules.procedures.source.document},

@@ -112,6 +112,12 @@ public:
 	Status DeleteCloudService(Id org_id, Id service_id) override;
 	Result<int> DeleteSubjectDocuments(Id org_id, const std::string &subject) override;
 
+	Result<std::vector<ContinuitySystem>> ListContinuitySystems(Id org_id) override;
+	Result<std::optional<ContinuitySystem>> FindContinuitySystem(Id org_id, Id system_id) override;
+	Result<Id> CreateContinuitySystem(const ContinuitySystem &system) override;
+	Status UpdateContinuitySystem(const ContinuitySystem &system) override;
+	Status DeleteContinuitySystem(Id org_id, Id system_id) override;
+
 	Result<std::vector<Incident>> ListIncidents(Id org_id, std::optional<Id> reported_by) override;
 	Result<std::optional<Incident>> FindIncident(Id org_id, Id incident_id) override;
 	Result<Id> CreateIncident(const Incident &incident) override;
