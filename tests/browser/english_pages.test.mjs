@@ -318,6 +318,10 @@ test('an English reader sees English pages from login to the risk analysis', asy
   // default) and marked so; everything around them is English.
   await page.goto(`${server.base}${base}/documents`);
   await checkPage('documents', ['Documents', 'The information security regulations you need']);
+  await page.goto(`${server.base}${base}/continuity`);
+  await checkPage('continuity', ['Business continuity (IT-BCP)', 'Gather and assume', 'No systems are registered yet.']);
+  await page.goto(`${server.base}${base}/continuity/new`);
+  await checkPage('continuity form', ['Add a system', 'Target time to restore']);
   await page.goto(`${server.base}${base}/documents/edit/handbook`);
   await checkPage('document editor', ['Fields to adapt to your company', 'Save as draft', 'Approval and publication']);
   await page.goto(`${server.base}${base}/documents/selfcheck_report`);
