@@ -16,6 +16,8 @@ using register_text::TextRule;
 constexpr size_t kMaxWhat = 2000;
 constexpr size_t kMaxDevice = 300;
 constexpr size_t kMaxNote = 2000;
+constexpr size_t kMaxClosingText = 4000;
+constexpr size_t kMaxStatement = 8000;
 constexpr long long kMaxPeople = 1'000'000'000;
 constexpr long long kJapanOffsetSeconds = 9 * 3600;
 
@@ -292,17 +294,42 @@ Status MarkReportSent(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 }
 
 Status CloseIncident(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id incident_id,
-                     const std::string &summary) {
+                     const IncidentClosing &closing) {
 	auto incident = MAMORI_TRY(OpenIncidentForWork(ctx, actor, access, incident_id));
 	const TextRule texts[] = {
-	    {"summary", &summary, kMaxNote, nullptr, "app_incidents.note_too_long"},
+	    {"cause", &closing.cause, kMaxClosingText, "app_incidents.cause_required", "app_incidents.cause_too_long"},
+	    {"prevention", &closing.prevention, kMaxClosingText, "app_incidents.prevention_required",
+	     "app_incidents.prevention_too_long"},
+	    {"public_statement", &closing.public_statement, kMaxStatement, nullptr, "app_incidents.statement_too_long"},
 	};
 	MAMORI_TRY(register_text::CheckTexts(texts));
-	auto event = Event(ctx, actor, incident_id, "closed", "", summary);
+	auto event = Event(ctx, actor, incident_id, "closed", "", closing.cause);
 	incident.closed = true;
 	incident.closed_at = event.at;
+	incident.cause = closing.cause;
+	incident.prevention = closing.prevention;
+	incident.public_statement = closing.public_statement;
 	return Commit(ctx, actor, access, incident, event, "incident.close",
-	              {{"summary", summary}, {"level", OptionalJson(incident.level)}, {"kind", OptionalJson(incident.kind)}});
+	              {{"cause", closing.cause},
+	               {"prevention", closing.prevention},
+	               {"public_statement", closing.public_statement},
+	               {"level", OptionalJson(incident.level)},
+	               {"kind", OptionalJson(incident.kind)}});
+}
+
+std::string DraftPublicStatement(const incident::IncidentProcedures &rules, const std::string &company,
+                                 const storage::Incident &incident) {
+	const std::string noticed_on = incident.noticed_at.substr(0, std::min<size_t>(10, incident.noticed_at.size()));
+	std::string text = rules.public_statement;
+	const std::pair<std::string, const std::string *> values[] = {
+	    {"{{company}}", &company}, {"{{noticed_on}}", &noticed_on}, {"{{what}}", &incident.what}};
+	for (const auto &[placeholder, value] : values) {
+		for (size_t at = text.find(placeholder); at != std::string::npos;
+		     at = text.find(placeholder, at + value->size())) {
+			text.replace(at, placeholder.size(), *value);
+		}
+	}
+	return text;
 }
 
 std::optional<incident::DamageAssessment> AssessIncident(const incident::DamageLevels &rules,

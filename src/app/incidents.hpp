@@ -49,6 +49,14 @@ struct LeakAnswers {
 	std::string aware_on;  // YYYY-MM-DD, not in the future
 };
 
+//! What the close form records: 原因 and 再発防止策 (both required) and the
+//! 公表文, which may stay empty when nothing is published.
+struct IncidentClosing {
+	std::string cause;
+	std::string prevention;
+	std::string public_statement;
+};
+
 //! What can be recorded on the timeline beyond the steps.
 enum class IncidentRecord { kNote, kEvidencePreserved, kDeviceIsolated };
 //! The two reports to the 個人情報保護委員会.
@@ -84,8 +92,14 @@ Status AnswerLeakQuestions(AppContext &ctx, const Actor &actor, const OrgAccess 
                            const LeakAnswers &answers);
 //! Only when the answers make a report due.
 Status MarkReportSent(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id incident_id, ReportStage stage);
+//! Errors name the field at fault (cause, prevention, public_statement).
 Status CloseIncident(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id incident_id,
-                     const std::string &summary);
+                     const IncidentClosing &closing);
+//! The public statement template of the catalog's language with what the
+//! firm already knows filled in (company, the date noticed, what happened);
+//! the response and the contact stay as blanks to complete.
+std::string DraftPublicStatement(const incident::IncidentProcedures &rules, const std::string &company,
+                                 const storage::Incident &incident);
 
 // --- reading an incident ---------------------------------------------------
 

@@ -61,8 +61,27 @@ Result<const MessageCatalog *> Messages() {
 	return messages;
 }
 
+//! The kind asked for; `--incident ID` picks the incident of an incident_report
+//! (without it, the most recently closed one, or the sample).
+Result<document::RenderedDocument> BuildRequested(app::AppContext &ctx, const MessageCatalog &messages,
+                                                  const app::OrgAccess &access, const ParsedArgs &parsed) {
+	if (!parsed.Has("incident")) {
+		return app::BuildDocument(ctx, messages, access, parsed.Value("kind"));
+	}
+	if (parsed.Value("kind") != "incident_report") {
+		return Error::Invalid("--incident", "cli.document.incident_needs_report");
+	}
+	long long id = 0;
+	const std::string text = parsed.Value("incident");
+	if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos ||
+	    (id = std::stoll(text)) <= 0) {
+		return Error::Invalid("--incident", "cli.document.incident_invalid", {{"value", text}});
+	}
+	return app::BuildIncidentReportDocument(ctx, messages, access, id);
+}
+
 int RunRender(const Args &args) {
-	auto parsed = ParseArgs(args, {"db", "org", "as", "kind", "format", "out"}, {});
+	auto parsed = ParseArgs(args, {"db", "org", "as", "kind", "format", "out", "incident"}, {});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
@@ -85,7 +104,7 @@ int RunRender(const Args &args) {
 		return ReportError(opened.error());
 	}
 	app::AppContext ctx = opened->Context();
-	auto doc = app::BuildDocument(ctx, **messages, opened->access, parsed->Value("kind"));
+	auto doc = BuildRequested(ctx, **messages, opened->access, *parsed);
 	if (!doc) {
 		Error error = doc.error();
 		if (error.field == "kind") {
@@ -153,7 +172,7 @@ int RunPack(const Args &args) {
 
 int RunDocument(const Args &args) {
 	if (args.empty() || (args[0] != "render" && args[0] != "pack")) {
-		std::cerr << "usage: mamori document render --db PATH --org ID --as EMAIL --kind KIND --format pdf|docx|html --out FILE\n"
+		std::cerr << "usage: mamori document render --db PATH --org ID --as EMAIL --kind KIND [--incident ID] --format pdf|docx|html --out FILE\n"
 		             "       mamori document pack --db PATH --org ID --as EMAIL --out FILE.zip"
 		          << std::endl;
 		return kExitBadInput;

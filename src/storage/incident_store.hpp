@@ -43,6 +43,10 @@ struct Incident {
 	std::optional<std::string> preliminary_reported_at;  // 速報 done
 	std::optional<std::string> final_reported_at;        // 確報 done
 	std::optional<std::string> closed_at;
+	// What the close form recorded ('' until closed): 原因, 再発防止策, 公表文.
+	std::string cause;
+	std::string prevention;
+	std::string public_statement;
 	std::string updated_at;
 };
 

@@ -25,6 +25,12 @@ Json DashboardIncidents(WebApp &web, Request &request, const app::OrgAccess &acc
 //! from the error).
 void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error);
 
+// The インシデント報告書 of a closed incident (routes_incident_report.cpp);
+// 403 for those who do not see every incident.
+void ShowReport(WebApp &web, Request &request, const app::OrgAccess &access);
+void DownloadReportPdf(WebApp &web, Request &request, const app::OrgAccess &access);
+void DownloadReportDocx(WebApp &web, Request &request, const app::OrgAccess &access);
+
 // The 責任者's actions (POST).
 void Classify(WebApp &web, Request &request, const app::OrgAccess &access);
 void TickStep(WebApp &web, Request &request, const app::OrgAccess &access);

@@ -5,6 +5,7 @@
 // was done, evidence and isolation records, the personal-data questions with
 // the 速報/確報 due dates until they are done, closing; and the timeline of
 // everything. The reporter sees the same page without the forms.
+#include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/form_dates.hpp"
 #include "web/incident_routes.hpp"
@@ -224,6 +225,29 @@ void Finish(WebApp &web, Request &request, const app::OrgAccess &access, Id id, 
 	web.Redirect(request, IncidentHref(access, id) + "#" + anchor);
 }
 
+//! The close form: what was posted when it failed, else the public statement
+//! template of the organisation's document language, filled with what is known.
+Json ClosingModel(WebApp &web, Request &request, const app::OrgAccess &access, const storage::Incident &incident) {
+	if (request.HasParam("prevention")) {
+		return {{"cause", request.Param("cause")},
+		        {"prevention", request.Param("prevention")},
+		        {"public_statement", request.Param("public_statement")}};
+	}
+	const auto &procedures = app::DocumentContentOf(web.ctx(), access.org).incident.procedures;
+	return {{"cause", ""},
+	        {"prevention", ""},
+	        {"public_statement", app::DraftPublicStatement(procedures, access.org.name, incident)}};
+}
+
+//! The report's downloads, for a closed incident and those who see every incident.
+Json ReportLinks(const app::OrgAccess &access, const storage::Incident &incident) {
+	if (!incident.closed || !app::SeesAllIncidents(access)) {
+		return false;
+	}
+	const std::string base = IncidentHref(access, incident.id) + "/report";
+	return {{"pdf", base + ".pdf"}, {"docx", base + ".docx"}, {"html", base}};
+}
+
 bool Ticked(const Request &request, const char *name) {
 	return !request.Param(name).empty();
 }
@@ -262,7 +286,11 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 	              {"duty", DutyModel(web, request, rules, *incident)},
 	              {"step_error", FieldError(words, "step", error)},
 	              {"text_error", FieldError(words, "text", error)},
-	              {"summary_error", FieldError(words, "summary", error)},
+	              {"closing", ClosingModel(web, request, access, *incident)},
+	              {"report", ReportLinks(access, *incident)},
+	              {"cause_error", FieldError(words, "cause", error)},
+	              {"prevention_error", FieldError(words, "prevention", error)},
+	              {"statement_error", FieldError(words, "public_statement", error)},
 	              {"stage_error", FieldError(words, "stage", error)}};
 	if (error) {
 		register_pages::AddError(model, *error);
@@ -358,7 +386,10 @@ void Close(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return;
 	}
 	Finish(web, request, access, incident->id,
-	       app::CloseIncident(web.ctx(), request.actor(), access, incident->id, app::TrimSpaces(request.Param("summary"))),
+	       app::CloseIncident(web.ctx(), request.actor(), access, incident->id,
+	                          app::IncidentClosing{app::TrimSpaces(request.Param("cause")),
+	                                               app::TrimSpaces(request.Param("prevention")),
+	                                               app::TrimSpaces(request.Param("public_statement"))}),
 	       "timeline");
 }
 

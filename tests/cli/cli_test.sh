@@ -363,6 +363,30 @@ bad_both "incident report-duty: negative count" 'affected_people' incident repor
 bad_both "incident report-duty: missing key" 'strongly_encrypted' incident report-duty \
 	'{"aware_on": "2026-04-01", "personal_data": true, "sensitive": false, "financial_harm": false, "malicious": true, "affected_people": 1}'
 
+# The reporting rule at its edges, through the command itself: every case of
+# tests/golden/report_duty/edges.cases.jsonl against its line of edges.expected.txt.
+GOLDEN_DUTY="$(dirname "$0")/../golden/report_duty"
+compact_sorted() {
+	if [ "$JSON_TOOL" = python3 ]; then
+		python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, separators=(",", ":"), ensure_ascii=False))'
+	else
+		node -e 'const s=(v)=>Array.isArray(v)?v.map(s):v&&typeof v==="object"?Object.fromEntries(Object.keys(v).sort().map(k=>[k,s(v[k])])):v;let t="";process.stdin.on("data",d=>t+=d).on("end",()=>console.log(JSON.stringify(s(JSON.parse(t)))))'
+	fi
+}
+: >"$WORK/duty_actual.txt"
+while IFS= read -r row; do
+	[ -n "$row" ] || continue
+	name=$(printf '%s' "$row" | compact_sorted | sed -E 's/.*"case":"([^"]*)".*/\1/')
+	printf '%s' "$row" | node -e 'let t="";process.stdin.on("data",d=>t+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(t).input)))' >"$WORK/duty_case.json"
+	printf '%s %s\n' "$name" "$("$MAMORI" incident report-duty "$WORK/duty_case.json" | compact_sorted)" >>"$WORK/duty_actual.txt"
+done <"$GOLDEN_DUTY/edges.cases.jsonl"
+if diff "$GOLDEN_DUTY/edges.expected.txt" "$WORK/duty_actual.txt" >"$OUT" 2>"$ERR"; then
+	pass "incident report-duty: the golden edge table"
+else
+	fail "incident report-duty: the golden edge table" "differs from tests/golden/report_duty/edges.expected.txt"
+fi
+: >"$OUT"; : >"$ERR"
+
 # ---------------------------------------------------------------- mail test (a fake SMTP relay)
 
 SMTP_DIR="$WORK/smtp"
@@ -619,6 +643,29 @@ if [ ! -e "$WORK/bad_kind.pdf" ] && [ ! -e "$WORK/bad_format.odt" ] && [ ! -e "$
 else
 	fail "document render: refusals leave no file behind" "$(ls "$WORK")"
 fi
+# インシデント報告書: the sample while nothing is closed, then the closed incident's own text.
+expect_ok "document render: incident_report sample" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+	--kind incident_report --format pdf --out "$WORK/report_sample.pdf" -- 'kind="incident_report"'
+REPORT_TEXT=$(pdftotext "$WORK/report_sample.pdf" - 2>/dev/null | tr -d '\n' || true)
+case "$REPORT_TEXT" in
+*インシデント報告書*【原因】*) pass "document render: incident_report sample has blanks" ;;
+*) fail "document render: incident_report sample has blanks" "$(echo "$REPORT_TEXT" | head -c 200)" ;;
+esac
+sqlite3 "$RDB" "INSERT INTO incidents (id, org_id, reported_at, what, noticed_at, device, status, closed_at, updated_at, cause, prevention, public_statement)
+	VALUES (77, 1, '2026-12-01T01:00:00Z', '請求書メールの添付を開いた', '2026-12-01T09:30', '経理のPC', 'closed', '2026-12-02T01:00:00Z', '2026-12-02T01:00:00Z', '偽の請求書メール', '添付を開く前に送信元を電話で確かめる', '')"
+expect_ok "document render: incident_report of the last closed incident" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+	--kind incident_report --format pdf --out "$WORK/report_77.pdf" -- 'title="インシデント報告書（第77号）"'
+REPORT_TEXT=$(pdftotext "$WORK/report_77.pdf" - 2>/dev/null | tr -d '\n' || true)
+case "$REPORT_TEXT" in
+*請求書メールの添付を開いた*偽の請求書メール*添付を開く前に送信元を電話で確かめる*) pass "document render: incident_report PDF holds the incident's text" ;;
+*) fail "document render: incident_report PDF holds the incident's text" "$(echo "$REPORT_TEXT" | head -c 200)" ;;
+esac
+expect_ok "document render: --incident picks one" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+	--kind incident_report --incident 77 --format html --out "$WORK/report_77.html" -- 'kind="incident_report"'
+expect_bad "document render: --incident needs incident_report" "--incident" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+	--kind handbook --incident 77 --format pdf --out "$WORK/bad_incident.pdf"
+expect_bad "document render: --incident not a number" "--incident" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
+	--kind incident_report --incident x7 --format pdf --out "$WORK/bad_incident.pdf"
 expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=11 files=24
 PACK_LIST=$(unzip -Z1 "$WORK/pack.zip" 2>/dev/null)
 if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx" && echo "$PACK_LIST" | grep -qx "11_emergency_card.pdf"; then

@@ -145,9 +145,52 @@ test('the owner classifies, ticks steps and sees the reporting deadlines until d
   assert.doesNotMatch(dashboard.text, /速報の期限/);
   assert.match(dashboard.text, /確報の期限 2026年2月3日/);
 
-  assert.equal((await postForm(owner, `${incidentPath}/close`, { _csrf: csrf, summary: '添付ファイル経由の感染。メール訓練を行う。' })).status, 303);
+  // Closing: the statement starts from the template with the company filled in.
+  assert.match(page.text, /<textarea id="public_statement"[^>]*>お客さまへ[^<]*において/);
+  // The close form is multipart: a urlencoded body is capped at 8 KiB, less than a Japanese statement needs.
+  assert.match(page.text, /action="[^"]*\/close" enctype="multipart\/form-data"/);
+  const closeForm = async (fields) => {
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const response = await fetch(server.base + `${incidentPath}/close`, { method: 'POST', body: form, headers: { Cookie: owner.cookieHeader() }, redirect: 'manual' });
+    return { status: response.status, text: await response.text() };
+  };
+  const longCause = await closeForm({ cause: 'あ'.repeat(1400), prevention: 'メール訓練を行う。', public_statement: '' });
+  assert.equal(longCause.status, 400);
+  assert.match(longCause.text, /href="#cause"/);
+  assert.match(longCause.text, />メール訓練を行う。<\/textarea>/);  // what was typed stays
+  const noPrevention = await closeForm({ cause: '添付ファイル経由の感染。', prevention: '' });
+  assert.equal(noPrevention.status, 400);
+  assert.match(noPrevention.text, /href="#prevention"/);
+  const longStatement = await closeForm({ cause: '原因', prevention: '対策', public_statement: 'あ'.repeat(2667) });
+  assert.equal(longStatement.status, 400);
+  assert.match(longStatement.text, /href="#public_statement"/);
+  assert.equal((await owner.request('GET', `${incidentPath}/report`)).status, 409);  // still open
+  assert.equal((await closeForm({ cause: '添付ファイル経由の感染。', prevention: 'メール訓練を行う。', public_statement: 'お客さまへのお知らせ（見本）' + 'あ'.repeat(2000) })).status, 303);
   page = await owner.request('GET', incidentPath);
   assert.match(page.text, /対応を終了しました/);
+  assert.match(page.text, /href="[^"]*\/report\.pdf"/);
+
+  // The report: HTML in the page, PDF and DOCX downloads; not for the reporter (a 回答者).
+  const report = await owner.request('GET', `${incidentPath}/report`);
+  assert.equal(report.status, 200);
+  assert.match(report.text, /インシデント報告書（第\d+号）/);
+  assert.match(report.text, /添付ファイル経由の感染。/);
+  assert.match(report.text, /メール訓練を行う。/);
+  assert.match(report.text, /お客さまへのお知らせ（見本）/);
+  assert.match(report.text, /LANケーブルを抜いた/);
+  const pdf = await owner.request('GET', `${incidentPath}/report.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.ok(pdf.text.startsWith('%PDF'));
+  const docx = await owner.request('GET', `${incidentPath}/report.docx`);
+  assert.equal(docx.status, 200);
+  assert.match(docx.headers.get('content-type'), /wordprocessingml/);
+  for (const path of [`${incidentPath}/report`, `${incidentPath}/report.pdf`, `${incidentPath}/report.docx`]) {
+    assert.equal((await respondent.request('GET', path)).status, 403, path);
+  }
+  assert.doesNotMatch((await respondent.request('GET', incidentPath)).text, /report\.pdf/);
   assert.doesNotMatch(page.text, /action="[^"]*\/classify"/);
   dashboard = await owner.request('GET', `/orgs/${orgId}`);
   assert.doesNotMatch(dashboard.text, /確報の期限/);

@@ -5,7 +5,9 @@
 
 #include "app/documents/document_words.hpp"
 #include "app/languages.hpp"
+#include "core/incident/incident_rules.hpp"
 #include "core/policy/basic_policy.hpp"
+#include "storage/incident_store.hpp"
 
 #include <string_view>
 
@@ -37,6 +39,17 @@ Result<document::RenderedDocument> BuildIncidentManual(AppContext &ctx, const Do
                                                        const OrgAccess &access);
 Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const DocumentWords &words,
                                                       const OrgAccess &access);
+//! The インシデント報告書 of one closed incident (incident_report.cpp); with
+//! no id, the most recently closed one, or a sample of blanks when none is.
+//! kForbidden unless the access sees every incident (editors, 経営者).
+Result<document::RenderedDocument> BuildIncidentReport(AppContext &ctx, const DocumentWords &words,
+                                                       const OrgAccess &access, std::optional<Id> incident_id);
+//! The report from given records (no store): the builder's pure part, for tests.
+//! `incident` nullptr gives the sample.
+document::RenderedDocument ComposeIncidentReport(const DocumentWords &words, const OrgAccess &access,
+                                                 const incident::IncidentRules &rules,
+                                                 const storage::Incident *incident,
+                                                 const std::vector<storage::IncidentEvent> &events);
 //! A kind written as templates (handbook, regulations, governance, …).
 Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
                                                          const OrgAccess &access, std::string_view kind);

@@ -87,6 +87,9 @@ Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageC
 	if (kind == "emergency_card") {
 		return BuildEmergencyCard(ctx, words, access);
 	}
+	if (kind == "incident_report") {  // not in DocumentKinds(): outside the pack
+		return BuildIncidentReport(ctx, words, access, std::nullopt);
+	}
 	if (std::find(DocumentKinds().begin(), DocumentKinds().end(), kind) == DocumentKinds().end()) {
 		return Error::Invalid("kind", "errors.document.kind_unknown", {{"kind", std::string(kind)}});
 	}

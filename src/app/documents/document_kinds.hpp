@@ -27,6 +27,12 @@ const std::vector<std::string> &DocumentKinds();
 Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageCatalog &messages,
                                                  const OrgAccess &access, std::string_view kind);
 
+//! `incident_report` for one incident (`document render --incident ID`, the
+//! incident page's download); see BuildIncidentReport. Not part of the pack:
+//! a record of one event, with its personal-data details, is not a standing rule.
+Result<document::RenderedDocument> BuildIncidentReportDocument(AppContext &ctx, const MessageCatalog &messages,
+                                                               const OrgAccess &access, std::optional<Id> incident_id);
+
 //! What the pack's index lists for one document.
 struct DocumentSummary {
 	std::string kind;

@@ -201,6 +201,7 @@ incident::IncidentProcedures ReadProcedures(const Reader &file, const incident::
 		rules.continuity_steps.push_back({entry.String("title"), entry.String("text")});
 	}
 	ReadEmergencyCard(file.Child("emergency_card"), rules);
+	rules.public_statement = file.Child("public_statement").String("template");
 	return rules;
 }
 

@@ -126,6 +126,8 @@ struct IncidentProcedures {
 	std::string continuity_note;
 	std::vector<ContinuityStep> continuity_steps;  // 事業継続 (IT-BCP)
 	std::vector<EmergencyCardStep> emergency_card;  // the card's first steps, in order (three)
+	//! The 公表文 template offered when closing; {{company}}, {{noticed_on}}, {{what}}.
+	std::string public_statement;
 
 	const IncidentKind *FindKind(std::string_view id) const;
 	const ProcedureActor *FindActor(std::string_view id) const;

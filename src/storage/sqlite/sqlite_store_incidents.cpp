@@ -28,7 +28,8 @@ const std::string kIncidentColumns =
     "SELECT i.id, i.org_id, i.reported_by, COALESCE(NULLIF(u.display_name, ''), u.email, ''), i.reported_at, i.what, "
     "i.noticed_at, i.device, i.kind, i.external_impact, i.personal_data_leak, i.business_impact, i.work_impact, "
     "i.level, i.status, i.personal_data, i.sensitive, i.financial_harm, i.malicious, i.affected_people, "
-    "i.strongly_encrypted, i.aware_on, i.preliminary_reported_at, i.final_reported_at, i.closed_at, i.updated_at "
+    "i.strongly_encrypted, i.aware_on, i.preliminary_reported_at, i.final_reported_at, i.closed_at, i.updated_at, "
+    "i.cause, i.prevention, i.public_statement "
     "FROM incidents i LEFT JOIN users u ON u.id = i.reported_by ";
 
 Result<Incident> ReadIncident(const Statement &s) {
@@ -63,6 +64,9 @@ Result<Incident> ReadIncident(const Statement &s) {
 	incident.final_reported_at = OptionalText(s, 23);
 	incident.closed_at = OptionalText(s, 24);
 	incident.updated_at = s.ColumnText(25);
+	incident.cause = s.ColumnText(26);
+	incident.prevention = s.ColumnText(27);
+	incident.public_statement = s.ColumnText(28);
 	return incident;
 }
 
@@ -120,7 +124,8 @@ Status SqliteStore::UpdateIncident(const Incident &incident) {
 	            "UPDATE incidents SET kind = ?, external_impact = ?, personal_data_leak = ?, business_impact = ?, "
 	            "work_impact = ?, level = ?, status = ?, personal_data = ?, sensitive = ?, financial_harm = ?, "
 	            "malicious = ?, affected_people = ?, strongly_encrypted = ?, aware_on = ?, preliminary_reported_at = ?, "
-	            "final_reported_at = ?, closed_at = ?, updated_at = ? WHERE org_id = ? AND id = ?",
+	            "final_reported_at = ?, closed_at = ?, updated_at = ?, cause = ?, prevention = ?, public_statement = ? "
+	            "WHERE org_id = ? AND id = ?",
 	            [&](Statement &s) {
 		            s.Bind(1, incident.kind)
 		                .Bind(2, incident.external_impact)
@@ -140,8 +145,11 @@ Status SqliteStore::UpdateIncident(const Incident &incident) {
 		                .Bind(16, incident.final_reported_at)
 		                .Bind(17, incident.closed_at)
 		                .Bind(18, incident.updated_at)
-		                .Bind(19, incident.org_id)
-		                .Bind(20, incident.id);
+		                .Bind(19, incident.cause)
+		                .Bind(20, incident.prevention)
+		                .Bind(21, incident.public_statement)
+		                .Bind(22, incident.org_id)
+		                .Bind(23, incident.id);
 	            }),
 	    "the incident does not exist");
 }

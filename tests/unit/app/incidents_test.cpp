@@ -225,12 +225,70 @@ TEST_F(IncidentsTest, MembersSeeOnlyTheirOwnReports) {
 TEST_F(IncidentsTest, ClosedIncidentsRefuseWork) {
 	auto ctx = Ctx();
 	const Id id = Report();
-	ASSERT_TRUE(CloseIncident(ctx, owner_, owner_access_, id, "誤検知だった").ok());
+	ASSERT_TRUE(CloseIncident(ctx, owner_, owner_access_, id, {"誤検知だった", "検知ルールを見直す", ""}).ok());
 	auto incident = GetIncident(ctx, owner_, owner_access_, id).value();
 	EXPECT_TRUE(incident.closed);
 	EXPECT_EQ(incident.closed_at, std::optional<std::string>("2026-12-01T01:00:00Z"));
 	EXPECT_EQ(ClassifyIncident(ctx, owner_, owner_access_, id, {"malware", {}}).error().code, ErrorCode::kConflict);
 	EXPECT_TRUE(SummarizeIncidents(ctx, owner_, owner_access_)->open.empty());
+}
+
+TEST_F(IncidentsTest, ClosingKeepsCausepreventionAndStatement) {
+	auto ctx = Ctx();
+	const Id id = Report();
+	ASSERT_TRUE(CloseIncident(ctx, owner_, owner_access_, id,
+	                          {"添付ファイル経由の感染", "メール訓練を行う", "お客さまへのお知らせ"})
+	                .ok());
+	const auto incident = GetIncident(ctx, owner_, owner_access_, id).value();
+	EXPECT_EQ(incident.cause, "添付ファイル経由の感染");
+	EXPECT_EQ(incident.prevention, "メール訓練を行う");
+	EXPECT_EQ(incident.public_statement, "お客さまへのお知らせ");
+	const auto events = ListIncidentTimeline(ctx, owner_, owner_access_, id).value();
+	EXPECT_EQ(events.back().type, "closed");
+}
+
+TEST_F(IncidentsTest, ClosingRefusesNameTheFieldAndChangeNothing) {
+	auto ctx = Ctx();
+	const Id id = Report();
+	const std::string too_long(4001, 'a');
+	const std::string statement_too_long(8001, 'a');
+	struct Case {
+		IncidentClosing closing;
+		const char *field;
+	};
+	const Case cases[] = {
+	    {{"", "対策", ""}, "cause"},
+	    {{"原因", "", ""}, "prevention"},
+	    {{too_long, "対策", ""}, "cause"},
+	    {{"原因", too_long, ""}, "prevention"},
+	    {{"原因", "対策", statement_too_long}, "public_statement"},
+	};
+	for (const auto &c : cases) {
+		const auto status = CloseIncident(ctx, owner_, owner_access_, id, c.closing);
+		ASSERT_FALSE(status.ok()) << c.field;
+		EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
+		EXPECT_EQ(status.error().field, c.field);
+	}
+	const auto incident = GetIncident(ctx, owner_, owner_access_, id).value();
+	EXPECT_FALSE(incident.closed);
+	EXPECT_EQ(incident.cause, "");
+	// The limits are inclusive: exactly 4,000 and 8,000 bytes are accepted.
+	EXPECT_TRUE(CloseIncident(ctx, owner_, owner_access_, id,
+	                          {std::string(4000, 'a'), std::string(4000, 'b'), std::string(8000, 'c')})
+	                .ok());
+	// A 回答者 cannot close.
+	EXPECT_FALSE(CloseIncident(ctx, respondent_, respondent_access_, Report(), {"原因", "対策", ""}).ok());
+}
+
+TEST_F(IncidentsTest, PublicStatementDraftFillsWhatIsKnown) {
+	auto ctx = Ctx();
+	const Id id = Report("顧客名簿を保存したUSBメモリを紛失した");
+	const auto incident = GetIncident(ctx, owner_, owner_access_, id).value();
+	const std::string draft = DraftPublicStatement(ctx.catalog.incident.procedures, "事故対応株式会社", incident);
+	EXPECT_NE(draft.find("事故対応株式会社において、2026-12-01に"), std::string::npos) << draft;
+	EXPECT_NE(draft.find("顧客名簿を保存したUSBメモリを紛失した"), std::string::npos);
+	EXPECT_EQ(draft.find("{{"), std::string::npos);
+	EXPECT_NE(draft.find("【"), std::string::npos);  // the response and contact stay to be written
 }
 
 } // namespace
