@@ -20,7 +20,7 @@ Block Heading(std::string text) {
 	return Block{.type = BlockType::kHeading, .level = 2, .line = TextLine(std::move(text))};
 }
 
-//! The role and its holder in one cell ("対応責任者：乙川 花子"), or the
+//! The role and its holder in one cell (「対応責任者：乙川 花子」), or the
 //! blank 【対応責任者】 alone: one column less leaves room for long names.
 document::Line WhoCell(const DocumentWords &words, const Responder &responder, const std::string &role_label) {
 	if (responder.name.empty()) {

@@ -68,7 +68,7 @@ void AddLevels(const DocumentWords &words, const incident::DamageLevels &damage,
 	blocks.push_back(std::move(table));
 }
 
-//! "3・2" for a procedure that serves levels 3 and 2.
+//! 「3・2」 for a procedure that serves levels 3 and 2.
 std::string LevelList(const DocumentWords &words, std::vector<int> levels) {
 	std::sort(levels.rbegin(), levels.rend());
 	std::string text;

@@ -34,7 +34,7 @@ Line ValueOr(const DocumentWords &words, const std::string &value, const std::st
 	                     : TextLine(value, document::SpanKind::kValue);
 }
 
-//! A stored UTC timestamp in Japan time, "2026年12月4日 09:30"; "" when unreadable.
+//! A stored UTC timestamp in Japan time, 「2026年12月4日 09:30」; "" when unreadable.
 std::string JapanTime(const DocumentWords &words, const std::string &utc) {
 	int year = 0, month = 0, day = 0, hour = 0, minute = 0;
 	if (utc.size() < 16 || std::sscanf(utc.c_str(), "%4d-%2d-%2dT%2d:%2d", &year, &month, &day, &hour, &minute) != 5) {
