@@ -4,6 +4,7 @@
 // catalog; a good scenario reads in both languages; each kind of mistake is
 // refused naming the file and the entry.
 #include "core/catalog/exercise_scenario_loader.hpp"
+#include "platform/files.hpp"
 #include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
@@ -155,6 +156,19 @@ TEST(ExerciseScenarioLoader, BrokenYamlNamesTheLine) {
 	ASSERT_FALSE(parsed.ok());
 	EXPECT_EQ(parsed.error().field, "incident/exercises/small.yaml");
 	EXPECT_NE(parsed.error().message.find("line"), std::string::npos) << parsed.error().message;
+}
+
+// The catalog is loaded at start-up: a broken scenario stops it, naming the file and the entry.
+TEST(ExerciseScenarioLoader, BrokenBuiltInScenarioStopsTheCatalog) {
+	auto files = platform::ReadContentFiles(testing_support::SourcePath("content"));
+	ASSERT_TRUE(files.ok()) << files.error().Describe();
+	std::string &mail = files->at("incident/exercises/targeted_mail_attack.yaml");
+	mail = Replace(mail, "step: disconnect }", "step: unplug }");
+	auto catalogs = ParseCatalogs(*files);
+	ASSERT_FALSE(catalogs.ok());
+	EXPECT_EQ(catalogs.error().field,
+	          "incident/exercises/targeted_mail_attack.yaml: scenes[6].decision.options[0].steps[0].step");
+	EXPECT_NE(catalogs.error().message.find("unknown step 'unplug'"), std::string::npos) << catalogs.error().message;
 }
 
 TEST(ExerciseScenarioLoader, TwoFilesWithOneIdAreRefused) {
