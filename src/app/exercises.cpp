@@ -180,7 +180,10 @@ Status RecordChoices(AppContext &ctx, const Actor &actor, const OrgAccess &acces
 		}
 	}
 	if (choices.empty()) {
-		return Error::Invalid("choices", "app_exercises.choices_required");
+		// Named after the first participant's radio group, so the error summary links to it.
+		const std::string field =
+		    record.participants.empty() ? "choices" : "choice-" + std::to_string(record.participants.front().id);
+		return Error::Invalid(field, "app_exercises.choices_required");
 	}
 	const std::string now = ctx.clock.NowIso();
 	return ctx.store.InTransaction([&]() -> Status {

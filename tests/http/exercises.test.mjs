@@ -89,6 +89,11 @@ test('an exercise runs scene by scene and its result compares the choices with t
   assert.match(after6.text, /マニュアルは様子見を求めていません/, 'the explanations show once recorded');
   assert.match(after6.text, new RegExp(`id="${me.field}-report_up" name="${me.field}" value="report_up" checked`));
 
+  // Recording nobody's choice is refused, the error pointing at the first participant's group.
+  const empty = await postForm(owner, `${exercise}/scenes/6`, { _csrf: csrfFrom(discovered.text) });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, new RegExp(`href="#${me.field}"`));
+
   // An option that is not in the scene is refused, naming the participant's field; nothing is stored.
   const scene7 = await owner.request('GET', `${exercise}/scenes/7`);
   const wrong = await postForm(owner, `${exercise}/scenes/7`, { _csrf: csrfFrom(scene7.text), [me.field]: 'disconnect_all', [outsider.field]: 'pray' });
