@@ -20,6 +20,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/continuity_store.hpp"
 #include "storage/document_store.hpp"
+#include "storage/exercise_store.hpp"
 #include "storage/incident_store.hpp"
 #include "storage/organization_store.hpp"
 #include "storage/partner_store.hpp"
@@ -45,7 +46,8 @@ class Store : public AccountStore,
               public DocumentStore,
               public PartnerStore,
               public IncidentStore,
-              public ContinuityStore {
+              public ContinuityStore,
+              public ExerciseStore {
 public:
 	~Store() override = default;
 

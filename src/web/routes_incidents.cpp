@@ -147,7 +147,8 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	Json model = {{"incidents", rows},
 	              {"empty", rows.empty()},
 	              {"sees_all", app::SeesAllIncidents(access)},
-	              {"new_report", IncidentBase(access) + "/new"}};
+	              {"new_report", IncidentBase(access) + "/new"},
+	              {"exercises", "/orgs/" + std::to_string(access.org.id) + "/exercises"}};
 	web.SendHtml(request, 200, web.RenderPage(request, "incidents", model, "web_incidents.title.list", access));
 }
 

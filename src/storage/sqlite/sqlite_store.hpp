@@ -118,6 +118,18 @@ public:
 	Status UpdateContinuitySystem(const ContinuitySystem &system) override;
 	Status DeleteContinuitySystem(Id org_id, Id system_id) override;
 
+	Result<std::vector<FirmScenario>> ListFirmScenarios(Id org_id) override;
+	Result<std::optional<FirmScenario>> FindFirmScenario(Id org_id, Id scenario_id) override;
+	Result<Id> CreateFirmScenario(const FirmScenario &scenario) override;
+	Status UpdateFirmScenario(const FirmScenario &scenario) override;
+	Result<std::vector<Exercise>> ListExercises(Id org_id) override;
+	Result<std::optional<Exercise>> FindExercise(Id org_id, Id exercise_id) override;
+	Result<Id> CreateExercise(const Exercise &exercise, const std::vector<ExerciseParticipant> &participants) override;
+	Status FinishExercise(Id org_id, Id exercise_id, const std::string &finished_at) override;
+	Result<std::vector<ExerciseParticipant>> ListExerciseParticipants(Id org_id, Id exercise_id) override;
+	Status PutExerciseChoice(Id org_id, const ExerciseChoice &choice) override;
+	Result<std::vector<ExerciseChoice>> ListExerciseChoices(Id org_id, Id exercise_id) override;
+
 	Result<std::vector<Incident>> ListIncidents(Id org_id, std::optional<Id> reported_by) override;
 	Result<std::optional<Incident>> FindIncident(Id org_id, Id incident_id) override;
 	Result<Id> CreateIncident(const Incident &incident) override;
