@@ -62,6 +62,21 @@ struct IncidentEvent {
 	std::string text;
 };
 
+//! 「事前に整理する情報」 for one incident: what a help desk (IPA, the
+//! police, a security company) asks first, as the firm last saved it.
+struct IncidentHelpSheet {
+	Id incident_id = 0;
+	Id org_id = 0;
+	std::string devices;            // 対象となる端末の種類
+	std::string operating_systems;  // 端末のOS
+	std::string security_software;  // セキュリティソフトの名称
+	std::string cloud_services;     // 利用しているクラウドサービス
+	std::string events;             // 発生した日と内容、その後の事象
+	std::string grounds;            // 攻撃と判断した根拠
+	std::string consulted;          // 他に相談した窓口や機関
+	std::string updated_at;
+};
+
 class IncidentStore {
 public:
 	virtual ~IncidentStore() = default;
@@ -80,6 +95,11 @@ public:
 	virtual Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) = 0;
 	//! Oldest first (at, id); empty for another organisation's incident.
 	virtual Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) = 0;
+
+	//! nullopt until the sheet was first saved.
+	virtual Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) = 0;
+	//! Creates or replaces the sheet; kNotFound unless the incident is org_id's.
+	virtual Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) = 0;
 };
 
 } // namespace mamori::storage

@@ -14,11 +14,6 @@
 #include <charconv>
 
 namespace mamori::web::incident_pages {
-namespace {
-
-std::string IncidentHref(const app::OrgAccess &access, Id id) {
-	return IncidentBase(access) + "/" + std::to_string(id);
-}
 
 const char *FactKey(std::string_view fact) {
 	if (fact == "external_impact") {
@@ -32,6 +27,13 @@ const char *FactKey(std::string_view fact) {
 	}
 	return "web_incidents.fact.work_impact";
 }
+
+namespace {
+
+std::string IncidentHref(const app::OrgAccess &access, Id id) {
+	return IncidentBase(access) + "/" + std::to_string(id);
+}
+
 
 const char *EventKey(const std::string &type) {
 	if (type == "reported") {
@@ -63,6 +65,9 @@ const char *EventKey(const std::string &type) {
 	}
 	if (type == "mail_failed") {
 		return "web_incidents.event.mail_failed";
+	}
+	if (type == "help_sheet_saved") {
+		return "web_incidents.event.help_sheet_saved";
 	}
 	return "web_incidents.event.note";
 }
@@ -288,6 +293,7 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 	              {"text_error", FieldError(words, "text", error)},
 	              {"closing", ClosingModel(web, request, access, *incident)},
 	              {"report", ReportLinks(access, *incident)},
+	              {"help_sheet", app::SeesAllIncidents(access) ? Json(href + "/help") : Json(false)},
 	              {"cause_error", FieldError(words, "cause", error)},
 	              {"prevention_error", FieldError(words, "prevention", error)},
 	              {"statement_error", FieldError(words, "public_statement", error)},

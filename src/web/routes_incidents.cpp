@@ -147,7 +147,8 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	Json model = {{"incidents", rows},
 	              {"empty", rows.empty()},
 	              {"sees_all", app::SeesAllIncidents(access)},
-	              {"new_report", IncidentBase(access) + "/new"}};
+	              {"new_report", IncidentBase(access) + "/new"},
+	              {"levels", IncidentBase(access) + "/levels"}};
 	web.SendHtml(request, 200, web.RenderPage(request, "incidents", model, "web_incidents.title.list", access));
 }
 
@@ -161,6 +162,7 @@ RouteTable IncidentRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/incidents)", OrgMember(), ShowList},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/new)", OrgMember(), ShowNew},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/levels)", OrgMember(), ShowLevels},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/new)", OrgMember(), Create},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+))", OrgMember(), Show},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/reported)", OrgMember(), ShowReported},
@@ -173,6 +175,8 @@ RouteTable IncidentRoutes() {
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/leak)", OrgEditor(), AnswerLeak},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/report-sent)", OrgEditor(), ReportSent},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/close)", OrgEditor(), Close},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgMember(), ShowHelpSheet},
+	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgEditor(), SaveHelpSheet},
 	};
 }
 

@@ -117,6 +117,8 @@ public:
 	Result<Id> CreateContinuitySystem(const ContinuitySystem &system) override;
 	Status UpdateContinuitySystem(const ContinuitySystem &system) override;
 	Status DeleteContinuitySystem(Id org_id, Id system_id) override;
+	Result<ItEnvironment> GetItEnvironment(Id org_id) override;
+	Status SaveItEnvironment(const ItEnvironment &environment) override;
 
 	Result<std::vector<Incident>> ListIncidents(Id org_id, std::optional<Id> reported_by) override;
 	Result<std::optional<Incident>> FindIncident(Id org_id, Id incident_id) override;
@@ -124,6 +126,8 @@ public:
 	Status UpdateIncident(const Incident &incident) override;
 	Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) override;
 	Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) override;
+	Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) override;
+	Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) override;
 
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at
