@@ -30,6 +30,11 @@ void ShowLevels(WebApp &web, Request &request, const app::OrgAccess &access);
 void ShowHelpSheet(WebApp &web, Request &request, const app::OrgAccess &access);
 void SaveHelpSheet(WebApp &web, Request &request, const app::OrgAccess &access);
 
+// Lessons learned (routes_incident_lessons.cpp): re-rate the threats and
+// correct the check answers in one submit.
+void ShowLessons(WebApp &web, Request &request, const app::OrgAccess &access);
+void ApplyLessons(WebApp &web, Request &request, const app::OrgAccess &access);
+
 //! The dashboard's box of open incidents and the 速報/確報 still due, or
 //! false when nothing is open (the box then does not show).
 Json DashboardIncidents(WebApp &web, Request &request, const app::OrgAccess &access);

@@ -66,6 +66,9 @@ const char *EventKey(const std::string &type) {
 	if (type == "mail_failed") {
 		return "web_incidents.event.mail_failed";
 	}
+	if (type == "lessons_applied") {
+		return "web_incidents.event.lessons_applied";
+	}
 	if (type == "help_sheet_saved") {
 		return "web_incidents.event.help_sheet_saved";
 	}
@@ -294,6 +297,7 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 	              {"closing", ClosingModel(web, request, access, *incident)},
 	              {"report", ReportLinks(access, *incident)},
 	              {"help_sheet", app::SeesAllIncidents(access) ? Json(href + "/help") : Json(false)},
+	              {"lessons", access.CanEdit() && incident->kind ? Json(href + "/lessons") : Json(false)},
 	              {"cause_error", FieldError(words, "cause", error)},
 	              {"prevention_error", FieldError(words, "prevention", error)},
 	              {"statement_error", FieldError(words, "public_statement", error)},

@@ -177,6 +177,8 @@ RouteTable IncidentRoutes() {
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/close)", OrgEditor(), Close},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgMember(), ShowHelpSheet},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgEditor(), SaveHelpSheet},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgMember(), ShowLessons},
+	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgEditor(), ApplyLessons},
 	};
 }
 

@@ -131,3 +131,41 @@ test('the help sheet is drafted from the firm\'s data, saved by the 責任者 an
   assert.match(after.text, /送った覚えのないメールが送信済みにある/);
   assert.match((await owner.request('GET', incident)).text, /相談前に整理する情報を保存/, 'the timeline records it');
 });
+
+test('the lessons of a classified incident re-rate threats and correct check answers in one step', async () => {
+  const incident = await report(owner, { what: 'ランサムウェアの脅迫文が表示された', device: '経理のPC' });
+  const page = await owner.request('GET', incident);
+  assert.doesNotMatch(page.text, /id="lessons-link"/, 'nothing to learn before the kind is known');
+  assert.equal((await owner.request('GET', `${incident}/lessons`)).status, 400);
+  assert.equal((await postForm(owner, `${incident}/classify`, { _csrf: csrfFrom(page.text), kind: 'malware', work_impact: '1' })).status, 303);
+  assert.match((await owner.request('GET', incident)).text, new RegExp(`id="lessons-link"><a href="${incident}/lessons"`));
+
+  const lessons = await owner.request('GET', `${incident}/lessons`);
+  assert.equal(lessons.status, 200);
+  assert.match(lessons.text, /name="frequency\.office_pc_ransomware"/);
+  assert.doesNotMatch(lessons.text, /name="frequency\.paper_disposal"/, 'a leak-only threat is not offered for malware');
+  const checkId = lessons.text.match(/name="answer\.([a-z0-9-]+)"/)[1];
+  const csrf = csrfFrom(lessons.text);
+
+  const post = (fields) => postMultipart(owner, `${incident}/lessons`, { _csrf: csrf, ...fields });
+  const nothing = await post({});
+  assert.equal(nothing.status, 400);
+  assert.match(nothing.text, /変更がありません/);
+  const outOfRange = await post({ 'frequency.office_pc_ransomware': '9' });
+  assert.equal(outOfRange.status, 400);
+  assert.match(outOfRange.text, /href="#frequency\.office_pc_ransomware"/);
+  assert.equal((await respondent.request('GET', `${incident}/lessons`)).status, 404, 'not the respondent\'s report');
+  assert.equal((await stranger.request('GET', `${incident}/lessons`)).status, 404);
+
+  const applied = await post({ 'frequency.office_pc_ransomware': '3', [`answer.${checkId}`]: '3' });
+  assert.equal(applied.status, 303, applied.text.slice(0, 300));
+  const done = await owner.request('GET', applied.headers.get('location'));
+  assert.match(done.text, /反映しました/);
+  assert.match(done.text, /<option value="3" selected>3:/, 'the stored rating is now 3');
+  const timeline = (await owner.request('GET', incident)).text;
+  assert.match(timeline, /教訓をリスク分析に反映しました。/);
+  assert.match(timeline, /ランサムウェアによる暗号化 2→3/);
+  assert.match(timeline, new RegExp(`対策状況：${checkId} 未回答→実施していない`));
+  // Applying the same values again changes nothing.
+  assert.equal((await post({ 'frequency.office_pc_ransomware': '3', [`answer.${checkId}`]: '3' })).status, 400);
+});

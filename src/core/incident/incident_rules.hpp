@@ -92,6 +92,10 @@ struct IncidentKind {
 	std::string situation;
 	std::vector<std::string> escalate_when;  // when an employee hands over to the system administrator
 	std::vector<Procedure> procedures;       // together they cover every damage level once
+	//! The 付録7 threats (risk catalog ids) an incident of this kind shows to
+	//! be real: what its lessons offer to re-rate. Checked against the
+	//! default edition's risk catalog on load.
+	std::vector<std::string> threats;
 
 	const Procedure *ForLevel(int level) const;
 	//! The step with this id in any of the kind's procedures (the first found).
