@@ -77,6 +77,16 @@ struct IncidentHelpSheet {
 	std::string updated_at;
 };
 
+//! A firm's own steps for one procedure of the incident rules (kind and
+//! levels key, e.g. "malware" / "3-2-1-0"), replacing the catalog's.
+struct ProcedureAdaptation {
+	Id org_id = 0;
+	std::string kind;
+	std::string levels;
+	std::string steps_json;  // [{id, actor, title, text, evidence, isolation}], checked by app/
+	std::string updated_at;
+};
+
 class IncidentStore {
 public:
 	virtual ~IncidentStore() = default;
@@ -100,6 +110,13 @@ public:
 	virtual Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) = 0;
 	//! Creates or replaces the sheet; kNotFound unless the incident is org_id's.
 	virtual Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) = 0;
+
+	//! The organisation's adapted procedures (kind, levels order).
+	virtual Result<std::vector<ProcedureAdaptation>> ListProcedureAdaptations(Id org_id) = 0;
+	//! Creates or replaces the adaptation of (kind, levels).
+	virtual Status SaveProcedureAdaptation(const ProcedureAdaptation &adaptation) = 0;
+	//! Back to the catalog's steps; fine when there was none.
+	virtual Status DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) = 0;
 };
 
 } // namespace mamori::storage

@@ -35,6 +35,10 @@ void SaveHelpSheet(WebApp &web, Request &request, const app::OrgAccess &access);
 void ShowLessons(WebApp &web, Request &request, const app::OrgAccess &access);
 void ApplyLessons(WebApp &web, Request &request, const app::OrgAccess &access);
 
+//! The firm's procedures: the list for members, the editor for editors
+//! (routes_incident_procedures.cpp); IncidentRoutes includes them.
+RouteTable IncidentProcedureRoutes();
+
 //! The dashboard's box of open incidents and the 速報/確報 still due, or
 //! false when nothing is open (the box then does not show).
 Json DashboardIncidents(WebApp &web, Request &request, const app::OrgAccess &access);

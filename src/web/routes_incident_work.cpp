@@ -5,6 +5,7 @@
 // was done, evidence and isolation records, the personal-data questions with
 // the 速報/確報 due dates until they are done, closing; and the timeline of
 // everything. The reporter sees the same page without the forms.
+#include "app/incident_procedures.hpp"
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/form_dates.hpp"
@@ -272,7 +273,11 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 		return web.SendErrorPage(request, events.error());
 	}
 	const PageText words{web, request};
-	const auto &rules = web.Content(request).incident;
+	auto firm_rules = app::FirmIncidentRules(web.ctx(), access, web.Content(request));
+	if (!firm_rules) {
+		return web.SendErrorPage(request, firm_rules.error());
+	}
+	const incident::IncidentRules &rules = *firm_rules;
 	const std::string href = IncidentHref(access, incident->id);
 	Json model = {{"href", href},
 	              {"list", IncidentBase(access)},

@@ -148,7 +148,8 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"empty", rows.empty()},
 	              {"sees_all", app::SeesAllIncidents(access)},
 	              {"new_report", IncidentBase(access) + "/new"},
-	              {"levels", IncidentBase(access) + "/levels"}};
+	              {"levels", IncidentBase(access) + "/levels"},
+	              {"procedures", IncidentBase(access) + "/procedures"}};
 	web.SendHtml(request, 200, web.RenderPage(request, "incidents", model, "web_incidents.title.list", access));
 }
 
@@ -159,7 +160,7 @@ void Show(WebApp &web, Request &request, const app::OrgAccess &access) {
 } // namespace
 
 RouteTable IncidentRoutes() {
-	return {
+	RouteTable routes = {
 	    {Method::kGet, R"(/orgs/(\d+)/incidents)", OrgMember(), ShowList},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/new)", OrgMember(), ShowNew},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/levels)", OrgMember(), ShowLevels},
@@ -180,6 +181,11 @@ RouteTable IncidentRoutes() {
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgMember(), ShowLessons},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgEditor(), ApplyLessons},
 	};
+	// The firm's procedures (routes_incident_procedures.cpp).
+	for (auto &route : IncidentProcedureRoutes()) {
+		routes.push_back(std::move(route));
+	}
+	return routes;
 }
 
 } // namespace mamori::web

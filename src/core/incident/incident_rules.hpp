@@ -143,4 +143,14 @@ struct IncidentRules {
 	IncidentProcedures procedures;
 };
 
+//! "2-1" for levels {2, 1}: how a firm's adaptation names the procedure it
+//! replaces, so a later catalog that groups the levels differently simply
+//! no longer matches (and the catalog's steps apply again).
+std::string LevelsKey(const std::vector<int> &levels);
+
+//! Replaces the steps of the procedure of `kind` whose levels give
+//! `levels_key`; false (nothing changed) when there is no such procedure.
+bool AdaptProcedure(IncidentProcedures &procedures, std::string_view kind, std::string_view levels_key,
+                    std::vector<ProcedureStep> steps);
+
 } // namespace mamori::incident

@@ -128,6 +128,9 @@ public:
 	Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) override;
 	Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) override;
 	Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) override;
+	Result<std::vector<ProcedureAdaptation>> ListProcedureAdaptations(Id org_id) override;
+	Status SaveProcedureAdaptation(const ProcedureAdaptation &adaptation) override;
+	Status DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) override;
 
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at
