@@ -1,6 +1,6 @@
 // mamori/storage/sqlite/sqlite_store_incident_help.cpp
 // SqliteStore: the firm's IT environment and each incident's sheet for an
-// outside help desk (issue 9, migration 0017).
+// outside help desk (issue 9, migration 0016).
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include "storage/sqlite/sqlite_support.hpp"

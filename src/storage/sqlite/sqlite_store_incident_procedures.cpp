@@ -1,5 +1,5 @@
 // mamori/storage/sqlite/sqlite_store_incident_procedures.cpp
-// SqliteStore: a firm's adapted incident procedures (issue 9, migration 0018).
+// SqliteStore: a firm's adapted incident procedures (issue 9, migration 0017).
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include "storage/sqlite/sqlite_support.hpp"

@@ -1,4 +1,4 @@
--- 0017: what an outside help desk asks first (issue 9; Tokyo handbook,
+-- 0016: what an outside help desk asks first (issue 9; Tokyo handbook,
 -- 「事前に情報を整理しましょう」). The firm's IT environment (the operating
 -- systems and security software in use) is kept once per organisation so
 -- every incident's sheet starts from it; each incident keeps its own sheet

@@ -1,4 +1,4 @@
--- 0018: a firm's own incident procedures (issue 9, 「手順はデータ、会社が直せる」).
+-- 0017: a firm's own incident procedures (issue 9, 「手順はデータ、会社が直せる」).
 -- The catalog (content/incident/procedures.yaml) holds the handbook's sample
 -- steps per kind and damage levels; a firm that adapts one procedure keeps
 -- its steps here, as JSON checked by app/incident_procedures, and the
