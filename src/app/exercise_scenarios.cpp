@@ -2,6 +2,7 @@
 #include "app/exercise_scenarios.hpp"
 
 #include "app/audit.hpp"
+#include "app/incident_procedures.hpp"
 #include "core/catalog/exercise_scenario_loader.hpp"
 
 namespace mamori::app {
@@ -14,8 +15,8 @@ std::string Subject(Id id) { return "exercise_scenario:" + std::to_string(id); }
 
 } // namespace
 
-const incident::IncidentRules &ExerciseManual(AppContext &ctx, const OrgAccess & /*access*/, Locale locale) {
-	return ctx.catalogs != nullptr ? ctx.catalogs->In(locale).incident : ctx.catalog.incident;
+Result<incident::IncidentRules> ExerciseManual(AppContext &ctx, const OrgAccess &access, Locale locale) {
+	return FirmIncidentRules(ctx, access, ctx.catalogs != nullptr ? ctx.catalogs->In(locale) : ctx.catalog);
 }
 
 Result<std::vector<ScenarioChoice>> ListScenarios(AppContext &ctx, const OrgAccess &access, Locale locale) {
@@ -49,8 +50,17 @@ Result<incident::ExerciseScenario> ParseFirmScenario(AppContext &ctx, const OrgA
 	if (yaml.size() > kMaxYaml) {
 		return Error::Invalid("yaml", "app_exercises.yaml_too_long", {{"max", std::to_string(kMaxYaml)}});
 	}
-	const auto &manual = ExerciseManual(ctx, access, kDefaultLocale).procedures;
-	auto parsed = ParseExerciseScenario(yaml, "scenario", manual, ScenarioEnglish::kOptional);
+	const auto manual = MAMORI_TRY(ExerciseManual(ctx, access, kDefaultLocale));
+	auto parsed = ParseExerciseScenario(yaml, "scenario", manual.procedures, ScenarioEnglish::kOptional);
+	if (!parsed) {
+		// A copy of a built-in scenario may name sample steps the firm has
+		// since adapted away; those are still valid references (they just
+		// no longer match the firm's manual in the result).
+		if (auto sample = ParseExerciseScenario(yaml, "scenario", ctx.catalog.incident.procedures,
+		                                        ScenarioEnglish::kOptional)) {
+			return sample;
+		}
+	}
 	if (!parsed) {
 		// field is "scenario: scenes[2].decision" or just "scenario"; show the entry.
 		std::string where = parsed.error().field;

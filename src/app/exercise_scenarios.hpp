@@ -17,9 +17,9 @@
 namespace mamori::app {
 
 //! The procedures an exercise is compared with and a firm's scenario is
-//! checked against. Today the catalog's manual in `locale`; this is the one
-//! place that will give the firm's adapted procedures instead.
-const incident::IncidentRules &ExerciseManual(AppContext &ctx, const OrgAccess &access, Locale locale);
+//! checked against: the firm's adapted procedures (app/incident_procedures)
+//! over the catalog's manual in `locale`.
+Result<incident::IncidentRules> ExerciseManual(AppContext &ctx, const OrgAccess &access, Locale locale);
 
 //! A scenario an exercise can be run with: `key` is "builtin:<id>" or "firm:<id>".
 struct ScenarioChoice {

@@ -211,8 +211,7 @@ Status FinishExercise(AppContext &ctx, const Actor &actor, const OrgAccess &acce
 	});
 }
 
-incident::ExerciseComparison CompareExercise(AppContext &ctx, const OrgAccess &access, const ExerciseRecord &record,
-                                             Locale locale) {
+incident::ExerciseComparison CompareExercise(const ExerciseRecord &record, const incident::IncidentProcedures &manual) {
 	std::vector<std::int64_t> participants;
 	for (const auto &p : record.participants) {
 		participants.push_back(p.id);
@@ -221,8 +220,7 @@ incident::ExerciseComparison CompareExercise(AppContext &ctx, const OrgAccess &a
 	for (const auto &choice : record.choices) {
 		answers.push_back({choice.participant_id, choice.decision_id, choice.option_id});
 	}
-	return incident::CompareWithManual(record.scenario, ExerciseManual(ctx, access, locale).procedures, participants,
-	                                   answers);
+	return incident::CompareWithManual(record.scenario, manual, participants, answers);
 }
 
 } // namespace mamori::app

@@ -57,8 +57,8 @@ Status RecordChoices(AppContext &ctx, const Actor &actor, const OrgAccess &acces
 
 Status FinishExercise(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id exercise_id);
 
-//! The choices compared with the manual in `locale`. Points into `record`.
-incident::ExerciseComparison CompareExercise(AppContext &ctx, const OrgAccess &access, const ExerciseRecord &record,
-                                             Locale locale);
+//! The choices compared with `manual` (ExerciseManual). Points into
+//! `record` and `manual`, which must outlive it.
+incident::ExerciseComparison CompareExercise(const ExerciseRecord &record, const incident::IncidentProcedures &manual);
 
 } // namespace mamori::app

@@ -185,7 +185,11 @@ void ShowResult(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!record) {
 		return;
 	}
-	const auto comparison = app::CompareExercise(web.ctx(), access, *record, request.locale);
+	auto manual = app::ExerciseManual(web.ctx(), access, request.locale);
+	if (!manual) {
+		return web.SendErrorPage(request, manual.error());
+	}
+	const auto comparison = app::CompareExercise(*record, manual->procedures);
 	Json model = ResultModel(request, *record, comparison);
 	model["exercise"] = ExerciseHref(access, record->exercise.id);
 	model["title"] = record->scenario.title.In(request.locale);

@@ -117,6 +117,8 @@ public:
 	Result<Id> CreateContinuitySystem(const ContinuitySystem &system) override;
 	Status UpdateContinuitySystem(const ContinuitySystem &system) override;
 	Status DeleteContinuitySystem(Id org_id, Id system_id) override;
+	Result<ItEnvironment> GetItEnvironment(Id org_id) override;
+	Status SaveItEnvironment(const ItEnvironment &environment) override;
 
 	Result<std::vector<FirmScenario>> ListFirmScenarios(Id org_id) override;
 	Result<std::optional<FirmScenario>> FindFirmScenario(Id org_id, Id scenario_id) override;
@@ -136,6 +138,11 @@ public:
 	Status UpdateIncident(const Incident &incident) override;
 	Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) override;
 	Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) override;
+	Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) override;
+	Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) override;
+	Result<std::vector<ProcedureAdaptation>> ListProcedureAdaptations(Id org_id) override;
+	Status SaveProcedureAdaptation(const ProcedureAdaptation &adaptation) override;
+	Status DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) override;
 
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at

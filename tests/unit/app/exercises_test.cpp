@@ -8,12 +8,14 @@
 // the entry and nothing is saved.
 #include "app/exercise_scenarios.hpp"
 #include "app/exercises.hpp"
+#include "app/incident_procedures.hpp"
 #include "support/catalog.hpp"
 #include "support/temp_store.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace mamori::app {
 namespace {
@@ -110,11 +112,22 @@ TEST_F(ExercisesTest, ChoicesAreRecordedAuditedAndComparedWithTheManual) {
 	EXPECT_TRUE(Audited("exercise.create"));
 	EXPECT_TRUE(Audited("exercise.choices"));
 
-	const auto comparison = CompareExercise(ctx, access_, record, Locale::kJa);
+	const auto manual = ExerciseManual(ctx, access_, Locale::kJa).value();
+	const auto comparison = CompareExercise(record, manual.procedures);
 	ASSERT_EQ(comparison.participants.size(), 2U);
 	EXPECT_EQ(comparison.participants[0].agreeing, 1);
 	EXPECT_EQ(comparison.participants[1].agreeing, 0);
 	EXPECT_EQ(comparison.participants[1].answered, 1);
+
+	// The firm's own manual decides: once its leak procedure no longer has the
+	// reporting step, choosing to report up no longer agrees with it.
+	const auto &leak3 = *ctx.catalog.incident.procedures.FindKind("leak")->ForLevel(3);
+	std::vector<incident::ProcedureStep> adapted_steps;
+	std::copy_if(leak3.steps.begin(), leak3.steps.end(), std::back_inserter(adapted_steps),
+	             [](const incident::ProcedureStep &step) { return step.id != "report"; });
+	ASSERT_TRUE(SaveFirmProcedure(ctx, actor_, access_, "leak", incident::LevelsKey(leak3.levels), adapted_steps).ok());
+	const auto adapted = ExerciseManual(ctx, access_, Locale::kJa).value();
+	EXPECT_EQ(CompareExercise(record, adapted.procedures).participants[0].agreeing, 0);
 
 	ASSERT_TRUE(FinishExercise(ctx, actor_, access_, id).ok());
 	EXPECT_TRUE(Audited("exercise.finish"));
