@@ -26,6 +26,7 @@
 #include "storage/records.hpp"
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
+#include "storage/training_store.hpp"
 
 #include <functional>
 #include <optional>
@@ -45,7 +46,8 @@ class Store : public AccountStore,
               public DocumentStore,
               public PartnerStore,
               public IncidentStore,
-              public ContinuityStore {
+              public ContinuityStore,
+              public TrainingStore {
 public:
 	~Store() override = default;
 

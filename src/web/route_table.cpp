@@ -215,7 +215,8 @@ RouteTable AllRoutes() {
 	RouteTable all;
 	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
-	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes}) {
+	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
+	                              TrainingRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

@@ -112,6 +112,7 @@ RouteTable PartnerRoutes();
 RouteTable CloudServiceRoutes();
 RouteTable IncidentRoutes();
 RouteTable ContinuityRoutes();
+RouteTable TrainingRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -4,6 +4,7 @@
 #include "core/catalog/content_reader.hpp"
 #include "core/catalog/document_template_loader.hpp"
 #include "core/catalog/incident_rules_loader.hpp"
+#include "core/catalog/training_quizzes_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -515,6 +516,7 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 		}
 		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml", locale));
 		catalog.incident = ReadIncidentRules(files, locale);
+		catalog.training = ReadTrainingContent(files, locale);
 		catalog.common_passwords = ReadPasswordList(files);
 		return catalog;
 	} catch (const CatalogProblem &problem) {

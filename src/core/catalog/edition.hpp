@@ -7,6 +7,7 @@
 #include "core/catalog/source_ref.hpp"
 #include "core/document/document_template.hpp"
 #include "core/incident/incident_rules.hpp"
+#include "core/training/training_content.hpp"
 
 #include <map>
 #include <optional>
@@ -286,6 +287,7 @@ struct Catalog {
 	std::string default_edition;
 	SmeCriteria sme;
 	incident::IncidentRules incident;
+	training::TrainingContent training;  // content/training/quizzes.yaml
 	std::vector<std::string> common_passwords;  // lower-case
 
 	const Edition &DefaultEdition() const { return editions.at(default_edition); }
