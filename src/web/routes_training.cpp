@@ -1,8 +1,8 @@
 // mamori/web/routes_training.cpp
 //
 // The education plan (issue 9): the plan every member sees with their own
-// part in it (quizzes to take, what is overdue), the session form of the
-// 責任者, the reminder mail and the dashboard box. The rules live in
+// part in it (quizzes to take, what is overdue), the reminder mail, the
+// dashboard box, the 自社診断 item-20 hint and the route table. The rules live in
 // app/training*; this file only translates HTTP.
 #include "app/selfcheck_views.hpp"
 #include "app/training_evidence.hpp"
@@ -11,8 +11,8 @@
 #include "web/register_pages.hpp"
 #include "web/training_routes.hpp"
 
-#include <algorithm>
 #include <charconv>
+
 
 namespace mamori::web {
 namespace training_pages {
@@ -25,9 +25,24 @@ std::string MemberName(const storage::Membership &member) {
 	return member.display_name.empty() ? member.email : member.display_name;
 }
 
-namespace {
+std::vector<Id> TickedIds(const Request &request, const char *name) {
+	std::vector<Id> ids;
+	const size_t count = request.http.get_param_value_count(name);
+	for (size_t i = 0; i < count; ++i) {
+		const std::string text = request.http.get_param_value(name, i);
+		Id id = 0;
+		auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+		// Anything but a number becomes 0, which the app refuses as no member.
+		ids.push_back(ec == std::errc() && end == text.data() + text.size() ? id : 0);
+	}
+	return ids;
+}
 
-std::string SessionHref(const app::OrgAccess &access, Id id) { return TrainingBase(access) + "/" + std::to_string(id); }
+std::string SessionPath(const app::OrgAccess &access, Id session_id) {
+	return TrainingBase(access) + "/" + std::to_string(session_id);
+}
+
+namespace {
 
 //! The overdue (member, session) pairs for an editor's view.
 Json OverdueRows(WebApp &web, Request &request, const app::OrgAccess &access, const app::TrainingRecords &records) {
@@ -43,7 +58,7 @@ Json OverdueRows(WebApp &web, Request &request, const app::OrgAccess &access, co
 		                                                                  : "web_training.missing.quiz";
 		rows.push_back({{"member", MemberName(*member)},
 		                {"title", session->title},
-		                {"href", SessionHref(access, session->id)},
+		                {"href", SessionPath(access, session->id)},
 		                {"missing", web.Text(request, missing)},
 		                {"due", FormatDate(web.messages(), request.locale, item.due_on)}});
 	}
@@ -96,8 +111,6 @@ Json SelfcheckTrainingHint(WebApp &web, Request &request, const app::OrgAccess &
 namespace {
 
 using namespace training_pages;
-using register_pages::AddError;
-using register_pages::TextField;
 
 const char *DoneKey(const std::string &done) {
 	if (done == "created") {
@@ -124,7 +137,7 @@ Json MyRows(WebApp &web, Request &request, const app::OrgAccess &access, const a
 	Json rows = Json::array();
 	const auto &content = web.Content(request).training;
 	for (const auto &item : app::MyTraining(records, content, request.actor().user_id, web.ctx().clock.TodayInJapan())) {
-		const std::string href = SessionHref(access, item.session.id);
+		const std::string href = SessionPath(access, item.session.id);
 		rows.push_back({{"title", item.session.title},
 		                {"href", href},
 		                {"status", StatusText(web, request, item.session)},
@@ -149,7 +162,7 @@ void ShowPlan(WebApp &web, Request &request, const app::OrgAccess &access) {
 	for (const auto &session : records->sessions) {
 		sessions.push_back(
 		    {{"title", session.title},
-		     {"href", SessionHref(access, session.id)},
+		     {"href", SessionPath(access, session.id)},
 		     {"planned_on", FormatDate(web.messages(), request.locale, session.planned_on)},
 		     {"method", session.method},
 		     {"audience", session.audience_all
@@ -180,146 +193,6 @@ void ShowPlan(WebApp &web, Request &request, const app::OrgAccess &access) {
 		model["notice"] = done == nullptr ? Json(false) : Json(web.Text(request, done));
 	}
 	web.SendHtml(request, 200, web.RenderPage(request, "training", model, "web_training.title.plan", access));
-}
-
-// --- the session form -------------------------------------------------------------------------
-
-std::vector<Id> TickedIds(const Request &request, const char *name) {
-	std::vector<Id> ids;
-	const size_t count = request.http.get_param_value_count(name);
-	for (size_t i = 0; i < count; ++i) {
-		const std::string text = request.http.get_param_value(name, i);
-		Id id = 0;
-		auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-		// Anything but a number becomes 0, which the app refuses as no member.
-		ids.push_back(ec == std::errc() && end == text.data() + text.size() ? id : 0);
-	}
-	return ids;
-}
-
-app::TrainingSessionInput ReadForm(const Request &request) {
-	app::TrainingSessionInput input;
-	input.session.title = app::TrimSpaces(request.Param("title"));
-	input.session.content = app::TrimSpaces(request.Param("content"));
-	input.session.method = app::TrimSpaces(request.Param("method"));
-	input.session.planned_on = app::TrimSpaces(request.Param("planned_on"));
-	input.session.quiz_set = request.Param("quiz_set");
-	input.session.audience_all = request.Param("audience") != "chosen";
-	input.chosen = TickedIds(request, "member");
-	return input;
-}
-
-void RenderForm(WebApp &web, Request &request, const app::OrgAccess &access, const app::TrainingSessionInput &input,
-                std::optional<Id> session_id, const std::optional<Error> &error) {
-	auto members = web.ctx().store.ListMembers(access.org.id);
-	if (!members) {
-		return web.SendErrorPage(request, members.error());
-	}
-	const PageText words{web, request};
-	Json texts = Json::array({
-	    TextField(words, "title", "web_training.field.title", "web_training.field.title_hint", input.session.title,
-	              true, false, error),
-	    TextField(words, "content", "web_training.field.content", "web_training.field.content_hint",
-	              input.session.content, false, true, error),
-	    TextField(words, "method", "web_training.field.method", "web_training.field.method_hint",
-	              input.session.method, false, false, error),
-	});
-	Json quiz_sets = Json::array({{{"value", ""},
-	                               {"label", words("web_training.no_quiz")},
-	                               {"selected", input.session.quiz_set.empty()}}});
-	for (const auto &set : web.Content(request).training.quiz_sets) {
-		quiz_sets.push_back({{"value", set.id}, {"label", set.title}, {"selected", set.id == input.session.quiz_set}});
-	}
-	Json people = Json::array();
-	for (const auto &member : *members) {
-		people.push_back({{"id", "member-" + std::to_string(member.user_id)},
-		                  {"value", member.user_id},
-		                  {"name", MemberName(member)},
-		                  {"checked", std::find(input.chosen.begin(), input.chosen.end(), member.user_id) !=
-		                                  input.chosen.end()}});
-	}
-	auto field_error = [&](const char *field) {
-		return error && error->field == field ? Json(words.Describe(*error)) : Json(false);
-	};
-	Json model = {{"base", TrainingBase(access)},
-	              {"action", session_id ? SessionHref(access, *session_id) + "/edit" : TrainingBase(access) + "/new"},
-	              {"is_new", !session_id},
-	              {"texts", texts},
-	              {"planned_on", input.session.planned_on},
-	              {"planned_on_error", field_error("planned_on")},
-	              {"quiz_sets", quiz_sets},
-	              {"quiz_set_error", field_error("quiz_set")},
-	              {"audience_all", input.session.audience_all},
-	              {"members", people},
-	              {"audience_error", field_error("audience")}};
-	if (error) {
-		AddError(model, *error);
-	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "training_form", model,
-	                            session_id ? "web_training.title.edit" : "web_training.title.new", access));
-}
-
-void ShowNew(WebApp &web, Request &request, const app::OrgAccess &access) {
-	app::TrainingSessionInput input;
-	input.session.planned_on = web.ctx().clock.TodayInJapan();
-	RenderForm(web, request, access, input, std::nullopt, std::nullopt);
-}
-
-void Create(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const app::TrainingSessionInput input = ReadForm(request);
-	auto created = app::CreateTrainingSession(web.ctx(), request.actor(), access, input);
-	if (!created) {
-		if (created.error().code != ErrorCode::kInvalidInput) {
-			return web.SendErrorPage(request, created.error());
-		}
-		return RenderForm(web, request, access, input, std::nullopt, created.error());
-	}
-	web.Redirect(request, SessionHref(access, *created) + "?done=created");
-}
-
-std::optional<Id> SessionId(WebApp &web, Request &request) {
-	const auto id = WebApp::ParseId(request.http.matches[2]);
-	if (!id) {
-		web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "app_training.not_found"));
-	}
-	return id;
-}
-
-void ShowEdit(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const auto id = SessionId(web, request);
-	if (!id) {
-		return;
-	}
-	auto records = app::LoadTrainingRecords(web.ctx(), access);
-	if (!records) {
-		return web.SendErrorPage(request, records.error());
-	}
-	const auto *session = records->FindSession(*id);
-	if (session == nullptr) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "app_training.not_found"));
-	}
-	app::TrainingSessionInput input{*session, {}};
-	if (!session->audience_all) {
-		const auto &audience = records->audience.at(*id);
-		input.chosen.assign(audience.begin(), audience.end());
-	}
-	RenderForm(web, request, access, input, *id, std::nullopt);
-}
-
-void Update(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const auto id = SessionId(web, request);
-	if (!id) {
-		return;
-	}
-	const app::TrainingSessionInput input = ReadForm(request);
-	if (auto updated = app::UpdateTrainingSession(web.ctx(), request.actor(), access, *id, input); !updated) {
-		if (updated.error().code != ErrorCode::kInvalidInput) {
-			return web.SendErrorPage(request, updated.error());
-		}
-		return RenderForm(web, request, access, input, *id, updated.error());
-	}
-	web.Redirect(request, SessionHref(access, *id) + "?done=updated");
 }
 
 void Remind(WebApp &web, Request &request, const app::OrgAccess &access) {

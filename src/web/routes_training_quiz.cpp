@@ -81,7 +81,7 @@ Json Questions(WebApp &web, Request &request, const training::QuizSet &set, cons
 void Render(WebApp &web, Request &request, const app::OrgAccess &access, const QuizPage &page,
             const training::QuizAnswers &answers, const storage::TrainingQuizResult *result,
             const std::optional<Error> &error) {
-	const std::string href = TrainingBase(access) + "/" + std::to_string(page.session.id);
+	const std::string href = SessionPath(access, page.session.id);
 	Json model = {{"session_href", href},
 	              {"action", href + "/quiz"},
 	              {"session_title", page.session.title},

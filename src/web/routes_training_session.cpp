@@ -8,8 +8,6 @@
 #include "web/register_pages.hpp"
 #include "web/training_routes.hpp"
 
-#include <charconv>
-
 namespace mamori::web::training_pages {
 namespace {
 
@@ -65,7 +63,7 @@ void Render(WebApp &web, Request &request, const app::OrgAccess &access, const s
 	}
 	const auto &content = web.Content(request).training;
 	const auto *quiz = session->quiz_set.empty() ? nullptr : content.FindQuizSet(session->quiz_set);
-	const std::string href = TrainingBase(access) + "/" + std::to_string(session->id);
+	const std::string href = SessionPath(access, session->id);
 	const Id me = request.actor().user_id;
 	const bool in_audience = records->InAudience(session->id, me);
 	const bool passed = records->passed.count(session->id) > 0 && records->passed.at(session->id).count(me) > 0;
@@ -125,7 +123,7 @@ void MarkHeld(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 		return Render(web, request, access, held.error());
 	}
-	web.Redirect(request, TrainingBase(access) + "/" + std::to_string(*id) + "?done=held");
+	web.Redirect(request, SessionPath(access, *id) + "?done=held");
 }
 
 void RecordAttendance(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -133,21 +131,14 @@ void RecordAttendance(WebApp &web, Request &request, const app::OrgAccess &acces
 	if (!id) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "app_training.not_found"));
 	}
-	std::vector<Id> attended;
-	const size_t count = request.http.get_param_value_count("attended");
-	for (size_t i = 0; i < count; ++i) {
-		const std::string text = request.http.get_param_value("attended", i);
-		Id user = 0;
-		auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), user);
-		attended.push_back(ec == std::errc() && end == text.data() + text.size() ? user : 0);
-	}
+	const std::vector<Id> attended = TickedIds(request, "attended");
 	if (auto recorded = app::RecordTrainingAttendance(web.ctx(), request.actor(), access, *id, attended); !recorded) {
 		if (recorded.error().code != ErrorCode::kInvalidInput) {
 			return web.SendErrorPage(request, recorded.error());
 		}
 		return Render(web, request, access, recorded.error());
 	}
-	web.Redirect(request, TrainingBase(access) + "/" + std::to_string(*id) + "?done=attended");
+	web.Redirect(request, SessionPath(access, *id) + "?done=attended");
 }
 
 } // namespace mamori::web::training_pages
