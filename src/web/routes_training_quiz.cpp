@@ -86,6 +86,8 @@ void Render(WebApp &web, Request &request, const app::OrgAccess &access, const Q
 	              {"action", href + "/quiz"},
 	              {"session_title", page.session.title},
 	              {"quiz_title", page.set->title},
+	              {"source_document", page.set->source.document},
+	              {"source_location", page.set->source.location},
 	              {"questions", Questions(web, request, *page.set, answers, result != nullptr, error)},
 	              {"scored", result != nullptr}};
 	if (result != nullptr) {

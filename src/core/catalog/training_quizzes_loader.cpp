@@ -45,7 +45,7 @@ training::QuizQuestion ReadQuestion(const Reader &entry) {
 }
 
 training::QuizSet ReadQuizSet(const Reader &entry) {
-	training::QuizSet set{entry.String("id"), entry.String("title"), {}};
+	training::QuizSet set{entry.String("id"), entry.String("title"), {}, entry.Source()};
 	std::set<std::string> ids;
 	for (const auto &item : entry.Items("questions")) {
 		set.questions.push_back(ReadQuestion(item));

@@ -34,6 +34,7 @@ struct QuizSet {
 	std::string id;
 	std::string title;
 	std::vector<QuizQuestion> questions;
+	SourceRef source;  // the part of the guideline the questions come from
 };
 
 struct TrainingContent {

@@ -10,7 +10,7 @@ namespace mamori::training {
 namespace {
 
 QuizSet TwoQuestions() {
-	QuizSet set{"s", "Set", {}};
+	QuizSet set{"s", "Set", {}, {}};
 	set.questions.push_back({"q1", "Q1", {{"a", "A"}, {"b", "B"}}, "a", "why"});
 	set.questions.push_back({"q2", "Q2", {{"a", "A"}, {"b", "B"}, {"c", "C"}}, "c", "why"});
 	return set;

@@ -61,6 +61,8 @@ TEST(TrainingQuizzesLoaderTest, RealContentLoadsInBothLanguages) {
 		const auto &set = ja->quiz_sets[s];
 		EXPECT_EQ(set.questions.size(), 5u) << set.id;
 		EXPECT_EQ(set.id, en->quiz_sets[s].id);
+		EXPECT_FALSE(set.source.document.empty()) << set.id;
+		EXPECT_FALSE(HasJapaneseOutsideBrackets(en->quiz_sets[s].source.location)) << set.id;
 		for (size_t q = 0; q < set.questions.size(); ++q) {
 			const auto &question = set.questions[q];
 			const auto &english = en->quiz_sets[s].questions[q];
@@ -109,6 +111,19 @@ TEST(TrainingQuizzesLoaderTest, MissingExplanationRefused) {
 	const Error error = Refused(Mutated("        explanation: \"更新プログラムは攻撃に使われる弱点をふさぐので、早めに適用します。\"\n", ""));
 	EXPECT_NE(error.field.find("quiz_sets[0].questions[0]"), std::string::npos) << error.field;
 	EXPECT_NE(error.message.find("explanation"), std::string::npos) << error.message;
+}
+
+TEST(TrainingQuizzesLoaderTest, QuizSetWithoutSourceRefused) {
+	// five_articles loses its whole source block (the first set: quiz_sets[0]).
+	const Error error = Refused(Mutated("    source:\n      document: \"中小企業の情報セキュリティ対策ガイドライン 第3版\"\n"
+	                                    "      location: \"付録1 情報セキュリティ5か条\"\n"
+	                                    "      en:\n"
+	                                    "        document: \"Information Security Guidelines for SMEs, 3rd edition "
+	                                    "(中小企業の情報セキュリティ対策ガイドライン 第3版)\"\n"
+	                                    "        location: \"Appendix 1, the 5 Principles (情報セキュリティ5か条)\"\n",
+	                                    ""));
+	EXPECT_NE(error.field.find("quiz_sets[0]"), std::string::npos) << error.field;
+	EXPECT_NE(error.message.find("source"), std::string::npos) << error.message;
 }
 
 TEST(TrainingQuizzesLoaderTest, NumbersOutOfRangeRefused) {
