@@ -2,6 +2,7 @@
 #include "app/incidents.hpp"
 
 #include "app/audit.hpp"
+#include "app/incident_procedures.hpp"
 #include "app/register_text.hpp"
 
 #include <algorithm>
@@ -203,7 +204,8 @@ Status ClassifyIncident(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 Status MarkIncidentStepDone(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id incident_id,
                             const std::string &step_id) {
 	auto incident = MAMORI_TRY(OpenIncidentForWork(ctx, actor, access, incident_id));
-	const incident::Procedure *procedure = ProcedureOf(ctx.catalog.incident, incident);
+	const incident::IncidentRules rules = MAMORI_TRY(FirmIncidentRules(ctx, access, ctx.catalog));
+	const incident::Procedure *procedure = ProcedureOf(rules, incident);
 	if (procedure == nullptr) {
 		return Error::Invalid("step", "app_incidents.not_classified");
 	}

@@ -30,6 +30,15 @@ struct ContinuitySystem {
 	std::string updated_at;
 };
 
+//! The operating systems and security software the firm uses, kept once so
+//! each incident's help sheet starts from them.
+struct ItEnvironment {
+	Id org_id = 0;
+	std::string operating_systems;
+	std::string security_software;
+	std::string updated_at;  // "" while never saved
+};
+
 class ContinuityStore {
 public:
 	virtual ~ContinuityStore() = default;
@@ -42,6 +51,10 @@ public:
 	//! kNotFound unless the system belongs to system.org_id.
 	virtual Status UpdateContinuitySystem(const ContinuitySystem &system) = 0;
 	virtual Status DeleteContinuitySystem(Id org_id, Id system_id) = 0;
+
+	//! Empty fields while never saved.
+	virtual Result<ItEnvironment> GetItEnvironment(Id org_id) = 0;
+	virtual Status SaveItEnvironment(const ItEnvironment &environment) = 0;
 };
 
 } // namespace mamori::storage

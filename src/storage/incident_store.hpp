@@ -62,6 +62,31 @@ struct IncidentEvent {
 	std::string text;
 };
 
+//! 「事前に整理する情報」 for one incident: what a help desk (IPA, the
+//! police, a security company) asks first, as the firm last saved it.
+struct IncidentHelpSheet {
+	Id incident_id = 0;
+	Id org_id = 0;
+	std::string devices;            // 対象となる端末の種類
+	std::string operating_systems;  // 端末のOS
+	std::string security_software;  // セキュリティソフトの名称
+	std::string cloud_services;     // 利用しているクラウドサービス
+	std::string events;             // 発生した日と内容、その後の事象
+	std::string grounds;            // 攻撃と判断した根拠
+	std::string consulted;          // 他に相談した窓口や機関
+	std::string updated_at;
+};
+
+//! A firm's own steps for one procedure of the incident rules (kind and
+//! levels key, e.g. "malware" / "3-2-1-0"), replacing the catalog's.
+struct ProcedureAdaptation {
+	Id org_id = 0;
+	std::string kind;
+	std::string levels;
+	std::string steps_json;  // [{id, actor, title, text, evidence, isolation}], checked by app/
+	std::string updated_at;
+};
+
 class IncidentStore {
 public:
 	virtual ~IncidentStore() = default;
@@ -80,6 +105,18 @@ public:
 	virtual Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) = 0;
 	//! Oldest first (at, id); empty for another organisation's incident.
 	virtual Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) = 0;
+
+	//! nullopt until the sheet was first saved.
+	virtual Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) = 0;
+	//! Creates or replaces the sheet; kNotFound unless the incident is org_id's.
+	virtual Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) = 0;
+
+	//! The organisation's adapted procedures (kind, levels order).
+	virtual Result<std::vector<ProcedureAdaptation>> ListProcedureAdaptations(Id org_id) = 0;
+	//! Creates or replaces the adaptation of (kind, levels).
+	virtual Status SaveProcedureAdaptation(const ProcedureAdaptation &adaptation) = 0;
+	//! Back to the catalog's steps; fine when there was none.
+	virtual Status DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) = 0;
 };
 
 } // namespace mamori::storage

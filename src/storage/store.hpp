@@ -20,6 +20,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/continuity_store.hpp"
 #include "storage/document_store.hpp"
+#include "storage/exercise_store.hpp"
 #include "storage/incident_store.hpp"
 #include "storage/organization_store.hpp"
 #include "storage/partner_store.hpp"
@@ -47,6 +48,7 @@ class Store : public AccountStore,
               public PartnerStore,
               public IncidentStore,
               public ContinuityStore,
+              public ExerciseStore,
               public TrainingStore {
 public:
 	~Store() override = default;

@@ -112,6 +112,9 @@ RouteTable PartnerRoutes();
 RouteTable CloudServiceRoutes();
 RouteTable IncidentRoutes();
 RouteTable ContinuityRoutes();
+RouteTable ExerciseRoutes();
+RouteTable ExerciseSceneRoutes();
+RouteTable ExerciseScenarioRoutes();
 RouteTable TrainingRoutes();
 
 //! All of the above, in mounting order.

@@ -4,6 +4,7 @@
 // guidance, then the firm's systems in restoration order; the add/edit form
 // and deletion after a confirmation. The rules live in app/continuity.
 #include "app/continuity.hpp"
+#include "app/incident_help.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/register_pages.hpp"
 #include "web/route_table.hpp"
@@ -86,10 +87,32 @@ const char *DoneKey(const std::string &done) {
 	if (done == "deleted") {
 		return "web_continuity.deleted";
 	}
+	if (done == "environment") {
+		return "web_continuity.environment.saved";
+	}
 	return nullptr;
 }
 
-void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
+//! The IT environment box: a form for editors, the values for others.
+Json EnvironmentModel(const PageText &words, const app::OrgAccess &access, const storage::ItEnvironment &environment,
+                      const std::optional<Error> &error) {
+	Json texts = Json::array({
+	    TextField(words, "operating_systems", "web_continuity.environment.operating_systems",
+	              "web_continuity.environment.operating_systems_hint", environment.operating_systems, false, true,
+	              error),
+	    TextField(words, "security_software", "web_continuity.environment.security_software",
+	              "web_continuity.environment.security_software_hint", environment.security_software, false, true,
+	              error),
+	});
+	return {{"texts", texts}, {"action", Base(access) + "/environment"}};
+}
+
+void RenderList(WebApp &web, Request &request, const app::OrgAccess &access,
+                const std::optional<storage::ItEnvironment> &typed, const std::optional<Error> &error) {
+	auto environment = typed ? Result<storage::ItEnvironment>(*typed) : app::LoadItEnvironment(web.ctx(), access);
+	if (!environment) {
+		return web.SendErrorPage(request, environment.error());
+	}
 	auto systems = app::ListContinuitySystems(web.ctx(), access);
 	if (!systems) {
 		return web.SendErrorPage(request, systems.error());
@@ -122,8 +145,30 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"can_edit", access.CanEdit()},
 	              {"systems", rows},
 	              {"empty", rows.empty()},
-	              {"notice", done == nullptr ? Json(false) : Json(web.Text(request, done))}};
-	web.SendHtml(request, 200, web.RenderPage(request, "continuity", model, "web_continuity.title.list", access));
+	              {"notice", done == nullptr ? Json(false) : Json(web.Text(request, done))},
+	              {"environment", EnvironmentModel(PageText{web, request}, access, *environment, error)}};
+	if (error) {
+		AddError(model, *error);
+	}
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
+	             web.RenderPage(request, "continuity", model, "web_continuity.title.list", access));
+}
+
+void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
+	RenderList(web, request, access, std::nullopt, std::nullopt);
+}
+
+void SaveEnvironment(WebApp &web, Request &request, const app::OrgAccess &access) {
+	storage::ItEnvironment environment;
+	environment.operating_systems = app::TrimSpaces(request.Param("operating_systems"));
+	environment.security_software = app::TrimSpaces(request.Param("security_software"));
+	if (auto saved = app::SaveItEnvironment(web.ctx(), request.actor(), access, environment); !saved) {
+		if (saved.error().code != ErrorCode::kInvalidInput) {
+			return web.SendErrorPage(request, saved.error());
+		}
+		return RenderList(web, request, access, environment, saved.error());
+	}
+	web.Redirect(request, Base(access) + "?done=environment#environment");
 }
 
 void ShowNew(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -194,6 +239,7 @@ RouteTable ContinuityRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/continuity)", OrgStaff(refusal), ShowList},
 	    {Method::kGet, R"(/orgs/(\d+)/continuity/new)", OrgEditor(), ShowNew},
+	    {Method::kPost, R"(/orgs/(\d+)/continuity/environment)", OrgEditor(), SaveEnvironment},
 	    {Method::kPost, R"(/orgs/(\d+)/continuity/new)", OrgEditor(), Create},
 	    {Method::kGet, R"(/orgs/(\d+)/continuity/(\d+)/edit)", OrgEditor(), ShowEdit},
 	    {Method::kPost, R"(/orgs/(\d+)/continuity/(\d+)/edit)", OrgEditor(), Update},

@@ -5,6 +5,7 @@
 // was done, evidence and isolation records, the personal-data questions with
 // the 速報/確報 due dates until they are done, closing; and the timeline of
 // everything. The reporter sees the same page without the forms.
+#include "app/incident_procedures.hpp"
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/form_dates.hpp"
@@ -14,11 +15,6 @@
 #include <charconv>
 
 namespace mamori::web::incident_pages {
-namespace {
-
-std::string IncidentHref(const app::OrgAccess &access, Id id) {
-	return IncidentBase(access) + "/" + std::to_string(id);
-}
 
 const char *FactKey(std::string_view fact) {
 	if (fact == "external_impact") {
@@ -32,6 +28,13 @@ const char *FactKey(std::string_view fact) {
 	}
 	return "web_incidents.fact.work_impact";
 }
+
+namespace {
+
+std::string IncidentHref(const app::OrgAccess &access, Id id) {
+	return IncidentBase(access) + "/" + std::to_string(id);
+}
+
 
 const char *EventKey(const std::string &type) {
 	if (type == "reported") {
@@ -63,6 +66,12 @@ const char *EventKey(const std::string &type) {
 	}
 	if (type == "mail_failed") {
 		return "web_incidents.event.mail_failed";
+	}
+	if (type == "lessons_applied") {
+		return "web_incidents.event.lessons_applied";
+	}
+	if (type == "help_sheet_saved") {
+		return "web_incidents.event.help_sheet_saved";
 	}
 	return "web_incidents.event.note";
 }
@@ -264,7 +273,11 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 		return web.SendErrorPage(request, events.error());
 	}
 	const PageText words{web, request};
-	const auto &rules = web.Content(request).incident;
+	auto firm_rules = app::FirmIncidentRules(web.ctx(), access, web.Content(request));
+	if (!firm_rules) {
+		return web.SendErrorPage(request, firm_rules.error());
+	}
+	const incident::IncidentRules &rules = *firm_rules;
 	const std::string href = IncidentHref(access, incident->id);
 	Json model = {{"href", href},
 	              {"list", IncidentBase(access)},
@@ -288,6 +301,8 @@ void ShowIncident(WebApp &web, Request &request, const app::OrgAccess &access, c
 	              {"text_error", FieldError(words, "text", error)},
 	              {"closing", ClosingModel(web, request, access, *incident)},
 	              {"report", ReportLinks(access, *incident)},
+	              {"help_sheet", app::SeesAllIncidents(access) ? Json(href + "/help") : Json(false)},
+	              {"lessons", access.CanEdit() && incident->kind ? Json(href + "/lessons") : Json(false)},
 	              {"cause_error", FieldError(words, "cause", error)},
 	              {"prevention_error", FieldError(words, "prevention", error)},
 	              {"statement_error", FieldError(words, "public_statement", error)},

@@ -147,7 +147,10 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 	Json model = {{"incidents", rows},
 	              {"empty", rows.empty()},
 	              {"sees_all", app::SeesAllIncidents(access)},
-	              {"new_report", IncidentBase(access) + "/new"}};
+	              {"new_report", IncidentBase(access) + "/new"},
+	              {"exercises", "/orgs/" + std::to_string(access.org.id) + "/exercises"},
+	              {"levels", IncidentBase(access) + "/levels"},
+	              {"procedures", IncidentBase(access) + "/procedures"}};
 	web.SendHtml(request, 200, web.RenderPage(request, "incidents", model, "web_incidents.title.list", access));
 }
 
@@ -158,9 +161,10 @@ void Show(WebApp &web, Request &request, const app::OrgAccess &access) {
 } // namespace
 
 RouteTable IncidentRoutes() {
-	return {
+	RouteTable routes = {
 	    {Method::kGet, R"(/orgs/(\d+)/incidents)", OrgMember(), ShowList},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/new)", OrgMember(), ShowNew},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/levels)", OrgMember(), ShowLevels},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/new)", OrgMember(), Create},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+))", OrgMember(), Show},
 	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/reported)", OrgMember(), ShowReported},
@@ -173,7 +177,16 @@ RouteTable IncidentRoutes() {
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/leak)", OrgEditor(), AnswerLeak},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/report-sent)", OrgEditor(), ReportSent},
 	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/close)", OrgEditor(), Close},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgMember(), ShowHelpSheet},
+	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/help)", OrgEditor(), SaveHelpSheet},
+	    {Method::kGet, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgMember(), ShowLessons},
+	    {Method::kPost, R"(/orgs/(\d+)/incidents/(\d+)/lessons)", OrgEditor(), ApplyLessons},
 	};
+	// The firm's procedures (routes_incident_procedures.cpp).
+	for (auto &route : IncidentProcedureRoutes()) {
+		routes.push_back(std::move(route));
+	}
+	return routes;
 }
 
 } // namespace mamori::web

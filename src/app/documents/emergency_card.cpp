@@ -7,6 +7,7 @@
 // names by reference to the manual's own steps (`emergency_card`).
 // Kept short on purpose: tests check that its PDF is one page.
 #include "app/documents/document_builders.hpp"
+#include "app/incident_procedures.hpp"
 #include "app/documents/incident_responders.hpp"
 
 namespace mamori::app {
@@ -53,13 +54,21 @@ void AddCallList(const DocumentWords &words, const incident::DamageLevels &damag
 	blocks.push_back(std::move(table));
 }
 
-void AddFirstSteps(const DocumentWords &words, const incident::IncidentProcedures &rules, std::vector<Block> &blocks) {
+//! The card names steps by id; a step the firm removed from its adapted
+//! procedure is printed from the catalog's sample (`sample`), so the card
+//! always has its three first steps.
+void AddFirstSteps(const DocumentWords &words, const incident::IncidentProcedures &rules,
+                   const incident::IncidentProcedures &sample, std::vector<Block> &blocks) {
 	blocks.push_back(Heading(words("incident_documents.card.steps_heading")));
 	Block list{.type = BlockType::kList};
 	int number = 0;
 	for (const auto &ref : rules.emergency_card) {
 		const incident::IncidentKind *kind = rules.FindKind(ref.kind);
 		const incident::ProcedureStep *step = kind != nullptr ? kind->FindStep(ref.step) : nullptr;
+		if (step == nullptr) {
+			const incident::IncidentKind *sample_kind = sample.FindKind(ref.kind);
+			step = sample_kind != nullptr ? sample_kind->FindStep(ref.step) : nullptr;
+		}
 		if (step == nullptr) {
 			continue;  // the loader refuses such a card; nothing to print
 		}
@@ -73,7 +82,9 @@ void AddFirstSteps(const DocumentWords &words, const incident::IncidentProcedure
 
 Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const DocumentWords &words,
                                                       const OrgAccess &access) {
-	const incident::IncidentRules &rules = DocumentContentOf(ctx, access.org).incident;
+	// The firm's adapted procedures, in the document language.
+	const incident::IncidentRules rules =
+	    MAMORI_TRY(FirmIncidentRules(ctx, access, DocumentContentOf(ctx, access.org)));
 	const ResponseTeam team = MAMORI_TRY(ResponseTeamOf(ctx, access));
 
 	document::RenderedDocument doc;
@@ -92,7 +103,7 @@ Result<document::RenderedDocument> BuildEmergencyCard(AppContext &ctx, const Doc
 	                           .line = TextLine(words("incident_documents.card.intro",
 	                                                  {{"manual", words("incident_documents.manual.title")}}))});
 	AddCallList(words, rules.damage, team, doc.blocks);
-	AddFirstSteps(words, rules.procedures, doc.blocks);
+	AddFirstSteps(words, rules.procedures, DocumentContentOf(ctx, access.org).incident.procedures, doc.blocks);
 	if (!team.alternative_channel.empty()) {
 		doc.blocks.push_back(Heading(words("incident_documents.card.no_mail_heading")));
 		doc.blocks.push_back(Block{.type = BlockType::kParagraph,

@@ -6,6 +6,7 @@
 // which the firm can adapt) and the people of the 管理体制, so a change of
 // either shows in the next print.
 #include "app/documents/document_builders.hpp"
+#include "app/incident_procedures.hpp"
 #include "app/documents/incident_responders.hpp"
 
 #include <algorithm>
@@ -206,7 +207,9 @@ void AddContinuity(const DocumentWords &words, const incident::IncidentProcedure
 
 Result<document::RenderedDocument> BuildIncidentManual(AppContext &ctx, const DocumentWords &words,
                                                        const OrgAccess &access) {
-	const incident::IncidentRules &rules = DocumentContentOf(ctx, access.org).incident;
+	// The firm's adapted procedures, in the document language.
+	const incident::IncidentRules rules =
+	    MAMORI_TRY(FirmIncidentRules(ctx, access, DocumentContentOf(ctx, access.org)));
 	const ResponseTeam team = MAMORI_TRY(ResponseTeamOf(ctx, access));
 
 	document::RenderedDocument doc;

@@ -11,6 +11,7 @@
 // With no closed incident the report prints as a sample whose fields are
 // blanks (【原因】), so `document render --kind incident_report` always works.
 #include "app/documents/document_builders.hpp"
+#include "app/incident_procedures.hpp"
 #include "app/documents/document_kinds.hpp"
 #include "app/incidents.hpp"
 
@@ -355,7 +356,9 @@ Result<document::RenderedDocument> BuildIncidentReport(AppContext &ctx, const Do
 	if (!SeesAllIncidents(access)) {
 		return Error::Make(ErrorCode::kForbidden, "incident_report_document.forbidden");
 	}
-	const incident::IncidentRules &rules = DocumentContentOf(ctx, access.org).incident;
+	// The firm's adapted procedures, in the document language.
+	const incident::IncidentRules rules =
+	    MAMORI_TRY(FirmIncidentRules(ctx, access, DocumentContentOf(ctx, access.org)));
 	std::optional<storage::Incident> chosen;
 	if (incident_id) {
 		chosen = MAMORI_TRY(ctx.store.FindIncident(access.org.id, *incident_id));

@@ -3,6 +3,7 @@
 
 #include "core/catalog/content_reader.hpp"
 #include "core/catalog/document_template_loader.hpp"
+#include "core/catalog/exercise_scenario_loader.hpp"
 #include "core/catalog/incident_rules_loader.hpp"
 #include "core/catalog/training_quizzes_loader.hpp"
 
@@ -491,6 +492,20 @@ std::vector<std::string> ReadPasswordList(const ContentFiles &files) {
 	return words;
 }
 
+//! An incident kind's lessons re-rate threats of the risk catalog; an id the
+//! default edition does not have would offer nothing, so it stops the load.
+void CheckIncidentThreats(const Catalog &catalog) {
+	const RiskCatalog &risk = catalog.editions.at(catalog.default_edition).risk_catalog;
+	for (const auto &kind : catalog.incident.procedures.kinds) {
+		for (const auto &threat : kind.threats) {
+			if (risk.FindThreat(threat) == nullptr) {
+				throw CatalogProblem{"incident/procedures.yaml: kinds[" + kind.id + "].threats",
+				                     "threat '" + threat + "' is not in edition " + catalog.default_edition};
+			}
+		}
+	}
+}
+
 } // namespace
 
 std::vector<std::string> EditionFileNames(const std::string &edition_id) {
@@ -516,6 +531,8 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 		}
 		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml", locale));
 		catalog.incident = ReadIncidentRules(files, locale);
+		CheckIncidentThreats(catalog);
+		catalog.exercises = MAMORI_TRY(ParseExerciseScenarios(files, catalog.incident.procedures));
 		catalog.training = ReadTrainingContent(files, locale);
 		catalog.common_passwords = ReadPasswordList(files);
 		return catalog;

@@ -6,6 +6,7 @@
 
 #include "core/catalog/source_ref.hpp"
 #include "core/document/document_template.hpp"
+#include "core/incident/exercise_scenario.hpp"
 #include "core/incident/incident_rules.hpp"
 #include "core/training/training_content.hpp"
 
@@ -287,6 +288,7 @@ struct Catalog {
 	std::string default_edition;
 	SmeCriteria sme;
 	incident::IncidentRules incident;
+	std::vector<incident::ExerciseScenario> exercises;  // built-in tabletop exercises (content/incident/exercises/)
 	training::TrainingContent training;  // content/training/quizzes.yaml
 	std::vector<std::string> common_passwords;  // lower-case
 

@@ -119,7 +119,10 @@ incident::Procedure ReadProcedure(const Reader &entry, const incident::IncidentP
 
 incident::IncidentKind ReadKind(const Reader &entry, const incident::IncidentProcedures &rules,
                                 const incident::DamageLevels &damage) {
-	incident::IncidentKind kind{entry.String("id"), entry.String("label"), entry.String("situation"), {}, {}};
+	incident::IncidentKind kind{entry.String("id"), entry.String("label"), entry.String("situation"), {}, {}, {}};
+	if (entry.Has("threats")) {
+		kind.threats = entry.Strings("threats");
+	}
 	if (entry.Has("escalate_when")) {
 		for (const auto &item : entry.Items("escalate_when")) {
 			kind.escalate_when.push_back(item.String("text"));

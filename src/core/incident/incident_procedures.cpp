@@ -43,4 +43,28 @@ const ProcedureActor *IncidentProcedures::FindActor(std::string_view id) const {
 	return nullptr;
 }
 
+std::string LevelsKey(const std::vector<int> &levels) {
+	std::string key;
+	for (int level : levels) {
+		key += (key.empty() ? "" : "-") + std::to_string(level);
+	}
+	return key;
+}
+
+bool AdaptProcedure(IncidentProcedures &procedures, std::string_view kind, std::string_view levels_key,
+                    std::vector<ProcedureStep> steps) {
+	for (auto &candidate : procedures.kinds) {
+		if (candidate.id != kind) {
+			continue;
+		}
+		for (auto &procedure : candidate.procedures) {
+			if (LevelsKey(procedure.levels) == levels_key) {
+				procedure.steps = std::move(steps);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 } // namespace mamori::incident

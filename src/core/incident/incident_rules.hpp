@@ -92,6 +92,10 @@ struct IncidentKind {
 	std::string situation;
 	std::vector<std::string> escalate_when;  // when an employee hands over to the system administrator
 	std::vector<Procedure> procedures;       // together they cover every damage level once
+	//! The 付録7 threats (risk catalog ids) an incident of this kind shows to
+	//! be real: what its lessons offer to re-rate. Checked against the
+	//! default edition's risk catalog on load.
+	std::vector<std::string> threats;
 
 	const Procedure *ForLevel(int level) const;
 	//! The step with this id in any of the kind's procedures (the first found).
@@ -138,5 +142,15 @@ struct IncidentRules {
 	PersonalDataReportRules report;
 	IncidentProcedures procedures;
 };
+
+//! "2-1" for levels {2, 1}: how a firm's adaptation names the procedure it
+//! replaces, so a later catalog that groups the levels differently simply
+//! no longer matches (and the catalog's steps apply again).
+std::string LevelsKey(const std::vector<int> &levels);
+
+//! Replaces the steps of the procedure of `kind` whose levels give
+//! `levels_key`; false (nothing changed) when there is no such procedure.
+bool AdaptProcedure(IncidentProcedures &procedures, std::string_view kind, std::string_view levels_key,
+                    std::vector<ProcedureStep> steps);
 
 } // namespace mamori::incident

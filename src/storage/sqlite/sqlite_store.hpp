@@ -117,6 +117,20 @@ public:
 	Result<Id> CreateContinuitySystem(const ContinuitySystem &system) override;
 	Status UpdateContinuitySystem(const ContinuitySystem &system) override;
 	Status DeleteContinuitySystem(Id org_id, Id system_id) override;
+	Result<ItEnvironment> GetItEnvironment(Id org_id) override;
+	Status SaveItEnvironment(const ItEnvironment &environment) override;
+
+	Result<std::vector<FirmScenario>> ListFirmScenarios(Id org_id) override;
+	Result<std::optional<FirmScenario>> FindFirmScenario(Id org_id, Id scenario_id) override;
+	Result<Id> CreateFirmScenario(const FirmScenario &scenario) override;
+	Status UpdateFirmScenario(const FirmScenario &scenario) override;
+	Result<std::vector<Exercise>> ListExercises(Id org_id) override;
+	Result<std::optional<Exercise>> FindExercise(Id org_id, Id exercise_id) override;
+	Result<Id> CreateExercise(const Exercise &exercise, const std::vector<ExerciseParticipant> &participants) override;
+	Status FinishExercise(Id org_id, Id exercise_id, const std::string &finished_at) override;
+	Result<std::vector<ExerciseParticipant>> ListExerciseParticipants(Id org_id, Id exercise_id) override;
+	Status PutExerciseChoice(Id org_id, const ExerciseChoice &choice) override;
+	Result<std::vector<ExerciseChoice>> ListExerciseChoices(Id org_id, Id exercise_id) override;
 
 	// training (sqlite_store_training.cpp)
 	Result<std::vector<TrainingSession>> ListTrainingSessions(Id org_id) override;
@@ -137,6 +151,11 @@ public:
 	Status UpdateIncident(const Incident &incident) override;
 	Result<Id> AddIncidentEvent(Id org_id, const IncidentEvent &event) override;
 	Result<std::vector<IncidentEvent>> ListIncidentEvents(Id org_id, Id incident_id) override;
+	Result<std::optional<IncidentHelpSheet>> FindIncidentHelpSheet(Id org_id, Id incident_id) override;
+	Status SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) override;
+	Result<std::vector<ProcedureAdaptation>> ListProcedureAdaptations(Id org_id) override;
+	Status SaveProcedureAdaptation(const ProcedureAdaptation &adaptation) override;
+	Status DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) override;
 
 	//! Ordered by business_category, department, name, id. An empty
 	//! registered_on is filled with today's UTC date and an empty updated_at

@@ -1,5 +1,5 @@
 // mamori/storage/sqlite/sqlite_store_training.cpp
-// SqliteStore: the education plan and records (issue 9, migration 0016).
+// SqliteStore: the education plan and records (issue 9, migration 0018).
 // Audience, attendance and results are written through a SELECT on the
 // session row with its org_id, so none lands on another organisation's session.
 #include "storage/sqlite/sqlite_store.hpp"

@@ -1,4 +1,4 @@
--- 0016: the education plan and records (issue 9, coaching theme 5
+-- 0018: the education plan and records (issue 9, coaching theme 5
 -- 従業員向けのセキュリティ教育; feeds 自社診断 item 20). A session is planned
 -- with its title, content, method (集合研修, e-learning, 朝礼 ... free text),
 -- date and audience (every member, or the members listed in
