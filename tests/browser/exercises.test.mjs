@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ApiClient } from '../support/server.mjs';
-import { launchBrowser, axeViolations } from '../support/browser.mjs';
+import { launchBrowser, expectAccessible, signInPage } from '../support/browser.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
@@ -27,19 +27,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function expectAccessible(page, label) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], `${label}: axe-core violations`);
-}
-
 test('an exercise is started, a decision recorded on a phone and the result read', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel('メールアドレス').fill('drill-owner@example.jp');
-  await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(/\/orgs\/\d+/);
+  await signInPage(page, server.base, 'drill-owner@example.jp', PASSWORD);
 
   await page.goto(`${server.base}/orgs/${orgId}/incidents`);
   await page.getByRole('link', { name: /机上訓練/ }).click();

@@ -4,20 +4,17 @@
 // sheet and the lessons form and applies a lesson. axe-core checks each page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient } from '../support/server.mjs';
-import { launchBrowser, axeViolations } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+import { launchBrowser, expectAccessible, signInPage } from '../support/browser.mjs';
+import { createOrganization, PASSWORD } from '../support/org_fixture.mjs';
 
-const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
 let browser;
 let orgId;
 
 before(async () => {
   server = await startServer();
-  server.createUser('guides-owner@example.jp', PASSWORD);
-  const owner = new ApiClient(server.base);
-  await owner.signIn('guides-owner@example.jp', PASSWORD);
-  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '手引きテスト株式会社', industry: 'services', capital_yen: 10000000, employees: 20 } })).data.id;
+  ({ orgId } = await createOrganization(server, 'guides-owner@example.jp', '手引きテスト株式会社', { industry: 'services', employees: 20 }));
   browser = await launchBrowser();
 });
 after(async () => {
@@ -25,19 +22,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function expectAccessible(page, label) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], `${label}: axe-core violations`);
-}
-
 test('the responder reads the levels, adapts a procedure, prepares a call and applies a lesson', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel('メールアドレス').fill('guides-owner@example.jp');
-  await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(/\/orgs/);
+  await signInPage(page, server.base, 'guides-owner@example.jp', PASSWORD);
 
   await page.goto(`${server.base}/orgs/${orgId}/incidents`);
   await page.getByRole('link', { name: '被害レベルと対応者を見る' }).click();

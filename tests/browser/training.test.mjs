@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
-import { launchBrowser, axeViolations } from '../support/browser.mjs';
+import { launchBrowser, expectAccessible, signInPage } from '../support/browser.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
@@ -36,18 +36,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function expectAccessible(page, label) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], `${label}: axe-core violations`);
-}
-
-async function signIn(page, email) {
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(/\/orgs\/\d+/);
-}
+const signIn = (page, email) => signInPage(page, server.base, email, PASSWORD);
 
 test('the officer plans and records a session; a respondent takes its quiz on a phone', async () => {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });

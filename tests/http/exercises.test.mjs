@@ -7,9 +7,9 @@
 // the entry and saving nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, csrfFrom, postForm } from '../support/server.mjs';
+import { createOrganization, inviteMember, stranger as strangerAccount } from '../support/org_fixture.mjs';
 
-const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
 let owner;
 let stranger;
@@ -18,25 +18,9 @@ let orgId;
 
 before(async () => {
   server = await startServer();
-  server.createUser('exercise-owner@example.jp', PASSWORD);
-  server.createUser('exercise-stranger@example.jp', PASSWORD);
-  owner = new ApiClient(server.base);
-  await owner.signIn('exercise-owner@example.jp', PASSWORD);
-  stranger = new ApiClient(server.base);
-  await stranger.signIn('exercise-stranger@example.jp', PASSWORD);
-  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '訓練テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 8 } })).data.id;
-
-  const profile = await owner.request('GET', `/orgs/${orgId}/profile`);
-  assert.equal((await postForm(owner, `/orgs/${orgId}/departments`, { _csrf: csrfFrom(profile.text), department_name: '営業部' })).status, 303);
-  const members = await owner.request('GET', `/orgs/${orgId}/members`);
-  const departmentId = members.text.match(/<option value="(\d+)"[^>]*>営業部<\/option>/)[1];
-  const invited = await postForm(owner, `/orgs/${orgId}/members`, { _csrf: csrfFrom(members.text), email: 'exercise-worker@example.jp', role: 'respondent', department_id: departmentId });
-  const link = invited.text.match(/\/invite\/([A-Za-z0-9_-]+)/)[0];
-  const worker = new ApiClient(server.base);
-  const invitePage = await worker.request('GET', link);
-  assert.equal((await postForm(worker, link, { _csrf: csrfFrom(invitePage.text), password: PASSWORD, password_confirm: PASSWORD })).status, 303);
-  respondent = new ApiClient(server.base);
-  assert.equal((await respondent.signIn('exercise-worker@example.jp', PASSWORD)).status, 200);
+  ({ owner, orgId } = await createOrganization(server, 'exercise-owner@example.jp', '訓練テスト株式会社'));
+  stranger = await strangerAccount(server, 'exercise-stranger@example.jp');
+  respondent = await inviteMember(server, owner, orgId, 'exercise-worker@example.jp');
 });
 after(async () => { await server.stop(); });
 

@@ -6,9 +6,9 @@
 // organisation (404), with a too-long answer named (400, typed text kept).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, csrfFrom, postForm } from '../support/server.mjs';
+import { createOrganization, inviteMember, stranger as strangerAccount } from '../support/org_fixture.mjs';
 
-const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
 let owner;
 let stranger;
@@ -37,24 +37,9 @@ async function report(client, fields) {
 
 before(async () => {
   server = await startServer();
-  server.createUser('help-owner@example.jp', PASSWORD);
-  server.createUser('help-stranger@example.jp', PASSWORD);
-  owner = new ApiClient(server.base);
-  await owner.signIn('help-owner@example.jp', PASSWORD);
-  stranger = new ApiClient(server.base);
-  await stranger.signIn('help-stranger@example.jp', PASSWORD);
-  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '相談準備テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 8 } })).data.id;
-  const profile = await owner.request('GET', `/orgs/${orgId}/profile`);
-  assert.equal((await postForm(owner, `/orgs/${orgId}/departments`, { _csrf: csrfFrom(profile.text), department_name: '総務部' })).status, 303);
-  const members = await owner.request('GET', `/orgs/${orgId}/members`);
-  const departmentId = members.text.match(/<option value="(\d+)"[^>]*>総務部<\/option>/)[1];
-  const invited = await postForm(owner, `/orgs/${orgId}/members`, { _csrf: csrfFrom(members.text), email: 'help-worker@example.jp', role: 'respondent', department_id: departmentId });
-  const link = invited.text.match(/\/invite\/([A-Za-z0-9_-]+)/)[0];
-  const worker = new ApiClient(server.base);
-  const invitePage = await worker.request('GET', link);
-  assert.equal((await postForm(worker, link, { _csrf: csrfFrom(invitePage.text), password: PASSWORD, password_confirm: PASSWORD })).status, 303);
-  respondent = new ApiClient(server.base);
-  assert.equal((await respondent.signIn('help-worker@example.jp', PASSWORD)).status, 200);
+  ({ owner, orgId } = await createOrganization(server, 'help-owner@example.jp', '相談準備テスト株式会社'));
+  stranger = await strangerAccount(server, 'help-stranger@example.jp');
+  respondent = await inviteMember(server, owner, orgId, 'help-worker@example.jp', { department: '総務部' });
 });
 after(async () => { await server.stop(); });
 

@@ -6,9 +6,8 @@
 // sample; a respondent may not edit (403) and another organisation gets 404.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
-
-const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
+import { startServer, csrfFrom, postForm } from '../support/server.mjs';
+import { createOrganization, inviteMember, stranger as strangerAccount } from '../support/org_fixture.mjs';
 let server;
 let owner;
 let stranger;
@@ -44,13 +43,8 @@ async function postMultipart(client, path, fields) {
 
 before(async () => {
   server = await startServer();
-  server.createUser('procedures-owner@example.jp', PASSWORD);
-  server.createUser('procedures-stranger@example.jp', PASSWORD);
-  owner = new ApiClient(server.base);
-  await owner.signIn('procedures-owner@example.jp', PASSWORD);
-  stranger = new ApiClient(server.base);
-  await stranger.signIn('procedures-stranger@example.jp', PASSWORD);
-  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '手順テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 8 } })).data.id;
+  ({ owner, orgId } = await createOrganization(server, 'procedures-owner@example.jp', '手順テスト株式会社'));
+  stranger = await strangerAccount(server, 'procedures-stranger@example.jp');
 });
 after(async () => { await server.stop(); });
 
@@ -130,17 +124,7 @@ test('an editor adapts a procedure and the checklist and the manual follow it', 
 });
 
 test('respondents read the procedures but may not adapt them', async () => {
-  const profile = await owner.request('GET', `/orgs/${orgId}/profile`);
-  assert.equal((await postForm(owner, `/orgs/${orgId}/departments`, { _csrf: csrfFrom(profile.text), department_name: '営業部' })).status, 303);
-  const members = await owner.request('GET', `/orgs/${orgId}/members`);
-  const departmentId = members.text.match(/<option value="(\d+)"[^>]*>営業部<\/option>/)[1];
-  const invited = await postForm(owner, `/orgs/${orgId}/members`, { _csrf: csrfFrom(members.text), email: 'procedures-worker@example.jp', role: 'respondent', department_id: departmentId });
-  const link = invited.text.match(/\/invite\/([A-Za-z0-9_-]+)/)[0];
-  const worker = new ApiClient(server.base);
-  const invitePage = await worker.request('GET', link);
-  assert.equal((await postForm(worker, link, { _csrf: csrfFrom(invitePage.text), password: PASSWORD, password_confirm: PASSWORD })).status, 303);
-  const respondent = new ApiClient(server.base);
-  assert.equal((await respondent.signIn('procedures-worker@example.jp', PASSWORD)).status, 200);
+  const respondent = await inviteMember(server, owner, orgId, 'procedures-worker@example.jp');
   const base = `/orgs/${orgId}/incidents/procedures`;
   const list = await respondent.request('GET', base);
   assert.equal(list.status, 200);

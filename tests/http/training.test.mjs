@@ -9,10 +9,10 @@
 // 回答者 planning (403).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, csrfFrom, postForm } from '../support/server.mjs';
+import { createOrganization, inviteMember, stranger as strangerAccount } from '../support/org_fixture.mjs';
 import { startFakeSmtp } from '../support/fake_smtp.mjs';
 
-const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let relay;
 let server;
 let owner;
@@ -28,25 +28,9 @@ function jstDay(offsetDays = 0) {
 before(async () => {
   relay = await startFakeSmtp();
   server = await startServer({ extraArgs: ['--smtp-url', `smtp://127.0.0.1:${relay.port}`, '--mail-from', 'mamori@example.jp'] });
-  server.createUser('training-owner@example.jp', PASSWORD);
-  server.createUser('training-stranger@example.jp', PASSWORD);
-  owner = new ApiClient(server.base);
-  await owner.signIn('training-owner@example.jp', PASSWORD);
-  stranger = new ApiClient(server.base);
-  await stranger.signIn('training-stranger@example.jp', PASSWORD);
-  orgId = (await owner.request('POST', '/api/v1/orgs', { json: { name: '教育テスト株式会社', industry: 'retail', capital_yen: 10000000, employees: 8 } })).data.id;
-
-  const profile = await owner.request('GET', `/orgs/${orgId}/profile`);
-  assert.equal((await postForm(owner, `/orgs/${orgId}/departments`, { _csrf: csrfFrom(profile.text), department_name: '営業部' })).status, 303);
-  const members = await owner.request('GET', `/orgs/${orgId}/members`);
-  const departmentId = members.text.match(/<option value="(\d+)"[^>]*>営業部<\/option>/)[1];
-  const invited = await postForm(owner, `/orgs/${orgId}/members`, { _csrf: csrfFrom(members.text), email: 'training-worker@example.jp', role: 'respondent', department_id: departmentId });
-  const link = invited.text.match(/\/invite\/([A-Za-z0-9_-]+)/)[0];
-  const worker = new ApiClient(server.base);
-  const invitePage = await worker.request('GET', link);
-  assert.equal((await postForm(worker, link, { _csrf: csrfFrom(invitePage.text), password: PASSWORD, password_confirm: PASSWORD })).status, 303);
-  respondent = new ApiClient(server.base);
-  assert.equal((await respondent.signIn('training-worker@example.jp', PASSWORD)).status, 200);
+  ({ owner, orgId } = await createOrganization(server, 'training-owner@example.jp', '教育テスト株式会社'));
+  stranger = await strangerAccount(server, 'training-stranger@example.jp');
+  respondent = await inviteMember(server, owner, orgId, 'training-worker@example.jp');
 });
 after(async () => {
   await server.stop();

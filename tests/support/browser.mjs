@@ -1,5 +1,6 @@
 // Launches Debian's chromium through playwright-core (no browser download)
 // and runs axe-core in a page.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,4 +45,19 @@ export async function pageBasics(page) {
       .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.name || e.id),
     horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
   }));
+}
+
+// Fails with the list of axe-core violations (WCAG 2.1 A/AA) on the page.
+export async function expectAccessible(page, label) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), [], `${label}: axe-core violations`);
+}
+
+// Signs in through the login form (Japanese labels) and waits for the organisation pages.
+export async function signInPage(page, base, email, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL(/\/orgs/);
 }
