@@ -4,6 +4,7 @@
 // phone or a meeting-room projector), recording each participant's choice at
 // a decision point (a fieldset with a radio group per participant), and the
 // result: the choices beside what the firm's manual calls for.
+#include "app/exercise_scenarios.hpp"
 #include "app/exercises.hpp"
 #include "web/exercise_pages.hpp"
 #include "web/register_pages.hpp"
