@@ -28,4 +28,12 @@ Result<std::vector<std::string>> IncidentNoticeRecipients(AppContext &ctx, const
 Status NotifyIncidentReported(AppContext &ctx, const MessageCatalog &messages, const Actor &reporter,
                               const OrgAccess &access, Id incident_id, const std::string &incident_url);
 
+//! After classification the level names who leads (最高責任者, 対応責任者 or
+//! 情報システム管理者). When the 管理体制 gives that person an e-mail address
+//! that no earlier mail on this incident reached, they are told: the level,
+//! its scope, their role and the link. Recorded on the timeline like the
+//! first mail. Without a relay, a classification or an address it does nothing.
+Status NotifyIncidentLead(AppContext &ctx, const MessageCatalog &messages, const Actor &actor,
+                          const OrgAccess &access, Id incident_id, const std::string &incident_url);
+
 } // namespace mamori::app

@@ -27,6 +27,7 @@
 #include "storage/records.hpp"
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
+#include "storage/training_store.hpp"
 
 #include <functional>
 #include <optional>
@@ -47,7 +48,8 @@ class Store : public AccountStore,
               public PartnerStore,
               public IncidentStore,
               public ContinuityStore,
-              public ExerciseStore {
+              public ExerciseStore,
+              public TrainingStore {
 public:
 	~Store() override = default;
 

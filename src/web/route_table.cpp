@@ -216,7 +216,7 @@ RouteTable AllRoutes() {
 	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
-	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes}) {
+	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

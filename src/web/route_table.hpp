@@ -115,6 +115,7 @@ RouteTable ContinuityRoutes();
 RouteTable ExerciseRoutes();
 RouteTable ExerciseSceneRoutes();
 RouteTable ExerciseScenarioRoutes();
+RouteTable TrainingRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

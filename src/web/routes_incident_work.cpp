@@ -5,6 +5,7 @@
 // was done, evidence and isolation records, the personal-data questions with
 // the 速報/確報 due dates until they are done, closing; and the timeline of
 // everything. The reporter sees the same page without the forms.
+#include "app/incident_notice.hpp"
 #include "app/incident_procedures.hpp"
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
@@ -325,8 +326,16 @@ void Classify(WebApp &web, Request &request, const app::OrgAccess &access) {
 	classification.facts.personal_data_leak = Ticked(request, "personal_data_leak");
 	classification.facts.business_impact = Ticked(request, "business_impact");
 	classification.facts.work_impact = Ticked(request, "work_impact");
-	Finish(web, request, access, incident->id,
-	       app::ClassifyIncident(web.ctx(), request.actor(), access, incident->id, classification), "classification");
+	const Status classified = app::ClassifyIncident(web.ctx(), request.actor(), access, incident->id, classification);
+	if (classified) {
+		// The level names who leads; they hear of it by mail when 管理体制 has their address.
+		if (auto noticed = app::NotifyIncidentLead(web.ctx(), web.messages(), request.actor(), access, incident->id,
+		                                           IncidentHref(access, incident->id));
+		    !noticed) {
+			return web.SendErrorPage(request, noticed.error());
+		}
+	}
+	Finish(web, request, access, incident->id, classified, "classification");
 }
 
 void TickStep(WebApp &web, Request &request, const app::OrgAccess &access) {

@@ -7,6 +7,7 @@
 #include "app/progress_service.hpp"
 #include "web/http_errors.hpp"
 #include "web/incident_routes.hpp"
+#include "web/training_routes.hpp"
 #include "web/route_table.hpp"
 
 namespace mamori::web {
@@ -238,6 +239,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	model["classification"] = ClassificationModel(words, web.ctx(), access.org);
 	model["can_edit"] = access.CanEdit();
 	model["incidents"] = incident_pages::DashboardIncidents(web, request, access);
+	model["training"] = training_pages::DashboardTraining(web, request, access);
 	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model,
 	                                          words("pages.dashboard", {{"org", access.org.name}}), access));
 }

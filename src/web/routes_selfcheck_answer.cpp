@@ -8,6 +8,7 @@
 #include "app/selfcheck_views.hpp"
 #include "web/http_errors.hpp"
 #include "web/selfcheck_routes.hpp"
+#include "web/training_routes.hpp"
 
 namespace mamori::web::selfcheck_pages {
 namespace {
@@ -190,7 +191,8 @@ void RenderQuestion(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"choices", choices},
 	              {"footnotes", FootnotesJson(*item)},
 	              {"back_href", back_href},
-	              {"respondent", AnsweringJson(PageText{web, request}, access, answering)}};
+	              {"respondent", AnsweringJson(PageText{web, request}, access, answering)},
+	              {"training", training_pages::SelfcheckTrainingHint(web, request, access, number)}};
 	if (missing_choice) {
 		const Error error = Error::Invalid("answer", "web_selfcheck.choose_answer", {{"item", item->short_title}});
 		model["error_summary"] = ErrorSummary(error, "answer-implemented");

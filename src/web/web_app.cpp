@@ -326,6 +326,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 		add("selfcheck_answer", "nav.selfcheck_answer", base + "/selfcheck/answer");
 		add("handbook", "nav.handbook", base + "/handbook");
 		add("incident", "nav.incident_report", base + "/incidents/new");
+		add("training", "web_training.nav", base + "/training");
 	} else {
 		add("dashboard", "nav.dashboard", base);
 		add("five_articles", "nav.five_articles", base + "/five-articles");
@@ -338,6 +339,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 			add("members", "nav.members", base + "/members");
 		}
 		add("audit", "nav.audit", base + "/audit");
+		add("training", "web_training.nav", base + "/training");
 		add("incident", "nav.incident_report", base + "/incidents/new");
 	}
 	return {{"id", access.org.id},

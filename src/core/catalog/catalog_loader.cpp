@@ -5,6 +5,7 @@
 #include "core/catalog/document_template_loader.hpp"
 #include "core/catalog/exercise_scenario_loader.hpp"
 #include "core/catalog/incident_rules_loader.hpp"
+#include "core/catalog/training_quizzes_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -532,6 +533,7 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 		catalog.incident = ReadIncidentRules(files, locale);
 		CheckIncidentThreats(catalog);
 		catalog.exercises = MAMORI_TRY(ParseExerciseScenarios(files, catalog.incident.procedures));
+		catalog.training = ReadTrainingContent(files, locale);
 		catalog.common_passwords = ReadPasswordList(files);
 		return catalog;
 	} catch (const CatalogProblem &problem) {

@@ -8,6 +8,7 @@
 #include "core/document/document_template.hpp"
 #include "core/incident/exercise_scenario.hpp"
 #include "core/incident/incident_rules.hpp"
+#include "core/training/training_content.hpp"
 
 #include <map>
 #include <optional>
@@ -288,6 +289,7 @@ struct Catalog {
 	SmeCriteria sme;
 	incident::IncidentRules incident;
 	std::vector<incident::ExerciseScenario> exercises;  // built-in tabletop exercises (content/incident/exercises/)
+	training::TrainingContent training;  // content/training/quizzes.yaml
 	std::vector<std::string> common_passwords;  // lower-case
 
 	const Edition &DefaultEdition() const { return editions.at(default_edition); }

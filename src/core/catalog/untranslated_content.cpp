@@ -3,6 +3,7 @@
 
 #include "core/catalog/document_template_loader.hpp"
 #include "core/catalog/incident_rules_loader.hpp"
+#include "core/catalog/training_quizzes_loader.hpp"
 
 #include "core/catalog/localize.hpp"
 
@@ -99,6 +100,7 @@ Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
 	for (auto &name : IncidentRuleFileNames()) {
 		names.push_back(std::move(name));
 	}
+	names.push_back(TrainingQuizzesFileName());
 	auto index = files.find("catalog.yaml");
 	if (index == files.end()) {
 		return Error{ErrorCode::kCatalogInvalid, "catalog.yaml", "file is missing"};

@@ -132,6 +132,19 @@ public:
 	Status PutExerciseChoice(Id org_id, const ExerciseChoice &choice) override;
 	Result<std::vector<ExerciseChoice>> ListExerciseChoices(Id org_id, Id exercise_id) override;
 
+	// training (sqlite_store_training.cpp)
+	Result<std::vector<TrainingSession>> ListTrainingSessions(Id org_id) override;
+	Result<std::optional<TrainingSession>> FindTrainingSession(Id org_id, Id session_id) override;
+	Result<Id> CreateTrainingSession(const TrainingSession &session) override;
+	Status UpdateTrainingSession(const TrainingSession &session) override;
+	Status SetTrainingAudience(Id org_id, Id session_id, const std::vector<Id> &user_ids) override;
+	Result<std::vector<TrainingMark>> ListTrainingAudience(Id org_id) override;
+	Status SetTrainingAttendance(Id org_id, Id session_id, const std::vector<Id> &user_ids,
+	                             const std::string &recorded_at) override;
+	Result<std::vector<TrainingMark>> ListTrainingAttendance(Id org_id) override;
+	Result<Id> AddTrainingQuizResult(Id org_id, const TrainingQuizResult &result) override;
+	Result<std::vector<TrainingQuizResult>> ListTrainingQuizResults(Id org_id, std::optional<Id> user_id) override;
+
 	Result<std::vector<Incident>> ListIncidents(Id org_id, std::optional<Id> reported_by) override;
 	Result<std::optional<Incident>> FindIncident(Id org_id, Id incident_id) override;
 	Result<Id> CreateIncident(const Incident &incident) override;

@@ -32,7 +32,7 @@ TEST(AdaptProcedure, ReplacesOnlyTheMatchingProcedure) {
 	EXPECT_FALSE(incident::AdaptProcedure(procedures, "unknown", key, {}));
 }
 
-class IncidentProceduresTest : public ::testing::Test {
+class FirmProceduresTest : public ::testing::Test {
 protected:
 	void SetUp() override {
 		store_ = testing_support::OpenTempStore(dir_);
@@ -62,7 +62,7 @@ protected:
 	std::string key_;
 };
 
-TEST_F(IncidentProceduresTest, AdaptedStepsReplaceTheSampleForThatFirmOnly) {
+TEST_F(FirmProceduresTest, AdaptedStepsReplaceTheSampleForThatFirmOnly) {
 	auto ctx = Ctx();
 	const auto sample = Malware(ctx.catalog.incident).steps;
 	std::vector<incident::ProcedureStep> steps = {sample[0], {.actor = "system_admin", .title = "山田さんに電話", .text = "内線201"}};
@@ -81,7 +81,7 @@ TEST_F(IncidentProceduresTest, AdaptedStepsReplaceTheSampleForThatFirmOnly) {
 	EXPECT_EQ(Malware(FirmIncidentRules(ctx, access_, ctx.catalog).value()).steps.size(), sample.size());
 }
 
-TEST_F(IncidentProceduresTest, BadStepsNameTheField) {
+TEST_F(FirmProceduresTest, BadStepsNameTheField) {
 	auto ctx = Ctx();
 	auto field_of = [&](std::vector<incident::ProcedureStep> steps, const std::string &kind = "malware") {
 		auto status = SaveFirmProcedure(ctx, actor_, access_, kind, key_, std::move(steps));
