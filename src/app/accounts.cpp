@@ -79,9 +79,24 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 	return new_id;
 }
 
-Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password) {
+namespace {
+
+//! What a failed sign-in records besides the account: the e-mail typed and where it came from.
+nlohmann::json FailedLoginDetail(const std::string &email, const std::string &client) {
+	nlohmann::json detail = {{"email", email}};
+	if (!client.empty()) {
+		detail["client"] = client;
+	}
+	return detail;
+}
+
+} // namespace
+
+Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password,
+                                   const std::string &client) {
 	const Error wrong{ErrorCode::kUnauthenticated, "", "app_accounts.login.wrong"};
-	auto found = ctx.store.FindUserByEmail(NormalizeEmail(email));
+	const std::string normalized = NormalizeEmail(email);
+	auto found = ctx.store.FindUserByEmail(normalized);
 	if (!found) {
 		return found.error();
 	}
@@ -89,11 +104,29 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 		// Spend the same work as a real check, so response time does not reveal which e-mails exist.
 		static const std::string dummy = platform::HashPassword("mamori-timing-equaliser").value();
 		platform::VerifyPassword(dummy, password);
+		// Guessing at e-mails is a security event too; there is no account to name.
+		const std::optional<Id> user_id = found->has_value() ? std::optional<Id>((*found)->id) : std::nullopt;
+		if (auto audited = ctx.store.InTransaction([&]() -> Status {
+			    return Audit(ctx, std::nullopt, user_id, "account.login_failed",
+			                 user_id ? "user:" + std::to_string(*user_id) : "", FailedLoginDetail(normalized, client));
+		    });
+		    !audited) {
+			return audited.error();
+		}
 		return wrong;
 	}
 	storage::User user = **found;
 	const std::string now = ctx.clock.NowIso();
 	if (!user.locked_until.empty() && user.locked_until > now) {
+		nlohmann::json detail = FailedLoginDetail(normalized, client);
+		detail["locked"] = true;
+		if (auto audited = ctx.store.InTransaction([&]() -> Status {
+			    return Audit(ctx, std::nullopt, user.id, "account.login_failed", "user:" + std::to_string(user.id),
+			                 detail);
+		    });
+		    !audited) {
+			return audited.error();
+		}
 		return Error{ErrorCode::kRateLimited, "",
 		             "app_accounts.login.locked"};
 	}
@@ -106,8 +139,10 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 			    !recorded) {
 				return recorded;
 			}
+			nlohmann::json detail = FailedLoginDetail(normalized, client);
+			detail["failures"] = failures;
 			return Audit(ctx, std::nullopt, user.id, lock ? "account.locked" : "account.login_failed",
-			             "user:" + std::to_string(user.id), {{"failures", failures}});
+			             "user:" + std::to_string(user.id), detail);
 		});
 		if (!status) {
 			return status.error();
@@ -126,7 +161,7 @@ Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, co
 	return user;
 }
 
-Result<IssuedSession> StartSession(AppContext &ctx, Id user_id) {
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client) {
 	IssuedSession issued;
 	issued.token = ctx.random.Token(32);
 	issued.csrf_token = ctx.random.Token(32);
@@ -141,7 +176,8 @@ Result<IssuedSession> StartSession(AppContext &ctx, Id user_id) {
 		if (auto created = ctx.store.CreateSession(session); !created) {
 			return created;
 		}
-		return Audit(ctx, std::nullopt, user_id, "session.start", "user:" + std::to_string(user_id), {});
+		return Audit(ctx, std::nullopt, user_id, "session.start", "user:" + std::to_string(user_id),
+		             client.empty() ? nlohmann::json::object() : nlohmann::json{{"client", client}});
 	});
 	if (!status) {
 		return status.error();

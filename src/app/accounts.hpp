@@ -29,8 +29,11 @@ Status ValidateEmail(const std::string &email, const std::string &field = "email
 std::string NormalizeEmail(const std::string &email);
 
 //! kUnauthenticated for a wrong e-mail or password (indistinguishable), or
-//! kRateLimited while the account is locked after repeated failures.
-Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password);
+//! kRateLimited while the account is locked after repeated failures. Every failure is audited
+//! (account.login_failed / account.locked) with the e-mail given and `client`, the address the
+//! attempt came from ("" when unknown, e.g. the CLI).
+Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password,
+                                   const std::string &client = "");
 
 struct IssuedSession {
 	std::string token;  // goes into the cookie; only its hash is stored
@@ -38,7 +41,8 @@ struct IssuedSession {
 	std::string expires_at;
 };
 
-Result<IssuedSession> StartSession(AppContext &ctx, Id user_id);
+//! Audited as session.start with `client`, the address the sign-in came from ("" when unknown).
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client = "");
 
 struct SessionUser {
 	storage::User user;

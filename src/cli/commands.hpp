@@ -29,6 +29,8 @@ int RunCatalog(const Args &args);
 int RunSeed(const Args &args);
 //! mail test: one message through the configured relay.
 int RunMail(const Args &args);
+//! audit verify: checks the audit log's hash chain.
+int RunAudit(const Args &args);
 
 //! Prints one line "mamori: <field>: <message>" on stderr and returns the
 //! exit code for the error (cli/exit_codes.cpp).

@@ -116,10 +116,8 @@ int RunRender(const Args &args) {
 	if (!bytes) {
 		return ReportError(bytes.error());
 	}
-	if (auto written = platform::WriteWholeFile(parsed->Value("out"), *bytes); !written) {
-		Error error = written.error();
-		error.field = "--out";
-		return ReportError(error);
+	if (auto written = WriteAuditedExport(*opened, parsed->Value("out"), *bytes); !written) {
+		return ReportError(written.error());
 	}
 	std::cout << nlohmann::json{{"kind", doc->kind}, {"title", doc->title}, {"format", parsed->Value("format")},
 	                            {"bytes", bytes->size()}}
@@ -158,10 +156,8 @@ int RunPack(const Args &args) {
 	if (!zip) {
 		return ReportError(zip.error());
 	}
-	if (auto written = platform::WriteWholeFile(parsed->Value("out"), *zip); !written) {
-		Error error = written.error();
-		error.field = "--out";
-		return ReportError(error);
+	if (auto written = WriteAuditedExport(*opened, parsed->Value("out"), *zip); !written) {
+		return ReportError(written.error());
 	}
 	std::cout << nlohmann::json{{"documents", built->size()}, {"files", 2 * entries.size() + 2}, {"bytes", zip->size()}}.dump()
 	          << std::endl;

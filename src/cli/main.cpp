@@ -29,7 +29,7 @@ int main(int argc, char **argv) {
 	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme},
 	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
 	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
-	    {"mail", mamori::cli::RunMail},
+	    {"mail", mamori::cli::RunMail},           {"audit", mamori::cli::RunAudit},
 	};
 	if (argc < 2) {
 		std::cerr << UsageText();

@@ -2,8 +2,11 @@
 #include "cli/opened_org.hpp"
 
 #include "app/accounts.hpp"
+#include "app/audit.hpp"
 #include "platform/files.hpp"
 #include "storage/open_store.hpp"
+
+#include <filesystem>
 
 namespace mamori::cli {
 
@@ -51,6 +54,20 @@ Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 	}
 	opened.access = *access;
 	return opened;
+}
+
+Status WriteAuditedExport(OpenedOrg &opened, const std::string &path, const std::string &bytes) {
+	app::AppContext ctx = opened.Context();
+	const std::string name = std::filesystem::path(path).filename().string();
+	if (auto audited = app::AuditDownload(ctx, opened.actor, opened.access, name, {{"file", path}}); !audited) {
+		return audited;
+	}
+	if (auto written = platform::WriteWholeFile(path, bytes); !written) {
+		Error error = written.error();
+		error.field = "--out";
+		return error;
+	}
+	return OkStatus();
 }
 
 } // namespace mamori::cli

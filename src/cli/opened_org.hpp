@@ -26,4 +26,8 @@ struct OpenedOrg {
 
 Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed);
 
+//! Writes a file of the organisation's data to `path`, recording the export (data.export, who,
+//! what, when) in the audit log first: the command line's side of web/audited_download.hpp.
+Status WriteAuditedExport(OpenedOrg &opened, const std::string &path, const std::string &bytes);
+
 } // namespace mamori::cli

@@ -91,7 +91,7 @@ int RunExport(const Args &args) {
 		bytes = interchange::WriteRegisterJson(edition, snapshot, text);
 		break;
 	}
-	if (auto status = platform::WriteWholeFile(parsed->Value("out"), bytes); !status) {
+	if (auto status = WriteAuditedExport(*opened, parsed->Value("out"), bytes); !status) {
 		return ReportError(status.error());
 	}
 	std::cout << nlohmann::json{{"exported", parsed->Value("out")}, {"assets", snapshot.assets.size()}}.dump() << std::endl;

@@ -4,6 +4,7 @@
 // Japanese Excel open it without mojibake. Import takes UTF-8 (with or
 // without BOM) or Shift_JIS/CP932, which is what 「CSV（コンマ区切り）」 in
 // Japanese Excel writes.
+#include "interchange/csv_text.hpp"
 #include "interchange/register_internal.hpp"
 
 #include <iconv.h>
@@ -16,53 +17,11 @@ namespace {
 
 using internal::RawCell;
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Excel runs a cell that starts with = + - @ as a formula, which an attacker
-// can use to run commands on the reader's PC (CSV injection). A leading
-// apostrophe makes Excel show the text as is; import strips it again.
-bool NeedsFormulaGuard(const std::string &text) {
-	if (text.empty()) {
-		return false;
-	}
-	const char first = text.front();
-	return ((first == '=' || first == '+' || first == '-' || first == '@') && text.size() > 1) || first == '\t' ||
-	       first == '\r';
-}
-
 std::string UnguardFormula(std::string text) {
 	if (text.size() >= 2 && text.front() == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string::npos) {
 		text.erase(0, 1);
 	}
 	return text;
-}
-
-void AppendField(std::string &out, const std::string &raw) {
-	const std::string text = NeedsFormulaGuard(raw) ? "'" + raw : raw;
-	const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
-	                   (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-	if (!quote) {
-		out += text;
-		return;
-	}
-	out += '"';
-	for (char c : text) {
-		if (c == '"') {
-			out += '"';
-		}
-		out += c;
-	}
-	out += '"';
-}
-
-void AppendRecord(std::string &out, const std::vector<std::string> &fields) {
-	for (size_t i = 0; i < fields.size(); ++i) {
-		if (i > 0) {
-			out += ',';
-		}
-		AppendField(out, fields[i]);
-	}
-	out += "\r\n"; // RFC 4180
 }
 
 //! Reads RFC 4180 records one at a time, so a file of empty lines costs no memory.
@@ -150,12 +109,12 @@ Result<std::string> FromCp932(const std::string &bytes) {
 
 //! The file as UTF-8 text: BOM → UTF-8; valid UTF-8 → UTF-8; else CP932.
 Result<std::string> DecodeCsv(const std::string &bytes) {
-	if (bytes.compare(0, kBom.size(), kBom) == 0) {
-		std::string text = bytes.substr(kBom.size());
+	if (bytes.compare(0, kCsvBom.size(), kCsvBom) == 0) {
+		std::string text = bytes.substr(kCsvBom.size());
 		size_t bad = 0;
 		if (!internal::IsValidUtf8(text, &bad)) {
 			return Error::Invalid("file", "interchange.errors.csv.bad_utf8",
-			                      {{"offset", std::to_string(bad + kBom.size() + 1)}});
+			                      {{"offset", std::to_string(bad + kCsvBom.size() + 1)}});
 		}
 		return text;
 	}
@@ -174,16 +133,16 @@ Result<std::string> DecodeCsv(const std::string &bytes) {
 std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &snapshot, const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
-	std::string out(kBom);
+	std::string out(kCsvBom);
 	std::vector<std::string> header = internal::RegisterHeaders(text);
 	for (const auto &computed : internal::ComputedHeaders(text)) {
 		header.push_back(computed);
 	}
-	AppendRecord(out, header);
+	CsvAppendRecord(out, header);
 	for (size_t i = 0; i < snapshot.assets.size(); ++i) {
 		const storage::Asset &a = snapshot.assets[i];
 		const internal::ComputedRow computed = internal::Computed(view, i);
-		AppendRecord(out, {a.business_category,
+		CsvAppendRecord(out, {a.business_category,
 		                   a.name,
 		                   a.note,
 		                   a.users,
@@ -210,10 +169,10 @@ std::string WriteRegisterCsv(const Edition &edition, const RegisterSnapshot &sna
 std::string WriteDiagnosisCsv(const Edition &edition, const RegisterSnapshot &snapshot, const DocumentText &text) {
 	internal::AnalysisView view;
 	internal::PrepareAnalysis(edition, snapshot, view);
-	std::string out(kBom);
-	AppendRecord(out, internal::DiagnosisHeaders(text));
+	std::string out(kCsvBom);
+	CsvAppendRecord(out, internal::DiagnosisHeaders(text));
 	for (const auto &row : internal::DiagnosisRows(edition, view, text)) {
-		AppendRecord(out, {row.category, row.mark, row.rate, row.advice, row.regulation, std::to_string(row.implemented),
+		CsvAppendRecord(out, {row.category, row.mark, row.rate, row.advice, row.regulation, std::to_string(row.implemented),
 		                   std::to_string(row.partial), std::to_string(row.not_implemented),
 		                   std::to_string(row.not_applicable), std::to_string(row.unanswered)});
 	}

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/common/result.hpp"
+#include "core/security/audit_chain.hpp"
 #include "storage/records.hpp"
 
 #include <optional>
@@ -18,8 +19,14 @@ class AuditStore {
 public:
 	virtual ~AuditStore() = default;
 
+	//! Appends the entry as the new end of the hash chain (core/security/audit_chain.hpp): its
+	//! prev_hash is the current last entry's hash, read in the same transaction as the insert.
 	virtual Status AppendAudit(const AuditEntry &entry) = 0;
 	virtual Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) = 0;
+	//! The whole log of the installation, every organisation, in id order, for verifying the chain.
+	virtual Result<std::vector<AuditChainEntry>> ListAuditChain() = 0;
+	//! The last entry's hash (the chain's head); AuditChainZeroHash() for an empty log.
+	virtual Result<std::string> AuditHead() = 0;
 };
 
 } // namespace mamori::storage

@@ -149,6 +149,7 @@ struct AuditEntry {
 	std::string action;  // e.g. "selfcheck.answer", "policy.publish"
 	std::string target;  // what was changed, e.g. 「round:3/営業部」
 	std::string detail;  // JSON text with the changed values
+	std::string hash;    // the entry's hash in the audit chain (read only; the store computes it)
 };
 
 // --- 詳細リスク分析 (付録7) ---------------------------------------------------

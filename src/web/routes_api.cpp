@@ -100,11 +100,12 @@ void CreateSession(WebApp &web, Request &request) {
 	if (!password || !(*password)->is_string()) {
 		return web.SendApiError(request, Error::Invalid("password", "web_api.password_string"));
 	}
-	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>());
+	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>(),
+	                              request.http.remote_addr);
 	if (!user) {
 		return web.SendApiError(request, user.error());
 	}
-	auto session = app::StartSession(web.ctx(), user->id);
+	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr);
 	if (!session) {
 		return web.SendApiError(request, session.error());
 	}

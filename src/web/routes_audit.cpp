@@ -6,7 +6,10 @@
 // values people typed).
 #include "app/audit.hpp"
 #include "app/organizations.hpp"
+#include "interchange/audit_csv.hpp"
+#include "platform/clock.hpp"
 #include "web/form_dates.hpp"
+#include "web/http_headers.hpp"
 #include "web/route_table.hpp"
 
 #include <map>
@@ -42,6 +45,8 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"account.login_failed", "audit_log.action.account_login_failed"},
 	    {"account.locked", "audit_log.action.account_locked"},
 	    {"session.start", "audit_log.action.session_start"},
+	    {"audit.export", "audit_log.action.audit_export"},
+	    {"data.export", "audit_log.action.data_export"},
 	};
 	return labels;
 }
@@ -79,6 +84,10 @@ const std::map<std::string, std::string> &DetailLabels() {
 	    {"number", "audit_log.detail.number"},
 	    {"is_admin", "audit_log.detail.is_admin"},
 	    {"failures", "audit_log.detail.failures"},
+	    {"client", "audit_log.detail.client"},
+	    {"locked", "audit_log.detail.locked"},
+	    {"entries", "audit_log.detail.entries"},
+	    {"file", "audit_log.detail.file"},
 	};
 	return labels;
 }
@@ -297,6 +306,12 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 		    {"has_detail", !lines.empty()},
 		});
 	}
+	// The head of the whole installation's chain, not only this organisation's entries: that is
+	// what `mamori audit verify` reports, so a copy written down can be compared with it.
+	auto head = app::AuditHead(web.ctx());
+	if (!head) {
+		return web.SendErrorPage(request, head.error());
+	}
 	const std::string base = "/orgs/" + std::to_string(access.org.id);
 	const int first = (page - 1) * kPageSize + 1;
 	Json model = {
@@ -311,9 +326,24 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	                     : Json(false)},
 	    {"next_url", has_next ? Json(base + "/audit?page=" + std::to_string(page + 1)) : Json(false)},
 	    {"paged", page > 1 || has_next},
+	    {"head", *head},
+	    {"csv_url", base + "/audit.csv"},
 	};
 	const std::string title = page > 1 ? words("pages.audit_page", {{"page", std::to_string(page)}}) : "pages.audit";
 	web.SendHtml(request, 200, web.RenderPage(request, "audit", model, title, access));
+}
+
+//! The whole log of the organisation as CSV, oldest first; the download is itself an entry.
+void DownloadAuditCsv(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto entries = app::ExportAuditEntries(web.ctx(), request.actor(), access);
+	if (!entries) {
+		return web.SendErrorPage(request, entries.error());
+	}
+	const std::string name = "audit-log-" + std::to_string(access.org.id) + "-" + platform::TodayInJapan() + ".csv";
+	request.response.status = 200;
+	request.response.set_header("Content-Disposition", AttachmentDisposition(name, name));
+	request.response.set_header("Cache-Control", "no-store");
+	request.response.set_content(interchange::WriteAuditCsv(*entries), "text/csv; charset=utf-8");
 }
 
 } // namespace
@@ -322,6 +352,8 @@ RouteTable AuditRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/audit)",
 	     OrgStaff("gates.audit"), ShowAudit},
+	    {Method::kGet, R"(/orgs/(\d+)/audit\.csv)",
+	     OrgStaff("gates.audit"), DownloadAuditCsv},
 	};
 }
 

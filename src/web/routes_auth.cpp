@@ -222,11 +222,11 @@ void SignIn(WebApp &web, Request &request) {
 	if (request.Param("password").empty()) {
 		return RenderLogin(web, request, email, Error::Invalid("password", "web_auth.password_required"));
 	}
-	auto user = app::Authenticate(web.ctx(), email, request.Param("password"));
+	auto user = app::Authenticate(web.ctx(), email, request.Param("password"), request.http.remote_addr);
 	if (!user) {
 		return RenderLogin(web, request, email, user.error());
 	}
-	auto session = app::StartSession(web.ctx(), user->id);
+	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr);
 	if (!session) {
 		return web.SendErrorPage(request, session.error());
 	}

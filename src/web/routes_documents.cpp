@@ -12,6 +12,7 @@
 #include "export/document_html.hpp"
 #include "export/document_pack.hpp"
 #include "export/document_pdf.hpp"
+#include "web/audited_download.hpp"
 #include "web/http_headers.hpp"
 #include "web/route_table.hpp"
 
@@ -97,10 +98,10 @@ void DownloadPack(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!zip) {
 		return web.SendErrorPage(request, zip.error());
 	}
-	request.response.set_header("Content-Disposition",
-	                            AttachmentDisposition("mamori-documents.zip", web.messages().Text(app::DocumentLocaleOf(access.org), "documents.pack.file_name")));
-	request.response.status = 200;
-	request.response.set_content(*zip, "application/zip");
+	SendAuditedDownload(web, request, access,
+	                    {"mamori-documents.zip",
+	                     web.messages().Text(app::DocumentLocaleOf(access.org), "documents.pack.file_name"),
+	                     "application/zip", std::move(*zip)});
 }
 
 void ShowDocuments(WebApp &web, Request &request, const app::OrgAccess &access) {
@@ -180,10 +181,11 @@ void Download(WebApp &web, Request &request, const app::OrgAccess &access, bool 
 		return web.SendErrorPage(request, bytes.error());
 	}
 	const std::string extension = pdf ? ".pdf" : ".docx";
-	request.response.set_header("Content-Disposition", AttachmentDisposition(doc->kind + extension, doc->title + extension));
-	request.response.status = 200;
-	request.response.set_content(*bytes, pdf ? "application/pdf"
-	                                         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	SendAuditedDownload(web, request, access,
+	                    {doc->kind + extension, doc->title + extension,
+	                     pdf ? "application/pdf"
+	                         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	                     std::move(*bytes)});
 }
 
 void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) { Download(web, request, access, true); }

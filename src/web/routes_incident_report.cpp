@@ -9,6 +9,7 @@
 #include "export/document_docx.hpp"
 #include "export/document_html.hpp"
 #include "export/document_pdf.hpp"
+#include "web/audited_download.hpp"
 #include "web/http_headers.hpp"
 #include "web/incident_routes.hpp"
 
@@ -34,10 +35,11 @@ void Download(WebApp &web, Request &request, const app::OrgAccess &access, bool 
 	}
 	const std::string extension = pdf ? ".pdf" : ".docx";
 	const std::string ascii = "incident-report-" + std::string(request.http.matches[2]) + extension;
-	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii, doc->title + extension));
-	request.response.status = 200;
-	request.response.set_content(*bytes, pdf ? "application/pdf"
-	                                         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	SendAuditedDownload(web, request, access,
+	                    {ascii, doc->title + extension,
+	                     pdf ? "application/pdf"
+	                         : "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	                     std::move(*bytes)});
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "web/form_dates.hpp"
 #include "web/form_fields.hpp"
 #include "web/http_errors.hpp"
+#include "web/audited_download.hpp"
 #include "web/http_headers.hpp"
 #include "web/route_table.hpp"
 
@@ -614,9 +615,7 @@ void DownloadPdf(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const std::string ascii_name = "policy-v" + version + (draft ? "-draft" : "") + ".pdf";
 	const std::string document_name =
 	    text(draft ? "documents.policy.file_name_draft" : "documents.policy.file_name", {{"version", version}});
-	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_name, document_name));
-	request.response.status = 200;
-	request.response.set_content(*pdf, "application/pdf");
+	SendAuditedDownload(web, request, access, {ascii_name, document_name, "application/pdf", std::move(*pdf)});
 }
 
 void ShowVersions(WebApp &web, Request &request, const app::OrgAccess &access) {

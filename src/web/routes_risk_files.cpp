@@ -11,6 +11,7 @@
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
+#include "web/audited_download.hpp"
 #include "web/http_headers.hpp"
 #include "web/risk_routes.hpp"
 
@@ -21,14 +22,13 @@ constexpr size_t kPreviewRows = 200; // rows listed on the preview; every error 
 
 //! `stem` is the file name in the document's language (情報資産管理台帳);
 //! `ascii_stem` the one for clients that cannot take UTF-8 names.
-void SendDownload(Request &request, const std::string &body, const std::string &content_type,
-                  const std::string &extension, const std::string &ascii_stem, const std::string &stem) {
+void SendDownload(WebApp &web, Request &request, const app::OrgAccess &access, const std::string &body,
+                  const std::string &content_type, const std::string &extension, const std::string &ascii_stem,
+                  const std::string &stem) {
 	const std::string today = platform::TodayInJapan();
-	request.response.status = 200;
-	request.response.set_header("Content-Disposition", AttachmentDisposition(ascii_stem + "-" + today + "." + extension,
-	                                                                         stem + "_" + today + "." + extension));
-	request.response.set_header("Cache-Control", "no-store");
-	request.response.set_content(body, content_type.c_str());
+	SendAuditedDownload(web, request, access,
+	                    {ascii_stem + "-" + today + "." + extension, stem + "_" + today + "." + extension, content_type,
+	                     body});
 }
 
 struct UploadedFile {
@@ -180,14 +180,14 @@ void DownloadRegister(WebApp &web, Request &request, const app::OrgAccess &acces
 		if (!xlsx) {
 			return web.SendErrorPage(request, xlsx.error());
 		}
-		return SendDownload(request, *xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		return SendDownload(web, request, access, *xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		                    "xlsx", "risk-register", stem);
 	}
 	if (extension == "csv") {
-		return SendDownload(request, interchange::WriteRegisterCsv(edition, snapshot, text), "text/csv; charset=utf-8",
+		return SendDownload(web, request, access, interchange::WriteRegisterCsv(edition, snapshot, text), "text/csv; charset=utf-8",
 		                    "csv", "risk-register", stem);
 	}
-	SendDownload(request, interchange::WriteRegisterJson(edition, snapshot, text), "application/json; charset=utf-8",
+	SendDownload(web, request, access, interchange::WriteRegisterJson(edition, snapshot, text), "application/json; charset=utf-8",
 	             "json", "risk-register", stem);
 }
 
@@ -198,7 +198,7 @@ void DownloadResults(WebApp &web, Request &request, const app::OrgAccess &access
 	}
 	const Locale locale = app::DocumentLocaleOf(access.org);
 	const interchange::DocumentText text{web.messages(), locale};
-	SendDownload(request,
+	SendDownload(web, request, access,
 	             interchange::WriteDiagnosisCsv(DocumentEdition(web, access, locale),
 	                                            SnapshotOf(access, *analysis, locale), text),
 	             "text/csv; charset=utf-8", "csv", "risk-diagnosis", text("interchange.file.diagnosis"));

@@ -702,6 +702,65 @@ expect_bad "user create: weak password creates no database file" "--password" /d
 [ ! -e "$WORK/fresh/none.db" ] && pass "user create: refused input left no file behind" || fail "user create: refused input left no file behind" "file exists"
 expect_ok "user create: a database in a new folder" /dev/null user create --db "$WORK/fresh/sub/new.db" --email new@example.jp --password 'Kanari-Nagai-Passphrase-2025' -- email='"new@example.jp"'
 
+# ---------------------------------------------------------------- audit verify (issue 10, contract "CLI: audit log")
+
+ADB="$WORK/audit.db"
+for who in one two three four; do
+	run /dev/null user create --db "$ADB" --email "$who@example.co.jp" --password 'Kanari-Nagai-Passphrase-2025'
+done
+ENTRIES=$(sqlite3 "$ADB" 'select count(*) from audit_log')
+LAST_HASH=$(sqlite3 "$ADB" 'select hash from audit_log order by id desc limit 1')
+expect_ok "audit verify: intact log" /dev/null audit verify --db "$ADB" -- ok=true entries="$ENTRIES" head="\"$LAST_HASH\""
+if [ "$ENTRIES" -ge 4 ] && [ "${#LAST_HASH}" -eq 64 ]; then
+	pass "audit verify: every account is an entry with a 64-digit hash"
+else
+	fail "audit verify: every account is an entry with a 64-digit hash" "entries $ENTRIES, hash '$LAST_HASH'"
+fi
+# expect_broken NAME DB FIRST_BAD ENTRIES: exit 1 and the contract's JSON naming the first bad entry.
+expect_broken() {
+	run /dev/null audit verify --db "$2"
+	if [ "$RC" -ne 1 ]; then
+		fail "$1" "exit $RC, expected 1"
+	elif ! valid_json "$OUT"; then
+		fail "$1" "stdout is not one valid JSON document"
+	elif check_values "$1" ok=false first_bad_entry="$3" entries="$4"; then
+		pass "$1"
+	fi
+}
+cp "$ADB" "$WORK/audit-changed.db"
+sqlite3 "$WORK/audit-changed.db" "UPDATE audit_log SET detail = '{\"email\":\"x@example.co.jp\"}' WHERE id = 2"
+expect_broken "audit verify: a changed entry is found" "$WORK/audit-changed.db" 2 "$ENTRIES"
+cp "$ADB" "$WORK/audit-deleted.db"
+sqlite3 "$WORK/audit-deleted.db" "DELETE FROM audit_log WHERE id = 2"
+expect_broken "audit verify: a deleted middle entry is found" "$WORK/audit-deleted.db" 3 "$((ENTRIES - 1))"
+cp "$ADB" "$WORK/audit-swapped.db"
+sqlite3 "$WORK/audit-swapped.db" "UPDATE audit_log SET id = -1 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = -1"
+expect_broken "audit verify: swapped entries are found" "$WORK/audit-swapped.db" 2 "$ENTRIES"
+# Cutting the last entry leaves a valid chain with another head: only a head kept elsewhere shows it.
+cp "$ADB" "$WORK/audit-cut.db"
+sqlite3 "$WORK/audit-cut.db" "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)"
+run /dev/null audit verify --db "$WORK/audit-cut.db"
+if [ "$RC" -eq 0 ] && [ "$(json_get "$OUT" head)" != "\"$LAST_HASH\"" ]; then
+	pass "audit verify: a cut end changes the head"
+else
+	fail "audit verify: a cut end changes the head" "exit $RC"
+fi
+expect_bad "audit verify: --db is required" '--db' /dev/null audit verify
+run /dev/null audit verify --db "$WORK/no-such-audit.db"
+if [ "$RC" -eq 2 ] && [ ! -s "$OUT" ] && [ ! -e "$WORK/no-such-audit.db" ] && grep -qF -- '--db' "$ERR"; then
+	pass "audit verify: a missing database is refused without creating it"
+else
+	fail "audit verify: a missing database is refused without creating it" "exit $RC"
+fi
+printf 'not a database' >"$WORK/garbage.db"
+run /dev/null audit verify --db "$WORK/garbage.db"
+if [ "$RC" -ne 0 ] && [ ! -s "$OUT" ] && [ "$(wc -l <"$ERR")" -eq 1 ]; then
+	pass "audit verify: a file that is not a database is a clear error"
+else
+	fail "audit verify: a file that is not a database is a clear error" "exit $RC"
+fi
+expect_bad "audit verify: unknown subcommand shows the usage" 'audit verify' /dev/null audit check --db "$ADB"
+
 # ---------------------------------------------------------------- summary
 
 echo "$PASSED passed, $FAILED failed"

@@ -72,6 +72,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 	if (!applied) {
 		return fail(applied.error());
 	}
+	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
+		return fail(sealed.error());
+	}
 	return store;
 }
 

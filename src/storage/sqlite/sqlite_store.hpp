@@ -198,6 +198,8 @@ public:
 
 	Status AppendAudit(const AuditEntry &entry) override;
 	Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) override;
+	Result<std::vector<AuditChainEntry>> ListAuditChain() override;
+	Result<std::string> AuditHead() override;
 
 	//! Fails with kInvalidInput when path already exists (a backup never
 	//! overwrites anything); a failed backup leaves no file behind.
@@ -205,6 +207,10 @@ public:
 
 private:
 	explicit SqliteStore(sqlite3 *db) : db_(db) {}
+
+	//! Once per database, right after the audit chain migration (NNNN_audit_chain.sql): gives the entries written before the
+	//! chain existed their hashes, in id order (sqlite_store_audit.cpp).
+	Status SealUnchainedAudit();
 
 	sqlite3 *db_ = nullptr;
 	//! Recursive because InTransaction holds it while fn calls other methods.

@@ -1,17 +1,81 @@
 // mamori/storage/sqlite/sqlite_store_audit.cpp
-// SqliteStore: the audit log.
+// SqliteStore: the audit log, kept as a hash chain (core/security/audit_chain.hpp).
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include "platform/crypto.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
 
 namespace mamori::storage {
 
 using namespace sqlite_detail;
 
+namespace {
+
+// Set in settings once the entries written before the audit chain migration (NNNN_audit_chain.sql) are sealed; from then on an
+// entry without a hash is damage for `audit verify` to report, never something to seal again
+// (else blanking hashes would be a way to have altered entries re-sealed).
+constexpr const char *kSealedSetting = "audit_chain_sealed";
+
+constexpr const char *kChainColumns = "id, at, org_id, user_id, action, target, detail, prev_hash, hash";
+
+Result<AuditChainEntry> ReadChainEntry(const Statement &s) {
+	AuditChainEntry entry;
+	entry.id = s.ColumnInt64(0);
+	entry.at = s.ColumnText(1);
+	entry.org_id = s.ColumnOptionalInt64(2);
+	entry.user_id = s.ColumnOptionalInt64(3);
+	entry.action = s.ColumnText(4);
+	entry.target = s.ColumnText(5);
+	entry.detail = s.ColumnText(6);
+	entry.prev_hash = s.ColumnText(7);
+	entry.hash = s.ColumnText(8);
+	return entry;
+}
+
+//! The hash of the entry with the highest id below `before` (all entries when nullopt).
+Result<std::string> LastHash(sqlite3 *db, std::optional<Id> before) {
+	auto last = QueryOne<std::string>(
+	    db, "SELECT COALESCE(hash, '') FROM audit_log WHERE ? IS NULL OR id < ? ORDER BY id DESC LIMIT 1",
+	    [&](Statement &s) { s.Bind(1, before).Bind(2, before); },
+	    [](const Statement &s) -> Result<std::string> { return s.ColumnText(0); });
+	if (!last) {
+		return last.error();
+	}
+	return last->has_value() ? **last : AuditChainZeroHash();
+}
+
+//! Links the stored entry `id` to `prev_hash` and stores its hash.
+Status SealEntry(sqlite3 *db, Id id, const std::string &prev_hash) {
+	auto entry = QueryOne<AuditChainEntry>(
+	    db, std::string("SELECT ") + kChainColumns + " FROM audit_log WHERE id = ?", [&](Statement &s) { s.Bind(1, id); },
+	    ReadChainEntry);
+	if (!entry) {
+		return entry.error();
+	}
+	if (!entry->has_value()) {
+		return Error::Make(ErrorCode::kStorage, "audit entry " + std::to_string(id) + " vanished while being sealed");
+	}
+	AuditChainEntry sealed = **entry;
+	sealed.prev_hash = prev_hash;
+	const std::string hash = AuditChainHash(sealed, platform::Sha256Hex);
+	Result<int> done = Execute(db, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
+	                           [&](Statement &s) { s.Bind(1, prev_hash).Bind(2, hash).Bind(3, id); });
+	return done ? OkStatus() : Status(done.error());
+}
+
+} // namespace
+
 // --- audit --------------------------------------------------------------------------------
 
 Status SqliteStore::AppendAudit(const AuditEntry &entry) {
+	// SQLite: the outermost transaction is BEGIN IMMEDIATE, so reading the last hash and inserting
+	// after it cannot interleave with another writer. PostgreSQL (issue 11) will need an explicit
+	// lock here (e.g. pg_advisory_xact_lock or LOCK TABLE audit_log) for the same guarantee.
 	return InTransaction([&]() -> Status {
+		Result<std::string> prev_hash = LastHash(db_, std::nullopt);
+		if (!prev_hash) {
+			return prev_hash.error();
+		}
 		Result<int> done = Execute(db_,
 		                           "INSERT INTO audit_log(org_id, user_id, at, action, target, detail) "
 		                           "VALUES (?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?)",
@@ -23,7 +87,12 @@ Status SqliteStore::AppendAudit(const AuditEntry &entry) {
 			                               .Bind(5, entry.target)
 			                               .Bind(6, entry.detail);
 		                           });
-		return done ? OkStatus() : Status(done.error());
+		if (!done) {
+			return done.error();
+		}
+		// Hashed from the stored row, so the hash covers exactly what was written (the time
+		// SQLite filled in, the text as stored).
+		return SealEntry(db_, static_cast<Id>(sqlite3_last_insert_rowid(db_)), *prev_hash);
 	});
 }
 
@@ -32,10 +101,59 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int
 	// A negative limit means "all" (SQLite's own convention).
 	return QueryAll<AuditEntry>(db_,
 	                            "SELECT a.id, a.org_id, a.user_id, COALESCE(u.email, ''), a.at, a.action, a.target, "
-	                            "a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	                            "a.detail, COALESCE(a.hash, '') FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	                            "WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
 	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, limit).Bind(3, offset < 0 ? 0 : offset); },
 	                            ReadAudit);
+}
+
+Result<std::vector<AuditChainEntry>> SqliteStore::ListAuditChain() {
+	std::lock_guard lock(mutex_);
+	return QueryAll<AuditChainEntry>(db_, std::string("SELECT ") + kChainColumns + " FROM audit_log ORDER BY id",
+	                                 [](Statement &) {}, ReadChainEntry);
+}
+
+Result<std::string> SqliteStore::AuditHead() {
+	std::lock_guard lock(mutex_);
+	return LastHash(db_, std::nullopt);
+}
+
+Status SqliteStore::SealUnchainedAudit() {
+	return InTransaction([&]() -> Status {
+		// Checked inside the write transaction: two processes opening the database together seal once.
+		Result<bool> sealed =
+		    Exists(db_, "SELECT 1 FROM settings WHERE key = ?", [](Statement &s) { s.Bind(1, kSealedSetting); });
+		if (!sealed) {
+			return sealed.error();
+		}
+		if (*sealed) {
+			return OkStatus();
+		}
+		// Tests open databases at an older schema (before the audit chain migration): nothing to seal yet.
+		Result<bool> chained = Exists(db_, "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'",
+		                              [](Statement &) {});
+		if (!chained) {
+			return chained.error();
+		}
+		if (!*chained) {
+			return OkStatus();
+		}
+		auto ids = QueryAll<Id>(db_, "SELECT id FROM audit_log WHERE hash IS NULL ORDER BY id", [](Statement &) {},
+		                        [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
+		if (!ids) {
+			return ids.error();
+		}
+		for (Id id : *ids) {
+			Result<std::string> prev_hash = LastHash(db_, id);
+			if (!prev_hash) {
+				return prev_hash.error();
+			}
+			MAMORI_TRY(SealEntry(db_, id, *prev_hash));
+		}
+		Result<int> done = Execute(db_, "INSERT INTO settings(key, value) VALUES (?, '1')",
+		                           [](Statement &s) { s.Bind(1, kSealedSetting); });
+		return done ? OkStatus() : Status(done.error());
+	});
 }
 
 } // namespace mamori::storage

@@ -209,6 +209,7 @@ Result<AuditEntry> ReadAudit(const Statement &s) {
 	entry.action = s.ColumnText(5);
 	entry.target = s.ColumnText(6);
 	entry.detail = s.ColumnText(7);
+	entry.hash = s.ColumnText(8);
 	return entry;
 }
 

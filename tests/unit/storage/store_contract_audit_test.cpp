@@ -5,6 +5,8 @@
 // Runs for every backend through the Store interface (store_contract.hpp).
 #include "storage/store_contract.hpp"
 
+#include "platform/crypto.hpp"
+
 #include <filesystem>
 
 namespace mamori::storage {
@@ -39,6 +41,36 @@ TEST_P(StoreContract, AuditIsNewestFirstWithEmail) {
 	auto page = store_->ListAudit(org_a, 1, 1);
 	ASSERT_EQ(page->size(), 1u);
 	EXPECT_EQ((*page)[0].action, "action.2");
+}
+
+TEST_P(StoreContract, AppendsFormAVerifiedHashChain) {
+	const Id org_id = MakeOrg("A社");
+	EXPECT_EQ(store_->AuditHead().value(), AuditChainZeroHash());
+	for (int i = 1; i <= 4; ++i) {
+		AuditEntry entry;
+		entry.org_id = i % 2 == 0 ? std::optional<Id>(org_id) : std::nullopt;
+		entry.action = "action." + std::to_string(i);
+		entry.detail = "{}";
+		ASSERT_TRUE(store_->AppendAudit(entry).ok());
+	}
+	auto chain = store_->ListAuditChain();
+	ASSERT_TRUE(chain.ok());
+	ASSERT_EQ(chain->size(), 4u);
+	EXPECT_EQ((*chain)[0].prev_hash, AuditChainZeroHash());
+	for (size_t i = 1; i < chain->size(); ++i) {
+		EXPECT_EQ((*chain)[i].prev_hash, (*chain)[i - 1].hash);
+		EXPECT_LT((*chain)[i - 1].id, (*chain)[i].id);
+	}
+	// The time the store filled in is part of what was hashed.
+	EXPECT_FALSE((*chain)[0].at.empty());
+	const auto check = VerifyAuditChain(*chain, platform::Sha256Hex);
+	EXPECT_TRUE(check.ok);
+	EXPECT_EQ(check.head, chain->back().hash);
+	EXPECT_EQ(store_->AuditHead().value(), chain->back().hash);
+	// The organisation's own listing carries each entry's hash too (the CSV export shows it).
+	auto listed = store_->ListAudit(org_id, 10, 0).value();
+	ASSERT_EQ(listed.size(), 2u);
+	EXPECT_EQ(listed[0].hash, chain->back().hash);
 }
 
 TEST_P(StoreContract, BackupIsAReadableCopy) {
