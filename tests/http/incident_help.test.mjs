@@ -151,6 +151,12 @@ test('the lessons of a classified incident re-rate threats and correct check ans
   assert.match(timeline, /教訓をリスク分析に反映しました。/);
   assert.match(timeline, /ランサムウェアによる暗号化 2→3/);
   assert.match(timeline, new RegExp(`対策状況：${checkId} 未回答→実施していない`));
+  // The change history names the actions in words, not codes.
+  const history = await owner.request('GET', `/orgs/${orgId}/audit`);
+  assert.match(history.text, /教訓をリスク分析に反映/);
+  assert.match(history.text, /相談前に整理する情報を保存/);
+  assert.match(history.text, /OSとセキュリティソフトを変更/);
+  assert.doesNotMatch(history.text, /incident\.lessons_applied/);
   // Applying the same values again changes nothing.
   assert.equal((await post({ 'frequency.office_pc_ransomware': '3', [`answer.${checkId}`]: '3' })).status, 400);
 });
