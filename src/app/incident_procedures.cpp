@@ -56,18 +56,6 @@ std::optional<std::vector<incident::ProcedureStep>> StepsFromJson(const std::str
 	return steps;
 }
 
-const incident::Procedure *FindProcedure(const Catalog &content, const std::string &kind, const std::string &levels) {
-	const incident::IncidentKind *found = content.incident.procedures.FindKind(kind);
-	if (found == nullptr) {
-		return nullptr;
-	}
-	for (const auto &procedure : found->procedures) {
-		if (incident::LevelsKey(procedure.levels) == levels) {
-			return &procedure;
-		}
-	}
-	return nullptr;
-}
 
 Status CheckSteps(const Catalog &content, std::vector<incident::ProcedureStep> &steps) {
 	if (steps.empty() || steps.size() > kMaxProcedureSteps) {
@@ -122,6 +110,20 @@ Status RequireEditor(const OrgAccess &access) {
 
 } // namespace
 
+const incident::Procedure *FindProcedure(const incident::IncidentProcedures &procedures, const std::string &kind,
+                                         const std::string &levels) {
+	const incident::IncidentKind *found = procedures.FindKind(kind);
+	if (found == nullptr) {
+		return nullptr;
+	}
+	for (const auto &procedure : found->procedures) {
+		if (incident::LevelsKey(procedure.levels) == levels) {
+			return &procedure;
+		}
+	}
+	return nullptr;
+}
+
 Result<incident::IncidentRules> FirmIncidentRules(AppContext &ctx, const OrgAccess &access, const Catalog &content) {
 	incident::IncidentRules rules = content.incident;
 	for (const auto &adaptation : MAMORI_TRY(ctx.store.ListProcedureAdaptations(access.org.id))) {
@@ -143,7 +145,7 @@ Result<std::set<std::pair<std::string, std::string>>> AdaptedProcedures(AppConte
 Status SaveFirmProcedure(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &kind,
                          const std::string &levels, std::vector<incident::ProcedureStep> steps) {
 	MAMORI_TRY(RequireEditor(access));
-	if (FindProcedure(ctx.catalog, kind, levels) == nullptr) {
+	if (FindProcedure(ctx.catalog.incident.procedures, kind, levels) == nullptr) {
 		return Error::Make(ErrorCode::kNotFound, "app_incident_procedures.not_found");
 	}
 	MAMORI_TRY(CheckSteps(ctx.catalog, steps));
@@ -159,7 +161,7 @@ Status SaveFirmProcedure(AppContext &ctx, const Actor &actor, const OrgAccess &a
 Status ResetFirmProcedure(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &kind,
                           const std::string &levels) {
 	MAMORI_TRY(RequireEditor(access));
-	if (FindProcedure(ctx.catalog, kind, levels) == nullptr) {
+	if (FindProcedure(ctx.catalog.incident.procedures, kind, levels) == nullptr) {
 		return Error::Make(ErrorCode::kNotFound, "app_incident_procedures.not_found");
 	}
 	return ctx.store.InTransaction([&]() -> Status {

@@ -22,6 +22,10 @@ namespace mamori::app {
 //! adapted procedures laid over them.
 Result<incident::IncidentRules> FirmIncidentRules(AppContext &ctx, const OrgAccess &access, const Catalog &content);
 
+//! The procedure of `kind` whose levels give `levels` (a LevelsKey), or null.
+const incident::Procedure *FindProcedure(const incident::IncidentProcedures &procedures, const std::string &kind,
+                                         const std::string &levels);
+
 //! (kind, levels key) of every procedure the firm has adapted.
 Result<std::set<std::pair<std::string, std::string>>> AdaptedProcedures(AppContext &ctx, const OrgAccess &access);
 

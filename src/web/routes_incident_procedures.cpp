@@ -83,13 +83,7 @@ void RenderEditor(WebApp &web, Request &request, const app::OrgAccess &access, c
                   const std::vector<incident::ProcedureStep> &steps, const std::optional<Error> &error) {
 	const auto &procedures = web.Content(request).incident.procedures;
 	const incident::IncidentKind *kind = procedures.FindKind(key.kind);
-	const incident::Procedure *sample = nullptr;
-	for (const auto *procedure = kind == nullptr ? nullptr : kind->procedures.data();
-	     kind != nullptr && procedure != kind->procedures.data() + kind->procedures.size(); ++procedure) {
-		if (incident::LevelsKey(procedure->levels) == key.levels) {
-			sample = procedure;
-		}
-	}
+	const incident::Procedure *sample = app::FindProcedure(procedures, key.kind, key.levels);
 	if (sample == nullptr) {
 		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "app_incident_procedures.not_found"));
 	}
@@ -141,13 +135,8 @@ void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (!rules) {
 		return web.SendErrorPage(request, rules.error());
 	}
-	const incident::IncidentKind *kind = rules->procedures.FindKind(key.kind);
-	if (kind != nullptr) {
-		for (const auto &procedure : kind->procedures) {
-			if (incident::LevelsKey(procedure.levels) == key.levels) {
-				return RenderEditor(web, request, access, key, procedure.steps, std::nullopt);
-			}
-		}
+	if (const incident::Procedure *procedure = app::FindProcedure(rules->procedures, key.kind, key.levels)) {
+		return RenderEditor(web, request, access, key, procedure->steps, std::nullopt);
 	}
 	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "app_incident_procedures.not_found"));
 }
