@@ -12,6 +12,7 @@
 #include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
 #include "storage/open_store.hpp"
+#include "web/client_address.hpp"
 #include "web/server.hpp"
 
 #include <nlohmann/json.hpp>
@@ -48,11 +49,49 @@ Result<Installation> OpenInstallation(const std::string &db_path) {
 	return Installation{std::move(catalog.value()), std::move(store.value())};
 }
 
+//! "https://mamori.example.jp/" → "https://mamori.example.jp": scheme and host (and port) only,
+//! because mamori serves from the root and builds links as PUBLIC_URL + path.
+Result<std::string> PublicUrl(std::string url) {
+	if (url.empty()) {
+		return url;
+	}
+	while (!url.empty() && url.back() == '/') {
+		url.pop_back();
+	}
+	const bool https = url.rfind("https://", 0) == 0;
+	const size_t host_start = https ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+	if (host_start == 0 || url.size() == host_start ||
+	    url.find_first_of("/?#@ \t\"<>", host_start) != std::string::npos) {
+		return Error::Invalid("--public-url", "cli.errors.public_url_format");
+	}
+	return url;
+}
+
+//! "10.0.0.5,10.0.0.6" → each a literal address; names and ranges are refused, so the
+//! trust given to X-Forwarded-For is exactly what the operator wrote.
+Result<std::vector<std::string>> TrustedProxies(const std::string &list) {
+	std::vector<std::string> proxies;
+	size_t start = 0;
+	while (start < list.size()) {
+		size_t comma = list.find(',', start);
+		if (comma == std::string::npos) {
+			comma = list.size();
+		}
+		const std::string address = list.substr(start, comma - start);
+		if (!web::IsIpAddress(address)) {
+			return Error::Invalid("--trusted-proxy", "cli.errors.trusted_proxy_format", {{"value", address}});
+		}
+		proxies.push_back(address);
+		start = comma + 1;
+	}
+	return proxies;
+}
+
 } // namespace
 
 int RunServe(const Args &args) {
 	std::set<std::string> value_options = kMailOptions;
-	value_options.insert({"db", "listen"});
+	value_options.insert({"db", "listen", "public-url", "trusted-proxy"});
 	auto parsed = ParseArgs(args, value_options, {"secure-cookies"});
 	if (!parsed) {
 		return ReportError(parsed.error());
@@ -64,7 +103,18 @@ int RunServe(const Args &args) {
 	}
 	options.mail = std::move(mail.value());
 	options.db_path = parsed->Value("db", "var/mamori.db");
-	options.secure_cookies = parsed->Has("secure-cookies");
+	auto public_url = PublicUrl(parsed->Value("public-url", ""));
+	if (!public_url) {
+		return ReportError(public_url.error());
+	}
+	options.public_url = *public_url;
+	// Behind TLS every cookie must be Secure; --secure-cookies stays for a proxy without a known URL.
+	options.secure_cookies = parsed->Has("secure-cookies") || options.public_url.rfind("https://", 0) == 0;
+	auto proxies = TrustedProxies(parsed->Value("trusted-proxy", ""));
+	if (!proxies) {
+		return ReportError(proxies.error());
+	}
+	options.trusted_proxies = std::move(proxies.value());
 	options.console_locale = CliLocale();
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');

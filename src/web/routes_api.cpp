@@ -101,11 +101,11 @@ void CreateSession(WebApp &web, Request &request) {
 		return web.SendApiError(request, Error::Invalid("password", "web_api.password_string"));
 	}
 	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>(),
-	                              request.http.remote_addr);
+	                              request.client_address);
 	if (!user) {
 		return web.SendApiError(request, user.error());
 	}
-	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr);
+	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
 	if (!session) {
 		return web.SendApiError(request, session.error());
 	}

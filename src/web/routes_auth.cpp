@@ -222,11 +222,11 @@ void SignIn(WebApp &web, Request &request) {
 	if (request.Param("password").empty()) {
 		return RenderLogin(web, request, email, Error::Invalid("password", "web_auth.password_required"));
 	}
-	auto user = app::Authenticate(web.ctx(), email, request.Param("password"), request.http.remote_addr);
+	auto user = app::Authenticate(web.ctx(), email, request.Param("password"), request.client_address);
 	if (!user) {
 		return RenderLogin(web, request, email, user.error());
 	}
-	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr);
+	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
 	if (!session) {
 		return web.SendErrorPage(request, session.error());
 	}

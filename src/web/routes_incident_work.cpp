@@ -330,7 +330,7 @@ void Classify(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (classified) {
 		// The level names who leads; they hear of it by mail when 管理体制 has their address.
 		if (auto noticed = app::NotifyIncidentLead(web.ctx(), web.messages(), request.actor(), access, incident->id,
-		                                           IncidentHref(access, incident->id));
+		                                           web.AbsoluteUrl(IncidentHref(access, incident->id)));
 		    !noticed) {
 			return web.SendErrorPage(request, noticed.error());
 		}

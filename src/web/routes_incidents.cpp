@@ -88,7 +88,7 @@ void Create(WebApp &web, Request &request, const app::OrgAccess &access) {
 	}
 	const std::string incident_path = IncidentBase(access) + "/" + std::to_string(*id);
 	// The report is stored; mail is a second channel whose outcome the timeline shows.
-	if (auto noticed = app::NotifyIncidentReported(web.ctx(), web.messages(), request.actor(), access, *id, incident_path);
+	if (auto noticed = app::NotifyIncidentReported(web.ctx(), web.messages(), request.actor(), access, *id, web.AbsoluteUrl(incident_path));
 	    !noticed) {
 		return web.SendErrorPage(request, noticed.error());
 	}

@@ -196,7 +196,7 @@ void ShowPlan(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 void Remind(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto sent = app::SendTrainingReminders(web.ctx(), web.messages(), request.actor(), access, TrainingBase(access));
+	auto sent = app::SendTrainingReminders(web.ctx(), web.messages(), request.actor(), access, web.AbsoluteUrl(TrainingBase(access)));
 	if (!sent) {
 		return web.SendErrorPage(request, sent.error());
 	}

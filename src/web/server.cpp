@@ -20,7 +20,7 @@ static void StopOnSignal(int) {
 	}
 }
 
-static void ApplySecurityHeaders(httplib::Response &response) {
+static void ApplySecurityHeaders(httplib::Response &response, bool behind_tls) {
 	// Everything mamori serves comes from itself: no inline scripts or
 	// styles, no frames, no plugins. Charts are inline SVG (markup, not style).
 	response.set_header("Content-Security-Policy",
@@ -31,6 +31,10 @@ static void ApplySecurityHeaders(httplib::Response &response) {
 	response.set_header("Referrer-Policy", "same-origin");
 	response.set_header("Cross-Origin-Opener-Policy", "same-origin");
 	response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	if (behind_tls) {
+		// A year, without includeSubDomains: other hosts of the operator's domain are not ours to pin.
+		response.set_header("Strict-Transport-Security", "max-age=31536000");
+	}
 }
 
 static int Fail(const Error &error) {
@@ -69,15 +73,20 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	}
 	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs, .mailer = mailer.get()};
 	WebApp web_app(ctx, std::move(views.value()),
-	               WebOptions{*web_dir + "/static", options.secure_cookies, options.console_locale});
+	               WebOptions{.static_dir = *web_dir + "/static",
+	                          .secure_cookies = options.secure_cookies,
+	                          .public_url = options.public_url,
+	                          .trusted_proxies = options.trusted_proxies,
+	                          .console_locale = options.console_locale});
 
 	httplib::Server server;
 	server.set_payload_max_length(kMaxBodyBytes);
 	// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to
 	// every keep-alive response (measured: /healthz at 290 req/s).
 	server.set_tcp_nodelay(true);
-	server.set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
-		ApplySecurityHeaders(response);
+	const bool behind_tls = options.public_url.rfind("https://", 0) == 0;
+	server.set_pre_routing_handler([behind_tls](const httplib::Request &request, httplib::Response &response) {
+		ApplySecurityHeaders(response, behind_tls);
 		if (request.path.rfind("/static/", 0) != 0) {
 			response.set_header("Cache-Control", "no-store");
 		}

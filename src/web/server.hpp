@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mamori::web {
 
@@ -14,6 +15,11 @@ struct ServeOptions {
 	std::string host = "127.0.0.1";
 	int port = 8080;
 	bool secure_cookies = false;
+	//! The address people use, e.g. "https://mamori.example.jp" ("" = none given). An https
+	//! address marks the cookies Secure, adds HSTS, and makes links in mail absolute.
+	std::string public_url;
+	//! Reverse proxies whose X-Forwarded-For is believed (web/client_address.hpp).
+	std::vector<std::string> trusted_proxies;
 	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal (the set-up code)
 	std::optional<platform::SmtpSettings> mail;  // none: reports show on the dashboard only
 };

@@ -1,6 +1,8 @@
 // mamori/web/web_app.cpp
 #include "web/web_app.hpp"
 
+#include "web/client_address.hpp"
+
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
@@ -73,6 +75,8 @@ static std::string CookieValue(const httplib::Request &http, const std::string &
 
 Request WebApp::Begin(const httplib::Request &http, httplib::Response &response) {
 	Request request{http, response, std::nullopt};
+	request.client_address = ClientAddress(http.remote_addr, http.get_header_value("X-Forwarded-For"),
+	                                       options_.trusted_proxies);
 	const std::string token = CookieValue(http, kSessionCookie);
 	if (!token.empty()) {
 		auto session = app::ResolveSession(ctx_, token);
@@ -284,7 +288,11 @@ void WebApp::SetSessionCookie(Request &request, const std::string &token) {
 }
 
 void WebApp::ClearSessionCookie(Request &request) {
-	request.response.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+	if (options_.secure_cookies) {
+		cookie += "; Secure";
+	}
+	request.response.set_header("Set-Cookie", cookie);
 }
 
 std::optional<Id> WebApp::ParseId(const std::string &text) {

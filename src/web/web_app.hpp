@@ -32,6 +32,8 @@ inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 struct WebOptions {
 	std::string static_dir;
 	bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+	std::string public_url;       // scheme and host people use, without a trailing "/" ("" = unknown)
+	std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
 	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal
 };
 
@@ -40,6 +42,8 @@ struct Request {
 	const httplib::Request &http;
 	httplib::Response &response;
 	std::optional<app::SessionUser> session;
+	//! Where the request came from: the TCP peer, or the client a trusted proxy names.
+	std::string client_address;
 	//! The UI language of this request (WebApp::Begin decides it).
 	Locale locale = kDefaultLocale;
 
@@ -97,6 +101,9 @@ public:
 	void SendApiError(Request &request, const Error &error);
 	void SendHtml(Request &request, int status, const std::string &html);
 	void Redirect(Request &request, const std::string &location);
+	//! `path` with the public URL in front, for links that leave the browser (mail);
+	//! the path alone when the operator gave no --public-url.
+	std::string AbsoluteUrl(const std::string &path) const { return options_.public_url + path; }
 	//! An HTML error page for the error's status (404 for kNotFound, ...).
 	void SendErrorPage(Request &request, const Error &error);
 

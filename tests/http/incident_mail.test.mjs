@@ -31,7 +31,9 @@ async function report(client, what) {
 
 before(async () => {
   relay = await startFakeSmtp();
-  server = await startServer({ extraArgs: ['--smtp-url', `smtp://127.0.0.1:${relay.port}`, '--mail-from', 'mamori@example.jp'] });
+  // With --public-url the mail carries a link people can click (an https URL would also make the
+  // cookies Secure, which this plain-HTTP test server cannot use).
+  server = await startServer({ extraArgs: ['--smtp-url', `smtp://127.0.0.1:${relay.port}`, '--mail-from', 'mamori@example.jp', '--public-url', 'http://mamori.example.jp'] });
   server.createUser('mail-owner@example.jp', PASSWORD);
   owner = new ApiClient(server.base);
   await owner.signIn('mail-owner@example.jp', PASSWORD);
@@ -51,7 +53,7 @@ test('a report is mailed to the people who work incidents, and the timeline says
   assert.match(mail.subject, /メール通知テスト株式会社/);
   assert.match(mail.text, /ランサムウェアの画面が表示された/);
   assert.match(mail.text, /経理部のPC/);
-  assert.match(mail.text, new RegExp(`/orgs/${orgId}/incidents/\\d+`));
+  assert.match(mail.text, new RegExp(`http://mamori\\.example\\.jp/orgs/${orgId}/incidents/\\d+`));
   const page = await owner.request('GET', path);
   assert.match(page.text, /メールで通知/);
   assert.match(page.text, /mail-owner@example\.jp/);

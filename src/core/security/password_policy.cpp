@@ -17,6 +17,15 @@ int CountCharacters(const std::string &utf8) {
 	return count;
 }
 
+//! 30508 → "30,508": the count is read by people, in either language.
+static std::string WithThousands(size_t number) {
+	std::string digits = std::to_string(number);
+	for (int pos = static_cast<int>(digits.size()) - 3; pos > 0; pos -= 3) {
+		digits.insert(static_cast<size_t>(pos), ",");
+	}
+	return digits;
+}
+
 static std::string Lower(std::string text) {
 	std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
 	return text;
@@ -35,7 +44,8 @@ Status CheckPasswordPolicy(const std::string &password, const std::string &email
 		return Error::Invalid(field, "errors.password.same_character");
 	}
 	if (std::binary_search(common_passwords.begin(), common_passwords.end(), lowered)) {
-		return Error::Invalid(field, "errors.password.common");
+		// The list's size goes into the text, so the person sees why: attackers try such lists first.
+		return Error::Invalid(field, "errors.password.common", {{"count", WithThousands(common_passwords.size())}});
 	}
 	const std::string lowered_email = Lower(email);
 	const std::string local_part = lowered_email.substr(0, lowered_email.find('@'));

@@ -1,0 +1,77 @@
+// HTTP tests of running behind TLS (issue 10, "Behind TLS"): --public-url https://… makes every
+// cookie Secure and adds HSTS; X-Forwarded-For names the client only when the TCP peer is a proxy
+// given with --trusted-proxy; without those options nothing changes; bad values are refused at start.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { startServer, setCookies, BIN } from '../support/server.mjs';
+
+const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
+let behindProxy;
+let direct;
+
+before(async () => {
+  behindProxy = await startServer({ extraArgs: ['--public-url', 'https://mamori.example.jp/', '--trusted-proxy', '127.0.0.1,::1'] });
+  direct = await startServer();
+  for (const server of [behindProxy, direct]) server.createUser('tls-owner@example.jp', PASSWORD);
+});
+after(async () => {
+  await behindProxy.stop();
+  await direct.stop();
+});
+
+async function signIn(server, headers = {}) {
+  return fetch(`${server.base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ email: 'tls-owner@example.jp', password: PASSWORD }),
+  });
+}
+
+function lastClient(server, action) {
+  const detail = execFileSync('sqlite3', [server.db, `SELECT detail FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`], { encoding: 'utf8' }).trim();
+  return JSON.parse(detail).client;
+}
+
+test('an https public URL adds HSTS to every answer, pages and health check alike', async () => {
+  for (const path of ['/healthz', '/login']) {
+    const response = await fetch(behindProxy.base + path, { redirect: 'manual' });
+    assert.match(response.headers.get('strict-transport-security') || '', /^max-age=\d{7,}/, path);
+  }
+  const plain = await fetch(`${direct.base}/login`);
+  assert.equal(plain.headers.get('strict-transport-security'), null, 'no HSTS without a TLS public URL');
+});
+
+test('behind TLS every cookie is Secure; without it none claims to be', async () => {
+  const secure = setCookies((await signIn(behindProxy)).headers);
+  assert.ok(secure.length > 0);
+  for (const cookie of secure) assert.match(cookie, /;\s*Secure/i, cookie);
+  const login = setCookies((await fetch(`${behindProxy.base}/login`)).headers);
+  for (const cookie of login) assert.match(cookie, /;\s*Secure/i, `pre-session cookie: ${cookie}`);
+
+  const plain = setCookies((await signIn(direct)).headers);
+  assert.ok(plain.length > 0);
+  for (const cookie of plain) assert.doesNotMatch(cookie, /Secure/i, cookie);
+});
+
+test('the client address comes from X-Forwarded-For only through a trusted proxy', async () => {
+  assert.equal((await signIn(behindProxy, { 'X-Forwarded-For': '198.51.100.23' })).status, 200);
+  assert.equal(lastClient(behindProxy, 'session.start'), '198.51.100.23');
+  // A client that writes its own header in front of the proxy's entry gains nothing.
+  assert.equal((await signIn(behindProxy, { 'X-Forwarded-For': '203.0.113.1, 198.51.100.24' })).status, 200);
+  assert.equal(lastClient(behindProxy, 'session.start'), '198.51.100.24');
+
+  // Without --trusted-proxy the same header is the client's word and is ignored.
+  assert.equal((await signIn(direct, { 'X-Forwarded-For': '198.51.100.23' })).status, 200);
+  assert.equal(lastClient(direct, 'session.start'), '127.0.0.1');
+});
+
+test('bad --public-url and --trusted-proxy values stop the server with a clear message', () => {
+  for (const [option, value] of [['--public-url', 'ftp://mamori.example.jp'], ['--public-url', 'https://mamori.example.jp/app?x=1'],
+    ['--trusted-proxy', '10.0.0.0/8'], ['--trusted-proxy', 'proxy.example.jp']]) {
+    const run = spawnSync(BIN, ['serve', '--db', `${direct.dir}/never.db`, '--listen', '127.0.0.1:1', option, value],
+      { encoding: 'utf8', env: { ...process.env, MAMORI_ARGON2_FAST: '1' }, timeout: 10000 });
+    assert.equal(run.status, 2, `${option} ${value}: ${run.stderr}`);
+    assert.match(run.stderr, new RegExp(option), `${option} ${value}: ${run.stderr}`);
+  }
+});
