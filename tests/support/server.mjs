@@ -5,7 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const BIN = process.env.MAMORI_BIN || resolve('build/mamori');
 
@@ -21,9 +21,10 @@ function freePort() {
   });
 }
 
-export async function startServer({ extraArgs = [] } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'mamori-test-'));
-  const db = join(dir, 'mamori.db');
+// `db` reopens an existing database (a restart); the caller then owns its folder.
+export async function startServer({ extraArgs = [], db: reuse } = {}) {
+  const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), 'mamori-test-'));
+  const db = reuse || join(dir, 'mamori.db');
   const port = await freePort();
   const env = { ...process.env, MAMORI_ARGON2_FAST: '1' };
   const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,7 +56,13 @@ export async function startServer({ extraArgs = [] } = {}) {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      if (!reuse) rmSync(dir, { recursive: true, force: true });
+    },
+    // A power cut: no chance to flush or close anything. The database stays for a restart.
+    async crash() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
