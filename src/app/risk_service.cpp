@@ -343,7 +343,8 @@ Status DismissAnswerReview(AppContext &ctx, const Actor &actor, const OrgAccess 
 	auto found = std::find_if(reviews->begin(), reviews->end(),
 	                          [&](const storage::AnswerReview &review) { return review.old_item_id == old_item_id; });
 	if (found == reviews->end()) {
-		return Error::Make(ErrorCode::kNotFound, "app_risk.review_not_found");
+		// A form field names the review, so an unknown one is bad input (400), not a missing page.
+		return Error::Invalid("old_item_id", "app_risk.review_not_found");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (Status deleted = ctx.store.DeleteAnswerReview(access.org.id, old_item_id); !deleted) {

@@ -352,7 +352,7 @@ void SaveCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const RiskCatalog &catalog = access.EditionOf(web.Content(request)).risk_catalog;
 	const std::string category = request.Param("category");
 	if (catalog.FindCategory(category) == nullptr) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_risk.check_category_not_found"));
+		return web.SendErrorPage(request, Error::Invalid("category", "web_risk.check_category_not_found"));
 	}
 	auto reviews = app::ListAnswerReviews(web.ctx(), access);
 	if (!reviews) {
