@@ -150,7 +150,7 @@ RouteTable OverviewRoutes() {
 
 RouteTable SelfcheckRoutes() {
 	RouteTable routes = selfcheck_pages::OverviewRoutes();
-	for (RouteTable (*table)() : {selfcheck_pages::AnsweringRoutes, selfcheck_pages::ResultRoutes}) {
+	for (RouteTable (*table)() : {selfcheck_pages::AnsweringRoutes, selfcheck_pages::SheetRoutes, selfcheck_pages::ResultRoutes}) {
 		for (Route &route : table()) {
 			routes.push_back(std::move(route));
 		}

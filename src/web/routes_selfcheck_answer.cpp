@@ -7,88 +7,12 @@
 #include "app/selfcheck_service.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/http_errors.hpp"
+#include "web/selfcheck_answering.hpp"
 #include "web/selfcheck_routes.hpp"
 #include "web/training_routes.hpp"
 
 namespace mamori::web::selfcheck_pages {
 namespace {
-
-constexpr Answer kAnswerChoices[] = {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown};
-
-const SelfcheckGroup *GroupOf(const Edition &edition, const std::string &id) {
-	for (const auto &group : edition.selfcheck_rules.groups) {
-		if (group.id == id) {
-			return &group;
-		}
-	}
-	return nullptr;
-}
-
-//! Who is answering, resolved once per answer-flow request.
-struct Answering {
-	std::string respondent; // the name the answers are stored under
-	std::string query;      // "?respondent=..." for editors; "" for 回答者 (their department is implied)
-	std::optional<app::SelfcheckRound> round; // the open round, if any
-	std::optional<app::SelfcheckResponse> response;
-};
-
-//! Answer-flow URLs keep the respondent (editors) and where to return after a change.
-std::string AnswerUrl(const app::OrgAccess &access, const std::string &tail, const Answering &answering,
-                      bool return_to_check = false) {
-	std::string url = OrgBase(access) + "/selfcheck/answer" + tail + answering.query;
-	if (return_to_check) {
-		url += answering.query.empty() ? "?return=check" : "&return=check";
-	}
-	return url;
-}
-
-// ---- shared steps ----------------------------------------------------------
-
-//! "?respondent=..." for editors; "" for 回答者, whose department is implied.
-std::string QueryFor(const app::OrgAccess &access, const std::string &respondent) {
-	return access.IsRespondent() ? std::string() : app::QueryString({{"respondent", respondent}});
-}
-
-// 回答者 always answer for their own department; editors name the
-// respondent in the query string (chosen on the landing page).
-Result<Answering> ResolveAnswering(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
-	auto sheet = app::OpenAnswerSheet(web.ctx(), access, requested);
-	if (!sheet) {
-		return sheet.error();
-	}
-	return Answering{sheet->respondent, QueryFor(access, sheet->respondent), sheet->round, sheet->response};
-}
-
-//! An editor without a respondent goes back to the landing page, where they name one.
-bool MustNameRespondent(WebApp &web, Request &request, const app::OrgAccess &access) {
-	if (!access.IsRespondent() && access.CanEdit() && app::TrimSpaces(request.Param("respondent")).empty()) {
-		web.Redirect(request, OrgBase(access) + "/selfcheck/answer");
-		return true;
-	}
-	return false;
-}
-
-// For question, check and done pages: a missing or blank respondent sends
-// editors back to the landing page, where they name one.
-std::optional<Answering> AnsweringOrRespond(WebApp &web, Request &request, const app::OrgAccess &access) {
-	if (MustNameRespondent(web, request, access)) {
-		return std::nullopt;
-	}
-	auto answering = ResolveAnswering(web, request, access);
-	if (!answering) {
-		web.SendErrorPage(request, answering.error());
-		return std::nullopt;
-	}
-	return *answering;
-}
-
-Json AnsweringJson(const PageText &words, const app::OrgAccess &access, const Answering &answering) {
-	return Json{{"name", answering.respondent},
-	            {"named_by_editor", !access.IsRespondent()},
-	            {"round", answering.round ? RoundJson(words, *answering.round) : Json(nullptr)},
-	            {"has_round", answering.round.has_value()}};
-}
 
 // ---- 2. landing (ui.md §2.1) ------------------------------------------
 
@@ -153,6 +77,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 	model["start_href"] = first_open ? AnswerUrl(access, "/q/" + std::to_string(*first_open), *answering)
 	                                 : AnswerUrl(access, "/check", *answering);
 	model["check_href"] = AnswerUrl(access, "/check", *answering);
+	model["sheet_href"] = AnswerUrl(access, "/sheet", *answering);
 	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_start", model, "pages.selfcheck_answer", access));
 }
 
@@ -246,7 +171,7 @@ void SaveQuestion(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 		return;
 	}
-	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
+	const std::string requested = RequestedRespondent(request, access);
 	auto saved = app::SaveAnswers(web.ctx(), request.actor(), access, requested, AnswerSheet{{*number, *answer}},
 	                              app::SaveMode::kMerge, false);
 	if (!saved) {
@@ -307,7 +232,7 @@ void SubmitCheck(WebApp &web, Request &request, const app::OrgAccess &access) {
 	if (MustNameRespondent(web, request, access)) {
 		return;
 	}
-	const std::string requested = access.IsRespondent() ? "" : app::TrimSpaces(request.Param("respondent"));
+	const std::string requested = RequestedRespondent(request, access);
 	auto submitted = app::SubmitAnswers(web.ctx(), request.actor(), access, requested);
 	if (!submitted && submitted.error().code == ErrorCode::kInvalidInput && submitted.error().field == "answers") {
 		auto answering = AnsweringOrRespond(web, request, access);
@@ -338,6 +263,7 @@ void ShowDone(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"submitted_date", DayText(PageText{web, request}, answering->response->submitted_at)},
 	              {"submitted_iso", app::JapanIsoDate(answering->response->submitted_at)},
 	              {"check_href", AnswerUrl(access, "/check", *answering)},
+	              {"draft_key", SheetDraftKey(access, *answering)},
 	              {"is_respondent", access.IsRespondent()},
 	              {"overview_href", base + "/selfcheck"},
 	              {"result_href", base + "/selfcheck/result"}};

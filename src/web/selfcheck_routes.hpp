@@ -33,6 +33,7 @@ std::string DayText(const PageText &words, const std::string &iso);
 
 RouteTable OverviewRoutes();
 RouteTable AnsweringRoutes();
+RouteTable SheetRoutes();
 RouteTable ResultRoutes();
 
 } // namespace mamori::web::selfcheck_pages

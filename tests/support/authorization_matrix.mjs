@@ -96,6 +96,8 @@ export const ROUTES = [
   ['GET /orgs/(\\d+)/selfcheck/answer/check', 'answerer', '/orgs/{org}/selfcheck/answer/check'],
   ['POST /orgs/(\\d+)/selfcheck/answer/check', 'member', '/orgs/{org}/selfcheck/answer/check'],
   ['GET /orgs/(\\d+)/selfcheck/answer/done', 'answerer', '/orgs/{org}/selfcheck/answer/done'],
+  ['GET /orgs/(\\d+)/selfcheck/answer/sheet', 'answerer', '/orgs/{org}/selfcheck/answer/sheet'],
+  ['POST /orgs/(\\d+)/selfcheck/answer/sheet', 'member', '/orgs/{org}/selfcheck/answer/sheet'],
   ['GET /orgs/(\\d+)/selfcheck/result', 'staff', '/orgs/{org}/selfcheck/result'],
   ['GET /orgs/(\\d+)/policy', 'staff', '/orgs/{org}/policy'],
   ['POST /orgs/(\\d+)/policy', 'editor', '/orgs/{org}/policy'],
