@@ -4,6 +4,8 @@
 #include "app/audit.hpp"
 #include "platform/clock.hpp"
 
+#include <algorithm>
+
 namespace mamori::app {
 
 bool IsIsoDate(const std::string &text) {
@@ -50,11 +52,7 @@ Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const Org
 	return views;
 }
 
-Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
-                         const storage::FiveArticleStatus &status) {
-	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "app_five_articles.update_forbidden");
-	}
+Status ValidateFiveArticle(const AppContext &ctx, const OrgAccess &access, const storage::FiveArticleStatus &status) {
 	const Edition &edition = access.EditionOf(ctx.catalog);
 	if (status.number < 1 || status.number > static_cast<int>(edition.five_articles.size())) {
 		return Error::Invalid("number", "app_five_articles.number_range",
@@ -77,18 +75,60 @@ Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &a
 	if (status.responsible.size() > 100) {
 		return Error::Invalid("responsible", "app_five_articles.responsible_too_long");
 	}
+	return OkStatus();
+}
+
+namespace {
+
+//! Stores one article's status and its audit entry; the caller holds the transaction.
+Status StoreFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                        const storage::FiveArticleStatus &status) {
 	storage::FiveArticleStatus stored = status;
 	stored.org_id = access.org.id;
 	stored.updated_at = ctx.clock.NowIso();
+	if (auto upserted = ctx.store.UpsertFiveArticle(stored); !upserted) {
+		return upserted;
+	}
+	return Audit(ctx, access.org.id, actor.user_id, "five_articles.update", "article:" + std::to_string(stored.number),
+	             {{"state", ArticleStateName(stored.state)}, {"done_on", stored.done_on}, {"responsible", stored.responsible}});
+}
+
+bool SameStatus(const storage::FiveArticleStatus &left, const storage::FiveArticleStatus &right) {
+	return left.state == right.state && left.done_on == right.done_on && left.responsible == right.responsible;
+}
+
+} // namespace
+
+Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                         const storage::FiveArticleStatus &status) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "app_five_articles.update_forbidden");
+	}
+	MAMORI_TRY(ValidateFiveArticle(ctx, access, status));
+	return ctx.store.InTransaction([&]() -> Status { return StoreFiveArticle(ctx, actor, access, status); });
+}
+
+Status UpdateFiveArticles(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                          const std::vector<storage::FiveArticleStatus> &statuses) {
+	if (!access.CanEdit()) {
+		return Error::Make(ErrorCode::kForbidden, "app_five_articles.update_forbidden");
+	}
+	for (const auto &status : statuses) {
+		MAMORI_TRY(ValidateFiveArticle(ctx, access, status));
+	}
+	const auto current = MAMORI_TRY(ListFiveArticles(ctx, access));
 	return ctx.store.InTransaction([&]() -> Status {
-		if (auto upserted = ctx.store.UpsertFiveArticle(stored); !upserted) {
-			return upserted;
+		for (const auto &status : statuses) {
+			// Only what changed is written, so the change history names the articles really edited.
+			const auto same = std::find_if(current.begin(), current.end(), [&](const FiveArticleView &view) {
+				return view.status.number == status.number && !view.status.updated_at.empty() &&
+				       SameStatus(view.status, status);
+			});
+			if (same == current.end()) {
+				MAMORI_TRY(StoreFiveArticle(ctx, actor, access, status));
+			}
 		}
-		return Audit(ctx, access.org.id, actor.user_id, "five_articles.update",
-		             "article:" + std::to_string(stored.number),
-		             {{"state", ArticleStateName(stored.state)},
-		              {"done_on", stored.done_on},
-		              {"responsible", stored.responsible}});
+		return OkStatus();
 	});
 }
 

@@ -25,6 +25,15 @@ Result<std::vector<FiveArticleView>> ListFiveArticles(AppContext &ctx, const Org
 Status UpdateFiveArticle(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                          const storage::FiveArticleStatus &status);
 
+//! The same checks as UpdateFiveArticle, without storing (errors name "number", "done_on",
+//! "responsible").
+Status ValidateFiveArticle(const AppContext &ctx, const OrgAccess &access, const storage::FiveArticleStatus &status);
+
+//! All articles from one form, in one transaction: all are stored or none. Articles whose
+//! values did not change are not written again.
+Status UpdateFiveArticles(AppContext &ctx, const Actor &actor, const OrgAccess &access,
+                          const std::vector<storage::FiveArticleStatus> &statuses);
+
 //! How many of the 5か条 are in each state, with the numbers of those not yet 実施済み.
 struct FiveArticleCounts {
 	int total = 0;

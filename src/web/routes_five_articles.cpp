@@ -1,8 +1,9 @@
 // mamori/web/routes_five_articles.cpp
 //
-// Step 1: the 情報セキュリティ5か条 checklist. Every article has its own small
-// form, so saving one never touches the others, and element ids carry the
-// article number (a3-done, a3-done_on-year, ...) to stay unique on the page.
+// Step 1: the 情報セキュリティ5か条 checklist. The page is one form with one save
+// (issue 13); element ids and field names carry the article number (a3-state,
+// a3-done_on-year, ...) to stay unique. A single article can still be posted
+// alone to /five-articles/N with unprefixed fields.
 #include "app/five_articles_service.hpp"
 #include "app/organizations.hpp"
 #include "web/form_dates.hpp"
@@ -75,8 +76,7 @@ const char *StateTagClass(ArticleState state) {
 	return "tag--todo";
 }
 
-Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const std::string &base, bool can_edit,
-                  const ArticleForm *submitted) {
+Json ArticleModel(const PageText &words, const app::FiveArticleView &view, bool can_edit, const ArticleForm *submitted) {
 	const FiveArticle &article = *view.article;
 	const app::FiveArticleStatus &status = view.status;
 	const std::string anchor = Anchor(article.number);
@@ -110,16 +110,15 @@ Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const
 	// The form shows what the editor just typed when it came back with an
 	// error, and the stored values otherwise.
 	const bool mine = submitted != nullptr && submitted->number == article.number;
-	const Error *error = mine ? &submitted->error : nullptr;
+	const Error *error = mine && !submitted->error.message.empty() ? &submitted->error : nullptr;
 	auto field_error = [&](const std::string &suffix) -> Json {
 		return error != nullptr && error->field == anchor + "-" + suffix ? Json(words.Describe(*error)) : Json(false);
 	};
 	model["form"] = {
-	    {"action", base + "/five-articles/" + std::to_string(article.number)},
 	    {"checked", StateFlags(mine ? submitted->state : state_name)},
 	    {"state_error", field_error("state")},
 	    {"date", DateFieldsModel(DateFieldsView{
-	                 anchor + "-done_on", "done_on", words("web_dates.label.done_on"), words("web_dates.hint.done_on"),
+	                 anchor + "-done_on", anchor + "-done_on", words("web_dates.label.done_on"), words("web_dates.hint.done_on"),
 	                 false, mine ? submitted->done_on : SplitIsoDate(status.done_on), error,
 	                 error != nullptr ? words.Describe(*error) : std::string()})},
 	    {"responsible_value", mine ? submitted->responsible : status.responsible},
@@ -128,8 +127,10 @@ Json ArticleModel(const PageText &words, const app::FiveArticleView &view, const
 	return model;
 }
 
-void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access, const ArticleForm *submitted,
-                        int saved) {
+//! The page; `submitted` holds what the editor sent, by article number, when it comes back
+//! with errors; `saved` is the article just saved alone (0: none), or -1 after saving all.
+void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access,
+                        const std::map<int, ArticleForm> &submitted, int saved) {
 	auto views = app::ListFiveArticles(web.ctx(), access, &web.Content(request));
 	if (!views) {
 		return web.SendErrorPage(request, views.error());
@@ -140,7 +141,9 @@ void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acc
 	int done = 0;
 	int in_progress = 0;
 	for (const auto &view : *views) {
-		articles.push_back(ArticleModel(PageText{web, request}, view, base, access.CanEdit(), submitted));
+		const auto sent = submitted.find(view.article->number);
+		articles.push_back(ArticleModel(PageText{web, request}, view, access.CanEdit(),
+		                                sent != submitted.end() ? &sent->second : nullptr));
 		switch (view.status.state) {
 		case ArticleState::kDone:
 			++done;
@@ -175,7 +178,9 @@ void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acc
 	    {"one_star_ready", one_star_ready},
 	    {"not_started", not_started},
 	    {"security_action_url", kSecurityActionUrl},
+	    {"save_action", base + "/five-articles"},
 	    {"saved", false},
+	    {"saved_all", saved < 0},
 	};
 	for (const auto &view : *views) {
 		if (view.article->number == saved) {
@@ -183,49 +188,55 @@ void RenderFiveArticles(WebApp &web, Request &request, const app::OrgAccess &acc
 		}
 	}
 	int status = 200;
-	if (submitted != nullptr) {
+	Json summary_items = Json::array();
+	for (const auto &[number, form] : submitted) {
+		if (form.error.message.empty()) {
+			continue;
+		}
 		// A state error is shown on the group of radios; the link focuses the first one.
-		const std::string &field = submitted->error.field;
-		model["error_summary"] =
-		    ErrorSummary(submitted->error, field.ends_with("-state") ? field + "-not_started" : field);
-		status = HttpStatusFor(submitted->error.code);
+		const std::string &field = form.error.field;
+		const std::string target = field.ends_with("-state") ? field + "-not_started" : field;
+		if (summary_items.empty()) {
+			model["error_summary"] = ErrorSummary(form.error, target);
+			status = HttpStatusFor(form.error.code);
+		}
+		summary_items.push_back({{"field_id", target}, {"message", web.Describe(request, form.error)}});
+	}
+	if (!summary_items.empty()) {
+		model["error_summary"]["summary_items"] = summary_items;
 	}
 	web.SendHtml(request, status, web.RenderPage(request, "five_articles", model, "pages.five_articles", access));
 }
 
 void ShowFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access) {
-	// ?saved=N comes from our own redirect after a save; anything else is ignored.
+	// ?saved=N comes from our own redirect after a save (N = all for the whole form); anything
+	// else is ignored.
 	int saved = 0;
 	const std::string saved_text = request.Param("saved");
-	if (saved_text.size() == 1 && saved_text[0] >= '1' && saved_text[0] <= '9') {
+	if (saved_text == "all") {
+		saved = -1;
+	} else if (saved_text.size() == 1 && saved_text[0] >= '1' && saved_text[0] <= '9') {
 		saved = saved_text[0] - '0';
 	}
-	RenderFiveArticles(web, request, access, nullptr, saved);
+	RenderFiveArticles(web, request, access, {}, saved);
 }
 
-void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access) {
-	const std::string number_text = request.http.matches[2];
-	const auto &articles = access.EditionOf(web.Content(request)).five_articles;
-	const auto number = WebApp::ParseId(number_text);
-	const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
-		return number && candidate.number == *number;
-	});
-	if (found_article == articles.end()) {
-		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
-	}
-	const FiveArticle &article = *found_article;
-
+//! Reads one article's fields, named `prefix`state, `prefix`done_on_year… and `prefix`responsible
+//! ("" for the one-article form, "a3-" on the whole page), and checks them as the app layer
+//! will. On a problem, form.error names the article and the box to focus.
+std::pair<ArticleForm, app::FiveArticleStatus> ReadArticle(WebApp &web, const Request &request,
+                                                           const app::OrgAccess &access, const FiveArticle &article,
+                                                           const std::string &prefix) {
 	ArticleForm form;
-	form.number = static_cast<int>(*number);
-	form.state = request.Param("state");
-	form.done_on = ReadDateFields(request, "done_on");
-	form.responsible = Trimmed(request.Param("responsible"));
+	form.number = article.number;
+	form.state = request.Param(prefix + "state");
+	form.done_on = ReadDateFields(request, prefix + "done_on");
+	form.responsible = Trimmed(request.Param(prefix + "responsible"));
 	const std::string anchor = Anchor(form.number);
-
 	app::FiveArticleStatus status;
 	status.number = form.number;
 	status.responsible = form.responsible;
-	// One page holds five forms: the message says which article it is about.
+	// One page holds five articles: the message says which article it is about.
 	auto about_article = [&](const Error &error, const std::string &field) {
 		return Error::Invalid(field, "five_articles.errors.about_article",
 		                      {{"number", std::to_string(article.number)},
@@ -235,30 +246,67 @@ void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access
 	const auto state = ParseArticleStateName(form.state);
 	if (!state) {
 		form.error = about_article(Error::Invalid("state", "five_articles.errors.choose_state"), anchor + "-state");
-		return RenderFiveArticles(web, request, access, &form, 0);
+		return {form, status};
 	}
 	status.state = *state;
 	auto done_on = ParseDateFields(form.done_on, anchor + "-done_on", web.Text(request, "web_dates.label.done_on"), false);
 	if (!done_on) {
 		form.error = about_article(done_on.error(), done_on.error().field);
-		return RenderFiveArticles(web, request, access, &form, 0);
+		return {form, status};
 	}
 	status.done_on = *done_on;
-	if (auto updated = app::UpdateFiveArticle(web.ctx(), request.actor(), access, status); !updated) {
-		if (updated.error().code != ErrorCode::kInvalidInput) {
-			return web.SendErrorPage(request, updated.error());
-		}
+	if (auto valid = app::ValidateFiveArticle(web.ctx(), access, status); !valid) {
 		// The app layer names its own fields; point them at this article's boxes.
-		form.error = about_article(updated.error(), updated.error().field);
+		form.error = about_article(valid.error(), valid.error().field);
 		const std::map<std::string, std::string> ids = {{"done_on", anchor + "-done_on-year"},
 		                                                {"responsible", anchor + "-responsible"},
 		                                                {"state", anchor + "-state"}};
 		auto found = ids.find(form.error.field);
 		form.error.field = found != ids.end() ? found->second : anchor + "-state";
-		return RenderFiveArticles(web, request, access, &form, 0);
 	}
-	web.Redirect(request, "/orgs/" + std::to_string(access.org.id) +
-	                          "/five-articles?saved=" + std::to_string(form.number) + "#" + anchor);
+	return {form, status};
+}
+
+//! The whole checklist in one form (issue 13): every article is checked, all problems are
+//! listed at once, and nothing is stored unless all five are right.
+void SaveFiveArticles(WebApp &web, Request &request, const app::OrgAccess &access) {
+	std::map<int, ArticleForm> forms;
+	std::vector<app::FiveArticleStatus> statuses;
+	bool failed = false;
+	for (const FiveArticle &article : access.EditionOf(web.Content(request)).five_articles) {
+		auto [form, status] = ReadArticle(web, request, access, article, Anchor(article.number) + "-");
+		failed = failed || !form.error.message.empty();
+		forms[article.number] = form;
+		statuses.push_back(status);
+	}
+	if (failed) {
+		return RenderFiveArticles(web, request, access, forms, 0);
+	}
+	if (auto updated = app::UpdateFiveArticles(web.ctx(), request.actor(), access, statuses); !updated) {
+		return web.SendErrorPage(request, updated.error());
+	}
+	web.Redirect(request, "/orgs/" + std::to_string(access.org.id) + "/five-articles?saved=all");
+}
+
+//! One article alone, for clients that post a single article's fields.
+void SaveFiveArticle(WebApp &web, Request &request, const app::OrgAccess &access) {
+	const auto &articles = access.EditionOf(web.Content(request)).five_articles;
+	const auto number = WebApp::ParseId(request.http.matches[2]);
+	const auto found_article = std::find_if(articles.begin(), articles.end(), [&](const FiveArticle &candidate) {
+		return number && candidate.number == *number;
+	});
+	if (found_article == articles.end()) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
+	}
+	auto [form, status] = ReadArticle(web, request, access, *found_article, "");
+	if (!form.error.message.empty()) {
+		return RenderFiveArticles(web, request, access, {{form.number, form}}, 0);
+	}
+	if (auto updated = app::UpdateFiveArticle(web.ctx(), request.actor(), access, status); !updated) {
+		return web.SendErrorPage(request, updated.error());
+	}
+	web.Redirect(request, "/orgs/" + std::to_string(access.org.id) + "/five-articles?saved=" +
+	                          std::to_string(form.number) + "#" + Anchor(form.number));
 }
 
 } // namespace
@@ -267,6 +315,8 @@ RouteTable FiveArticleRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/five-articles)",
 	     OrgStaff("gates.five_articles"), ShowFiveArticles},
+	    {Method::kPost, R"(/orgs/(\d+)/five-articles)",
+	     OrgEditor("gates.five_articles_update"), SaveFiveArticles},
 	    {Method::kPost, R"(/orgs/(\d+)/five-articles/(\d+))",
 	     OrgEditor("gates.five_articles_update"), SaveFiveArticle},
 	};

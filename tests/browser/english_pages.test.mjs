@@ -145,16 +145,15 @@ test('an English reader sees English pages from login to the risk analysis', asy
   await checkPage('dashboard', [`Information security at ${ORG_NAME}`, 'SECURITY ACTION ★1 (one star)', 'Latest self-assessment']);
 
   await page.goto(`${server.base}${base}/five-articles`);
-  await checkPage('5 Principles', ['The 5 Principles of information security', 'Record the status', 'Save']);
+  await checkPage('5 Principles', ['The 5 Principles of information security', 'Record the status', 'Save the status of the 5 principles']);
 
-  // One principle done: the time it was saved shows in British English.
-  const article = page.locator('form').filter({ has: page.locator('input[name="state"]') }).first();
-  await article.locator('input[value="done"]').check();
-  await article.locator('input[name="done_on_year"]').fill('2025');
-  await article.locator('input[name="done_on_month"]').fill('4');
-  await article.locator('input[name="done_on_day"]').fill('1');
-  await article.locator('input[name="responsible"]').fill('Ken Sato');
-  await article.locator('button[type="submit"]').click();
+  // One principle done, on the one form of all five: the time it was saved shows in British English.
+  await page.locator('input[name="a1-state"][value="done"]').check();
+  await page.locator('input[name="a1-done_on_year"]').fill('2025');
+  await page.locator('input[name="a1-done_on_month"]').fill('4');
+  await page.locator('input[name="a1-done_on_day"]').fill('1');
+  await page.locator('input[name="a1-responsible"]').fill('Ken Sato');
+  await page.getByRole('button', { name: 'Save the status of the 5 principles' }).click();
   await page.waitForLoadState('load');
   await page.goto(`${server.base}${base}/five-articles`);
   await checkPage('5 Principles with one done', ['1 done']);

@@ -86,6 +86,7 @@ export const ROUTES = [
   ['POST /orgs/(\\d+)/members', 'editor', '/orgs/{org}/members'],
   ['POST /orgs/(\\d+)/members/(\\d+)/delete', 'editor', '/orgs/{org}/members/{member}/delete'],
   ['GET /orgs/(\\d+)/five-articles', 'staff', '/orgs/{org}/five-articles'],
+  ['POST /orgs/(\\d+)/five-articles', 'editor', '/orgs/{org}/five-articles'],
   ['POST /orgs/(\\d+)/five-articles/(\\d+)', 'editor', '/orgs/{org}/five-articles/1'],
   ['GET /orgs/(\\d+)/selfcheck', 'member', '/orgs/{org}/selfcheck'],
   ['POST /orgs/(\\d+)/selfcheck/rounds', 'editor', '/orgs/{org}/selfcheck/rounds'],
