@@ -22,6 +22,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   TEST_PKGS+=(nodejs npm)
 fi
 
+# --list: print the build packages (scripts/sbom.sh reads them) and install nothing.
+if [[ "${1:-}" == "--list" ]]; then
+  printf '%s\n' "${BUILD_PKGS[@]}"
+  exit 0
+fi
+
 want=("${BUILD_PKGS[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   want+=("${TEST_PKGS[@]}")

@@ -37,6 +37,10 @@ struct SmtpSettings {
 	long timeout_seconds = 10;
 };
 
+//! Whether the relay in an smtp:// or smtps:// URL is this machine (localhost, 127.x, [::1]); only
+//! such a relay may receive mail without TLS.
+bool IsLoopbackRelay(const std::string &url);
+
 //! Checks the settings (URL scheme, a plausible From address) and returns a
 //! mailer for them.
 Result<std::unique_ptr<Mailer>> MakeSmtpMailer(SmtpSettings settings);

@@ -6,6 +6,7 @@
 
 #include "platform/crypto.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -82,8 +83,11 @@ public:
 		curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
 		curl_easy_setopt(curl, CURLOPT_TIMEOUT, settings_.timeout_seconds);
 		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-		// Encrypt whenever the relay offers it; smtps:// always does.
-		curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+		// Incident reports name people and weaknesses: a relay across the network must speak TLS
+		// (STARTTLS, or smtps://), or nothing is sent. Only a relay on this machine (a local
+		// postfix) may take plain text, since the message never leaves the host that way.
+		curl_easy_setopt(curl, CURLOPT_USE_SSL,
+		                 static_cast<long>(IsLoopbackRelay(settings_.url) ? CURLUSESSL_TRY : CURLUSESSL_ALL));
 		if (!settings_.user.empty()) {
 			curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
 			curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
@@ -103,6 +107,23 @@ private:
 };
 
 } // namespace
+
+bool IsLoopbackRelay(const std::string &url) {
+	const auto scheme_end = url.find("://");
+	if (scheme_end == std::string::npos) {
+		return false;
+	}
+	std::string host = url.substr(scheme_end + 3);
+	if (const auto at = host.rfind('@', host.find('/')); at != std::string::npos) {
+		host = host.substr(at + 1);  // user:password@host
+	}
+	if (!host.empty() && host.front() == '[') {
+		return host.rfind("[::1]", 0) == 0;
+	}
+	host = host.substr(0, host.find_first_of(":/"));
+	in_addr address{};
+	return host == "localhost" || (inet_pton(AF_INET, host.c_str(), &address) == 1 && host.rfind("127.", 0) == 0);
+}
 
 Result<std::unique_ptr<Mailer>> MakeSmtpMailer(SmtpSettings settings) {
 	if (settings.url.rfind("smtp://", 0) != 0 && settings.url.rfind("smtps://", 0) != 0) {

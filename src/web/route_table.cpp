@@ -2,6 +2,7 @@
 #include "web/route_table.hpp"
 
 #include "platform/crypto.hpp"
+#include "web/security_log.hpp"
 
 #include <stdexcept>
 
@@ -200,6 +201,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 			         Request request = web.Begin(http, response);
 			         std::optional<app::OrgAccess> access;
 			         if (!PassGate(web, request, route.gate, access)) {
+				         LogRefusal(request);
 				         return;
 			         }
 			         if (access) {
@@ -216,7 +218,8 @@ RouteTable AllRoutes() {
 	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
-	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes}) {
+	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,
+	                              PrivacyRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

@@ -116,6 +116,7 @@ RouteTable ExerciseRoutes();
 RouteTable ExerciseSceneRoutes();
 RouteTable ExerciseScenarioRoutes();
 RouteTable TrainingRoutes();
+RouteTable PrivacyRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

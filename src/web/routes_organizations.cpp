@@ -376,12 +376,12 @@ void ShowMembers(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 //! The invitation as shown once, on the response to the invitation: the link is never stored in clear.
-Json ShownInvitation(const Request &request, const std::string &email, const app::Invitation &invitation) {
+Json ShownInvitation(const WebApp &web, const Request &request, const std::string &email,
+                     const app::Invitation &invitation) {
 	Json shown = {{"email", app::NormalizeEmail(email)}, {"has_link", !invitation.token.empty()}};
 	if (!invitation.token.empty()) {
-		const std::string host = request.http.get_header_value("Host");
-		shown["link"] =
-		    "http://" + (host.empty() ? std::string("127.0.0.1:8080") : host) + "/invite/" + invitation.token;
+		// Behind TLS the link must be the https address, or the token would first travel in clear.
+		shown["link"] = web.ShareableUrl(request, "/invite/" + invitation.token);
 	}
 	return shown;
 }
@@ -411,7 +411,7 @@ void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 		return RenderMembers(web, request, access, form, invitation.error(), nullptr);
 	}
 	RenderMembers(web, request, access, Json::object(), std::nullopt,
-	              ShownInvitation(request, input.email, *invitation));
+	              ShownInvitation(web, request, input.email, *invitation));
 }
 
 void RemoveMember(WebApp &web, Request &request, const app::OrgAccess &access) {

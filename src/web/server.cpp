@@ -37,6 +37,17 @@ static void ApplySecurityHeaders(httplib::Response &response, bool behind_tls) {
 	}
 }
 
+//! The kinds of file /static/ serves; anything else that lands in the folder (a README, an editor's
+//! backup) stays private (ASVS 12.5.1).
+static bool IsServedStaticFile(const std::string &path) {
+	for (const char *extension : {".css", ".mjs", ".js", ".svg", ".png", ".woff2", ".ico"}) {
+		if (path.ends_with(extension)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static int Fail(const Error &error) {
 	std::cerr << "mamori serve: " << error.Describe() << "\n";
 	return 1;
@@ -89,6 +100,10 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		ApplySecurityHeaders(response, behind_tls);
 		if (request.path.rfind("/static/", 0) != 0) {
 			response.set_header("Cache-Control", "no-store");
+		} else if (!IsServedStaticFile(request.path)) {
+			response.status = 404;
+			response.set_content("404", "text/plain; charset=utf-8");
+			return httplib::Server::HandlerResponse::Handled;
 		}
 		return httplib::Server::HandlerResponse::Unhandled;
 	});

@@ -77,7 +77,7 @@ Request WebApp::Begin(const httplib::Request &http, httplib::Response &response)
 	Request request{http, response, std::nullopt};
 	request.client_address = ClientAddress(http.remote_addr, http.get_header_value("X-Forwarded-For"),
 	                                       options_.trusted_proxies);
-	const std::string token = CookieValue(http, kSessionCookie);
+	const std::string token = CookieValue(http, CookieName(kSessionCookie));
 	if (!token.empty()) {
 		auto session = app::ResolveSession(ctx_, token);
 		if (session && session->has_value()) {
@@ -102,7 +102,7 @@ Locale WebApp::ChooseLocale(Request &request) {
 				}
 			}
 			// Remember the choice, so the next page (after login, say) keeps it.
-			std::string cookie = std::string(kLanguageCookie) + "=" + std::string(LocaleCode(*chosen)) +
+			std::string cookie = CookieName(kLanguageCookie) + "=" + std::string(LocaleCode(*chosen)) +
 			                     "; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000";
 			if (options_.secure_cookies) {
 				cookie += "; Secure";
@@ -116,7 +116,7 @@ Locale WebApp::ChooseLocale(Request &request) {
 			return *setting;
 		}
 	}
-	if (auto remembered = ParseLocale(CookieValue(request.http, kLanguageCookie))) {
+	if (auto remembered = ParseLocale(CookieValue(request.http, CookieName(kLanguageCookie)))) {
 		return *remembered;
 	}
 	if (auto negotiated = NegotiateLocale(request.http.get_header_value("Accept-Language"))) {
@@ -141,10 +141,10 @@ std::string WebApp::FormCsrfToken(Request &request) {
 	if (request.session) {
 		return request.session->csrf_token;
 	}
-	std::string pre = CookieValue(request.http, kPreSessionCookie);
+	std::string pre = CookieValue(request.http, CookieName(kPreSessionCookie));
 	if (pre.empty() || pre.size() > 64) {
 		pre = platform::RandomToken(24);
-		std::string cookie = std::string(kPreSessionCookie) + "=" + pre + "; Path=/; HttpOnly; SameSite=Strict";
+		std::string cookie = CookieName(kPreSessionCookie) + "=" + pre + "; Path=/; HttpOnly; SameSite=Strict";
 		if (options_.secure_cookies) {
 			cookie += "; Secure";
 		}
@@ -156,7 +156,7 @@ std::string WebApp::FormCsrfToken(Request &request) {
 bool WebApp::CheckFormCsrf(Request &request) {
 	const std::string sent = request.Param("_csrf");
 	const std::string expected =
-	    request.session ? request.session->csrf_token : CookieValue(request.http, kPreSessionCookie);
+	    request.session ? request.session->csrf_token : CookieValue(request.http, CookieName(kPreSessionCookie));
 	if (!expected.empty() && !sent.empty() && platform::ConstantTimeEquals(expected, sent)) {
 		return true;
 	}
@@ -176,6 +176,8 @@ bool WebApp::CheckApiCsrf(Request &request) {
 void WebApp::SendJson(Request &request, int status, const Json &body) {
 	request.response.status = status;
 	request.response.set_content(body.dump(), "application/json; charset=utf-8");
+	// An API answer opened as a page is a download, never a document a browser renders (ASVS 14.4.2).
+	request.response.set_header("Content-Disposition", "attachment; filename=\"api.json\"");
 }
 
 void WebApp::SendApiError(Request &request, const Error &error) {
@@ -278,8 +280,22 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 	return views_.RenderPage(request.locale, page, model);
 }
 
+std::string WebApp::CookieName(const char *name) const {
+	// __Host- makes the browser refuse the cookie unless it is Secure, for this host only and for
+	// the whole site: no other subdomain or plain-HTTP page can plant or read it (ASVS 3.4.4).
+	return options_.secure_cookies ? std::string("__Host-") + name : std::string(name);
+}
+
+std::string WebApp::ShareableUrl(const Request &request, const std::string &path) const {
+	if (!options_.public_url.empty()) {
+		return options_.public_url + path;
+	}
+	const std::string host = request.http.get_header_value("Host");
+	return "http://" + (host.empty() ? std::string("127.0.0.1:8080") : host) + path;
+}
+
 void WebApp::SetSessionCookie(Request &request, const std::string &token) {
-	std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+	std::string cookie = CookieName(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
 	                     std::to_string(app::kSessionSeconds);
 	if (options_.secure_cookies) {
 		cookie += "; Secure";
@@ -288,7 +304,7 @@ void WebApp::SetSessionCookie(Request &request, const std::string &token) {
 }
 
 void WebApp::ClearSessionCookie(Request &request) {
-	std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+	std::string cookie = CookieName(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
 	if (options_.secure_cookies) {
 		cookie += "; Secure";
 	}

@@ -104,6 +104,11 @@ public:
 	//! `path` with the public URL in front, for links that leave the browser (mail);
 	//! the path alone when the operator gave no --public-url.
 	std::string AbsoluteUrl(const std::string &path) const { return options_.public_url + path; }
+	//! A link to show on a page for someone else to open (an invitation): the public URL when
+	//! the operator gave one, else what this browser used to reach us (plain HTTP on a LAN).
+	std::string ShareableUrl(const Request &request, const std::string &path) const;
+	//! A cookie's name as sent: with the __Host- prefix whenever cookies are Secure.
+	std::string CookieName(const char *name) const;
 	//! An HTML error page for the error's status (404 for kNotFound, ...).
 	void SendErrorPage(Request &request, const Error &error);
 

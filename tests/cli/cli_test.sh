@@ -438,6 +438,11 @@ expect_no_new_user() {
 expect_no_new_user "user create: short password" 'password' --email short@example.co.jp --password 'Ab3$xyz'
 expect_no_new_user "user create: common password" 'password' --email common@example.co.jp --password 'password123'
 expect_no_new_user "user create: common password, other case" 'password' --email common2@example.co.jp --password 'Password123'
+# The refusal says why: the password is on a list of that many (30,409 distinct) well-known ones.
+expect_no_new_user "user create: a common password of the zxcvbn list says how long the list is" '30,409' \
+	--email common3@example.co.jp --password 'Manchester'
+expect_no_new_user "user create: a password longer than 128 characters" 'password' --email long@example.co.jp \
+	--password "$(printf 'Kq7#%.0s' $(seq 1 33))"
 expect_no_new_user "user create: password is the e-mail address" 'password' --email hanako.suzuki@example.co.jp \
 	--password 'hanako.suzuki@example.co.jp'
 expect_no_new_user "user create: duplicate email" 'email' --email owner@example.co.jp --password 'another long passphrase'

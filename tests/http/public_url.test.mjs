@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { startServer, setCookies, BIN } from '../support/server.mjs';
+import { startServer, setCookies, csrfFrom, postForm, BIN } from '../support/server.mjs';
+import { createOrganization } from '../support/org_fixture.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let behindProxy;
@@ -46,6 +47,8 @@ test('behind TLS every cookie is Secure; without it none claims to be', async ()
   const secure = setCookies((await signIn(behindProxy)).headers);
   assert.ok(secure.length > 0);
   for (const cookie of secure) assert.match(cookie, /;\s*Secure/i, cookie);
+  // __Host-: the browser keeps it only if Secure, for this host, for the whole site.
+  for (const cookie of secure) assert.match(cookie, /^__Host-mamori_/, cookie);
   const login = setCookies((await fetch(`${behindProxy.base}/login`)).headers);
   for (const cookie of login) assert.match(cookie, /;\s*Secure/i, `pre-session cookie: ${cookie}`);
 
@@ -66,6 +69,14 @@ test('the client address comes from X-Forwarded-For only through a trusted proxy
   assert.equal(lastClient(direct, 'session.start'), '127.0.0.1');
 });
 
+test('an invitation link behind TLS is the https address, whatever Host the request named', async () => {
+  const { owner, orgId } = await createOrganization(behindProxy, 'tls-inviter@example.jp', 'TLS招待株式会社');
+  const members = await owner.request('GET', `/orgs/${orgId}/members`, { headers: { Host: 'evil.example' } });
+  const invited = await postForm(owner, `/orgs/${orgId}/members`, { _csrf: csrfFrom(members.text), email: 'tls-guest@example.jp', role: 'viewer' });
+  assert.match(invited.text, /https:\/\/mamori\.example\.jp\/invite\/[A-Za-z0-9_-]+/);
+  assert.doesNotMatch(invited.text, /http:\/\/[^"<\s]*\/invite\//);
+});
+
 test('bad --public-url and --trusted-proxy values stop the server with a clear message', () => {
   for (const [option, value] of [['--public-url', 'ftp://mamori.example.jp'], ['--public-url', 'https://mamori.example.jp/app?x=1'],
     ['--trusted-proxy', '10.0.0.0/8'], ['--trusted-proxy', 'proxy.example.jp']]) {
@@ -73,5 +84,6 @@ test('bad --public-url and --trusted-proxy values stop the server with a clear m
       { encoding: 'utf8', env: { ...process.env, MAMORI_ARGON2_FAST: '1' }, timeout: 10000 });
     assert.equal(run.status, 2, `${option} ${value}: ${run.stderr}`);
     assert.match(run.stderr, new RegExp(option), `${option} ${value}: ${run.stderr}`);
+    if (option === '--trusted-proxy') assert.ok(run.stderr.includes(value), `the refused value is named: ${run.stderr}`);
   }
 });

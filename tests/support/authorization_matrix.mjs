@@ -224,4 +224,5 @@ export const ROUTES = [
   ['POST /orgs/(\\d+)/training/(\\d+)/attendance', 'editor', '/orgs/{org}/training/{training}/attendance'],
   ['GET /orgs/(\\d+)/training/(\\d+)/quiz', 'member', '/orgs/{org}/training/{training}/quiz'],
   ['POST /orgs/(\\d+)/training/(\\d+)/quiz', 'member', '/orgs/{org}/training/{training}/quiz'],
+  ['GET /privacy', 'anyone', '/privacy'],
 ];

@@ -36,8 +36,8 @@ Status CheckPasswordPolicy(const std::string &password, const std::string &email
 	if (CountCharacters(password) < kMinPasswordLength) {
 		return Error::Invalid(field, "errors.password.too_short", {{"min", std::to_string(kMinPasswordLength)}});
 	}
-	if (static_cast<int>(password.size()) > kMaxPasswordBytes) {
-		return Error::Invalid(field, "errors.password.too_long", {{"max_bytes", std::to_string(kMaxPasswordBytes)}});
+	if (CountCharacters(password) > kMaxPasswordCharacters) {
+		return Error::Invalid(field, "errors.password.too_long", {{"max", std::to_string(kMaxPasswordCharacters)}});
 	}
 	const std::string lowered = Lower(password);
 	if (std::all_of(lowered.begin(), lowered.end(), [&](char c) { return c == lowered.front(); })) {

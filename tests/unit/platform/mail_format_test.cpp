@@ -100,5 +100,16 @@ TEST(MailFormatTest, SettingsAreCheckedBeforeAnythingIsSent) {
 	EXPECT_TRUE(MakeSmtpMailer({.url = "smtp://127.0.0.1:25", .from = "mamori@example.jp"}).ok());
 }
 
+TEST(SmtpSettingsTest, OnlyARelayOnThisMachineMayTakePlainText) {
+	EXPECT_TRUE(IsLoopbackRelay("smtp://127.0.0.1:2525"));
+	EXPECT_TRUE(IsLoopbackRelay("smtp://localhost"));
+	EXPECT_TRUE(IsLoopbackRelay("smtp://[::1]:25"));
+	EXPECT_TRUE(IsLoopbackRelay("smtp://user:secret@127.0.0.1:25/"));
+	EXPECT_FALSE(IsLoopbackRelay("smtp://mail.example.jp:587"));
+	EXPECT_FALSE(IsLoopbackRelay("smtp://127.0.0.1.example.jp"));
+	EXPECT_FALSE(IsLoopbackRelay("smtp://localhost.example.jp"));
+	EXPECT_FALSE(IsLoopbackRelay("not a url"));
+}
+
 } // namespace
 } // namespace mamori::platform

@@ -55,6 +55,24 @@ TEST(PasswordPolicyTest, ShorterThanTenRefused) {
 	ExpectRefused("山川海空森林花鳥風");
 }
 
+TEST(PasswordPolicyTest, UpTo128CharactersAccepted) {
+	// ASVS 2.1.2: 64 characters must be allowed, more than 128 refused; characters, not bytes.
+	std::string sixty_four;
+	for (int index = 0; index < 16; ++index) {
+		sixty_four += "Kq7#";
+	}
+	ExpectAccepted(sixty_four);
+	std::string kanji;
+	for (int index = 0; index < 128; ++index) {
+		kanji += index % 2 == 0 ? "山" : "川";  // 128 characters, 384 bytes
+	}
+	ExpectAccepted(kanji);
+	ExpectRefused(kanji + "海");
+	auto status = Check(sixty_four + sixty_four + "x");
+	ASSERT_FALSE(status.ok());
+	EXPECT_EQ(status.error().message, "errors.password.too_long");
+}
+
 TEST(PasswordPolicyTest, TenJapaneseCharactersPassLength) {
 	ExpectAccepted("山川海空森林花鳥風月");
 	ExpectAccepted("あおいそらとしろいくも");
@@ -132,9 +150,10 @@ TEST(PasswordPolicyTest, GoodPassphraseAccepted) {
 	ExpectAccepted("朝の電車で本を読みます");  // 11 characters
 }
 
-TEST(PasswordPolicyTest, TooLongInBytesRefused) {
+TEST(PasswordPolicyTest, TooLongRefused) {
 	ExpectRefused(std::string(300, 'a') + "b");
-	ExpectAccepted(std::string(200, 'a') + "bcdefgh");
+	ExpectRefused(std::string(128, 'a') + "b");
+	ExpectAccepted(std::string(120, 'a') + "bcdefgh");  // 127 characters
 }
 
 RC_GTEST_PROP(PasswordPolicyProperty, ShortAlwaysRefused, ()) {
