@@ -9,6 +9,7 @@ BUILD_PKGS=(
   libargon2-dev libssl-dev libyaml-cpp-dev libkainjow-mustache-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   libxlsxwriter-dev libzip-dev libpugixml-dev libcurl4-openssl-dev
+  libqrencode-dev
 )
 # poppler-utils reads the PDFs back; LibreOffice (without a GUI) converts the
 # DOCX documents to PDF, which proves they open (issue 8).

@@ -28,6 +28,7 @@
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
 #include "storage/training_store.hpp"
+#include "storage/two_step_store.hpp"
 
 #include <functional>
 #include <optional>
@@ -49,7 +50,8 @@ class Store : public AccountStore,
               public IncidentStore,
               public ContinuityStore,
               public ExerciseStore,
-              public TrainingStore {
+              public TrainingStore,
+              public TwoStepStore {
 public:
 	~Store() override = default;
 

@@ -1,6 +1,7 @@
 // mamori/web/route_table.cpp
 #include "web/route_table.hpp"
 
+#include "app/two_step.hpp"
 #include "platform/crypto.hpp"
 #include "web/security_log.hpp"
 
@@ -150,6 +151,29 @@ bool PassRole(WebApp &web, Request &request, const Gate &gate, const app::OrgAcc
 	return true;
 }
 
+//! Two-step login required (by the organisation or the installation) but not set up: the one
+//! place that keeps such an account out of every organisation page and API call.
+bool PassTwoStepDemand(WebApp &web, Request &request, const Gate &gate, const app::OrgAccess &access) {
+	auto demand = app::TwoStepDemandFor(web.ctx(), request.session->user.id, access.org.id);
+	if (!demand) {
+		Refuse(web, request, gate, demand.error());
+		return false;
+	}
+	if (*demand == app::TwoStepDemand::kNone) {
+		return true;
+	}
+	const bool by_organization = *demand == app::TwoStepDemand::kOrganization;
+	if (gate.kind == Kind::kApi) {
+		web.SendApiError(request, Error::Make(ErrorCode::kForbidden, by_organization
+		                                                                  ? "two_step.required.api_organization"
+		                                                                  : "two_step.required.api_installation"));
+	} else {
+		web.Redirect(request, by_organization ? "/account/two-step?required=organization"
+		                                      : "/account/two-step?required=installation");
+	}
+	return false;
+}
+
 void Register(httplib::Server &server, Method method, const std::string &pattern, httplib::Server::Handler handler) {
 	switch (method) {
 	case Method::kGet:
@@ -182,7 +206,7 @@ bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app
 		return true;
 	}
 	access = OpenOrganization(web, request, gate);
-	return access && PassRole(web, request, gate, *access);
+	return access && PassTwoStepDemand(web, request, gate, *access) && PassRole(web, request, gate, *access);
 }
 
 void CheckRoutes(const RouteTable &routes) {
@@ -215,7 +239,8 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 
 RouteTable AllRoutes() {
 	RouteTable all;
-	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	// Two-step routes come before ApiRoutes, whose last entries answer every unknown /api/ path.
+	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,

@@ -11,7 +11,9 @@
 //   3. CSRF      — for POST/PUT/PATCH/DELETE: the form's _csrf field (pages),
 //                  the multipart _csrf part (file uploads) or X-CSRF-Token (API);
 //   4. organisation (path capture 1) — a malformed id or no role gives 404;
-//   5. role      — 403 with the route's own refusal text.
+//   5. two-step  — when the organisation or the installation requires two-step login and the
+//                  account has none: pages go to /account/two-step, API calls answer 403;
+//   6. role      — 403 with the route's own refusal text.
 #pragma once
 
 #include "app/organizations.hpp"
@@ -117,6 +119,7 @@ RouteTable ExerciseSceneRoutes();
 RouteTable ExerciseScenarioRoutes();
 RouteTable TrainingRoutes();
 RouteTable PrivacyRoutes();
+RouteTable TwoStepRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -8,6 +8,7 @@
 #include "platform/clock.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
+#include "web/two_step_pages.hpp"
 
 namespace mamori::web {
 
@@ -32,6 +33,7 @@ void RenderAdmin(WebApp &web, Request &request, const Json &form, const std::opt
 		                {"created_at", user.created_at.substr(0, 10)}});
 	}
 	Json model = {{"users", list}, {"form", form}, {"notice", notice_key.empty() ? std::string() : web.Text(request, notice_key)}};
+	model["two_step"] = TwoStepInstallationModel(web, request);
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, error->field);
 		model["errors"] = {{error->field, error->message}};

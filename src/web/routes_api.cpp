@@ -10,6 +10,7 @@
 #include "codec/selfcheck_codec.hpp"
 #include "core/sme/classification.hpp"
 #include "web/route_table.hpp"
+#include "web/two_step_pages.hpp"
 
 namespace mamori::web {
 namespace {
@@ -104,6 +105,9 @@ void CreateSession(WebApp &web, Request &request) {
 	                              request.client_address);
 	if (!user) {
 		return web.SendApiError(request, user.error());
+	}
+	if (!PassApiSecondStep(web, request, *body, *user)) {
+		return;
 	}
 	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
 	if (!session) {

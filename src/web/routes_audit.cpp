@@ -99,6 +99,13 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"training.attendance", "audit_log.action.training_attendance"},
 	    {"training.quiz", "audit_log.action.training_quiz"},
 	    {"training.remind", "audit_log.action.training_remind"},
+	    {"account.two_step_enabled", "audit_log.action.account_two_step_enabled"},
+	    {"account.two_step_disabled", "audit_log.action.account_two_step_disabled"},
+	    {"account.two_step_failed", "audit_log.action.account_two_step_failed"},
+	    {"account.recovery_code_used", "audit_log.action.account_recovery_code_used"},
+	    {"account.recovery_codes_renewed", "audit_log.action.account_recovery_codes_renewed"},
+	    {"org.two_step_required", "audit_log.action.org_two_step_required"},
+	    {"installation.two_step_required", "audit_log.action.installation_two_step_required"},
 	};
 	return labels;
 }

@@ -6,6 +6,7 @@
 #include "core/security/password_policy.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
+#include "web/two_step_pages.hpp"
 
 #include <iostream>
 
@@ -225,6 +226,9 @@ void SignIn(WebApp &web, Request &request) {
 	auto user = app::Authenticate(web.ctx(), email, request.Param("password"), request.client_address);
 	if (!user) {
 		return RenderLogin(web, request, email, user.error());
+	}
+	if (HandOverToSecondStep(web, request, *user)) {
+		return;
 	}
 	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
 	if (!session) {

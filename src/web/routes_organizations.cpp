@@ -9,6 +9,7 @@
 #include "web/incident_routes.hpp"
 #include "web/training_routes.hpp"
 #include "web/route_table.hpp"
+#include "web/two_step_pages.hpp"
 
 namespace mamori::web {
 namespace {
@@ -364,6 +365,7 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 	              {"form", form},
 	              {"base", OrgPath(access)},
 	              {"invitation", invitation}};
+	model["two_step"] = TwoStepOrganizationModel(web, request, access);
 	if (error) {
 		AddFormError(model, *error, error->field == "role" ? "role-respondent" : error->field);
 	}

@@ -311,6 +311,19 @@ void WebApp::ClearSessionCookie(Request &request) {
 	request.response.set_header("Set-Cookie", cookie);
 }
 
+void WebApp::SetStrictCookie(Request &request, const std::string &name, const std::string &value, long long max_age) {
+	std::string cookie =
+	    CookieName(name.c_str()) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+	if (options_.secure_cookies) {
+		cookie += "; Secure";
+	}
+	request.response.set_header("Set-Cookie", cookie);
+}
+
+std::string WebApp::RequestCookie(const Request &request, const std::string &name) const {
+	return CookieValue(request.http, CookieName(name.c_str()));
+}
+
 std::optional<Id> WebApp::ParseId(const std::string &text) {
 	Id value = 0;
 	if (text.empty() || text.size() > 18 || text[0] == '0') {

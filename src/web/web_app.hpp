@@ -121,6 +121,10 @@ public:
 
 	void SetSessionCookie(Request &request, const std::string &token);
 	void ClearSessionCookie(Request &request);
+	//! A strict cookie of our own (HttpOnly, SameSite=Strict, Path=/, Secure behind TLS);
+	//! max_age 0 removes it. Used by the sign-in that waits for a two-step code.
+	void SetStrictCookie(Request &request, const std::string &name, const std::string &value, long long max_age);
+	std::string RequestCookie(const Request &request, const std::string &name) const;
 
 	//! Parses a positive decimal id from a path capture.
 	static std::optional<Id> ParseId(const std::string &text);

@@ -205,6 +205,24 @@ public:
 	//! overwrites anything); a failed backup leaves no file behind.
 	Status BackupTo(const std::string &path) override;
 
+	// Two-step login (sqlite_store_two_step.cpp).
+	Result<std::optional<TwoStep>> FindTwoStep(Id user_id) override;
+	Status BeginTwoStep(Id user_id, const std::string &secret, const std::string &created_at) override;
+	Status ConfirmTwoStep(Id user_id, const std::string &confirmed_at, std::int64_t step) override;
+	Result<bool> UseTwoStepStep(Id user_id, std::int64_t step) override;
+	Status RecordTwoStepFailures(Id user_id, int failed_codes, const std::string &blocked_until) override;
+	Status DeleteTwoStep(Id user_id) override;
+	Status ReplaceRecoveryCodes(Id user_id, const std::vector<std::string> &code_hashes) override;
+	Result<bool> UseRecoveryCode(Id user_id, const std::string &code_hash, const std::string &used_at) override;
+	Result<int> CountUnusedRecoveryCodes(Id user_id) override;
+	Status CreatePendingSignIn(const PendingSignIn &pending) override;
+	Result<std::optional<PendingSignIn>> FindPendingSignIn(const std::string &token_hash,
+	                                                       const std::string &now) override;
+	Result<int> CountPendingSignInAttempt(const std::string &token_hash) override;
+	Status DeletePendingSignIn(const std::string &token_hash) override;
+	Result<bool> OrganizationRequiresTwoStep(Id org_id) override;
+	Status SetOrganizationRequiresTwoStep(Id org_id, bool required) override;
+
 private:
 	explicit SqliteStore(sqlite3 *db) : db_(db) {}
 

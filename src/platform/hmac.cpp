@@ -1,0 +1,19 @@
+// mamori/platform/hmac.cpp
+#include "platform/hmac.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+namespace mamori::platform {
+
+std::string HmacSha1(const std::string &key, const std::string &message) {
+	unsigned char digest[EVP_MAX_MD_SIZE];
+	unsigned int length = 0;
+	if (HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()),
+	         reinterpret_cast<const unsigned char *>(message.data()), message.size(), digest, &length) == nullptr) {
+		return {};
+	}
+	return std::string(reinterpret_cast<const char *>(digest), length);
+}
+
+} // namespace mamori::platform
