@@ -213,7 +213,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 
 RouteTable AllRoutes() {
 	RouteTable all;
-	for (RouteTable (*table)() : {AuthRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	for (RouteTable (*table)() : {AuthRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes}) {

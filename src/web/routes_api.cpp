@@ -7,6 +7,7 @@
 #include "app/organizations.hpp"
 #include "app/progress_service.hpp"
 #include "app/selfcheck_service.hpp"
+#include "web/account_pages.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "core/sme/classification.hpp"
 #include "web/route_table.hpp"
@@ -103,9 +104,14 @@ void CreateSession(WebApp &web, Request &request) {
 	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>(),
 	                              request.http.remote_addr);
 	if (!user) {
+		SetRetryAfter(request, user.error());
 		return web.SendApiError(request, user.error());
 	}
-	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr);
+	if (request.session) {
+		(void)app::EndSession(web.ctx(), *request.session);
+	}
+	auto session = app::StartSession(web.ctx(), user->id, request.http.remote_addr,
+	                                 request.http.get_header_value("User-Agent"));
 	if (!session) {
 		return web.SendApiError(request, session.error());
 	}
