@@ -7,9 +7,9 @@
 #include "app/organizations.hpp"
 #include "app/progress_service.hpp"
 #include "app/selfcheck_service.hpp"
-#include "web/account_pages.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "core/sme/classification.hpp"
+#include "web/account_pages.hpp"
 #include "web/route_table.hpp"
 
 namespace mamori::web {

@@ -211,13 +211,18 @@ test('a session idle for 30 minutes has ended', async () => {
   assert.equal(sql("select count(*) from sessions where user_id = (select id from users where email = 'idle@example.jp')"), '0');
 });
 
-test('the login cookie of a form sign-in is new as well', async () => {
+test('a form sign-in gives a new cookie too, and ends the session the browser still had', async () => {
   const client = new ApiClient(server.base);
-  await formSignIn(client, 'colleague@example.jp', PASSWORD);
+  assert.equal((await formSignIn(client, 'colleague@example.jp', PASSWORD)).status, 303);
   const first = client.cookies.get('mamori_session');
-  const page = await client.request('GET', '/login');
-  assert.equal(page.status, 303, 'signed in: the login page sends you home');
-  const response = await fetch(`${server.base}/account`, { headers: { Cookie: `mamori_session=${first}` }, redirect: 'manual' });
-  assert.equal(response.status, 200);
-  assert.equal(setCookies(response.headers).some((c) => c.startsWith('mamori_session=')), false, 'a page view does not reissue the cookie');
+  const page = await client.request('GET', '/account');
+  assert.equal(setCookies(page.headers).some((c) => c.startsWith('mamori_session=')), false, 'a page view keeps the cookie');
+  const again = await postForm(client, '/login', { _csrf: csrfFrom(page.text), email: 'colleague@example.jp', password: PASSWORD });
+  assert.equal(again.status, 303);
+  const second = client.cookies.get('mamori_session');
+  assert.notEqual(second, first);
+  const old = new ApiClient(server.base);
+  old.cookies.set('mamori_session', first);
+  assert.equal((await old.request('GET', '/api/v1/me')).status, 401, 'the old identifier no longer works');
+  assert.equal((await client.request('GET', '/api/v1/me')).status, 200);
 });
