@@ -2,6 +2,7 @@
 #include "app/accounts.hpp"
 
 #include "app/audit.hpp"
+#include "app/sign_in_throttle.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
@@ -81,87 +82,71 @@ Result<Id> CreateAccount(AppContext &ctx, const NewAccount &account, std::option
 
 namespace {
 
-//! What a failed sign-in records besides the account: the e-mail typed and where it came from.
-nlohmann::json FailedLoginDetail(const std::string &email, const std::string &client) {
-	nlohmann::json detail = {{"email", email}};
-	if (!client.empty()) {
-		detail["client"] = client;
+//! The browser's description is for the owner to recognise the session, so a short one will do.
+constexpr size_t kUserAgentMaxBytes = 200;
+//! The time of a request is written at most this often, so reading a page stays a read.
+constexpr long long kSessionTouchSeconds = 60;
+
+//! Cuts text to at most `max_bytes` without splitting a UTF-8 character.
+std::string Shorten(const std::string &text, size_t max_bytes) {
+	if (text.size() <= max_bytes) {
+		return text;
 	}
-	return detail;
+	size_t end = max_bytes;
+	while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+		--end;
+	}
+	return text.substr(0, end);
 }
 
 } // namespace
 
 Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password,
                                    const std::string &client) {
-	const Error wrong{ErrorCode::kUnauthenticated, "", "app_accounts.login.wrong"};
 	const std::string normalized = NormalizeEmail(email);
+	// A waiting key is refused before any password is checked, so guesses cost the
+	// guesser time and cost the server nothing (no hashing, no writes).
+	auto wait = SignInWaitSeconds(ctx, normalized, client);
+	if (!wait) {
+		return wait.error();
+	}
+	if (*wait > 0) {
+		return ThrottledError(ctx, *wait, false);
+	}
 	auto found = ctx.store.FindUserByEmail(normalized);
 	if (!found) {
 		return found.error();
 	}
-	if (!found->has_value() || (*found)->password_hash.empty()) {
+	const bool usable = found->has_value() && !(*found)->password_hash.empty();
+	bool verified = false;
+	if (usable) {
+		verified = platform::VerifyPassword((*found)->password_hash, password);
+	} else {
 		// Spend the same work as a real check, so response time does not reveal which e-mails exist.
 		static const std::string dummy = platform::HashPassword("mamori-timing-equaliser").value();
 		platform::VerifyPassword(dummy, password);
-		// Guessing at e-mails is a security event too; there is no account to name.
+	}
+	if (!verified) {
 		const std::optional<Id> user_id = found->has_value() ? std::optional<Id>((*found)->id) : std::nullopt;
-		if (auto audited = ctx.store.InTransaction([&]() -> Status {
-			    return Audit(ctx, std::nullopt, user_id, "account.login_failed",
-			                 user_id ? "user:" + std::to_string(*user_id) : "", FailedLoginDetail(normalized, client));
-		    });
-		    !audited) {
-			return audited.error();
+		auto wait_now = RecordFailedSignIn(ctx, normalized, client, user_id);
+		if (!wait_now) {
+			return wait_now.error();
 		}
-		return wrong;
+		if (*wait_now > 0) {
+			return ThrottledError(ctx, *wait_now, true);
+		}
+		return Error{ErrorCode::kUnauthenticated, "", "app_accounts.login.wrong"};
 	}
-	storage::User user = **found;
-	const std::string now = ctx.clock.NowIso();
-	if (!user.locked_until.empty() && user.locked_until > now) {
-		nlohmann::json detail = FailedLoginDetail(normalized, client);
-		detail["locked"] = true;
-		if (auto audited = ctx.store.InTransaction([&]() -> Status {
-			    return Audit(ctx, std::nullopt, user.id, "account.login_failed", "user:" + std::to_string(user.id),
-			                 detail);
-		    });
-		    !audited) {
-			return audited.error();
-		}
-		return Error{ErrorCode::kRateLimited, "",
-		             "app_accounts.login.locked"};
+	// The owner proved themselves: their address owes no wait. The client address keeps its
+	// count, or one could clear it with one's own account between guesses at others.
+	if (auto cleared = ClearEmailThrottle(ctx, normalized); !cleared) {
+		return cleared.error();
 	}
-	if (!platform::VerifyPassword(user.password_hash, password)) {
-		const int failures = user.failed_logins + 1;
-		const bool lock = failures >= kMaxFailedLogins;
-		auto status = ctx.store.InTransaction([&]() -> Status {
-			if (auto recorded = ctx.store.RecordFailedLogin(user.id, lock ? 0 : failures,
-			                                                lock ? ctx.clock.IsoAfter(kLockoutSeconds) : "");
-			    !recorded) {
-				return recorded;
-			}
-			nlohmann::json detail = FailedLoginDetail(normalized, client);
-			detail["failures"] = failures;
-			return Audit(ctx, std::nullopt, user.id, lock ? "account.locked" : "account.login_failed",
-			             "user:" + std::to_string(user.id), detail);
-		});
-		if (!status) {
-			return status.error();
-		}
-		if (lock) {
-			return Error{ErrorCode::kRateLimited, "",
-			             "app_accounts.login.locked_now"};
-		}
-		return wrong;
-	}
-	if (user.failed_logins > 0 || !user.locked_until.empty()) {
-		if (auto status = ctx.store.ResetFailedLogins(user.id); !status) {
-			return status.error();
-		}
-	}
-	return user;
+	return **found;
 }
 
-Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client) {
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client,
+                                   const std::string &user_agent) {
 	IssuedSession issued;
 	issued.token = ctx.random.Token(32);
 	issued.csrf_token = ctx.random.Token(32);
@@ -172,7 +157,11 @@ Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::strin
 	session.csrf_token = issued.csrf_token;
 	session.created_at = ctx.clock.NowIso();
 	session.expires_at = issued.expires_at;
+	session.last_seen_at = session.created_at;
+	session.client = Shorten(client, 64);
+	session.user_agent = Shorten(user_agent, kUserAgentMaxBytes);
 	auto status = ctx.store.InTransaction([&]() -> Status {
+		session.failed_sign_ins = MAMORI_TRY(ctx.store.TakeFailedSinceSignIn(user_id));
 		if (auto created = ctx.store.CreateSession(session); !created) {
 			return created;
 		}
@@ -197,6 +186,17 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 	if (!session->has_value()) {
 		return std::optional<SessionUser>();
 	}
+	// Sessions from before the idle timeout have no last_seen_at; their start counts instead.
+	const std::string &last_seen = (*session)->last_seen_at.empty() ? (*session)->created_at : (*session)->last_seen_at;
+	if (last_seen <= ctx.clock.IsoAfter(-kSessionIdleSeconds)) {
+		(void)ctx.store.DeleteSession(token_hash);
+		return std::optional<SessionUser>();
+	}
+	if (last_seen <= ctx.clock.IsoAfter(-kSessionTouchSeconds)) {
+		if (auto touched = ctx.store.TouchSession(token_hash, ctx.clock.NowIso()); !touched) {
+			return touched.error();
+		}
+	}
 	auto user = ctx.store.FindUserById((*session)->user_id);
 	if (!user) {
 		return user.error();
@@ -204,7 +204,7 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 	if (!user->has_value()) {
 		return std::optional<SessionUser>();
 	}
-	return std::optional<SessionUser>(SessionUser{**user, (*session)->csrf_token, token_hash});
+	return std::optional<SessionUser>(SessionUser{**user, (*session)->csrf_token, token_hash, (*session)->failed_sign_ins});
 }
 
 Status EndSession(AppContext &ctx, const std::string &token) {
@@ -232,10 +232,15 @@ Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id) {
 	if (!actor.is_admin) {
 		return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 	}
+	auto user = ctx.store.FindUserById(user_id);
+	if (!user) {
+		return user.error();
+	}
+	if (!user->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "app_accounts.not_found");
+	}
 	return ctx.store.InTransaction([&]() -> Status {
-		if (auto status = ctx.store.ResetFailedLogins(user_id); !status) {
-			return status;
-		}
+		MAMORI_TRY(ClearEmailThrottle(ctx, (*user)->email));
 		return Audit(ctx, std::nullopt, actor.user_id, "account.unlock", "user:" + std::to_string(user_id), {});
 	});
 }

@@ -1,6 +1,7 @@
 // mamori/app/accounts.hpp
 //
-// Accounts, sign-in with lockout, and sessions.
+// Accounts, sign-in (throttled: app/sign_in_throttle.hpp), and sessions
+// (listing, rotation and password change: app/sessions.hpp).
 #pragma once
 
 #include "app/app_context.hpp"
@@ -11,9 +12,8 @@
 
 namespace mamori::app {
 
-inline constexpr int kMaxFailedLogins = 5;            // then the account is locked…
-inline constexpr long long kLockoutSeconds = 15 * 60;  // …for this long
-inline constexpr long long kSessionSeconds = 8 * 3600;  // one working day
+inline constexpr long long kSessionSeconds = 8 * 3600;     // one working day, however active
+inline constexpr long long kSessionIdleSeconds = 30 * 60;  // ends sooner after this long without a request
 
 struct NewAccount {
 	std::string email;
@@ -29,9 +29,10 @@ Status ValidateEmail(const std::string &email, const std::string &field = "email
 std::string NormalizeEmail(const std::string &email);
 
 //! kUnauthenticated for a wrong e-mail or password (indistinguishable), or
-//! kRateLimited while the account is locked after repeated failures. Every failure is audited
-//! (account.login_failed / account.locked) with the e-mail given and `client`, the address the
-//! attempt came from ("" when unknown, e.g. the CLI).
+//! kRateLimited while the e-mail or the client address must wait after repeated failures
+//! (even with the right password; the wait is capped, there is no lockout). Failures are
+//! recorded and audited as app/sign_in_throttle.hpp says, with the e-mail given and `client`,
+//! the address the attempt came from ("" when unknown, e.g. the CLI).
 Result<storage::User> Authenticate(AppContext &ctx, const std::string &email, const std::string &password,
                                    const std::string &client = "");
 
@@ -42,15 +43,20 @@ struct IssuedSession {
 };
 
 //! Audited as session.start with `client`, the address the sign-in came from ("" when unknown).
-Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client = "");
+//! The session remembers the client and the (shortened) `user_agent` for the owner's list, and
+//! takes over the account's count of wrong passwords since the last sign-in to tell the user.
+Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::string &client = "",
+                                   const std::string &user_agent = "");
 
 struct SessionUser {
 	storage::User user;
 	std::string csrf_token;
 	std::string token_hash;
+	int failed_sign_ins = 0;  // wrong passwords before this sign-in, not yet told to the user
 };
 
-//! The signed-in user for a cookie token, or nullopt when absent/expired.
+//! The signed-in user for a cookie token, or nullopt when absent, expired or idle for
+//! kSessionIdleSeconds. Notes the request's time at most once a minute.
 Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token);
 Status EndSession(AppContext &ctx, const std::string &token);
 //! Signs out the session already resolved for this request.
@@ -62,7 +68,7 @@ Result<bool> SetupPending(AppContext &ctx);
 //! The accounts of the installation, for the administration page.
 Result<std::vector<storage::User>> ListAccounts(AppContext &ctx, const Actor &actor);
 
-//! Clears a lockout (installation administrators only).
+//! Clears the e-mail's sign-in throttle (installation administrators only).
 Status UnlockAccount(AppContext &ctx, const Actor &actor, Id user_id);
 
 //! Sets a new password after checking the policy; signs out other sessions.

@@ -29,6 +29,7 @@ public:
 	//! The user's chosen UI language ("ja", "en", or "" for not chosen).
 	virtual Status UpdateUserLocale(Id user_id, const std::string &locale) = 0;
 	//! Records a failed sign-in; sets locked_until when given.
+	//! Unused since issue 10 replaced the lockout with throttling (kept for old data and tests).
 	virtual Status RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) = 0;
 	virtual Status ResetFailedLogins(Id user_id) = 0;
 	//! Every account, ordered by e-mail, for the installation administrator.
@@ -39,6 +40,31 @@ public:
 	virtual Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) = 0;
 	virtual Status DeleteSession(const std::string &token_hash) = 0;
 	virtual Status DeleteSessionsOfUser(Id user_id) = 0;
+	//! The user's sessions not yet expired at `now` (absolute expiry only), newest first.
+	virtual Result<std::vector<Session>> ListSessionsOfUser(Id user_id, const std::string &now) = 0;
+	//! Ends one of the user's sessions; false when the user has no such session.
+	virtual Result<bool> DeleteSessionOfUser(Id user_id, const std::string &token_hash) = 0;
+	//! Ends every session of the user but `keep_token_hash`; returns how many ended.
+	virtual Result<int> DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) = 0;
+	virtual Status TouchSession(const std::string &token_hash, const std::string &now) = 0;
+	//! The failed sign-ins of the session have been told to its user.
+	virtual Status ClearSessionFailedSignIns(const std::string &token_hash) = 0;
+
+	// --- sign-in throttling (core/security/sign_in_throttle.hpp) -----------
+	virtual Status RecordSignInFailure(const std::string &throttle_key, const std::string &at) = 0;
+	//! Failures of the given keys after `since`; keys without any are left out.
+	virtual Result<std::vector<SignInFailures>> CountSignInFailures(const std::vector<std::string> &throttle_keys,
+	                                                                const std::string &since) = 0;
+	//! Failures of every key starting with `key_prefix` after `since`.
+	virtual Result<std::vector<SignInFailures>> ListSignInFailures(const std::string &key_prefix,
+	                                                               const std::string &since) = 0;
+	virtual Status ClearSignInFailures(const std::string &throttle_key) = 0;
+	//! Deletes failures at or before `before` (they no longer count).
+	virtual Status PruneSignInFailures(const std::string &before) = 0;
+	//! One more wrong password for the account since its owner last signed in.
+	virtual Status AddFailedSinceSignIn(Id user_id) = 0;
+	//! The wrong passwords since the last sign-in, setting the count back to 0.
+	virtual Result<int> TakeFailedSinceSignIn(Id user_id) = 0;
 
 	// --- invitations ----------------------------------------------------
 	virtual Status CreateInvitation(const Invitation &invitation) = 0;

@@ -66,6 +66,17 @@ struct Session {
 	std::string csrf_token;
 	std::string created_at;
 	std::string expires_at;
+	std::string last_seen_at;  // of the last request, kept to the minute (the idle timeout)
+	std::string client;        // the address the sign-in came from
+	std::string user_agent;    // the browser's User-Agent at sign-in, shortened
+	int failed_sign_ins = 0;   // wrong passwords before this sign-in, still to be told to the user
+};
+
+//! Failed sign-ins of one throttle key ("email:…" or "client:…") in a window.
+struct SignInFailures {
+	std::string throttle_key;
+	int failures = 0;
+	std::string last_failed_at;
 };
 
 struct Invitation {

@@ -240,7 +240,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	// Two-step routes come before ApiRoutes, whose last entries answer every unknown /api/ path.
-	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,

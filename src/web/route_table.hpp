@@ -98,6 +98,7 @@ bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app
 
 // The tables of each area, in the order they are mounted.
 RouteTable AuthRoutes();
+RouteTable AccountRoutes();
 RouteTable ApiRoutes();
 RouteTable OrganizationRoutes();
 RouteTable FiveArticleRoutes();

@@ -5,7 +5,7 @@
 // everyone else gets 404. Being an administrator gives no access to any
 // organisation's data (contract: `user create --admin`).
 #include "app/accounts.hpp"
-#include "platform/clock.hpp"
+#include "app/sign_in_throttle.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
@@ -20,10 +20,14 @@ void RenderAdmin(WebApp &web, Request &request, const Json &form, const std::opt
 	if (!users) {
 		return web.SendErrorPage(request, users.error());
 	}
-	const std::string now = platform::NowIso();
+	// "Locked" now means: the address must wait before its next sign-in (there is no lockout).
+	auto throttled = app::ThrottledEmails(web.ctx());
+	if (!throttled) {
+		return web.SendErrorPage(request, throttled.error());
+	}
 	Json list = Json::array();
 	for (const auto &user : *users) {
-		const bool locked = !user.locked_until.empty() && user.locked_until > now;
+		const bool locked = throttled->count(user.email) > 0;
 		list.push_back({{"id", user.id},
 		                {"email", user.email},
 		                {"name", user.display_name},

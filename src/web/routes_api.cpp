@@ -9,6 +9,7 @@
 #include "app/selfcheck_service.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "core/sme/classification.hpp"
+#include "web/account_pages.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
 
@@ -104,12 +105,17 @@ void CreateSession(WebApp &web, Request &request) {
 	auto user = app::Authenticate(web.ctx(), (*email)->get<std::string>(), (*password)->get<std::string>(),
 	                              request.client_address);
 	if (!user) {
+		SetRetryAfter(request, user.error());
 		return web.SendApiError(request, user.error());
 	}
 	if (!PassApiSecondStep(web, request, *body, *user)) {
 		return;
 	}
-	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
+	if (request.session) {
+		(void)app::EndSession(web.ctx(), *request.session);
+	}
+	auto session = app::StartSession(web.ctx(), user->id, request.client_address,
+	                                 request.http.get_header_value("User-Agent"));
 	if (!session) {
 		return web.SendApiError(request, session.error());
 	}

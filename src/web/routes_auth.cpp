@@ -4,6 +4,7 @@
 #include "app/accounts.hpp"
 #include "app/organizations.hpp"
 #include "core/security/password_policy.hpp"
+#include "web/account_pages.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
@@ -112,8 +113,9 @@ void RenderLogin(WebApp &web, Request &request, const std::string &email, const 
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, error->field.empty() ? "email" : error->field);
 		model["errors"] = {{error->field.empty() ? "email" : error->field, error->message}};
+		SetRetryAfter(request, *error);
 	}
-	// A failed sign-in is 401 and a locked one 429, as in the API.
+	// A failed sign-in is 401 and a throttled one 429, as in the API.
 	const int status = !error ? 200 : HttpStatusFor(error->code);
 	web.SendHtml(request, status, web.RenderPage(request, "login", model, "pages.login"));
 }
@@ -230,7 +232,12 @@ void SignIn(WebApp &web, Request &request) {
 	if (HandOverToSecondStep(web, request, *user)) {
 		return;
 	}
-	auto session = app::StartSession(web.ctx(), user->id, request.client_address);
+	// Always a new session identifier at sign-in; a session this browser still had ends.
+	if (request.session) {
+		(void)app::EndSession(web.ctx(), *request.session);
+	}
+	auto session = app::StartSession(web.ctx(), user->id, request.client_address,
+	                                 request.http.get_header_value("User-Agent"));
 	if (!session) {
 		return web.SendErrorPage(request, session.error());
 	}

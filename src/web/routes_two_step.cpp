@@ -11,6 +11,7 @@
 #include "core/security/totp.hpp"
 #include "platform/qr_code.hpp"
 #include "web/http_errors.hpp"
+#include "web/account_pages.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
 
@@ -107,6 +108,10 @@ void ConfirmEnrolment(WebApp &web, Request &request) {
 	if (!codes) {
 		return RenderAccountPage(web, request, codes.error(), "code");
 	}
+	// The account's privilege changed: a new session identifier (ASVS 3.2.1, issue 10).
+	if (auto rotated = RotateSessionCookie(web, request); !rotated) {
+		return web.SendErrorPage(request, rotated.error());
+	}
 	RenderRecoveryCodes(web, request, *codes);
 }
 
@@ -123,6 +128,9 @@ void Disable(WebApp &web, Request &request) {
 	if (!status) {
 		const std::string field = status.error().field == "password" ? "disable_password" : "disable_code";
 		return RenderAccountPage(web, request, status.error(), field);
+	}
+	if (auto rotated = RotateSessionCookie(web, request); !rotated) {
+		return web.SendErrorPage(request, rotated.error());
 	}
 	web.Redirect(request, std::string(kPagePath) + "?done=disabled");
 }
@@ -169,7 +177,7 @@ void SubmitCode(WebApp &web, Request &request) {
 		}
 		return RenderCodePage(web, request, request.Param("recovery") == "1", user_id.error());
 	}
-	auto session = app::StartSession(web.ctx(), *user_id, request.client_address);
+	auto session = app::StartSession(web.ctx(), *user_id, request.client_address, request.http.get_header_value("User-Agent"));
 	if (!session) {
 		return web.SendErrorPage(request, session.error());
 	}

@@ -5,6 +5,7 @@
 
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
+#include "app/sessions.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
@@ -270,6 +271,12 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 		layout["user_email"] = request.session->user.email;
 		layout["user_name"] = request.session->user.display_name;
 		layout["is_admin"] = request.session->user.is_admin;
+		// Wrong passwords since the last sign-in: told once, on the first page after it.
+		if (request.session->failed_sign_ins > 0) {
+			layout["sign_in_notice"] = Text(request, "my_account.notice.failed_sign_ins",
+			                                {{"count", std::to_string(request.session->failed_sign_ins)}});
+			(void)app::AcknowledgeFailedSignIns(ctx_, *request.session);
+		}
 	}
 	if (org) {
 		layout["org"] = OrgNavigation(*org, page);

@@ -53,6 +53,20 @@ public:
 	Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) override;
 	Status DeleteSession(const std::string &token_hash) override;
 	Status DeleteSessionsOfUser(Id user_id) override;
+	Result<std::vector<Session>> ListSessionsOfUser(Id user_id, const std::string &now) override;
+	Result<bool> DeleteSessionOfUser(Id user_id, const std::string &token_hash) override;
+	Result<int> DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) override;
+	Status TouchSession(const std::string &token_hash, const std::string &now) override;
+	Status ClearSessionFailedSignIns(const std::string &token_hash) override;
+	Status RecordSignInFailure(const std::string &throttle_key, const std::string &at) override;
+	Result<std::vector<SignInFailures>> CountSignInFailures(const std::vector<std::string> &throttle_keys,
+	                                                        const std::string &since) override;
+	Result<std::vector<SignInFailures>> ListSignInFailures(const std::string &key_prefix,
+	                                                       const std::string &since) override;
+	Status ClearSignInFailures(const std::string &throttle_key) override;
+	Status PruneSignInFailures(const std::string &before) override;
+	Status AddFailedSinceSignIn(Id user_id) override;
+	Result<int> TakeFailedSinceSignIn(Id user_id) override;
 
 	Status CreateInvitation(const Invitation &invitation) override;
 	//! Only an invitation that is neither expired nor already accepted.

@@ -98,14 +98,19 @@ Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
 Status SqliteStore::CreateSession(const Session &session) {
 	return InTransaction([&]() -> Status {
 		Result<int> done = Execute(db_,
-		                           "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at) "
-		                           "VALUES (?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?)",
+		                           "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, "
+		                           "last_seen_at, client, user_agent, failed_sign_ins) "
+		                           "VALUES (?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?, ?, ?)",
 		                           [&](Statement &s) {
 			                           s.Bind(1, session.token_hash)
 			                               .Bind(2, session.user_id)
 			                               .Bind(3, session.csrf_token)
 			                               .Bind(4, session.created_at)
-			                               .Bind(5, session.expires_at);
+			                               .Bind(5, session.expires_at)
+			                               .Bind(6, session.last_seen_at)
+			                               .Bind(7, session.client)
+			                               .Bind(8, session.user_agent)
+			                               .Bind(9, session.failed_sign_ins);
 		                           });
 		return done ? OkStatus() : Status(OnConflict(done.error(), "the session token is already in use"));
 	});
@@ -132,6 +137,157 @@ Status SqliteStore::DeleteSessionsOfUser(Id user_id) {
 		    Execute(db_, "DELETE FROM sessions WHERE user_id = ?", [&](Statement &s) { s.Bind(1, user_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
+}
+
+Result<std::vector<Session>> SqliteStore::ListSessionsOfUser(Id user_id, const std::string &now) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<Session>(db_, kSessionColumns + "WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, token_hash",
+	                         [&](Statement &s) { s.Bind(1, user_id).Bind(2, now); }, ReadSession);
+}
+
+Result<bool> SqliteStore::DeleteSessionOfUser(Id user_id, const std::string &token_hash) {
+	Result<bool> deleted = false;
+	Status status = InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash = ?",
+		                           [&](Statement &s) { s.Bind(1, user_id).Bind(2, token_hash); });
+		if (!done) {
+			return done.error();
+		}
+		deleted = *done > 0;
+		return OkStatus();
+	});
+	if (!status) {
+		return status.error();
+	}
+	return deleted;
+}
+
+Result<int> SqliteStore::DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) {
+	Result<int> ended = 0;
+	Status status = InTransaction([&]() -> Status {
+		ended = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+		                [&](Statement &s) { s.Bind(1, user_id).Bind(2, keep_token_hash); });
+		return ended ? OkStatus() : Status(ended.error());
+	});
+	if (!status) {
+		return status.error();
+	}
+	return ended;
+}
+
+Status SqliteStore::TouchSession(const std::string &token_hash, const std::string &now) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+		                           [&](Statement &s) { s.Bind(1, now).Bind(2, token_hash); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Status SqliteStore::ClearSessionFailedSignIns(const std::string &token_hash) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "UPDATE sessions SET failed_sign_ins = 0 WHERE token_hash = ?",
+		                           [&](Statement &s) { s.Bind(1, token_hash); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+// --- sign-in throttling -----------------------------------------------------------
+
+namespace {
+
+Result<SignInFailures> ReadSignInFailures(const Statement &s) {
+	return SignInFailures{s.ColumnText(0), static_cast<int>(s.ColumnInt64(1)), s.ColumnText(2)};
+}
+
+} // namespace
+
+Status SqliteStore::RecordSignInFailure(const std::string &throttle_key, const std::string &at) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "INSERT INTO sign_in_failures(throttle_key, failed_at) VALUES (?, ?)",
+		                           [&](Statement &s) { s.Bind(1, throttle_key).Bind(2, at); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Result<std::vector<SignInFailures>> SqliteStore::CountSignInFailures(const std::vector<std::string> &throttle_keys,
+                                                                     const std::string &since) {
+	std::lock_guard lock(mutex_);
+	std::vector<SignInFailures> found;
+	// One indexed lookup per key (two at sign-in), rather than building an IN list.
+	for (const auto &key : throttle_keys) {
+		auto counted = QueryOne<SignInFailures>(
+		    db_,
+		    "SELECT throttle_key, COUNT(*), MAX(failed_at) FROM sign_in_failures "
+		    "WHERE throttle_key = ? AND failed_at > ? GROUP BY throttle_key",
+		    [&](Statement &s) { s.Bind(1, key).Bind(2, since); }, ReadSignInFailures);
+		if (!counted) {
+			return counted.error();
+		}
+		if (counted->has_value()) {
+			found.push_back(**counted);
+		}
+	}
+	return found;
+}
+
+Result<std::vector<SignInFailures>> SqliteStore::ListSignInFailures(const std::string &key_prefix,
+                                                                    const std::string &since) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<SignInFailures>(db_,
+	                                "SELECT throttle_key, COUNT(*), MAX(failed_at) FROM sign_in_failures "
+	                                "WHERE substr(throttle_key, 1, length(?1)) = ?1 AND failed_at > ?2 "
+	                                "GROUP BY throttle_key ORDER BY throttle_key",
+	                                [&](Statement &s) { s.Bind(1, key_prefix).Bind(2, since); }, ReadSignInFailures);
+}
+
+Status SqliteStore::ClearSignInFailures(const std::string &throttle_key) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "DELETE FROM sign_in_failures WHERE throttle_key = ?",
+		                           [&](Statement &s) { s.Bind(1, throttle_key); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Status SqliteStore::PruneSignInFailures(const std::string &before) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "DELETE FROM sign_in_failures WHERE failed_at <= ?",
+		                           [&](Statement &s) { s.Bind(1, before); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Status SqliteStore::AddFailedSinceSignIn(Id user_id) {
+	return InTransaction([&]() -> Status {
+		return ExpectChanged(Execute(db_, "UPDATE users SET failed_since_sign_in = failed_since_sign_in + 1 WHERE id = ?",
+		                             [&](Statement &s) { s.Bind(1, user_id); }),
+		                     "the user does not exist");
+	});
+}
+
+Result<int> SqliteStore::TakeFailedSinceSignIn(Id user_id) {
+	Result<int> taken = 0;
+	Status status = InTransaction([&]() -> Status {
+		auto count = QueryOne<int>(db_, "SELECT failed_since_sign_in FROM users WHERE id = ?",
+		                           [&](Statement &s) { s.Bind(1, user_id); },
+		                           [](const Statement &s) -> Result<int> { return static_cast<int>(s.ColumnInt64(0)); });
+		if (!count) {
+			return count.error();
+		}
+		if (!count->has_value()) {
+			return Error::Make(ErrorCode::kNotFound, "the user does not exist");
+		}
+		taken = **count;
+		if (**count == 0) {
+			return OkStatus();
+		}
+		Result<int> done = Execute(db_, "UPDATE users SET failed_since_sign_in = 0 WHERE id = ?",
+		                           [&](Statement &s) { s.Bind(1, user_id); });
+		return done ? OkStatus() : Status(done.error());
+	});
+	if (!status) {
+		return status.error();
+	}
+	return taken;
 }
 
 // --- invitations ------------------------------------------------------------------
