@@ -69,13 +69,20 @@ std::string NewRecoveryCode(AppContext &ctx) {
 	return hex.substr(0, 4) + "-" + hex.substr(4, 4) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4);
 }
 
-//! Stores the hashes of ten new codes and returns the codes themselves (shown once).
-Result<std::vector<std::string>> IssueRecoveryCodes(AppContext &ctx, Id user_id) {
+//! What is stored of a recovery code: SHA-256 over the account's own TOTP secret and the code.
+//! The secret is 160 random bits unique to the account, so it salts every code (ASVS 2.6.2): a
+//! stolen table cannot be matched against one precomputed list of all 2^64 codes.
+std::string RecoveryCodeHash(const std::string &salt, const std::string &normalized_code) {
+	return platform::Sha256Hex(salt + ":" + normalized_code);
+}
+
+//! Stores the salted hashes of ten new codes and returns the codes themselves (shown once).
+Result<std::vector<std::string>> IssueRecoveryCodes(AppContext &ctx, Id user_id, const std::string &salt) {
 	std::vector<std::string> codes;
 	std::vector<std::string> hashes;
 	while (static_cast<int>(codes.size()) < kRecoveryCodeCount) {
 		std::string code = NewRecoveryCode(ctx);
-		std::string hash = platform::Sha256Hex(NormalizeRecoveryCode(code));
+		std::string hash = RecoveryCodeHash(salt, NormalizeRecoveryCode(code));
 		if (std::find(hashes.begin(), hashes.end(), hash) != hashes.end()) {
 			continue;
 		}
@@ -150,7 +157,8 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 		if (recovery.size() == 16) {
 			bool spent = false;
 			auto status = ctx.store.InTransaction([&]() -> Status {
-				auto used = ctx.store.UseRecoveryCode(row.user_id, platform::Sha256Hex(recovery), ctx.clock.NowIso());
+				auto used =
+				    ctx.store.UseRecoveryCode(row.user_id, RecoveryCodeHash(row.secret, recovery), ctx.clock.NowIso());
 				if (!used) {
 					return used.error();
 				}
@@ -274,7 +282,7 @@ Result<std::vector<std::string>> ConfirmEnrolment(AppContext &ctx, const Actor &
 		if (auto confirmed = ctx.store.ConfirmTwoStep(actor.user_id, ctx.clock.NowIso(), *step); !confirmed) {
 			return confirmed;
 		}
-		auto issued = IssueRecoveryCodes(ctx, actor.user_id);
+		auto issued = IssueRecoveryCodes(ctx, actor.user_id, (*row)->secret);
 		if (!issued) {
 			return issued.error();
 		}
@@ -339,7 +347,7 @@ Result<std::vector<std::string>> RegenerateRecoveryCodes(AppContext &ctx, const 
 	}
 	std::vector<std::string> codes;
 	auto status = ctx.store.InTransaction([&]() -> Status {
-		auto issued = IssueRecoveryCodes(ctx, actor.user_id);
+		auto issued = IssueRecoveryCodes(ctx, actor.user_id, row->secret);
 		if (!issued) {
 			return issued.error();
 		}

@@ -94,6 +94,7 @@ bool PassSession(WebApp &web, Request &request, const Gate &gate) {
 		web.SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, message));
 	} else {
 		web.Redirect(request, gate.signed_out_location);
+		LogRefusal(request);  // a redirect to sign in is a refusal too
 	}
 	return false;
 }
@@ -225,8 +226,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 			         Request request = web.Begin(http, response);
 			         std::optional<app::OrgAccess> access;
 			         if (!PassGate(web, request, route.gate, access)) {
-				         LogRefusal(request);
-				         return;
+				         return;  // the refusal page or answer logged itself (WebApp::LogIfRefused)
 			         }
 			         if (access) {
 				         std::get<OrgHandler>(route.handler)(web, request, *access);

@@ -3,6 +3,7 @@
 // /account: the signed-in user's own account — name and e-mail, password
 // change, the list of their sessions with sign-out per session and everywhere
 // else, and the way to two-step login. Also GET/DELETE /api/v1/me/sessions.
+#include "app/account_notice.hpp"
 #include "platform/crypto.hpp"
 #include "app/sessions.hpp"
 #include "platform/clock.hpp"
@@ -129,6 +130,8 @@ void ChangePassword(WebApp &web, Request &request) {
 		return RenderAccount(web, request, issued.error());
 	}
 	web.SetSessionCookie(request, issued->token);
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user, app::AccountChange::kPasswordChanged,
+	                               web.AbsoluteUrl("/account"));
 	web.Redirect(request, "/account?done=password");
 }
 

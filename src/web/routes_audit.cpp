@@ -42,6 +42,7 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"policy.publish", "audit_log.action.policy_publish"},
 	    {"account.create", "audit_log.action.account_create"},
 	    {"account.password_change", "audit_log.action.account_password_change"},
+	    {"account.notice_failed", "audit_log.action.account_notice_failed"},
 	    {"account.login_failed", "audit_log.action.account_login_failed"},
 	    {"account.locked", "audit_log.action.account_locked"},
 	    {"session.start", "audit_log.action.session_start"},

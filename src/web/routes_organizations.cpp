@@ -14,12 +14,14 @@
 namespace mamori::web {
 namespace {
 
-const char *TaskHref(const std::string &task_id) {
+//! Where a task's link leads. An editor who has not started the 自社診断 goes straight to
+//! answering it (issue 13: fewer clicks to ★2); once started, the overview shows who answered.
+const char *TaskHref(const std::string &task_id, TaskStatus status, bool can_edit) {
 	if (task_id == "five_articles") {
 		return "/five-articles";
 	}
 	if (task_id == "selfcheck") {
-		return "/selfcheck";
+		return status == TaskStatus::kNotStarted && can_edit ? "/selfcheck/answer" : "/selfcheck";
 	}
 	if (task_id == "basic_policy") {
 		return "/policy";
@@ -75,12 +77,12 @@ Json ReadinessModel(const PageText &words, const StarReadiness &readiness) {
 	return {{"ready", readiness.ready}, {"missing", missing}};
 }
 
-Json DashboardModel(const PageText &words, const app::Progress &progress, const std::string &base) {
+Json DashboardModel(const PageText &words, const app::Progress &progress, const std::string &base, bool can_edit) {
 	Json steps = Json::array();
 	for (const auto &step : progress.position.steps) {
 		Json tasks = Json::array();
 		for (const auto &task : step.tasks) {
-			const char *href = TaskHref(task.definition->id);
+			const char *href = TaskHref(task.definition->id, task.status, can_edit);
 			const bool linked = href != nullptr && task.supported && task.status != TaskStatus::kCannotStartYet;
 			tasks.push_back({{"title", task.definition->title},
 			                 {"section", task.definition->section},
@@ -97,7 +99,7 @@ Json DashboardModel(const PageText &words, const app::Progress &progress, const 
 	}
 	Json next = Json::array();
 	for (const auto &task : progress.position.next_tasks) {
-		const char *href = TaskHref(task.definition->id);
+		const char *href = TaskHref(task.definition->id, task.status, can_edit);
 		next.push_back({{"title", task.definition->title}, {"href", href ? base + href : base}});
 	}
 	Json model = {{"steps", steps},
@@ -235,7 +237,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 		return web.SendErrorPage(request, progress.error());
 	}
 	const PageText words{web, request};
-	Json model = DashboardModel(words, *progress, OrgPath(access));
+	Json model = DashboardModel(words, *progress, OrgPath(access), access.CanEdit());
 	model["org_name"] = access.org.name;
 	model["classification"] = ClassificationModel(words, web.ctx(), access.org);
 	model["can_edit"] = access.CanEdit();

@@ -481,6 +481,8 @@ void ShowEditor(WebApp &web, Request &request, const app::OrgAccess &access) {
 	RenderEditor(web, request, access, nullptr, std::nullopt, request.Param("saved") == "1");
 }
 
+void Publish(WebApp &web, Request &request, const app::OrgAccess &access);
+
 void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const PolicyForm form = ReadPolicyForm(request, app::PolicyTemplateOf(web.ctx(), access));
 	auto input = ParsePolicyForm(PageText{web, request}, form);
@@ -502,6 +504,11 @@ void SaveDraft(WebApp &web, Request &request, const app::OrgAccess &access) {
 			return web.SendErrorPage(request, saved.error());
 		}
 		return RenderEditor(web, request, access, &form, saved.error(), false);
+	}
+	// 「保存して公開する」: one step for the person who writes and publishes it themselves
+	// (issue 13); publishing checks the saved draft as the separate button does.
+	if (request.Param("then") == "publish") {
+		return Publish(web, request, access);
 	}
 	web.Redirect(request, Base(access) + "/policy?saved=1");
 }

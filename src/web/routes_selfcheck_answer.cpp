@@ -22,6 +22,7 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 	Json model = {{"base", base},
 	              {"item_count", edition.ItemCount()},
 	              {"action", base + "/selfcheck/answer"},
+	              {"sheet_action", base + "/selfcheck/answer/sheet"},
 	              {"overview_href", base + "/selfcheck"},
 	              {"is_respondent", access.IsRespondent()}};
 	// Editors first say whom they answer for: a department or any name.
@@ -46,9 +47,10 @@ void ShowLanding(WebApp &web, Request &request, const app::OrgAccess &access) {
 		}
 		Json choices = Json::array();
 		for (const auto &department : *departments) {
-			choices.push_back(
-			    {{"name", department.name},
-			     {"href", base + "/selfcheck/answer" + app::QueryString({{"respondent", department.name}})}});
+			const std::string query = app::QueryString({{"respondent", department.name}});
+			choices.push_back({{"name", department.name},
+			                   {"href", base + "/selfcheck/answer" + query},
+			                   {"sheet_href", base + "/selfcheck/answer/sheet" + query}});
 		}
 		model["choose_respondent"] = true;
 		model["departments"] = choices;
@@ -266,6 +268,8 @@ void ShowDone(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              {"draft_key", SheetDraftKey(access, *answering)},
 	              {"is_respondent", access.IsRespondent()},
 	              {"overview_href", base + "/selfcheck"},
+	              {"sheet_action", base + "/selfcheck/answer/sheet"},
+	              {"policy_href", base + "/policy"},
 	              {"result_href", base + "/selfcheck/result"}};
 	web.SendHtml(request, 200, web.RenderPage(request, "selfcheck_answer_done", model, "pages.selfcheck_answer_done", access));
 }

@@ -4,6 +4,7 @@
 // codes, turn off), the code page between password and session (/login/code), the
 // requirement switches of an organisation and of the installation, and
 // POST /api/v1/me/totp[/confirm] (contract.md, "HTTP: two-step login").
+#include "app/account_notice.hpp"
 #include "app/accounts.hpp"
 #include "app/two_step.hpp"
 #include "codec/json_input.hpp"
@@ -112,6 +113,8 @@ void ConfirmEnrolment(WebApp &web, Request &request) {
 	if (auto rotated = RotateSessionCookie(web, request); !rotated) {
 		return web.SendErrorPage(request, rotated.error());
 	}
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user, app::AccountChange::kTwoStepEnabled,
+	                               web.AbsoluteUrl("/account"));
 	RenderRecoveryCodes(web, request, *codes);
 }
 
@@ -120,6 +123,8 @@ void RenewRecoveryCodes(WebApp &web, Request &request) {
 	if (!codes) {
 		return RenderAccountPage(web, request, codes.error(), "renew_code");
 	}
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user,
+	                               app::AccountChange::kRecoveryCodesRenewed, web.AbsoluteUrl("/account"));
 	RenderRecoveryCodes(web, request, *codes);
 }
 
@@ -132,6 +137,8 @@ void Disable(WebApp &web, Request &request) {
 	if (auto rotated = RotateSessionCookie(web, request); !rotated) {
 		return web.SendErrorPage(request, rotated.error());
 	}
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user, app::AccountChange::kTwoStepDisabled,
+	                               web.AbsoluteUrl("/account"));
 	web.Redirect(request, std::string(kPagePath) + "?done=disabled");
 }
 
@@ -250,6 +257,8 @@ void ApiConfirmEnrolment(WebApp &web, Request &request) {
 	if (!codes) {
 		return web.SendApiError(request, codes.error());
 	}
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user, app::AccountChange::kTwoStepEnabled,
+	                               web.AbsoluteUrl("/account"));
 	web.SendJson(request, 200, {{"enabled", true}, {"recovery_codes", *codes}});
 }
 

@@ -2,6 +2,7 @@
 #include "web/web_app.hpp"
 
 #include "web/client_address.hpp"
+#include "web/security_log.hpp"
 
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
@@ -187,6 +188,7 @@ void WebApp::SendApiError(Request &request, const Error &error) {
 		body["error"]["field"] = error.field;
 	}
 	SendJson(request, HttpStatusFor(error.code), body);
+	LogIfRefused(request);
 }
 
 void WebApp::SendHtml(Request &request, int status, const std::string &html) {
@@ -209,6 +211,16 @@ void WebApp::SendErrorPage(Request &request, const Error &error) {
 	const std::string message = status >= 500 ? Text(request, "errors.page.retry_later") : Describe(request, error);
 	Json model = {{"heading", Text(request, title_key)}, {"message", message}};
 	SendHtml(request, status, RenderPage(request, "error", model, title_key));
+	LogIfRefused(request);
+}
+
+void WebApp::LogIfRefused(const Request &request) const {
+	// Every refusal, whether the route gate or a handler decided it (another organisation's
+	// object id is a handler's 404), leaves one line for the operator (ASVS 7.2.2).
+	const int status = request.response.status;
+	if (status == 401 || status == 403 || status == 404) {
+		LogRefusal(request);
+	}
 }
 
 std::string WebApp::LanguageSwitchHref(const Request &request, Locale target) const {

@@ -107,6 +107,8 @@ public:
 	//! A link to show on a page for someone else to open (an invitation): the public URL when
 	//! the operator gave one, else what this browser used to reach us (plain HTTP on a LAN).
 	std::string ShareableUrl(const Request &request, const std::string &path) const;
+	//! Logs a 401/403/404 answer as a refusal (web/security_log.hpp).
+	void LogIfRefused(const Request &request) const;
 	//! A cookie's name as sent: with the __Host- prefix whenever cookies are Secure.
 	std::string CookieName(const char *name) const;
 	//! An HTML error page for the error's status (404 for kNotFound, ...).

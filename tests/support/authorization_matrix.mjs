@@ -24,6 +24,9 @@
 //   answerer           the self-diagnosis answer flow: respondents and editors; 閲覧者 and 経営者 read results only
 //   incident_case      one incident: the people who handle incidents (and its reporter; the test's
 //                      reporter is the manager), so an employee cannot read a colleague's report
+//   second_step        the code page between password and session, without a waiting sign-in: 3xx for everyone
+//   code_without_sign_in posting a code with no waiting sign-in: 401 for everyone (nothing to complete)
+//   not_yours          a signed-in user's own object (a session) named by an id that is not theirs: 404
 //   approver           approving a risk treatment: 経営者 (executive) or 組織管理者 (admin), who answer for it
 //   incident_report    the インシデント報告書 of one incident: staff who handle incidents
 
@@ -44,6 +47,9 @@ export const EXPECTED = {
   setup_form:         { anonymous: 409, outsider: 409, installation_admin: 409, respondent: 409, viewer: 409, executive: 409, manager: 409, admin: 409 },
   answerer:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 'allowed', viewer: 403, executive: 403, manager: 'allowed', admin: 'allowed' },
   incident_case:      { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
+  second_step:        { anonymous: 'redirect', outsider: 'redirect', installation_admin: 'redirect', respondent: 'redirect', viewer: 'redirect', executive: 'redirect', manager: 'redirect', admin: 'redirect' },
+  code_without_sign_in: { anonymous: 401, outsider: 401, installation_admin: 401, respondent: 401, viewer: 401, executive: 401, manager: 401, admin: 401 },
+  not_yours:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
   approver:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 403, admin: 'allowed' },
   incident_report:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
   unknown_api:        { anonymous: 401, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
@@ -225,4 +231,22 @@ export const ROUTES = [
   ['GET /orgs/(\\d+)/training/(\\d+)/quiz', 'member', '/orgs/{org}/training/{training}/quiz'],
   ['POST /orgs/(\\d+)/training/(\\d+)/quiz', 'member', '/orgs/{org}/training/{training}/quiz'],
   ['GET /privacy', 'anyone', '/privacy'],
+  ['GET /account/two-step', 'signed_in', '/account/two-step'],
+  ['POST /account/two-step/start', 'signed_in', '/account/two-step/start'],
+  ['POST /account/two-step/confirm', 'signed_in', '/account/two-step/confirm'],
+  ['POST /account/two-step/recovery-codes', 'signed_in', '/account/two-step/recovery-codes'],
+  ['POST /account/two-step/disable', 'signed_in', '/account/two-step/disable'],
+  ['GET /login/code', 'second_step', '/login/code'],
+  ['POST /login/code', 'code_without_sign_in', '/login/code'],
+  ['POST /login/code/cancel', 'second_step', '/login/code/cancel'],
+  ['POST /orgs/(\\d+)/two-step', 'editor', '/orgs/{org}/two-step'],
+  ['POST /admin/two-step', 'installation_admin', '/admin/two-step'],
+  ['POST /api/v1/me/totp', 'signed_in', '/api/v1/me/totp'],
+  ['POST /api/v1/me/totp/confirm', 'signed_in', '/api/v1/me/totp/confirm'],
+  ['GET /account', 'signed_in', '/account'],
+  ['POST /account/password', 'signed_in', '/account/password'],
+  ['POST /account/sessions/others/end', 'signed_in', '/account/sessions/others/end'],
+  ['POST /account/sessions/([0-9a-f]{16})/end', 'not_yours', '/account/sessions/00000000deadbeef/end'],
+  ['GET /api/v1/me/sessions', 'signed_in', '/api/v1/me/sessions'],
+  ['DELETE /api/v1/me/sessions', 'signed_in', '/api/v1/me/sessions'],
 ];
