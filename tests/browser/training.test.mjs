@@ -66,6 +66,8 @@ test('the officer plans and records a session; a respondent takes its quiz on a 
   const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
   await signIn(page, 'training-staff@example.jp');
+  // On a phone the organisation menu is folded behind its button (issue 13).
+  await page.locator('.org-nav__toggle').click();
   await page.getByRole('navigation').getByRole('link', { name: '教育' }).click();
   await page.waitForURL(/\/training$/);
   await page.getByRole('link', { name: /確認テストを受ける/ }).click();
