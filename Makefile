@@ -1,5 +1,5 @@
 # Day-to-day shortcuts. The newcomer's way in stays ./run.sh and ./test.sh.
-.PHONY: build run test unit bench sanitize format clean
+.PHONY: build run test unit bench sanitize fuzz format clean
 
 build:
 	./scripts/build.sh all
@@ -19,8 +19,13 @@ bench:
 sanitize:
 	./scripts/sanitize.sh
 
+# Every fuzz harness for an hour (FUZZ_SECONDS=... to change); scripts/fuzz.sh.
+FUZZ_SECONDS ?= 3600
+fuzz:
+	./scripts/fuzz.sh long $(FUZZ_SECONDS)
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'bench/*.cpp')
 
 clean:
-	rm -rf build
+	rm -rf build build-fuzz

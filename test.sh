@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mamori: the same set-up as run.sh, then build and run every test:
 # unit, property and golden tests (GoogleTest + RapidCheck), the CLI contract
-# suite, HTTP integration tests and the headless-Chromium browser tests.
+# suite, HTTP integration tests and the headless-Chromium browser tests;
+# then every fuzz harness over its seeds plus 30 s (scripts/fuzz.sh short).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,3 +11,4 @@ cd "$(dirname "$0")"
 ./scripts/install-test-deps.sh
 
 ctest --test-dir build --output-on-failure --timeout 900 "$@"
+./scripts/fuzz.sh short

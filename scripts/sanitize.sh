@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --test
 ./scripts/install-test-deps.sh
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DMAMORI_BUILD_BENCH=OFF \
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DMAMORI_BUILD_BENCH=OFF -DMAMORI_HARDEN=OFF \
   -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 cmake --build build-sanitize -j "$(nproc)" --target mamori mamori_unit_tests
 export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 MAMORI_HOME="$PWD" MAMORI_ARGON2_FAST=1

@@ -8,6 +8,10 @@ Result<Json> ParseJson(const std::string &text) {
 		return Json::parse(text);
 	} catch (const Json::parse_error &error) {
 		return Error::Invalid("", "errors.json.unreadable", {{"byte", std::to_string(error.byte)}});
+	} catch (const Json::out_of_range &) {
+		// A number beyond a double ("1e999") is well-formed JSON that the
+		// parser refuses with out_of_range, not parse_error (found by fuzzing).
+		return Error::Invalid("", "errors.json.number_too_large");
 	}
 }
 

@@ -153,6 +153,9 @@ Result<ImportPreview> ReadRegisterJson(const ReadingContext &context, const std:
 		document = Json::parse(bytes);
 	} catch (const Json::parse_error &error) {
 		return Error::Invalid("file", "interchange.errors.json.unreadable", {{"offset", std::to_string(error.byte)}});
+	} catch (const Json::out_of_range &) {
+		// "1e999": well-formed, but beyond a double (found by fuzzing).
+		return Error::Invalid("file", "interchange.errors.json.number_too_large");
 	}
 	const Json *assets = nullptr;
 	if (document.is_array()) {

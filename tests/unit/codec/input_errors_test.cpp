@@ -21,6 +21,18 @@ TEST(InputErrorsTest, BrokenJsonNamesTheByteInBothLanguages) {
 	EXPECT_EQ(Describe(parsed.error(), Locale::kEn), "This is not valid JSON (near byte 13).");
 }
 
+// Found by fuzzing (fuzz/json_api_fuzzer.cpp): nlohmann refuses a number
+// beyond a double with out_of_range, which escaped ParseJson and ended the process.
+TEST(InputErrorsTest, NumberBeyondADoubleIsAnInputError) {
+	auto parsed = ParseJson("{\"answers\": [1e999]}");
+	ASSERT_FALSE(parsed.ok());
+	EXPECT_EQ(parsed.error().message, "errors.json.number_too_large");
+	EXPECT_EQ(Describe(parsed.error(), Locale::kEn), "The JSON holds a number too large to read.");
+	auto negative = ParseJson("-7e7777");
+	ASSERT_FALSE(negative.ok());
+	EXPECT_EQ(negative.error().message, "errors.json.number_too_large");
+}
+
 TEST(InputErrorsTest, RangeErrorsCarryTheirLimits) {
 	auto number = RequireInteger(Json(30), "employees", 0, 25);
 	ASSERT_FALSE(number.ok());

@@ -821,6 +821,15 @@ TEST(RegisterInterchangeTest, MalformedJsonIsRefused) {
 	EXPECT_NE(JaText(unterminated.error()).find("引用符"), std::string::npos) << JaText(unterminated.error());
 }
 
+// Found by fuzzing (fuzz/json_api_fuzzer.cpp): a number beyond a double threw
+// out of the reader instead of being refused.
+TEST(RegisterInterchangeTest, JsonNumberBeyondADoubleIsRefused) {
+	auto huge = ReadRegisterJson(Reading(), "{\"assets\": [{\"confidentiality\": 1e999}]}");
+	ASSERT_FALSE(huge.ok());
+	EXPECT_EQ(huge.error().message, "interchange.errors.json.number_too_large");
+	EXPECT_NE(JaText(huge.error()).find("大きすぎて"), std::string::npos) << JaText(huge.error());
+}
+
 TEST(RegisterInterchangeTest, OversizedFilesAreRefused) {
 	const std::string huge(20 * 1024 * 1024 + 1, ' ');
 	for (auto format : {RegisterFormat::kXlsx, RegisterFormat::kCsv, RegisterFormat::kJson}) {
