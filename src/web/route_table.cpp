@@ -2,6 +2,7 @@
 #include "web/route_table.hpp"
 
 #include "app/two_step.hpp"
+#include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
 #include "web/security_log.hpp"
 
@@ -93,7 +94,13 @@ bool PassSession(WebApp &web, Request &request, const Gate &gate) {
 		                                : gate.unauthenticated_message;
 		web.SendApiError(request, Error::Make(ErrorCode::kUnauthenticated, message));
 	} else {
-		web.Redirect(request, gate.signed_out_location);
+		// The sign-in page brings the person back here afterwards (web/return_path.hpp). A form post
+		// comes back as the page it was posted from, which has the same address.
+		std::string location = gate.signed_out_location;
+		if (location == "/login") {
+			location += app::QueryString({{"next", request.http.target}});
+		}
+		web.Redirect(request, location);
 		LogRefusal(request);  // a redirect to sign in is a refusal too
 	}
 	return false;

@@ -6,6 +6,7 @@
 #include "core/security/password_policy.hpp"
 #include "web/account_pages.hpp"
 #include "web/http_errors.hpp"
+#include "web/return_path.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
 
@@ -109,7 +110,8 @@ void RenderSetup(WebApp &web, Request &request, const app::OrganizationInput &or
 }
 
 void RenderLogin(WebApp &web, Request &request, const std::string &email, const std::optional<Error> &error) {
-	Json model = {{"email", email}};
+	// The page that sent the person here; the form carries it back after signing in.
+	Json model = {{"email", email}, {"next", SafeReturnPath(request.Param("next"))}};
 	if (error) {
 		model["error_summary"] = ErrorSummary(*error, error->field.empty() ? "email" : error->field);
 		model["errors"] = {{error->field.empty() ? "email" : error->field, error->message}};
@@ -212,7 +214,8 @@ void CompleteSetup(WebApp &web, Request &request) {
 
 void ShowLogin(WebApp &web, Request &request) {
 	if (request.session) {
-		return web.Redirect(request, "/");
+		const std::string next = SafeReturnPath(request.Param("next"));
+		return web.Redirect(request, next.empty() ? std::string("/") : next);
 	}
 	RenderLogin(web, request, "", std::nullopt);
 }
@@ -242,7 +245,10 @@ void SignIn(WebApp &web, Request &request) {
 		return web.SendErrorPage(request, session.error());
 	}
 	web.SetSessionCookie(request, session->token);
-	web.Redirect(request, "/");
+	// Back to the page the person was on when the session ran out (the one-page sheet keeps its
+	// choices in the browser meanwhile), or home.
+	const std::string next = SafeReturnPath(request.Param("next"));
+	web.Redirect(request, next.empty() ? std::string("/") : next);
 }
 
 void SignOut(WebApp &web, Request &request) {

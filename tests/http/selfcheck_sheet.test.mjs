@@ -4,8 +4,8 @@
 // the sheet; a tampered value names its row; a 回答者 answers for their own department only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, csrfFrom, postForm } from '../support/server.mjs';
-import { createOrganization, inviteMember, stranger as strangerAccount } from '../support/org_fixture.mjs';
+import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { createOrganization, inviteMember, stranger as strangerAccount, PASSWORD } from '../support/org_fixture.mjs';
 
 let server;
 let owner;
@@ -100,4 +100,25 @@ test('a 回答者 answers for their own department; 閲覧者 and strangers may 
   assert.equal((await stranger.request('GET', sheetPath('製造部'))).status, 404);
   const noToken = await postForm(owner, sheetPath('総務部'), [['action', 'send'], ...answers([1])]);
   assert.equal(noToken.status, 403, 'no CSRF token, nothing stored');
+});
+
+test('a post after the session expired goes to sign-in and, after it, back to the same sheet', async () => {
+  const expired = new ApiClient(server.base);
+  const path = sheetPath('営業部');
+  const refused = await expired.request('POST', path, { body: 'item-1=implemented', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, csrf: false });
+  assert.equal(refused.status, 303);
+  const location = refused.headers.get('location');
+  assert.equal(location, `/login?next=${encodeURIComponent(path)}`);
+  const login = await expired.request('GET', location);
+  assert.match(login.text, new RegExp(`name="next" value="${path.replace(/[?]/g, '\\?').replace(/&/g, '&amp;')}"`));
+  const signedIn = await expired.request('POST', '/login', {
+    body: new URLSearchParams({ _csrf: csrfFrom(login.text), email: 'sheet-owner@example.jp', password: PASSWORD, next: path }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, csrf: false,
+  });
+  assert.equal(signedIn.status, 303);
+  assert.equal(signedIn.headers.get('location'), path);
+  // Another site is never a place to return to.
+  const page = await expired.request('GET', '/login?next=//evil.example/');
+  assert.equal(page.status, 303, 'already signed in: sent on');
+  assert.equal(page.headers.get('location'), '/');
 });
