@@ -195,9 +195,11 @@ test('on a phone the question is on the first screen and the menu folds behind o
     assert.ok(firstChoice.y + firstChoice.height <= 667, `the first choice ends at ${firstChoice.y + firstChoice.height}px, on the first screen`);
     await expectAccessible(page, 'a question on a phone');
 
+    assert.ok(await page.locator('.org-nav__report').isVisible(), 'reporting something odd stays one tap away');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     assert.ok(await page.locator('#org-nav-list').isVisible(), 'the button opens the menu');
+    assert.equal(await page.locator('.org-nav__report').isVisible(), false, 'the open menu holds the report link itself');
   } finally {
     await context.close();
     await server.stop();
