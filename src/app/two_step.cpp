@@ -368,18 +368,25 @@ Result<bool> InstallationRequiresTwoStep(AppContext &ctx) {
 	return value->has_value() && **value == "1";
 }
 
+namespace {
+
+//! Only someone who uses two-step login may require it of others, so nobody locks themselves out.
+Status RequireOwnTwoStep(AppContext &ctx, const Actor &actor) {
+	const auto own = MAMORI_TRY(TwoStepStateOf(ctx, actor.user_id));
+	if (!own.active) {
+		return Error::Invalid("require_two_step", "app_two_step.enable_own_first");
+	}
+	return OkStatus();
+}
+
+} // namespace
+
 Status SetInstallationRequiresTwoStep(AppContext &ctx, const Actor &actor, bool required) {
 	if (!actor.is_admin) {
 		return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 	}
 	if (required) {
-		auto own = TwoStepStateOf(ctx, actor.user_id);
-		if (!own) {
-			return own.error();
-		}
-		if (!own->active) {
-			return Error::Invalid("require_two_step", "app_two_step.enable_own_first");
-		}
+		MAMORI_TRY(RequireOwnTwoStep(ctx, actor));
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto put = ctx.store.PutSetting(kInstallationSetting, required ? "1" : "0"); !put) {
@@ -399,13 +406,7 @@ Status SetOrganizationRequiresTwoStep(AppContext &ctx, const Actor &actor, const
 		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	if (required) {
-		auto own = TwoStepStateOf(ctx, actor.user_id);
-		if (!own) {
-			return own.error();
-		}
-		if (!own->active) {
-			return Error::Invalid("require_two_step", "app_two_step.enable_own_first");
-		}
+		MAMORI_TRY(RequireOwnTwoStep(ctx, actor));
 	}
 	return ctx.store.InTransaction([&]() -> Status {
 		if (auto set = ctx.store.SetOrganizationRequiresTwoStep(access.org.id, required); !set) {

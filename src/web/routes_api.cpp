@@ -9,6 +9,7 @@
 #include "app/selfcheck_service.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "core/sme/classification.hpp"
+#include "web/json_body.hpp"
 #include "web/account_pages.hpp"
 #include "web/route_table.hpp"
 #include "web/two_step_pages.hpp"
@@ -35,18 +36,6 @@ Json OrganizationJson(const app::AppContext &ctx, const app::Organization &org,
 	return out;
 }
 
-Result<Json> ParseBody(const Request &request) {
-	auto parsed = codec::ParseJson(request.http.body);
-	if (!parsed) {
-		Error error = parsed.error();
-		error.field = "body";
-		return error;
-	}
-	if (!parsed->is_object()) {
-		return Error::Invalid("body", "web_api.body_object");
-	}
-	return parsed;
-}
 
 Result<app::OrganizationInput> DecodeOrganization(const Json &body) {
 	app::OrganizationInput input;
@@ -90,7 +79,7 @@ Result<app::OrganizationInput> DecodeOrganization(const Json &body) {
 }
 
 void CreateSession(WebApp &web, Request &request) {
-	auto body = ParseBody(request);
+	auto body = ParseJsonObjectBody(request);
 	if (!body) {
 		return web.SendApiError(request, body.error());
 	}
@@ -154,7 +143,7 @@ void ListOrganizations(WebApp &web, Request &request) {
 }
 
 void CreateOrganization(WebApp &web, Request &request) {
-	auto body = ParseBody(request);
+	auto body = ParseJsonObjectBody(request);
 	if (!body) {
 		return web.SendApiError(request, body.error());
 	}
@@ -185,7 +174,7 @@ void ShowOrganization(WebApp &web, Request &request, const app::OrgAccess &acces
 }
 
 void SubmitSelfcheck(WebApp &web, Request &request, const app::OrgAccess &access) {
-	auto body = ParseBody(request);
+	auto body = ParseJsonObjectBody(request);
 	if (!body) {
 		return web.SendApiError(request, body.error());
 	}

@@ -11,6 +11,7 @@
 #include "core/charts/qr_svg.hpp"
 #include "core/security/totp.hpp"
 #include "platform/qr_code.hpp"
+#include "web/json_body.hpp"
 #include "web/http_errors.hpp"
 #include "web/account_pages.hpp"
 #include "web/route_table.hpp"
@@ -223,18 +224,6 @@ void SetInstallationRequirement(WebApp &web, Request &request) {
 
 // --- API ----------------------------------------------------------------------------------
 
-Result<Json> ParseObject(const Request &request) {
-	auto parsed = codec::ParseJson(request.http.body);
-	if (!parsed) {
-		Error error = parsed.error();
-		error.field = "body";
-		return error;
-	}
-	if (!parsed->is_object()) {
-		return Error::Invalid("body", "web_api.body_object");
-	}
-	return parsed;
-}
 
 void ApiBeginEnrolment(WebApp &web, Request &request) {
 	auto enrolment = app::BeginEnrolment(web.ctx(), request.actor());
@@ -245,7 +234,7 @@ void ApiBeginEnrolment(WebApp &web, Request &request) {
 }
 
 void ApiConfirmEnrolment(WebApp &web, Request &request) {
-	auto body = ParseObject(request);
+	auto body = ParseJsonObjectBody(request);
 	if (!body) {
 		return web.SendApiError(request, body.error());
 	}

@@ -41,6 +41,18 @@ class Walk {
   }
 }
 
+//! Registers an organisation on the page (not counted) and returns its path, "/orgs/ID".
+async function registerOrganization(page, server, name) {
+  await page.goto(`${server.base}/orgs`);
+  await page.locator('#name').fill(name);
+  await page.locator('#industry').selectOption('retail');
+  await page.locator('#capital_yen').fill('1000000');
+  await page.locator('#employees').fill('5');
+  await page.locator('form button[type="submit"]').last().click();
+  await page.waitForURL(/\/orgs\/\d+$/);
+  return new URL(page.url()).pathname;
+}
+
 async function answerSheet(walk, values) {
   const { page } = walk;
   await page.waitForURL(/\/selfcheck\/answer\/sheet/);
@@ -119,14 +131,7 @@ test('the sheet: keyboard alone, axe-core, and no answer lost when the session e
   const page = await context.newPage();
   try {
     await signInPage(page, server.base, 'sheet@example.jp', PASSWORD);
-    await page.goto(`${server.base}/orgs`);
-    await page.locator('#name').fill('鍵盤株式会社');
-    await page.locator('#industry').selectOption('retail');
-    await page.locator('#capital_yen').fill('1000000');
-    await page.locator('#employees').fill('5');
-    await page.locator('form button[type="submit"]').last().click();
-    await page.waitForURL(/\/orgs\/\d+$/);
-    const base = new URL(page.url()).pathname;
+    const base = await registerOrganization(page, server, '鍵盤株式会社');
     const sheet = `${server.base}${base}/selfcheck/answer/sheet?respondent=${encodeURIComponent('総務部')}`;
     await page.goto(sheet);
     await expectAccessible(page, 'the one-page sheet');
@@ -175,14 +180,7 @@ test('on a phone the question is on the first screen and the menu folds behind o
   const page = await context.newPage();
   try {
     await signInPage(page, server.base, 'phone@example.jp', PASSWORD);
-    await page.goto(`${server.base}/orgs`);
-    await page.locator('#name').fill('電話株式会社');
-    await page.locator('#industry').selectOption('retail');
-    await page.locator('#capital_yen').fill('1000000');
-    await page.locator('#employees').fill('5');
-    await page.locator('form button[type="submit"]').last().click();
-    await page.waitForURL(/\/orgs\/\d+$/);
-    const base = new URL(page.url()).pathname;
+    const base = await registerOrganization(page, server, '電話株式会社');
     await page.goto(`${server.base}${base}/selfcheck/answer/q/1?respondent=${encodeURIComponent('営業部')}`);
 
     const toggle = page.locator('.org-nav__toggle');
