@@ -30,9 +30,13 @@ Result<std::string> PolicyValuesToJson(const PolicyValues &values) {
 Result<PolicyValues> PolicyValuesFromJson(const std::string &text) {
 	const Json json = MAMORI_TRY(ParseJson(text));
 	MAMORI_TRY(RequireObject(json, "values"));
+	PolicyValues values;
+	// A float or a number beyond int would be undefined when narrowed (found by fuzzing): the
+	// version goes through the range-checked reader.
+	if (const auto version = json.find("version"); version != json.end()) {
+		values.version = static_cast<int>(MAMORI_TRY(RequireInteger(*version, "version", 0, 1'000'000)));
+	}
 	try {
-		PolicyValues values;
-		values.version = json.value("version", 1);
 		PolicyInput &input = values.input;
 		input.company_name = json.value("company_name", std::string());
 		input.scope = json.value("scope", std::string());
