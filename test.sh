@@ -3,12 +3,15 @@
 # unit, property and golden tests (GoogleTest + RapidCheck), the CLI contract
 # suite, HTTP integration tests and the headless-Chromium browser tests;
 # then every fuzz harness over its seeds plus 30 s (scripts/fuzz.sh short).
+# Before the tests it warns about outdated or vulnerable Debian packages
+# among the dependencies (scripts/check-dependencies.sh; a warning, not a failure).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 ./scripts/install-deps.sh --test
 ./scripts/build.sh all
 ./scripts/install-test-deps.sh
+./scripts/check-dependencies.sh || true
 
 ctest --test-dir build --output-on-failure --timeout 900 "$@"
 ./scripts/fuzz.sh short

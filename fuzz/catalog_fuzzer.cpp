@@ -5,7 +5,10 @@
 // content/, optionally followed by " en" to load the catalog as English
 // readers see it (the translation overlays applied); the rest is the file's
 // new text. A name outside the set is skipped, so the fuzzer learns to keep
-// the first line and mutates the YAML.
+// the first line and mutates the YAML. The file is checked with
+// CheckCatalogFile, which reads it with only the files it leans on, so one
+// input costs milliseconds instead of a whole catalog parse (~0.1 s with
+// ASan); catalog.yaml still goes through the whole ParseCatalog.
 //
 //   editions/3.0/five_articles.yaml en
 //   articles: ...
@@ -68,9 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	}
 	std::string original = std::move(found->second);
 	found->second = input.substr(end_of_line + 1);
-	auto catalog = ParseCatalog(files, locale);
-	if (!catalog) {
-		(void)DescribeError(fuzz::Content().messages, locale, catalog.error());
+	Status checked = CheckCatalogFile(files, name, locale);
+	if (!checked) {
+		(void)DescribeError(fuzz::Content().messages, locale, checked.error());
 	}
 	found->second = std::move(original);
 	return 0;

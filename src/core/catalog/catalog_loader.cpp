@@ -543,6 +543,70 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 	}
 }
 
+Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Locale locale) {
+	const auto whole_catalog = [&]() -> Status {
+		Result<Catalog> catalog = ParseCatalog(files, locale);
+		return catalog ? OkStatus() : Status(catalog.error());
+	};
+	try {
+		// An edition file is read with what it leans on (the edition's scales
+		// and the risk catalog), exactly as ReadEdition reads it.
+		if (name.starts_with("editions/") && name.find("/documents/") == std::string::npos) {
+			const std::size_t slash = name.find('/', std::string("editions/").size());
+			if (slash == std::string::npos) {
+				return whole_catalog();
+			}
+			const std::string dir = name.substr(0, slash + 1);
+			const std::string file = name.substr(slash + 1);
+			Reader edition_file = ParseFile(files, dir + "edition.yaml", locale);
+			const SelfcheckRules rules = ReadSelfcheckRules(edition_file);
+			const RiskScale scale = ReadRiskScale(edition_file);
+			(void)ReadStepPath(edition_file);
+			if (file == "five_articles.yaml") {
+				(void)ReadFiveArticles(ParseFile(files, name, locale));
+			} else if (file == "selfcheck_items.yaml") {
+				(void)ReadSelfcheckItems(ParseFile(files, name, locale), rules);
+			} else if (file == "basic_policy.yaml") {
+				(void)ReadPolicyTemplate(ParseFile(files, name, locale));
+			} else if (file == "risk_catalog.yaml") {
+				(void)ReadRiskCatalog(ParseFile(files, name, locale), scale);
+			} else if (file == "asset_templates.yaml") {
+				const RiskCatalog risk = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml", locale), scale);
+				(void)ReadAssetTemplates(ParseFile(files, name, locale), risk, scale);
+			} else if (file != "edition.yaml") {
+				return whole_catalog();
+			}
+			return OkStatus();
+		}
+		if (name == "sme_criteria.yaml") {
+			(void)ReadSmeCriteria(ParseFile(files, name, locale));
+			return OkStatus();
+		}
+		if (name.starts_with("incident/") && !name.starts_with("incident/exercises/")) {
+			(void)ReadIncidentRules(files, locale);
+			return OkStatus();
+		}
+		if (name.starts_with("incident/exercises/")) {
+			const incident::IncidentRules rules = ReadIncidentRules(files, locale);
+			auto scenarios = ParseExerciseScenarios(files, rules.procedures);
+			return scenarios ? OkStatus() : Status(scenarios.error());
+		}
+		if (name.starts_with("training/")) {
+			(void)ReadTrainingContent(files, locale);
+			return OkStatus();
+		}
+		if (name == "common_passwords.txt") {
+			(void)ReadPasswordList(files);
+			return OkStatus();
+		}
+	} catch (const CatalogProblem &problem) {
+		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
+	} catch (const YAML::Exception &error) {
+		return Error{ErrorCode::kCatalogInvalid, "", std::string("YAML error: ") + error.what()};
+	}
+	return whole_catalog();
+}
+
 Result<Catalogs> ParseCatalogs(const ContentFiles &files) {
 	std::map<Locale, Catalog> by_locale;
 	for (Locale locale : kAllLocales) {

@@ -29,6 +29,16 @@ Result<Catalog> ParseCatalog(const ContentFiles &files);
 //! Errors name the file and the entry.
 Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale);
 
+//! Checks one file of the set (relative name, as in ContentFiles) the way
+//! ParseCatalog reads it, with only the files it leans on: an edition file
+//! with its edition.yaml (and risk_catalog.yaml for asset_templates.yaml),
+//! incident and training files as their group. Any other name (catalog.yaml,
+//! a document template) is checked by parsing the whole catalog. It finds the
+//! same problems in that file as ParseCatalog does, but not the ones that
+//! only arise between files it does not read (the incident kinds' threats
+//! against the default edition). The fuzzer and quick content checks use it.
+Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Locale locale);
+
 //! One catalog per locale; fails if any locale fails, naming it.
 Result<Catalogs> ParseCatalogs(const ContentFiles &files);
 
