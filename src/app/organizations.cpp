@@ -11,7 +11,10 @@
 namespace mamori::app {
 
 static constexpr size_t kMaxNameBytes = 200;
-static constexpr long long kInvitationSeconds = 14 * 24 * 3600;
+// An invitation link is a bearer secret until it is used, so it lives only as
+// long as a person needs to act on it (ASVS 2.3.1): three days covers a
+// weekend; an expired link is simply issued again.
+static constexpr long long kInvitationSeconds = 3 * 24 * 3600;
 
 static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 

@@ -87,3 +87,16 @@ test('bad --public-url and --trusted-proxy values stop the server with a clear m
     if (option === '--trusted-proxy') assert.ok(run.stderr.includes(value), `the refused value is named: ${run.stderr}`);
   }
 });
+
+test('scripts/check-deployment.sh passes an instance behind TLS and names what a plain one lacks', () => {
+  const script = new URL('../../scripts/check-deployment.sh', import.meta.url).pathname;
+  const good = spawnSync('bash', [script, '--behind-tls', behindProxy.base], { encoding: 'utf8' });
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stderr, /deployment check passed/);
+
+  const plain = spawnSync('bash', [script, '--behind-tls', direct.base], { encoding: 'utf8' });
+  assert.equal(plain.status, 1, plain.stderr);
+  assert.match(plain.stderr, /Strict-Transport-Security is missing/);
+  assert.match(plain.stderr, /is not Secure/);
+  assert.match(plain.stderr, /lacks the __Host- prefix/);
+});
