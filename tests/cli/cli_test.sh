@@ -500,6 +500,21 @@ else
 	fail "backup: missing database refused without creating files" "exit $RC"
 fi
 
+# The restore drill (scripts/restore-drill.sh, ASVS 14.1.4) passes the backup and stops on a broken chain.
+DRILL="$(dirname "$0")/../../scripts/restore-drill.sh"
+if bash "$DRILL" "$WORK/backup.db" "$MAMORI" 2>"$WORK/drill.err" && grep -q "restore drill passed" "$WORK/drill.err"; then
+	pass "restore drill: a good backup passes"
+else
+	fail "restore drill: a good backup passes" "$(cat "$WORK/drill.err")"
+fi
+cp "$WORK/backup.db" "$WORK/tampered.db"
+sqlite3 "$WORK/tampered.db" "UPDATE audit_log SET action = 'x' WHERE id = (SELECT MIN(id) FROM audit_log)"
+if ! bash "$DRILL" "$WORK/tampered.db" "$MAMORI" 2>"$WORK/drill.err" && grep -q "audit chain" "$WORK/drill.err"; then
+	pass "restore drill: a tampered backup fails at the audit chain"
+else
+	fail "restore drill: a tampered backup fails at the audit chain" "$(cat "$WORK/drill.err")"
+fi
+
 # ---------------------------------------------------------------- risk export / import (issue 3)
 
 RDB="$WORK/register.db"
