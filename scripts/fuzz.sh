@@ -8,6 +8,9 @@
 #   scripts/fuzz.sh long [seconds]   each harness for [seconds] (default 3600); `make fuzz`
 #   scripts/fuzz.sh build            build only
 #   FUZZERS="form csv" scripts/fuzz.sh long 600   only the harnesses named (substring match)
+#   FUZZ_PROFILE=fast scripts/fuzz.sh long 3600   libFuzzer without sanitizers (several times
+#                                    faster) for long campaigns; the corpus it grows is then
+#                                    replayed once under ASan/UBSan, which must also pass
 #
 # Any crash, leak, UB, out-of-memory or slow input fails the run. libFuzzer
 # keeps the input that broke a harness as build-fuzz/crashes/<harness>/crash-*;
@@ -30,12 +33,23 @@ if ! command -v clang++ >/dev/null 2>&1; then
   echo "mamori: clang++ is missing; ./scripts/install-deps.sh --test installs clang and libFuzzer" >&2
   exit 1
 fi
-# One instrumented build of its own; -O1 is set by fuzz/CMakeLists.txt.
-if [[ ! -f build-fuzz/CMakeCache.txt ]]; then
-  cmake -S . -B build-fuzz -DMAMORI_FUZZ=ON -DMAMORI_HARDEN=OFF -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
-    -DMAMORI_BUILD_TESTS=OFF -DMAMORI_BUILD_BENCH=OFF >/dev/null
+# One instrumented build of its own (-O1 with ASan and UBSan, fuzz/CMakeLists.txt);
+# FUZZ_PROFILE=fast adds a build without sanitizers in build-fuzz-fast/.
+configure() { # configure DIR [extra cmake arguments]
+  local dir="$1"
+  shift
+  if [[ ! -f "$dir/CMakeCache.txt" ]]; then
+    cmake -S . -B "$dir" -DMAMORI_FUZZ=ON -DMAMORI_HARDEN=OFF -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
+      -DMAMORI_BUILD_TESTS=OFF -DMAMORI_BUILD_BENCH=OFF "$@" >/dev/null
+  fi
+  cmake --build "$dir" -j "$(nproc 2>/dev/null || echo 2)"
+}
+configure build-fuzz
+runner=build-fuzz
+if [[ "${FUZZ_PROFILE:-}" == fast ]]; then
+  configure build-fuzz-fast -DMAMORI_FUZZ_SANITIZERS=
+  runner=build-fuzz-fast
 fi
-cmake --build build-fuzz -j "$(nproc 2>/dev/null || echo 2)"
 [[ "$mode" == build ]] && exit 0
 
 export MAMORI_HOME="$PWD"
@@ -57,11 +71,19 @@ for seeds in fuzz/corpus/*/; do
   status=0
   # -timeout: an input that takes 25 s is a hang; -rss_limit_mb: the harness
   # holds the whole catalog (~500 MB with ASan), so allow it room.
-  "build-fuzz/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=3072 \
+  "$runner/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=3072 \
     -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
-  line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $mode $name seconds=$seconds executions=${runs:-?} exit=$status"
+  line="$(date -u +%Y-%m-%dT%H:%M:%SZ) $mode $name seconds=$seconds executions=${runs:-?} exit=$status profile=${FUZZ_PROFILE:-sanitized}"
   echo "$line" | tee -a build-fuzz/fuzz-runs.txt >&2
+  # What the fast build found is replayed under the sanitizers, so memory errors
+  # it could not see still fail the run.
+  if [[ "$status" -eq 0 && "$runner" != build-fuzz ]]; then
+    "build-fuzz/fuzz/fuzz_$name" -runs=0 -timeout=25 -rss_limit_mb=3072 -artifact_prefix="$crashes/" \
+      "$corpus" "$seeds" >"$log.replay" 2>&1 || status=$?
+    echo "mamori: replayed $(ls "$corpus" | wc -l) corpus inputs of $name under ASan/UBSan: exit $status" >&2
+    [[ "$status" -ne 0 ]] && cat "$log.replay" >>"$log"
+  fi
   if [[ "$status" -ne 0 ]]; then
     grep -E -A30 'ERROR: |runtime error|SUMMARY' "$log" | head -n 60 >&2 || tail -n 40 "$log" >&2
     failed+=("$name")

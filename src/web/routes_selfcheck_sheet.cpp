@@ -5,6 +5,7 @@
 // one submit. It writes the same record as the one-question flow, so either
 // view continues what the other started. Rows left empty are listed in an
 // error summary; the answers given are saved all the same.
+#include "app/browser_draft_key.hpp"
 #include "app/selfcheck_service.hpp"
 #include "app/selfcheck_views.hpp"
 #include "web/http_errors.hpp"
@@ -51,6 +52,13 @@ struct SheetProblems {
 
 std::string DraftKey(const app::OrgAccess &access, const Answering &answering) {
 	return "mamori-sheet-" + std::to_string(access.org.id) + "-" + answering.respondent;
+}
+
+//! The key sheet_draft.mjs encrypts the browser's draft with; empty (no draft
+//! kept) if the installation secret cannot be read, which only costs the safety net.
+std::string DraftCipherKey(WebApp &web, const app::OrgAccess &access, const Answering &answering) {
+	Result<std::string> key = app::BrowserDraftKey(web.ctx(), access.membership.user_id, DraftKey(access, answering));
+	return key ? *key : std::string();
 }
 
 //! `stored`: the page answers a post whose answers are now in the database, so the browser's
@@ -100,6 +108,7 @@ void RenderSheet(WebApp &web, Request &request, const app::OrgAccess &access, co
 	              {"saved", request.Param("saved") == "1"},
 	              {"submitted", answering.response && !answering.response->submitted_at.empty()},
 	              {"draft_key", DraftKey(access, answering)},
+	              {"draft_cipher_key", DraftCipherKey(web, access, answering)},
 	              {"draft_stored", stored || request.Param("saved") == "1"}};
 	int status = 200;
 	if (problems.error) {

@@ -151,11 +151,17 @@ test('the sheet: keyboard alone, axe-core, and no answer lost when the session e
     // The session expires while the person is still choosing.
     await page.locator('#item-2-implemented').check();
     await page.locator('#item-3-not_implemented').check();
+    // What the browser keeps is encrypted: neither the field names nor the choices are readable.
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('mamori-sheet-')));
+    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mamori-sheet-')).map(([, v]) => v).join(''));
+    assert.match(stored, /"data":/);
+    assert.doesNotMatch(stored, /implemented|partial|item/, 'no answer in clear text in localStorage');
     await context.clearCookies();
     await page.locator('button[name="action"][value="send"]').click();
     await page.waitForURL(/\/login/);
     await signInPage(page, server.base, 'sheet@example.jp', PASSWORD);
     await page.goto(sheet);
+    await page.locator('[data-sheet-restored]').waitFor({ state: 'visible' });
     assert.ok(await page.locator('#item-1-partial').isChecked());
     assert.ok(await page.locator('#item-2-implemented').isChecked());
     assert.ok(await page.locator('#item-3-not_implemented').isChecked());
