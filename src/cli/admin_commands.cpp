@@ -92,7 +92,7 @@ Result<std::vector<std::string>> TrustedProxies(const std::string &list) {
 int RunServe(const Args &args) {
 	std::set<std::string> value_options = kMailOptions;
 	value_options.insert({"db", "listen", "public-url", "trusted-proxy"});
-	auto parsed = ParseArgs(args, value_options, {"secure-cookies"});
+	auto parsed = ParseArgs(args, value_options, {"secure-cookies", "hsts-include-subdomains"});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
@@ -115,6 +115,7 @@ int RunServe(const Args &args) {
 		return ReportError(proxies.error());
 	}
 	options.trusted_proxies = std::move(proxies.value());
+	options.hsts_include_subdomains = parsed->Has("hsts-include-subdomains");
 	options.console_locale = CliLocale();
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');

@@ -20,7 +20,17 @@ static void StopOnSignal(int) {
 	}
 }
 
-static void ApplySecurityHeaders(httplib::Response &response, bool behind_tls) {
+//! The HSTS value for the options: none without an https public address; a year; with
+//! includeSubDomains only when the operator asked, since other hosts of the domain may not be
+//! ready for HTTPS-only and are not mamori's to pin by default.
+static std::string StrictTransportSecurity(const ServeOptions &options) {
+	if (options.public_url.rfind("https://", 0) != 0) {
+		return "";
+	}
+	return options.hsts_include_subdomains ? "max-age=31536000; includeSubDomains" : "max-age=31536000";
+}
+
+static void ApplySecurityHeaders(httplib::Response &response, const std::string &strict_transport_security) {
 	// Everything mamori serves comes from itself: no inline scripts or
 	// styles, no frames, no plugins. Charts are inline SVG (markup, not style).
 	response.set_header("Content-Security-Policy",
@@ -31,9 +41,8 @@ static void ApplySecurityHeaders(httplib::Response &response, bool behind_tls) {
 	response.set_header("Referrer-Policy", "same-origin");
 	response.set_header("Cross-Origin-Opener-Policy", "same-origin");
 	response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-	if (behind_tls) {
-		// A year, without includeSubDomains: other hosts of the operator's domain are not ours to pin.
-		response.set_header("Strict-Transport-Security", "max-age=31536000");
+	if (!strict_transport_security.empty()) {
+		response.set_header("Strict-Transport-Security", strict_transport_security);
 	}
 }
 
@@ -95,9 +104,9 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to
 	// every keep-alive response (measured: /healthz at 290 req/s).
 	server.set_tcp_nodelay(true);
-	const bool behind_tls = options.public_url.rfind("https://", 0) == 0;
-	server.set_pre_routing_handler([behind_tls](const httplib::Request &request, httplib::Response &response) {
-		ApplySecurityHeaders(response, behind_tls);
+	const std::string strict_transport_security = StrictTransportSecurity(options);
+	server.set_pre_routing_handler([strict_transport_security](const httplib::Request &request, httplib::Response &response) {
+		ApplySecurityHeaders(response, strict_transport_security);
 		if (request.path.rfind("/static/", 0) != 0) {
 			response.set_header("Cache-Control", "no-store");
 		} else if (!IsServedStaticFile(request.path)) {

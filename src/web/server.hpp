@@ -20,6 +20,8 @@ struct ServeOptions {
 	std::string public_url;
 	//! Reverse proxies whose X-Forwarded-For is believed (web/client_address.hpp).
 	std::vector<std::string> trusted_proxies;
+	//! HSTS also for every subdomain of the public host (only when the operator owns all of them).
+	bool hsts_include_subdomains = false;
 	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal (the set-up code)
 	std::optional<platform::SmtpSettings> mail;  // none: reports show on the dashboard only
 };

@@ -100,3 +100,15 @@ test('scripts/check-deployment.sh passes an instance behind TLS and names what a
   assert.match(plain.stderr, /is not Secure/);
   assert.match(plain.stderr, /lacks the __Host- prefix/);
 });
+
+test('--hsts-include-subdomains extends HSTS to subdomains; it is off by default', async () => {
+  const pinned = await startServer({ extraArgs: ['--public-url', 'https://mamori.example.jp/', '--hsts-include-subdomains'] });
+  try {
+    const strict = (await fetch(`${pinned.base}/login`)).headers.get('strict-transport-security');
+    assert.equal(strict, 'max-age=31536000; includeSubDomains');
+  } finally {
+    await pinned.stop();
+  }
+  const plain = (await fetch(`${behindProxy.base}/login`)).headers.get('strict-transport-security');
+  assert.equal(plain, 'max-age=31536000', 'without the option only this host is pinned');
+});
