@@ -16,6 +16,11 @@
 namespace mamori::app {
 
 inline constexpr int kRecoveryCodeCount = 10;
+//! A recovery code: 28 hex digits (112 bits), shown as four groups of seven.
+inline constexpr int kRecoveryCodeHexDigits = 28;
+inline constexpr int kRecoveryCodeGroupDigits = 7;
+//! The length of the codes issued before (64 bits); they are still accepted.
+inline constexpr int kOldRecoveryCodeHexDigits = 16;
 //! How long the code page waits after the right password, and how many wrong codes it takes.
 inline constexpr long long kPendingSignInSeconds = 5 * 60;
 inline constexpr int kPendingSignInAttempts = 5;
