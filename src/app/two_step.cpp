@@ -121,8 +121,9 @@ Result<storage::TwoStep> ActiveTwoStep(AppContext &ctx, Id user_id) {
 	return **row;
 }
 
-//! A wrong code: counted, audited, and paused after too many.
-Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::string &client) {
+//! A wrong code: counted, audited, and paused after too many. A reused code (`reused`) is audited
+//! as account.two_step_reused, so the holder's notice and their account page can name it.
+Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::string &client, bool reused) {
 	const int failures = row.failed_codes + 1;
 	std::string blocked_until;
 	if (failures >= kFreeCodeFailures) {
@@ -137,7 +138,8 @@ Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::
 		if (!client.empty()) {
 			detail["client"] = client;
 		}
-		return Audit(ctx, std::nullopt, row.user_id, "account.two_step_failed", UserTarget(row.user_id), detail);
+		return Audit(ctx, std::nullopt, row.user_id, reused ? "account.two_step_reused" : "account.two_step_failed",
+		             UserTarget(row.user_id), detail);
 	});
 }
 
@@ -153,8 +155,10 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 	if (code.empty()) {
 		return Error{ErrorCode::kUnauthenticated, "code", "app_two_step.code_required"};
 	}
+	bool reused = false;
 	if (code.size() == static_cast<size_t>(totp::kDigits)) {
-		const auto step = totp::VerifyCode(SecretKey(row.secret), code, ctx.clock.Now(), row.last_used_step, platform::HmacSha1);
+		const std::string key = SecretKey(row.secret);
+		const auto step = totp::VerifyCode(key, code, ctx.clock.Now(), row.last_used_step, platform::HmacSha1);
 		if (step) {
 			auto used = ctx.store.UseTwoStepStep(row.user_id, *step);
 			if (!used) {
@@ -163,6 +167,10 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 			if (*used) {
 				return OkStatus();
 			}
+			reused = true;  // another request spent the same step a moment ago
+		} else if (row.last_used_step) {
+			// Right for a step already spent: someone may have seen the code (ASVS 2.8.5).
+			reused = totp::VerifyCode(key, code, ctx.clock.Now(), std::nullopt, platform::HmacSha1).has_value();
 		}
 	} else {
 		const std::string recovery = NormalizeRecoveryCode(code);
@@ -196,10 +204,10 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 			}
 		}
 	}
-	if (auto recorded = RecordWrongCode(ctx, row, client); !recorded) {
+	if (auto recorded = RecordWrongCode(ctx, row, client, reused); !recorded) {
 		return recorded;
 	}
-	return wrong;
+	return reused ? Error{ErrorCode::kUnauthenticated, "code", "app_two_step.code_reused"} : wrong;
 }
 
 Result<storage::User> FindUser(AppContext &ctx, Id user_id) {
@@ -214,6 +222,12 @@ Result<storage::User> FindUser(AppContext &ctx, Id user_id) {
 }
 
 } // namespace
+
+bool IsRefusedCode(const Error &error) {
+	return error.message == "app_two_step.code_wrong" || error.message == "app_two_step.code_reused";
+}
+
+bool IsReusedCode(const Error &error) { return error.message == "app_two_step.code_reused"; }
 
 Result<TwoStepState> TwoStepStateOf(AppContext &ctx, Id user_id) {
 	auto row = ctx.store.FindTwoStep(user_id);
@@ -503,7 +517,7 @@ Result<Id> CompletePendingSignIn(AppContext &ctx, const std::string &token, cons
 		}
 		return **user_id;
 	}
-	if (verified.error().code == ErrorCode::kUnauthenticated && verified.error().message == "app_two_step.code_wrong") {
+	if (verified.error().code == ErrorCode::kUnauthenticated && IsRefusedCode(verified.error())) {
 		auto attempts = ctx.store.CountPendingSignInAttempt(token_hash);
 		if (!attempts) {
 			return attempts.error();

@@ -23,6 +23,8 @@ Gate SignedIn() {
 Gate InstallationAdmin() {
 	Gate gate;
 	gate.access = Access::kInstallationAdmin;
+	// The administrator creates accounts and sets what everyone must do (ASVS 4.3.1, 4.3.3).
+	gate.recent_password = true;
 	return gate;
 }
 
@@ -49,6 +51,11 @@ Gate OrgEditor(std::string refusal, std::string staff_refusal) {
 
 Gate Api(Gate gate) {
 	gate.kind = Kind::kApi;
+	return gate;
+}
+
+Gate RecentPassword(Gate gate) {
+	gate.recent_password = true;
 	return gate;
 }
 
@@ -122,6 +129,28 @@ bool PassInstallationAdmin(WebApp &web, Request &request, const Gate &gate) {
 	}
 	// Not even the existence of the page is revealed to other accounts.
 	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
+	return false;
+}
+
+//! Administrative pages need the administrator's own two-step login (ASVS 4.3.1): a stolen
+//! administrator password alone must not create accounts or change what everyone must do.
+bool PassAdminTwoStep(WebApp &web, Request &request, const Gate &gate) {
+	if (gate.access != Access::kInstallationAdmin) {
+		return true;
+	}
+	auto active = app::NeedsSecondStep(web.ctx(), request.session->user.id);
+	if (!active) {
+		Refuse(web, request, gate, active.error());
+		return false;
+	}
+	if (*active) {
+		return true;
+	}
+	if (gate.kind == Kind::kApi) {
+		web.SendApiError(request, Error::Make(ErrorCode::kForbidden, "two_step.required.api_admin"));
+	} else {
+		web.Redirect(request, "/account/two-step?required=admin");
+	}
 	return false;
 }
 
@@ -207,14 +236,17 @@ void Register(httplib::Server &server, Method method, const std::string &pattern
 bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access) {
 	// The admin check comes before CSRF so that other accounts learn nothing of the admin pages.
 	if (!PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
-	    !PassCsrf(web, request, gate)) {
+	    !PassAdminTwoStep(web, request, gate) || !PassCsrf(web, request, gate)) {
 		return false;
 	}
-	if (!IsOrgAccess(gate.access)) {
-		return true;
+	if (IsOrgAccess(gate.access)) {
+		access = OpenOrganization(web, request, gate);
+		if (!access || !PassTwoStepDemand(web, request, gate, *access) || !PassRole(web, request, gate, *access)) {
+			return false;
+		}
 	}
-	access = OpenOrganization(web, request, gate);
-	return access && PassTwoStepDemand(web, request, gate, *access) && PassRole(web, request, gate, *access);
+	// Last, so that whoever may not act at all is refused as before, without being asked for a password.
+	return PassRecentPassword(web, request, gate);
 }
 
 void CheckRoutes(const RouteTable &routes) {
@@ -247,7 +279,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	// Two-step routes come before ApiRoutes, whose last entries answer every unknown /api/ path.
-	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ReauthRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,

@@ -114,6 +114,12 @@ TEST_F(TwoStepTest, ACodeWorksOnceAndAnOlderStepIsRefusedAfterANewerOne) {
 	auto replay = VerifySecondStep(context, actor_.user_id, code);
 	ASSERT_FALSE(replay.ok());
 	EXPECT_EQ(replay.error().code, ErrorCode::kUnauthenticated);
+	EXPECT_TRUE(IsReusedCode(replay.error())) << replay.error().message;
+	EXPECT_EQ(AuditCount("account.two_step_reused"), 1);
+	EXPECT_EQ(AuditCount("account.two_step_failed"), 0);
+	auto wrong = VerifySecondStep(context, actor_.user_id, code == "000000" ? "111111" : "000000");
+	ASSERT_FALSE(wrong.ok());
+	EXPECT_FALSE(IsReusedCode(wrong.error())) << "a wrong code is not a reused one";
 	EXPECT_EQ(AuditCount("account.two_step_failed"), 1);
 
 	// One step of drift either way is accepted, but never a step older than the one used.
