@@ -4,6 +4,7 @@
 #include "app/two_step.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
+#include "web/single_value_fields.hpp"
 #include "web/security_log.hpp"
 
 #include <stdexcept>
@@ -88,6 +89,26 @@ bool CheckMultipartCsrf(WebApp &web, Request &request) {
 	web.SendErrorPage(
 	    request,
 	    Error::Make(ErrorCode::kForbidden, "errors.csrf.form"));
+	return false;
+}
+
+//! HTTP parameter pollution (ASVS 5.1.1): a single-valued field given twice, in the query and the
+//! body or twice in one of them, is refused with 400 naming it before anything reads it.
+bool PassSingleValues(WebApp &web, Request &request, const Gate &gate) {
+	std::vector<std::string> names;
+	names.reserve(request.http.params.size() + request.http.files.size());
+	for (const auto &param : request.http.params) {
+		names.push_back(param.first);
+	}
+	for (const auto &file : request.http.files) {
+		names.push_back(file.first);
+	}
+	const auto repeated = FirstRepeatedField(names);
+	if (!repeated) {
+		return true;
+	}
+	const std::string field = repeated->substr(0, 100);
+	Refuse(web, request, gate, Error::Invalid(field, "errors.form.repeated_field", {{"field", field}}));
 	return false;
 }
 
@@ -235,7 +256,7 @@ void Register(httplib::Server &server, Method method, const std::string &pattern
 
 bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access) {
 	// The admin check comes before CSRF so that other accounts learn nothing of the admin pages.
-	if (!PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
+	if (!PassSingleValues(web, request, gate) || !PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
 	    !PassAdminTwoStep(web, request, gate) || !PassCsrf(web, request, gate)) {
 		return false;
 	}
