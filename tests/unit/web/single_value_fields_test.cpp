@@ -9,18 +9,18 @@
 namespace mamori::web {
 namespace {
 
-TEST(FormFieldsTest, EachFieldOnceIsFine) {
+TEST(SingleValueFieldsTest, EachFieldOnceIsFine) {
 	EXPECT_EQ(FirstRepeatedField({}), std::nullopt);
 	EXPECT_EQ(FirstRepeatedField({"_csrf", "email", "role", "department_id"}), std::nullopt);
 }
 
-TEST(FormFieldsTest, ASingleValuedFieldTwiceIsNamed) {
+TEST(SingleValueFieldsTest, ASingleValuedFieldTwiceIsNamed) {
 	EXPECT_EQ(FirstRepeatedField({"_csrf", "role", "email", "role"}), "role");
 	EXPECT_EQ(FirstRepeatedField({"a", "b", "b", "a"}), "b") << "the first one repeated";
 	EXPECT_EQ(FirstRepeatedField({"_csrf", "_csrf"}), "_csrf");
 }
 
-TEST(FormFieldsTest, ListFieldsMayRepeat) {
+TEST(SingleValueFieldsTest, ListFieldsMayRepeat) {
 	EXPECT_TRUE(IsListField("clause_ids"));
 	EXPECT_TRUE(IsListField("member"));
 	EXPECT_FALSE(IsListField("role"));
@@ -30,7 +30,7 @@ TEST(FormFieldsTest, ListFieldsMayRepeat) {
 	EXPECT_EQ(FirstRepeatedField({"member", "member", "title", "title"}), "title");
 }
 
-TEST(FormFieldsTest, ManyFieldsAreCheckedQuickly) {
+TEST(SingleValueFieldsTest, ManyFieldsAreCheckedQuickly) {
 	std::vector<std::string> names;
 	for (int i = 0; i < 200000; ++i) {
 		names.push_back("field" + std::to_string(i));
