@@ -19,6 +19,8 @@ const char *ChangeKey(AccountChange change) {
 		return "mail.account_change.two_step_disabled";
 	case AccountChange::kRecoveryCodesRenewed:
 		return "mail.account_change.recovery_codes_renewed";
+	case AccountChange::kTwoStepCodeReused:
+		return "mail.account_change.two_step_code_reused";
 	}
 	return "mail.account_change.password_changed";
 }
@@ -46,6 +48,18 @@ Status NotifyAccountChange(AppContext &ctx, const MessageCatalog &messages, cons
 		});
 	}
 	return OkStatus();
+}
+
+Status NotifyAccountChange(AppContext &ctx, const MessageCatalog &messages, Id user_id, AccountChange change,
+                           const std::string &account_url) {
+	if (ctx.mailer == nullptr) {
+		return OkStatus();
+	}
+	const auto user = MAMORI_TRY(ctx.store.FindUserById(user_id));
+	if (!user) {
+		return OkStatus();  // no such account: nobody to tell
+	}
+	return NotifyAccountChange(ctx, messages, *user, change, account_url);
 }
 
 } // namespace mamori::app

@@ -158,6 +158,7 @@ Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::strin
 	session.created_at = ctx.clock.NowIso();
 	session.expires_at = issued.expires_at;
 	session.last_seen_at = session.created_at;
+	session.password_at = session.created_at;  // every sign-in has just checked the password
 	session.client = Shorten(client, 64);
 	session.user_agent = Shorten(user_agent, kUserAgentMaxBytes);
 	auto status = ctx.store.InTransaction([&]() -> Status {
@@ -204,7 +205,8 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 	if (!user->has_value()) {
 		return std::optional<SessionUser>();
 	}
-	return std::optional<SessionUser>(SessionUser{**user, (*session)->csrf_token, token_hash, (*session)->failed_sign_ins});
+	return std::optional<SessionUser>(
+	    SessionUser{**user, (*session)->csrf_token, token_hash, (*session)->failed_sign_ins, (*session)->password_at});
 }
 
 Status EndSession(AppContext &ctx, const std::string &token) {

@@ -53,6 +53,7 @@ struct SessionUser {
 	std::string csrf_token;
 	std::string token_hash;
 	int failed_sign_ins = 0;  // wrong passwords before this sign-in, not yet told to the user
+	std::string password_at;  // when the password was last entered for this session (app/reauth.hpp)
 };
 
 //! The signed-in user for a cookie token, or nullopt when absent, expired or idle for

@@ -20,7 +20,8 @@ std::string HandleOf(const std::string &token_hash) { return token_hash.substr(0
 std::string UserTarget(Id user_id) { return "user:" + std::to_string(user_id); }
 
 //! Creates the replacement session and deletes the old one; the caller holds the transaction.
-Result<IssuedSession> ReplaceSession(AppContext &ctx, SessionUser &session) {
+//! `password_entered`: the request checked the password, so the new session counts it as recent.
+Result<IssuedSession> ReplaceSession(AppContext &ctx, SessionUser &session, bool password_entered = false) {
 	auto old = ctx.store.FindSession(session.token_hash, ctx.clock.NowIso());
 	if (!old) {
 		return old.error();
@@ -36,10 +37,14 @@ Result<IssuedSession> ReplaceSession(AppContext &ctx, SessionUser &session) {
 	replacement.token_hash = platform::Sha256Hex(issued.token);
 	replacement.csrf_token = issued.csrf_token;
 	replacement.last_seen_at = ctx.clock.NowIso();
+	if (password_entered) {
+		replacement.password_at = replacement.last_seen_at;
+	}
 	MAMORI_TRY(ctx.store.CreateSession(replacement));
 	MAMORI_TRY(ctx.store.DeleteSession(session.token_hash));
 	session.token_hash = replacement.token_hash;
 	session.csrf_token = replacement.csrf_token;
+	session.password_at = replacement.password_at;
 	return issued;
 }
 
@@ -149,7 +154,7 @@ Result<IssuedSession> ChangeMyPassword(AppContext &ctx, SessionUser &session, co
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		MAMORI_TRY(ctx.store.UpdatePasswordHash(session.user.id, hash));
 		const int ended = MAMORI_TRY(ctx.store.DeleteOtherSessionsOfUser(session.user.id, session.token_hash));
-		issued = ReplaceSession(ctx, rotated);
+		issued = ReplaceSession(ctx, rotated, true);
 		if (!issued) {
 			return issued.error();
 		}

@@ -75,7 +75,7 @@ Error ThrottledError(AppContext &ctx, long long wait_seconds, bool wrong_passwor
 //  - account.throttled is written once, by the failure that makes a key start waiting.
 // Attempts refused while a key waits write nothing at all: they check no password.
 Result<long long> RecordFailedSignIn(AppContext &ctx, const std::string &normalized_email, const std::string &client,
-                                     std::optional<Id> user_id) {
+                                     std::optional<Id> user_id, const std::string &action) {
 	const std::vector<std::string> keys = KeysOf(normalized_email, client);
 	const std::string now = ctx.clock.NowIso();
 	long long wait = 0;
@@ -104,7 +104,7 @@ Result<long long> RecordFailedSignIn(AppContext &ctx, const std::string &normali
 		}
 		detail["failures"] = email_failures;
 		if (user_id || email_failures == 1) {
-			MAMORI_TRY(Audit(ctx, std::nullopt, user_id, "account.login_failed", target, detail));
+			MAMORI_TRY(Audit(ctx, std::nullopt, user_id, action, target, detail));
 		}
 		for (const auto &failures : *counted) {
 			wait = std::max(wait, WaitFor(ctx, failures));

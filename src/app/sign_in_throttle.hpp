@@ -30,9 +30,10 @@ Error ThrottledError(AppContext &ctx, long long wait_seconds, bool wrong_passwor
 
 //! Records a wrong password (or an unknown e-mail) for both keys and returns the
 //! wait it causes. Audits boundedly (see the .cpp); counts the failure towards the
-//! notice the account's owner gets at their next sign-in.
+//! notice the account's owner gets at their next sign-in. `action` names the audit entry of the
+//! failure (a wrong password on the confirm-password page is "account.reauth_failed").
 Result<long long> RecordFailedSignIn(AppContext &ctx, const std::string &normalized_email, const std::string &client,
-                                     std::optional<Id> user_id);
+                                     std::optional<Id> user_id, const std::string &action = "account.login_failed");
 
 //! After a successful sign-in, or the administrator's unlock: the address owes no wait.
 Status ClearEmailThrottle(AppContext &ctx, const std::string &normalized_email);

@@ -63,10 +63,22 @@ std::string NormalizeRecoveryCode(const std::string &typed) {
 	return out;
 }
 
-//! 64 random bits as 16 hex digits, shown as four groups ("1a2b-3c4d-5e6f-7a8b").
+//! 112 random bits as 28 hex digits, shown as four groups of seven ("1a2b3c4-d5e6f7a-…"):
+//! ASVS 2.6.2 asks lookup secrets for at least 112 bits of entropy, however they are stored.
 std::string NewRecoveryCode(AppContext &ctx) {
-	const std::string hex = platform::Sha256Hex(ctx.random.Token(32)).substr(0, 16);
-	return hex.substr(0, 4) + "-" + hex.substr(4, 4) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4);
+	const std::string hex = platform::Sha256Hex(ctx.random.Token(32)).substr(0, kRecoveryCodeHexDigits);
+	std::string grouped;
+	for (int group = 0; group < kRecoveryCodeHexDigits / kRecoveryCodeGroupDigits; ++group) {
+		grouped += (group > 0 ? "-" : "") + hex.substr(group * kRecoveryCodeGroupDigits, kRecoveryCodeGroupDigits);
+	}
+	return grouped;
+}
+
+//! Codes handed out before issue 10's second round had 16 hex digits (64 bits); those already
+//! written down keep working until used or renewed.
+bool HasRecoveryCodeLength(const std::string &normalized) {
+	return normalized.size() == static_cast<size_t>(kRecoveryCodeHexDigits) ||
+	       normalized.size() == static_cast<size_t>(kOldRecoveryCodeHexDigits);
 }
 
 //! What is stored of a recovery code: SHA-256 over the account's own TOTP secret and the code.
@@ -109,8 +121,9 @@ Result<storage::TwoStep> ActiveTwoStep(AppContext &ctx, Id user_id) {
 	return **row;
 }
 
-//! A wrong code: counted, audited, and paused after too many.
-Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::string &client) {
+//! A wrong code: counted, audited, and paused after too many. A reused code (`reused`) is audited
+//! as account.two_step_reused, so the holder's notice and their account page can name it.
+Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::string &client, bool reused) {
 	const int failures = row.failed_codes + 1;
 	std::string blocked_until;
 	if (failures >= kFreeCodeFailures) {
@@ -125,7 +138,8 @@ Status RecordWrongCode(AppContext &ctx, const storage::TwoStep &row, const std::
 		if (!client.empty()) {
 			detail["client"] = client;
 		}
-		return Audit(ctx, std::nullopt, row.user_id, "account.two_step_failed", UserTarget(row.user_id), detail);
+		return Audit(ctx, std::nullopt, row.user_id, reused ? "account.two_step_reused" : "account.two_step_failed",
+		             UserTarget(row.user_id), detail);
 	});
 }
 
@@ -141,8 +155,10 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 	if (code.empty()) {
 		return Error{ErrorCode::kUnauthenticated, "code", "app_two_step.code_required"};
 	}
+	bool reused = false;
 	if (code.size() == static_cast<size_t>(totp::kDigits)) {
-		const auto step = totp::VerifyCode(SecretKey(row.secret), code, ctx.clock.Now(), row.last_used_step, platform::HmacSha1);
+		const std::string key = SecretKey(row.secret);
+		const auto step = totp::VerifyCode(key, code, ctx.clock.Now(), row.last_used_step, platform::HmacSha1);
 		if (step) {
 			auto used = ctx.store.UseTwoStepStep(row.user_id, *step);
 			if (!used) {
@@ -151,10 +167,14 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 			if (*used) {
 				return OkStatus();
 			}
+			reused = true;  // another request spent the same step a moment ago
+		} else if (row.last_used_step) {
+			// Right for a step already spent: someone may have seen the code (ASVS 2.8.5).
+			reused = totp::VerifyCode(key, code, ctx.clock.Now(), std::nullopt, platform::HmacSha1).has_value();
 		}
 	} else {
 		const std::string recovery = NormalizeRecoveryCode(code);
-		if (recovery.size() == 16) {
+		if (HasRecoveryCodeLength(recovery)) {
 			bool spent = false;
 			auto status = ctx.store.InTransaction([&]() -> Status {
 				auto used =
@@ -184,10 +204,10 @@ Status CheckAndSpendCode(AppContext &ctx, const storage::TwoStep &row, const std
 			}
 		}
 	}
-	if (auto recorded = RecordWrongCode(ctx, row, client); !recorded) {
+	if (auto recorded = RecordWrongCode(ctx, row, client, reused); !recorded) {
 		return recorded;
 	}
-	return wrong;
+	return reused ? Error{ErrorCode::kUnauthenticated, "code", "app_two_step.code_reused"} : wrong;
 }
 
 Result<storage::User> FindUser(AppContext &ctx, Id user_id) {
@@ -202,6 +222,12 @@ Result<storage::User> FindUser(AppContext &ctx, Id user_id) {
 }
 
 } // namespace
+
+bool IsRefusedCode(const Error &error) {
+	return error.message == "app_two_step.code_wrong" || error.message == "app_two_step.code_reused";
+}
+
+bool IsReusedCode(const Error &error) { return error.message == "app_two_step.code_reused"; }
 
 Result<TwoStepState> TwoStepStateOf(AppContext &ctx, Id user_id) {
 	auto row = ctx.store.FindTwoStep(user_id);
@@ -491,7 +517,7 @@ Result<Id> CompletePendingSignIn(AppContext &ctx, const std::string &token, cons
 		}
 		return **user_id;
 	}
-	if (verified.error().code == ErrorCode::kUnauthenticated && verified.error().message == "app_two_step.code_wrong") {
+	if (verified.error().code == ErrorCode::kUnauthenticated && IsRefusedCode(verified.error())) {
 		auto attempts = ctx.store.CountPendingSignInAttempt(token_hash);
 		if (!attempts) {
 			return attempts.error();

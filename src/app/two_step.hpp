@@ -16,6 +16,11 @@
 namespace mamori::app {
 
 inline constexpr int kRecoveryCodeCount = 10;
+//! A recovery code: 28 hex digits (112 bits), shown as four groups of seven.
+inline constexpr int kRecoveryCodeHexDigits = 28;
+inline constexpr int kRecoveryCodeGroupDigits = 7;
+//! The length of the codes issued before (64 bits); they are still accepted.
+inline constexpr int kOldRecoveryCodeHexDigits = 16;
 //! How long the code page waits after the right password, and how many wrong codes it takes.
 inline constexpr long long kPendingSignInSeconds = 5 * 60;
 inline constexpr int kPendingSignInAttempts = 5;
@@ -49,7 +54,9 @@ Result<std::vector<std::string>> ConfirmEnrolment(AppContext &ctx, const Actor &
 
 //! The second step: a current code from the app, or an unused recovery code (which is then
 //! spent). Wrong codes are audited (account.two_step_failed) and counted; after
-//! kFreeCodeFailures checking pauses (kRateLimited). A wrong code is kUnauthenticated.
+//! kFreeCodeFailures checking pauses (kRateLimited). A wrong code is kUnauthenticated. A code
+//! right for a step already used is refused the same way but audited as account.two_step_reused
+//! with the message "app_two_step.code_reused" (IsReusedCode), so the caller can tell the holder.
 Status VerifySecondStep(AppContext &ctx, Id user_id, const std::string &code, const std::string &client = "");
 
 //! Switches two-step login off. Needs the account's password and a current code (or a recovery
@@ -59,6 +66,11 @@ Status DisableTwoStep(AppContext &ctx, const Actor &actor, const std::string &pa
 
 //! Ten new recovery codes in place of the old ones, after a current code. Audited.
 Result<std::vector<std::string>> RegenerateRecoveryCodes(AppContext &ctx, const Actor &actor, const std::string &code);
+
+//! Whether a refusal of VerifySecondStep (or of the calls that check a code) was a wrong or a reused code.
+bool IsRefusedCode(const Error &error);
+//! Whether it was a reused code (ASVS 2.8.5: the holder is to be told).
+bool IsReusedCode(const Error &error);
 
 // --- requirements ------------------------------------------------------------------------
 

@@ -123,6 +123,11 @@ int RunServe(const Args &args) {
 		return ReportError(Error::Invalid("--listen", "cli.errors.listen_format"));
 	}
 	options.host = listen.substr(0, colon);
+	// Off the loopback address browsers may reach mamori over the network; without TLS settings
+	// its cookies would lack Secure and could travel in clear (ASVS 3.4.1). Refuse, and say how.
+	if (!web::IsLoopbackHost(options.host) && !options.secure_cookies) {
+		return ReportError(Error::Invalid("--listen", "cli.errors.listen_public_without_tls", {{"host", options.host}}));
+	}
 	const std::string port_text = listen.substr(colon + 1);
 	int port = 0;
 	auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);

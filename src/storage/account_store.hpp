@@ -47,6 +47,8 @@ public:
 	//! Ends every session of the user but `keep_token_hash`; returns how many ended.
 	virtual Result<int> DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) = 0;
 	virtual Status TouchSession(const std::string &token_hash, const std::string &now) = 0;
+	//! The password was entered for this session at `at` (re-authentication, app/reauth.hpp).
+	virtual Status MarkPasswordEntered(const std::string &token_hash, const std::string &at) = 0;
 	//! The failed sign-ins of the session have been told to its user.
 	virtual Status ClearSessionFailedSignIns(const std::string &token_hash) = 0;
 

@@ -23,6 +23,10 @@ public:
 	//! prev_hash is the current last entry's hash, read in the same transaction as the insert.
 	virtual Status AppendAudit(const AuditEntry &entry) = 0;
 	virtual Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) = 0;
+	//! One account's own events, newest first, at most `limit`: the entries outside any
+	//! organisation whose target is "user:ID" and whose action is one of `actions`.
+	virtual Result<std::vector<AuditEntry>> ListAccountAudit(Id user_id, const std::vector<std::string> &actions,
+	                                                         int limit) = 0;
 	//! The whole log of the installation, every organisation, in id order, for verifying the chain.
 	virtual Result<std::vector<AuditChainEntry>> ListAuditChain() = 0;
 	//! The last entry's hash (the chain's head); AuditChainZeroHash() for an empty log.

@@ -70,6 +70,7 @@ struct Session {
 	std::string client;        // the address the sign-in came from
 	std::string user_agent;    // the browser's User-Agent at sign-in, shortened
 	int failed_sign_ins = 0;   // wrong passwords before this sign-in, still to be told to the user
+	std::string password_at;   // when the password was last entered for this session ('' = not since 0022)
 };
 
 //! Failed sign-ins of one throttle key ("email:…" or "client:…") in a window.

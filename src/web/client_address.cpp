@@ -39,6 +39,14 @@ bool IsIpAddress(const std::string &text) {
 	return inet_pton(AF_INET, text.c_str(), buffer) == 1 || inet_pton(AF_INET6, text.c_str(), buffer) == 1;
 }
 
+bool IsLoopbackHost(const std::string &host) {
+	if (host == "localhost" || host == "::1" || host == "[::1]") {
+		return true;
+	}
+	unsigned char buffer[sizeof(struct in_addr)];
+	return host.rfind("127.", 0) == 0 && inet_pton(AF_INET, host.c_str(), buffer) == 1;
+}
+
 std::string ClientAddress(const std::string &peer, const std::string &forwarded_for,
                           const std::vector<std::string> &trusted_proxies) {
 	if (forwarded_for.empty() || !IsTrusted(peer, trusted_proxies)) {

@@ -24,4 +24,8 @@ std::string ClientAddress(const std::string &peer, const std::string &forwarded_
 //! Whether `text` is a literal IPv4 or IPv6 address (what --trusted-proxy takes).
 bool IsIpAddress(const std::string &text);
 
+//! Whether a --listen host reaches this machine only: 127.0.0.0/8, ::1 (also as "[::1]") or
+//! "localhost". Anything else, 0.0.0.0 and names included, may be reached from the network.
+bool IsLoopbackHost(const std::string &host);
+
 } // namespace mamori::web

@@ -50,9 +50,7 @@ Json AssetChoices(const std::vector<storage::Asset> &assets, const std::vector<I
 
 std::vector<Id> TickedAssets(const Request &request) {
 	std::vector<Id> ids;
-	const size_t count = request.http.get_param_value_count("asset");
-	for (size_t i = 0; i < count; ++i) {
-		const std::string text = request.http.get_param_value("asset", i);
+	for (const std::string &text : request.Values("asset")) {
 		Id id = 0;
 		auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
 		ids.push_back(ec == std::errc() && end == text.data() + text.size() ? id : 0);

@@ -4,6 +4,7 @@
 #include "app/two_step.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
+#include "web/single_value_fields.hpp"
 #include "web/security_log.hpp"
 
 #include <stdexcept>
@@ -23,6 +24,8 @@ Gate SignedIn() {
 Gate InstallationAdmin() {
 	Gate gate;
 	gate.access = Access::kInstallationAdmin;
+	// The administrator creates accounts and sets what everyone must do (ASVS 4.3.1, 4.3.3).
+	gate.recent_password = true;
 	return gate;
 }
 
@@ -49,6 +52,11 @@ Gate OrgEditor(std::string refusal, std::string staff_refusal) {
 
 Gate Api(Gate gate) {
 	gate.kind = Kind::kApi;
+	return gate;
+}
+
+Gate RecentPassword(Gate gate) {
+	gate.recent_password = true;
 	return gate;
 }
 
@@ -81,6 +89,26 @@ bool CheckMultipartCsrf(WebApp &web, Request &request) {
 	web.SendErrorPage(
 	    request,
 	    Error::Make(ErrorCode::kForbidden, "errors.csrf.form"));
+	return false;
+}
+
+//! HTTP parameter pollution (ASVS 5.1.1): a single-valued field given twice, in the query and the
+//! body or twice in one of them, is refused with 400 naming it before anything reads it.
+bool PassSingleValues(WebApp &web, Request &request, const Gate &gate) {
+	std::vector<std::string> names;
+	names.reserve(request.http.params.size() + request.http.files.size());
+	for (const auto &param : request.http.params) {
+		names.push_back(param.first);
+	}
+	for (const auto &file : request.http.files) {
+		names.push_back(file.first);
+	}
+	const auto repeated = FirstRepeatedField(names);
+	if (!repeated) {
+		return true;
+	}
+	const std::string field = repeated->substr(0, 100);
+	Refuse(web, request, gate, Error::Invalid(field, "errors.form.repeated_field", {{"field", field}}));
 	return false;
 }
 
@@ -122,6 +150,28 @@ bool PassInstallationAdmin(WebApp &web, Request &request, const Gate &gate) {
 	}
 	// Not even the existence of the page is revealed to other accounts.
 	web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "errors.not_found"));
+	return false;
+}
+
+//! Administrative pages need the administrator's own two-step login (ASVS 4.3.1): a stolen
+//! administrator password alone must not create accounts or change what everyone must do.
+bool PassAdminTwoStep(WebApp &web, Request &request, const Gate &gate) {
+	if (gate.access != Access::kInstallationAdmin) {
+		return true;
+	}
+	auto active = app::NeedsSecondStep(web.ctx(), request.session->user.id);
+	if (!active) {
+		Refuse(web, request, gate, active.error());
+		return false;
+	}
+	if (*active) {
+		return true;
+	}
+	if (gate.kind == Kind::kApi) {
+		web.SendApiError(request, Error::Make(ErrorCode::kForbidden, "two_step.required.api_admin"));
+	} else {
+		web.Redirect(request, "/account/two-step?required=admin");
+	}
 	return false;
 }
 
@@ -206,15 +256,18 @@ void Register(httplib::Server &server, Method method, const std::string &pattern
 
 bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access) {
 	// The admin check comes before CSRF so that other accounts learn nothing of the admin pages.
-	if (!PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
-	    !PassCsrf(web, request, gate)) {
+	if (!PassSingleValues(web, request, gate) || !PassSession(web, request, gate) || !PassInstallationAdmin(web, request, gate) ||
+	    !PassAdminTwoStep(web, request, gate) || !PassCsrf(web, request, gate)) {
 		return false;
 	}
-	if (!IsOrgAccess(gate.access)) {
-		return true;
+	if (IsOrgAccess(gate.access)) {
+		access = OpenOrganization(web, request, gate);
+		if (!access || !PassTwoStepDemand(web, request, gate, *access) || !PassRole(web, request, gate, *access)) {
+			return false;
+		}
 	}
-	access = OpenOrganization(web, request, gate);
-	return access && PassTwoStepDemand(web, request, gate, *access) && PassRole(web, request, gate, *access);
+	// Last, so that whoever may not act at all is refused as before, without being asked for a password.
+	return PassRecentPassword(web, request, gate);
 }
 
 void CheckRoutes(const RouteTable &routes) {
@@ -247,7 +300,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	// Two-step routes come before ApiRoutes, whose last entries answer every unknown /api/ path.
-	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ReauthRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,

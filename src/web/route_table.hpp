@@ -13,7 +13,12 @@
 //   4. organisation (path capture 1) — a malformed id or no role gives 404;
 //   5. two-step  — when the organisation or the installation requires two-step login and the
 //                  account has none: pages go to /account/two-step, API calls answer 403;
-//   6. role      — 403 with the route's own refusal text.
+//   6. role      — 403 with the route's own refusal text;
+//   7. recent password — on the routes of sensitive actions (RecentPassword): the password must
+//                  have been entered within app::kRecentPasswordSeconds, else pages go to the
+//                  confirm-password page and API calls answer 401 {"reauth_required": true}.
+// The installation-admin gate also needs the administrator's own two-step login (after step 2):
+// pages go to /account/two-step to set it up, API calls answer 403.
 #pragma once
 
 #include "app/organizations.hpp"
@@ -58,11 +63,14 @@ struct Gate {
 	std::string signed_out_location = "/login";
 	//! The 401 text of an API route ("" = the generic one).
 	std::string unauthenticated_message;
+	//! A sensitive action: the password must have been entered recently (app/reauth.hpp).
+	bool recent_password = false;
 };
 
 // Gates by name, so a table entry reads as what it requires.
 Gate Anyone();
 Gate SignedIn();
+//! The installation administrator, with their own two-step login and a recent password.
 Gate InstallationAdmin();
 Gate OrgMember();
 //! Any role but 回答者; `refusal` is what a 回答者 is told.
@@ -71,6 +79,15 @@ Gate OrgStaff(std::string refusal);
 //! `staff_refusal`, when set, is what a 回答者 is told instead.
 Gate OrgEditor(std::string refusal = "", std::string staff_refusal = "");
 Gate Api(Gate gate);
+//! `gate` for a sensitive action: it also needs a recently entered password.
+Gate RecentPassword(Gate gate);
+
+//! Where the confirm-password page is, and the gate step that sends people there.
+inline constexpr const char *kConfirmPasswordPath = "/account/confirm-password";
+bool PassRecentPassword(WebApp &web, Request &request, const Gate &gate);
+//! The page to continue with after confirming: a GET's own address, a form post's page (Referer,
+//! this site only), else the account page.
+std::string ReauthReturnPath(WebApp &web, const Request &request);
 
 using Handler = void (*)(WebApp &web, Request &request);
 using OrgHandler = void (*)(WebApp &web, Request &request, const app::OrgAccess &access);
@@ -121,6 +138,7 @@ RouteTable ExerciseScenarioRoutes();
 RouteTable TrainingRoutes();
 RouteTable PrivacyRoutes();
 RouteTable TwoStepRoutes();
+RouteTable ReauthRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

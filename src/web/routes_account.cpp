@@ -3,6 +3,7 @@
 // /account: the signed-in user's own account — name and e-mail, password
 // change, the list of their sessions with sign-out per session and everywhere
 // else, and the way to two-step login. Also GET/DELETE /api/v1/me/sessions.
+#include "app/account_events.hpp"
 #include "app/account_notice.hpp"
 #include "platform/crypto.hpp"
 #include "app/sessions.hpp"
@@ -92,6 +93,40 @@ Json SessionsModel(const std::vector<app::ActiveSession> &sessions) {
 	return list;
 }
 
+//! The words of an account event: the same as the change history's (web_audit_log.yaml).
+const char *EventKey(const std::string &action) {
+	if (action == "session.start") return "audit_log.action.session_start";
+	if (action == "account.login_failed") return "audit_log.action.account_login_failed";
+	if (action == "account.throttled") return "audit_log.action.account_throttled";
+	if (action == "account.password_change") return "audit_log.action.account_password_change";
+	if (action == "account.two_step_enabled") return "audit_log.action.account_two_step_enabled";
+	if (action == "account.two_step_disabled") return "audit_log.action.account_two_step_disabled";
+	if (action == "account.two_step_failed") return "audit_log.action.account_two_step_failed";
+	if (action == "account.two_step_reused") return "audit_log.action.account_two_step_reused";
+	if (action == "account.recovery_code_used") return "audit_log.action.account_recovery_code_used";
+	if (action == "account.recovery_codes_renewed") return "audit_log.action.account_recovery_codes_renewed";
+	if (action == "session.end") return "audit_log.action.session_end";
+	if (action == "session.end_all") return "audit_log.action.session_end_all";
+	if (action == "account.reauth") return "audit_log.action.account_reauth";
+	if (action == "account.reauth_failed") return "audit_log.action.account_reauth_failed";
+	if (action == "account.unlock") return "audit_log.action.account_unlock";
+	return "";
+}
+
+Json EventsModel(WebApp &web, const Request &request, const std::vector<app::AccountEvent> &events) {
+	Json list = Json::array();
+	for (const auto &event : events) {
+		const char *key = EventKey(event.action);
+		list.push_back({{"at", JapanMinute(event.at)},
+		                {"what", key[0] == '\0' ? event.action : web.Text(request, key)},
+		                {"client", event.client},
+		                {"failed", event.action == "account.login_failed" || event.action == "account.two_step_failed" ||
+		                               event.action == "account.two_step_reused" ||
+		                               event.action == "account.reauth_failed"}});
+	}
+	return list;
+}
+
 const char *DoneNoticeKey(const std::string &done) {
 	if (done == "password") return "my_account.notice.password_changed";
 	if (done == "ended") return "my_account.notice.session_ended";
@@ -104,11 +139,17 @@ void RenderAccount(WebApp &web, Request &request, const std::optional<Error> &er
 	if (!sessions) {
 		return web.SendErrorPage(request, sessions.error());
 	}
+	auto events = app::RecentAccountEvents(web.ctx(), request.session->user.id);
+	if (!events) {
+		return web.SendErrorPage(request, events.error());
+	}
 	const std::string notice_key = DoneNoticeKey(request.Param("done"));
 	Json model = {{"name", request.session->user.display_name},
 	              {"email", request.session->user.email},
 	              {"sessions", SessionsModel(*sessions)},
 	              {"other_sessions", sessions->size() > 1},
+	              {"events", EventsModel(web, request, *events)},
+	              {"has_events", !events->empty()},
 	              {"notice", notice_key[0] == '\0' ? std::string() : web.Text(request, notice_key)}};
 	if (error) {
 		const std::string field = error->field.empty() ? "current_password" : error->field;
@@ -181,10 +222,12 @@ RouteTable AccountRoutes() {
 	return {
 	    {Method::kGet, "/account", SignedIn(), ShowAccount},
 	    {Method::kPost, "/account/password", SignedIn(), ChangePassword},
-	    {Method::kPost, "/account/sessions/others/end", SignedIn(), EndOtherSessions},
-	    {Method::kPost, R"(/account/sessions/([0-9a-f]{16})/end)", SignedIn(), EndSession},
+	    // Ending sessions needs the password again (ASVS 3.3.4): a session thief could otherwise
+	    // sign the owner out everywhere.
+	    {Method::kPost, "/account/sessions/others/end", RecentPassword(SignedIn()), EndOtherSessions},
+	    {Method::kPost, R"(/account/sessions/([0-9a-f]{16})/end)", RecentPassword(SignedIn()), EndSession},
 	    {Method::kGet, "/api/v1/me/sessions", Api(SignedIn()), ApiListSessions},
-	    {Method::kDelete, "/api/v1/me/sessions", Api(SignedIn()), ApiEndOtherSessions},
+	    {Method::kDelete, "/api/v1/me/sessions", Api(RecentPassword(SignedIn())), ApiEndOtherSessions},
 	};
 }
 

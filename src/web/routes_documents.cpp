@@ -73,11 +73,7 @@ Json ProfileModel(WebApp &web, Request &request, const app::OrgAccess &access) {
 }
 
 void SaveProfile(WebApp &web, Request &request, const app::OrgAccess &access) {
-	std::vector<std::string> flags;
-	const size_t count = request.http.get_param_value_count("flag");
-	for (size_t i = 0; i < count; ++i) {
-		flags.push_back(request.http.get_param_value("flag", i));
-	}
+	const std::vector<std::string> flags = request.Values("flag");
 	if (auto saved = app::SetProfileFlags(web.ctx(), request.actor(), access, flags); !saved) {
 		return web.SendErrorPage(request, saved.error());
 	}

@@ -66,10 +66,9 @@ app::ExerciseInput ReadForm(const Request &request) {
 	input.held_on = app::TrimSpaces(request.Param("held_on"));
 	input.scenario_key = request.Param("scenario");
 	input.facilitator_id = WebApp::ParseId(request.Param("facilitator")).value_or(0);
-	const size_t count = request.http.get_param_value_count("member");
-	for (size_t i = 0; i < count; ++i) {
+	for (const std::string &member : request.Values("member")) {
 		// A value that is not an id becomes 0, which is no member: refused.
-		input.member_ids.push_back(WebApp::ParseId(request.http.get_param_value("member", i)).value_or(0));
+		input.member_ids.push_back(WebApp::ParseId(member).value_or(0));
 	}
 	std::istringstream lines(request.Param("outsiders"));
 	for (std::string line; std::getline(lines, line);) {

@@ -441,8 +441,9 @@ RouteTable OrganizationRoutes() {
 	    {Method::kPost, R"(/orgs/(\d+)/departments)", OrgEditor(), AddDepartment},
 	    {Method::kPost, R"(/orgs/(\d+)/departments/(\d+)/delete)", OrgEditor(), RemoveDepartment},
 	    {Method::kGet, R"(/orgs/(\d+)/members)", OrgEditor(), ShowMembers},
-	    {Method::kPost, R"(/orgs/(\d+)/members)", OrgEditor(), InviteMember},
-	    {Method::kPost, R"(/orgs/(\d+)/members/(\d+)/delete)", OrgEditor(), RemoveMember},
+	    // Who belongs to the organisation, and with which role, needs the password again (ASVS 4.3.3).
+	    {Method::kPost, R"(/orgs/(\d+)/members)", RecentPassword(OrgEditor()), InviteMember},
+	    {Method::kPost, R"(/orgs/(\d+)/members/(\d+)/delete)", RecentPassword(OrgEditor()), RemoveMember},
 	};
 }
 

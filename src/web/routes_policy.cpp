@@ -85,10 +85,7 @@ PolicyForm ReadPolicyForm(const Request &request, const PolicyTemplate &tmpl) {
 	PolicyForm form;
 	form.input.company_name = request.Param("company_name");
 	form.input.scope = request.Param("scope");
-	const size_t count = request.http.get_param_value_count("clause_ids");
-	for (size_t i = 0; i < count; ++i) {
-		form.input.clause_ids.push_back(request.http.get_param_value("clause_ids", i));
-	}
+	form.input.clause_ids = request.Values("clause_ids");
 	form.input.representative_title = request.Param("representative_title");
 	form.input.representative_name = request.Param("representative_name");
 	// Kept as typed, also for ticked clauses, so the boxes come back unchanged

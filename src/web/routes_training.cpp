@@ -27,9 +27,7 @@ std::string MemberName(const storage::Membership &member) {
 
 std::vector<Id> TickedIds(const Request &request, const char *name) {
 	std::vector<Id> ids;
-	const size_t count = request.http.get_param_value_count(name);
-	for (size_t i = 0; i < count; ++i) {
-		const std::string text = request.http.get_param_value(name, i);
+	for (const std::string &text : request.Values(name)) {
 		Id id = 0;
 		auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
 		// Anything but a number becomes 0, which the app refuses as no member.

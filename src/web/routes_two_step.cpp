@@ -45,6 +45,7 @@ const char *NoticeKey(const std::string &done) {
 const char *RequiredKey(const std::string &required) {
 	if (required == "organization") return "two_step.required.organization";
 	if (required == "installation") return "two_step.required.installation";
+	if (required == "admin") return "two_step.required.admin";
 	return "";
 }
 
@@ -86,6 +87,16 @@ void RenderAccountPage(WebApp &web, Request &request, const std::optional<Error>
 	             web.RenderPage(request, "two_step", model, "two_step.title.page"));
 }
 
+//! A code right for a step already used was refused: the holder hears of it by mail, since
+//! someone may have seen their code (ASVS 2.8.5). The refusal itself is audited by app/.
+void TellHolderIfReused(WebApp &web, Id user_id, const Error &error) {
+	if (!app::IsReusedCode(error)) {
+		return;
+	}
+	(void)app::NotifyAccountChange(web.ctx(), web.messages(), user_id, app::AccountChange::kTwoStepCodeReused,
+	                               web.AbsoluteUrl("/account"));
+}
+
 void RenderRecoveryCodes(WebApp &web, Request &request, const std::vector<std::string> &codes) {
 	Json list = Json::array();
 	for (const auto &code : codes) {
@@ -122,6 +133,7 @@ void ConfirmEnrolment(WebApp &web, Request &request) {
 void RenewRecoveryCodes(WebApp &web, Request &request) {
 	auto codes = app::RegenerateRecoveryCodes(web.ctx(), request.actor(), request.Param("code"));
 	if (!codes) {
+		TellHolderIfReused(web, request.session->user.id, codes.error());
 		return RenderAccountPage(web, request, codes.error(), "renew_code");
 	}
 	(void)app::NotifyAccountChange(web.ctx(), web.messages(), request.session->user,
@@ -132,6 +144,7 @@ void RenewRecoveryCodes(WebApp &web, Request &request) {
 void Disable(WebApp &web, Request &request) {
 	auto status = app::DisableTwoStep(web.ctx(), request.actor(), request.Param("password"), request.Param("code"));
 	if (!status) {
+		TellHolderIfReused(web, request.session->user.id, status.error());
 		const std::string field = status.error().field == "password" ? "disable_password" : "disable_code";
 		return RenderAccountPage(web, request, status.error(), field);
 	}
@@ -180,6 +193,9 @@ void SubmitCode(WebApp &web, Request &request) {
 	const std::string token = web.RequestCookie(request, kPendingSignInCookie);
 	auto user_id = app::CompletePendingSignIn(web.ctx(), token, request.Param("code"), request.client_address);
 	if (!user_id) {
+		if (auto waiting = app::PendingSignInUser(web.ctx(), token); waiting && *waiting) {
+			TellHolderIfReused(web, **waiting, user_id.error());
+		}
 		if (user_id.error().code == ErrorCode::kNotFound) {
 			return BackToLogin(web, request, user_id.error());
 		}
@@ -300,6 +316,7 @@ bool PassApiSecondStep(WebApp &web, Request &request, const Json &body, const st
 	}
 	if (auto verified = app::VerifySecondStep(web.ctx(), user.id, totp->get<std::string>(), request.client_address);
 	    !verified) {
+		TellHolderIfReused(web, user.id, verified.error());
 		Error error = verified.error();
 		if (error.field == "code") {
 			error.field = "totp";
@@ -339,7 +356,7 @@ RouteTable TwoStepRoutes() {
 	    {Method::kGet, "/login/code", Anyone(), ShowCodePage},
 	    {Method::kPost, "/login/code", Anyone(), SubmitCode},
 	    {Method::kPost, "/login/code/cancel", Anyone(), CancelCode},
-	    {Method::kPost, R"(/orgs/(\d+)/two-step)", OrgEditor(), SetOrganizationRequirement},
+	    {Method::kPost, R"(/orgs/(\d+)/two-step)", RecentPassword(OrgEditor()), SetOrganizationRequirement},
 	    {Method::kPost, "/admin/two-step", InstallationAdmin(), SetInstallationRequirement},
 	    {Method::kPost, "/api/v1/me/totp", Api(SignedIn()), ApiBeginEnrolment},
 	    {Method::kPost, "/api/v1/me/totp/confirm", Api(SignedIn()), ApiConfirmEnrolment},

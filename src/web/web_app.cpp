@@ -27,6 +27,15 @@ std::string Request::Param(const std::string &name) const {
 	return http.has_file(name.c_str()) ? http.get_file_value(name.c_str()).content : std::string();
 }
 
+std::vector<std::string> Request::Values(const std::string &name) const {
+	std::vector<std::string> values;
+	const auto [first, last] = http.params.equal_range(name);
+	for (auto it = first; it != last; ++it) {
+		values.push_back(it->second);
+	}
+	return values;
+}
+
 std::optional<std::string> WebApp::PrepareSetupCode() {
 	std::lock_guard<std::mutex> lock(setup_mutex_);
 	auto pending = app::SetupPending(ctx_);

@@ -50,8 +50,11 @@ struct Request {
 	app::Actor actor() const {
 		return session ? app::Actor{session->user.id, session->user.email, session->user.is_admin} : app::Actor{};
 	}
-	//! A form field (urlencoded or multipart body) or query parameter, or "".
+	//! A single-valued form field (urlencoded or multipart body) or query parameter, or "". The
+	//! route gate has already refused a request that gives it twice (web/single_value_fields.hpp).
 	std::string Param(const std::string &name) const;
+	//! Every value of a list field (web/single_value_fields.hpp: IsListField), query and body together.
+	std::vector<std::string> Values(const std::string &name) const;
 	bool HasParam(const std::string &name) const { return http.has_param(name.c_str()) || http.has_file(name.c_str()); }
 };
 

@@ -37,9 +37,14 @@ test('the password change names the wrong field, ends the other devices, and sig
   assert.deepEqual(basics.unlabelled, []);
   assert.equal(await page.locator('#current_password').getAttribute('autocomplete'), 'current-password');
   assert.equal(await page.locator('#new_password').getAttribute('autocomplete'), 'new-password');
-  const rows = page.locator('table tbody tr');
+  // The sessions table (the recent security events have a table of their own below it).
+  const sessions = page.locator('table[aria-labelledby="sessions-heading"]');
+  const rows = sessions.locator('tbody tr');
   assert.equal(await rows.count(), 2, 'this browser and the other device');
-  assert.match(await page.locator('table').innerText(), /この端末/);
+  assert.match(await sessions.innerText(), /この端末/);
+  const events = page.locator('table[aria-labelledby="events-heading"] tbody tr');
+  assert.equal(await events.count(), 2, 'the two sign-ins');
+  assert.match(await events.first().innerText(), /ログイン/);
   assert.ok(await page.getByRole('link', { name: '2段階認証の設定' }).isVisible());
   await expectAccessible(page, 'account page');
 

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer, ApiClient } from '../support/server.mjs';
 import { launchBrowser, axeViolations } from '../support/browser.mjs';
+import { Authenticator } from '../support/totp.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 const EMAIL = 'english@example.com';
@@ -328,6 +329,16 @@ test('an English reader sees English pages from login to the risk analysis', asy
 
   await page.goto(`${server.base}${base}/audit`);
   await checkPage('audit log', [EMAIL]);
+  // The administration pages need two-step login on the administrator's own account: set it up
+  // through the API in this browser's session (the page's _csrf is the session's token).
+  await page.goto(`${server.base}/account`);
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  const begun = await page.request.post(`${server.base}/api/v1/me/totp`, { headers: { 'X-CSRF-Token': csrf }, data: {} });
+  assert.equal(begun.status(), 200, await begun.text());
+  const authenticator = new Authenticator((await begun.json()).secret);
+  const confirmed = await page.request.post(`${server.base}/api/v1/me/totp/confirm`,
+    { headers: { 'X-CSRF-Token': csrf }, data: { code: await authenticator.nextCode() } });
+  assert.equal(confirmed.status(), 200, await confirmed.text());
   await page.goto(`${server.base}/admin`);
   await checkPage('installation administration', [EMAIL]);
 

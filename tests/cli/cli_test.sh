@@ -413,6 +413,12 @@ expect_bad "mail test: sender missing" '--mail-from' /dev/null mail test --smtp-
 run /dev/null mail test --smtp-url smtp://127.0.0.1:1 --mail-from mamori@example.jp --to owner@example.jp
 if [ "$RC" -eq 1 ] && [ ! -s "$OUT" ]; then pass "mail test: a relay that does not answer is exit 1"; else fail "mail test: a relay that does not answer is exit 1" "exit $RC"; fi
 expect_bad "serve: mail sender without a relay" '--smtp-url' /dev/null serve --db "$WORK/never.db" --mail-from mamori@example.jp
+# A network address without TLS settings would send cookies without Secure (ASVS 3.4.1).
+expect_bad "serve: a network address without TLS settings names --public-url https://" '--public-url https://' /dev/null \
+	serve --db "$WORK/never.db" --listen 0.0.0.0:18080
+expect_bad "serve: an http public URL is no TLS setting" '--listen' /dev/null \
+	serve --db "$WORK/never.db" --listen 192.0.2.10:18080 --public-url http://mamori.example.jp
+if [ ! -e "$WORK/never.db" ]; then pass "serve: a refused listen address creates no database"; else fail "serve: a refused listen address creates no database" "never.db exists"; fi
 
 # ---------------------------------------------------------------- user create and backup
 

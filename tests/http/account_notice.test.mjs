@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
 import { startFakeSmtp } from '../support/fake_smtp.mjs';
 import { PASSWORD } from '../support/org_fixture.mjs';
-import { totpAt, stepNow } from '../support/totp.mjs';
+import { totpAt, stepNow, Authenticator } from '../support/totp.mjs';
 
 let relay;
 let server;
@@ -72,4 +72,73 @@ test('turning two-step login on through the API is mailed as well', async () => 
   const mail = relay.messages.find((message) => message.to.includes('notice-api@example.jp'));
   assert.ok(mail, 'the API user was mailed');
   assert.match(mail.text, /2段階認証が有効になりました/);
+});
+
+test('renewing the recovery codes is mailed (ASVS 2.5.5)', async () => {
+  server.createUser('notice-renew@example.jp', PASSWORD);
+  const client = new ApiClient(server.base);
+  assert.equal((await client.signIn('notice-renew@example.jp', PASSWORD)).status, 200);
+  const started = await client.request('POST', '/api/v1/me/totp', { json: {} });
+  const app = new Authenticator(started.data.secret);
+  assert.equal((await client.request('POST', '/api/v1/me/totp/confirm', { json: { code: await app.nextCode() } })).status, 200);
+  const before = relay.messages.length;
+  const page = await client.request('GET', '/account/two-step');
+  const renewed = await postForm(client, '/account/two-step/recovery-codes', { _csrf: csrfFrom(page.text), code: await app.nextCode() });
+  assert.equal(renewed.status, 200, renewed.text.slice(0, 300));
+  await new Promise((r) => setTimeout(r, 200));
+  const mail = relay.messages.slice(before).find((message) => message.to.includes('notice-renew@example.jp'));
+  assert.ok(mail, 'the owner was mailed');
+  assert.match(mail.text, /回復コードが新しく発行されました/);
+});
+
+test('a reused two-step code is refused, logged and mailed to the holder (ASVS 2.8.5)', async () => {
+  server.createUser('notice-reuse@example.jp', PASSWORD);
+  const client = new ApiClient(server.base);
+  assert.equal((await client.signIn('notice-reuse@example.jp', PASSWORD)).status, 200);
+  const started = await client.request('POST', '/api/v1/me/totp', { json: {} });
+  const app = new Authenticator(started.data.secret);
+  const used = await app.nextCode();
+  assert.equal((await client.request('POST', '/api/v1/me/totp/confirm', { json: { code: used } })).status, 200);
+  const before = relay.messages.length;
+  const replay = await new ApiClient(server.base).request('POST', '/api/v1/session',
+    { json: { email: 'notice-reuse@example.jp', password: PASSWORD, totp: used }, csrf: false });
+  assert.equal(replay.status, 401, replay.text);
+  assert.equal(replay.data.mfa_required, true);
+  assert.match(replay.data.error.message, /すでに使われています/);
+  await new Promise((r) => setTimeout(r, 200));
+  const mails = relay.messages.slice(before).filter((message) => message.to.includes('notice-reuse@example.jp'));
+  assert.equal(mails.length, 1, 'one notice');
+  assert.match(mails[0].text, /使用済みの認証コードがもう一度入力され/);
+
+  // A wrong code (not a reused one) is refused without a mail.
+  const wrong = await new ApiClient(server.base).request('POST', '/api/v1/session',
+    { json: { email: 'notice-reuse@example.jp', password: PASSWORD, totp: used === '000000' ? '111111' : '000000' }, csrf: false });
+  assert.equal(wrong.status, 401);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(relay.messages.slice(before).filter((message) => message.to.includes('notice-reuse@example.jp')).length, 1);
+
+  // The account page lists the refusal among the recent security events.
+  const page = await client.request('GET', '/account');
+  assert.match(page.text, /使用済みの認証コードを拒否/);
+});
+
+test('the account page lists recent security events, newest first, with the client address', async () => {
+  server.createUser('notice-events@example.jp', PASSWORD);
+  const stranger = new ApiClient(server.base);
+  assert.equal((await stranger.signIn('notice-events@example.jp', 'Not-The-Password-2025')).status, 401);
+  const client = new ApiClient(server.base);
+  assert.equal((await client.signIn('notice-events@example.jp', PASSWORD)).status, 200);
+  const page = await client.request('GET', '/account');
+  assert.equal(page.status, 200);
+  const section = page.text.slice(page.text.indexOf('id="events-heading"'));
+  assert.ok(section.length > 100, 'the events section is there');
+  const rows = [...section.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>([^<]*)(<span[^>]*>[^<]*<\/span>)?<\/td>\s*<td>([^<]*)<\/td>/g)];
+  assert.equal(rows.length, 2, section.slice(0, 800));
+  assert.equal(rows[0][2].trim(), 'ログイン', 'the sign-in, newest first');
+  assert.equal(rows[0][4], '127.0.0.1');
+  assert.equal(rows[1][2].trim(), 'ログインに失敗');
+  assert.match(rows[1][3] ?? '', /拒否/);
+  assert.equal(rows[1][4], '127.0.0.1');
+  // Another account's events are not listed.
+  assert.doesNotMatch(section, /使用済みの認証コード/);
 });

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ApiClient, formSignIn, csrfFrom, postForm } from '../support/server.mjs';
+import { enrolTwoStep, signedIn } from '../support/org_fixture.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 
@@ -90,8 +91,14 @@ test('the account page is for installation administrators only', async () => {
   }
   assert.equal((await new ApiClient(server.base).signIn('locked@example.jp', PASSWORD)).status, 429);
 
-  const admin = new ApiClient(server.base);
-  await formSignIn(admin, 'admin@example.jp', PASSWORD);
+  const admin = await signedIn(server, 'admin@example.jp');
+  // Without two-step login on the administrator's own account, the page leads to setting it up.
+  const withoutTwoStep = await admin.request('GET', '/admin');
+  assert.equal(withoutTwoStep.status, 303);
+  assert.equal(withoutTwoStep.headers.get('location'), '/account/two-step?required=admin');
+  const enrolment = await admin.request('GET', '/account/two-step?required=admin');
+  assert.match(enrolment.text, /管理画面を使うには、ご自分のアカウントで2段階認証を設定する必要があります/);
+  await enrolTwoStep(admin);
   const page = await admin.request('GET', '/admin');
   assert.equal(page.status, 200);
   assert.match(page.text, /locked@example.jp/);

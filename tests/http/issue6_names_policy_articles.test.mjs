@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, ApiClient, formSignIn, csrfFrom, postForm } from '../support/server.mjs';
+import { enrolTwoStep, signedIn } from '../support/org_fixture.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 const SAMPLE_CLAUSES = ['management_responsibility', 'internal_structure', 'employee_efforts', 'legal_compliance', 'incident_response'];
@@ -43,8 +44,8 @@ test('roles carry the names of 表5 and the installation role is not called 管�
   assert.match(members.text, /情報セキュリティ責任者/);
   assert.match(members.text, /組織管理者/);
 
-  const operator = new ApiClient(server.base);
-  await formSignIn(operator, 'operator@example.jp', PASSWORD);
+  const operator = await signedIn(server, 'operator@example.jp');
+  await enrolTwoStep(operator);  // the administration pages need the administrator's two-step login
   const admin = await operator.request('GET', '/admin');
   assert.equal(admin.status, 200);
   assert.match(admin.text, /mamori運用管理者/);

@@ -27,6 +27,9 @@ async function enrol(client) {
   const confirmed = await client.request('POST', '/api/v1/me/totp/confirm', { json: { code: await app.nextCode() } });
   assert.equal(confirmed.status, 200, confirmed.text);
   assert.equal(confirmed.data.recovery_codes.length, 10);
+  for (const code of confirmed.data.recovery_codes) {
+    assert.match(code, /^[0-9a-f]{7}(-[0-9a-f]{7}){3}$/, '112 bits in four groups of seven (ASVS 2.6.2)');
+  }
   return { app, recovery: confirmed.data.recovery_codes };
 }
 

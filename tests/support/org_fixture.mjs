@@ -4,6 +4,7 @@
 // set-up fails where it breaks rather than later in the test.
 import assert from 'node:assert/strict';
 import { ApiClient, csrfFrom, postForm } from './server.mjs';
+import { Authenticator } from './totp.mjs';
 
 export const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 
@@ -44,4 +45,15 @@ export async function inviteMember(server, owner, orgId, email, { role = 'respon
   const invitePage = await guest.request('GET', link);
   assert.equal((await postForm(guest, link, { _csrf: csrfFrom(invitePage.text), password: PASSWORD, password_confirm: PASSWORD })).status, 303);
   return signedIn(server, email);
+}
+
+//! Switches two-step login on for a signed-in client through the API (the administration pages
+//! need it on the administrator's own account); returns the authenticator for later codes.
+export async function enrolTwoStep(client) {
+  const begun = await client.request('POST', '/api/v1/me/totp', { json: {} });
+  assert.equal(begun.status, 200, begun.text);
+  const app = new Authenticator(begun.data.secret);
+  const confirmed = await client.request('POST', '/api/v1/me/totp/confirm', { json: { code: await app.nextCode() } });
+  assert.equal(confirmed.status, 200, confirmed.text);
+  return app;
 }

@@ -57,6 +57,7 @@ public:
 	Result<bool> DeleteSessionOfUser(Id user_id, const std::string &token_hash) override;
 	Result<int> DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) override;
 	Status TouchSession(const std::string &token_hash, const std::string &now) override;
+	Status MarkPasswordEntered(const std::string &token_hash, const std::string &at) override;
 	Status ClearSessionFailedSignIns(const std::string &token_hash) override;
 	Status RecordSignInFailure(const std::string &throttle_key, const std::string &at) override;
 	Result<std::vector<SignInFailures>> CountSignInFailures(const std::vector<std::string> &throttle_keys,
@@ -212,6 +213,8 @@ public:
 
 	Status AppendAudit(const AuditEntry &entry) override;
 	Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) override;
+	Result<std::vector<AuditEntry>> ListAccountAudit(Id user_id, const std::vector<std::string> &actions,
+	                                                 int limit) override;
 	Result<std::vector<AuditChainEntry>> ListAuditChain() override;
 	Result<std::string> AuditHead() override;
 

@@ -99,8 +99,8 @@ Status SqliteStore::CreateSession(const Session &session) {
 	return InTransaction([&]() -> Status {
 		Result<int> done = Execute(db_,
 		                           "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, "
-		                           "last_seen_at, client, user_agent, failed_sign_ins) "
-		                           "VALUES (?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?, ?, ?)",
+		                           "last_seen_at, client, user_agent, failed_sign_ins, password_at) "
+		                           "VALUES (?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?, ?, ?, ?)",
 		                           [&](Statement &s) {
 			                           s.Bind(1, session.token_hash)
 			                               .Bind(2, session.user_id)
@@ -110,7 +110,8 @@ Status SqliteStore::CreateSession(const Session &session) {
 			                               .Bind(6, session.last_seen_at)
 			                               .Bind(7, session.client)
 			                               .Bind(8, session.user_agent)
-			                               .Bind(9, session.failed_sign_ins);
+			                               .Bind(9, session.failed_sign_ins)
+			                               .Bind(10, session.password_at);
 		                           });
 		return done ? OkStatus() : Status(OnConflict(done.error(), "the session token is already in use"));
 	});
@@ -179,6 +180,14 @@ Status SqliteStore::TouchSession(const std::string &token_hash, const std::strin
 	return InTransaction([&]() -> Status {
 		Result<int> done = Execute(db_, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, now).Bind(2, token_hash); });
+		return done ? OkStatus() : Status(done.error());
+	});
+}
+
+Status SqliteStore::MarkPasswordEntered(const std::string &token_hash, const std::string &at) {
+	return InTransaction([&]() -> Status {
+		Result<int> done = Execute(db_, "UPDATE sessions SET password_at = ? WHERE token_hash = ?",
+		                           [&](Statement &s) { s.Bind(1, at).Bind(2, token_hash); });
 		return done ? OkStatus() : Status(done.error());
 	});
 }

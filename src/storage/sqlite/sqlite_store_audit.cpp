@@ -107,6 +107,32 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int
 	                            ReadAudit);
 }
 
+Result<std::vector<AuditEntry>> SqliteStore::ListAccountAudit(Id user_id, const std::vector<std::string> &actions,
+                                                             int limit) {
+	if (actions.empty()) {
+		return std::vector<AuditEntry>();
+	}
+	std::string placeholders;
+	for (size_t i = 0; i < actions.size(); ++i) {
+		placeholders += i == 0 ? "?" : ", ?";
+	}
+	std::lock_guard lock(mutex_);
+	return QueryAll<AuditEntry>(db_,
+	                            "SELECT a.id, a.org_id, a.user_id, COALESCE(u.email, ''), a.at, a.action, a.target, "
+	                            "a.detail, COALESCE(a.hash, '') FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	                            "WHERE a.target = ? AND a.org_id IS NULL AND a.action IN (" + placeholders +
+	                                ") ORDER BY a.id DESC LIMIT ?",
+	                            [&](Statement &s) {
+		                            int index = 1;
+		                            s.Bind(index++, "user:" + std::to_string(user_id));
+		                            for (const auto &action : actions) {
+			                            s.Bind(index++, action);
+		                            }
+		                            s.Bind(index, limit);
+	                            },
+	                            ReadAudit);
+}
+
 Result<std::vector<AuditChainEntry>> SqliteStore::ListAuditChain() {
 	std::lock_guard lock(mutex_);
 	return QueryAll<AuditChainEntry>(db_, std::string("SELECT ") + kChainColumns + " FROM audit_log ORDER BY id",

@@ -125,11 +125,12 @@ Result<Department> ReadDepartment(const Statement &s) {
 
 const std::string kSessionColumns =
     "SELECT token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at, client, user_agent, "
-    "failed_sign_ins FROM sessions ";
+    "failed_sign_ins, password_at FROM sessions ";
 
 Result<Session> ReadSession(const Statement &s) {
 	return Session{s.ColumnText(0), s.ColumnInt64(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4),
-	               s.ColumnText(5), s.ColumnText(6), s.ColumnText(7), static_cast<int>(s.ColumnInt64(8))};
+	               s.ColumnText(5), s.ColumnText(6), s.ColumnText(7), static_cast<int>(s.ColumnInt64(8)),
+	               s.ColumnText(9)};
 }
 
 Result<Invitation> ReadInvitation(const Statement &s) {

@@ -9,6 +9,7 @@
 #include "app/organizations.hpp"
 #include "app/two_step.hpp"
 #include "core/security/totp.hpp"
+#include "platform/crypto.hpp"
 #include "platform/hmac.hpp"
 #include "support/catalog.hpp"
 #include "support/fake_random.hpp"
@@ -96,7 +97,8 @@ TEST_F(TwoStepTest, EnrolmentGivesASecretAndUriAndIsActiveOnlyAfterARightCode) {
 	ASSERT_TRUE(codes.ok()) << codes.error().Describe();
 	EXPECT_EQ(codes->size(), 10u);
 	for (const auto &code : *codes) {
-		EXPECT_TRUE(std::regex_match(code, std::regex("[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"))) << code;
+		// 28 hex digits: 112 bits (ASVS 2.6.2), in four groups of seven.
+		EXPECT_TRUE(std::regex_match(code, std::regex("[0-9a-f]{7}-[0-9a-f]{7}-[0-9a-f]{7}-[0-9a-f]{7}"))) << code;
 	}
 	EXPECT_TRUE(*NeedsSecondStep(context, actor_.user_id));
 	EXPECT_EQ(TwoStepStateOf(context, actor_.user_id)->recovery_codes_left, 10);
@@ -112,6 +114,12 @@ TEST_F(TwoStepTest, ACodeWorksOnceAndAnOlderStepIsRefusedAfterANewerOne) {
 	auto replay = VerifySecondStep(context, actor_.user_id, code);
 	ASSERT_FALSE(replay.ok());
 	EXPECT_EQ(replay.error().code, ErrorCode::kUnauthenticated);
+	EXPECT_TRUE(IsReusedCode(replay.error())) << replay.error().message;
+	EXPECT_EQ(AuditCount("account.two_step_reused"), 1);
+	EXPECT_EQ(AuditCount("account.two_step_failed"), 0);
+	auto wrong = VerifySecondStep(context, actor_.user_id, code == "000000" ? "111111" : "000000");
+	ASSERT_FALSE(wrong.ok());
+	EXPECT_FALSE(IsReusedCode(wrong.error())) << "a wrong code is not a reused one";
 	EXPECT_EQ(AuditCount("account.two_step_failed"), 1);
 
 	// One step of drift either way is accepted, but never a step older than the one used.
@@ -134,6 +142,19 @@ TEST_F(TwoStepTest, RecoveryCodesWorkOnceEach) {
 	EXPECT_TRUE(VerifySecondStep(context, actor_.user_id, typed).ok());
 	EXPECT_EQ(TwoStepStateOf(context, actor_.user_id)->recovery_codes_left, 8);
 	EXPECT_EQ(AuditCount("account.recovery_code_used"), 2);
+}
+
+TEST_F(TwoStepTest, SixteenDigitCodesIssuedBeforeStillWorkOnce) {
+	Enrol();
+	auto context = ctx();
+	const auto row = store_->FindTwoStep(actor_.user_id);
+	ASSERT_TRUE(row.ok() && row->has_value());
+	// What the earlier release stored: SHA-256 over the account's secret and the 16-digit code.
+	const std::string old_code = "1a2b3c4d5e6f7a8b";
+	ASSERT_TRUE(store_->ReplaceRecoveryCodes(actor_.user_id, {platform::Sha256Hex((*row)->secret + ":" + old_code)}).ok());
+	EXPECT_FALSE(VerifySecondStep(context, actor_.user_id, "1a2b3c4d5e6f7a8c").ok()) << "a near miss";
+	EXPECT_TRUE(VerifySecondStep(context, actor_.user_id, "1A2B-3C4D-5E6F-7A8B").ok());
+	EXPECT_FALSE(VerifySecondStep(context, actor_.user_id, old_code).ok()) << "spent";
 }
 
 TEST_F(TwoStepTest, TurningOffNeedsThePasswordAndACode) {

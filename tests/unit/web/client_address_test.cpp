@@ -47,6 +47,23 @@ TEST(ClientAddressTest, AddressSyntax) {
 	EXPECT_FALSE(IsIpAddress(""));
 }
 
+TEST(ClientAddressTest, LoopbackListenHosts) {
+	// What `serve --listen` may use without TLS settings (ASVS 3.4.1).
+	EXPECT_TRUE(IsLoopbackHost("127.0.0.1"));
+	EXPECT_TRUE(IsLoopbackHost("127.1.2.3"));
+	EXPECT_TRUE(IsLoopbackHost("::1"));
+	EXPECT_TRUE(IsLoopbackHost("[::1]"));
+	EXPECT_TRUE(IsLoopbackHost("localhost"));
+	// Reachable from the network, or not an address at all.
+	EXPECT_FALSE(IsLoopbackHost("0.0.0.0"));
+	EXPECT_FALSE(IsLoopbackHost("::"));
+	EXPECT_FALSE(IsLoopbackHost("192.168.1.10"));
+	EXPECT_FALSE(IsLoopbackHost("127.evil.example"));
+	EXPECT_FALSE(IsLoopbackHost("127.0.0.1.example.jp"));
+	EXPECT_FALSE(IsLoopbackHost("mamori.example.jp"));
+	EXPECT_FALSE(IsLoopbackHost(""));
+}
+
 // Whatever an untrusted peer writes in the header, the answer is the peer.
 RC_GTEST_PROP(ClientAddressProperty, UntrustedPeerAlwaysWins, (const std::string &header)) {
 	RC_ASSERT(ClientAddress("203.0.113.7", header, kProxy) == "203.0.113.7");
