@@ -3,6 +3,7 @@
 // 情報資産管理台帳 (表12 + リスク所有者): the register grouped and sorted,
 // the add/edit form with the 表10 criteria beside each C/I/A value, row
 // duplication and deletion, and starting from an industry template.
+#include "app/register_page.hpp"
 #include "app/risk_views.hpp"
 #include "app/selfcheck_views.hpp"
 #include "platform/clock.hpp"
@@ -11,6 +12,7 @@
 #include "web/risk_routes.hpp"
 
 #include <charconv>
+#include <cstdlib>
 
 namespace mamori::web::risk_pages {
 namespace {
@@ -241,28 +243,41 @@ Json TemplatesJson(const Edition &edition) {
 	return templates;
 }
 
-void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
-	const PageText words{web, request};
-	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
-	if (!analysis) {
-		return;
-	}
-	const Edition &edition = access.EditionOf(web.Content(request));
-	const RiskCatalog &catalog = edition.risk_catalog;
-	const std::string base = RiskBase(access);
-	const auto grouping = app::ParseRegisterGrouping(request.Param("group"));
-	const auto sort = app::ParseRegisterSort(request.Param("sort"));
-	const bool by_department = grouping == app::RegisterGrouping::kDepartment;
-	const std::string group_query = by_department ? "department" : "";
-	const std::string sort_query = app::RegisterSortName(sort);
+//! What the reader asked for in the query string: grouping, order, filters and page.
+app::RegisterPageRequest ReadRegisterRequest(const Request &request) {
+	app::RegisterPageRequest wanted;
+	wanted.grouping = app::ParseRegisterGrouping(request.Param("group"));
+	wanted.sort = app::ParseRegisterSort(request.Param("sort"));
+	wanted.filter.category = app::TrimSpaces(request.Param("category"));
+	wanted.filter.medium = request.Param("medium");
+	wanted.filter.level = request.Param("level");
+	wanted.filter.search = app::TrimSpaces(request.Param("q"));
+	wanted.page = app::ParseRegisterPageNumber(request.Param("page"));
+	return wanted;
+}
 
+//! The query that keeps the reader's choices, with `page` ("" for the first).
+std::string RegisterQuery(const app::RegisterPageRequest &wanted, const std::string &page) {
+	const bool by_department = wanted.grouping == app::RegisterGrouping::kDepartment;
+	return app::QueryString({{"group", by_department ? "department" : ""},
+	                         {"sort", app::RegisterSortName(wanted.sort)},
+	                         {"category", wanted.filter.category},
+	                         {"medium", wanted.filter.medium},
+	                         {"level", wanted.filter.level},
+	                         {"q", wanted.filter.search},
+	                         {"page", page}});
+}
+
+//! The page's groups of rows as the register tables show them.
+Json RegisterGroupsJson(WebApp &web, Request &request, const app::RegisterAnalysis &analysis, const RiskCatalog &catalog,
+                        const std::vector<app::AssetGroup> &page_groups, bool by_department, const std::string &base) {
 	Json groups = Json::array();
 	int group_number = 0;
-	for (const auto &group : app::GroupRegister(analysis->assets, analysis->result, grouping, sort)) {
+	for (const auto &group : page_groups) {
 		Json rows = Json::array();
 		for (size_t row : group.rows) {
-			const app::Asset &asset = analysis->assets[row];
-			const AssetAssessment &assessed = analysis->result.assets[row];
+			const app::Asset &asset = analysis.assets[row];
+			const AssetAssessment &assessed = analysis.result.assets[row];
 			const std::string href = base + "/assets/" + std::to_string(asset.id);
 			std::string driving;
 			if (assessed.driving_threat >= 0) {
@@ -298,13 +313,90 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 		                  {"count", group.rows.size()},
 		                  {"rows", rows}});
 	}
+	return groups;
+}
 
-	auto link = [&](const std::string &group_value, const std::string &sort_value) {
-		return base + "/assets" + app::QueryString({{"group", group_value}, {"sort", sort_value}});
+//! The filter form's choices: only values present in the register, each marked when chosen.
+Json FilterJson(const PageText &words, const Edition &edition, const app::RegisterPage &page,
+                const app::RegisterPageRequest &wanted) {
+	Json categories = Json::array();
+	for (const auto &category : page.categories) {
+		categories.push_back({{"value", category}, {"label", category}, {"selected", category == wanted.filter.category}});
+	}
+	Json media = Json::array();
+	for (const auto &medium : page.media) {
+		media.push_back({{"value", medium},
+		                 {"label", MediumName(edition.risk_catalog, medium)},
+		                 {"selected", medium == wanted.filter.medium}});
+	}
+	Json levels = Json::array();
+	for (const auto &band : edition.risk_scale.levels) {
+		levels.push_back({{"value", band.id}, {"label", band.label}, {"selected", band.id == wanted.filter.level}});
+	}
+	levels.push_back({{"value", "none"}, {"label", words("risk.assets.filter_level_none")}, {"selected", wanted.filter.level == "none"}});
+	return {{"categories", categories},
+	        {"media", media},
+	        {"levels", levels},
+	        {"search", wanted.filter.search},
+	        {"active", wanted.filter.Any()},
+	        {"group", wanted.grouping == app::RegisterGrouping::kDepartment ? "department" : ""},
+	        {"sort", app::RegisterSortName(wanted.sort)}};
+}
+
+//! Previous / numbered / next links; numbers near the current page, the first and the last.
+Json PaginationJson(const app::RegisterPage &page, const app::RegisterPageRequest &wanted, const std::string &list_url) {
+	Json pages = Json::array();
+	int last_shown = 0;
+	for (int number = 1; number <= page.page_count; ++number) {
+		const bool near = std::abs(number - page.page) <= 2 || number == 1 || number == page.page_count;
+		if (!near) {
+			continue;
+		}
+		if (last_shown != 0 && number > last_shown + 1) {
+			pages.push_back({{"gap", true}});
+		}
+		pages.push_back({{"number", number},
+		                 {"href", list_url + RegisterQuery(wanted, number == 1 ? "" : std::to_string(number))},
+		                 {"current", number == page.page}});
+		last_shown = number;
+	}
+	Json pagination = {{"paged", page.page_count > 1}, {"pages", pages}};
+	if (page.page > 1) {
+		pagination["previous_href"] = list_url + RegisterQuery(wanted, page.page == 2 ? "" : std::to_string(page.page - 1));
+	}
+	if (page.page < page.page_count) {
+		pagination["next_href"] = list_url + RegisterQuery(wanted, std::to_string(page.page + 1));
+	}
+	return pagination;
+}
+
+void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
+	const PageText words{web, request};
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.Content(request));
+	const std::string base = RiskBase(access);
+	const std::string list_url = base + "/assets";
+	const app::RegisterPageRequest wanted = ReadRegisterRequest(request);
+	const app::RegisterPage page = app::SelectRegisterPage(analysis->assets, analysis->result, wanted);
+	const bool by_department = wanted.grouping == app::RegisterGrouping::kDepartment;
+
+	// Changing the grouping or the order keeps the filters and starts again at page 1.
+	app::RegisterPageRequest relinked = wanted;
+	auto link = [&](app::RegisterGrouping grouping, app::RegisterSort sort) {
+		relinked.grouping = grouping;
+		relinked.sort = sort;
+		return list_url + RegisterQuery(relinked, "");
 	};
 	Json group_links = Json::array({
-	    {{"label", words("web_risk.register.by_category")}, {"href", link("", sort_query)}, {"current", !by_department}},
-	    {{"label", words("web_risk.register.by_department")}, {"href", link("department", sort_query)}, {"current", by_department}},
+	    {{"label", words("web_risk.register.by_category")},
+	     {"href", link(app::RegisterGrouping::kBusinessCategory, wanted.sort)},
+	     {"current", !by_department}},
+	    {{"label", words("web_risk.register.by_department")},
+	     {"href", link(app::RegisterGrouping::kDepartment, wanted.sort)},
+	     {"current", by_department}},
 	});
 	Json sort_links = Json::array();
 	for (const auto &[value, label] :
@@ -312,18 +404,28 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	                                                            {app::RegisterSort::kName, "web_risk.register.sort_name"},
 	                                                            {app::RegisterSort::kImportance, "web_risk.register.sort_importance"},
 	                                                            {app::RegisterSort::kRisk, "web_risk.register.sort_risk"}}) {
-		sort_links.push_back(
-		    {{"label", words(label)}, {"href", link(group_query, app::RegisterSortName(value))}, {"current", value == sort}});
+		sort_links.push_back({{"label", words(label)}, {"href", link(wanted.grouping, value)}, {"current", value == wanted.sort}});
 	}
+	app::RegisterPageRequest whole = wanted;
+	whole.page = 1;
 
 	Json model = {
 	    {"base", base},
 	    {"can_edit", access.CanEdit()},
+	    {"show_actions", access.CanEdit()},
 	    {"empty", analysis->assets.empty()},
 	    {"asset_count", analysis->assets.size()},
-	    {"groups", groups},
+	    {"matching", page.matching},
+	    {"first_row", page.first_row},
+	    {"last_row", page.last_row},
+	    {"nothing_matches", !analysis->assets.empty() && page.matching == 0},
+	    {"groups", RegisterGroupsJson(web, request, *analysis, edition.risk_catalog, page.groups, by_department, base)},
 	    {"group_links", group_links},
 	    {"sort_links", sort_links},
+	    {"filter", FilterJson(words, edition, page, wanted)},
+	    {"pagination", PaginationJson(page, wanted, list_url)},
+	    {"list_href", list_url},
+	    {"print_href", base + "/assets/print" + RegisterQuery(whole, "")},
 	    {"other_group_label", words(by_department ? "web_risk.asset_form.business_category" : "web_risk.asset_form.department")},
 	    {"templates", TemplatesJson(edition)},
 	    {"notice", OptionalText(RegisterNotice(words, request))},
@@ -335,6 +437,33 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 		             "template_id");
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", model, "pages.risk_assets", access));
+}
+
+//! Every matching row at once, without actions or forms, for printing or reading the whole list.
+void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
+	if (!analysis) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.Content(request));
+	const std::string base = RiskBase(access);
+	app::RegisterPageRequest wanted = ReadRegisterRequest(request);
+	wanted.page = 1;
+	wanted.rows_per_page = 0;
+	const app::RegisterPage page = app::SelectRegisterPage(analysis->assets, analysis->result, wanted);
+	const bool by_department = wanted.grouping == app::RegisterGrouping::kDepartment;
+	const PageText words{web, request};
+	Json model = {
+	    {"base", base},
+	    {"show_actions", false},
+	    {"matching", page.matching},
+	    {"asset_count", analysis->assets.size()},
+	    {"filtered", wanted.filter.Any()},
+	    {"groups", RegisterGroupsJson(web, request, *analysis, edition.risk_catalog, page.groups, by_department, base)},
+	    {"back_href", base + "/assets" + RegisterQuery(wanted, "")},
+	    {"other_group_label", words(by_department ? "web_risk.asset_form.business_category" : "web_risk.asset_form.department")},
+	};
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_assets_print", model, "pages.risk_assets_print", access));
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.
@@ -457,6 +586,7 @@ void ApplyTemplate(WebApp &web, Request &request, const app::OrgAccess &access) 
 RouteTable RiskRegisterRoutes() {
 	return {
 	    {Method::kGet, R"(/orgs/(\d+)/risk/assets)", RiskViewer(), ShowAssets},
+	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/print)", RiskViewer(), ShowAssetsForPrint},
 	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/new)", RiskEditor(), ShowNewAsset},
 	    {Method::kPost, R"(/orgs/(\d+)/risk/assets/new)", RiskEditor(), CreateAsset},
 	    {Method::kGet, R"(/orgs/(\d+)/risk/assets/(\d+)/edit)", RiskEditor(), ShowEditAsset},

@@ -7,10 +7,18 @@
 #include "web/web_app.hpp"
 
 #include <csignal>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cstdio>
 #include <iostream>
 
 namespace mamori::web {
+
+//! Worker threads: one per open connection that is sending requests (see RunServer).
+static constexpr size_t kWorkerThreads = 128;
+//! Requests one keep-alive connection may carry before the server closes it.
+static constexpr size_t kKeepAliveRequests = 1000;
 
 static httplib::Server *g_running_server = nullptr;
 
@@ -63,6 +71,13 @@ static int Fail(const Error &error) {
 }
 
 int Serve(const ServeOptions &options, app::Store &store) {
+#ifdef __GLIBC__
+	// glibc gives busy threads arenas of their own (up to 8 per core) and keeps
+	// what they freed; with a hundred workers that showed as RSS growing under
+	// load and never coming back. Four arenas keep contention low on the small
+	// machines mamori runs on.
+	mallopt(M_ARENA_MAX, 4);
+#endif
 	auto content_dir = platform::LocateResourceDir("content");
 	auto web_dir = platform::LocateResourceDir("web");
 	for (const auto *dir : {&content_dir, &web_dir}) {
@@ -104,6 +119,15 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to
 	// every keep-alive response (measured: /healthz at 290 req/s).
 	server.set_tcp_nodelay(true);
+	// cpp-httplib gives each open keep-alive connection a worker thread until it
+	// goes idle. With its default pool (max(8, cores - 1) threads) the 9th of 64
+	// busy browsers waited for a whole connection to finish, which was the 1.7 s
+	// p99 of issue 11. Threads are cheap here (stacks are reserved, not used) and
+	// every request is short, so the pool is sized for the connections a busy
+	// office or a small operator keeps open; a connection may serve many
+	// requests (the library's default closes it after 5, costing a reconnect).
+	server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+	server.set_keep_alive_max_count(kKeepAliveRequests);
 	const std::string strict_transport_security = StrictTransportSecurity(options);
 	server.set_pre_routing_handler([strict_transport_security](const httplib::Request &request, httplib::Response &response) {
 		ApplySecurityHeaders(response, strict_transport_security);

@@ -120,6 +120,7 @@ export const ROUTES = [
   ['POST /admin/users', 'installation_admin', '/admin/users'],
   ['GET /orgs/(\\d+)/risk', 'staff', '/orgs/{org}/risk'],
   ['GET /orgs/(\\d+)/risk/assets', 'staff', '/orgs/{org}/risk/assets'],
+  ['GET /orgs/(\\d+)/risk/assets/print', 'staff', '/orgs/{org}/risk/assets/print'],
   ['GET /orgs/(\\d+)/risk/assets/new', 'editor', '/orgs/{org}/risk/assets/new'],
   ['POST /orgs/(\\d+)/risk/assets/new', 'editor', '/orgs/{org}/risk/assets/new'],
   ['GET /orgs/(\\d+)/risk/assets/(\\d+)/edit', 'editor', '/orgs/{org}/risk/assets/{asset}/edit'],
