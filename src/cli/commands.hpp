@@ -16,6 +16,7 @@ int RunRisk(const Args &args);
 //! risk export|import: the asset register as XLSX / CSV / JSON.
 int RunRegister(const Args &args);
 int RunSme(const Args &args);
+int RunBenchmark(const Args &args);
 //! incident level|report-duty: the damage level and the duty to report a leak.
 int RunIncident(const Args &args);
 //! document render|pack: the organisation's documents as PDF, DOCX, HTML.

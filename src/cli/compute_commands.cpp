@@ -1,13 +1,14 @@
 // mamori/cli/compute_commands.cpp
 //
-// selfcheck score|aggregate, risk evaluate, sme classify, incident
-// level|report-duty. Each reads one JSON
+// selfcheck score|aggregate, risk evaluate, sme classify, benchmark position,
+// incident level|report-duty. Each reads one JSON
 // document (a file, or stdin for "-"), writes one JSON document on success,
 // and on bad input writes nothing to stdout, one line to stderr, exit 2.
 #include "cli/commands.hpp"
 
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "codec/benchmark_codec.hpp"
 #include "codec/incident_codec.hpp"
 #include "codec/risk_codec.hpp"
 #include "codec/selfcheck_codec.hpp"
@@ -128,6 +129,17 @@ int RunSme(const Args &args) {
 		const auto profile = MAMORI_TRY(codec::DecodeCompanyProfile(document, catalog.sme));
 		const auto classified = MAMORI_TRY(ClassifySme(catalog.sme, profile));
 		return codec::EncodeSmeClassification(classified);
+	});
+}
+
+int RunBenchmark(const Args &args) {
+	if (args.empty() || args[0] != "position") {
+		return Usage("mamori benchmark position FILE|-");
+	}
+	return ComputeJson(args, [](const Catalog &catalog, const codec::Json &document) -> Result<codec::Json> {
+		const auto request = MAMORI_TRY(codec::DecodeBenchmarkRequest(document, catalog.sme, catalog.benchmark));
+		return codec::EncodeBenchmarkPosition(
+		    PositionOf(catalog.benchmark, request.firms, request.target, request.min_group));
 	});
 }
 

@@ -26,7 +26,7 @@ int main(int argc, char **argv) {
 	const std::map<std::string, Handler> commands = {
 	    {"serve", mamori::cli::RunServe},         {"user", mamori::cli::RunUser},
 	    {"backup", mamori::cli::RunBackup},       {"selfcheck", mamori::cli::RunSelfcheck},
-	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme},
+	    {"risk", mamori::cli::RunRisk},           {"sme", mamori::cli::RunSme}, {"benchmark", mamori::cli::RunBenchmark},
 	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
 	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
 	    {"mail", mamori::cli::RunMail},           {"audit", mamori::cli::RunAudit},

@@ -290,6 +290,17 @@ bad_both "risk evaluate: empty input" 'JSON' risk evaluate ''
 bad_both "risk evaluate: top-level array" 'document' risk evaluate "[$(asset 1 1 1 1 1)]"
 expect_bad "risk evaluate: missing file" "$WORK/none.json" /dev/null risk evaluate "$WORK/none.json"
 
+# ---------------------------------------------------------------- benchmark position (issue 12, methodology §7)
+
+GOLDEN_BENCH="$(dirname "$0")/../golden/benchmark"
+expect_ok "benchmark position: the contract's shape" /dev/null benchmark position "$GOLDEN_BENCH/contract_example.input.json" -- \
+	overall.n=7 overall.mean=55.3 overall.percentile=42.9 overall.deviation=49.9 industry.n=5 size.n=5
+expect_ok "benchmark position: stdin, small groups are null" "$GOLDEN_BENCH/small_groups_withheld.input.json" benchmark position - -- \
+	overall.n=5 industry=null size=null
+expect_bad "benchmark position: unknown target" 'target' /dev/null benchmark position "$GOLDEN_BENCH/error_unknown_target.input.json"
+expect_bad "benchmark position: duplicate id" 'firms.1.id' /dev/null benchmark position "$GOLDEN_BENCH/error_duplicate_id.input.json"
+expect_bad "benchmark position: score out of range" 'firms.0.score' /dev/null benchmark position "$GOLDEN_BENCH/error_score_above.input.json"
+
 # ---------------------------------------------------------------- sme classify
 
 write sme.json '{"industry": "retail", "capital_yen": 50000000, "employees": 60}'

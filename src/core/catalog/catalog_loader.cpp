@@ -469,6 +469,40 @@ SmeCriteria ReadSmeCriteria(const Reader &file) {
 	return criteria;
 }
 
+BenchmarkRules ReadBenchmarkRules(const Reader &file) {
+	BenchmarkRules rules;
+	(void)file.Source();
+	rules.default_min_group = file.Int("min_group");
+	if (rules.default_min_group < 1) {
+		file.Child("min_group").Fail("must be at least 1");
+	}
+	std::set<std::string> ids;
+	for (const auto &entry : file.Items("size_bands")) {
+		EmployeeBand band{entry.String("id"), entry.Int("min"), std::nullopt};
+		if (!ids.insert(band.id).second) {
+			entry.Fail("duplicate band id '" + band.id + "'");
+		}
+		if (!rules.size_bands.empty() && !rules.size_bands.back().max) {
+			entry.Fail("only the last band may be open-ended");
+		}
+		const int expected_min = rules.size_bands.empty() ? 0 : *rules.size_bands.back().max + 1;
+		if (band.min != expected_min) {
+			entry.Fail("bands must be ascending without gaps from 0; expected min: " + std::to_string(expected_min));
+		}
+		if (entry.Has("max")) {
+			band.max = entry.Int("max");
+			if (*band.max < band.min) {
+				entry.Fail("max is below min");
+			}
+		}
+		rules.size_bands.push_back(band);
+	}
+	if (rules.size_bands.empty() || rules.size_bands.back().max) {
+		file.Fail("size_bands must end with a band without max");
+	}
+	return rules;
+}
+
 std::vector<std::string> ReadPasswordList(const ContentFiles &files) {
 	auto found = files.find("common_passwords.txt");
 	if (found == files.end()) {
@@ -530,6 +564,7 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 			index.Child("default_edition").Fail("edition '" + catalog.default_edition + "' is not listed");
 		}
 		catalog.sme = ReadSmeCriteria(ParseFile(files, "sme_criteria.yaml", locale));
+		catalog.benchmark = ReadBenchmarkRules(ParseFile(files, "benchmark.yaml", locale));
 		catalog.incident = ReadIncidentRules(files, locale);
 		CheckIncidentThreats(catalog);
 		catalog.exercises = MAMORI_TRY(ParseExerciseScenarios(files, catalog.incident.procedures));
@@ -580,6 +615,10 @@ Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Loca
 		}
 		if (name == "sme_criteria.yaml") {
 			(void)ReadSmeCriteria(ParseFile(files, name, locale));
+			return OkStatus();
+		}
+		if (name == "benchmark.yaml") {
+			(void)ReadBenchmarkRules(ParseFile(files, name, locale));
 			return OkStatus();
 		}
 		if (name.starts_with("incident/") && !name.starts_with("incident/exercises/")) {

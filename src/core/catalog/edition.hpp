@@ -4,6 +4,8 @@
 // Scales and wording belong to the edition, so none of this is compiled in.
 #pragma once
 
+#include "core/benchmark/position.hpp"
+
 #include "core/catalog/source_ref.hpp"
 #include "core/document/document_template.hpp"
 #include "core/incident/exercise_scenario.hpp"
@@ -287,6 +289,7 @@ struct Catalog {
 	std::map<std::string, Edition> editions;
 	std::string default_edition;
 	SmeCriteria sme;
+	BenchmarkRules benchmark;  // content/benchmark.yaml
 	incident::IncidentRules incident;
 	std::vector<incident::ExerciseScenario> exercises;  // built-in tabletop exercises (content/incident/exercises/)
 	training::TrainingContent training;  // content/training/quizzes.yaml

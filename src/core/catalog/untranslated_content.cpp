@@ -96,7 +96,7 @@ private:
 
 //! The YAML files the catalog is made of, as ParseCatalog reads them.
 Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
-	std::vector<std::string> names = {"catalog.yaml", "sme_criteria.yaml"};
+	std::vector<std::string> names = {"catalog.yaml", "sme_criteria.yaml", "benchmark.yaml"};
 	for (auto &name : IncidentRuleFileNames()) {
 		names.push_back(std::move(name));
 	}

@@ -8,6 +8,7 @@
 //
 // MAMORI_UPDATE_GOLDEN=1 rewrites existing expected files with the actual
 // values of the keys they already name; it never creates an expected file.
+#include "codec/benchmark_codec.hpp"
 #include "codec/risk_codec.hpp"
 #include "codec/selfcheck_codec.hpp"
 #include "codec/sme_codec.hpp"
@@ -43,7 +44,7 @@ const Catalog &Cat() {
 }
 
 struct GoldenCase {
-	std::string kind;  // selfcheck / risk / sme
+	std::string kind;  // selfcheck / risk / sme / benchmark
 	std::string name;  // file name without the suffix
 	fs::path input;
 	fs::path expected;
@@ -54,7 +55,7 @@ void PrintTo(const GoldenCase &golden, std::ostream *os) { *os << golden.kind <<
 
 std::vector<GoldenCase> CollectCases() {
 	std::vector<GoldenCase> cases;
-	for (const char *kind : {"selfcheck", "risk", "sme"}) {
+	for (const char *kind : {"selfcheck", "risk", "sme", "benchmark"}) {
 		const fs::path dir = fs::path(kGoldenDir) / kind;
 		std::error_code error;
 		for (const auto &entry : fs::directory_iterator(dir, error)) {
@@ -94,6 +95,11 @@ Json ErrorDocument(const Error &error) {
 //! Runs one case through the same codec functions the CLI uses.
 Json Compute(const GoldenCase &golden, const Json &input) {
 	const Edition &edition = Cat().DefaultEdition();
+	if (golden.kind == "benchmark") {
+		auto request = codec::DecodeBenchmarkRequest(input, Cat().sme, Cat().benchmark);
+		if (!request) return ErrorDocument(request.error());
+		return codec::EncodeBenchmarkPosition(PositionOf(Cat().benchmark, request->firms, request->target, request->min_group));
+	}
 	if (golden.kind == "selfcheck") {
 		if (golden.name.rfind("aggregate_", 0) == 0) {
 			auto respondents = codec::DecodeAggregateRequest(input, edition.ItemCount());
@@ -158,7 +164,7 @@ INSTANTIATE_TEST_SUITE_P(Golden, GoldenTest, ::testing::ValuesIn(CollectCases())
 
 TEST(GoldenLayoutTest, EveryKindHasCasesAndEveryExpectedHasAnInput) {
 	const auto cases = CollectCases();
-	for (const char *kind : {"selfcheck", "risk", "sme"}) {
+	for (const char *kind : {"selfcheck", "risk", "sme", "benchmark"}) {
 		const auto count = std::count_if(cases.begin(), cases.end(), [&](const GoldenCase &c) { return c.kind == kind; });
 		EXPECT_GE(count, 5) << kind;
 		// An expected file without an input would silently never run.
