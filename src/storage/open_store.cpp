@@ -69,8 +69,13 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::stri
 		}
 		return std::unique_ptr<Store>(std::move(store).value());
 	}
-	case StoreUrl::Backend::kPostgres:
-		return Error::Invalid("db", "errors.store.postgres_later");
+	case StoreUrl::Backend::kPostgres: {
+		auto store = SqliteStore::OpenPostgres(parsed->target, migrations_root + "/postgresql");
+		if (!store) {
+			return store.error();
+		}
+		return std::unique_ptr<Store>(std::move(store).value());
+	}
 	}
 	return Error::Make(ErrorCode::kInternal, "unhandled store backend");
 }
