@@ -56,6 +56,14 @@ Result<StoreUrl> ParseStoreUrl(const std::string &url) {
 	return Error::Invalid("db", "errors.store.scheme_unknown", {{"scheme", scheme}});
 }
 
+bool StoreExists(const std::string &url) {
+	auto parsed = ParseStoreUrl(url);
+	if (!parsed) {
+		return false;
+	}
+	return parsed->backend == StoreUrl::Backend::kPostgres || platform::FileExists(parsed->target);
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::string &migrations_root) {
 	auto parsed = ParseStoreUrl(url);
 	if (!parsed) {

@@ -29,6 +29,12 @@ struct StoreUrl {
 //! A plain path that merely contains a colon (C:\..., ./a:b.db) is a path.
 Result<StoreUrl> ParseStoreUrl(const std::string &url);
 
+//! For commands that must not create a database (backup, audit verify, the
+//! commands that act in an organisation): true when a SQLite URL's file
+//! exists, and for every PostgreSQL URL, whose server answers that itself
+//! when connecting. False for a URL that does not parse.
+bool StoreExists(const std::string &url);
+
 //! Opens the store `url` names, creating and migrating a new database.
 //! migrations_root is the shipped migrations/ folder; each backend reads its
 //! own sub-folder (migrations/sqlite, migrations/postgresql).

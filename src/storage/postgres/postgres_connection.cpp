@@ -217,6 +217,9 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const st
 		return Error::Make(ErrorCode::kStorage, "cannot connect to PostgreSQL: " + detail);
 	}
 	std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn));
+	// Server notices ("relation already exists, skipping") are not errors and
+	// would otherwise land on the CLI's standard error.
+	PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
 	if (PQsetClientEncoding(conn, "UTF8") != 0) {
 		return Error::Make(ErrorCode::kStorage, "cannot connect to PostgreSQL: the server does not speak UTF-8");
 	}
