@@ -1,6 +1,6 @@
 // Starts a real mamori server on a free port with a fresh database (SQLite,
-// or PostgreSQL with MAMORI_TEST_BACKEND=postgres), for the HTTP and browser suites. Accounts are created with the CLI, the
-// same way an operator would.
+// or PostgreSQL with MAMORI_TEST_BACKEND=postgres), for the HTTP and browser
+// suites. Accounts are created with the CLI, the same way an operator would.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
