@@ -49,7 +49,7 @@ Error PostgresError(const pg_result *result, pg_conn *conn, std::string_view wha
 }
 
 class PostgresStatement final : public sql::StatementDriver {
-public:
+  public:
 	PostgresStatement(PostgresConnection *connection, std::string sql, int parameters)
 	    : connection_(connection), sql_(std::move(sql)), types_(static_cast<std::size_t>(parameters), 0),
 	      values_(static_cast<std::size_t>(parameters)) {}
@@ -126,7 +126,7 @@ public:
 		std::fill(values_.begin(), values_.end(), std::nullopt);
 	}
 
-private:
+  private:
 	Status Slot(int idx) const {
 		if (idx < 1 || static_cast<std::size_t>(idx) > values_.size()) {
 			return Error::Make(ErrorCode::kStorage, "bind parameter " + std::to_string(idx) + ": out of range");
@@ -219,7 +219,8 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const st
 	std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn));
 	// Server notices ("relation already exists, skipping") are not errors and
 	// would otherwise land on the CLI's standard error.
-	PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
+	PQsetNoticeProcessor(
+	    conn, [](void *, const char *) {}, nullptr);
 	if (PQsetClientEncoding(conn, "UTF8") != 0) {
 		return Error::Make(ErrorCode::kStorage, "cannot connect to PostgreSQL: the server does not speak UTF-8");
 	}
@@ -314,7 +315,7 @@ Result<sql::Statement> PostgresConnection::Prepare(std::string_view sql) {
 	for (const char *command : {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT ", "RELEASE ", "ROLLBACK TO "}) {
 		if (rewritten.rfind(command, 0) == 0) {
 			class Command final : public sql::StatementDriver {
-			public:
+			  public:
 				Command(PostgresConnection *connection, std::string text)
 				    : connection_(connection), text_(std::move(text)) {}
 				Status BindInt64(int, std::int64_t) override { return Unbindable(); }
@@ -329,7 +330,7 @@ Result<sql::Statement> PostgresConnection::Prepare(std::string_view sql) {
 				bool ColumnIsNull(int) const override { return true; }
 				void Reset() override {}
 
-			private:
+			  private:
 				static Status Unbindable() {
 					return Error::Make(ErrorCode::kInternal, "a transaction command takes no parameters");
 				}

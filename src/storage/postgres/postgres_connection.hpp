@@ -33,7 +33,7 @@ struct ResultDeleter {
 using ResultPtr = std::unique_ptr<pg_result, ResultDeleter>;
 
 class PostgresConnection final : public sql::Connection {
-public:
+  public:
 	//! Connects to the database a libpq connection URI (postgresql://...) or
 	//! key=value string names. kStorage when the server cannot be reached.
 	static Result<std::unique_ptr<PostgresConnection>> Connect(const std::string &url);
@@ -58,7 +58,7 @@ public:
 	Result<ResultPtr> ExecutePrepared(const std::string &sql, const std::vector<unsigned> &types,
 	                                  const std::vector<std::optional<std::string>> &values);
 
-private:
+  private:
 	explicit PostgresConnection(pg_conn *conn) : conn_(conn) {}
 
 	//! Reconnects when the server dropped the connection (restart, failover,

@@ -22,7 +22,7 @@ namespace mamori::storage::sql {
 
 //! What one driver does for one prepared statement. Statement wraps it.
 class StatementDriver {
-public:
+  public:
 	virtual ~StatementDriver() = default;
 	virtual Status BindInt64(int idx, std::int64_t value) = 0;
 	virtual Status BindText(int idx, std::string_view value) = 0;
@@ -37,7 +37,7 @@ public:
 class Connection;
 
 class Statement {
-public:
+  public:
 	//! Compiles one SQL statement on db (Connection::Prepare).
 	static Result<Statement> Prepare(Connection *db, std::string_view sql);
 
@@ -85,7 +85,7 @@ public:
 	//! Makes the statement runnable again and clears all bindings.
 	void Reset();
 
-private:
+  private:
 	Statement &Note(Status bound) {
 		if (!bound && !bind_error_) {
 			bind_error_ = bound.error();
@@ -101,7 +101,7 @@ private:
 
 //! One database connection. Not thread-safe: the store serialises its use.
 class Connection {
-public:
+  public:
 	enum class Dialect { kSqlite, kPostgres };
 
 	virtual ~Connection() = default;

@@ -23,8 +23,8 @@ Result<std::string> FreshPostgresSchema() {
 	}
 	static std::atomic<int> counter{0};
 	const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-	const std::string schema = "t_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + "_" +
-	                           std::to_string(now % 1000000007);
+	const std::string schema =
+	    "t_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + "_" + std::to_string(now % 1000000007);
 	auto admin = MAMORI_TRY(storage::postgres::PostgresConnection::Connect(base));
 	MAMORI_TRY(admin->ExecuteScript("CREATE SCHEMA " + schema));
 	const char separator = base.find('?') == std::string::npos ? '?' : '&';

@@ -31,7 +31,7 @@ TEST(PostgresPlaceholders, NumberedAsSqliteDoesOutsideQuotesAndComments) {
 }
 
 class PostgresServer : public ::testing::Test {
-protected:
+  protected:
 	void SetUp() override {
 		if (testing_support::PostgresTestUrl().empty()) {
 			GTEST_SKIP() << "MAMORI_TEST_PG_URL is not set (scripts/pg-test-cluster.sh start)";
@@ -65,7 +65,7 @@ TEST_F(PostgresServer, TwoInstancesStartingAtOnceMigrateOnce) {
 	auto count = (*connection)->Prepare("SELECT COUNT(*), MAX(version) FROM schema_migrations");
 	ASSERT_TRUE(count.ok());
 	ASSERT_TRUE(*count->Step());
-	EXPECT_EQ(count->ColumnInt(0), 1);  // the baseline, recorded once
+	EXPECT_EQ(count->ColumnInt(0), 1); // the baseline, recorded once
 	EXPECT_EQ(count->ColumnInt(1), 21);
 }
 
@@ -73,8 +73,9 @@ TEST_F(PostgresServer, SqliteFormsGiveSqliteValues) {
 	ASSERT_TRUE(OpenStore(url_, testing_support::SourcePath("migrations")).ok());
 	auto connection = PostgresConnection::Connect(url_);
 	ASSERT_TRUE(connection.ok()) << connection.error().Describe();
-	auto stmt = (*connection)->Prepare(
-	    "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%d', 'now'), ? = ?, ?2 + 1");
+	auto stmt =
+	    (*connection)
+	        ->Prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%d', 'now'), ? = ?, ?2 + 1");
 	ASSERT_TRUE(stmt.ok()) << stmt.error().Describe();
 	stmt->Bind(1, 5).Bind(2, 5);
 	auto row = stmt->Step();

@@ -55,8 +55,9 @@ TEST(SchemaParity, PostgresHasSqlitesTablesColumnsAndIndexes) {
 	ASSERT_TRUE(pg.ok()) << pg.error().Describe();
 
 	// "table.column" for every column; the settings the stores keep are data, not schema.
-	const auto lite_columns = Rows(lite, "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p "
-	                                     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+	const auto lite_columns =
+	    Rows(lite, "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+	               "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
 	const auto pg_columns = Rows(**pg, "SELECT table_name || '.' || column_name FROM information_schema.columns "
 	                                   "WHERE table_schema = current_schema()");
 	EXPECT_EQ(pg_columns, lite_columns);
