@@ -232,11 +232,13 @@ PostgresConnection::~PostgresConnection() {
 }
 
 Status PostgresConnection::EnsureConnected() {
+	// First, whatever the connection's state: after a reset, statements of the
+	// lost transaction must not run on their own.
+	if (lost_transaction_) {
+		return Error::Make(ErrorCode::kStorage,
+		                   "the connection to PostgreSQL broke during a transaction; it was rolled back");
+	}
 	if (PQstatus(conn_) == CONNECTION_OK) {
-		if (lost_transaction_) {
-			return Error::Make(ErrorCode::kStorage,
-			                   "the connection to PostgreSQL broke during a transaction; it was rolled back");
-		}
 		return OkStatus();
 	}
 	PQreset(conn_);
@@ -360,7 +362,9 @@ Status PostgresConnection::ExecuteScript(std::string_view sql) {
 }
 
 Status PostgresConnection::Begin() {
-	MAMORI_TRY(Simple("BEGIN"));
+	// READ COMMITTED whatever the server's default: each statement after the
+	// lock then sees every write committed before it was granted.
+	MAMORI_TRY(Simple("BEGIN ISOLATION LEVEL READ COMMITTED"));
 	if (Status locked = Simple(kWriterLock); !locked) {
 		(void)Simple("ROLLBACK");
 		return locked;

@@ -90,7 +90,7 @@ Status SqliteStore::ResetFailedLogins(Id user_id) {
 Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
 	std::lock_guard lock(mutex_);
 	return QueryAll<User>(db_, kUserColumns + "ORDER BY email LIMIT ? OFFSET ?",
-	                      [&](Statement &s) { s.Bind(1, NoLimitIfNegative(limit)).Bind(2, offset < 0 ? 0 : offset); }, ReadUser);
+	                      [&](Statement &s) { s.Bind(1, limit).Bind(2, offset); }, ReadUser);
 }
 
 // --- sessions -------------------------------------------------------------------

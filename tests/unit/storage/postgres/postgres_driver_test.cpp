@@ -113,5 +113,38 @@ TEST_F(PostgresServer, BrokenConnectionReconnectsOnTheNextStatement) {
 	EXPECT_EQ(after->ColumnInt(0), 2);
 }
 
+TEST_F(PostgresServer, AConnectionLostInATransactionFailsUntilRolledBack) {
+	auto connection = PostgresConnection::Connect(url_);
+	ASSERT_TRUE(connection.ok()) << connection.error().Describe();
+	auto killer = PostgresConnection::Connect(url_);
+	ASSERT_TRUE(killer.ok());
+	auto pid = (*connection)->Prepare("SELECT pg_backend_pid()");
+	ASSERT_TRUE(pid.ok() && *pid->Step());
+	const std::int64_t backend = pid->ColumnInt64(0);
+	ASSERT_TRUE((*connection)->Begin().ok());
+	auto kill = (*killer)->Prepare("SELECT pg_terminate_backend(CAST(? AS INTEGER))");
+	ASSERT_TRUE(kill.ok());
+	kill->Bind(1, backend);
+	ASSERT_TRUE(kill->Run().ok());
+
+	auto first = (*connection)->Prepare("SELECT 1");
+	ASSERT_TRUE(first.ok());
+	EXPECT_FALSE(first->Step().ok());
+	// The rest of the transaction must not run on its own on a new connection.
+	auto second = (*connection)->Prepare("SELECT 2");
+	ASSERT_TRUE(second.ok());
+	EXPECT_FALSE(second->Step().ok());
+	EXPECT_TRUE((*connection)->InTransaction());
+	auto rollback = (*connection)->Prepare("ROLLBACK");
+	ASSERT_TRUE(rollback.ok());
+	EXPECT_TRUE(rollback->Run().ok());
+	EXPECT_FALSE((*connection)->InTransaction());
+	auto after = (*connection)->Prepare("SELECT 3");
+	ASSERT_TRUE(after.ok());
+	auto row = after->Step();
+	ASSERT_TRUE(row.ok()) << row.error().Describe();
+	EXPECT_EQ(after->ColumnInt(0), 3);
+}
+
 } // namespace
 } // namespace mamori::storage::postgres
