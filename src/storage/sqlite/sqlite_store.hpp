@@ -41,6 +41,10 @@ public:
 	static Result<std::unique_ptr<SqliteStore>> OpenPostgres(const std::string &url, const std::string &migrations_dir);
 
 	~SqliteStore() override;
+
+	//! The connection below the store, for whole-database tools of storage/
+	//! (copy_store.cpp); everything else goes through the Store methods.
+	sql::Connection &connection() { return *db_; }
 	SqliteStore(const SqliteStore &) = delete;
 	SqliteStore &operator=(const SqliteStore &) = delete;
 
