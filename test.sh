@@ -13,5 +13,10 @@ cd "$(dirname "$0")"
 ./scripts/install-test-deps.sh
 ./scripts/check-dependencies.sh || true
 
+# ctest starts the throwaway PostgreSQL cluster the PostgreSQL tests need
+# (pg_cluster_start) and removes it after them (pg_cluster_stop, a cleanup
+# fixture that runs even when tests fail); the trap also removes it when the
+# run is interrupted.
+trap 'ctest --test-dir build -R "^pg_cluster_stop$" -FS postgres >/dev/null 2>&1 || true' EXIT
 ctest --test-dir build --output-on-failure --timeout 900 "$@"
 ./scripts/fuzz.sh short

@@ -15,11 +15,13 @@ BUILD_PKGS=(
 # DOCX documents to PDF, which proves they open (issue 8).
 # clang with its runtime libraries (libFuzzer, ASan, UBSan: libclang-rt-dev)
 # builds the fuzz harnesses (scripts/fuzz.sh, issue 10). debsecan lets
-# scripts/check-dependencies.sh ask Debian's security tracker.
+# scripts/check-dependencies.sh ask Debian's security tracker. postgresql: the
+# server the store tests also run on (scripts/pg-test-cluster.sh, issue 11).
 TEST_PKGS=(
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
   poppler-utils libreoffice-writer-nogui chromium curl wrk time unzip
   clang libclang-rt-dev debsecan
+  postgresql
 )
 # Node.js drives the browser tests. Use the machine's own node and npm when present
 # (a non-Debian node conflicts with Debian's npm package); otherwise take Debian's.

@@ -211,7 +211,7 @@ int RunBackup(const Args &args) {
 	if (!parsed->Has("out")) {
 		return ReportError(Error::Invalid("--out", "cli.errors.backup_out_required"));
 	}
-	if (!platform::FileExists(parsed->Value("db"))) {
+	if (!storage::StoreExists(parsed->Value("db"))) {
 		return ReportError(Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed->Value("db")}}));
 	}
 	auto installation = OpenInstallation(parsed->Value("db"));

@@ -43,7 +43,7 @@ int RunAudit(const Args &args) {
 	}
 	// Opening would create an empty database, which verifies as intact: refuse a missing file.
 	const std::string db_path = parsed->Value("db");
-	if (!platform::FileExists(db_path)) {
+	if (!storage::StoreExists(db_path)) {
 		return ReportError(Error::Invalid("--db", "cli.errors.db_not_found", {{"path", db_path}}));
 	}
 	auto store = storage::OpenStore(db_path);

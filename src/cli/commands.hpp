@@ -26,6 +26,8 @@ int RunDocument(const Args &args);
 int RunServe(const Args &args);
 int RunUser(const Args &args);
 int RunBackup(const Args &args);
+//! migrate-store --from URL --to URL (migrate_store_command.cpp).
+int RunMigrateStore(const Args &args);
 int RunCatalog(const Args &args);
 int RunSeed(const Args &args);
 //! mail test: one message through the configured relay.

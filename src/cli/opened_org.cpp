@@ -14,7 +14,7 @@ Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 	if (!parsed.Has("db")) {
 		return Error::Invalid("--db", "cli.errors.db_required");
 	}
-	if (!platform::FileExists(parsed.Value("db"))) {
+	if (!storage::StoreExists(parsed.Value("db"))) {
 		return Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed.Value("db")}});
 	}
 	if (!parsed.Has("as")) {

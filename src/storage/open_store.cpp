@@ -56,6 +56,14 @@ Result<StoreUrl> ParseStoreUrl(const std::string &url) {
 	return Error::Invalid("db", "errors.store.scheme_unknown", {{"scheme", scheme}});
 }
 
+bool StoreExists(const std::string &url) {
+	auto parsed = ParseStoreUrl(url);
+	if (!parsed) {
+		return false;
+	}
+	return parsed->backend == StoreUrl::Backend::kPostgres || platform::FileExists(parsed->target);
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::string &migrations_root) {
 	auto parsed = ParseStoreUrl(url);
 	if (!parsed) {
@@ -69,8 +77,13 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::stri
 		}
 		return std::unique_ptr<Store>(std::move(store).value());
 	}
-	case StoreUrl::Backend::kPostgres:
-		return Error::Invalid("db", "errors.store.postgres_later");
+	case StoreUrl::Backend::kPostgres: {
+		auto store = SqliteStore::OpenPostgres(parsed->target, migrations_root + "/postgresql");
+		if (!store) {
+			return store.error();
+		}
+		return std::unique_ptr<Store>(std::move(store).value());
+	}
 	}
 	return Error::Make(ErrorCode::kInternal, "unhandled store backend");
 }

@@ -24,15 +24,20 @@ struct StoreUrl {
 //! Accepted forms:
 //!   var/mamori.db, /abs/mamori.db    a plain path: SQLite (the default)
 //!   sqlite:PATH, sqlite://PATH       SQLite, explicitly
-//!   postgresql://..., postgres://... PostgreSQL (recognised; not supported yet)
+//!   postgresql://..., postgres://... PostgreSQL (any libpq connection URI)
 //! Anything else with a scheme ("mysql://...") is kInvalidInput on field "db".
 //! A plain path that merely contains a colon (C:\..., ./a:b.db) is a path.
 Result<StoreUrl> ParseStoreUrl(const std::string &url);
 
+//! For commands that must not create a database (backup, audit verify, the
+//! commands that act in an organisation): true when a SQLite URL's file
+//! exists, and for every PostgreSQL URL, whose server answers that itself
+//! when connecting. False for a URL that does not parse.
+bool StoreExists(const std::string &url);
+
 //! Opens the store `url` names, creating and migrating a new database.
 //! migrations_root is the shipped migrations/ folder; each backend reads its
-//! own sub-folder (migrations/sqlite). PostgreSQL URLs fail with
-//! kInvalidInput on field "db" until that backend lands.
+//! own sub-folder (migrations/sqlite, migrations/postgresql).
 Result<std::unique_ptr<Store>> OpenStore(const std::string &url, const std::string &migrations_root);
 
 //! Same, with the migrations/ folder found beside the program

@@ -486,6 +486,16 @@ expect_ok "user create: second user" /dev/null user create --db "$DB" --email st
 	--password '朝の電車で本を読みます' -- email='"staff@example.co.jp"'
 BEFORE=$(users_in "$DB")
 
+# migrate-store between two SQLite files (PostgreSQL: tests/unit/storage/postgres/copy_store_test.cpp).
+expect_ok "migrate-store: a copy with the same audit chain" /dev/null migrate-store --from "$DB" --to "$WORK/moved.db" -- ok=true
+if [ "$(users_in "$WORK/moved.db")" = "$BEFORE" ]; then
+	pass "migrate-store: the copy has the same users count"
+else
+	fail "migrate-store: the copy has the same users count" "copy has '$(users_in "$WORK/moved.db")', database has '$BEFORE'"
+fi
+expect_bad "migrate-store: into a database that is not empty" "--to" /dev/null migrate-store --from "$DB" --to "$WORK/moved.db"
+expect_bad "migrate-store: from a missing file" "--from" /dev/null migrate-store --from "$WORK/no-such.db" --to "$WORK/moved2.db"
+
 run /dev/null backup --db "$DB" --out "$WORK/backup.db"
 if [ "$RC" -eq 0 ] && [ -s "$WORK/backup.db" ]; then
 	pass "backup: exit 0 and a file"

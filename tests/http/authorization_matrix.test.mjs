@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, ApiClient, csrfFrom, postForm, dbQuery } from '../support/server.mjs';
 import { createOrganization, inviteMember, signedIn, PASSWORD } from '../support/org_fixture.mjs';
 import { EXPECTED, FOREIGN, ROUTES } from '../support/authorization_matrix.mjs';
 
@@ -32,7 +32,7 @@ function tableRoutes() {
 }
 
 function sql(query) {
-  return execFileSync('sqlite3', [server.db, query], { encoding: 'utf8' }).trim();
+  return dbQuery(server.db, query);
 }
 
 function lastId(table, orgId) {

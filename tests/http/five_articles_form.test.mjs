@@ -3,8 +3,7 @@
 // unchanged articles are not written again (the change history names only the edited ones).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startServer, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, csrfFrom, postForm, dbQuery } from '../support/server.mjs';
 import { createOrganization, inviteMember } from '../support/org_fixture.mjs';
 
 let server;
@@ -29,7 +28,7 @@ function article(number, state, { date = ['2025', '4', '1'], responsible = 'ä½è
 }
 
 function auditCount() {
-  return Number(execFileSync('sqlite3', [server.db, `SELECT count(*) FROM audit_log WHERE action = 'five_articles.update' AND org_id = ${orgId}`], { encoding: 'utf8' }));
+  return Number(dbQuery(server.db, `SELECT count(*) FROM audit_log WHERE action = 'five_articles.update' AND org_id = ${orgId}`));
 }
 
 test('the page is one form with one save button and every article\'s fields', async () => {

@@ -3,8 +3,8 @@
 // given with --trusted-proxy; without those options nothing changes; bad values are refused at start.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { startServer, setCookies, csrfFrom, postForm, BIN } from '../support/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { startServer, setCookies, csrfFrom, postForm, BIN, dbQuery } from '../support/server.mjs';
 import { createOrganization } from '../support/org_fixture.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
@@ -30,7 +30,7 @@ async function signIn(server, headers = {}) {
 }
 
 function lastClient(server, action) {
-  const detail = execFileSync('sqlite3', [server.db, `SELECT detail FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`], { encoding: 'utf8' }).trim();
+  const detail = dbQuery(server.db, `SELECT detail FROM audit_log WHERE action = '${action}' ORDER BY id DESC LIMIT 1`);
   return JSON.parse(detail).client;
 }
 

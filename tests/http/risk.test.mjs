@@ -2,8 +2,7 @@
 // CSRF, the Excel round trip through the web import, and the treatment rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, ApiClient, csrfFrom, postForm, dbQuery } from '../support/server.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 let server;
@@ -144,7 +143,7 @@ test('answers carried over from the 59-item catalog show as 要確認 until answ
     (${orgId}, 'c06-05', 'メールを送る前に宛先と添付ファイルを確かめ、大勢への連絡にはBCCを使っている', 1, 'c05-05', 'merged', ''),
     (${orgId}, 'c06-06', '重要な情報を社外へ送るときは、暗号化や、期限と相手を絞った共有リンクを使っている', 3, 'c05-05', 'merged', ''),
     (${orgId}, 'zz-legacy', '', 2, '', 'removed', '');`;
-  execFileSync('sqlite3', [server.db, sql]);
+  dbQuery(server.db, sql);
 
   let check = await owner.request('GET', `/orgs/${orgId}/risk/check`);
   assert.equal(check.status, 200);
@@ -169,5 +168,5 @@ test('answers carried over from the 59-item catalog show as 要確認 until answ
   assert.equal(saved.status, 303, saved.text.slice(0, 300));
   check = await owner.request('GET', `/orgs/${orgId}/risk/check`);
   assert.doesNotMatch(check.text, /確かめてほしい回答/);
-  assert.equal(execFileSync('sqlite3', [server.db, `SELECT COUNT(*) FROM control_answer_reviews WHERE org_id = ${orgId}`]).toString().trim(), '0');
+  assert.equal(dbQuery(server.db, `SELECT COUNT(*) FROM control_answer_reviews WHERE org_id = ${orgId}`), '0');
 });

@@ -7,8 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { execFileSync } from 'node:child_process';
-import { startServer, ApiClient, formSignIn, csrfFrom, postForm, setCookies } from '../support/server.mjs';
+import { startServer, ApiClient, formSignIn, csrfFrom, postForm, setCookies, dbQuery } from '../support/server.mjs';
 
 const PASSWORD = 'Kanari-Nagai-Passphrase-2025';
 const NEW_PASSWORD = 'Atarashii-Nagai-Passphrase-2026';
@@ -26,7 +25,7 @@ before(async () => {
 after(async () => { await server.stop(); });
 
 function sql(query) {
-  return execFileSync('sqlite3', [server.db, query], { encoding: 'utf8' }).trim();
+  return dbQuery(server.db, query);
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -206,7 +205,8 @@ test('a session idle for 30 minutes has ended', async () => {
   await client.signIn('idle@example.jp', PASSWORD);
   assert.equal((await client.request('GET', '/api/v1/me')).status, 200);
   // No clock to turn in the server: make the last request 31 minutes old in the database.
-  sql(`update sessions set last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-31 minutes') where user_id = (select id from users where email = 'idle@example.jp')`);
+  const idleSince = new Date(Date.now() - 31 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  sql(`update sessions set last_seen_at = '${idleSince}' where user_id = (select id from users where email = 'idle@example.jp')`);
   assert.equal((await client.request('GET', '/api/v1/me')).status, 401);
   assert.equal(sql("select count(*) from sessions where user_id = (select id from users where email = 'idle@example.jp')"), '0');
 });

@@ -1,6 +1,6 @@
-// Starts a real mamori server on a free port with a fresh SQLite database,
-// for the HTTP and browser suites. Accounts are created with the CLI, the
-// same way an operator would.
+// Starts a real mamori server on a free port with a fresh database (SQLite,
+// or PostgreSQL with MAMORI_TEST_BACKEND=postgres), for the HTTP and browser
+// suites. Accounts are created with the CLI, the same way an operator would.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,10 +21,38 @@ function freePort() {
   });
 }
 
+// Runs SQL on a test server's database with its backend's own client (sqlite3,
+// or psql for a PostgreSQL URL): rows one a line, columns joined by '|'.
+export function dbQuery(db, query) {
+  if (/^postgres(ql)?:/.test(db)) {
+    return execFileSync('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query, db], { encoding: 'utf8' }).trim();
+  }
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+// A fresh database for a test that opens its own: a SQLite file in `dir`, or
+// with MAMORI_TEST_BACKEND=postgres a new schema on MAMORI_TEST_PG_URL.
+export function freshDatabase(dir) {
+  return onPostgres() ? freshPostgresUrl() : join(dir, 'mamori.db');
+}
+
+function onPostgres() {
+  return process.env.MAMORI_TEST_BACKEND === 'postgres' && Boolean(process.env.MAMORI_TEST_PG_URL);
+}
+
+// With MAMORI_TEST_BACKEND=postgres (and MAMORI_TEST_PG_URL), each server gets
+// a fresh schema on that PostgreSQL server instead of a SQLite file.
+function freshPostgresUrl() {
+  const base = process.env.MAMORI_TEST_PG_URL;
+  const schema = `t_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  execFileSync('psql', ['-X', '-q', '-c', `CREATE SCHEMA ${schema}`, base], { stdio: 'pipe' });
+  return `${base}${base.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+}
+
 // `db` reopens an existing database (a restart); the caller then owns its folder.
 export async function startServer({ extraArgs = [], db: reuse } = {}) {
   const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), 'mamori-test-'));
-  const db = reuse || join(dir, 'mamori.db');
+  const db = reuse || freshDatabase(dir);
   const port = await freePort();
   const env = { ...process.env, MAMORI_ARGON2_FAST: '1' };
   const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });

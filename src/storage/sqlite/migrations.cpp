@@ -21,8 +21,8 @@ Error MigrationError(const std::string &what) {
 	return Error::Make(ErrorCode::kStorage, what);
 }
 
-Status Exec(sqlite3 *db, const char *sql) {
-	Result<Statement> stmt = Statement::Prepare(db, sql);
+Status Exec(SqliteConnection &conn, const char *sql) {
+	Result<Statement> stmt = conn.Prepare(sql);
 	if (!stmt) {
 		return stmt.error();
 	}
@@ -31,7 +31,8 @@ Status Exec(sqlite3 *db, const char *sql) {
 
 //! Runs every statement of a migration file. The files hold several
 //! statements, so this walks them with prepare_v2's tail pointer.
-Status ExecScript(sqlite3 *db, const MigrationFile &file) {
+Status ExecScript(SqliteConnection &conn, const MigrationFile &file) {
+	sqlite3 *db = conn.handle();
 	const char *cursor = file.sql.c_str();
 	const char *const end = cursor + file.sql.size();
 	int executed = 0;
@@ -66,8 +67,8 @@ Status ExecScript(sqlite3 *db, const MigrationFile &file) {
 	return OkStatus();
 }
 
-Result<bool> IsApplied(sqlite3 *db, int version) {
-	Result<Statement> stmt = Statement::Prepare(db, "SELECT 1 FROM schema_migrations WHERE version = ?");
+Result<bool> IsApplied(SqliteConnection &conn, int version) {
+	Result<Statement> stmt = conn.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
 	if (!stmt) {
 		return stmt.error();
 	}
@@ -80,30 +81,31 @@ Result<bool> IsApplied(sqlite3 *db, int version) {
 //! switched around each migration; foreign_key_check then catches any
 //! migration that leaves dangling references before it commits.
 //! True when this call applied the file, false when another process had.
-Result<bool> ApplyOne(sqlite3 *db, const MigrationFile &file) {
-	if (Status s = Exec(db, "BEGIN IMMEDIATE"); !s) {
+Result<bool> ApplyOne(SqliteConnection &conn, const MigrationFile &file) {
+	sqlite3 *db = conn.handle();
+	if (Status s = Exec(conn, "BEGIN IMMEDIATE"); !s) {
 		return MigrationError(file.path + ": cannot start the migration: " + s.error().message);
 	}
 	auto fail = [&](Error error) -> Result<bool> {
 		if (!sqlite3_get_autocommit(db)) {
-			(void)Exec(db, "ROLLBACK");
+			(void)Exec(conn, "ROLLBACK");
 		}
 		return error;
 	};
 	// Another process may have applied it while we waited for the write lock.
-	Result<bool> applied = IsApplied(db, file.version);
+	Result<bool> applied = IsApplied(conn, file.version);
 	if (!applied) {
 		return fail(applied.error());
 	}
 	if (*applied) {
-		(void)Exec(db, "ROLLBACK");
+		(void)Exec(conn, "ROLLBACK");
 		return false;
 	}
-	if (Status s = ExecScript(db, file); !s) {
+	if (Status s = ExecScript(conn, file); !s) {
 		return fail(s.error());
 	}
 	{
-		Result<Statement> check = Statement::Prepare(db, "PRAGMA foreign_key_check");
+		Result<Statement> check = conn.Prepare("PRAGMA foreign_key_check");
 		if (!check) {
 			return fail(check.error());
 		}
@@ -116,8 +118,8 @@ Result<bool> ApplyOne(sqlite3 *db, const MigrationFile &file) {
 			                           " that refer to missing rows in " + check->ColumnText(2)));
 		}
 	}
-	Result<Statement> record = Statement::Prepare(
-	    db, "INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	Result<Statement> record = conn.Prepare(
+	    "INSERT INTO schema_migrations(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	if (!record) {
 		return fail(record.error());
 	}
@@ -125,7 +127,7 @@ Result<bool> ApplyOne(sqlite3 *db, const MigrationFile &file) {
 	if (Status s = record->Run(); !s) {
 		return fail(s.error());
 	}
-	if (Status s = Exec(db, "COMMIT"); !s) {
+	if (Status s = Exec(conn, "COMMIT"); !s) {
 		return fail(MigrationError(file.path + ": cannot commit the migration: " + s.error().message));
 	}
 	return true;
@@ -195,12 +197,12 @@ Result<std::vector<MigrationFile>> LoadMigrations(const std::string &dir) {
 	return files;
 }
 
-Result<int> ApplyMigrations(sqlite3 *db, const std::string &dir) {
+Result<int> ApplyMigrations(SqliteConnection &conn, const std::string &dir) {
 	Result<std::vector<MigrationFile>> files = LoadMigrations(dir);
 	if (!files) {
 		return files.error();
 	}
-	if (Status s = Exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations("
+	if (Status s = Exec(conn, "CREATE TABLE IF NOT EXISTS schema_migrations("
 	                        "version INTEGER PRIMARY KEY, applied_at TEXT)");
 	    !s) {
 		return MigrationError("cannot create schema_migrations: " + s.error().message);
@@ -208,7 +210,7 @@ Result<int> ApplyMigrations(sqlite3 *db, const std::string &dir) {
 
 	std::set<int> applied;
 	{
-		Result<Statement> stmt = Statement::Prepare(db, "SELECT version FROM schema_migrations ORDER BY version");
+		Result<Statement> stmt = conn.Prepare("SELECT version FROM schema_migrations ORDER BY version");
 		if (!stmt) {
 			return stmt.error();
 		}
@@ -233,7 +235,7 @@ Result<int> ApplyMigrations(sqlite3 *db, const std::string &dir) {
 
 	bool foreign_keys_on = false;
 	{
-		Result<Statement> stmt = Statement::Prepare(db, "PRAGMA foreign_keys");
+		Result<Statement> stmt = conn.Prepare("PRAGMA foreign_keys");
 		if (!stmt) {
 			return stmt.error();
 		}
@@ -249,12 +251,12 @@ Result<int> ApplyMigrations(sqlite3 *db, const std::string &dir) {
 		if (applied.contains(file.version)) {
 			continue;
 		}
-		if (Status s = Exec(db, "PRAGMA foreign_keys = OFF"); !s) {
+		if (Status s = Exec(conn, "PRAGMA foreign_keys = OFF"); !s) {
 			return s.error();
 		}
-		Result<bool> done = ApplyOne(db, file);
+		Result<bool> done = ApplyOne(conn, file);
 		if (foreign_keys_on) {
-			if (Status restored = Exec(db, "PRAGMA foreign_keys = ON"); !restored && done) {
+			if (Status restored = Exec(conn, "PRAGMA foreign_keys = ON"); !restored && done) {
 				return restored.error();
 			}
 		}

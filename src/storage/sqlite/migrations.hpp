@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
 
 namespace mamori::storage::sqlite {
+
+class SqliteConnection;
 
 struct MigrationFile {
 	int version = 0;    // NNNN of the file name
@@ -32,6 +33,6 @@ Result<std::vector<MigrationFile>> LoadMigrations(const std::string &dir);
 //! each in its own transaction together with its schema_migrations row.
 //! Refuses (kStorage) to touch a database whose schema is newer than the
 //! files, since an older program would misread it. Returns how many were applied.
-Result<int> ApplyMigrations(sqlite3 *db, const std::string &dir);
+Result<int> ApplyMigrations(SqliteConnection &db, const std::string &dir);
 
 } // namespace mamori::storage::sqlite

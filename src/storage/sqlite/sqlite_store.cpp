@@ -2,8 +2,12 @@
 // SqliteStore: opening the database, transactions, settings and backups.
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include "storage/postgres/postgres_connection.hpp"
+#include "storage/postgres/postgres_migrations.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
+
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fcntl.h>
@@ -30,7 +34,7 @@ void RemoveBackupFiles(const std::string &path) {
 // --- lifecycle ----------------------------------------------------------------
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_path, const std::string &migrations_dir) {
-	sqlite3 *db = nullptr;
+	::sqlite3 *db = nullptr;
 	// A new installation may name a database in a folder that does not exist yet.
 	if (const auto parent = std::filesystem::path(db_path).parent_path(); !parent.empty()) {
 		std::error_code ignored;
@@ -44,8 +48,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 		return Error::Make(ErrorCode::kStorage, message);
 	}
 	// From here the store owns the handle and closes it on every path.
-	std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+	std::unique_ptr<SqliteStore> store(new SqliteStore(std::make_unique<sqlite::SqliteConnection>(db)));
 	sqlite3_extended_result_codes(db, 1);
+	Connection *connection = store->db_;
 
 	auto fail = [&](const Error &error) {
 		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + error.message);
@@ -56,19 +61,19 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 	// can lose the last commits but never corrupts).
 	for (const char *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
 	                           "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
-		if (Status s = ExecuteSimple(db, pragma); !s) {
+		if (Status s = ExecuteSimple(connection, pragma); !s) {
 			return fail(s.error());
 		}
 	}
 	// A build without foreign-key support would silently ignore the pragma.
-	Result<int> foreign_keys = QueryInt(db, "PRAGMA foreign_keys");
+	Result<int> foreign_keys = QueryInt(connection, "PRAGMA foreign_keys");
 	if (!foreign_keys) {
 		return fail(foreign_keys.error());
 	}
 	if (*foreign_keys != 1) {
 		return fail(Error::Make(ErrorCode::kStorage, "this SQLite does not enforce foreign keys"));
 	}
-	Result<int> applied = sqlite::ApplyMigrations(db, migrations_dir);
+	Result<int> applied = sqlite::ApplyMigrations(static_cast<sqlite::SqliteConnection &>(*connection), migrations_dir);
 	if (!applied) {
 		return fail(applied.error());
 	}
@@ -78,9 +83,29 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 	return store;
 }
 
-SqliteStore::~SqliteStore() {
-	sqlite3_close_v2(db_);
+Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenPostgres(const std::string &url,
+                                                               const std::string &migrations_dir) {
+	Result<std::unique_ptr<postgres::PostgresConnection>> connection = postgres::PostgresConnection::Connect(url);
+	if (!connection) {
+		return connection.error();
+	}
+	std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection).value()));
+	auto fail = [](const Error &error) {
+		return Error::Make(ErrorCode::kStorage, "cannot open the PostgreSQL database: " + error.message);
+	};
+	if (Result<int> applied = postgres::ApplyMigrations(*store->db_, migrations_dir); !applied) {
+		return fail(applied.error());
+	}
+	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
+		return fail(sealed.error());
+	}
+	return store;
 }
+
+SqliteStore::SqliteStore(std::unique_ptr<sql::Connection> connection)
+    : connection_(std::move(connection)), db_(connection_.get()) {}
+
+SqliteStore::~SqliteStore() = default;
 
 // Transactions: the outermost level is BEGIN IMMEDIATE rather than a
 // SAVEPOINT, so the write lock is taken up front; a deferred transaction
@@ -92,7 +117,7 @@ SqliteStore::~SqliteStore() {
 Status SqliteStore::InTransaction(const std::function<Status()> &fn) {
 	std::lock_guard lock(mutex_);
 	const bool outermost = depth_ == 0;
-	if (Status s = ExecuteSimple(db_, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT mamori_tx"); !s) {
+	if (Status s = outermost ? db_->Begin() : ExecuteSimple(db_, "SAVEPOINT mamori_tx"); !s) {
 		return s;
 	}
 	++depth_;
@@ -100,7 +125,7 @@ Status SqliteStore::InTransaction(const std::function<Status()> &fn) {
 		--depth_;
 		// SQLite rolls the whole transaction back by itself after some errors
 		// (disk full, I/O); then there is nothing left to undo here.
-		if (sqlite3_get_autocommit(db_)) {
+		if (!db_->InTransaction()) {
 			return;
 		}
 		if (outermost) {
@@ -157,6 +182,14 @@ Result<int> SqliteStore::CountUsers() {
 
 Status SqliteStore::BackupTo(const std::string &path) {
 	std::lock_guard lock(mutex_);
+	auto *sqlite_connection = dynamic_cast<sqlite::SqliteConnection *>(db_);
+	if (sqlite_connection == nullptr) {
+		// PostgreSQL has its own consistent online copy, which operators know.
+		return Error::Make(ErrorCode::kInvalidInput,
+		                   "mamori backup copies SQLite databases; back up PostgreSQL with pg_dump "
+		                   "(docs/operations.md, \"PostgreSQL\")");
+	}
+	::sqlite3 *source = sqlite_connection->handle();
 	if (depth_ > 0) {
 		// The copy would contain this transaction's uncommitted changes.
 		return Error::Make(ErrorCode::kInternal, "a backup cannot be taken inside a transaction");
@@ -173,7 +206,7 @@ Status SqliteStore::BackupTo(const std::string &path) {
 	}
 	::close(fd);
 
-	sqlite3 *dest = nullptr;
+	::sqlite3 *dest = nullptr;
 	auto fail = [&](const std::string &message) -> Status {
 		if (dest != nullptr) {
 			sqlite3_close_v2(dest);
@@ -184,7 +217,7 @@ Status SqliteStore::BackupTo(const std::string &path) {
 	if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
 		return fail(dest != nullptr ? sqlite3_errmsg(dest) : "cannot open the file");
 	}
-	sqlite3_backup *backup = sqlite3_backup_init(dest, "main", db_, "main");
+	sqlite3_backup *backup = sqlite3_backup_init(dest, "main", source, "main");
 	if (backup == nullptr) {
 		return fail(sqlite3_errmsg(dest));
 	}

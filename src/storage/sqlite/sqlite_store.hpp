@@ -1,9 +1,15 @@
 // mamori/storage/sqlite/sqlite_store.hpp
 //
-// The default Store: one SQLite file in WAL mode, one connection shared by
-// all server threads behind a mutex. SQLite serialises writers anyway, and
-// the workload (a few dozen users per organisation) is far below what one
-// connection handles, so a pool would only add locking states to reason about.
+// The SQL store, named for its first backend: the same code and SQL serve
+// SQLite (the default: one file in WAL mode) and PostgreSQL (OpenPostgres),
+// through the driver layer of storage/sql/connection.hpp.
+//
+// One connection shared by all server threads behind a mutex, on both
+// backends. SQLite serialises writers anyway, and the workload (a few dozen
+// users per organisation) is far below what one connection handles, so a pool
+// would only add locking states to reason about. On PostgreSQL the same holds
+// per process; an operator scales out with more `mamori serve` processes on
+// one database, each with its own connection (docs/operations.md).
 //
 // Orderings of the list methods: rounds newest first,
 // audit newest first, departments and members by name, articles by number.
@@ -16,7 +22,9 @@
 #include <mutex>
 #include <string>
 
-struct sqlite3;
+namespace mamori::storage::sql {
+class Connection;
+}
 
 namespace mamori::storage {
 
@@ -27,8 +35,16 @@ public:
 	//! with kStorage when the file cannot be opened or the schema cannot be
 	//! brought up to date (including a schema newer than this program).
 	static Result<std::unique_ptr<SqliteStore>> Open(const std::string &db_path, const std::string &migrations_dir);
+	//! Connects to the PostgreSQL database a libpq URI names and brings its
+	//! schema up to date from migrations_dir (migrations/postgresql), in one
+	//! transaction under an advisory lock, so instances may start together.
+	static Result<std::unique_ptr<SqliteStore>> OpenPostgres(const std::string &url, const std::string &migrations_dir);
 
 	~SqliteStore() override;
+
+	//! The connection below the store, for whole-database tools of storage/
+	//! (copy_store.cpp); everything else goes through the Store methods.
+	sql::Connection &connection() { return *db_; }
 	SqliteStore(const SqliteStore &) = delete;
 	SqliteStore &operator=(const SqliteStore &) = delete;
 
@@ -219,7 +235,8 @@ public:
 	Result<std::string> AuditHead() override;
 
 	//! Fails with kInvalidInput when path already exists (a backup never
-	//! overwrites anything); a failed backup leaves no file behind.
+	//! overwrites anything); a failed backup leaves no file behind. SQLite
+	//! only: on PostgreSQL kInvalidInput says to use pg_dump.
 	Status BackupTo(const std::string &path) override;
 
 	// Two-step login (sqlite_store_two_step.cpp).
@@ -241,13 +258,15 @@ public:
 	Status SetOrganizationRequiresTwoStep(Id org_id, bool required) override;
 
 private:
-	explicit SqliteStore(sqlite3 *db) : db_(db) {}
+	explicit SqliteStore(std::unique_ptr<sql::Connection> connection);
 
 	//! Once per database, right after the audit chain migration (NNNN_audit_chain.sql): gives the entries written before the
 	//! chain existed their hashes, in id order (sqlite_store_audit.cpp).
 	Status SealUnchainedAudit();
 
-	sqlite3 *db_ = nullptr;
+	std::unique_ptr<sql::Connection> connection_;
+	//! The connection the store's code runs on (owned by connection_).
+	sql::Connection *db_ = nullptr;
 	//! Recursive because InTransaction holds it while fn calls other methods.
 	std::recursive_mutex mutex_;
 	//! Nesting depth of InTransaction; 0 means no transaction is open.

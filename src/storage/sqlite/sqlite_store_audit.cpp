@@ -5,6 +5,8 @@
 #include "platform/crypto.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
 
+#include <limits>
+
 namespace mamori::storage {
 
 using namespace sqlite_detail;
@@ -33,10 +35,10 @@ Result<AuditChainEntry> ReadChainEntry(const Statement &s) {
 }
 
 //! The hash of the entry with the highest id below `before` (all entries when nullopt).
-Result<std::string> LastHash(sqlite3 *db, std::optional<Id> before) {
+Result<std::string> LastHash(Connection *db, std::optional<Id> before) {
 	auto last = QueryOne<std::string>(
-	    db, "SELECT COALESCE(hash, '') FROM audit_log WHERE ? IS NULL OR id < ? ORDER BY id DESC LIMIT 1",
-	    [&](Statement &s) { s.Bind(1, before).Bind(2, before); },
+	    db, "SELECT COALESCE(hash, '') FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
+	    [&](Statement &s) { s.Bind(1, before.value_or(std::numeric_limits<Id>::max())); },
 	    [](const Statement &s) -> Result<std::string> { return s.ColumnText(0); });
 	if (!last) {
 		return last.error();
@@ -45,7 +47,7 @@ Result<std::string> LastHash(sqlite3 *db, std::optional<Id> before) {
 }
 
 //! Links the stored entry `id` to `prev_hash` and stores its hash.
-Status SealEntry(sqlite3 *db, Id id, const std::string &prev_hash) {
+Status SealEntry(Connection *db, Id id, const std::string &prev_hash) {
 	auto entry = QueryOne<AuditChainEntry>(
 	    db, std::string("SELECT ") + kChainColumns + " FROM audit_log WHERE id = ?", [&](Statement &s) { s.Bind(1, id); },
 	    ReadChainEntry);
@@ -68,9 +70,9 @@ Status SealEntry(sqlite3 *db, Id id, const std::string &prev_hash) {
 // --- audit --------------------------------------------------------------------------------
 
 Status SqliteStore::AppendAudit(const AuditEntry &entry) {
-	// SQLite: the outermost transaction is BEGIN IMMEDIATE, so reading the last hash and inserting
-	// after it cannot interleave with another writer. PostgreSQL (issue 11) will need an explicit
-	// lock here (e.g. pg_advisory_xact_lock or LOCK TABLE audit_log) for the same guarantee.
+	// The outermost transaction holds the writers' lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+	// advisory lock taken after BEGIN, across processes), so reading the last hash and inserting
+	// after it cannot interleave with another writer.
 	return InTransaction([&]() -> Status {
 		Result<std::string> prev_hash = LastHash(db_, std::nullopt);
 		if (!prev_hash) {
@@ -92,18 +94,19 @@ Status SqliteStore::AppendAudit(const AuditEntry &entry) {
 		}
 		// Hashed from the stored row, so the hash covers exactly what was written (the time
 		// SQLite filled in, the text as stored).
-		return SealEntry(db_, static_cast<Id>(sqlite3_last_insert_rowid(db_)), *prev_hash);
+		return SealEntry(db_, static_cast<Id>(MAMORI_TRY(db_->LastInsertId())), *prev_hash);
 	});
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int offset) {
 	std::lock_guard lock(mutex_);
-	// A negative limit means "all" (SQLite's own convention).
+	// A negative limit means "all"; bound as the largest count, since
+	// PostgreSQL refuses SQLite's LIMIT -1.
 	return QueryAll<AuditEntry>(db_,
 	                            "SELECT a.id, a.org_id, a.user_id, COALESCE(u.email, ''), a.at, a.action, a.target, "
 	                            "a.detail, COALESCE(a.hash, '') FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	                            "WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
-	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, limit).Bind(3, offset < 0 ? 0 : offset); },
+	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, NoLimitIfNegative(limit)).Bind(3, offset < 0 ? 0 : offset); },
 	                            ReadAudit);
 }
 
@@ -155,14 +158,17 @@ Status SqliteStore::SealUnchainedAudit() {
 		if (*sealed) {
 			return OkStatus();
 		}
-		// Tests open databases at an older schema (before the audit chain migration): nothing to seal yet.
-		Result<bool> chained = Exists(db_, "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'",
-		                              [](Statement &) {});
-		if (!chained) {
-			return chained.error();
-		}
-		if (!*chained) {
-			return OkStatus();
+		// Tests open SQLite databases at an older schema (before the audit chain migration): nothing
+		// to seal yet. PostgreSQL's schema starts after it (migrations/postgresql/0021_baseline.sql).
+		if (db_->dialect() == Connection::Dialect::kSqlite) {
+			Result<bool> chained = Exists(db_, "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'",
+			                              [](Statement &) {});
+			if (!chained) {
+				return chained.error();
+			}
+			if (!*chained) {
+				return OkStatus();
+			}
 		}
 		auto ids = QueryAll<Id>(db_, "SELECT id FROM audit_log WHERE hash IS NULL ORDER BY id", [](Statement &) {},
 		                        [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });

@@ -58,7 +58,7 @@ Result<DocumentRevision> ReadRevision(const Statement &s) {
 }
 
 //! The one document of (org, template, subject): the key every lookup here uses.
-Result<std::optional<StoredDocument>> QueryDocument(sqlite3 *db, Id org_id, const std::string &template_id,
+Result<std::optional<StoredDocument>> QueryDocument(Connection *db, Id org_id, const std::string &template_id,
                                                     const std::string &subject) {
 	return QueryOne<StoredDocument>(db, kDocumentColumns + "WHERE org_id = ? AND template_id = ? AND subject = ?",
 	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, template_id).Bind(3, subject); },
@@ -177,8 +177,9 @@ Status SqliteStore::ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, i
 		// The document must be the organisation's: a read of another firm's
 		// document is "not found", never recorded.
 		auto changed = Execute(db_,
-		                       "INSERT OR IGNORE INTO document_reads(document_id, user_id, revision, read_at) "
-		                       "SELECT id, ?, ?, " MAMORI_SQL_NOW " FROM documents WHERE org_id = ? AND id = ?",
+		                       "INSERT INTO document_reads(document_id, user_id, revision, read_at) "
+		                       "SELECT id, ?, ?, " MAMORI_SQL_NOW " FROM documents WHERE org_id = ? AND id = ? "
+		                       "ON CONFLICT DO NOTHING",
 		                       [&](Statement &s) { s.Bind(1, user_id).Bind(2, revision).Bind(3, org_id).Bind(4, document_id); });
 		if (!changed) {
 			return changed.error();

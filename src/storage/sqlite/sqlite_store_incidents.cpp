@@ -89,9 +89,12 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents(Id org_id, std::optiona
 	std::lock_guard lock(mutex_);
 	return QueryAll<Incident>(db_,
 	                          kIncidentColumns +
-	                              "WHERE i.org_id = ? AND (? IS NULL OR i.reported_by = ?) "
+	                              "WHERE i.org_id = ? AND (? = 0 OR i.reported_by = ?) "
 	                              "ORDER BY i.reported_at DESC, i.id DESC",
-	                          [&](Statement &s) { s.Bind(1, org_id).Bind(2, reported_by).Bind(3, reported_by); },
+	                          [&](Statement &s) {
+		                          // A flag, not "? IS NULL": PostgreSQL cannot type a NULL parameter alone.
+		                          s.Bind(1, org_id).Bind(2, reported_by ? 1 : 0).Bind(3, reported_by.value_or(0));
+	                          },
 	                          ReadIncident);
 }
 
@@ -173,7 +176,7 @@ Result<Id> SqliteStore::AddIncidentEvent(Id org_id, const IncidentEvent &event) 
 	if (inserted == 0) {
 		return Error::Make(ErrorCode::kNotFound, "the incident does not exist");
 	}
-	return static_cast<Id>(sqlite3_last_insert_rowid(db_));
+	return static_cast<Id>(MAMORI_TRY(db_->LastInsertId()));
 }
 
 Result<std::vector<IncidentEvent>> SqliteStore::ListIncidentEvents(Id org_id, Id incident_id) {

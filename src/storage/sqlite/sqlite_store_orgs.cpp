@@ -12,7 +12,7 @@ namespace {
 
 // The department of a membership must belong to the same organisation; the
 // foreign key alone would accept another organisation's department.
-Status CheckDepartment(sqlite3 *db, Id org_id, const std::optional<Id> &department_id) {
+Status CheckDepartment(Connection *db, Id org_id, const std::optional<Id> &department_id) {
 	if (!department_id) {
 		return OkStatus();
 	}

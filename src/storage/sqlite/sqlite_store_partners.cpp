@@ -22,7 +22,7 @@ constexpr LinkTable kServiceLinks{"cloud_service_assets", "service_id", "cloud_s
 
 //! The links of one row, through the organisation's own assets (scoped like
 //! every other query, though the row was already found under org_id).
-Result<std::vector<Id>> LinkedAssets(sqlite3 *db, const LinkTable &links, Id org_id, Id owner_id) {
+Result<std::vector<Id>> LinkedAssets(Connection *db, const LinkTable &links, Id org_id, Id owner_id) {
 	return QueryAll<Id>(db, std::string("SELECT l.asset_id FROM ") + links.table + " l JOIN assets a ON a.id = l.asset_id " +
 	                            "WHERE a.org_id = ? AND l." + links.column + " = ? ORDER BY l.asset_id",
 	                    [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id); },
@@ -31,15 +31,16 @@ Result<std::vector<Id>> LinkedAssets(sqlite3 *db, const LinkTable &links, Id org
 
 //! Replaces the links of one row. An asset of another organisation (or none)
 //! inserts nothing and is refused, so a link never crosses organisations.
-Status ReplaceLinks(sqlite3 *db, const LinkTable &links, Id org_id, Id owner_id, const std::vector<Id> &asset_ids) {
+Status ReplaceLinks(Connection *db, const LinkTable &links, Id org_id, Id owner_id, const std::vector<Id> &asset_ids) {
 	MAMORI_TRY(Execute(db,
 	                   std::string("DELETE FROM ") + links.table + " WHERE " + links.column + " IN (SELECT id FROM " +
 	                       links.owners + " WHERE org_id = ? AND id = ?)",
 	                   [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id); }));
 	for (Id asset_id : asset_ids) {
 		const int inserted = MAMORI_TRY(Execute(
-		    db, std::string("INSERT OR IGNORE INTO ") + links.table + "(" + links.column + ", asset_id) SELECT o.id, a.id FROM " +
-		            links.owners + " o, assets a WHERE o.org_id = ? AND o.id = ? AND a.org_id = o.org_id AND a.id = ?",
+		    db, std::string("INSERT INTO ") + links.table + "(" + links.column + ", asset_id) SELECT o.id, a.id FROM " +
+		            links.owners + " o, assets a WHERE o.org_id = ? AND o.id = ? AND a.org_id = o.org_id AND a.id = ? "
+		            "ON CONFLICT DO NOTHING",
 		    [&](Statement &s) { s.Bind(1, org_id).Bind(2, owner_id).Bind(3, asset_id); }));
 		if (inserted == 0) {
 			auto duplicate = MAMORI_TRY(Exists(db,
@@ -92,7 +93,7 @@ Result<CloudService> ReadService(const Statement &s) {
 
 //! Rows with their links filled in.
 template <typename Row>
-Status AddLinks(sqlite3 *db, const LinkTable &links, std::vector<Row> &rows) {
+Status AddLinks(Connection *db, const LinkTable &links, std::vector<Row> &rows) {
 	for (auto &row : rows) {
 		row.asset_ids = MAMORI_TRY(LinkedAssets(db, links, row.org_id, row.id));
 	}

@@ -30,7 +30,7 @@ Status CheckAsset(const Asset &asset) {
 }
 
 //! Inserts one asset under org_id (asset.org_id and asset.id are not used).
-Result<Id> InsertAsset(sqlite3 *db, Id org_id, const Asset &asset) {
+Result<Id> InsertAsset(Connection *db, Id org_id, const Asset &asset) {
 	if (Status s = CheckAsset(asset); !s) {
 		return s.error();
 	}

@@ -13,7 +13,7 @@ using namespace sqlite_detail;
 namespace {
 
 //! Fills in the answers of the given responses (all in one round) with one query.
-Status AttachAnswers(sqlite3 *db, Id org_id, Id round_id, std::vector<SelfcheckResponse> &responses) {
+Status AttachAnswers(Connection *db, Id org_id, Id round_id, std::vector<SelfcheckResponse> &responses) {
 	if (responses.empty()) {
 		return OkStatus();
 	}

@@ -63,7 +63,7 @@ Status CheckTrainingRow(const TrainingSession &session) {
 	return OkStatus();
 }
 
-Status TrainingSessionExists(sqlite3 *db, Id org_id, Id session_id) {
+Status TrainingSessionExists(Connection *db, Id org_id, Id session_id) {
 	auto exists = MAMORI_TRY(Exists(db, "SELECT 1 FROM training_sessions WHERE org_id = ? AND id = ?",
 	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, session_id); }));
 	return exists ? OkStatus() : Status(Error::Make(ErrorCode::kNotFound, "app_training.not_found"));
@@ -132,8 +132,9 @@ Status SqliteStore::SetTrainingAudience(Id org_id, Id session_id, const std::vec
 		                   [&](Statement &s) { s.Bind(1, session_id); }));
 		for (Id user : user_ids) {
 			MAMORI_TRY(Execute(db_,
-			                   "INSERT OR IGNORE INTO training_audience(session_id, user_id) "
-			                   "SELECT id, ? FROM training_sessions WHERE org_id = ? AND id = ?",
+			                   "INSERT INTO training_audience(session_id, user_id) "
+			                   "SELECT id, ? FROM training_sessions WHERE org_id = ? AND id = ? "
+			                   "ON CONFLICT DO NOTHING",
 			                   [&](Statement &s) { s.Bind(1, user).Bind(2, org_id).Bind(3, session_id); }));
 		}
 		return OkStatus();
@@ -157,8 +158,9 @@ Status SqliteStore::SetTrainingAttendance(Id org_id, Id session_id, const std::v
 		                   [&](Statement &s) { s.Bind(1, session_id); }));
 		for (Id user : user_ids) {
 			MAMORI_TRY(Execute(db_,
-			                   "INSERT OR IGNORE INTO training_attendance(session_id, user_id, recorded_at) "
-			                   "SELECT id, ?, ? FROM training_sessions WHERE org_id = ? AND id = ?",
+			                   "INSERT INTO training_attendance(session_id, user_id, recorded_at) "
+			                   "SELECT id, ?, ? FROM training_sessions WHERE org_id = ? AND id = ? "
+			                   "ON CONFLICT DO NOTHING",
 			                   [&](Statement &s) {
 				                   s.Bind(1, user).Bind(2, recorded_at).Bind(3, org_id).Bind(4, session_id);
 			                   }));
@@ -196,7 +198,7 @@ Result<Id> SqliteStore::AddTrainingQuizResult(Id org_id, const TrainingQuizResul
 	if (inserted == 0) {
 		return Error::Make(ErrorCode::kNotFound, "app_training.not_found");
 	}
-	return static_cast<Id>(sqlite3_last_insert_rowid(db_));
+	return static_cast<Id>(MAMORI_TRY(db_->LastInsertId()));
 }
 
 Result<std::vector<TrainingQuizResult>> SqliteStore::ListTrainingQuizResults(Id org_id, std::optional<Id> user_id) {
@@ -205,8 +207,10 @@ Result<std::vector<TrainingQuizResult>> SqliteStore::ListTrainingQuizResults(Id 
 	    db_,
 	    "SELECT r.id, r.session_id, r.user_id, r.quiz_set, r.correct, r.total, r.passed, r.answers, r.taken_at "
 	    "FROM training_quiz_results r JOIN training_sessions t ON t.id = r.session_id "
-	    "WHERE t.org_id = ? AND (? IS NULL OR r.user_id = ?) ORDER BY r.taken_at, r.id",
-	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, user_id).Bind(3, user_id); }, ReadTrainingResult);
+	    "WHERE t.org_id = ? AND (? = 0 OR r.user_id = ?) ORDER BY r.taken_at, r.id",
+	    // A flag, not "? IS NULL": PostgreSQL cannot type a NULL parameter alone.
+	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, user_id ? 1 : 0).Bind(3, user_id.value_or(0)); },
+	    ReadTrainingResult);
 }
 
 } // namespace mamori::storage

@@ -2,11 +2,13 @@
 // The query helpers and row readers shared by the SqliteStore areas.
 #include "storage/sqlite/sqlite_support.hpp"
 
+#include <limits>
+
 namespace mamori::storage::sqlite_detail {
 
 // --- small query helpers --------------------------------------------------
 
-Status ExecuteSimple(sqlite3 *db, std::string_view sql) {
+Status ExecuteSimple(Connection *db, std::string_view sql) {
 	Result<int> done = Execute(db, sql, [](Statement &) {});
 	if (!done) {
 		return done.error();
@@ -14,7 +16,7 @@ Status ExecuteSimple(sqlite3 *db, std::string_view sql) {
 	return OkStatus();
 }
 
-Result<int> QueryInt(sqlite3 *db, std::string_view sql) {
+Result<int> QueryInt(Connection *db, std::string_view sql) {
 	Result<std::optional<int>> value =
 	    QueryOne<int>(db, sql, [](Statement &) {}, [](const Statement &s) -> Result<int> { return s.ColumnInt(0); });
 	if (!value) {
@@ -40,11 +42,19 @@ Status ExpectChanged(Result<int> changes, const std::string &not_found) {
 	return OkStatus();
 }
 
-Result<Id> Inserted(sqlite3 *db, Result<int> changes) {
+Result<Id> Inserted(Connection *db, Result<int> changes) {
 	if (!changes) {
 		return changes.error();
 	}
-	return static_cast<Id>(sqlite3_last_insert_rowid(db));
+	Result<std::int64_t> id = db->LastInsertId();
+	if (!id) {
+		return id.error();
+	}
+	return static_cast<Id>(*id);
+}
+
+std::int64_t NoLimitIfNegative(int limit) {
+	return limit < 0 ? std::numeric_limits<std::int64_t>::max() : limit;
 }
 
 std::string AsciiLower(std::string text) {

@@ -4,12 +4,16 @@
 // row readers and column lists shared by the sqlite_store*.cpp files, each of
 // which implements one area of SqliteStore. Not part of the storage
 // interface; nothing outside this folder includes it.
+//
+// The helpers run on a sql::Connection, so the same store code serves SQLite
+// and PostgreSQL (storage/sql/connection.hpp). Write portable SQL here:
+// ON CONFLICT ... DO NOTHING / DO UPDATE, `?` or `?N` placeholders, 0/1 for
+// flags, timestamps as ISO text bound from C++ or MAMORI_SQL_NOW, and never a
+// sqlite3_* call (docs/architecture.md, "Storage").
 #pragma once
 
 #include "storage/sqlite/statement.hpp"
 #include "storage/store.hpp"
-
-#include <sqlite3.h>
 
 #include <optional>
 #include <string>
@@ -18,7 +22,8 @@
 #include <vector>
 
 // SQL for "now" in the same format the records use, for timestamps the
-// caller left empty.
+// caller left empty. PostgreSQL has no strftime; its schema defines one that
+// answers these two forms (migrations/postgresql/0021_baseline.sql).
 #define MAMORI_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 // The same for dates ("YYYY-MM-DD", UTC).
 #define MAMORI_SQL_TODAY "strftime('%Y-%m-%d', 'now')"
@@ -26,13 +31,18 @@
 namespace mamori::storage::sqlite_detail {
 
 using sqlite::SqliteError;
-using sqlite::Statement;
+using sql::Connection;
+using sql::Statement;
+//! Transitional (issue 11): store code written on other branches before the
+//! driver layer names the connection `Connection *db`; this keeps it compiling
+//! after the merge. New code says Connection. Remove once no file uses it.
+using sqlite3 = sql::Connection;
 
 // --- small query helpers --------------------------------------------------
 
 //! Runs a statement that returns no rows; yields the number of rows changed.
 template <typename Binder>
-Result<int> Execute(sqlite3 *db, std::string_view sql, Binder &&bind) {
+Result<int> Execute(Connection *db, std::string_view sql, Binder &&bind) {
 	Result<Statement> stmt = Statement::Prepare(db, sql);
 	if (!stmt) {
 		return stmt.error();
@@ -41,14 +51,14 @@ Result<int> Execute(sqlite3 *db, std::string_view sql, Binder &&bind) {
 	if (Status s = stmt->Run(); !s) {
 		return s.error();
 	}
-	return sqlite3_changes(db);
+	return db->Changes();
 }
 
-Status ExecuteSimple(sqlite3 *db, std::string_view sql);
+Status ExecuteSimple(Connection *db, std::string_view sql);
 
 //! Reader: Result<T>(const Statement &) turning the current row into a record.
 template <typename T, typename Binder, typename Reader>
-Result<std::optional<T>> QueryOne(sqlite3 *db, std::string_view sql, Binder &&bind, Reader &&read) {
+Result<std::optional<T>> QueryOne(Connection *db, std::string_view sql, Binder &&bind, Reader &&read) {
 	Result<Statement> stmt = Statement::Prepare(db, sql);
 	if (!stmt) {
 		return stmt.error();
@@ -69,7 +79,7 @@ Result<std::optional<T>> QueryOne(sqlite3 *db, std::string_view sql, Binder &&bi
 }
 
 template <typename T, typename Binder, typename Reader>
-Result<std::vector<T>> QueryAll(sqlite3 *db, std::string_view sql, Binder &&bind, Reader &&read) {
+Result<std::vector<T>> QueryAll(Connection *db, std::string_view sql, Binder &&bind, Reader &&read) {
 	Result<Statement> stmt = Statement::Prepare(db, sql);
 	if (!stmt) {
 		return stmt.error();
@@ -93,11 +103,11 @@ Result<std::vector<T>> QueryAll(sqlite3 *db, std::string_view sql, Binder &&bind
 }
 
 //! A COUNT(*) style query.
-Result<int> QueryInt(sqlite3 *db, std::string_view sql);
+Result<int> QueryInt(Connection *db, std::string_view sql);
 
 //! True when the query yields at least one row.
 template <typename Binder>
-Result<bool> Exists(sqlite3 *db, std::string_view sql, Binder &&bind) {
+Result<bool> Exists(Connection *db, std::string_view sql, Binder &&bind) {
 	Result<std::optional<int>> row =
 	    QueryOne<int>(db, sql, std::forward<Binder>(bind), [](const Statement &) -> Result<int> { return 1; });
 	if (!row) {
@@ -113,9 +123,13 @@ Error OnConflict(Error error, std::string message);
 //! there (or belongs to another organisation, which must look the same).
 Status ExpectChanged(Result<int> changes, const std::string &not_found);
 
-Result<Id> Inserted(sqlite3 *db, Result<int> changes);
+Result<Id> Inserted(Connection *db, Result<int> changes);
 
 std::string AsciiLower(std::string text);
+
+//! A LIMIT to bind: a negative limit means "all", which SQLite spells -1 and
+//! PostgreSQL refuses; the largest count means the same on both.
+std::int64_t NoLimitIfNegative(int limit);
 
 Error Corrupt(const std::string &what);
 

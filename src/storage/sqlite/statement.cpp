@@ -24,13 +24,83 @@ Error SqliteError(sqlite3 *db, int rc, std::string_view what) {
 	}
 }
 
-Result<Statement> Statement::Prepare(sqlite3 *db, std::string_view sql) {
+namespace {
+
+class SqliteStatement final : public sql::StatementDriver {
+public:
+	SqliteStatement(sqlite3 *db, sqlite3_stmt *stmt) : db_(db), stmt_(stmt) {}
+	~SqliteStatement() override { sqlite3_finalize(stmt_); }
+	SqliteStatement(const SqliteStatement &) = delete;
+	SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+	Status BindInt64(int idx, std::int64_t value) override {
+		return Checked(sqlite3_bind_int64(stmt_, idx, value), idx);
+	}
+	Status BindText(int idx, std::string_view value) override {
+		// SQLITE_TRANSIENT: SQLite copies the text, so temporaries are safe to bind.
+		return Checked(sqlite3_bind_text64(stmt_, idx, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+		               idx);
+	}
+	Status BindNull(int idx) override { return Checked(sqlite3_bind_null(stmt_, idx), idx); }
+
+	Result<bool> Step() override {
+		const int rc = sqlite3_step(stmt_);
+		if (rc == SQLITE_ROW) {
+			return true;
+		}
+		if (rc == SQLITE_DONE) {
+			return false;
+		}
+		Error error = SqliteError(db_, rc, "");
+		// Reset so that the statement does not hold locks while the error travels up.
+		sqlite3_reset(stmt_);
+		return error;
+	}
+
+	std::int64_t ColumnInt64(int col) const override { return sqlite3_column_int64(stmt_, col); }
+
+	std::string ColumnText(int col) const override {
+		const unsigned char *text = sqlite3_column_text(stmt_, col);
+		if (text == nullptr) {
+			return std::string();
+		}
+		// Length after the text conversion above, so embedded NULs survive.
+		const int size = sqlite3_column_bytes(stmt_, col);
+		return std::string(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size));
+	}
+
+	bool ColumnIsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+	void Reset() override {
+		sqlite3_reset(stmt_);
+		sqlite3_clear_bindings(stmt_);
+	}
+
+private:
+	Status Checked(int rc, int idx) {
+		if (rc != SQLITE_OK) {
+			return SqliteError(db_, rc, "bind parameter " + std::to_string(idx));
+		}
+		return OkStatus();
+	}
+
+	sqlite3 *db_;
+	sqlite3_stmt *stmt_;
+};
+
+} // namespace
+
+SqliteConnection::~SqliteConnection() {
+	sqlite3_close_v2(db_);
+}
+
+Result<Statement> SqliteConnection::Prepare(std::string_view sql) {
 	sqlite3_stmt *stmt = nullptr;
 	const char *tail = nullptr;
-	const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+	const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(stmt);
-		return SqliteError(db, rc, "prepare");
+		return SqliteError(db_, rc, "prepare");
 	}
 	if (stmt == nullptr) {
 		return Error::Make(ErrorCode::kInternal, "prepare: empty SQL statement");
@@ -45,110 +115,39 @@ Result<Statement> Statement::Prepare(sqlite3 *db, std::string_view sql) {
 			}
 		}
 	}
-	return Statement(db, stmt);
+	return Statement(std::make_unique<SqliteStatement>(db_, stmt));
 }
 
-Statement::Statement(Statement &&other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bind_error_(std::move(other.bind_error_)) {}
+int SqliteConnection::Changes() {
+	return sqlite3_changes(db_);
+}
 
-Statement &Statement::operator=(Statement &&other) noexcept {
-	if (this != &other) {
-		sqlite3_finalize(stmt_);
-		db_ = other.db_;
-		stmt_ = std::exchange(other.stmt_, nullptr);
-		bind_error_ = std::move(other.bind_error_);
+Result<std::int64_t> SqliteConnection::LastInsertId() {
+	return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Status SqliteConnection::ExecuteScript(std::string_view sql) {
+	const std::string text(sql);
+	char *message = nullptr;
+	const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+	if (rc != SQLITE_OK) {
+		const std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
+		sqlite3_free(message);
+		return Error::Make(ErrorCode::kStorage, "database error: " + detail);
 	}
-	return *this;
+	return OkStatus();
 }
 
-Statement::~Statement() {
-	sqlite3_finalize(stmt_);
-}
-
-void Statement::NoteBind(int rc, int idx) {
-	if (rc != SQLITE_OK && !bind_error_) {
-		bind_error_ = SqliteError(db_, rc, "bind parameter " + std::to_string(idx));
+Status SqliteConnection::Begin() {
+	Result<Statement> stmt = Prepare("BEGIN IMMEDIATE");
+	if (!stmt) {
+		return stmt.error();
 	}
+	return stmt->Run();
 }
 
-Statement &Statement::BindInt64(int idx, std::int64_t value) {
-	NoteBind(sqlite3_bind_int64(stmt_, idx, value), idx);
-	return *this;
-}
-
-Statement &Statement::Bind(int idx, std::string_view value) {
-	// SQLITE_TRANSIENT: SQLite copies the text, so temporaries are safe to bind.
-	NoteBind(sqlite3_bind_text64(stmt_, idx, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), idx);
-	return *this;
-}
-
-Statement &Statement::Bind(int idx, std::nullptr_t) {
-	NoteBind(sqlite3_bind_null(stmt_, idx), idx);
-	return *this;
-}
-
-Result<bool> Statement::Step() {
-	if (bind_error_) {
-		return *bind_error_;
-	}
-	const int rc = sqlite3_step(stmt_);
-	if (rc == SQLITE_ROW) {
-		return true;
-	}
-	if (rc == SQLITE_DONE) {
-		return false;
-	}
-	Error error = SqliteError(db_, rc, "");
-	// Reset so that the statement does not hold locks while the error travels up.
-	sqlite3_reset(stmt_);
-	return error;
-}
-
-Status Statement::Run() {
-	while (true) {
-		Result<bool> row = Step();
-		if (!row) {
-			return row.error();
-		}
-		if (!*row) {
-			return OkStatus();
-		}
-	}
-}
-
-std::int64_t Statement::ColumnInt64(int col) const {
-	return sqlite3_column_int64(stmt_, col);
-}
-
-int Statement::ColumnInt(int col) const {
-	return sqlite3_column_int(stmt_, col);
-}
-
-std::string Statement::ColumnText(int col) const {
-	const unsigned char *text = sqlite3_column_text(stmt_, col);
-	if (text == nullptr) {
-		return std::string();
-	}
-	// Length after the text conversion above, so embedded NULs survive.
-	const int size = sqlite3_column_bytes(stmt_, col);
-	return std::string(reinterpret_cast<const char *>(text), static_cast<std::size_t>(size));
-}
-
-std::optional<std::int64_t> Statement::ColumnOptionalInt64(int col) const {
-	if (ColumnIsNull(col)) {
-		return std::nullopt;
-	}
-	return ColumnInt64(col);
-}
-
-bool Statement::ColumnIsNull(int col) const {
-	return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
-}
-
-void Statement::Reset() {
-	sqlite3_reset(stmt_);
-	sqlite3_clear_bindings(stmt_);
-	bind_error_.reset();
+bool SqliteConnection::InTransaction() {
+	return sqlite3_get_autocommit(db_) == 0;
 }
 
 } // namespace mamori::storage::sqlite

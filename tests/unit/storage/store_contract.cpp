@@ -5,6 +5,9 @@
 namespace mamori::storage {
 
 void StoreContract::SetUp() {
+	if (!GetParam().unavailable.empty()) {
+		GTEST_SKIP() << GetParam().unavailable;
+	}
 	auto opened = GetParam().open_fresh(dir_.path());
 	ASSERT_TRUE(opened.ok()) << opened.error().Describe();
 	store_ = std::move(opened).value();

@@ -4,7 +4,7 @@
 // interface only (storage/store.hpp). The TEST_P cases live in
 // store_contract_*_test.cpp; a backend joins by instantiating the suite with
 // its StoreBackend (storage/sqlite/sqlite_contract_test.cpp does it for
-// SQLite, and a PostgreSQL backend adds one line of its own). Checks that need
+// SQLite, storage/postgres/postgres_contract_test.cpp for PostgreSQL). Checks that need
 // to look below the interface (schema constraints, migrations) belong in that
 // backend's own folder, not here.
 #pragma once
@@ -28,8 +28,12 @@ struct StoreBackend {
 	//! A new, empty, fully migrated store; `dir` is a fresh folder the backend
 	//! may keep files in for the test's lifetime.
 	std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path &dir)> open_fresh;
-	//! Opens what BackupTo(path) wrote, to check the copy is a usable store.
+	//! Opens what BackupTo(path) wrote, to check the copy is a usable store;
+	//! empty for a backend whose BackupTo refuses (PostgreSQL: pg_dump).
 	std::function<Result<std::unique_ptr<Store>>(const std::string &path)> open_backup;
+	//! Empty when the backend can run here; otherwise why its tests are skipped
+	//! (PostgreSQL without MAMORI_TEST_PG_URL).
+	std::string unavailable;
 };
 
 inline void PrintTo(const StoreBackend &backend, std::ostream *out) { *out << backend.name; }

@@ -84,6 +84,15 @@ TEST_P(StoreContract, BackupIsAReadableCopy) {
 	ASSERT_TRUE(store_->UpsertResponse(org_id, response).ok());
 
 	const std::string backup_path = dir_.File("backup.db");
+	if (!GetParam().open_backup) {
+		// A backend without its own backup (PostgreSQL: pg_dump) says so plainly.
+		auto refused = store_->BackupTo(backup_path);
+		ASSERT_FALSE(refused.ok());
+		EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+		EXPECT_NE(refused.error().message.find("pg_dump"), std::string::npos) << refused.error().message;
+		EXPECT_FALSE(fs::exists(backup_path));
+		return;
+	}
 	auto status = store_->BackupTo(backup_path);
 	ASSERT_TRUE(status.ok()) << status.error().Describe();
 	EXPECT_EQ(store_->BackupTo(backup_path).error().code, ErrorCode::kInvalidInput);
