@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
 	    {"catalog", mamori::cli::RunCatalog},     {"seed", mamori::cli::RunSeed},
 	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
 	    {"mail", mamori::cli::RunMail},           {"audit", mamori::cli::RunAudit},
+	    {"retention", mamori::cli::RunRetention},
 	};
 	if (argc < 2) {
 		std::cerr << UsageText();

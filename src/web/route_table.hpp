@@ -121,6 +121,7 @@ RouteTable ExerciseScenarioRoutes();
 RouteTable TrainingRoutes();
 RouteTable PrivacyRoutes();
 RouteTable TwoStepRoutes();
+RouteTable RemovalRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();
