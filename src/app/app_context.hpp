@@ -6,6 +6,7 @@
 // whichever door it came through.
 #pragma once
 
+#include "app/alert_settings.hpp"
 #include "core/catalog/catalogs.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
@@ -26,6 +27,7 @@ struct AppContext {
 	const platform::Clock &clock = platform::RealClock();
 	platform::RandomSource &random = platform::RealRandom();
 	platform::Mailer *mailer = nullptr;  // null when no mail relay is configured
+	const AlertSettings *alerts = nullptr;  // null where nobody watches (the CLI, most tests)
 };
 
 //! Who is acting, for permission checks and the audit log.

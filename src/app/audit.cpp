@@ -1,6 +1,7 @@
 // mamori/app/audit.cpp
 #include "app/audit.hpp"
 
+#include "app/alerts.hpp"
 #include "app/organizations.hpp"
 
 #include "platform/clock.hpp"
@@ -35,13 +36,17 @@ Result<std::vector<storage::AuditEntry>> ExportAuditEntries(AppContext &ctx, con
 		return Audit(ctx, access.org.id, actor.user_id, "audit.export", "org",
 		             {{"entries", entries.size()}});
 	}));
+	NoteForAlert(ctx, AlertKind::kExports, "user:" + std::to_string(actor.user_id));
 	return entries;
 }
 
 Status AuditDownload(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &what, const nlohmann::json &detail) {
-	return ctx.store.InTransaction([&]() -> Status {
+	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
 		return Audit(ctx, access.org.id, actor.user_id, "data.export", what, detail);
-	});
+	}));
+	// Someone copying an organisation's data out downloads file after file.
+	NoteForAlert(ctx, AlertKind::kExports, "user:" + std::to_string(actor.user_id));
+	return OkStatus();
 }
 
 Result<AuditChainCheck> VerifyAuditLog(storage::Store &store) {

@@ -1,6 +1,7 @@
 // mamori/app/sign_in_throttle.cpp
 #include "app/sign_in_throttle.hpp"
 
+#include "app/alerts.hpp"
 #include "app/audit.hpp"
 #include "core/security/sign_in_throttle.hpp"
 
@@ -120,6 +121,8 @@ Result<long long> RecordFailedSignIn(AppContext &ctx, const std::string &normali
 	if (!status) {
 		return status.error();
 	}
+	// A password spray tries one password on many accounts: only the sum across them shows it.
+	NoteForAlert(ctx, AlertKind::kFailedSignIns, "all");
 	return wait;
 }
 

@@ -87,11 +87,43 @@ Result<std::vector<std::string>> TrustedProxies(const std::string &list) {
 	return proxies;
 }
 
+//! --alert-* of `serve`: a count from 0 (that alert off) up, or the default when not given.
+Result<int> AlertCount(const ParsedArgs &parsed, const std::string &option, int fallback) {
+	if (!parsed.Has(option)) {
+		return fallback;
+	}
+	const std::string text = parsed.Value(option);
+	int value = -1;
+	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+	if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 100000) {
+		return Error::Invalid("--" + option, "cli.errors.alert_count", {{"option", "--" + option}});
+	}
+	return value;
+}
+
+//! The burst alerts (app/alerts.hpp): thresholds, and where their mail goes.
+Result<app::AlertSettings> AlertSettingsFrom(const ParsedArgs &parsed, bool mail_configured) {
+	app::AlertSettings settings;
+	app::AlertThresholds &limits = settings.thresholds;
+	limits.refusals_per_client = MAMORI_TRY(AlertCount(parsed, "alert-refusals", limits.refusals_per_client));
+	limits.failed_sign_ins = MAMORI_TRY(AlertCount(parsed, "alert-failed-sign-ins", limits.failed_sign_ins));
+	limits.exports_per_account = MAMORI_TRY(AlertCount(parsed, "alert-exports", limits.exports_per_account));
+	limits.rate_limited = MAMORI_TRY(AlertCount(parsed, "alert-rate-limited", limits.rate_limited));
+	if (parsed.Has("alert-mail")) {
+		settings.mail_to = parsed.Value("alert-mail");
+		if (!mail_configured || !platform::IsPlausibleMailAddress(settings.mail_to)) {
+			return Error::Invalid("--alert-mail", "cli.errors.alert_mail");
+		}
+	}
+	return settings;
+}
+
 } // namespace
 
 int RunServe(const Args &args) {
 	std::set<std::string> value_options = kMailOptions;
-	value_options.insert({"db", "listen", "public-url", "trusted-proxy"});
+	value_options.insert({"db", "listen", "public-url", "trusted-proxy", "alert-mail", "alert-refusals",
+	                      "alert-failed-sign-ins", "alert-exports", "alert-rate-limited"});
 	auto parsed = ParseArgs(args, value_options, {"secure-cookies", "hsts-include-subdomains"});
 	if (!parsed) {
 		return ReportError(parsed.error());
@@ -117,6 +149,11 @@ int RunServe(const Args &args) {
 	options.trusted_proxies = std::move(proxies.value());
 	options.hsts_include_subdomains = parsed->Has("hsts-include-subdomains");
 	options.console_locale = CliLocale();
+	auto alerts = AlertSettingsFrom(*parsed, options.mail.has_value());
+	if (!alerts) {
+		return ReportError(alerts.error());
+	}
+	options.alerts = *alerts;
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');
 	if (colon == std::string::npos || colon == 0) {

@@ -34,6 +34,8 @@ int RunSeed(const Args &args);
 int RunMail(const Args &args);
 //! audit verify: checks the audit log's hash chain.
 int RunAudit(const Args &args);
+//! retention run: deletes personal data past its retention period (content/retention/).
+int RunRetention(const Args &args);
 
 //! Prints one line "mamori: <field>: <message>" on stderr and returns the
 //! exit code for the error (cli/exit_codes.cpp).

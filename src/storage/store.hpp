@@ -19,12 +19,14 @@
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/continuity_store.hpp"
+#include "storage/counter_store.hpp"
 #include "storage/document_store.hpp"
 #include "storage/exercise_store.hpp"
 #include "storage/incident_store.hpp"
 #include "storage/organization_store.hpp"
 #include "storage/partner_store.hpp"
 #include "storage/records.hpp"
+#include "storage/removal_store.hpp"
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
 #include "storage/training_store.hpp"
@@ -51,7 +53,9 @@ class Store : public AccountStore,
               public ContinuityStore,
               public ExerciseStore,
               public TrainingStore,
-              public TwoStepStore {
+              public TwoStepStore,
+              public CounterStore,
+              public RemovalStore {
 public:
 	~Store() override = default;
 

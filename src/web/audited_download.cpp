@@ -3,10 +3,14 @@
 
 #include "app/audit.hpp"
 #include "web/http_headers.hpp"
+#include "web/rate_limit_gate.hpp"
 
 namespace mamori::web {
 
 void SendAuditedDownload(WebApp &web, Request &request, const app::OrgAccess &access, const DownloadFile &file) {
+	if (!PassRateLimit(web, request, app::RateKind::kExport, false)) {
+		return;
+	}
 	if (auto audited = app::AuditDownload(web.ctx(), request.actor(), access, file.ascii_name,
 	                                      {{"file", file.utf8_name}});
 	    !audited) {

@@ -5,6 +5,7 @@
 #include "app/selfcheck_views.hpp"
 #include "platform/crypto.hpp"
 #include "web/single_value_fields.hpp"
+#include "web/rate_limit_gate.hpp"
 #include "web/security_log.hpp"
 
 #include <stdexcept>
@@ -129,7 +130,7 @@ bool PassSession(WebApp &web, Request &request, const Gate &gate) {
 			location += app::QueryString({{"next", request.http.target}});
 		}
 		web.Redirect(request, location);
-		LogRefusal(request);  // a redirect to sign in is a refusal too
+		web.LogRefused(request);  // a redirect to sign in is a refusal too
 	}
 	return false;
 }
@@ -252,6 +253,18 @@ void Register(httplib::Server &server, Method method, const std::string &pattern
 	}
 }
 
+//! API calls and uploads count against the caller's limits before anything else is done for
+//! them (app/rate_limits.hpp); other requests are pages a person clicks, bounded by that person.
+bool PassVolume(WebApp &web, Request &request, const Route &route) {
+	if (route.pattern.rfind("/api/", 0) == 0) {
+		return PassRateLimit(web, request, app::RateKind::kApi, true);
+	}
+	if (route.gate.csrf == Csrf::kMultipart) {
+		return PassRateLimit(web, request, app::RateKind::kImport, route.gate.kind == Kind::kApi);
+	}
+	return true;
+}
+
 } // namespace
 
 bool PassGate(WebApp &web, Request &request, const Gate &gate, std::optional<app::OrgAccess> &access) {
@@ -285,7 +298,7 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 		         [&web, route](const httplib::Request &http, httplib::Response &response) {
 			         Request request = web.Begin(http, response);
 			         std::optional<app::OrgAccess> access;
-			         if (!PassGate(web, request, route.gate, access)) {
+			         if (!PassVolume(web, request, route) || !PassGate(web, request, route.gate, access)) {
 				         return;  // the refusal page or answer logged itself (WebApp::LogIfRefused)
 			         }
 			         if (access) {
@@ -293,6 +306,8 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 			         } else {
 				         std::get<Handler>(route.handler)(web, request);
 			         }
+			         // A form shown again with its problems (400) is a refusal of invalid input too.
+			         web.LogIfRefused(request);
 		         });
 	}
 }
@@ -304,7 +319,7 @@ RouteTable AllRoutes() {
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,
-	                              PrivacyRoutes}) {
+	                              PrivacyRoutes, RemovalRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

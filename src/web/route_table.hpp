@@ -139,6 +139,7 @@ RouteTable TrainingRoutes();
 RouteTable PrivacyRoutes();
 RouteTable TwoStepRoutes();
 RouteTable ReauthRoutes();
+RouteTable RemovalRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

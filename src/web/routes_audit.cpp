@@ -11,6 +11,7 @@
 #include "web/form_dates.hpp"
 #include "web/http_headers.hpp"
 #include "web/route_table.hpp"
+#include "web/rate_limit_gate.hpp"
 
 #include <map>
 
@@ -55,6 +56,10 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"audit.export", "audit_log.action.audit_export"},
 	    {"data.export", "audit_log.action.data_export"},
 	    {"account.unlock", "audit_log.action.account_unlock"},
+	    {"account.delete", "audit_log.action.account_delete"},
+	    {"member.account_deleted", "audit_log.action.member_account_deleted"},
+	    {"org.delete", "audit_log.action.org_delete"},
+	    {"retention.run", "audit_log.action.retention_run"},
 	    {"asset.create", "audit_log.action.asset_create"},
 	    {"asset.update", "audit_log.action.asset_update"},
 	    {"asset.delete", "audit_log.action.asset_delete"},
@@ -401,6 +406,9 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 
 //! The whole log of the organisation as CSV, oldest first; the download is itself an entry.
 void DownloadAuditCsv(WebApp &web, Request &request, const app::OrgAccess &access) {
+	if (!PassRateLimit(web, request, app::RateKind::kExport, false)) {
+		return;
+	}
 	auto entries = app::ExportAuditEntries(web.ctx(), request.actor(), access);
 	if (!entries) {
 		return web.SendErrorPage(request, entries.error());

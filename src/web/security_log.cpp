@@ -19,6 +19,21 @@ std::string LogSafe(const std::string &text) {
 	return safe;
 }
 
+bool IsRefusalStatus(int status) {
+	switch (status) {
+	case 400:
+	case 401:
+	case 403:
+	case 404:
+	case 405:
+	case 413:
+	case 429:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void LogRefusal(const Request &request) {
 	static std::mutex one_line_at_a_time;
 	const std::string user = request.session ? std::to_string(request.session->user.id) : "-";

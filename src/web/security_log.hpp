@@ -14,6 +14,11 @@ namespace mamori::web {
 //! client's text, so anything but printable ASCII is replaced, and a line cannot be forged.
 void LogRefusal(const Request &request);
 
+//! The statuses that are refusals: 400 (malformed or invalid input), 401, 403, 404 (unknown
+//! path, or an object of another organisation), 405 (a method not in the route table), 413
+//! (too large) and 429 (a rate limit).
+bool IsRefusalStatus(int status);
+
 //! The text as it may appear in a log line: printable ASCII kept, everything else as '?',
 //! at most 200 characters.
 std::string LogSafe(const std::string &text);

@@ -3,7 +3,9 @@
 
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
+#include "platform/retention_file.hpp"
 #include "web/http_errors.hpp"
+#include "web/retention_timer.hpp"
 #include "web/web_app.hpp"
 
 #include <csignal>
@@ -93,6 +95,10 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	if (!messages) {
 		return Fail(messages.error());
 	}
+	auto retention = platform::LoadRetentionSchedule(*content_dir);
+	if (!retention) {
+		return Fail(retention.error());
+	}
 	auto views = Views::Load(*web_dir + "/templates", std::move(messages.value()));
 	if (!views) {
 		return Fail(views.error());
@@ -106,13 +112,22 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		}
 		mailer = std::move(made.value());
 	}
-	app::AppContext ctx{.catalog = catalogs->Default(), .store = store, .catalogs = &*catalogs, .mailer = mailer.get()};
+	// The mail text is filled in below, once the message catalog has its home in the views.
+	app::AlertSettings alerts = options.alerts;
+	app::AppContext ctx{.catalog = catalogs->Default(),
+	                    .store = store,
+	                    .catalogs = &*catalogs,
+	                    .mailer = mailer.get(),
+	                    .alerts = &alerts};
 	WebApp web_app(ctx, std::move(views.value()),
 	               WebOptions{.static_dir = *web_dir + "/static",
 	                          .secure_cookies = options.secure_cookies,
 	                          .public_url = options.public_url,
 	                          .trusted_proxies = options.trusted_proxies,
 	                          .console_locale = options.console_locale});
+
+	alerts.messages = &web_app.messages();
+	alerts.locale = options.console_locale;
 
 	httplib::Server server;
 	server.set_payload_max_length(kMaxBodyBytes);
@@ -197,6 +212,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		return Fail(Error::Make(ErrorCode::kInternal, "cannot listen on " + options.host + ":" +
 		                                                  std::to_string(options.port) + " (in use?)"));
 	}
+	// Personal data past its period goes at start and then daily (content/retention/).
+	RetentionTimer retention_timer(ctx, std::move(retention.value()));
 	g_running_server = &server;
 	std::signal(SIGINT, StopOnSignal);
 	std::signal(SIGTERM, StopOnSignal);

@@ -1,6 +1,7 @@
 // mamori/web/server.hpp
 #pragma once
 
+#include "app/alert_settings.hpp"
 #include "app/records.hpp"
 #include "platform/mailer.hpp"
 
@@ -24,6 +25,8 @@ struct ServeOptions {
 	bool hsts_include_subdomains = false;
 	Locale console_locale = kDefaultLocale;  // of the lines printed on the terminal (the set-up code)
 	std::optional<platform::SmtpSettings> mail;  // none: reports show on the dashboard only
+	//! Thresholds and the operator's address of the burst alerts (app/alerts.hpp).
+	app::AlertSettings alerts;
 };
 
 //! Loads content and templates, prints the set-up code when no account

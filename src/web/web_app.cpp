@@ -4,6 +4,7 @@
 #include "web/client_address.hpp"
 #include "web/security_log.hpp"
 
+#include "app/alerts.hpp"
 #include "app/languages.hpp"
 #include "app/selfcheck_views.hpp"
 #include "app/sessions.hpp"
@@ -223,13 +224,22 @@ void WebApp::SendErrorPage(Request &request, const Error &error) {
 	LogIfRefused(request);
 }
 
-void WebApp::LogIfRefused(const Request &request) const {
+void WebApp::LogIfRefused(const Request &request) {
 	// Every refusal, whether the route gate or a handler decided it (another organisation's
-	// object id is a handler's 404), leaves one line for the operator (ASVS 7.2.2).
-	const int status = request.response.status;
-	if (status == 401 || status == 403 || status == 404) {
-		LogRefusal(request);
+	// object id is a handler's 404), leaves one line for the operator (ASVS 7.2.2); so do
+	// malformed or invalid input, unknown paths and methods, and rate limits (7.1.3, 14.5.1).
+	if (IsRefusalStatus(request.response.status)) {
+		LogRefused(request);
 	}
+}
+
+void WebApp::LogRefused(const Request &request) {
+	if (request.refusal_logged) {
+		return;
+	}
+	request.refusal_logged = true;
+	LogRefusal(request);
+	app::NoteForAlert(ctx_, app::AlertKind::kRefusals, "client:" + request.client_address);
 }
 
 std::string WebApp::LanguageSwitchHref(const Request &request, Locale target) const {

@@ -46,6 +46,8 @@ struct Request {
 	std::string client_address;
 	//! The UI language of this request (WebApp::Begin decides it).
 	Locale locale = kDefaultLocale;
+	//! Set once the request's refusal line is written, so it is written once.
+	mutable bool refusal_logged = false;
 
 	app::Actor actor() const {
 		return session ? app::Actor{session->user.id, session->user.email, session->user.is_admin} : app::Actor{};
@@ -110,8 +112,11 @@ public:
 	//! A link to show on a page for someone else to open (an invitation): the public URL when
 	//! the operator gave one, else what this browser used to reach us (plain HTTP on a LAN).
 	std::string ShareableUrl(const Request &request, const std::string &path) const;
-	//! Logs a 401/403/404 answer as a refusal (web/security_log.hpp).
-	void LogIfRefused(const Request &request) const;
+	//! Logs a refused answer (400, 401, 403, 404, 405, 413, 429) as a refusal (web/security_log.hpp).
+	void LogIfRefused(const Request &request);
+	//! Logs the request as refused whatever its status (a redirect to sign in), and counts it
+	//! towards the refusals alert of its client (app/alerts.hpp).
+	void LogRefused(const Request &request);
 	//! A cookie's name as sent: with the __Host- prefix whenever cookies are Secure.
 	std::string CookieName(const char *name) const;
 	//! An HTML error page for the error's status (404 for kNotFound, ...).

@@ -29,6 +29,7 @@
 //   not_yours          a signed-in user's own object (a session) named by an id that is not theirs: 404
 //   approver           approving a risk treatment: 経営者 (executive) or 組織管理者 (admin), who answer for it
 //   incident_report    the インシデント報告書 of one incident: staff who handle incidents
+//   org_admin          deleting the organisation: its 組織管理者 (admin) only; other roles are told so (403)
 
 // 'signed_out': a page redirects, an API call answers 2xx (and the session is gone).
 // 'redirect': any 3xx. 'sign_in': pages redirect to /login, API calls answer 401.
@@ -52,6 +53,7 @@ export const EXPECTED = {
   not_yours:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
   approver:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 403, admin: 'allowed' },
   incident_report:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
+  org_admin:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 403, admin: 'allowed' },
   unknown_api:        { anonymous: 401, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
 };
 
@@ -253,4 +255,9 @@ export const ROUTES = [
   ['POST /account/sessions/([0-9a-f]{16})/end', 'not_yours', '/account/sessions/00000000deadbeef/end'],
   ['GET /api/v1/me/sessions', 'signed_in', '/api/v1/me/sessions'],
   ['DELETE /api/v1/me/sessions', 'signed_in', '/api/v1/me/sessions'],
+  // Without the password and the typed confirmation these only show the form again (400).
+  ['GET /account/delete', 'signed_in', '/account/delete'],
+  ['POST /account/delete', 'signed_in', '/account/delete'],
+  ['GET /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
+  ['POST /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
 ];

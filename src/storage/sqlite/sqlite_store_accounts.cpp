@@ -89,7 +89,8 @@ Status SqliteStore::ResetFailedLogins(Id user_id) {
 
 Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
 	std::lock_guard lock(mutex_);
-	return QueryAll<User>(db_, kUserColumns + "ORDER BY email LIMIT ? OFFSET ?",
+	// A deleted account is only a placeholder for the ids the audit log names (0023).
+	return QueryAll<User>(db_, kUserColumns + "WHERE deleted_at = '' ORDER BY email LIMIT ? OFFSET ?",
 	                      [&](Statement &s) { s.Bind(1, limit).Bind(2, offset); }, ReadUser);
 }
 

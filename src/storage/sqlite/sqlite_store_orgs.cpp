@@ -57,7 +57,8 @@ Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 
 Result<std::optional<Organization>> SqliteStore::FindOrganization(Id org_id) {
 	std::lock_guard lock(mutex_);
-	return QueryOne<Organization>(db_, kOrgColumns + "WHERE id = ?", [&](Statement &s) { s.Bind(1, org_id); },
+	// A deleted organisation is a tombstone for the ids the audit log names (0023): not found.
+	return QueryOne<Organization>(db_, kOrgColumns + "WHERE id = ? AND deleted_at = ''", [&](Statement &s) { s.Bind(1, org_id); },
 	                              ReadOrganization);
 }
 
