@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/opened_org.hpp"
 
 #include "app/audit.hpp"
 #include "platform/files.hpp"
@@ -38,15 +39,7 @@ int RunAudit(const Args &args) {
 		PrintUsage();
 		return kExitBadInput;
 	}
-	if (!parsed->Has("db")) {
-		return ReportError(Error::Invalid("--db", "cli.errors.db_required"));
-	}
-	// Opening would create an empty database, which verifies as intact: refuse a missing file.
-	const std::string db_path = parsed->Value("db");
-	if (!storage::StoreExists(db_path)) {
-		return ReportError(Error::Invalid("--db", "cli.errors.db_not_found", {{"path", db_path}}));
-	}
-	auto store = storage::OpenStore(db_path);
+	auto store = OpenExistingStore(*parsed);
 	if (!store) {
 		return ReportError(store.error());
 	}

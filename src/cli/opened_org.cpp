@@ -10,6 +10,16 @@
 
 namespace mamori::cli {
 
+Result<std::unique_ptr<storage::Store>> OpenExistingStore(const ParsedArgs &parsed) {
+	if (!parsed.Has("db")) {
+		return Error::Invalid("--db", "cli.errors.db_required");
+	}
+	if (!storage::StoreExists(parsed.Value("db"))) {
+		return Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed.Value("db")}});
+	}
+	return storage::OpenStore(parsed.Value("db"));
+}
+
 Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
 	if (!parsed.Has("db")) {
 		return Error::Invalid("--db", "cli.errors.db_required");

@@ -24,6 +24,11 @@ struct OpenedOrg {
 	app::AppContext Context() { return app::AppContext{catalogs.Default(), *store, &catalogs}; }
 };
 
+//! The store --db names, which must be given and exist: opening a missing
+//! SQLite file would create an empty database, which every command would then
+//! read as "nothing there" (an audit chain of 0 entries verifies as intact).
+Result<std::unique_ptr<storage::Store>> OpenExistingStore(const ParsedArgs &parsed);
+
 Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed);
 
 //! Writes a file of the organisation's data to `path`, recording the export (data.export, who,

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/opened_org.hpp"
 
 #include "app/retention.hpp"
 #include "platform/files.hpp"
@@ -42,12 +43,9 @@ int RunRetention(const Args &args) {
 		PrintUsage();
 		return kExitBadInput;
 	}
-	if (!parsed->Has("db")) {
-		return ReportError(Error::Invalid("--db", "cli.errors.db_required"));
-	}
-	const std::string db_path = parsed->Value("db");
-	if (!platform::FileExists(db_path)) {
-		return ReportError(Error::Invalid("--db", "cli.errors.db_not_found", {{"path", db_path}}));
+	auto store = OpenExistingStore(*parsed);
+	if (!store) {
+		return ReportError(store.error());
 	}
 	auto content_dir = platform::LocateResourceDir("content");
 	if (!content_dir) {
@@ -60,10 +58,6 @@ int RunRetention(const Args &args) {
 	auto catalogs = platform::LoadCatalogs(*content_dir);
 	if (!catalogs) {
 		return ReportError(catalogs.error());
-	}
-	auto store = storage::OpenStore(db_path);
-	if (!store) {
-		return ReportError(store.error());
 	}
 	app::AppContext ctx{catalogs->Default(), **store, &*catalogs};
 	auto summary = app::RunRetention(ctx, *schedule);
