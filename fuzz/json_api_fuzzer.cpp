@@ -7,6 +7,7 @@
 // JSON bodies of their own.
 #include "fuzz_content.hpp"
 
+#include "codec/benchmark_codec.hpp"
 #include "codec/document_codec.hpp"
 #include "codec/incident_codec.hpp"
 #include "codec/json_input.hpp"
@@ -43,6 +44,11 @@ void DecodeBody(const codec::Json &body) {
 		if (auto classification = ClassifySme(content.catalog().sme, *profile)) {
 			(void)codec::EncodeSmeClassification(*classification);
 		}
+	}
+	const Catalog &catalog = content.catalog();
+	if (auto request = codec::DecodeBenchmarkRequest(body, catalog.sme, catalog.benchmark)) {
+		(void)codec::EncodeBenchmarkPosition(
+		    PositionOf(catalog.benchmark, request->firms, request->target, request->min_group));
 	}
 }
 

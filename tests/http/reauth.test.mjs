@@ -3,8 +3,7 @@
 // ten minutes ago is simulated by moving the session's password_at back in the database.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startServer, ApiClient, csrfFrom, postForm } from '../support/server.mjs';
+import { startServer, ApiClient, csrfFrom, postForm, dbQuery } from '../support/server.mjs';
 import { PASSWORD, createOrganization, enrolTwoStep, inviteMember, signedIn } from '../support/org_fixture.mjs';
 
 let server;
@@ -13,7 +12,7 @@ before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
 
 function sql(query) {
-  return execFileSync('sqlite3', [server.db, query], { encoding: 'utf8' }).trim();
+  return dbQuery(server.db, query);
 }
 
 //! As if the account's sessions last saw the password long ago.
