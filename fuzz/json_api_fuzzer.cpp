@@ -3,14 +3,15 @@
 // The JSON request bodies of the API and the CLI: every codec decoder gets
 // the same input, and what decodes is carried through the use case's core
 // computation and encoded back, as the server would answer it. Also the
-// JSON register import and the stored document/policy values, which are
-// JSON bodies of their own.
+// JSON register import, the stored document/policy values and the hand-over
+// package's data file, which are JSON bodies of their own.
 #include "fuzz_content.hpp"
 
 #include "codec/benchmark_codec.hpp"
 #include "codec/document_codec.hpp"
 #include "codec/incident_codec.hpp"
 #include "codec/json_input.hpp"
+#include "codec/organization_data_codec.hpp"
 #include "codec/policy_codec.hpp"
 #include "codec/risk_codec.hpp"
 #include "codec/selfcheck_codec.hpp"
@@ -61,6 +62,10 @@ void DecodeStoredValues(const std::string &text) {
 	}
 	if (auto policy = codec::PolicyValuesFromJson(text)) {
 		(void)codec::PolicyValuesToJson(*policy);
+	}
+	// The hand-over package's data file (issue 12): what decodes encodes again.
+	if (auto package = codec::DecodeOrganizationData(text)) {
+		(void)codec::EncodeOrganizationData(*package);
 	}
 }
 

@@ -22,6 +22,8 @@ int RunIncident(const Args &args);
 //! document render|pack: the organisation's documents as PDF, DOCX, HTML.
 int RunDocument(const Args &args);
 
+//! handover export|import: an organisation's hand-over package (issue 12).
+int RunHandover(const Args &args);
 //! Operations on an installation's database.
 int RunServe(const Args &args);
 int RunUser(const Args &args);

@@ -31,7 +31,7 @@ int main(int argc, char **argv) {
 	    {"document", mamori::cli::RunDocument},   {"incident", mamori::cli::RunIncident},
 	    {"mail", mamori::cli::RunMail},           {"audit", mamori::cli::RunAudit},
 	    {"migrate-store", mamori::cli::RunMigrateStore},
-	    {"retention", mamori::cli::RunRetention},
+	    {"retention", mamori::cli::RunRetention}, {"handover", mamori::cli::RunHandover},
 	};
 	if (argc < 2) {
 		std::cerr << UsageText();

@@ -10,52 +10,54 @@
 
 namespace mamori::cli {
 
-Result<std::unique_ptr<storage::Store>> OpenExistingStore(const ParsedArgs &parsed) {
+namespace {
+
+Status CheckStoreExists(const ParsedArgs &parsed) {
 	if (!parsed.Has("db")) {
 		return Error::Invalid("--db", "cli.errors.db_required");
 	}
 	if (!storage::StoreExists(parsed.Value("db"))) {
 		return Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed.Value("db")}});
 	}
-	return storage::OpenStore(parsed.Value("db"));
+	return OkStatus();
 }
 
-Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
-	if (!parsed.Has("db")) {
-		return Error::Invalid("--db", "cli.errors.db_required");
-	}
-	if (!storage::StoreExists(parsed.Value("db"))) {
-		return Error::Invalid("--db", "cli.errors.db_not_found", {{"path", parsed.Value("db")}});
-	}
+//! Opens the store and finds the --as user; with `org_text`, checks its form
+//! before anything is loaded (the order of the errors the CLI tests see).
+Result<OpenedOrg> OpenAs(const ParsedArgs &parsed, const std::string *org_text) {
+	MAMORI_TRY(CheckStoreExists(parsed));
 	if (!parsed.Has("as")) {
 		return Error::Invalid("--as", "cli.errors.as_required");
 	}
-	const std::string org_text = parsed.Value("org");
-	if (org_text.empty() || org_text.find_first_not_of("0123456789") != std::string::npos || org_text.size() > 18) {
+	if (org_text != nullptr &&
+	    (org_text->empty() || org_text->find_first_not_of("0123456789") != std::string::npos || org_text->size() > 18)) {
 		return Error::Invalid("--org", "cli.errors.org_required");
 	}
-	auto content_dir = platform::LocateResourceDir("content");
-	if (!content_dir) {
-		return content_dir.error();
-	}
-	auto catalogs = platform::LoadCatalogs(*content_dir);
-	if (!catalogs) {
-		return catalogs.error();
-	}
-	auto store = storage::OpenStore(parsed.Value("db"));
-	if (!store) {
-		return store.error();
-	}
-	OpenedOrg opened{std::move(catalogs.value()), std::move(store.value()), {}, {}};
-	app::AppContext ctx{opened.catalogs.Default(), *opened.store, &opened.catalogs};
-	auto user = ctx.store.FindUserByEmail(app::NormalizeEmail(parsed.Value("as")));
-	if (!user) {
-		return user.error();
-	}
-	if (!user->has_value()) {
+	const std::string content_dir = MAMORI_TRY(platform::LocateResourceDir("content"));
+	Catalogs catalogs = MAMORI_TRY(platform::LoadCatalogs(content_dir));
+	std::unique_ptr<storage::Store> store = MAMORI_TRY(storage::OpenStore(parsed.Value("db")));
+	OpenedOrg opened{std::move(catalogs), std::move(store), {}, {}};
+	auto user = MAMORI_TRY(opened.store->FindUserByEmail(app::NormalizeEmail(parsed.Value("as"))));
+	if (!user.has_value()) {
 		return Error::Invalid("--as", "cli.errors.as_unknown");
 	}
-	opened.actor = app::Actor{(*user)->id, (*user)->email, (*user)->is_admin};
+	opened.actor = app::Actor{user->id, user->email, user->is_admin};
+	return opened;
+}
+
+} // namespace
+
+Result<std::unique_ptr<storage::Store>> OpenExistingStore(const ParsedArgs &parsed) {
+	MAMORI_TRY(CheckStoreExists(parsed));
+	return storage::OpenStore(parsed.Value("db"));
+}
+
+Result<OpenedOrg> OpenAsUser(const ParsedArgs &parsed) { return OpenAs(parsed, nullptr); }
+
+Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed) {
+	const std::string org_text = parsed.Value("org");
+	OpenedOrg opened = MAMORI_TRY(OpenAs(parsed, &org_text));
+	app::AppContext ctx = opened.Context();
 	auto access = app::AccessOrganization(ctx, opened.actor.user_id, std::stoll(org_text));
 	if (!access) {
 		Error error = access.error();

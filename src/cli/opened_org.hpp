@@ -31,6 +31,10 @@ Result<std::unique_ptr<storage::Store>> OpenExistingStore(const ParsedArgs &pars
 
 Result<OpenedOrg> OpenOrganization(const ParsedArgs &parsed);
 
+//! The same without an organisation (--db, --as): `access` stays empty, for
+//! commands that act as a user before there is an organisation to act in.
+Result<OpenedOrg> OpenAsUser(const ParsedArgs &parsed);
+
 //! Writes a file of the organisation's data to `path`, recording the export (data.export, who,
 //! what, when) in the audit log first: the command line's side of web/audited_download.hpp.
 Status WriteAuditedExport(OpenedOrg &opened, const std::string &path, const std::string &bytes);

@@ -8,8 +8,11 @@
 
 #include "core/common/result.hpp"
 #include "core/document/rendered_document.hpp"
+#include "core/transfer/organization_data.hpp"
+#include "export/zip_writer.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mamori::exporting {
@@ -21,5 +24,23 @@ struct PackEntry {
 
 //! The ZIP's bytes. Fails when any document cannot be rendered.
 Result<std::string> RenderDocumentPack(const std::vector<PackEntry> &entries, const document::RenderedDocument &index);
+
+//! The pack's files (index, then each document as PDF and DOCX) under `folder` ("" or "documents/").
+Result<std::vector<ZipEntry>> DocumentPackFiles(const std::vector<PackEntry> &entries,
+                                                const document::RenderedDocument &index, const std::string &folder);
+
+// The hand-over package (issue 12): the pack's documents under documents/,
+// the organisation's data (codec/organization_data_codec) that another mamori
+// imports, and its audit log as CSV for people to read (part names in
+// core/transfer/organization_data.hpp).
+
+struct HandoverFiles {
+	std::string data_json;
+	std::string audit_csv;
+};
+
+//! `index` null: the data only (a small file to take to a visit and back).
+Result<std::string> RenderHandoverPackage(const std::vector<PackEntry> &entries, const document::RenderedDocument *index,
+                                          const HandoverFiles &files);
 
 } // namespace mamori::exporting

@@ -5,6 +5,7 @@
 // inline strings, numbers, booleans, date formats); anything broken is an
 // Error with a message a firm can act on, never a crash.
 #include "interchange/register_internal.hpp"
+#include "interchange/zip_archive.hpp"
 
 #include <pugixml.hpp>
 #include <zip.h>
@@ -20,8 +21,6 @@ namespace {
 
 using internal::RawCell;
 
-// A 20 MiB upload inflating past this is a ZIP bomb, not a register.
-constexpr zip_uint64_t kMaxPartBytes = 128ull * 1024 * 1024;
 constexpr int kMaxColumns = 16384; // XFD
 constexpr long kMaxRowNumber = 1048576;
 
@@ -30,77 +29,14 @@ Error Broken(const char *key, MessageParams params = {}) {
 	return Error::Invalid("file", key, std::move(params));
 }
 
-Error TooLarge(const std::string &part) {
-	return Error{ErrorCode::kPayloadTooLarge, "file", "interchange.errors.xlsx.part_too_large", {{"part", part}}};
-}
+// A 20 MiB upload inflating past this is a ZIP bomb, not a register.
+constexpr std::uint64_t kMaxPartBytes = 128ull * 1024 * 1024;
 
-//! The archive, closed without writing when it goes out of scope.
-class Archive {
-  public:
-	~Archive() {
-		if (zip_ != nullptr) {
-			zip_discard(zip_);
-		}
-	}
-
-	Status Open(const std::string &bytes) {
-		zip_error_t error;
-		zip_error_init(&error);
-		zip_source_t *source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-		if (source == nullptr) {
-			zip_error_fini(&error);
-			return Error::Make(ErrorCode::kInternal, "interchange.errors.xlsx.no_reader");
-		}
-		zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-		if (zip_ == nullptr) {
-			zip_source_free(source);
-			zip_error_fini(&error);
-			return Broken("interchange.errors.xlsx.no_directory");
-		}
-		zip_error_fini(&error);
-		return OkStatus();
-	}
-
-	//! The part's bytes; found=false when the archive has no such part.
-	Status Read(const std::string &name, std::string &out, bool &found) {
-		found = false;
-		const zip_int64_t index = zip_name_locate(zip_, name.c_str(), ZIP_FL_NOCASE);
-		if (index < 0) {
-			return OkStatus();
-		}
-		found = true;
-		zip_stat_t stat;
-		zip_stat_init(&stat);
-		if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-			return Broken("interchange.errors.xlsx.part_unreadable", {{"part", name}});
-		}
-		if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > kMaxPartBytes) {
-			return TooLarge(name);
-		}
-		zip_file_t *file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
-		if (file == nullptr) {
-			return Broken("interchange.errors.xlsx.part_unopenable", {{"part", name}});
-		}
-		out.clear();
-		char buffer[64 * 1024];
-		zip_int64_t got = 0;
-		while ((got = zip_fread(file, buffer, sizeof buffer)) > 0) {
-			out.append(buffer, static_cast<size_t>(got));
-			if (out.size() > kMaxPartBytes) {
-				zip_fclose(file);
-				return TooLarge(name);
-			}
-		}
-		// zip_fclose reports a CRC mismatch, i.e. damaged data.
-		const int closed = zip_fclose(file);
-		if (got < 0 || closed != 0) {
-			return Broken("interchange.errors.xlsx.part_damaged", {{"part", name}});
-		}
-		return OkStatus();
-	}
-
-  private:
-	zip_t *zip_ = nullptr;
+//! What a broken workbook is called in each way the archive can fail.
+const ZipArchive::Messages kWorkbookMessages = {
+    "interchange.errors.xlsx.no_reader",       "interchange.errors.xlsx.no_directory",
+    "interchange.errors.xlsx.part_unreadable", "interchange.errors.xlsx.part_too_large",
+    "interchange.errors.xlsx.part_unopenable", "interchange.errors.xlsx.part_damaged",
 };
 
 // Producers may prefix the SpreadsheetML namespace ("x:row"); only the local name matters.
@@ -135,7 +71,7 @@ const char *RelationshipId(const pugi::xml_node &node) {
 	return "";
 }
 
-Status LoadXml(Archive &archive, const std::string &name, pugi::xml_document &document, bool &found) {
+Status LoadXml(ZipArchive &archive, const std::string &name, pugi::xml_document &document, bool &found) {
 	std::string bytes;
 	if (auto status = archive.Read(name, bytes, found); !status || !found) {
 		return status;
@@ -193,7 +129,7 @@ struct Relationship {
 	std::string target;
 };
 
-Result<std::vector<Relationship>> ReadRels(Archive &archive, const std::string &part) {
+Result<std::vector<Relationship>> ReadRels(ZipArchive &archive, const std::string &part) {
 	pugi::xml_document document;
 	bool found = false;
 	if (auto status = LoadXml(archive, RelsOf(part), document, found); !status) {
@@ -420,7 +356,7 @@ Result<ImportPreview> ReadRegisterXlsx(const ReadingContext &context, const std:
 	if (bytes.compare(0, 2, "PK") != 0) {
 		return Error::Invalid("file", "interchange.errors.xlsx.not_xlsx");
 	}
-	Archive archive;
+	ZipArchive archive(kWorkbookMessages, kMaxPartBytes);
 	if (auto status = archive.Open(bytes); !status) {
 		return status.error();
 	}

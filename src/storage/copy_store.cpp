@@ -4,6 +4,7 @@
 #include "storage/open_store.hpp"
 #include "storage/sql/connection.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/transfer/schema_model.hpp"
 
 #include <algorithm>
 #include <map>
@@ -41,45 +42,6 @@ Result<std::int64_t> Count(sql::Connection &db, const std::string &table) {
 	sql::Statement stmt = MAMORI_TRY(db.Prepare("SELECT COUNT(*) FROM " + table));
 	MAMORI_TRY(stmt.Step());
 	return stmt.ColumnInt64(0);
-}
-
-//! mamori's tables, parents before the tables that refer to them, read from
-//! the SQLite side's own schema (both schemas are the same: schema_parity_test).
-Result<std::vector<std::string>> TablesInOrder(sql::Connection &lite) {
-	const std::vector<std::string> tables =
-	    MAMORI_TRY(Texts(lite, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-	                           "AND name <> 'schema_migrations' ORDER BY name"));
-	std::map<std::string, std::set<std::string>> parents;
-	for (const std::string &table : tables) {
-		for (const std::string &parent :
-		     MAMORI_TRY(Texts(lite, "SELECT \"table\" FROM pragma_foreign_key_list(?)", table))) {
-			if (parent != table) {
-				parents[table].insert(parent);
-			}
-		}
-	}
-	std::vector<std::string> ordered;
-	std::set<std::string> placed;
-	while (ordered.size() < tables.size()) {
-		const std::size_t before = ordered.size();
-		for (const std::string &table : tables) {
-			if (placed.contains(table)) {
-				continue;
-			}
-			bool ready = true;
-			for (const std::string &parent : parents[table]) {
-				ready = ready && placed.contains(parent);
-			}
-			if (ready) {
-				ordered.push_back(table);
-				placed.insert(table);
-			}
-		}
-		if (ordered.size() == before) {
-			return Error::Make(ErrorCode::kInternal, "the tables' foreign keys form a cycle");
-		}
-	}
-	return ordered;
 }
 
 Result<std::int64_t> CopyTable(sql::Connection &lite, sql::Connection &from, sql::Connection &to,
@@ -126,7 +88,9 @@ Result<StoreCopy> CopyAll(sql::Connection &lite, sql::Connection &from, sql::Con
 			return Error::Invalid("to", "errors.store.copy_target_not_empty");
 		}
 	}
-	const std::vector<std::string> tables = MAMORI_TRY(TablesInOrder(lite));
+	// Parents first, read from the SQLite side's own schema (both schemas are
+	// the same: schema_parity_test).
+	const std::vector<std::string> tables = MAMORI_TRY(transfer::TablesParentsFirst(lite));
 	// Opening the target wrote its own settings (the audit seal); the source's replace them.
 	MAMORI_TRY(to.ExecuteScript("DELETE FROM settings"));
 	StoreCopy copy;

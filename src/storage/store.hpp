@@ -30,6 +30,7 @@
 #include "storage/risk_store.hpp"
 #include "storage/selfcheck_store.hpp"
 #include "storage/training_store.hpp"
+#include "storage/transfer_store.hpp"
 #include "storage/two_step_store.hpp"
 
 #include <functional>
@@ -55,7 +56,8 @@ class Store : public AccountStore,
               public TrainingStore,
               public TwoStepStore,
               public CounterStore,
-              public RemovalStore {
+              public RemovalStore,
+              public TransferStore {
 public:
 	~Store() override = default;
 

@@ -16,6 +16,10 @@ void SendAuditedDownload(WebApp &web, Request &request, const app::OrgAccess &ac
 	    !audited) {
 		return web.SendErrorPage(request, audited.error());
 	}
+	SendAttachment(request, file);
+}
+
+void SendAttachment(Request &request, const DownloadFile &file) {
 	request.response.status = 200;
 	request.response.set_header("Content-Disposition", AttachmentDisposition(file.ascii_name, file.utf8_name));
 	request.response.set_header("Cache-Control", "no-store");

@@ -23,4 +23,8 @@ struct DownloadFile {
 //! When the record cannot be written the file is not sent: an unlogged export is what this prevents.
 void SendAuditedDownload(WebApp &web, Request &request, const app::OrgAccess &access, const DownloadFile &file);
 
+//! Sends the file as an attachment, for a use case that recorded its own export
+//! (the hand-over package: its entry must be the organisation's newest).
+void SendAttachment(Request &request, const DownloadFile &file);
+
 } // namespace mamori::web

@@ -24,8 +24,6 @@ namespace mamori::web::risk_pages {
 //! people in charge); RiskEditor also refuses roles that may not edit.
 Gate RiskViewer();
 Gate RiskEditor();
-//! The same gate for a multipart form (file upload), whose CSRF token is a part of the form.
-Gate Multipart(Gate gate);
 
 //! "/orgs/ID/risk".
 std::string RiskBase(const app::OrgAccess &access);

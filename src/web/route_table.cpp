@@ -61,6 +61,11 @@ Gate RecentPassword(Gate gate) {
 	return gate;
 }
 
+Gate Multipart(Gate gate) {
+	gate.csrf = Csrf::kMultipart;
+	return gate;
+}
+
 namespace {
 
 bool IsOrgAccess(Access access) {
@@ -319,7 +324,7 @@ RouteTable AllRoutes() {
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,
-	                              PrivacyRoutes, RemovalRoutes}) {
+	                              PrivacyRoutes, RemovalRoutes, HandoverRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

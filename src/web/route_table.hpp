@@ -79,6 +79,8 @@ Gate OrgStaff(std::string refusal);
 //! `staff_refusal`, when set, is what a 回答者 is told instead.
 Gate OrgEditor(std::string refusal = "", std::string staff_refusal = "");
 Gate Api(Gate gate);
+//! `gate` for a file upload: the CSRF token comes as the form's _csrf part.
+Gate Multipart(Gate gate);
 //! `gate` for a sensitive action: it also needs a recently entered password.
 Gate RecentPassword(Gate gate);
 
@@ -140,6 +142,7 @@ RouteTable PrivacyRoutes();
 RouteTable TwoStepRoutes();
 RouteTable ReauthRoutes();
 RouteTable RemovalRoutes();
+RouteTable HandoverRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

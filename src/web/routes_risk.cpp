@@ -180,11 +180,6 @@ Gate RiskEditor() {
 	return OrgEditor("", "gates.risk");
 }
 
-Gate Multipart(Gate gate) {
-	gate.csrf = Csrf::kMultipart;
-	return gate;
-}
-
 } // namespace risk_pages
 
 RouteTable RiskRoutes() {

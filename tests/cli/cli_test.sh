@@ -726,6 +726,55 @@ else
 	fail "document pack: the index lists the titles" "no title in the index"
 fi
 
+# ---------------------------------------------------------------- hand-over package (issue 12)
+# A consultant takes the client's data to a laptop (another installation), works there without
+# network, and brings it back; the firm's data never carries a password or a session.
+expect_ok "handover export: documents, data and audit log" /dev/null handover export --db "$RDB" --org 1 --as owner@example.jp \
+	--out "$WORK/handover.zip" -- documents=11
+HANDOVER_LIST=$(unzip -Z1 "$WORK/handover.zip" 2>/dev/null)
+if echo "$HANDOVER_LIST" | grep -qx "data/organization.json" && echo "$HANDOVER_LIST" | grep -qx "data/audit_log.csv" &&
+	echo "$HANDOVER_LIST" | grep -qx "documents/01_basic_policy.pdf" && echo "$HANDOVER_LIST" | grep -qx "documents/00_index.html"; then
+	pass "handover export: the package's parts"
+else
+	fail "handover export: the package's parts" "$HANDOVER_LIST"
+fi
+HANDOVER_DATA=$(unzip -p "$WORK/handover.zip" data/organization.json 2>/dev/null)
+case "$HANDOVER_DATA" in
+*password_hash* | *token_hash* | *code_hash* | *'"secret"'*) fail "handover export: no secret travels" "a secret column is in the data" ;;
+*'"format": "mamori-organization"'*) pass "handover export: no secret travels" ;;
+*) fail "handover export: no secret travels" "not a package: $(echo "$HANDOVER_DATA" | head -c 200)" ;;
+esac
+LAPTOP="$WORK/laptop.db"
+run /dev/null user create --db "$LAPTOP" --email consultant@example.jp --password 'Houmon-Saki-De-Tsukau-2026'
+expect_ok "handover import: a new organisation on another installation" /dev/null handover import --db "$LAPTOP" \
+	--as consultant@example.jp --file "$WORK/handover.zip" -- org=1 replaced=false people_created=1
+[ "$(assets_in "$LAPTOP")" = "$(assets_in "$RDB")" ] && pass "handover import: the register came along" ||
+	fail "handover import: the register came along" "$(assets_in "$LAPTOP") vs $(assets_in "$RDB")"
+[ "$(sqlite3 "$LAPTOP" "select role from memberships m join users u on u.id = m.user_id where u.email = 'consultant@example.jp'")" = "admin" ] &&
+	pass "handover import: the importer runs the copy" || fail "handover import: the importer runs the copy" "no admin role"
+[ "$(sqlite3 "$LAPTOP" "select password_hash from users where email = 'owner@example.jp'")" = "" ] &&
+	pass "handover import: people come without a password" || fail "handover import: people come without a password" "a hash travelled"
+# The visit's work on the laptop, then the copy goes back.
+sqlite3 "$LAPTOP" "update assets set name = '訪問先で見直した台帳' where id = (select min(id) from assets)"
+expect_ok "handover export: from the laptop" /dev/null handover export --db "$LAPTOP" --org 1 --as consultant@example.jp \
+	--out "$WORK/back.zip" -- documents=11
+run /dev/null user create --db "$RDB" --email stranger@example.jp --password 'Yoso-No-Kaisha-No-Hito-2026'
+expect_bad "handover import --replace: not for an organisation one has no role in" "--replace" /dev/null handover import --db "$RDB" \
+	--as stranger@example.jp --file "$WORK/back.zip" --replace 1
+expect_ok "handover import --replace: the visit's work comes back" /dev/null handover import --db "$RDB" --as owner@example.jp \
+	--file "$WORK/back.zip" --replace 1 -- org=1 replaced=true
+[ "$(sqlite3 "$RDB" "select count(*) from assets where org_id = 1 and name = '訪問先で見直した台帳'")" = "1" ] &&
+	pass "handover import --replace: the changed row is there" || fail "handover import --replace: the changed row is there" "not replaced"
+expect_bad "handover import --replace: refused once the organisation changed" "--file" /dev/null handover import --db "$RDB" \
+	--as owner@example.jp --file "$WORK/back.zip" --replace 1
+expect_bad "handover import: a document pack is not a hand-over package" "--file" /dev/null handover import --db "$LAPTOP" \
+	--as consultant@example.jp --file "$WORK/pack.zip"
+expect_bad "handover import: not a ZIP" "--file" /dev/null handover import --db "$LAPTOP" --as consultant@example.jp \
+	--file "$WORK/register.json"
+expect_bad "handover import: --file is needed" "--file" /dev/null handover import --db "$LAPTOP" --as consultant@example.jp
+expect_bad "handover export: --out is needed" "--out" /dev/null handover export --db "$RDB" --org 1 --as owner@example.jp
+expect_bad "handover: a subcommand is needed" "handover" /dev/null handover
+
 # ---------------------------------------------------------------- catalog check (issue 6)
 
 # 付録7: 「『対策状況チェック』シートで５５項目」; edition 3.0 is the only one shipped.

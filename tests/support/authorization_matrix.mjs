@@ -260,4 +260,11 @@ export const ROUTES = [
   ['POST /account/delete', 'signed_in', '/account/delete'],
   ['GET /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
   ['POST /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
+  // The hand-over package (issue 12): importing makes a new organisation, so any account may;
+  // exporting and bringing a copy back are the organisation's editors'.
+  ['GET /orgs/import', 'signed_in', '/orgs/import'],
+  ['POST /orgs/import', 'signed_in', '/orgs/import'],
+  ['GET /orgs/(\\d+)/handover', 'editor', '/orgs/{org}/handover'],
+  ['POST /orgs/(\\d+)/handover/download', 'editor', '/orgs/{org}/handover/download'],
+  ['POST /orgs/(\\d+)/handover/replace', 'editor', '/orgs/{org}/handover/replace'],
 ];

@@ -202,6 +202,13 @@ Result<int> ApplyMigrations(SqliteConnection &conn, const std::string &dir) {
 	if (!files) {
 		return files.error();
 	}
+	return ApplyMigrationFiles(conn, *files);
+}
+
+Result<int> ApplyMigrationFiles(SqliteConnection &conn, const std::vector<MigrationFile> &files) {
+	if (files.empty()) {
+		return 0;
+	}
 	if (Status s = Exec(conn, "CREATE TABLE IF NOT EXISTS schema_migrations("
 	                        "version INTEGER PRIMARY KEY, applied_at TEXT)");
 	    !s) {
@@ -225,7 +232,7 @@ Result<int> ApplyMigrations(SqliteConnection &conn, const std::string &dir) {
 			applied.insert(stmt->ColumnInt(0));
 		}
 	}
-	const MigrationFile &newest = files->back();
+	const MigrationFile &newest = files.back();
 	if (!applied.empty() && *applied.rbegin() > newest.version) {
 		return MigrationError("the database is at schema version " + std::to_string(*applied.rbegin()) +
 		                      " but the newest migration file is " + newest.path +
@@ -247,7 +254,7 @@ Result<int> ApplyMigrations(SqliteConnection &conn, const std::string &dir) {
 	}
 
 	int count = 0;
-	for (const MigrationFile &file : *files) {
+	for (const MigrationFile &file : files) {
 		if (applied.contains(file.version)) {
 			continue;
 		}

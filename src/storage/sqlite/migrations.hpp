@@ -35,4 +35,8 @@ Result<std::vector<MigrationFile>> LoadMigrations(const std::string &dir);
 //! files, since an older program would misread it. Returns how many were applied.
 Result<int> ApplyMigrations(SqliteConnection &db, const std::string &dir);
 
+//! The same for files already loaded (a prefix of them builds a database at
+//! an older schema: the hand-over package's upgrade, storage/transfer/).
+Result<int> ApplyMigrationFiles(SqliteConnection &db, const std::vector<MigrationFile> &files);
+
 } // namespace mamori::storage::sqlite

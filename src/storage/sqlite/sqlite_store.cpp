@@ -6,6 +6,7 @@
 #include "storage/postgres/postgres_migrations.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/sqlite_support.hpp"
+#include "storage/transfer/schema_model.hpp"
 
 #include <sqlite3.h>
 
@@ -80,6 +81,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
 		return fail(sealed.error());
 	}
+	store->sqlite_migrations_dir_ = migrations_dir;
 	return store;
 }
 
@@ -99,6 +101,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenPostgres(const std::string
 	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
 		return fail(sealed.error());
 	}
+	// migrations/postgresql → migrations/sqlite: the same schema, described in
+	// the dialect storage/transfer reads (SQLite's pragmas).
+	std::filesystem::path postgres_dir(migrations_dir);
+	if (!postgres_dir.has_filename()) {
+		postgres_dir = postgres_dir.parent_path();
+	}
+	store->sqlite_migrations_dir_ = (postgres_dir.parent_path() / "sqlite").string();
 	return store;
 }
 

@@ -25,6 +25,9 @@
 namespace mamori::storage::sql {
 class Connection;
 }
+namespace mamori::storage::transfer {
+struct SchemaModel;
+}
 
 namespace mamori::storage {
 
@@ -60,6 +63,10 @@ public:
 	Result<int> UnlinkClosedIncidentPeople(const std::string &closed_before) override;
 	Result<int> DeleteSignInFailuresBefore(const std::string &before) override;
 	Result<int> DeleteSessionsExpiredBefore(const std::string &before) override;
+
+	Result<mamori::transfer::OrganizationData> ReadOrganizationData(Id org_id) override;
+	Result<Id> WriteOrganizationData(const mamori::transfer::OrganizationData &data, std::optional<Id> replace_org) override;
+	Result<std::int64_t> OrganizationRevision(Id org_id) override;
 
 	Result<std::optional<std::string>> GetSetting(const std::string &key) override;
 	Status PutSetting(const std::string &key, const std::string &value) override;
@@ -275,7 +282,14 @@ private:
 	//! chain existed their hashes, in id order (sqlite_store_audit.cpp).
 	Status SealUnchainedAudit();
 
+	//! The newest schema as the hand-over package sees it, read once from
+	//! the SQLite migration files (both backends share one schema).
+	Result<const storage::transfer::SchemaModel *> TransferModel();
+
 	std::unique_ptr<sql::Connection> connection_;
+	//! migrations/sqlite, for the hand-over package's schema (on PostgreSQL too).
+	std::string sqlite_migrations_dir_;
+	std::unique_ptr<storage::transfer::SchemaModel> transfer_model_;
 	//! The connection the store's code runs on (owned by connection_).
 	sql::Connection *db_ = nullptr;
 	//! Recursive because InTransaction holds it while fn calls other methods.
