@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace mamori::app {
@@ -26,12 +27,15 @@ Result<std::shared_ptr<const T>> CachedOrgView(AppContext &ctx, Id org_id, const
 	}
 	// Read before the data the view is made from: a change committed in between leaves the view
 	// newer than its revision says, so the next request makes it again, never the other way round.
-	const int64_t revision = MAMORI_TRY(ctx.store.OrgRevision(org_id));
-	if (auto kept = ctx.views->Find<T>(org_id, revision, key)) {
+	const std::optional<int64_t> revision = MAMORI_TRY(ctx.store.OrgRevision(org_id));
+	if (!revision) {
+		return make();  // inside a transaction: its own changes may still roll back
+	}
+	if (auto kept = ctx.views->Find<T>(org_id, *revision, key)) {
 		return kept;
 	}
 	std::shared_ptr<const T> made = MAMORI_TRY(make());
-	ctx.views->Keep<T>(org_id, revision, key, made, estimate_bytes(*made));
+	ctx.views->Keep<T>(org_id, *revision, key, made, estimate_bytes(*made));
 	return made;
 }
 

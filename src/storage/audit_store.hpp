@@ -37,7 +37,9 @@ public:
 	//! transaction that holds the writers' lock, so the number moves on with every committed change,
 	//! never goes back, and is the same for every process on the database. Caches of derived views
 	//! (app/org_view_cache.hpp) key on it. One indexed read (audit_log_org).
-	virtual Result<int64_t> OrgRevision(Id org_id) = 0;
+	//! nullopt inside an open transaction: what it wrote may still roll back (and SQLite would then
+	//! give its audit id again), so nothing read there may be kept under a revision.
+	virtual Result<std::optional<int64_t>> OrgRevision(Id org_id) = 0;
 };
 
 } // namespace mamori::storage

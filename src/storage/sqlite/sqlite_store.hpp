@@ -244,7 +244,7 @@ public:
 	                                                 int limit) override;
 	Result<std::vector<AuditChainEntry>> ListAuditChain() override;
 	Result<std::string> AuditHead() override;
-	Result<int64_t> OrgRevision(Id org_id) override;
+	Result<std::optional<int64_t>> OrgRevision(Id org_id) override;
 
 	//! Fails with kInvalidInput when path already exists (a backup never
 	//! overwrites anything); a failed backup leaves no file behind. SQLite

@@ -28,7 +28,8 @@ Status ChangeAsset(Store &store, Id org_id, const std::string &name, const Asset
 int64_t Revision(Store &store, Id org_id) {
 	auto revision = store.OrgRevision(org_id);
 	EXPECT_TRUE(revision.ok()) << (revision.ok() ? "" : revision.error().Describe());
-	return revision.ok() ? *revision : -1;
+	EXPECT_TRUE(revision.ok() && revision->has_value()) << "outside a transaction there is a revision";
+	return revision.ok() && revision->has_value() ? **revision : -1;
 }
 
 TEST_P(StoreContract, OrgRevisionMovesWithItsOwnChangesOnly) {
@@ -64,6 +65,18 @@ TEST_P(StoreContract, OrgRevisionStaysWhenTheChangeRollsBack) {
 	});
 	ASSERT_FALSE(failed.ok());
 	EXPECT_EQ(Revision(*store_, org_id), before);
+}
+
+TEST_P(StoreContract, OrgRevisionIsNoneInsideATransaction) {
+	const Id org_id = MakeOrg("A社");
+	std::optional<int64_t> inside = 0;
+	ASSERT_TRUE(store_->InTransaction([&]() -> Status {
+		MAMORI_TRY(ChangeAsset(*store_, org_id, "顧客名簿", SampleAsset(org_id, "顧客名簿")));
+		inside = MAMORI_TRY(store_->OrgRevision(org_id));
+		return OkStatus();
+	}).ok());
+	EXPECT_FALSE(inside.has_value()) << "what the transaction wrote could still roll back";
+	EXPECT_GT(Revision(*store_, org_id), 0);
 }
 
 TEST_P(StoreContract, OrgRevisionIsTheSameThroughEveryStoreOnTheDatabase) {
