@@ -17,8 +17,6 @@ namespace mamori::app {
 
 using storage::Id;
 
-class OrgViewCache;
-
 //! What a use case works with. The clock and the random source are the
 //! only ways app/ reads the time or draws tokens, so a test can fix both;
 //! left out, they default to the real ones (production wiring).
@@ -30,7 +28,6 @@ struct AppContext {
 	platform::RandomSource &random = platform::RealRandom();
 	platform::Mailer *mailer = nullptr;  // null when no mail relay is configured
 	const AlertSettings *alerts = nullptr;  // null where nobody watches (the CLI, most tests)
-	OrgViewCache *views = nullptr;  // derived views kept per organisation (the server); null: computed every time
 };
 
 //! Who is acting, for permission checks and the audit log.

@@ -64,4 +64,27 @@ size_t OrgViewCache::OrganizationsKept() const {
 	return entries_.size();
 }
 
+namespace {
+
+std::mutex g_attached_mutex;
+std::map<const storage::Store *, OrgViewCache *> g_attached;
+
+} // namespace
+
+OrgViewCache *ViewCacheOf(const storage::Store &store) {
+	std::lock_guard lock(g_attached_mutex);
+	auto found = g_attached.find(&store);
+	return found != g_attached.end() ? found->second : nullptr;
+}
+
+ViewCacheAttachment::ViewCacheAttachment(const storage::Store &store, OrgViewCache &cache) : store_(store) {
+	std::lock_guard lock(g_attached_mutex);
+	g_attached[&store] = &cache;
+}
+
+ViewCacheAttachment::~ViewCacheAttachment() {
+	std::lock_guard lock(g_attached_mutex);
+	g_attached.erase(&store_);
+}
+
 } // namespace mamori::app

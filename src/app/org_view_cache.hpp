@@ -5,9 +5,9 @@
 // that data changes (issue 11: the dashboard of a 1,000-asset register read
 // every asset and ran the analysis on every request).
 //
-// An entry is valid for one revision of its organisation, which the store
-// keeps (Store::OrgRevision: the newest audit entry of the organisation, and
-// every change is written with its audit entry in the same transaction). A
+// An entry is valid for one revision of its organisation
+// (storage/org_revision.hpp: the id of its newest audit entry; every change
+// is written with its audit entry in the same transaction). A
 // request reads the revision first and uses an entry only when it matches, so
 // a change made through any instance on the same database retires the
 // entries of every instance, and nothing has to remember to clear the cache.
@@ -17,6 +17,10 @@
 #pragma once
 
 #include "storage/records.hpp"
+
+namespace mamori::storage {
+class Store;
+}
 
 #include <cstddef>
 #include <cstdint>
@@ -73,6 +77,22 @@ private:
 	std::unordered_map<storage::Id, Entry> entries_;
 	std::list<storage::Id> recent_;  // most recently used first
 	size_t bytes_ = 0;
+};
+
+//! The cache the server attached to `store`, or null: use cases reach it through the store their
+//! AppContext carries, so the CLI and tests that attach none compute every view afresh.
+OrgViewCache *ViewCacheOf(const storage::Store &store);
+
+//! Attaches `cache` to `store` for the attachment's lifetime (the server: for as long as it serves).
+class ViewCacheAttachment {
+public:
+	ViewCacheAttachment(const storage::Store &store, OrgViewCache &cache);
+	~ViewCacheAttachment();
+	ViewCacheAttachment(const ViewCacheAttachment &) = delete;
+	ViewCacheAttachment &operator=(const ViewCacheAttachment &) = delete;
+
+private:
+	const storage::Store &store_;
 };
 
 } // namespace mamori::app

@@ -6,10 +6,10 @@
 
 #include "app/app_context.hpp"
 #include "app/org_view_cache.hpp"
+#include "storage/org_revision.hpp"
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 
 namespace mamori::app {
@@ -18,24 +18,23 @@ namespace mamori::app {
 //! the view depends on: language, options, the date): kept from an earlier request when the
 //! organisation has not changed since, else made by `make` (returning
 //! Result<std::shared_ptr<const T>>) and kept with the size `estimate_bytes(view)` returns.
-//! Without a cache (the CLI, most tests) it is made every time.
+//! Without a cache attached to the store (the CLI, most tests) it is made every time.
+//! Not for use inside Store::InTransaction (see storage/org_revision.hpp).
 template <typename T, typename Make, typename Estimate>
 Result<std::shared_ptr<const T>> CachedOrgView(AppContext &ctx, Id org_id, const std::string &key, Make &&make,
                                                Estimate &&estimate_bytes) {
-	if (ctx.views == nullptr) {
+	OrgViewCache *views = ViewCacheOf(ctx.store);
+	if (views == nullptr) {
 		return make();
 	}
 	// Read before the data the view is made from: a change committed in between leaves the view
 	// newer than its revision says, so the next request makes it again, never the other way round.
-	const std::optional<int64_t> revision = MAMORI_TRY(ctx.store.OrgRevision(org_id));
-	if (!revision) {
-		return make();  // inside a transaction: its own changes may still roll back
-	}
-	if (auto kept = ctx.views->Find<T>(org_id, *revision, key)) {
+	const int64_t revision = MAMORI_TRY(storage::OrgRevision(ctx.store, org_id));
+	if (auto kept = views->Find<T>(org_id, revision, key)) {
 		return kept;
 	}
 	std::shared_ptr<const T> made = MAMORI_TRY(make());
-	ctx.views->Keep<T>(org_id, *revision, key, made, estimate_bytes(*made));
+	views->Keep<T>(org_id, revision, key, made, estimate_bytes(*made));
 	return made;
 }
 

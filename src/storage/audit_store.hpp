@@ -9,7 +9,6 @@
 #include "core/security/audit_chain.hpp"
 #include "storage/records.hpp"
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,14 +31,6 @@ public:
 	virtual Result<std::vector<AuditChainEntry>> ListAuditChain() = 0;
 	//! The last entry's hash (the chain's head); AuditChainZeroHash() for an empty log.
 	virtual Result<std::string> AuditHead() = 0;
-	//! A number that changes whenever data of the organisation changes: the id of its newest audit
-	//! entry (0 when it has none). Every change is written together with its audit entry, in one
-	//! transaction that holds the writers' lock, so the number moves on with every committed change,
-	//! never goes back, and is the same for every process on the database. Caches of derived views
-	//! (app/org_view_cache.hpp) key on it. One indexed read (audit_log_org).
-	//! nullopt inside an open transaction: what it wrote may still roll back (and SQLite would then
-	//! give its audit id again), so nothing read there may be kept under a revision.
-	virtual Result<std::optional<int64_t>> OrgRevision(Id org_id) = 0;
 };
 
 } // namespace mamori::storage

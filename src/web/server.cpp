@@ -120,12 +120,12 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// The mail text is filled in below, once the message catalog has its home in the views.
 	app::AlertSettings alerts = options.alerts;
 	app::OrgViewCache views(kViewCacheBytes);
+	const app::ViewCacheAttachment views_attached(store, views);
 	app::AppContext ctx{.catalog = catalogs->Default(),
 	                    .store = store,
 	                    .catalogs = &*catalogs,
 	                    .mailer = mailer.get(),
-	                    .alerts = &alerts,
-	                    .views = &views};
+	                    .alerts = &alerts};
 	WebApp web_app(ctx, std::move(views.value()),
 	               WebOptions{.static_dir = *web_dir + "/static",
 	                          .secure_cookies = options.secure_cookies,

@@ -244,7 +244,6 @@ public:
 	                                                 int limit) override;
 	Result<std::vector<AuditChainEntry>> ListAuditChain() override;
 	Result<std::string> AuditHead() override;
-	Result<std::optional<int64_t>> OrgRevision(Id org_id) override;
 
 	//! Fails with kInvalidInput when path already exists (a backup never
 	//! overwrites anything); a failed backup leaves no file behind. SQLite

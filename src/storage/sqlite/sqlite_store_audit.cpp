@@ -147,20 +147,6 @@ Result<std::string> SqliteStore::AuditHead() {
 	return LastHash(db_, std::nullopt);
 }
 
-Result<std::optional<int64_t>> SqliteStore::OrgRevision(Id org_id) {
-	std::lock_guard lock(mutex_);
-	if (depth_ > 0) {
-		return std::optional<int64_t>();  // this thread is inside a transaction (others wait on the mutex)
-	}
-	auto newest = QueryOne<int64_t>(
-	    db_, "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE org_id = ?", [&](Statement &s) { s.Bind(1, org_id); },
-	    [](const Statement &s) -> Result<int64_t> { return s.ColumnInt64(0); });
-	if (!newest) {
-		return newest.error();
-	}
-	return std::optional<int64_t>(newest->value_or(0));
-}
-
 Status SqliteStore::SealUnchainedAudit() {
 	return InTransaction([&]() -> Status {
 		// Checked inside the write transaction: two processes opening the database together seal once.

@@ -29,9 +29,7 @@ protected:
 		org_b_ = CreateOrganization(ctx, actor_, {"乙川商店", "manufacturing", 5'000'000, 8}).value();
 	}
 
-	AppContext Ctx(storage::Store &store, OrgViewCache *views = nullptr) {
-		return AppContext{.catalog = testing_support::ShippedCatalog(), .store = store, .views = views};
-	}
+	AppContext Ctx(storage::Store &store) { return AppContext{.catalog = testing_support::ShippedCatalog(), .store = store}; }
 
 	OrgAccess Access(AppContext &ctx, Id org_id) { return AccessOrganization(ctx, actor_.user_id, org_id).value(); }
 
@@ -59,7 +57,8 @@ protected:
 
 TEST_F(OrgViewCacheTest, AChangeToOneOrganisationRetiresOnlyItsViews) {
 	OrgViewCache views(1 << 20);
-	auto ctx = Ctx(*store_, &views);
+	const ViewCacheAttachment attached(*store_, views);
+	auto ctx = Ctx(*store_);
 	const auto a = Analysis(ctx, org_a_);
 	const auto b = Analysis(ctx, org_b_);
 	EXPECT_EQ(Analysis(ctx, org_a_), a) << "unchanged data: the kept analysis";
@@ -78,8 +77,10 @@ TEST_F(OrgViewCacheTest, AChangeThroughAnotherStoreOnTheDatabaseIsSeen) {
 	ASSERT_TRUE(second_store);
 	OrgViewCache first_views(1 << 20);
 	OrgViewCache second_views(1 << 20);
-	auto first = Ctx(*store_, &first_views);
-	auto second = Ctx(*second_store, &second_views);
+	const ViewCacheAttachment first_attached(*store_, first_views);
+	const ViewCacheAttachment second_attached(*second_store, second_views);
+	auto first = Ctx(*store_);
+	auto second = Ctx(*second_store);
 	const auto kept = Analysis(first, org_a_);
 	ASSERT_EQ(Analysis(first, org_a_), kept);
 
