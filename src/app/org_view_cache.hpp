@@ -18,10 +18,6 @@
 
 #include "storage/records.hpp"
 
-namespace mamori::storage {
-class Store;
-}
-
 #include <cstddef>
 #include <cstdint>
 #include <list>
@@ -30,6 +26,10 @@ class Store;
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+namespace mamori::storage {
+class Store;
+}
 
 namespace mamori::app {
 
