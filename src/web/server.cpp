@@ -119,8 +119,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	}
 	// The mail text is filled in below, once the message catalog has its home in the views.
 	app::AlertSettings alerts = options.alerts;
-	app::OrgViewCache views(kViewCacheBytes);
-	const app::ViewCacheAttachment views_attached(store, views);
+	app::OrgViewCache org_views(kViewCacheBytes);
+	const app::ViewCacheAttachment org_views_attached(store, org_views);
 	app::AppContext ctx{.catalog = catalogs->Default(),
 	                    .store = store,
 	                    .catalogs = &*catalogs,
