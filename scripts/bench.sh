@@ -1,123 +1,297 @@
 #!/usr/bin/env bash
-# Measures mamori and writes docs/performance.md:
-#   1. Google Benchmark on self-diagnosis scoring and aggregation;
-#   2. wrk against /healthz and the self-check summary route, on a database
-#      seeded with 1,000 organisations (3 departments' answers each).
-# Traffic goes only to 127.0.0.1; every wrk run is bounded in time.
+# Measures mamori against the goals of issue 11 and writes docs/performance.md:
+#   1. Google Benchmark: the analysis of 10,000 assets, the what-if, scoring;
+#   2. the document pack of issue 8;
+#   3. per backend (SQLite, and PostgreSQL on a throwaway cluster,
+#      scripts/pg-test-cluster.sh): cold start, wrk at 1, 16 and 64
+#      connections on /healthz, the dashboard, the summary API, the register
+#      page and its print view, RSS after the load, then a soak (a steady mix
+#      of reads and writes, scripts/bench-soak.lua) with RSS every 10 s.
+# Traffic goes only to 127.0.0.1 and a Unix socket; every wrk run is bounded in time.
+#
+# Environment: BENCH_DURATION (each wrk run, 10s), BENCH_SOAK (10m; e.g. 60s to try),
+# BENCH_ORGS (1000), BENCH_ASSETS (1000, the first organisation's register),
+# BENCH_BACKENDS ("sqlite postgresql"), BENCH_PORT (18181), BENCH_SKIP_SETUP=1 (no
+# package installation or build: use build/ as it is), MAMORI_PG_DIR (the cluster's folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/install-deps.sh --test
-./scripts/build.sh all
+if [[ "${BENCH_SKIP_SETUP:-0}" != 1 ]]; then
+  ./scripts/install-deps.sh --test
+  ./scripts/build.sh all
+fi
 
 ORGS="${BENCH_ORGS:-1000}"
+ASSETS="${BENCH_ASSETS:-1000}"
 DURATION="${BENCH_DURATION:-10s}"
+SOAK="${BENCH_SOAK:-10m}"
+SOAK_DELAY_MS="${BENCH_SOAK_DELAY_MS:-10}"
 PORT="${BENCH_PORT:-18181}"
+BACKENDS="${BENCH_BACKENDS:-sqlite postgresql}"
+EMAIL=bench@example.jp
+PASSWORD='bench-Passphrase-2025'
+BASE="http://127.0.0.1:$PORT"
 work="$(mktemp -d)"
 server_pid=""
+pg_started=0
+
+stop_server() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
 cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
+  stop_server
+  if [[ "$pg_started" == 1 ]]; then scripts/pg-test-cluster.sh stop || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# "1.23ms" / "850.00us" / "1.02s" from wrk's latency distribution, in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.0f", v * 60000 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.0f", v * 1000 }
+    else printf "%s", v }'
+}
+# Fields of one wrk --latency report: req/s, p50 ms, p99 ms.
+wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }
+wrk_pct() { to_ms "$(awk -v p="$2%" '$1 == p { print $2; exit }' "$1")"; }
+wrk_errors() {
+  awk '/Non-2xx or 3xx responses:/ { n += $NF }
+       /Socket errors:/ { gsub(/,/, ""); for (i = 3; i <= NF; i += 2) n += $(i + 1) }
+       END { print n + 0 }' "$1"
+}
+
+# Starts `mamori serve` on DB and prints the milliseconds until /healthz first answered.
+start_server() {
+  local db="$1" log="$2" start end
+  start=$(date +%s%N)
+  build/mamori serve --db "$db" --listen "127.0.0.1:$PORT" >"$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 2000); do
+    if curl -fs -o /dev/null "$BASE/healthz"; then
+      end=$(date +%s%N)
+      echo $(((end - start) / 1000000))
+      return
+    fi
+    sleep 0.002
+  done
+  echo "mamori serve did not answer; its log:" >&2
+  cat "$log" >&2
+  exit 1
+}
 
 echo "== Google Benchmark"
 build/bench/mamori_bench --benchmark_min_time=0.2 --benchmark_format=console | tee "$work/gbench.txt"
 
 echo "== document pack (issue 8): one firm, every document as PDF and DOCX"
-build/mamori seed --db "$work/pack.db" --orgs 1 --assets 50 --email pack@example.jp --password 'bench-Passphrase-2025' >/dev/null
+build/mamori seed --db "$work/pack.db" --orgs 1 --assets 50 --email pack@example.jp --password "$PASSWORD" >/dev/null
 for _ in 1 2 3; do
   /usr/bin/time -f "%e s elapsed, peak RSS %M KiB" build/mamori document pack --db "$work/pack.db" --org 1 \
     --as pack@example.jp --out "$work/pack.zip" >/dev/null 2>>"$work/pack_times.txt"
 done
 cat "$work/pack_times.txt"
 
-echo "== seeding $ORGS organisations"
-seed_start=$(date +%s.%N)
-ASSETS="${BENCH_ASSETS:-1000}"
-build/mamori seed --db "$work/bench.db" --orgs "$ORGS" --assets "$ASSETS" --email bench@example.jp --password 'bench-Passphrase-2025' >/dev/null
-seed_end=$(date +%s.%N)
+middle_org=$(((ORGS + 1) / 2))
+declare -A urls=(
+  [healthz]="/healthz"
+  [dashboard]="/orgs/1"
+  [summary]="/api/v1/orgs/$middle_org/selfchecks/summary"
+  [register]="/orgs/1/risk/assets"
+  [print]="/orgs/1/risk/assets/print"
+)
+pages="healthz dashboard summary register print"
+connections="1 16 64"
 
-build/mamori serve --db "$work/bench.db" --listen "127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+for backend in $BACKENDS; do
+  out="$work/$backend"
+  mkdir -p "$out"
+  if [[ "$backend" == sqlite ]]; then
+    db="$work/bench.db"
+  else
+    db="$(scripts/pg-test-cluster.sh start | tail -1)"
+    pg_started=1
+  fi
+  echo "== $backend: seeding $ORGS organisations ($ASSETS assets in the first)"
+  seed_start=$(date +%s%N)
+  build/mamori seed --db "$db" --orgs "$ORGS" --assets "$ASSETS" --email "$EMAIL" --password "$PASSWORD" >/dev/null
+  echo $((($(date +%s%N) - seed_start) / 1000000)) >"$out/seed_ms"
 
-cookie_header="$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"email":"bench@example.jp","password":"bench-Passphrase-2025"}' \
-  "http://127.0.0.1:$PORT/api/v1/session" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(mamori_session=[^;]*\).*/\1/p')"
-middle_org=$(( (ORGS + 1) / 2 ))
-summary_url="http://127.0.0.1:$PORT/api/v1/orgs/$middle_org/selfchecks/summary"
-curl -fs -H "Cookie: $cookie_header" "$summary_url" >/dev/null
+  # Cold start: three starts, the median; the last server stays up for the load.
+  for run in 1 2 3; do
+    stop_server
+    start_server "$db" "$out/serve.log" >>"$out/cold_ms"
+  done
+  sort -n "$out/cold_ms" | sed -n 2p >"$out/cold_median_ms"
+  rss_mib "$server_pid" >"$out/rss_start"
 
-echo "== wrk /healthz"
-wrk -t2 -c16 -d"$DURATION" "http://127.0.0.1:$PORT/healthz" | tee "$work/wrk_health.txt"
-echo "== wrk summary route"
-wrk -t2 -c16 -d"$DURATION" -H "Cookie: $cookie_header" "$summary_url" | tee "$work/wrk_summary.txt"
-register_url="http://127.0.0.1:$PORT/orgs/1/risk/assets"
-echo "== wrk register page ($ASSETS assets)"
-wrk -t2 -c8 -d"$DURATION" -H "Cookie: $cookie_header" "$register_url" | tee "$work/wrk_register.txt"
-rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+  session="$(curl -fs -D "$out/session_headers" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session")"
+  cookie="$(tr -d '\r' <"$out/session_headers" | sed -n 's/^[Ss]et-[Cc]ookie: \(mamori_session=[^;]*\).*/\1/p')"
+  csrf="$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$session")"
+  for page in $pages; do
+    curl -fs -o /dev/null -H "Cookie: $cookie" "$BASE${urls[$page]}"
+  done
+
+  for conns in $connections; do
+    threads=$((conns == 1 ? 1 : 2))
+    for page in $pages; do
+      echo "== $backend: wrk $page, $conns connections"
+      wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE${urls[$page]}" |
+        tee "$out/wrk_${page}_c$conns.txt"
+    done
+  done
+  rss_mib "$server_pid" >"$out/rss_after_load"
+
+  echo "== $backend: soak, $SOAK at a steady mixed rate (RSS every 10 s)"
+  item_count=25
+  (
+    elapsed=0
+    while kill -0 "$server_pid" 2>/dev/null; do
+      echo "$elapsed $(rss_mib "$server_pid")"
+      sleep 10
+      elapsed=$((elapsed + 10))
+    done
+  ) >"$out/soak_rss.txt" 2>/dev/null &
+  sampler=$!
+  wrk -t2 -c4 -d"$SOAK" --latency -H "Cookie: $cookie" -s scripts/bench-soak.lua "$BASE" -- \
+    "$csrf" 1 "$item_count" "$SOAK_DELAY_MS" | tee "$out/soak.txt"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  rss_mib "$server_pid" >"$out/rss_after_soak"
+  stop_server
+  if [[ "$backend" != sqlite ]]; then
+    scripts/pg-test-cluster.sh stop
+    pg_started=0
+  fi
+done
+
+# ---- docs/performance.md --------------------------------------------------------------------
+
+gbench_ms() { awk -v name="$1" '$1 == name { v = $4; u = $5; if (u == "ms") printf "%.2f", v; else if (u == "us") printf "%.3f", v / 1000; else printf "%s %s", v, u }' "$work/gbench.txt"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "—" }'; }
+meets() { awk -v v="$1" -v goal="$2" -v dir="$3" 'BEGIN { v += 0; if ((dir == "le" && v <= goal) || (dir == "ge" && v >= goal)) print "yes"; else print "**no**" }'; }
+pct_number() { tr -d '%' <<<"$1"; }
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+analysis_ms="$(gbench_ms BM_AnalyzeRegister/10000)"
+whatif_ms="$(gbench_ms BM_WhatIf/10000)"
 {
   echo "# Performance"
   echo
-  echo "Figures measured by \`make bench\` (which runs \`scripts/bench.sh\`), never asserted by tests."
-  echo "Re-run it to refresh this file. Machine: $(nproc) cores, ${cpu}; $(date -u +%Y-%m-%d)."
+  echo "Figures measured by \`make bench\` (\`scripts/bench.sh\`), never asserted by tests. Re-run it to refresh"
+  echo "this file. Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores (${cpu})."
+  echo "${BENCH_NOTE:-}"
   echo
-  echo "## Scoring and aggregation (Google Benchmark)"
+  echo "Database: \`mamori seed --orgs $ORGS --assets $ASSETS\` (each organisation with 3 departments' self-check"
+  echo "answers; the first with a register of $ASSETS assets). wrk runs $DURATION per row, signed in as the seeded"
+  echo "account; the dashboard, register and print view are those of the first organisation, the summary API that"
+  echo "of organisation $middle_org. PostgreSQL is a throwaway cluster on a Unix socket"
+  echo "(\`scripts/pg-test-cluster.sh\`: fsync and synchronous commit off), on the same machine."
   echo
-  echo "Command: \`build/bench/mamori_bench --benchmark_min_time=0.2\`"
+  echo "## The goals of issue 11"
+  echo
+  echo "| measure | goal | $(for b in $BACKENDS; do printf '%s | met | ' "$b"; done)"
+  echo "|---|---|$(for _ in $BACKENDS; do printf -- '---:|---|'; done)"
+  row() { # label goal value-function dir threshold
+    local label="$1" goal="$2" fn="$3" dir="$4" threshold="$5" line
+    line="| $label | $goal |"
+    for b in $BACKENDS; do
+      local v
+      v="$($fn "$work/$b")"
+      line+=" $v | $(meets "$(pct_number "$v")" "$threshold" "$dir") |"
+    done
+    echo "$line"
+  }
+  health1() { wrk_rps "$1/wrk_healthz_c1.txt"; }
+  dash_ratio() { ratio "$(wrk_rps "$1/wrk_dashboard_c1.txt")" "$(health1 "$1")"; }
+  summary_ratio() { ratio "$(wrk_rps "$1/wrk_summary_c1.txt")" "$(health1 "$1")"; }
+  register_p50() { echo "$(wrk_pct "$1/wrk_register_c1.txt" 50) ms"; }
+  print_p50() { echo "$(wrk_pct "$1/wrk_print_c1.txt" 50) ms"; }
+  health_p99() { echo "$(wrk_pct "$1/wrk_healthz_c64.txt" 99) ms"; }
+  dash_p99() { echo "$(wrk_pct "$1/wrk_dashboard_c64.txt" 99) ms"; }
+  rss_load() { echo "$(cat "$1/rss_after_load") MiB"; }
+  rss_soak() { echo "$(cat "$1/rss_after_soak") MiB"; }
+  cold() { echo "$(cat "$1/cold_median_ms") ms"; }
+  number() { awk '{ print $1 + 0 }' <<<"$1"; }
+  row "dashboard \`/orgs/ORG\`, 1 connection, share of \`/healthz\` req/s" "≥ 50%" dash_ratio ge 50
+  row "summary API, 1 connection, share of \`/healthz\` req/s" "≥ 50%" summary_ratio ge 50
+  row "情報資産管理台帳 page ($ASSETS assets, first page of 50), p50" "≤ 3.25 ms" register_p50 le 3.25
+  row "print view (all $ASSETS rows), p50" "≤ 10 ms" print_p50 le 10
+  row "\`/healthz\` p99, 64 connections" "≤ 10 ms" health_p99 le 10
+  row "dashboard p99, 64 connections" "≤ 10 ms" dash_p99 le 10
+  row "RSS after the load" "≤ 64 MiB" rss_load le 64
+  row "RSS after the soak ($SOAK)" "≤ 64 MiB" rss_soak le 64
+  row "cold start (to the first \`/healthz\` answer, median of 3)" "≤ 100 ms" cold le 100
+  analysis_row="| analysis of 10,000 assets (\`BM_AnalyzeRegister/10000\`) | ≤ 5 ms |"
+  whatif_row="| what-if over 10,000 assets (\`BM_WhatIf/10000\`) | ≤ 10 ms |"
+  for _ in $BACKENDS; do
+    analysis_row+=" $analysis_ms ms | $(meets "$analysis_ms" 5 le) |"
+    whatif_row+=" $whatif_ms ms | $(meets "$whatif_ms" 10 le) |"
+  done
+  echo "$analysis_row"
+  echo "$whatif_row"
+  echo
+  echo "The analysis rows are the same process on either backend (no database)."
+  echo
+  for b in $BACKENDS; do
+    echo "## $b: every run"
+    echo
+    echo "Seeded in $(awk '{ printf "%.1f", $1 / 1000 }' "$work/$b/seed_ms") s. Cold starts: $(paste -sd, "$work/$b/cold_ms" | sed 's/,/, /g') ms."
+    echo "RSS at start $(cat "$work/$b/rss_start") MiB, after the load $(cat "$work/$b/rss_after_load") MiB, after the soak $(cat "$work/$b/rss_after_soak") MiB."
+    echo
+    echo "| page | connections | req/s | p50 ms | p99 ms | errors |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for conns in $connections; do
+      for page in $pages; do
+        f="$work/$b/wrk_${page}_c$conns.txt"
+        echo "| \`${urls[$page]}\` | $conns | $(wrk_rps "$f") | $(wrk_pct "$f" 50) | $(wrk_pct "$f" 99) | $(wrk_errors "$f") |"
+      done
+    done
+    echo
+    echo "Soak ($SOAK, 4 connections each pausing ${SOAK_DELAY_MS} ms between requests, one write in ten):"
+    echo
+    echo '```'
+    grep -E '^(soak|Requests/sec)' "$work/$b/soak.txt" || true
+    echo "RSS (seconds MiB): $(paste -sd' ' <(awk '{ print $1 ":" $2 }' "$work/$b/soak_rss.txt"))"
+    echo '```'
+    echo
+  done
+  echo "## Commands"
+  echo
+  echo '```'
+  echo "build/mamori seed --db DB --orgs $ORGS --assets $ASSETS --email $EMAIL --password …   # DB: a file, or the cluster's postgresql:// URL"
+  echo "build/mamori serve --db DB --listen 127.0.0.1:$PORT"
+  echo "curl -d '{\"email\":…,\"password\":…}' $BASE/api/v1/session                  # the cookie and csrf_token"
+  echo "wrk -t1 -c1 -d$DURATION --latency -H 'Cookie: mamori_session=…' $BASE/PATH     # 1 connection"
+  echo "wrk -t2 -c16 -d$DURATION --latency -H 'Cookie: mamori_session=…' $BASE/PATH    # and -c64"
+  echo "wrk -t2 -c4 -d$SOAK --latency -H 'Cookie: mamori_session=…' -s scripts/bench-soak.lua $BASE -- CSRF 1 25 $SOAK_DELAY_MS"
+  echo "build/bench/mamori_bench --benchmark_min_time=0.2"
+  echo '```'
+  echo
+  echo "## Google Benchmark"
   echo
   echo '```'
   grep -E '^(BM_|Benchmark|-)' "$work/gbench.txt"
   echo '```'
   echo
-  echo "## HTTP (wrk, 2 threads, 16 connections, $DURATION each)"
-  echo
-  echo "Database: \`mamori seed --orgs $ORGS\` (each organisation with 3 departments' answers),"
-  echo "seeded in $(awk "BEGIN { printf \"%.1f\", $seed_end - $seed_start }") s. Server RSS after the runs: $((rss_kb / 1024)) MiB."
-  echo
-  echo "Command: \`wrk -t2 -c16 -d$DURATION http://127.0.0.1:$PORT/healthz\`"
-  echo
-  echo '```'
-  cat "$work/wrk_health.txt"
-  echo '```'
-  echo
-  echo "Command: \`wrk -t2 -c16 -d$DURATION -H 'Cookie: mamori_session=…' http://127.0.0.1:$PORT/api/v1/orgs/$middle_org/selfchecks/summary\`"
-  echo
-  echo '```'
-  cat "$work/wrk_summary.txt"
-  echo '```'
-  echo
-  echo "## Register page (wrk, 2 threads, 8 connections, $DURATION)"
-  echo
-  echo "The 情報資産管理台帳 page of an organisation with $ASSETS assets: the whole analysis runs on every request."
-  echo
-  echo "Command: \`wrk -t2 -c8 -d$DURATION -H 'Cookie: mamori_session=…' http://127.0.0.1:$PORT/orgs/1/risk/assets\`"
-  echo
-  echo '```'
-  cat "$work/wrk_register.txt"
-  echo '```'
-  echo
   echo "## Document pack (issue 8)"
   echo
   echo "One firm (50 assets, 3 departments' answers), all 9 documents as PDF and DOCX plus the index, in one ZIP."
-  echo "Goal: under 2 seconds on 2 cores."
-  echo
-  echo "Command: \`/usr/bin/time -f '%e s elapsed, peak RSS %M KiB' build/mamori document pack --db pack.db --org 1 --as pack@example.jp --out pack.zip\` (three runs)"
+  echo "Goal: under 2 seconds on 2 cores. Command: \`/usr/bin/time -f '%e s elapsed, peak RSS %M KiB' build/mamori"
+  echo "document pack --db pack.db --org 1 --as pack@example.jp --out pack.zip\` (three runs)"
   echo
   echo '```'
   cat "$work/pack_times.txt"
   echo '```'
   echo
-  echo "## Notes"
-  echo
-  echo "- \`TCP_NODELAY\` is on: before it was set, Nagle's algorithm and delayed ACKs held every keep-alive"
-  echo "  response for about 40 ms, and \`/healthz\` managed only 290 requests per second."
-  echo "- The register page of 1,000 assets is 1.5 MB of HTML. Its time goes to building and rendering the"
-  echo "  Mustache data (mostly allocation, by \`perf record\`), not to the analysis (\`BM_AnalyzeRegister\`)."
-  echo "  Filling the template data in place instead of copying each subtree per level took it from"
-  echo "  33 to 42 requests per second. Paging the register is the next step if firms keep registers that large."
-} > docs/performance.md
+  cat docs/performance-notes.md
+} >docs/performance.md
 echo "wrote docs/performance.md"

@@ -2,6 +2,7 @@
 #include "app/progress_service.hpp"
 
 #include "app/five_articles_service.hpp"
+#include "app/org_views.hpp"
 #include "app/policy_service.hpp"
 #include "app/selfcheck_service.hpp"
 
@@ -9,9 +10,12 @@
 
 namespace mamori::app {
 
-Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const Catalog *content) {
-	Progress progress;
-	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
+namespace {
+
+Result<std::shared_ptr<const Progress>> MakeProgress(AppContext &ctx, const OrgAccess &access, const Catalog *content,
+                                                     const Edition &edition) {
+	auto made = std::make_shared<Progress>();
+	Progress &progress = *made;
 
 	auto articles = CountFiveArticles(ctx, access);
 	if (!articles) {
@@ -87,7 +91,22 @@ Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const
 	progress.one_star = OneStarReadiness(progress.facts);
 	progress.two_star = TwoStarReadiness(progress.facts);
 	progress.position = LocateOnPath(edition.step_path, TaskStatusesFromFacts(progress.facts));
-	return progress;
+	return std::shared_ptr<const Progress>(std::move(made));
+}
+
+} // namespace
+
+Result<Progress> ComputeProgress(AppContext &ctx, const OrgAccess &access, const Catalog *content) {
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
+	// The overdue treatments depend on the day as well as on the data.
+	const std::string key = "progress:" + KeyOf(&edition) + ":" + ctx.clock.TodayInJapan();
+	auto progress = CachedOrgView<Progress>(
+	    ctx, access.org.id, key, [&] { return MakeProgress(ctx, access, content, edition); },
+	    [](const Progress &made) { return 4096 + made.overdue.size() * 512; });
+	if (!progress) {
+		return progress.error();
+	}
+	return **progress;
 }
 
 } // namespace mamori::app

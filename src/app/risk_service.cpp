@@ -3,6 +3,7 @@
 
 #include "app/audit.hpp"
 #include "app/five_articles_service.hpp"
+#include "app/org_views.hpp"
 #include "core/risk/risk.hpp"
 #include "platform/clock.hpp"
 
@@ -417,9 +418,11 @@ Result<std::optional<storage::RiskTreatment>> FindTreatment(AppContext &ctx, con
 	return ctx.store.FindTreatment(access.org.id, asset_id, threat_id);
 }
 
-Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
-                                                              bool with_planned, const Catalog *content) {
-	auto analysis = std::make_unique<RegisterAnalysis>();
+namespace {
+
+Result<std::shared_ptr<const RegisterAnalysis>> RunAnalysis(AppContext &ctx, const OrgAccess &access, bool with_planned,
+                                                            const Edition &edition) {
+	auto analysis = std::make_shared<RegisterAnalysis>();
 	auto assets = ctx.store.ListAssets(access.org.id);
 	if (!assets) {
 		return assets.error();
@@ -450,8 +453,25 @@ Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, c
 			analysis->input.answers[item] = answer;
 		}
 	}
-	analysis->result = AnalyzeRegister(access.EditionOf(content != nullptr ? *content : ctx.catalog), analysis->input);
-	return analysis;
+	analysis->result = AnalyzeRegister(edition, analysis->input);
+	return std::shared_ptr<const RegisterAnalysis>(std::move(analysis));
+}
+
+//! What a kept analysis costs, roughly: the stored rows, the analysis input and four threats each.
+size_t AnalysisBytes(const RegisterAnalysis &analysis) {
+	constexpr size_t kPerAsset = 2048;
+	constexpr size_t kFixed = 16 * 1024;
+	return kFixed + analysis.assets.size() * kPerAsset;
+}
+
+} // namespace
+
+Result<std::shared_ptr<const RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
+                                                                    bool with_planned, const Catalog *content) {
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
+	return CachedOrgView<RegisterAnalysis>(
+	    ctx, access.org.id, std::string(with_planned ? "analysis.planned:" : "analysis:") + KeyOf(&edition),
+	    [&] { return RunAnalysis(ctx, access, with_planned, edition); }, AnalysisBytes);
 }
 
 std::optional<TreatmentDecision> ParseDecision(const std::string &name) {

@@ -80,8 +80,11 @@ struct RegisterAnalysis {
 //! over them when with_planned is true. `content` is the catalog whose
 //! threat, category and level names the caller shows (a page passes the
 //! reader's language); nullptr means ctx.catalog (files and the CLI).
-Result<std::unique_ptr<RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
-                                                              bool with_planned, const Catalog *content = nullptr);
+//! Shared and read-only: the server keeps it until the organisation's data changes
+//! (app/org_view_cache.hpp), so every page of a register of 1,000 assets does not read and
+//! analyse it again.
+Result<std::shared_ptr<const RegisterAnalysis>> AnalyzeOrganization(AppContext &ctx, const OrgAccess &access,
+                                                                    bool with_planned, const Catalog *content = nullptr);
 
 //! Builds the analysis input from register rows (used by import previews and the CLI too).
 RegisterAsset ToRegisterAsset(const storage::Asset &asset);

@@ -1,5 +1,7 @@
 // mamori/app/selfcheck_service.cpp
 #include "app/selfcheck_service.hpp"
+
+#include "app/org_views.hpp"
 #include "app/selfcheck_views.hpp"
 
 #include "app/audit.hpp"
@@ -215,8 +217,10 @@ Result<AnswerSheetState> OpenAnswerSheet(AppContext &ctx, const OrgAccess &acces
 	return state;
 }
 
-Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,
-                                                   std::optional<Id> round_id, const Catalog *content) {
+namespace {
+
+Result<std::optional<RoundSummary>> MakeRoundSummary(AppContext &ctx, const OrgAccess &access,
+                                                     std::optional<Id> round_id, const Catalog *content) {
 	Result<std::optional<storage::SelfcheckRound>> round =
 	    round_id ? ctx.store.FindRound(access.org.id, *round_id) : ctx.store.CurrentRound(access.org.id);
 	if (!round) {
@@ -239,6 +243,29 @@ Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAcc
 	summary.combined = AggregateAnswers(summary.respondents);
 	summary.score = ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), summary.combined);
 	return std::optional<RoundSummary>(std::move(summary));
+}
+
+} // namespace
+
+Result<std::optional<RoundSummary>> SummarizeRound(AppContext &ctx, const OrgAccess &access,
+                                                   std::optional<Id> round_id, const Catalog *content) {
+	// Every round's summary is kept (the dashboard's trend reads them all; the summary API the current one).
+	const Edition &edition = access.EditionOf(content != nullptr ? *content : ctx.catalog);
+	const std::string key =
+	    "round:" + (round_id ? std::to_string(*round_id) : std::string("current")) + ":" + KeyOf(&edition);
+	auto kept = CachedOrgView<std::optional<RoundSummary>>(
+	    ctx, access.org.id, key,
+	    [&]() -> Result<std::shared_ptr<const std::optional<RoundSummary>>> {
+		    return std::make_shared<const std::optional<RoundSummary>>(
+		        MAMORI_TRY(MakeRoundSummary(ctx, access, round_id, content)));
+	    },
+	    [](const std::optional<RoundSummary> &summary) {
+		    return 1024 + (summary ? summary->responses.size() * 2048 : 0);
+	    });
+	if (!kept) {
+		return kept.error();
+	}
+	return **kept;
 }
 
 Result<std::vector<TrendEntry>> ScoreTrend(AppContext &ctx, const OrgAccess &access, const Catalog *content) {

@@ -32,7 +32,7 @@ std::string RiskBase(const app::OrgAccess &access);
 //! threats, categories and levels come from `content`: pages pass
 //! &web.Content(request) (the reader's language); nullptr keeps the
 //! installation catalog, which files and documents use.
-std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
+std::shared_ptr<const app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
                                                     bool with_planned, const Catalog *content = nullptr);
 
 //! Adds the error summary and the inline error of one field to a form model.

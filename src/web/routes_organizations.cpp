@@ -243,7 +243,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	model["can_edit"] = access.CanEdit();
 	model["incidents"] = incident_pages::DashboardIncidents(web, request, access);
 	model["training"] = training_pages::DashboardTraining(web, request, access);
-	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", model,
+	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", std::move(model),
 	                                          words("pages.dashboard", {{"org", access.org.name}}), access));
 }
 

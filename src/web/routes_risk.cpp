@@ -15,7 +15,7 @@ std::string RiskBase(const app::OrgAccess &access) {
 	return "/orgs/" + std::to_string(access.org.id) + "/risk";
 }
 
-std::unique_ptr<app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
+std::shared_ptr<const app::RegisterAnalysis> LoadAnalysis(WebApp &web, Request &request, const app::OrgAccess &access,
                                                     bool with_planned, const Catalog *content) {
 	auto analysis = app::AnalyzeOrganization(web.ctx(), access, with_planned, content);
 	if (!analysis) {

@@ -436,7 +436,7 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 		                 (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
 		             "template_id");
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", model, "pages.risk_assets", access));
+	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", std::move(model), "pages.risk_assets", access));
 }
 
 //! Every matching row at once, without actions or forms, for printing or reading the whole list.
@@ -463,7 +463,7 @@ void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &acc
 	    {"back_href", base + "/assets" + RegisterQuery(wanted, "")},
 	    {"other_group_label", words(by_department ? "web_risk.asset_form.business_category" : "web_risk.asset_form.department")},
 	};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_assets_print", model, "pages.risk_assets_print", access));
+	web.SendHtml(request, 200, web.RenderPage(request, "risk_assets_print", std::move(model), "pages.risk_assets_print", access));
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.

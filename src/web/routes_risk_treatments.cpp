@@ -260,7 +260,7 @@ void RenderTreatment(WebApp &web, Request &request, const app::OrgAccess &access
 
 struct TreatmentContext {
 	app::OrgAccess access;
-	std::unique_ptr<app::RegisterAnalysis> analysis;
+	std::shared_ptr<const app::RegisterAnalysis> analysis;
 	FoundRisk risk;
 	std::optional<app::RiskTreatment> stored;
 };

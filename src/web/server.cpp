@@ -1,6 +1,7 @@
 // mamori/web/server.cpp
 #include "web/server.hpp"
 
+#include "app/org_view_cache.hpp"
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
 #include "platform/retention_file.hpp"
@@ -21,6 +22,10 @@ namespace mamori::web {
 static constexpr size_t kWorkerThreads = 128;
 //! Requests one keep-alive connection may carry before the server closes it.
 static constexpr size_t kKeepAliveRequests = 1000;
+//! What the kept views of organisations (analyses, dashboards) may take, by their estimates: the
+//! register analyses of ~8 organisations of 1,000 assets, or of hundreds of typical ones (issue 11:
+//! RSS after the load ≤ 64 MiB).
+static constexpr size_t kViewCacheBytes = 16 * 1024 * 1024;
 
 static httplib::Server *g_running_server = nullptr;
 
@@ -114,6 +119,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	}
 	// The mail text is filled in below, once the message catalog has its home in the views.
 	app::AlertSettings alerts = options.alerts;
+	app::OrgViewCache org_views(kViewCacheBytes);
+	const app::ViewCacheAttachment org_views_attached(store, org_views);
 	app::AppContext ctx{.catalog = catalogs->Default(),
 	                    .store = store,
 	                    .catalogs = &*catalogs,

@@ -114,6 +114,7 @@ Result<Views> Views::Load(const std::string &dir, MessageCatalog messages) {
 				             compiled.error_message()};
 			}
 			views.templates_[locale][name] = std::move(expanded.value());
+			views.compiled_[locale][name] = std::make_shared<const mustache::mustache>(std::move(compiled));
 		}
 	}
 	if (error) {
@@ -126,23 +127,25 @@ Result<Views> Views::Load(const std::string &dir, MessageCatalog messages) {
 }
 
 std::string Views::Render(Locale locale, const std::string &name, const nlohmann::json &model) const {
-	const auto &templates = templates_.at(locale);
-	auto found = templates.find(name);
-	if (found == templates.end()) {
+	const auto &compiled = compiled_.at(locale);
+	auto found = compiled.find(name);
+	if (found == compiled.end()) {
 		return "<p>template " + name + " missing</p>";
 	}
-	mustache::mustache compiled{found->second};
 	mustache::data data = ToData(model);
 	// Partials are the templates named with a leading underscore
 	// ({{> _error_summary}}), so they cannot collide with model keys.
-	for (const auto &[partial_name, partial_text] : templates) {
+	for (const auto &[partial_name, partial_text] : templates_.at(locale)) {
 		if (partial_name.empty() || partial_name[0] != '_') {
 			continue;
 		}
-		const std::string text = partial_text;
-		data.set(partial_name, mustache::partial{[text]() { return text; }});
+		data.set(partial_name, mustache::partial{[text = &partial_text]() { return *text; }});
 	}
-	return compiled.render(data);
+	// Templates are parsed once, at Load (parsing the page and the layout on every request was a
+	// fifth of a small page's time). kainjow's render() is not const, but all it writes to the
+	// template is its error message, and only on an error: a bad template or partial (refused by
+	// Load) or a lambda (mamori's models have none). So threads may share a compiled template.
+	return const_cast<mustache::mustache &>(*found->second).render(data);
 }
 
 std::string Views::RenderPage(Locale locale, const std::string &page, const nlohmann::json &model) const {

@@ -18,8 +18,14 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
+
+namespace kainjow::mustache {
+template <typename StringType>
+class basic_mustache;
+}
 
 namespace mamori::web {
 
@@ -42,6 +48,8 @@ public:
 private:
 	MessageCatalog messages_;
 	std::map<Locale, std::map<std::string, std::string>> templates_;
+	//! The same templates parsed, once (partials are parsed where they are used).
+	std::map<Locale, std::map<std::string, std::shared_ptr<const kainjow::mustache::basic_mustache<std::string>>>> compiled_;
 	std::set<std::string> used_keys_;
 };
 

@@ -80,11 +80,16 @@ const RegulationNeedLabel *RegulationNeedLabelOf(const RiskCatalog &catalog, Reg
 	return nullptr;
 }
 
+const std::vector<CoveringItem> &CoveringItems::Empty() {
+	static const std::vector<CoveringItem> kEmpty;
+	return kEmpty;
+}
+
 namespace {
 
 //! Threat id → the check items that protect against it, in catalog order.
-std::map<std::string, std::vector<const CheckItem *>> ItemsByThreat(const RiskCatalog &catalog) {
-	std::map<std::string, std::vector<const CheckItem *>> index;
+std::map<std::string_view, std::vector<const CheckItem *>> ItemsByThreat(const RiskCatalog &catalog) {
+	std::map<std::string_view, std::vector<const CheckItem *>> index;
 	for (const auto &item : catalog.check_items) {
 		for (const auto &threat : item.threats) {
 			index[threat].push_back(&item);
@@ -93,47 +98,102 @@ std::map<std::string, std::vector<const CheckItem *>> ItemsByThreat(const RiskCa
 	return index;
 }
 
-ThreatAssessment AssessThreat(const Edition &edition, const RiskThreat &threat, int importance,
-                              const std::vector<const CheckItem *> &covering, const AnalysisInput &input) {
+//! What a threat of a medium comes to before the asset's importance is known: it depends on the
+//! answers and frequencies only, so it is worked out once per analysis, not once per asset.
+struct ThreatBasis {
+	ThreatAssessment shared;  // every field but risk_value and level
+	bool high_seen = false;   // its items already count for a 大 risk
+	bool gap_seen = false;    // already listed among the gaps
+};
+
+ThreatAssessment AssessThreatBasis(const RiskThreat &threat, const std::vector<const CheckItem *> &covering,
+                                   const AnalysisInput &input) {
 	ThreatAssessment result;
 	result.threat = &threat;
 	auto frequency = input.frequencies.find(threat.id);
 	result.frequency = frequency != input.frequencies.end() ? frequency->second : threat.default_frequency;
+	auto applicable = std::make_shared<std::vector<CoveringItem>>();
 	for (const CheckItem *item : covering) {
 		auto answer = input.answers.find(item->id);
 		CoveringItem entry{item, answer != input.answers.end() ? std::optional<CheckAnswer>(answer->second) : std::nullopt};
 		if (entry.answer && *entry.answer == CheckAnswer::kNotApplicable) {
 			continue;
 		}
-		result.applicable.push_back(entry);
+		applicable->push_back(entry);
 	}
-	result.gap = result.applicable.empty();
-	result.vulnerability = DeriveVulnerability(result.applicable);
+	result.gap = applicable->empty();
+	result.vulnerability = DeriveVulnerability(*applicable);
 	result.possibility = DamagePossibility(result.frequency, result.vulnerability);
-	result.risk_value = importance * result.possibility;
-	result.level = RiskLevelFor(edition.risk_scale, result.risk_value);
+	result.applicable = CoveringItems(std::move(applicable));
 	return result;
 }
+
+//! The bases of every medium's threats, in catalog order (media[m][t] for catalog.media[m].threats[t]).
+std::vector<std::vector<ThreatBasis>> ThreatBases(const RiskCatalog &catalog, const AnalysisInput &input) {
+	const auto by_threat = ItemsByThreat(catalog);
+	static const std::vector<const CheckItem *> kNone;
+	std::vector<std::vector<ThreatBasis>> media;
+	media.reserve(catalog.media.size());
+	for (const auto &medium : catalog.media) {
+		auto &bases = media.emplace_back();
+		bases.reserve(medium.threats.size());
+		for (const auto &threat : medium.threats) {
+			auto covering = by_threat.find(threat.id);
+			bases.push_back(ThreatBasis{AssessThreatBasis(threat, covering != by_threat.end() ? covering->second : kNone, input)});
+		}
+	}
+	return media;
+}
+
+//! The index of the asset's medium in the catalog, or -1; remembers the last one found,
+//! since registers list many rows of one medium together.
+class MediumIndex {
+public:
+	explicit MediumIndex(const RiskCatalog &catalog) : catalog_(catalog) {}
+	int Find(const std::string &id) {
+		if (last_ >= 0 && catalog_.media[static_cast<size_t>(last_)].id == id) {
+			return last_;
+		}
+		const RiskMedium *medium = catalog_.FindMedium(id);
+		last_ = medium != nullptr ? static_cast<int>(medium - catalog_.media.data()) : -1;
+		return last_;
+	}
+
+private:
+	const RiskCatalog &catalog_;
+	int last_ = -1;
+};
 
 } // namespace
 
 AnalysisResult AnalyzeRegister(const Edition &edition, const AnalysisInput &input) {
 	const RiskCatalog &catalog = edition.risk_catalog;
-	const auto by_threat = ItemsByThreat(catalog);
-	static const std::vector<const CheckItem *> kNone;
+	auto bases = ThreatBases(catalog, input);
+	MediumIndex media(catalog);
 
 	AnalysisResult result;
-	std::set<std::string> high_risk_items;  // applicable items under a 大 risk
-	std::set<const RiskThreat *> gaps;
+	result.assets.reserve(input.assets.size());
+	std::set<std::string_view> high_risk_items;  // applicable items under a 大 risk
 	for (const auto &asset : input.assets) {
 		AssetAssessment assessment;
 		assessment.asset = &asset;
 		assessment.importance = Importance(edition.risk_scale, asset.rating, &assessment.importance_overridden);
-		if (const RiskMedium *medium = catalog.FindMedium(asset.medium)) {
-			for (const auto &threat : medium->threats) {
-				auto covering = by_threat.find(threat.id);
-				assessment.threats.push_back(AssessThreat(edition, threat, assessment.importance,
-				                                          covering != by_threat.end() ? covering->second : kNone, input));
+		if (const int medium = media.Find(asset.medium); medium >= 0) {
+			auto &medium_bases = bases[static_cast<size_t>(medium)];
+			assessment.threats.reserve(medium_bases.size());
+			for (auto &basis : medium_bases) {
+				ThreatAssessment &threat = assessment.threats.emplace_back(basis.shared);
+				threat.risk_value = assessment.importance * threat.possibility;
+				threat.level = RiskLevelFor(edition.risk_scale, threat.risk_value);
+				if (threat.gap) {
+					basis.gap_seen = true;
+				}
+				if (!basis.high_seen && threat.level != nullptr && threat.level->id == "high") {
+					basis.high_seen = true;
+					for (const auto &covering : threat.applicable) {
+						high_risk_items.insert(covering.item->id);
+					}
+				}
 			}
 		}
 		for (size_t idx = 0; idx < assessment.threats.size(); ++idx) {
@@ -141,14 +201,6 @@ AnalysisResult AnalyzeRegister(const Edition &edition, const AnalysisInput &inpu
 			if (assessment.driving_threat < 0 || threat.risk_value > assessment.risk_value) {
 				assessment.driving_threat = static_cast<int>(idx);
 				assessment.risk_value = threat.risk_value;
-			}
-			if (threat.gap) {
-				gaps.insert(threat.threat);
-			}
-			if (threat.level != nullptr && threat.level->id == "high") {
-				for (const auto &covering : threat.applicable) {
-					high_risk_items.insert(covering.item->id);
-				}
 			}
 		}
 		assessment.level = RiskLevelFor(edition.risk_scale, assessment.risk_value);
@@ -199,10 +251,10 @@ AnalysisResult AnalyzeRegister(const Edition &edition, const AnalysisInput &inpu
 		result.categories.push_back(std::move(assessment));
 	}
 
-	for (const auto &medium : catalog.media) {
-		for (const auto &threat : medium.threats) {
-			if (gaps.count(&threat) > 0) {
-				result.uncovered_threats.push_back(&threat);
+	for (size_t medium = 0; medium < catalog.media.size(); ++medium) {
+		for (const auto &basis : bases[medium]) {
+			if (basis.gap_seen) {
+				result.uncovered_threats.push_back(basis.shared.threat);
 			}
 		}
 	}

@@ -34,6 +34,9 @@ struct StoreBackend {
 	//! Empty when the backend can run here; otherwise why its tests are skipped
 	//! (PostgreSQL without MAMORI_TEST_PG_URL).
 	std::string unavailable;
+	//! A second store on the database the last open_fresh(dir) made, as another server
+	//! process on it would open it.
+	std::function<Result<std::unique_ptr<Store>>(const std::filesystem::path &dir)> open_again;
 };
 
 inline void PrintTo(const StoreBackend &backend, std::ostream *out) { *out << backend.name; }

@@ -9,19 +9,24 @@
 #include "storage/store_contract.hpp"
 #include "support/catalog.hpp"
 
+#include <memory>
+
 namespace mamori::storage {
 namespace {
 
 StoreBackend PostgresBackend() {
 	const std::string migrations = testing_support::SourcePath("migrations");
+	// The schema the last test made, for a second store on it (tests of one process run one at a time).
+	auto last_url = std::make_shared<std::string>();
 	StoreBackend backend{
 	    "Postgres",
-	    [migrations](const std::filesystem::path &) -> Result<std::unique_ptr<Store>> {
-		    std::string url = MAMORI_TRY(testing_support::FreshPostgresSchema());
-		    return OpenStore(url, migrations);
+	    [migrations, last_url](const std::filesystem::path &) -> Result<std::unique_ptr<Store>> {
+		    *last_url = MAMORI_TRY(testing_support::FreshPostgresSchema());
+		    return OpenStore(*last_url, migrations);
 	    },
 	    nullptr,
 	};
+	backend.open_again = [migrations, last_url](const std::filesystem::path &) { return OpenStore(*last_url, migrations); };
 	if (testing_support::PostgresTestUrl().empty()) {
 		backend.unavailable = "MAMORI_TEST_PG_URL is not set (scripts/pg-test-cluster.sh start)";
 	}

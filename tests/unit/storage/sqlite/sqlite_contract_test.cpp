@@ -12,14 +12,17 @@ namespace {
 
 StoreBackend SqliteBackend() {
 	const std::string migrations = testing_support::SourcePath("migrations");
-	return StoreBackend{
+	auto open_file = [migrations](const std::filesystem::path &dir) {
+		return OpenStore("sqlite:" + (dir / "mamori.db").string(), migrations);
+	};
+	StoreBackend backend{
 	    "Sqlite",
-	    [migrations](const std::filesystem::path &dir) {
-		    return OpenStore("sqlite:" + (dir / "mamori.db").string(), migrations);
-	    },
+	    open_file,
 	    // The backup is an ordinary database file; a plain path opens it.
 	    [migrations](const std::string &path) { return OpenStore(path, migrations); },
 	};
+	backend.open_again = open_file;
+	return backend;
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(SqliteBackend()),
