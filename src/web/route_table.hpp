@@ -140,6 +140,10 @@ RouteTable PrivacyRoutes();
 RouteTable TwoStepRoutes();
 RouteTable ReauthRoutes();
 RouteTable RemovalRoutes();
+// The owner's view, 点検と改善 and the benchmark (issue 12).
+RouteTable OwnerRoutes();
+RouteTable InspectionRoutes();
+RouteTable BenchmarkRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();
