@@ -22,37 +22,37 @@ KeyItemStatus Verdict(int number, std::string id, ItemStatus status, std::string
 	return KeyItemStatus{number,
 	                     std::move(id),
 	                     status,
-	                     "owner.evidence." + evidence,
+	                     std::move(evidence),
 	                     std::move(params),
 	                     std::move(link),
-	                     next.empty() ? std::string() : "owner.next." + next};
+	                     std::move(next)};
 }
 
 KeyItemStatus Policy(const OwnerFacts &f) {
 	if (f.policy_published) {
-		return Verdict(1, "policy", ItemStatus::kDone, "policy_published", "policy", "");
+		return Verdict(1, "policy", ItemStatus::kDone, "owner.evidence.policy_published", "policy", "");
 	}
 	if (f.policy_drafted) {
-		return Verdict(1, "policy", ItemStatus::kInProgress, "policy_draft", "policy", "policy_publish");
+		return Verdict(1, "policy", ItemStatus::kInProgress, "owner.evidence.policy_draft", "policy", "owner.next.policy_publish");
 	}
-	return Verdict(1, "policy", ItemStatus::kNotStarted, "policy_none", "policy", "policy_write");
+	return Verdict(1, "policy", ItemStatus::kNotStarted, "owner.evidence.policy_none", "policy", "owner.next.policy_write");
 }
 
 KeyItemStatus BudgetPeople(const OwnerFacts &f) {
 	const char *id = "budget_people";
 	const char *link = "documents/governance";
 	if (f.governance_published && f.budget_recorded) {
-		return Verdict(2, id, ItemStatus::kDone, "budget_people_done", link, "");
+		return Verdict(2, id, ItemStatus::kDone, "owner.evidence.budget_people_done", link, "");
 	}
 	if (f.governance_published) {
-		return Verdict(2, id, ItemStatus::kInProgress, "budget_people_no_budget", "owner", "budget_record");
+		return Verdict(2, id, ItemStatus::kInProgress, "owner.evidence.budget_people_no_budget", "owner", "owner.next.budget_record");
 	}
 	if (f.governance_drafted || f.budget_recorded) {
 		return Verdict(2, id, ItemStatus::kInProgress,
-		               f.budget_recorded ? "budget_people_no_structure" : "budget_people_draft", link,
-		               "governance_publish");
+		               f.budget_recorded ? "owner.evidence.budget_people_no_structure" : "owner.evidence.budget_people_draft", link,
+		               "owner.next.governance_publish");
 	}
-	return Verdict(2, id, ItemStatus::kNotStarted, "budget_people_none", link, "governance_write");
+	return Verdict(2, id, ItemStatus::kNotStarted, "owner.evidence.budget_people_none", link, "owner.next.governance_write");
 }
 
 KeyItemStatus RiskMeasures(const OwnerFacts &f) {
@@ -61,21 +61,21 @@ KeyItemStatus RiskMeasures(const OwnerFacts &f) {
 	                                                   {"undecided", std::to_string(f.risks_needing_decision)},
 	                                                   {"overdue", std::to_string(f.overdue_treatments)}};
 	if (!f.selfcheck_started && f.risk_assets == 0) {
-		return Verdict(3, id, ItemStatus::kNotStarted, "risk_none", "selfcheck", "selfcheck_start", counts);
+		return Verdict(3, id, ItemStatus::kNotStarted, "owner.evidence.risk_none", "selfcheck", "owner.next.selfcheck_start", counts);
 	}
 	if (!f.selfcheck_completed) {
-		return Verdict(3, id, ItemStatus::kInProgress, "risk_selfcheck_open", "selfcheck", "selfcheck_finish", counts);
+		return Verdict(3, id, ItemStatus::kInProgress, "owner.evidence.risk_selfcheck_open", "selfcheck", "owner.next.selfcheck_finish", counts);
 	}
 	if (f.risk_assets == 0 || !f.risk_check_complete) {
-		return Verdict(3, id, ItemStatus::kInProgress, "risk_register_open", "risk", "risk_register", counts);
+		return Verdict(3, id, ItemStatus::kInProgress, "owner.evidence.risk_register_open", "risk", "owner.next.risk_register", counts);
 	}
 	if (f.risks_needing_decision > 0) {
-		return Verdict(3, id, ItemStatus::kInProgress, "risk_undecided", "risk", "risk_decide", counts);
+		return Verdict(3, id, ItemStatus::kInProgress, "owner.evidence.risk_undecided", "risk", "owner.next.risk_decide", counts);
 	}
 	if (f.overdue_treatments > 0) {
-		return Verdict(3, id, ItemStatus::kInProgress, "risk_overdue", "risk", "risk_overdue", counts);
+		return Verdict(3, id, ItemStatus::kInProgress, "owner.evidence.risk_overdue", "risk", "owner.next.risk_overdue", counts);
 	}
-	return Verdict(3, id, ItemStatus::kDone, "risk_done", "risk", "", counts);
+	return Verdict(3, id, ItemStatus::kDone, "owner.evidence.risk_done", "risk", "", counts);
 }
 
 KeyItemStatus Review(const OwnerFacts &f) {
@@ -86,22 +86,22 @@ KeyItemStatus Review(const OwnerFacts &f) {
 	                                                   {"planned", std::to_string(f.inspections_planned)},
 	                                                   {"overdue", std::to_string(f.overdue_actions)}};
 	if (f.inspections_planned == 0 && f.last_inspection_done_on.empty()) {
-		return Verdict(4, id, ItemStatus::kNotStarted, "review_none", link, "review_plan", params);
+		return Verdict(4, id, ItemStatus::kNotStarted, "owner.evidence.review_none", link, "owner.next.review_plan", params);
 	}
 	if (f.last_inspection_done_on.empty()) {
-		return Verdict(4, id, ItemStatus::kInProgress, "review_planned", link, "review_record", params);
+		return Verdict(4, id, ItemStatus::kInProgress, "owner.evidence.review_planned", link, "owner.next.review_record", params);
 	}
 	if (f.overdue_actions > 0) {
-		return Verdict(4, id, ItemStatus::kInProgress, "review_overdue", link, "review_close_actions", params);
+		return Verdict(4, id, ItemStatus::kInProgress, "owner.evidence.review_overdue", link, "owner.next.review_close_actions", params);
 	}
 	if (!Recent(f.last_inspection_done_on, f.today)) {
-		return Verdict(4, id, ItemStatus::kInProgress, "review_stale", link, "review_plan", params);
+		return Verdict(4, id, ItemStatus::kInProgress, "owner.evidence.review_stale", link, "owner.next.review_plan", params);
 	}
 	// The cycle closes when the 経営者 has heard the latest results (第2部 4(5)).
 	if (f.last_report_to_owner_on.empty() || f.last_report_to_owner_on < f.last_inspection_done_on) {
-		return Verdict(4, id, ItemStatus::kInProgress, "review_unreported", link, "review_report", params);
+		return Verdict(4, id, ItemStatus::kInProgress, "owner.evidence.review_unreported", link, "owner.next.review_report", params);
 	}
-	return Verdict(4, id, ItemStatus::kDone, "review_done", link, "", params);
+	return Verdict(4, id, ItemStatus::kDone, "owner.evidence.review_done", link, "", params);
 }
 
 KeyItemStatus Emergency(const OwnerFacts &f) {
@@ -110,22 +110,22 @@ KeyItemStatus Emergency(const OwnerFacts &f) {
 	const std::map<std::string, std::string> params = {{"systems", std::to_string(f.continuity_systems)},
 	                                                   {"date", f.last_exercise_on.substr(0, 10)}};
 	if (!f.emergency_contacts_assigned && f.continuity_systems == 0 && f.last_exercise_on.empty()) {
-		return Verdict(5, id, ItemStatus::kNotStarted, "emergency_none", "documents/governance", "emergency_contacts",
+		return Verdict(5, id, ItemStatus::kNotStarted, "owner.evidence.emergency_none", "documents/governance", "owner.next.emergency_contacts",
 		               params);
 	}
 	if (!f.emergency_contacts_assigned) {
-		return Verdict(5, id, ItemStatus::kInProgress, "emergency_no_contacts", "documents/governance",
-		               "emergency_contacts", params);
+		return Verdict(5, id, ItemStatus::kInProgress, "owner.evidence.emergency_no_contacts", "documents/governance",
+		               "owner.next.emergency_contacts", params);
 	}
 	if (f.continuity_systems == 0) {
-		return Verdict(5, id, ItemStatus::kInProgress, "emergency_no_recovery", "continuity", "emergency_recovery",
+		return Verdict(5, id, ItemStatus::kInProgress, "owner.evidence.emergency_no_recovery", "continuity", "owner.next.emergency_recovery",
 		               params);
 	}
 	if (!exercised) {
-		return Verdict(5, id, ItemStatus::kInProgress, "emergency_no_exercise", "exercises", "emergency_exercise",
+		return Verdict(5, id, ItemStatus::kInProgress, "owner.evidence.emergency_no_exercise", "exercises", "owner.next.emergency_exercise",
 		               params);
 	}
-	return Verdict(5, id, ItemStatus::kDone, "emergency_done", "exercises", "", params);
+	return Verdict(5, id, ItemStatus::kDone, "owner.evidence.emergency_done", "exercises", "", params);
 }
 
 KeyItemStatus Outsourcing(const OwnerFacts &f) {
@@ -136,16 +136,16 @@ KeyItemStatus Outsourcing(const OwnerFacts &f) {
 	    {"missing_nda", std::to_string(f.partners - f.partners_with_nda)},
 	    {"missing_checks", std::to_string(f.cloud_services - f.cloud_services_checked)}};
 	if (f.partners == 0 && f.cloud_services == 0) {
-		return Verdict(6, id, ItemStatus::kNotStarted, "outsourcing_none", "partners", "outsourcing_register", params);
+		return Verdict(6, id, ItemStatus::kNotStarted, "owner.evidence.outsourcing_none", "partners", "owner.next.outsourcing_register", params);
 	}
 	if (f.partners_with_nda < f.partners) {
-		return Verdict(6, id, ItemStatus::kInProgress, "outsourcing_gaps", "partners", "outsourcing_nda", params);
+		return Verdict(6, id, ItemStatus::kInProgress, "owner.evidence.outsourcing_gaps", "partners", "owner.next.outsourcing_nda", params);
 	}
 	if (f.cloud_services_checked < f.cloud_services) {
-		return Verdict(6, id, ItemStatus::kInProgress, "outsourcing_gaps", "cloud-services", "outsourcing_checklist",
+		return Verdict(6, id, ItemStatus::kInProgress, "owner.evidence.outsourcing_gaps", "cloud-services", "owner.next.outsourcing_checklist",
 		               params);
 	}
-	return Verdict(6, id, ItemStatus::kDone, "outsourcing_done", "partners", "", params);
+	return Verdict(6, id, ItemStatus::kDone, "owner.evidence.outsourcing_done", "partners", "", params);
 }
 
 KeyItemStatus Information(const OwnerFacts &f) {
@@ -153,16 +153,16 @@ KeyItemStatus Information(const OwnerFacts &f) {
 	const bool trained = Recent(f.last_training_on, f.today);
 	const std::map<std::string, std::string> params = {{"date", f.last_training_on}};
 	if (!f.information_sources_recorded && !f.article5_done && !trained) {
-		return Verdict(7, id, ItemStatus::kNotStarted, "information_none", "owner", "information_record", params);
+		return Verdict(7, id, ItemStatus::kNotStarted, "owner.evidence.information_none", "owner", "owner.next.information_record", params);
 	}
 	if (!f.information_sources_recorded) {
-		return Verdict(7, id, ItemStatus::kInProgress, "information_no_sources", "owner", "information_record", params);
+		return Verdict(7, id, ItemStatus::kInProgress, "owner.evidence.information_no_sources", "owner", "owner.next.information_record", params);
 	}
 	if (!f.article5_done && !trained) {
-		return Verdict(7, id, ItemStatus::kInProgress, "information_not_shared", "training", "information_share",
+		return Verdict(7, id, ItemStatus::kInProgress, "owner.evidence.information_not_shared", "training", "owner.next.information_share",
 		               params);
 	}
-	return Verdict(7, id, ItemStatus::kDone, "information_done", "owner", "", params);
+	return Verdict(7, id, ItemStatus::kDone, "owner.evidence.information_done", "owner", "", params);
 }
 
 } // namespace
