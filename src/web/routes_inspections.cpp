@@ -15,6 +15,7 @@
 #include "web/register_pages.hpp"
 #include "web/route_table.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace mamori::web {
@@ -23,67 +24,42 @@ namespace {
 using register_pages::DateField;
 using register_pages::TextField;
 
-// Message keys written out, so the catalog check sees each one used.
-const char *StandardKey(const std::string &name) {
-	if (name == "selfcheck") {
-		return "web_inspections.standard.selfcheck";
-	}
-	if (name == "own_rules") {
-		return "web_inspections.standard.own_rules";
-	}
-	return "web_inspections.standard.five_articles";
-}
+// Each choice with its message keys written out, so the catalog check sees every key used.
+struct Choice {
+	const char *name;
+	const char *label;
+	const char *hint;
+};
 
-const char *StandardHintKey(const std::string &name) {
-	if (name == "selfcheck") {
-		return "web_inspections.standard.selfcheck_hint";
-	}
-	if (name == "own_rules") {
-		return "web_inspections.standard.own_rules_hint";
-	}
-	return "web_inspections.standard.five_articles_hint";
-}
+constexpr Choice kStandards[] = {
+    {"five_articles", "web_inspections.standard.five_articles", "web_inspections.standard.five_articles_hint"},
+    {"selfcheck", "web_inspections.standard.selfcheck", "web_inspections.standard.selfcheck_hint"},
+    {"own_rules", "web_inspections.standard.own_rules", "web_inspections.standard.own_rules_hint"},
+};
 
-const char *MethodKey(const std::string &name) {
-	if (name == "review") {
-		return "web_inspections.method.review";
-	}
-	if (name == "observation") {
-		return "web_inspections.method.observation";
-	}
-	if (name == "technical") {
-		return "web_inspections.method.technical";
-	}
-	if (name == "checklist") {
-		return "web_inspections.method.checklist";
-	}
-	return "web_inspections.method.question";
-}
+constexpr Choice kMethods[] = {
+    {"question", "web_inspections.method.question", "web_inspections.method.question_hint"},
+    {"review", "web_inspections.method.review", "web_inspections.method.review_hint"},
+    {"observation", "web_inspections.method.observation", "web_inspections.method.observation_hint"},
+    {"technical", "web_inspections.method.technical", "web_inspections.method.technical_hint"},
+    {"checklist", "web_inspections.method.checklist", "web_inspections.method.checklist_hint"},
+};
 
-const char *MethodHintKey(const std::string &name) {
-	if (name == "review") {
-		return "web_inspections.method.review_hint";
-	}
-	if (name == "observation") {
-		return "web_inspections.method.observation_hint";
-	}
-	if (name == "technical") {
-		return "web_inspections.method.technical_hint";
-	}
-	if (name == "checklist") {
-		return "web_inspections.method.checklist_hint";
-	}
-	return "web_inspections.method.question_hint";
-}
+constexpr Choice kSeverities[] = {
+    {"high", "web_inspections.severity.high", ""},
+    {"medium", "web_inspections.severity.medium", ""},
+    {"low", "web_inspections.severity.low", ""},
+};
 
-const char *SeverityKey(const std::string &name) {
-	if (name == "high") {
-		return "web_inspections.severity.high";
+//! The choice named `name` (the first when unknown: the app layer has refused those already).
+template <size_t N>
+const Choice &Find(const Choice (&choices)[N], const std::string &name) {
+	for (const Choice &choice : choices) {
+		if (name == choice.name) {
+			return choice;
+		}
 	}
-	if (name == "medium") {
-		return "web_inspections.severity.medium";
-	}
-	return "web_inspections.severity.low";
+	return choices[0];
 }
 
 std::string Base(const app::OrgAccess &access) { return "/orgs/" + std::to_string(access.org.id) + "/inspections"; }
@@ -95,7 +71,7 @@ std::string Date(WebApp &web, const Request &request, const std::string &iso) {
 std::string MethodsText(const PageText &words, const std::vector<std::string> &methods) {
 	std::string text;
 	for (const auto &method : methods) {
-		text += (text.empty() ? "" : words("web_inspections.list_separator")) + words(MethodKey(method));
+		text += (text.empty() ? "" : words("web_inspections.list_separator")) + words(Find(kMethods, method).label);
 	}
 	return text;
 }
@@ -124,7 +100,7 @@ Json FindingRow(WebApp &web, const Request &request, const app::OrgAccess &acces
 	auto owner = names.find(finding.action_owner);
 	return {{"id", finding.id},
 	        {"description", finding.description},
-	        {"severity", words(SeverityKey(finding.severity))},
+	        {"severity", words(Find(kSeverities, finding.severity).label)},
 	        {"severity_class", finding.severity == "high" ? "tag--todo" : "tag--blocked"},
 	        {"action", finding.action},
 	        {"owner", owner != names.end() ? owner->second : std::string()},
@@ -149,7 +125,7 @@ void ShowList(WebApp &web, Request &request, const app::OrgAccess &access) {
 		const auto &inspection = record.inspection;
 		rows.push_back({{"href", Base(access) + "/" + std::to_string(inspection.id)},
 		                {"title", inspection.title},
-		                {"standard", words(StandardKey(inspection.standard))},
+		                {"standard", words(Find(kStandards, inspection.standard).label)},
 		                {"planned_on", Date(web, request, inspection.planned_on)},
 		                {"done_on", Date(web, request, inspection.done_on)},
 		                {"reported_on", Date(web, request, inspection.reported_on)},
@@ -214,15 +190,15 @@ storage::Inspection ReadPlan(const Request &request) {
 	return plan;
 }
 
-Json Choices(const PageText &words, const char *(*label_key)(const std::string &),
-             const char *(*hint_key)(const std::string &), const std::vector<std::string> &names,
-             const std::vector<std::string> &chosen) {
+template <size_t N>
+Json Choices(const PageText &words, const Choice (&choices)[N], const std::vector<std::string> &chosen) {
 	Json out = Json::array();
-	for (const auto &name : names) {
+	for (const Choice &choice : choices) {
+		const std::string name = choice.name;
 		out.push_back({{"value", name},
 		               {"id", "choice-" + name},
-		               {"label", words(label_key(name))},
-		               {"hint", words(hint_key(name))},
+		               {"label", words(choice.label)},
+		               {"hint", words(choice.hint)},
 		               {"checked", std::find(chosen.begin(), chosen.end(), name) != chosen.end()}});
 	}
 	return out;
@@ -241,8 +217,8 @@ void RenderPlan(WebApp &web, Request &request, const app::OrgAccess &access, con
 	                                     false, false, error)})},
 	    {"planned_on", DateField(words, "planned_on", "web_inspections.field.planned_on", "web_inspections.date_hint",
 	                             plan.planned_on, error)},
-	    {"standards", Choices(words, StandardKey, StandardHintKey, app::InspectionStandards(), {plan.standard})},
-	    {"methods", Choices(words, MethodKey, MethodHintKey, app::InspectionMethods(), plan.methods)},
+	    {"standards", Choices(words, kStandards, {plan.standard})},
+	    {"methods", Choices(words, kMethods, plan.methods)},
 	    {"standard_error", error && error->field == "standard" ? Json(words.Describe(*error)) : Json(false)},
 	    {"methods_error", error && error->field == "methods" ? Json(words.Describe(*error)) : Json(false)}};
 	if (error) {
@@ -320,7 +296,7 @@ void RenderInspection(WebApp &web, Request &request, const app::OrgAccess &acces
 	Json severities = Json::array();
 	for (const auto &severity : app::FindingSeverities()) {
 		severities.push_back({{"value", severity},
-		                      {"label", words(SeverityKey(severity))},
+		                      {"label", words(Find(kSeverities, severity).label)},
 		                      {"selected", request.Param("severity") == severity}});
 	}
 	const std::string self = Base(access) + "/" + std::to_string(inspection_id);
@@ -332,7 +308,7 @@ void RenderInspection(WebApp &web, Request &request, const app::OrgAccess &acces
 	Json model = {
 	    {"base", Base(access)},
 	    {"title", inspection->title},
-	    {"standard", words(StandardKey(inspection->standard))},
+	    {"standard", words(Find(kStandards, inspection->standard).label)},
 	    {"scope", inspection->scope},
 	    {"methods", MethodsText(words, inspection->methods)},
 	    {"planned_on", Date(web, request, inspection->planned_on)},

@@ -11,6 +11,7 @@
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
+#include "web/task_status_tag.hpp"
 
 namespace mamori::web {
 namespace {
@@ -27,23 +28,6 @@ Json StatusTag(const PageText &words, owner::ItemStatus status) {
 		break;
 	}
 	return {{"label", words("web_owner.status.not_started")}, {"class", "tag--todo"}};
-}
-
-Json TaskTag(const PageText &words, const PathTask &task) {
-	if (!task.supported) {
-		return {{"label", words("web_orgs.status.preparing")}, {"class", "tag--blocked"}};
-	}
-	switch (task.status) {
-	case TaskStatus::kDone:
-		return {{"label", words("web_orgs.status.done")}, {"class", "tag--done"}};
-	case TaskStatus::kInProgress:
-		return {{"label", words("web_orgs.status.in_progress")}, {"class", "tag--progress"}};
-	case TaskStatus::kCannotStartYet:
-		return {{"label", words("web_orgs.status.cannot_start")}, {"class", "tag--blocked"}};
-	case TaskStatus::kNotStarted:
-		break;
-	}
-	return {{"label", words("web_orgs.status.not_started")}, {"class", "tag--todo"}};
 }
 
 //! The evidence's numbers and dates in the reader's language.
@@ -86,7 +70,7 @@ Json RoadmapModel(const PageText &words, const StepPosition &position) {
 		for (const auto &task : step.tasks) {
 			tasks.push_back({{"title", task.definition->title},
 			                 {"section", task.definition->section},
-			                 {"tag", TaskTag(words, task)}});
+			                 {"tag", TaskStatusTag(words, task.status, task.supported)}});
 		}
 		steps.push_back({{"number", step.definition->number},
 		                 {"title", step.definition->title},

@@ -17,7 +17,7 @@ after(async () => { await server.stop(); });
 async function firmWithDiagnosis(n, value) {
   const { owner, orgId } = await createOrganization(server, `bench-${n}@example.jp`, `ベンチ比較${n}株式会社`, { industry: 'manufacturing', employees: 10 + n });
   const answered = await owner.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '全社', answers: answersAll(value) } });
-  assert.equal(answered.status, 200, answered.text);
+  assert.equal(answered.status, 201, answered.text);
   firms.push({ owner, orgId, name: `ベンチ比較${n}株式会社` });
   return { owner, orgId };
 }

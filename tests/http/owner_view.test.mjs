@@ -57,7 +57,7 @@ test('the 経営者 lands on the owner view, which shows the 3原則, the 7 item
 
 test('the statuses follow the firm\'s data', async () => {
   const answered = await owner.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '全社', answers: answersAll('implemented') } });
-  assert.equal(answered.status, 200, answered.text);
+  assert.equal(answered.status, 201, answered.text);
   const view = await page(executive);
   const risks = item(view.text, 'risk_measures');
   assert.match(risks, /取組中/);

@@ -640,6 +640,8 @@ Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Loca
 				(void)ReadPolicyTemplate(ParseFile(files, name, locale));
 			} else if (file == "risk_catalog.yaml") {
 				(void)ReadRiskCatalog(ParseFile(files, name, locale), scale);
+			} else if (file == "owner.yaml") {
+				(void)ReadOwnerGuide(ParseFile(files, name, locale));
 			} else if (file == "asset_templates.yaml") {
 				const RiskCatalog risk = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml", locale), scale);
 				(void)ReadAssetTemplates(ParseFile(files, name, locale), risk, scale);

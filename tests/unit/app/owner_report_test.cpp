@@ -128,7 +128,7 @@ TEST_F(OwnerReportTest, NothingYetIsAllNotStarted) {
 TEST_F(OwnerReportTest, AFirmUnderWayShowsItsEvidence) {
 	WorkUnderWay();
 	const std::string html = Html();
-	for (const char *text : {"96点（100点満点）", "自社診断は終わりました。", "2026年11月2日に点検し、2026年11月16日に経営者へ報告しました。",
+	for (const char *text : {"90点（100点満点）", "自社診断は終わりました。", "2026年11月2日に点検し、2026年11月16日に経営者へ報告しました。",
 	                         "指摘1件、是正済み1件、未完了0件", "対策の予算は記録していますが"}) {
 		EXPECT_NE(html.find(text), std::string::npos) << text << "\n" << html;
 	}
