@@ -155,7 +155,7 @@ OwnerGuide ReadOwnerGuide(const Reader &file) {
 		guide.key_items.push_back(item);
 	}
 	if (guide.key_items.size() != std::size(kItemIds)) {
-		file.Fail("key_items must list the 7 items of 第1部 3(2)");
+		file.Fail("key_items must list the 7 key items of Part 1, 3(2)");
 	}
 	return guide;
 }
