@@ -21,7 +21,6 @@ using document::BlockType;
 using document::TextLine;
 
 Block Heading(std::string text) { return Block{.type = BlockType::kHeading, .level = 1, .line = TextLine(std::move(text))}; }
-Block Paragraph(std::string text) { return Block{.type = BlockType::kParagraph, .line = TextLine(std::move(text))}; }
 
 std::string StatusWord(const DocumentWords &words, owner::ItemStatus status) {
 	switch (status) {
@@ -46,10 +45,10 @@ MessageParams Params(const DocumentWords &words, const owner::KeyItemStatus &ite
 
 Block ItemsTable(const DocumentWords &words, const Edition &edition, const OwnerView &view) {
 	Block table{.type = BlockType::kTable};
-	table.columns = {{words("owner_report.item"), 4},
-	                 {words("owner_report.state"), 2},
-	                 {words("owner_report.evidence"), 5},
-	                 {words("owner_report.next"), 4}};
+	table.columns = {{words("owner_report.item"), 9},
+	                 {words("owner_report.state"), 3},
+	                 {words("owner_report.evidence"), 11},
+	                 {words("owner_report.next"), 8}};
 	for (const auto &item : view.items) {
 		std::string title = item.id;
 		for (const auto &definition : edition.owner.key_items) {
@@ -108,33 +107,35 @@ document::RenderedDocument ComposeOwnerReport(const DocumentWords &words, const 
 	                    : words("owner_report.no_score"),
 	              document::SpanKind::kValue)});
 
-	doc.blocks.push_back(Heading(words("owner_report.items_heading")));
-	doc.blocks.push_back(ItemsTable(words, edition, view));
-
-	doc.blocks.push_back(Heading(words("owner_report.path_heading")));
+	// Where the firm stands on the path and in the inspection cycle, as two lines of the
+	// metadata, so the page keeps room for the table (one page for a board or a bank).
 	const auto &position = view.position;
 	const bool finished = position.current_step > static_cast<int>(position.steps.size());
 	std::string step_title;
 	for (const auto &step : position.steps) {
 		step_title = step.definition->number == position.current_step ? step.definition->title : step_title;
 	}
-	doc.blocks.push_back(Paragraph(finished ? words("owner_report.path_all_done")
-	                                        : words("owner_report.path", {{"reached", std::to_string(position.reached_step)},
-	                                                                      {"current", std::to_string(position.current_step)},
-	                                                                      {"title", step_title}})));
+	const MessageParams path_params = {{"reached", std::to_string(position.reached_step)},
+	                                   {"current", std::to_string(position.current_step)},
+	                                   {"title", step_title}};
+	doc.metadata.push_back({words("owner_report.path_heading"),
+	                        TextLine(finished                      ? words("owner_report.path_all_done")
+	                                 : position.reached_step == 0 ? words("owner_report.path_start", path_params)
+	                                                              : words("owner_report.path", path_params))});
+	doc.metadata.push_back({words("owner_report.review_heading"), TextLine(ReviewParagraph(words, inspections))});
 
-	doc.blocks.push_back(Heading(words("owner_report.review_heading")));
-	doc.blocks.push_back(Paragraph(ReviewParagraph(words, inspections)));
+	doc.blocks.push_back(Heading(words("owner_report.items_heading")));
+	doc.blocks.push_back(ItemsTable(words, edition, view));
 
-	doc.blocks.push_back(Heading(words("owner_report.principles_heading")));
-	Block principles{.type = BlockType::kList};
+	std::string principles;
 	for (const auto &principle : edition.owner.principles) {
-		principles.items.push_back({std::to_string(principle.number) + ".", TextLine(principle.title)});
+		principles += (principles.empty() ? "" : words("owner_report.principle_separator")) +
+		              words("owner_report.principle", {{"number", std::to_string(principle.number)}, {"title", principle.title}});
 	}
-	doc.blocks.push_back(std::move(principles));
 	doc.blocks.push_back(Block{.type = BlockType::kNote,
-	                           .line = TextLine(words("owner_report.source", {{"document", edition.owner.source.document},
-	                                                                          {"location", edition.owner.source.location}}))});
+	                           .line = TextLine(words("owner_report.principles", {{"principles", principles},
+	                                                                              {"document", edition.owner.source.document},
+	                                                                              {"location", edition.owner.source.location}}))});
 	return doc;
 }
 
