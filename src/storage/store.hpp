@@ -23,7 +23,9 @@
 #include "storage/document_store.hpp"
 #include "storage/exercise_store.hpp"
 #include "storage/incident_store.hpp"
+#include "storage/inspection_store.hpp"
 #include "storage/organization_store.hpp"
+#include "storage/owner_store.hpp"
 #include "storage/partner_store.hpp"
 #include "storage/records.hpp"
 #include "storage/removal_store.hpp"
@@ -57,7 +59,9 @@ class Store : public AccountStore,
               public TwoStepStore,
               public CounterStore,
               public RemovalStore,
-              public TransferStore {
+              public TransferStore,
+              public InspectionStore,
+              public OwnerStore {
 public:
 	~Store() override = default;
 

@@ -320,7 +320,9 @@ void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes)
 RouteTable AllRoutes() {
 	RouteTable all;
 	// Two-step routes come before ApiRoutes, whose last entries answer every unknown /api/ path.
-	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ReauthRoutes, AccountRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
+	// InspectionRoutes holds API routes too, so it comes before ApiRoutes' catch-all (issue 12).
+	for (RouteTable (*table)() : {AuthRoutes, TwoStepRoutes, ReauthRoutes, AccountRoutes, InspectionRoutes, OwnerRoutes,
+	                              BenchmarkRoutes, ApiRoutes, OrganizationRoutes, FiveArticleRoutes, SelfcheckRoutes,
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,

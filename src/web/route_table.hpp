@@ -143,6 +143,10 @@ RouteTable TwoStepRoutes();
 RouteTable ReauthRoutes();
 RouteTable RemovalRoutes();
 RouteTable HandoverRoutes();
+// The owner's view, 点検と改善 and the benchmark (issue 12).
+RouteTable OwnerRoutes();
+RouteTable InspectionRoutes();
+RouteTable BenchmarkRoutes();
 
 //! All of the above, in mounting order.
 RouteTable AllRoutes();

@@ -144,7 +144,13 @@ void ShowHome(WebApp &web, Request &request) {
 	if (!home) {
 		return web.SendErrorPage(request, home.error());
 	}
-	web.Redirect(request, *home ? "/orgs/" + std::to_string(**home) : std::string("/orgs"));
+	if (!*home) {
+		return web.Redirect(request, "/orgs");
+	}
+	// The 経営者 lands on the owner's view (issue 12); everyone else on the dashboard.
+	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, **home);
+	const bool owner = access && access->membership.role == app::Role::kExecutive;
+	web.Redirect(request, "/orgs/" + std::to_string(**home) + (owner ? "/owner" : ""));
 }
 
 void ShowSetup(WebApp &web, Request &request) {

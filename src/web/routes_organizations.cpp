@@ -9,6 +9,7 @@
 #include "web/incident_routes.hpp"
 #include "web/training_routes.hpp"
 #include "web/route_table.hpp"
+#include "web/task_status_tag.hpp"
 #include "web/two_step_pages.hpp"
 
 namespace mamori::web {
@@ -33,23 +34,6 @@ const char *TaskHref(const std::string &task_id, TaskStatus status, bool can_edi
 		return "/documents/edit/handbook";
 	}
 	return nullptr;
-}
-
-Json StatusTag(const PageText &words, TaskStatus status, bool supported) {
-	if (!supported) {
-		return {{"label", words("web_orgs.status.preparing")}, {"class", "tag--blocked"}};
-	}
-	switch (status) {
-	case TaskStatus::kDone:
-		return {{"label", words("web_orgs.status.done")}, {"class", "tag--done"}};
-	case TaskStatus::kInProgress:
-		return {{"label", words("web_orgs.status.in_progress")}, {"class", "tag--progress"}};
-	case TaskStatus::kNotStarted:
-		return {{"label", words("web_orgs.status.not_started")}, {"class", "tag--todo"}};
-	case TaskStatus::kCannotStartYet:
-		return {{"label", words("web_orgs.status.cannot_start")}, {"class", "tag--blocked"}};
-	}
-	return {{"label", words("web_orgs.status.not_started")}, {"class", "tag--todo"}};
 }
 
 //! The message key of a missing ★ requirement (the id itself when unknown).
@@ -88,7 +72,7 @@ Json DashboardModel(const PageText &words, const app::Progress &progress, const 
 			                 {"section", task.definition->section},
 			                 {"href", linked ? base + href : ""},
 			                 {"linked", linked},
-			                 {"tag", StatusTag(words, task.status, task.supported)},
+			                 {"tag", TaskStatusTag(words, task.status, task.supported)},
 			                 {"id", task.definition->id}});
 		}
 		steps.push_back({{"number", step.definition->number},

@@ -10,12 +10,13 @@ namespace mamori::web {
 
 bool IsListField(const std::string &name) {
 	// Every checkbox group of web/templates that shares one name across its boxes.
-	static constexpr std::array<std::string_view, 5> kListFields = {
+	static constexpr std::array<std::string_view, 6> kListFields = {
 	    "asset",       // risk register: assets chosen for a bulk action
 	    "attended",    // training: who attended
 	    "clause_ids",  // 基本方針: the clauses kept
 	    "flag",        // document profile flags
 	    "member",      // exercises and training: the people taking part
+	    "method",      // 点検: the methods of an inspection
 	};
 	return std::find(kListFields.begin(), kListFields.end(), name) != kListFields.end();
 }

@@ -402,8 +402,10 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 		add("handbook", "nav.handbook", base + "/handbook");
 		add("incident", "nav.incident_report", base + "/incidents/new");
 		add("training", "web_training.nav", base + "/training");
+		add("owner", "web_owner.nav", base + "/owner");
 	} else {
 		add("dashboard", "nav.dashboard", base);
+		add("owner", "web_owner.nav", base + "/owner");
 		add("five_articles", "nav.five_articles", base + "/five-articles");
 		add("selfcheck", "nav.selfcheck", base + "/selfcheck");
 		add("policy", "nav.policy", base + "/policy");

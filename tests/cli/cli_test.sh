@@ -576,7 +576,7 @@ expect_bad "risk import: unknown format" "--format" /dev/null risk import --db "
 
 # Every kind in every format, from a seeded organisation that has edited nothing
 # but answered the self-diagnosis: the samples filled with what mamori knows.
-DOC_KINDS="basic_policy handbook regulations regulation_checklist governance outsourcing_nda cloud_checklist website_checklist selfcheck_report incident_manual emergency_card"
+DOC_KINDS="basic_policy handbook regulations regulation_checklist governance outsourcing_nda cloud_checklist website_checklist selfcheck_report incident_manual emergency_card owner_report"
 for kind in $DOC_KINDS; do
 	for format in pdf docx html; do
 		expect_ok "document render: $kind as $format" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
@@ -713,9 +713,20 @@ expect_bad "document render: --incident needs incident_report" "--incident" /dev
 	--kind handbook --incident 77 --format pdf --out "$WORK/bad_incident.pdf"
 expect_bad "document render: --incident not a number" "--incident" /dev/null document render --db "$RDB" --org 1 --as owner@example.jp \
 	--kind incident_report --incident x7 --format pdf --out "$WORK/bad_incident.pdf"
-expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=11 files=24
+# The owner's report (issue 12): the 重要7項目 with their evidence, in one page.
+OWNER_TEXT=$(pdftotext "$WORK/doc_owner_report.pdf" - 2>/dev/null | tr -d '\n' || true)
+case "$OWNER_TEXT" in
+*重要7項目*点検と改善*取組1*取組7*) pass "document render: owner_report PDF lists the 7 items and the inspection cycle" ;;
+*) fail "document render: owner_report PDF lists the 7 items and the inspection cycle" "$(echo "$OWNER_TEXT" | head -c 200)" ;;
+esac
+if command -v pdfinfo >/dev/null && [ "$(pdfinfo "$WORK/doc_owner_report.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')" = "1" ]; then
+	pass "document render: owner_report is one page"
+else
+	fail "document render: owner_report is one page" "$(pdfinfo "$WORK/doc_owner_report.pdf" 2>&1 | grep Pages)"
+fi
+expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=12 files=26
 PACK_LIST=$(unzip -Z1 "$WORK/pack.zip" 2>/dev/null)
-if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx" && echo "$PACK_LIST" | grep -qx "11_emergency_card.pdf"; then
+if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx" && echo "$PACK_LIST" | grep -qx "11_emergency_card.pdf" && echo "$PACK_LIST" | grep -qx "12_owner_report.docx"; then
 	pass "document pack: index and numbered files"
 else
 	fail "document pack: index and numbered files" "$PACK_LIST"

@@ -17,7 +17,7 @@ const ROLES = ['respondent', 'viewer', 'executive', 'manager', 'admin'];
 const CALLERS = ['anonymous', 'outsider', 'installation_admin', ...ROLES];
 // The caller that tries an allowed write: the least privileged one the class allows.
 const WRITER = { anyone: 'respondent', signed_in: 'outsider', installation_admin: 'installation_admin',
-  member: 'respondent', staff: 'viewer', editor: 'manager' };
+  member: 'respondent', staff: 'viewer', editor: 'manager', owner_or_editor: 'executive' };
 const DESTRUCTIVE = /\/(delete|close|finish|logout|rounds)$|^DELETE /;
 
 let server;
@@ -86,6 +86,14 @@ async function furnish(owner, orgId, tag) {
   await submit(owner, `/orgs/${orgId}/training/new`, [['title', `基本研修${tag}`], ['planned_on', '2026-12-10'], ['audience', 'all'],
     ['quiz_set', 'five_articles']]);
   ids.training = lastId('training_sessions', orgId);
+  // 点検と改善 (issue 12): an inspection with one finding.
+  await submit(owner, `/orgs/${orgId}/inspections/new`, [['title', `点検${tag}`], ['standard', 'five_articles'], ['method', 'question'],
+    ['planned_on', '2026-11-01']]);
+  ids.inspection = lastId('inspections', orgId);
+  const inspection = await owner.request('GET', `/orgs/${orgId}/inspections/${ids.inspection}`);
+  assert.equal((await postForm(owner, `/orgs/${orgId}/inspections/${ids.inspection}/findings`, [['_csrf', csrfFrom(inspection.text)],
+    ['description', `指摘${tag}`], ['severity', 'medium'], ['action', '是正する'], ['action_owner', ownerId], ['due_on', '2026-12-31']])).status, 303);
+  ids.finding = lastId('inspection_findings', orgId);
   // The 基本方針, saved with its sample clauses and published, so the print view and handbook exist.
   const policy = await owner.request('GET', `/orgs/${orgId}/policy`);
   const clauses = [...policy.text.matchAll(/name="clause_ids" value="([^"]+)" checked/g)].map((m) => ['clause_ids', m[1]]);

@@ -3,7 +3,7 @@
 // Each row: the route as the route table declares it ('METHOD pattern'), its access class, and
 // a concrete path to call. Placeholders in the path are filled by the test with the ids of real
 // objects: {org} the organisation, {dept} {member} {round} {asset} {threat} {partner} {service}
-// {incident} {system} {exercise} {scenario} {training} {user} objects in it.
+// {incident} {system} {exercise} {scenario} {training} {user} {inspection} {finding} objects in it.
 //
 // What each class lets each caller do is in EXPECTED below, the one place statuses are written.
 // tests/http/authorization_matrix.test.mjs checks every row with every caller, and fails when the
@@ -30,6 +30,8 @@
 //   approver           approving a risk treatment: 経営者 (executive) or 組織管理者 (admin), who answer for it
 //   incident_report    the インシデント報告書 of one incident: staff who handle incidents
 //   org_admin          deleting the organisation: its 組織管理者 (admin) only; other roles are told so (403)
+//   owner_or_editor    what the 経営者 records (the owner's records, the report of an inspection to the
+//                      owner): 経営者 (executive) and the editors; 回答者 and 閲覧者 are told so (403)
 
 // 'signed_out': a page redirects, an API call answers 2xx (and the session is gone).
 // 'redirect': any 3xx. 'sign_in': pages redirect to /login, API calls answer 401.
@@ -54,6 +56,7 @@ export const EXPECTED = {
   approver:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 403, admin: 'allowed' },
   incident_report:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
   org_admin:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 403, admin: 'allowed' },
+  owner_or_editor:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
   unknown_api:        { anonymous: 401, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
 };
 
@@ -258,6 +261,21 @@ export const ROUTES = [
   // Without the password and the typed confirmation these only show the form again (400).
   ['GET /account/delete', 'signed_in', '/account/delete'],
   ['POST /account/delete', 'signed_in', '/account/delete'],
+  // The owner's view, 点検と改善 and the benchmark (issue 12).
+  ['GET /orgs/(\\d+)/owner', 'member', '/orgs/{org}/owner'],
+  ['POST /orgs/(\\d+)/owner/records', 'owner_or_editor', '/orgs/{org}/owner/records'],
+  ['GET /orgs/(\\d+)/inspections', 'member', '/orgs/{org}/inspections'],
+  ['GET /orgs/(\\d+)/inspections/actions', 'member', '/orgs/{org}/inspections/actions'],
+  ['GET /orgs/(\\d+)/inspections/new', 'editor', '/orgs/{org}/inspections/new'],
+  ['POST /orgs/(\\d+)/inspections/new', 'editor', '/orgs/{org}/inspections/new'],
+  ['GET /orgs/(\\d+)/inspections/(\\d+)', 'member', '/orgs/{org}/inspections/{inspection}'],
+  ['POST /orgs/(\\d+)/inspections/(\\d+)/result', 'editor', '/orgs/{org}/inspections/{inspection}/result'],
+  ['POST /orgs/(\\d+)/inspections/(\\d+)/findings', 'editor', '/orgs/{org}/inspections/{inspection}/findings'],
+  ['POST /orgs/(\\d+)/inspections/(\\d+)/findings/(\\d+)/close', 'editor', '/orgs/{org}/inspections/{inspection}/findings/{finding}/close'],
+  ['POST /orgs/(\\d+)/inspections/(\\d+)/report', 'owner_or_editor', '/orgs/{org}/inspections/{inspection}/report'],
+  ['GET /api/v1/orgs/([^/]+)/inspections', 'member', '/api/v1/orgs/{org}/inspections'],
+  ['POST /api/v1/orgs/([^/]+)/inspections', 'editor', '/api/v1/orgs/{org}/inspections'],
+  ['GET /admin/benchmark', 'installation_admin', '/admin/benchmark'],
   ['GET /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
   ['POST /orgs/(\\d+)/delete', 'org_admin', '/orgs/{org}/delete'],
   // The hand-over package (issue 12): importing makes a new organisation, so any account may;

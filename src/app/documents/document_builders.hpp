@@ -50,6 +50,8 @@ document::RenderedDocument ComposeIncidentReport(const DocumentWords &words, con
                                                  const incident::IncidentRules &rules,
                                                  const storage::Incident *incident,
                                                  const std::vector<storage::IncidentEvent> &events);
+//! The owner's one-page report for a board or a bank (owner_report.cpp, issue 12).
+Result<document::RenderedDocument> BuildOwnerReport(AppContext &ctx, const DocumentWords &words, const OrgAccess &access);
 //! A kind written as templates (handbook, regulations, governance, …).
 Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
                                                          const OrgAccess &access, std::string_view kind);

@@ -11,6 +11,8 @@ const std::vector<std::string> &DocumentKinds() {
 	    "outsourcing_nda", "cloud_checklist",   "website_checklist", "selfcheck_report",
 	    // At the end, so the numbers of the earlier files in the pack stay as they were.
 	    "incident_manual", "emergency_card",
+	    // The owner's report (issue 12): after the others, for the same reason.
+	    "owner_report",
 	};
 	return kinds;
 }
@@ -86,6 +88,9 @@ Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageC
 	}
 	if (kind == "emergency_card") {
 		return BuildEmergencyCard(ctx, words, access);
+	}
+	if (kind == "owner_report") {
+		return BuildOwnerReport(ctx, words, access);
 	}
 	if (kind == "incident_report") {  // not in DocumentKinds(): outside the pack
 		return BuildIncidentReport(ctx, words, access, std::nullopt);

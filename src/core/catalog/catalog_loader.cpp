@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -124,6 +125,39 @@ std::vector<PathStepDefinition> ReadStepPath(const Reader &edition) {
 		steps.push_back(step);
 	}
 	return steps;
+}
+
+//! 第1部 3: the 3原則 and the 重要7項目 (owner.yaml). The items keep the
+//! guideline's numbers 1..7 in order, because the owner's view and its
+//! evidence rules (core/owner/key_items.hpp) refer to them by number and id.
+OwnerGuide ReadOwnerGuide(const Reader &file) {
+	OwnerGuide guide;
+	guide.source = file.Source();
+	for (const auto &entry : file.Items("principles")) {
+		OwnerPrinciple principle{entry.Int("number"), entry.String("title"), entry.String("summary")};
+		if (principle.number != static_cast<int>(guide.principles.size()) + 1) {
+			entry.Fail("principles must be numbered 1, 2, ... in order");
+		}
+		guide.principles.push_back(principle);
+	}
+	static const char *const kItemIds[] = {"policy",    "budget_people", "risk_measures", "review",
+	                                       "emergency", "outsourcing",   "information"};
+	for (const auto &entry : file.Items("key_items")) {
+		KeyItemDefinition item{entry.Int("number"), entry.String("id"), entry.String("title"), entry.String("summary"),
+		                       entry.String("section")};
+		const size_t index = guide.key_items.size();
+		if (item.number != static_cast<int>(index) + 1) {
+			entry.Fail("key items must be numbered 1, 2, ... in order");
+		}
+		if (index >= std::size(kItemIds) || item.id != kItemIds[index]) {
+			entry.Child("id").Fail("item " + std::to_string(item.number) + " must have the id the evidence rules know");
+		}
+		guide.key_items.push_back(item);
+	}
+	if (guide.key_items.size() != std::size(kItemIds)) {
+		file.Fail("key_items must list the 7 key items of Part 1, 3(2)");
+	}
+	return guide;
 }
 
 std::vector<FiveArticle> ReadFiveArticles(const Reader &file) {
@@ -440,6 +474,7 @@ Edition ReadEdition(const ContentFiles &files, const std::string &id, Locale loc
 	edition.asset_templates =
 	    ReadAssetTemplates(ParseFile(files, dir + "asset_templates.yaml", locale), edition.risk_catalog, edition.risk_scale);
 	edition.document_templates = ReadDocumentTemplates(files, id, locale);
+	edition.owner = ReadOwnerGuide(ParseFile(files, dir + "owner.yaml", locale));
 	return edition;
 }
 
@@ -605,6 +640,8 @@ Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Loca
 				(void)ReadPolicyTemplate(ParseFile(files, name, locale));
 			} else if (file == "risk_catalog.yaml") {
 				(void)ReadRiskCatalog(ParseFile(files, name, locale), scale);
+			} else if (file == "owner.yaml") {
+				(void)ReadOwnerGuide(ParseFile(files, name, locale));
 			} else if (file == "asset_templates.yaml") {
 				const RiskCatalog risk = ReadRiskCatalog(ParseFile(files, dir + "risk_catalog.yaml", locale), scale);
 				(void)ReadAssetTemplates(ParseFile(files, name, locale), risk, scale);

@@ -10,6 +10,7 @@
 #include "core/document/document_template.hpp"
 #include "core/incident/exercise_scenario.hpp"
 #include "core/incident/incident_rules.hpp"
+#include "core/owner/owner_guide.hpp"
 #include "core/training/training_content.hpp"
 
 #include <map>
@@ -255,6 +256,7 @@ struct Edition {
 	RiskCatalog risk_catalog;
 	std::vector<AssetTemplate> asset_templates;
 	std::vector<document::DocumentTemplate> document_templates;  // documents/*.yaml, by file name
+	OwnerGuide owner;  // owner.yaml: 第1部 3原則 and 重要7項目
 
 	const SelfcheckItem *FindItem(int number) const;
 	const document::DocumentTemplate *FindDocumentTemplate(std::string_view id) const;

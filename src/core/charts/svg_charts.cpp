@@ -536,4 +536,75 @@ std::string HeatMap(const std::string &title, const std::string &row_axis, const
 	return out;
 }
 
+std::string ColumnChart(const std::string &title, const std::vector<std::string> &series,
+                        const std::vector<ColumnGroup> &groups, const std::string &no_data) {
+	if (groups.empty() || series.empty()) {
+		return NoDataSvg("columns", title, no_data);
+	}
+	int max = 1;
+	for (const ColumnGroup &group : groups) {
+		for (int value : group.values) {
+			max = std::max(max, value);
+		}
+	}
+	const double font_size = 12;
+	const double padding = 12;
+	const double legend_height = 24;
+	const double plot_top = padding + legend_height + 16;  // room for the tallest column's count
+	const double plot_height = 160;
+	const double column_width = 22;
+	const double group_gap = 18;
+	const double group_width = column_width * static_cast<double>(series.size()) + group_gap;
+	const double label_height = 36;
+	const double width = std::max(320.0, padding * 2 + group_width * static_cast<double>(groups.size()));
+	const double height = plot_top + plot_height + label_height;
+	const double base = plot_top + plot_height;
+
+	std::string out = OpenSvg("columns", title, width, height);
+	// Hatching per series (after the first) tells them apart without colour.
+	out += "<defs>";
+	for (std::size_t s = 1; s < series.size(); ++s) {
+		out += "<pattern id=\"" + ChartId("hatch" + std::to_string(s), title) +
+		       "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(" +
+		       std::to_string(45 * static_cast<int>(s)) + ")\"><rect width=\"6\" height=\"6\" fill=\"" +
+		       std::string(kSeriesColours[s % kStyleCount]) + "\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"" +
+		       std::string(kBackgroundColour) + "\" stroke-width=\"2\"/></pattern>";
+	}
+	out += "</defs>";
+	double legend_x = padding;
+	for (std::size_t s = 0; s < series.size(); ++s) {
+		const std::string fill = s == 0 ? std::string(kSeriesColours[0])
+		                                : "url(#" + ChartId("hatch" + std::to_string(s), title) + ")";
+		out += "<rect x=\"" + FormatNumber(legend_x) + "\" y=\"" + FormatNumber(padding) +
+		       "\" width=\"14\" height=\"14\" fill=\"" + fill + "\"/>";
+		out += Text(legend_x + 20, padding + 12, series[s], "start", font_size);
+		legend_x += 34 + EstimateTextWidth(series[s], font_size);
+	}
+	out += "<line x1=\"" + FormatNumber(padding) + "\" y1=\"" + FormatNumber(base) + "\" x2=\"" +
+	       FormatNumber(width - padding) + "\" y2=\"" + FormatNumber(base) + "\" stroke=\"" + std::string(kGridColour) +
+	       "\"/>";
+	for (std::size_t g = 0; g < groups.size(); ++g) {
+		const ColumnGroup &group = groups[g];
+		const double left = padding + group_width * static_cast<double>(g) + group_gap / 2;
+		out += "<g class=\"mamori-chart-column\">";
+		for (std::size_t s = 0; s < series.size(); ++s) {
+			const int value = s < group.values.size() ? std::max(0, group.values[s]) : 0;
+			const double h = plot_height * static_cast<double>(value) / static_cast<double>(max);
+			const double x = left + column_width * static_cast<double>(s);
+			const std::string fill = s == 0 ? std::string(kSeriesColours[0])
+			                                : "url(#" + ChartId("hatch" + std::to_string(s), title) + ")";
+			if (value > 0) {
+				out += "<rect x=\"" + FormatNumber(x + 2) + "\" y=\"" + FormatNumber(base - h) + "\" width=\"" +
+				       FormatNumber(column_width - 4) + "\" height=\"" + FormatNumber(h) + "\" fill=\"" + fill + "\"/>";
+			}
+			out += Text(x + column_width / 2, base - h - 4, std::to_string(value), "middle", font_size);
+		}
+		out += Text(left + column_width * static_cast<double>(series.size()) / 2, base + 16, group.label, "middle",
+		            font_size - 1);
+		out += "</g>";
+	}
+	out += "</svg>";
+	return out;
+}
+
 } // namespace mamori::charts

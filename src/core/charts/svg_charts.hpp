@@ -57,6 +57,18 @@ std::string HeatMap(const std::string &title, const std::string &row_axis, const
                     const std::string &column_axis, const std::vector<std::string> &column_labels,
                     const std::vector<std::vector<HeatCell>> &cells, const std::string &no_data = {});
 
+//! One column position of a ColumnChart: a label under it and one count per series.
+struct ColumnGroup {
+	std::string label;        // e.g. a date 「2026-04-01」 or a score range "50–59"
+	std::vector<int> values;  // one per series
+};
+
+//! Vertical columns of counts (a histogram, or the findings and closed actions
+//! of each inspection side by side). Each series has its own colour and
+//! hatching, and every column prints its count, so colour is never the only cue.
+std::string ColumnChart(const std::string &title, const std::vector<std::string> &series,
+                        const std::vector<ColumnGroup> &groups, const std::string &no_data = {});
+
 //! Escapes &, <, >, " and ' for XML text and attributes.
 std::string XmlEscape(const std::string &text);
 

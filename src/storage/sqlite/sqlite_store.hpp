@@ -275,6 +275,21 @@ public:
 	Result<bool> OrganizationRequiresTwoStep(Id org_id) override;
 	Status SetOrganizationRequiresTwoStep(Id org_id, bool required) override;
 
+	// 点検と改善 (sqlite_store_inspections.cpp).
+	Result<std::vector<Inspection>> ListInspections(Id org_id) override;
+	Result<std::optional<Inspection>> FindInspection(Id org_id, Id inspection_id) override;
+	Result<Id> CreateInspection(const Inspection &inspection) override;
+	Status UpdateInspection(const Inspection &inspection) override;
+	Result<std::vector<InspectionFinding>> ListFindings(Id org_id, Id inspection_id) override;
+	Result<std::optional<InspectionFinding>> FindFinding(Id org_id, Id finding_id) override;
+	Result<Id> CreateFinding(const InspectionFinding &finding) override;
+	Status UpdateFinding(const InspectionFinding &finding) override;
+
+	// The owner's records and the benchmark population (sqlite_store_owner.cpp).
+	Result<std::vector<OwnerRecord>> ListOwnerRecords(Id org_id) override;
+	Status PutOwnerRecord(const OwnerRecord &record) override;
+	Result<std::vector<Organization>> ListOrganizationsInUse() override;
+
 private:
 	explicit SqliteStore(std::unique_ptr<sql::Connection> connection);
 
