@@ -319,7 +319,9 @@ RouteTable AllRoutes() {
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,
-	                              PrivacyRoutes, RemovalRoutes}) {
+	                              PrivacyRoutes, RemovalRoutes,
+	                              // --- consultant workspace (issue 12) ---
+	                              CoachingRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

@@ -16,6 +16,7 @@ namespace {
 // participants, attendance...) go with them by ON DELETE CASCADE. The storage tests check that
 // no table with an org_id column is missing here.
 constexpr const char *kOrganizationTables[] = {
+    "engagement_requests", "engagement_visits", "engagements",  // coaching (0027)
     "risk_treatments", "control_answer_reviews", "control_answers", "planned_control_answers",
     "threat_frequencies", "incident_help_sheets", "incident_procedure_adaptations", "incidents",
     "continuity_systems", "exercises", "exercise_scenarios", "training_sessions", "cloud_services",
