@@ -24,8 +24,9 @@ namespace {
 std::string OrgBase(Id org_id) { return "/orgs/" + std::to_string(org_id); }
 std::string Base(const app::OrgAccess &access) { return OrgBase(access.org.id) + "/coaching"; }
 
-void AddFormError(Json &model, const Error &error) {
-	model["error_summary"] = ErrorSummary(error, error.field);
+//! The error summary links to `field_id`; the inline error shows under the field named.
+void AddFormError(Json &model, const Error &error, const std::string &field_id) {
+	model["error_summary"] = ErrorSummary(error, field_id);
 	model["errors"] = {{error.field, error.message}};
 }
 
@@ -59,12 +60,18 @@ Json ClientModel(const WebApp &web, const Request &request, const app::Portfolio
 	const app::PortfolioRound *latest = entry.Latest();
 	std::string trend;  // "48 → 56 → 62", oldest first
 	for (const auto &round : entry.trend) {
-		trend += (trend.empty() ? "" : " \u2192 ") + std::to_string(round.total);
+		if (!trend.empty()) {
+			trend += " \u2192 ";
+		}
+		trend += std::to_string(round.total);
 	}
 	std::string delta;
 	if (entry.trend.size() >= 2) {
 		const int change = entry.trend.back().total - entry.trend[entry.trend.size() - 2].total;
-		delta = (change > 0 ? "+" : "") + std::to_string(change);
+		delta = std::to_string(change);
+		if (change > 0) {
+			delta.insert(0, "+");
+		}
 	}
 	const int step = entry.position.current_step;
 	const int steps = static_cast<int>(entry.position.steps.size());
@@ -115,7 +122,7 @@ void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput
 	              {"open_requests", open_requests},
 	              {"org", OrganizationFormModel(web.Content(request), input)}};
 	if (error) {
-		AddFormError(model, *error);
+		AddFormError(model, *error, error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
 	             web.RenderPage(request, "consultant_portfolio", model, "web_coaching.portfolio.title"));
@@ -232,8 +239,17 @@ const char *DoneKey(const std::string &done) {
 	return nullptr;
 }
 
+//! Where the error summary of the coaching page points: the start form's field, a visit's
+//! field ("planned_on-2"), or the programme text for an error inside a consultant's own programme.
+std::string FieldId(const Error &error, std::optional<int> visit) {
+	if (visit) {
+		return error.field + "-" + std::to_string(*visit);
+	}
+	return error.field == "programme_id" || error.field == "started_on" ? error.field : "programme_yaml";
+}
+
 void RenderCoaching(WebApp &web, Request &request, const app::OrgAccess &access, const app::StartEngagementInput &input,
-                    const std::optional<Error> &error) {
+                    const std::optional<Error> &error, std::optional<int> visit = std::nullopt) {
 	auto coaching = app::LoadCoaching(web.ctx(), access);
 	if (!coaching) {
 		return web.SendErrorPage(request, coaching.error());
@@ -262,7 +278,7 @@ void RenderCoaching(WebApp &web, Request &request, const app::OrgAccess &access,
 		model["programme_yaml"] = input.programme_yaml;
 	}
 	if (error) {
-		AddFormError(model, *error);
+		AddFormError(model, *error, FieldId(*error, visit));
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
 	             web.RenderPage(request, "coaching", model, "web_coaching.title", access));
@@ -306,7 +322,7 @@ void SaveVisit(WebApp &web, Request &request, const app::OrgAccess &access) {
 		if (saved.error().code != ErrorCode::kInvalidInput) {
 			return web.SendErrorPage(request, saved.error());
 		}
-		return RenderCoaching(web, request, access, {}, saved.error());
+		return RenderCoaching(web, request, access, {}, saved.error(), *number);
 	}
 	web.Redirect(request, Base(access) + "?done=visit#visit-" + std::to_string(*number));
 }

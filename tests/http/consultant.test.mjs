@@ -41,9 +41,9 @@ async function saveVisit(client, orgId, number, fields) {
   return postForm(client, `/orgs/${orgId}/coaching/visits/${number}`, { _csrf: csrfFrom(page.text), ...fields });
 }
 
+// The session's token, as the page's forms carry it (a respondent cannot open the page).
 async function markRequest(client, orgId, requestId, done = '1') {
-  const page = await client.request('GET', `/orgs/${orgId}/coaching`);
-  return postForm(client, `/orgs/${orgId}/coaching/requests/${requestId}`, { _csrf: csrfFrom(page.text), done });
+  return postForm(client, `/orgs/${orgId}/coaching/requests/${requestId}`, { _csrf: client.csrf, done });
 }
 
 function requestIds(orgId, visit) {
