@@ -193,6 +193,7 @@ Json VisitModel(const WebApp &web, const Request &request, const app::OrgAccess 
 	        {"planned_on", visit.visit.planned_on},
 	        {"held_on", visit.visit.held_on},
 	        {"planned_text", Date(web, request, visit.visit.planned_on)},
+	        {"has_planned", !visit.visit.planned_on.empty()},
 	        {"held_text", Date(web, request, visit.visit.held_on)},
 	        {"held", !visit.visit.held_on.empty()},
 	        {"notes", visit.visit.notes},
