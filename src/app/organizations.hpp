@@ -39,9 +39,13 @@ struct OrgAccess {
 	storage::Organization org;
 	storage::Membership membership;
 
+	//! 責任者 and 組織管理者, and the 外部専門家 who coaches the firm (issue 12): an expert works on
+	//! the firm's documents, risks and diagnosis with it, as 003's coaching has them do.
 	bool CanEdit() const {
-		return membership.role == storage::Role::kAdmin || membership.role == storage::Role::kManager;
+		return membership.role == storage::Role::kAdmin || membership.role == storage::Role::kManager ||
+		       membership.role == storage::Role::kConsultant;
 	}
+	bool IsConsultant() const { return membership.role == storage::Role::kConsultant; }
 	bool CanManageMembers() const { return CanEdit(); }
 	bool IsRespondent() const { return membership.role == storage::Role::kRespondent; }
 	//! 経営者 approves accepting a 大 risk; an 組織管理者 may stand in.

@@ -8,9 +8,11 @@
 #include "cli/messages.hpp"
 
 #include "app/accounts.hpp"
+#include "app/coaching.hpp"
 #include "core/catalog/untranslated_content.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/files.hpp"
+#include "platform/programme_files.hpp"
 #include "storage/open_store.hpp"
 #include "web/client_address.hpp"
 #include "web/server.hpp"
@@ -301,6 +303,15 @@ int RunCatalog(const Args &args) {
 		return ReportError(Error{ErrorCode::kCatalogInvalid, where,
 		                         first.reason + " (" + std::to_string(gaps.size()) + " translation gaps in all)"});
 	}
+	// The coaching programmes (issue 12) go through the same loader as a consultant's own.
+	auto programmes = platform::LoadProgrammes(dir, app::ProgrammeDocumentKinds());
+	if (!programmes) {
+		return ReportError(programmes.error());
+	}
+	nlohmann::json programme_ids = nlohmann::json::array();
+	for (const auto &file : *programmes) {
+		programme_ids.push_back(file.programme.id);
+	}
 	const Catalog &catalog = catalogs->Default();
 	nlohmann::json editions = nlohmann::json::array();
 	for (const auto &[id, edition] : catalog.editions) {
@@ -317,7 +328,7 @@ int RunCatalog(const Args &args) {
 		locales.push_back(std::string(LocaleCode(locale)));
 	}
 	std::cout << nlohmann::json{{"ok", true}, {"default_edition", catalog.default_edition}, {"editions", editions},
-	                            {"locales", locales}}
+	                            {"locales", locales}, {"programmes", programme_ids}}
 	                 .dump(2)
 	          << std::endl;
 	return kExitOk;

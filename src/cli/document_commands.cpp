@@ -63,8 +63,31 @@ Result<const MessageCatalog *> Messages() {
 
 //! The kind asked for; `--incident ID` picks the incident of an incident_report
 //! (without it, the most recently closed one, or the sample).
+//! `--visit N` picks the visit of a visit_report (without it, the latest visit held).
+Result<document::RenderedDocument> BuildVisitReport(app::AppContext &ctx, const MessageCatalog &messages,
+                                                    const app::OrgAccess &access, const ParsedArgs &parsed) {
+	if (parsed.Value("kind") != "visit_report") {
+		return Error::Invalid("--visit", "cli.document.visit_needs_report");
+	}
+	const std::string text = parsed.Value("visit");
+	if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != std::string::npos ||
+	    std::stoi(text) <= 0) {
+		return Error::Invalid("--visit", "cli.document.visit_invalid", {{"value", text}});
+	}
+	auto doc = app::BuildVisitReportDocument(ctx, messages, access, std::stoi(text));
+	if (!doc && doc.error().field == "visit") {
+		Error error = doc.error();
+		error.field = "--visit";
+		return error;
+	}
+	return doc;
+}
+
 Result<document::RenderedDocument> BuildRequested(app::AppContext &ctx, const MessageCatalog &messages,
                                                   const app::OrgAccess &access, const ParsedArgs &parsed) {
+	if (parsed.Has("visit")) {
+		return BuildVisitReport(ctx, messages, access, parsed);
+	}
 	if (!parsed.Has("incident")) {
 		return app::BuildDocument(ctx, messages, access, parsed.Value("kind"));
 	}
@@ -81,7 +104,7 @@ Result<document::RenderedDocument> BuildRequested(app::AppContext &ctx, const Me
 }
 
 int RunRender(const Args &args) {
-	auto parsed = ParseArgs(args, {"db", "org", "as", "kind", "format", "out", "incident"}, {});
+	auto parsed = ParseArgs(args, {"db", "org", "as", "kind", "format", "out", "incident", "visit"}, {});
 	if (!parsed) {
 		return ReportError(parsed.error());
 	}
@@ -168,7 +191,7 @@ int RunPack(const Args &args) {
 
 int RunDocument(const Args &args) {
 	if (args.empty() || (args[0] != "render" && args[0] != "pack")) {
-		std::cerr << "usage: mamori document render --db PATH --org ID --as EMAIL --kind KIND [--incident ID] --format pdf|docx|html --out FILE\n"
+		std::cerr << "usage: mamori document render --db PATH --org ID --as EMAIL --kind KIND [--incident ID] [--visit N] --format pdf|docx|html --out FILE\n"
 		             "       mamori document pack --db PATH --org ID --as EMAIL --out FILE.zip"
 		          << std::endl;
 		return kExitBadInput;

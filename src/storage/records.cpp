@@ -26,12 +26,14 @@ std::string_view RoleName(Role role) {
 		return "respondent";
 	case Role::kViewer:
 		return "viewer";
+	case Role::kConsultant:
+		return "consultant";
 	}
 	return "viewer";
 }
 
 std::optional<Role> ParseRoleName(std::string_view name) {
-	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
+	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer, Role::kConsultant}) {
 		if (RoleName(role) == name) {
 			return role;
 		}

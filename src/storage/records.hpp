@@ -29,7 +29,7 @@ struct User {
 	std::string locale;  // chosen UI language "ja" / "en"; empty until the user chooses
 };
 
-enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer };  // labels: 組織管理者, 情報セキュリティ責任者, 経営者, 回答者, 閲覧者
+enum class Role { kAdmin, kManager, kExecutive, kRespondent, kViewer, kConsultant };  // labels: 組織管理者, 情報セキュリティ責任者, 経営者, 回答者, 閲覧者, 外部専門家
 
 struct Organization {
 	Id id = 0;

@@ -18,6 +18,7 @@
 #include "core/common/result.hpp"
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/coaching_store.hpp"
 #include "storage/continuity_store.hpp"
 #include "storage/counter_store.hpp"
 #include "storage/document_store.hpp"
@@ -61,7 +62,8 @@ class Store : public AccountStore,
               public RemovalStore,
               public TransferStore,
               public InspectionStore,
-              public OwnerStore {
+              public OwnerStore,
+              public CoachingStore {
 public:
 	~Store() override = default;
 
@@ -78,7 +80,7 @@ public:
 	virtual Status BackupTo(const std::string &path) = 0;
 };
 
-std::string_view RoleName(Role role);  // admin / manager / respondent / viewer
+std::string_view RoleName(Role role);  // admin / manager / executive / respondent / viewer / consultant
 std::optional<Role> ParseRoleName(std::string_view name);
 
 } // namespace mamori::storage

@@ -326,7 +326,9 @@ RouteTable AllRoutes() {
 	                              PolicyRoutes, AuditRoutes, AdminRoutes, RiskRoutes, LanguageRoutes, DocumentEditRoutes, DocumentRoutes, HandbookRoutes,
 	                              PartnerRoutes, CloudServiceRoutes, IncidentRoutes, ContinuityRoutes,
 	                              ExerciseRoutes, ExerciseSceneRoutes, ExerciseScenarioRoutes, TrainingRoutes,
-	                              PrivacyRoutes, RemovalRoutes, HandoverRoutes}) {
+	                              PrivacyRoutes, RemovalRoutes, HandoverRoutes,
+	                              // --- consultant workspace (issue 12) ---
+	                              CoachingRoutes}) {
 		for (Route &route : table()) {
 			all.push_back(std::move(route));
 		}

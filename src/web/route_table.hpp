@@ -120,6 +120,9 @@ RouteTable AuthRoutes();
 RouteTable AccountRoutes();
 RouteTable ApiRoutes();
 RouteTable OrganizationRoutes();
+// --- consultant workspace (issue 12) ---
+RouteTable CoachingRoutes();
+// --- end consultant workspace ---
 RouteTable FiveArticleRoutes();
 RouteTable SelfcheckRoutes();
 RouteTable PolicyRoutes();

@@ -78,6 +78,11 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"org.document_language", "audit_log.action.org_document_language"},
 	    {"org.profile_flags", "audit_log.action.org_profile_flags"},
 	    {"partner.create", "audit_log.action.partner_create"},
+	    // consultant workspace (issue 12)
+	    {"coaching.start", "audit_log.action.coaching_start"},
+	    {"coaching.visit", "audit_log.action.coaching_visit"},
+	    {"coaching.request_done", "audit_log.action.coaching_request_done"},
+	    {"coaching.request_reopen", "audit_log.action.coaching_request_reopen"},
 	    {"partner.update", "audit_log.action.partner_update"},
 	    {"partner.delete", "audit_log.action.partner_delete"},
 	    {"cloud_service.create", "audit_log.action.cloud_service_create"},
@@ -359,7 +364,7 @@ void ShowAudit(WebApp &web, Request &request, const app::OrgAccess &access) {
 	}
 	Names role_names;  // "manager" → 情報セキュリティ責任者, in the reader's language
 	for (auto role : {app::Role::kAdmin, app::Role::kManager, app::Role::kExecutive, app::Role::kRespondent,
-	                  app::Role::kViewer}) {
+	                  app::Role::kViewer, app::Role::kConsultant}) {
 		role_names[std::string(app::RoleName(role))] = web.Text(request, RoleKey(role));
 	}
 	Json rows = Json::array();

@@ -314,7 +314,7 @@ Json DepartmentOptions(const std::vector<app::Department> &departments, const Js
 Json RoleOptions(const WebApp &web, const Request &request, const Json &form) {
 	Json roles = Json::array();
 	for (auto role : {app::Role::kRespondent, app::Role::kViewer, app::Role::kExecutive,
-	                  app::Role::kManager, app::Role::kAdmin}) {
+	                  app::Role::kManager, app::Role::kAdmin, app::Role::kConsultant}) {
 		const std::string name(app::RoleName(role));
 		roles.push_back({{"value", name},
 		                 {"label", web.Text(request, RoleKey(role))},

@@ -387,6 +387,8 @@ const char *RoleKey(app::Role role) {
 		return "roles.respondent";
 	case app::Role::kViewer:
 		return "roles.viewer";
+	case app::Role::kConsultant:
+		return "roles.consultant";
 	}
 	return "roles.viewer";
 }
@@ -416,6 +418,7 @@ Json OrgNavigation(const app::OrgAccess &access, const std::string &current) {
 			add("members", "nav.members", base + "/members");
 		}
 		add("audit", "nav.audit", base + "/audit");
+		add("coaching", "nav.coaching", base + "/coaching");  // consultant workspace (issue 12)
 		add("training", "web_training.nav", base + "/training");
 		add("incident", "nav.incident_report", base + "/incidents/new");
 	}

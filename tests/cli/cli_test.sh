@@ -724,6 +724,45 @@ if command -v pdfinfo >/dev/null && [ "$(pdfinfo "$WORK/doc_owner_report.pdf" 2>
 else
 	fail "document render: owner_report is one page" "$(pdfinfo "$WORK/doc_owner_report.pdf" 2>&1 | grep Pages)"
 fi
+# ---------------------------------------------------------------- coaching reports (issue 12)
+# visit_report and final_report from a copy of the database with a theme-1 engagement: visit 1
+# held with notes and its pre-work done, visit 2 planned. --visit picks the visit.
+CDB="$WORK/coaching.db"
+cp "$RDB" "$CDB"
+expect_ok "document render: visit_report before any coaching" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+	--kind visit_report --format html --out "$WORK/no_coaching.html" -- 'kind="visit_report"'
+grep -qF "まだ専門家の指導を始めていません" "$WORK/no_coaching.html" && pass "document render: visit_report says no coaching yet" ||
+	fail "document render: visit_report says no coaching yet" "$(head -c 300 "$WORK/no_coaching.html")"
+PROGRAMME="$(dirname "$0")/../../content/programmes/theme1_regulations.yaml"
+sqlite3 "$CDB" "INSERT INTO engagements (id, org_id, programme_id, programme_title, programme_yaml, started_on, created_at)
+	VALUES (5, 1, 'theme1_regulations', '', readfile('$PROGRAMME'), '2026-11-01', '2026-11-01T00:00:00Z');
+	INSERT INTO engagement_visits (org_id, engagement_id, number, planned_on, held_on, notes)
+	VALUES (1, 5, 1, '2026-11-20', '2026-11-20', '規程の整備状況を確認した'), (1, 5, 2, '2026-12-10', '', ''), (1, 5, 3, '', '', '');
+	INSERT INTO engagement_requests (org_id, engagement_id, visit_number, request_key, done_at)
+	VALUES (1, 5, 1, 'selfcheck', '2026-11-18T01:00:00Z'), (1, 5, 2, 'policy_draft', '')"
+for kind in visit_report final_report; do
+	for format in pdf docx html; do
+		expect_ok "document render: $kind as $format" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+			--kind "$kind" --format "$format" --out "$WORK/coach_$kind.$format" -- "kind=\"$kind\""
+	done
+done
+VISIT_TEXT=$(pdftotext "$WORK/coach_visit_report.pdf" - 2>/dev/null | tr -d '\n' || true)
+case "$VISIT_TEXT" in
+*実施報告書（第1回）*2026年11月18日*規程の整備状況を確認した*) pass "document render: visit_report PDF holds the latest visit" ;;
+*) fail "document render: visit_report PDF holds the latest visit" "$(echo "$VISIT_TEXT" | head -c 300)" ;;
+esac
+grep -qF "最終報告書" "$WORK/coach_final_report.html" && grep -qF "1 / 1" "$WORK/coach_final_report.html" &&
+	pass "document render: final_report lists the visits and their pre-work" ||
+	fail "document render: final_report lists the visits and their pre-work" "$(head -c 300 "$WORK/coach_final_report.html")"
+expect_ok "document render: --visit picks one" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+	--kind visit_report --visit 2 --format html --out "$WORK/visit_2.html" -- 'title="実施報告書（第2回）"'
+expect_bad "document render: --visit beyond the programme" "--visit" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+	--kind visit_report --visit 9 --format pdf --out "$WORK/bad_visit.pdf"
+expect_bad "document render: --visit not a number" "--visit" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+	--kind visit_report --visit 0 --format pdf --out "$WORK/bad_visit.pdf"
+expect_bad "document render: --visit needs visit_report" "--visit" /dev/null document render --db "$CDB" --org 1 --as owner@example.jp \
+	--kind final_report --visit 1 --format pdf --out "$WORK/bad_visit.pdf"
+[ ! -e "$WORK/bad_visit.pdf" ] && pass "document render: a refused --visit writes no file" || fail "document render: a refused --visit writes no file" "bad_visit.pdf exists"
 expect_ok "document pack: every document as PDF and DOCX" /dev/null document pack --db "$RDB" --org 1 --as owner@example.jp --out "$WORK/pack.zip" -- documents=12 files=26
 PACK_LIST=$(unzip -Z1 "$WORK/pack.zip" 2>/dev/null)
 if echo "$PACK_LIST" | grep -qx "00_index.pdf" && echo "$PACK_LIST" | grep -qx "01_basic_policy.pdf" && echo "$PACK_LIST" | grep -qx "09_selfcheck_report.docx" && echo "$PACK_LIST" | grep -qx "11_emergency_card.pdf" && echo "$PACK_LIST" | grep -qx "12_owner_report.docx"; then

@@ -13,7 +13,7 @@ import { startServer, ApiClient, csrfFrom, postForm, dbQuery } from '../support/
 import { createOrganization, inviteMember, signedIn, PASSWORD } from '../support/org_fixture.mjs';
 import { EXPECTED, FOREIGN, ROUTES } from '../support/authorization_matrix.mjs';
 
-const ROLES = ['respondent', 'viewer', 'executive', 'manager', 'admin'];
+const ROLES = ['respondent', 'viewer', 'executive', 'manager', 'admin', 'consultant'];
 const CALLERS = ['anonymous', 'outsider', 'installation_admin', ...ROLES];
 // The caller that tries an allowed write: the least privileged one the class allows.
 const WRITER = { anyone: 'respondent', signed_in: 'outsider', installation_admin: 'installation_admin',
@@ -112,6 +112,9 @@ async function furnish(owner, orgId, tag) {
   }
   const draft = await owner.request('GET', `/orgs/${orgId}/policy`);
   assert.equal((await postForm(owner, `/orgs/${orgId}/policy/publish`, { _csrf: csrfFrom(draft.text) })).status, 303);
+  // A coaching engagement (issue 12), so its visits and pre-work requests exist.
+  await submit(owner, `/orgs/${orgId}/coaching`, [['programme_id', 'theme1_regulations']]);
+  ids.request = lastId('engagement_requests', orgId);
   return ids;
 }
 
@@ -177,7 +180,7 @@ before(async () => {
   const a = await createOrganization(server, 'matrix-manager@example.jp', '権限表株式会社');
   const b = await createOrganization(server, 'matrix-outsider@example.jp', '他社株式会社');
   clients = { manager: a.owner, outsider: b.owner };
-  for (const role of ['respondent', 'viewer', 'executive', 'admin']) {
+  for (const role of ['respondent', 'viewer', 'executive', 'admin', 'consultant']) {
     clients[role] = await inviteMember(server, a.owner, a.orgId, `matrix-${role}@example.jp`, { role });
   }
   server.createUser('matrix-operator@example.jp', PASSWORD, { admin: true });

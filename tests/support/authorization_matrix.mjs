@@ -32,32 +32,35 @@
 //   org_admin          deleting the organisation: its 組織管理者 (admin) only; other roles are told so (403)
 //   owner_or_editor    what the 経営者 records (the owner's records, the report of an inspection to the
 //                      owner): 経営者 (executive) and the editors; 回答者 and 閲覧者 are told so (403)
+// The consultant column is the 外部専門家 role (issue 12); {request} is a coaching pre-work request.
 
 // 'signed_out': a page redirects, an API call answers 2xx (and the session is gone).
 // 'redirect': any 3xx. 'sign_in': pages redirect to /login, API calls answer 401.
 // 'allowed' means: not refused (no 401, 403, 404, no redirect to sign-in) and no server error.
 export const EXPECTED = {
-  //                  anonymous  outsider  inst.admin  respondent viewer executive manager admin
-  anyone:             { anonymous: 'allowed', outsider: 'allowed', installation_admin: 'allowed', respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  sign_out:           { anonymous: 'signed_out', outsider: 'signed_out', installation_admin: 'signed_out', respondent: 'signed_out', viewer: 'signed_out', executive: 'signed_out', manager: 'signed_out', admin: 'signed_out' },
-  invitation:         { anonymous: 404, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
-  signed_in:          { anonymous: 'sign_in', outsider: 'allowed', installation_admin: 'allowed', respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  installation_admin: { anonymous: 'sign_in', outsider: 404, installation_admin: 'allowed', respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
-  member:             { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  staff:              { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  editor:             { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 'allowed', admin: 'allowed' },
-  setup_page:         { anonymous: 'redirect', outsider: 'redirect', installation_admin: 'redirect', respondent: 'redirect', viewer: 'redirect', executive: 'redirect', manager: 'redirect', admin: 'redirect' },
-  setup_form:         { anonymous: 409, outsider: 409, installation_admin: 409, respondent: 409, viewer: 409, executive: 409, manager: 409, admin: 409 },
-  answerer:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 'allowed', viewer: 403, executive: 403, manager: 'allowed', admin: 'allowed' },
-  incident_case:      { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  second_step:        { anonymous: 'redirect', outsider: 'redirect', installation_admin: 'redirect', respondent: 'redirect', viewer: 'redirect', executive: 'redirect', manager: 'redirect', admin: 'redirect' },
-  code_without_sign_in: { anonymous: 401, outsider: 401, installation_admin: 401, respondent: 401, viewer: 401, executive: 401, manager: 401, admin: 401 },
-  not_yours:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
-  approver:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 403, admin: 'allowed' },
-  incident_report:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  org_admin:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 403, admin: 'allowed' },
-  owner_or_editor:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed' },
-  unknown_api:        { anonymous: 401, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404 },
+  //                  anonymous  outsider  inst.admin  respondent viewer executive manager admin consultant
+  // consultant (外部専門家, issue 12): coaches the firm with an editor's rights (app OrgAccess::CanEdit),
+  // but does not approve risks for the owner (approver) nor delete the organisation (org_admin).
+  anyone:             { anonymous: 'allowed', outsider: 'allowed', installation_admin: 'allowed', respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  sign_out:           { anonymous: 'signed_out', outsider: 'signed_out', installation_admin: 'signed_out', respondent: 'signed_out', viewer: 'signed_out', executive: 'signed_out', manager: 'signed_out', admin: 'signed_out', consultant: 'signed_out' },
+  invitation:         { anonymous: 404, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404, consultant: 404 },
+  signed_in:          { anonymous: 'sign_in', outsider: 'allowed', installation_admin: 'allowed', respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  installation_admin: { anonymous: 'sign_in', outsider: 404, installation_admin: 'allowed', respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404, consultant: 404 },
+  member:             { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 'allowed', viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  staff:              { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 'allowed', executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  editor:             { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  setup_page:         { anonymous: 'redirect', outsider: 'redirect', installation_admin: 'redirect', respondent: 'redirect', viewer: 'redirect', executive: 'redirect', manager: 'redirect', admin: 'redirect', consultant: 'redirect' },
+  setup_form:         { anonymous: 409, outsider: 409, installation_admin: 409, respondent: 409, viewer: 409, executive: 409, manager: 409, admin: 409, consultant: 409 },
+  answerer:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 'allowed', viewer: 403, executive: 403, manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  incident_case:      { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  second_step:        { anonymous: 'redirect', outsider: 'redirect', installation_admin: 'redirect', respondent: 'redirect', viewer: 'redirect', executive: 'redirect', manager: 'redirect', admin: 'redirect', consultant: 'redirect' },
+  code_without_sign_in: { anonymous: 401, outsider: 401, installation_admin: 401, respondent: 401, viewer: 401, executive: 401, manager: 401, admin: 401, consultant: 401 },
+  not_yours:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404, consultant: 404 },
+  approver:           { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 403, admin: 'allowed', consultant: 403 },
+  incident_report:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  org_admin:          { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 403, manager: 403, admin: 'allowed', consultant: 403 },
+  owner_or_editor:    { anonymous: 'sign_in', outsider: 404, installation_admin: 404, respondent: 403, viewer: 403, executive: 'allowed', manager: 'allowed', admin: 'allowed', consultant: 'allowed' },
+  unknown_api:        { anonymous: 401, outsider: 404, installation_admin: 404, respondent: 404, viewer: 404, executive: 404, manager: 404, admin: 404, consultant: 404 },
 };
 
 // Another organisation's id in the path, or another organisation's object under one's own
@@ -285,4 +288,14 @@ export const ROUTES = [
   ['GET /orgs/(\\d+)/handover', 'editor', '/orgs/{org}/handover'],
   ['POST /orgs/(\\d+)/handover/download', 'editor', '/orgs/{org}/handover/download'],
   ['POST /orgs/(\\d+)/handover/replace', 'editor', '/orgs/{org}/handover/replace'],
+  // --- consultant workspace (issue 12) ---
+  ['GET /consultant', 'signed_in', '/consultant'],
+  ['POST /consultant/clients', 'signed_in', '/consultant/clients'],
+  ['GET /orgs/(\\d+)/coaching', 'staff', '/orgs/{org}/coaching'],
+  ['POST /orgs/(\\d+)/coaching', 'editor', '/orgs/{org}/coaching'],
+  ['POST /orgs/(\\d+)/coaching/visits/(\\d+)', 'editor', '/orgs/{org}/coaching/visits/1'],
+  ['POST /orgs/(\\d+)/coaching/requests/(\\d+)', 'editor', '/orgs/{org}/coaching/requests/{request}'],
+  ['GET /orgs/(\\d+)/coaching/reports/(visit-\\d+|final)\\.(pdf|docx)', 'staff', '/orgs/{org}/coaching/reports/visit-1.pdf'],
+  ['GET /orgs/(\\d+)/coaching/reports/(visit-\\d+|final)', 'staff', '/orgs/{org}/coaching/reports/final'],
+  // --- end consultant workspace ---
 ];

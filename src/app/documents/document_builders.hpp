@@ -52,6 +52,15 @@ document::RenderedDocument ComposeIncidentReport(const DocumentWords &words, con
                                                  const std::vector<storage::IncidentEvent> &events);
 //! The owner's one-page report for a board or a bank (owner_report.cpp, issue 12).
 Result<document::RenderedDocument> BuildOwnerReport(AppContext &ctx, const DocumentWords &words, const OrgAccess &access);
+// --- coaching reports (issue 12, coaching_reports.cpp) ---
+//! 実施報告書 of one visit of the current engagement (`visit` nullopt: the latest held, else
+//! the first); kInvalid with field "visit" for a visit the engagement does not have. Without an
+//! engagement, a draft that says so.
+Result<document::RenderedDocument> BuildVisitReport(AppContext &ctx, const DocumentWords &words, const OrgAccess &access,
+                                                    std::optional<int> visit);
+//! 最終報告書 of the current engagement: visits, pre-work, score trend, deliverables, what remains.
+Result<document::RenderedDocument> BuildFinalReport(AppContext &ctx, const DocumentWords &words, const OrgAccess &access);
+// --- end coaching reports ---
 //! A kind written as templates (handbook, regulations, governance, …).
 Result<document::RenderedDocument> BuildTemplateDocument(AppContext &ctx, const DocumentWords &words,
                                                          const OrgAccess &access, std::string_view kind);

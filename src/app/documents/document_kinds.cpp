@@ -95,11 +95,26 @@ Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageC
 	if (kind == "incident_report") {  // not in DocumentKinds(): outside the pack
 		return BuildIncidentReport(ctx, words, access, std::nullopt);
 	}
+	// --- coaching reports (issue 12): outside the pack ---
+	if (kind == "visit_report") {
+		return BuildVisitReport(ctx, words, access, std::nullopt);
+	}
+	if (kind == "final_report") {
+		return BuildFinalReport(ctx, words, access);
+	}
+	// --- end coaching reports ---
 	if (std::find(DocumentKinds().begin(), DocumentKinds().end(), kind) == DocumentKinds().end()) {
 		return Error::Invalid("kind", "errors.document.kind_unknown", {{"kind", std::string(kind)}});
 	}
 	return BuildTemplateDocument(ctx, words, access, kind);
 }
+
+// --- coaching reports (issue 12) ---
+Result<document::RenderedDocument> BuildVisitReportDocument(AppContext &ctx, const MessageCatalog &messages,
+                                                            const OrgAccess &access, std::optional<int> visit) {
+	return BuildVisitReport(ctx, DocumentWordsOf(messages, access), access, visit);
+}
+// --- end coaching reports ---
 
 Result<std::vector<BuiltDocument>> BuildAllDocuments(AppContext &ctx, const MessageCatalog &messages,
                                                      const OrgAccess &access) {

@@ -33,6 +33,14 @@ Result<document::RenderedDocument> BuildDocument(AppContext &ctx, const MessageC
 Result<document::RenderedDocument> BuildIncidentReportDocument(AppContext &ctx, const MessageCatalog &messages,
                                                                const OrgAccess &access, std::optional<Id> incident_id);
 
+// --- coaching reports (issue 12) ---
+//! `visit_report` for one visit (`document render --visit N`, the coaching page's links); see
+//! BuildVisitReport. visit_report and final_report are not in the pack: the lead's hand-over
+//! package decides where they go.
+Result<document::RenderedDocument> BuildVisitReportDocument(AppContext &ctx, const MessageCatalog &messages,
+                                                            const OrgAccess &access, std::optional<int> visit);
+// --- end coaching reports ---
+
 //! What the pack's index lists for one document.
 struct DocumentSummary {
 	std::string kind;

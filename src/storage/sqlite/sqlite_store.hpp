@@ -289,6 +289,17 @@ public:
 	Result<std::vector<OwnerRecord>> ListOwnerRecords(Id org_id) override;
 	Status PutOwnerRecord(const OwnerRecord &record) override;
 	Result<std::vector<Organization>> ListOrganizationsInUse() override;
+	// Coaching engagements and the consultant portfolio (sqlite_store_coaching.cpp).
+	Result<Id> CreateEngagement(const Engagement &engagement, const std::vector<int> &visit_numbers,
+	                            const std::vector<std::pair<int, std::string>> &requests) override;
+	Result<std::optional<Engagement>> CurrentEngagement(Id org_id) override;
+	Result<std::vector<EngagementVisit>> ListVisits(Id org_id, Id engagement_id) override;
+	Status UpdateVisit(const EngagementVisit &visit) override;
+	Result<std::vector<EngagementRequest>> ListRequests(Id org_id, Id engagement_id) override;
+	Result<std::optional<EngagementRequest>> FindRequest(Id org_id, Id request_id) override;
+	Status SetRequestDone(Id org_id, Id request_id, bool done, std::optional<Id> by, const std::string &at) override;
+	Result<std::vector<PortfolioClient>> ListPortfolio(Id user_id, const std::string &today) override;
+	Result<std::vector<PortfolioAnswer>> ListPortfolioAnswers(Id user_id) override;
 
 private:
 	explicit SqliteStore(std::unique_ptr<sql::Connection> connection);

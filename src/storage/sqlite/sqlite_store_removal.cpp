@@ -17,6 +17,7 @@ namespace {
 // no table with an org_id column is missing here.
 constexpr const char *kOrganizationTables[] = {
     "inspection_findings", "inspections", "owner_records",
+    "engagement_requests", "engagement_visits", "engagements",  // coaching (0027)
     "risk_treatments", "control_answer_reviews", "control_answers", "planned_control_answers",
     "threat_frequencies", "incident_help_sheets", "incident_procedure_adaptations", "incidents",
     "continuity_systems", "exercises", "exercise_scenarios", "training_sessions", "cloud_services",

@@ -11,7 +11,7 @@ namespace mamori::storage {
 namespace {
 
 TEST(NamesTest, RolesAndAnswersRoundTrip) {
-	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer}) {
+	for (Role role : {Role::kAdmin, Role::kManager, Role::kExecutive, Role::kRespondent, Role::kViewer, Role::kConsultant}) {
 		EXPECT_EQ(ParseRoleName(RoleName(role)), role);
 	}
 	// 表5 names the role 情報セキュリティ責任者; no label may be the bare 管理者,
@@ -20,11 +20,12 @@ TEST(NamesTest, RolesAndAnswersRoundTrip) {
 	const auto ja = [](const char *key) { return testing_support::ShippedMessages().Text(Locale::kJa, key); };
 	EXPECT_EQ(ja("roles.manager"), "情報セキュリティ責任者");
 	EXPECT_EQ(ja("roles.admin"), "組織管理者");
-	for (const char *key : {"roles.admin", "roles.manager", "roles.executive", "roles.respondent", "roles.viewer"}) {
+	for (const char *key : {"roles.admin", "roles.manager", "roles.executive", "roles.respondent", "roles.viewer", "roles.consultant"}) {
 		EXPECT_NE(ja(key), "管理者");
 		EXPECT_NE(ja(key), "責任者");
 		EXPECT_NE(ja(key), key);  // the key exists
 	}
+	EXPECT_EQ(RoleName(Role::kConsultant), "consultant");  // 外部専門家 (issue 12), stored as this name
 	EXPECT_FALSE(ParseRoleName("owner").has_value());
 	for (Answer answer : {Answer::kImplemented, Answer::kPartial, Answer::kNotImplemented, Answer::kUnknown}) {
 		EXPECT_EQ(ParseAnswerName(AnswerName(answer)), answer);

@@ -35,7 +35,8 @@ ContentFiles RealFiles() {
 //! and not the document templates (checked by parsing the whole catalog, so
 //! they would only repeat ParseCatalog).
 bool CheckedOnItsOwn(const std::string &name) {
-	return !name.starts_with("messages/") && !name.starts_with("retention/") &&
+	// retention/ and programmes/ (issue 12) have their own loaders, not the catalog.
+	return !name.starts_with("messages/") && !name.starts_with("retention/") && !name.starts_with("programmes/") &&
 	       name.find("/documents/") == std::string::npos && name != "catalog.yaml" && name != "common_passwords.txt";
 }
 
