@@ -4,6 +4,7 @@
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
 #include "codec/organization_data_codec.hpp"
+#include "storage/org_revision.hpp"
 
 #include <algorithm>
 
@@ -85,7 +86,7 @@ Result<std::string> InstallationId(AppContext &ctx) {
 
 Result<HandoverData> ExportHandover(AppContext &ctx, const Actor &actor, const OrgAccess &access) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "errors.forbidden");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	const Id org_id = access.org.id;
 	const std::string installation = MAMORI_TRY(InstallationId(ctx));
@@ -95,9 +96,9 @@ Result<HandoverData> ExportHandover(AppContext &ctx, const Actor &actor, const O
 		MAMORI_TRY(Audit(ctx, org_id, actor.user_id, "org.handover_export", "org:" + std::to_string(org_id),
 		                 {{"installation", installation}}));
 		data = MAMORI_TRY(ctx.store.ReadOrganizationData(org_id));
-		// Read after the entry above, so the revision is the one a copy brought
-		// back must still find.
-		data.origin = {installation, org_id, MAMORI_TRY(ctx.store.OrganizationRevision(org_id))};
+		// Read after the entry above, inside the transaction that commits it, so
+		// the revision is the one a copy brought back must still find.
+		data.origin = {installation, org_id, MAMORI_TRY(storage::OrgRevision(ctx.store, org_id))};
 		if (auto based_on = MAMORI_TRY(ctx.store.GetSetting(BasedOnSetting(org_id)))) {
 			data.based_on = DecodeOrigin(*based_on);
 		}
@@ -138,7 +139,7 @@ Result<HandoverImport> ImportHandover(AppContext &ctx, const Actor &actor, const
 Result<HandoverImport> ReplaceFromHandover(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                                            const std::string &json) {
 	if (!access.CanEdit()) {
-		return Error::Make(ErrorCode::kForbidden, "errors.forbidden");
+		return Error::Make(ErrorCode::kForbidden, "errors.role.editors_only");
 	}
 	const transfer::OrganizationData data = MAMORI_TRY(Decode(json));
 	const std::string installation = MAMORI_TRY(InstallationId(ctx));
@@ -152,7 +153,9 @@ Result<HandoverImport> ReplaceFromHandover(AppContext &ctx, const Actor &actor, 
 	HandoverImport result;
 	result.replaced = true;
 	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
-		const std::int64_t revision = MAMORI_TRY(ctx.store.OrganizationRevision(org_id));
+		// Under the writers' lock: nothing can change the organisation between
+		// this check and the replacement.
+		const std::int64_t revision = MAMORI_TRY(storage::OrgRevision(ctx.store, org_id));
 		if (revision != start.revision) {
 			return Error::Make(ErrorCode::kConflict, "errors.transfer.changed_since",
 			                   {{"taken", std::to_string(start.revision)}, {"now", std::to_string(revision)}});

@@ -6,7 +6,7 @@
 // the adapters put it in a ZIP beside the documents (export/handover_package).
 //
 // Bringing a copy back ("replace") is allowed only while the organisation has
-// not changed since the copy was taken: its revision (the newest audit entry)
+// not changed since the copy was taken: its revision (storage/org_revision.hpp)
 // must still be the one the copy started from. Otherwise the import stops and
 // says so, and nothing is written; the copy can still come in as a new
 // organisation to compare by hand.

@@ -25,19 +25,6 @@ Result<std::unique_ptr<SqliteStore>> Open(const std::string &url, const std::str
 	return SqliteStore::Open(parsed.target, migrations_root + "/sqlite");
 }
 
-//! The first column of every row, as text.
-Result<std::vector<std::string>> Texts(sql::Connection &db, const std::string &query, const std::string &param = "") {
-	sql::Statement stmt = MAMORI_TRY(db.Prepare(query));
-	if (!param.empty()) {
-		stmt.Bind(1, param);
-	}
-	std::vector<std::string> rows;
-	while (MAMORI_TRY(stmt.Step())) {
-		rows.push_back(stmt.ColumnText(0));
-	}
-	return rows;
-}
-
 Result<std::int64_t> Count(sql::Connection &db, const std::string &table) {
 	sql::Statement stmt = MAMORI_TRY(db.Prepare("SELECT COUNT(*) FROM " + table));
 	MAMORI_TRY(stmt.Step());
@@ -46,8 +33,7 @@ Result<std::int64_t> Count(sql::Connection &db, const std::string &table) {
 
 Result<std::int64_t> CopyTable(sql::Connection &lite, sql::Connection &from, sql::Connection &to,
                                const std::string &table) {
-	const std::vector<std::string> columns =
-	    MAMORI_TRY(Texts(lite, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table));
+	const std::vector<std::string> columns = MAMORI_TRY(transfer::ColumnsOf(lite, table));
 	std::string names;
 	std::string marks;
 	for (const std::string &column : columns) {

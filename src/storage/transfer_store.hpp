@@ -25,10 +25,6 @@ struct TransferStore {
 	//! the store does not know gets an account without a password. Run it
 	//! inside InTransaction with the audit entry. Returns the organisation id.
 	virtual Result<Id> WriteOrganizationData(const mamori::transfer::OrganizationData &data, std::optional<Id> replace_org) = 0;
-
-	//! The organisation's newest audit entry id: it moves with every change
-	//! (every change is audited), so an unchanged revision means unchanged data.
-	virtual Result<std::int64_t> OrganizationRevision(Id org_id) = 0;
 };
 
 } // namespace mamori::storage

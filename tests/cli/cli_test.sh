@@ -780,7 +780,7 @@ fi
 # A consultant takes the client's data to a laptop (another installation), works there without
 # network, and brings it back; the firm's data never carries a password or a session.
 expect_ok "handover export: documents, data and audit log" /dev/null handover export --db "$RDB" --org 1 --as owner@example.jp \
-	--out "$WORK/handover.zip" -- documents=11
+	--out "$WORK/handover.zip" -- documents=12
 HANDOVER_LIST=$(unzip -Z1 "$WORK/handover.zip" 2>/dev/null)
 if echo "$HANDOVER_LIST" | grep -qx "data/organization.json" && echo "$HANDOVER_LIST" | grep -qx "data/audit_log.csv" &&
 	echo "$HANDOVER_LIST" | grep -qx "documents/01_basic_policy.pdf" && echo "$HANDOVER_LIST" | grep -qx "documents/00_index.html"; then
@@ -807,7 +807,7 @@ expect_ok "handover import: a new organisation on another installation" /dev/nul
 # The visit's work on the laptop, then the copy goes back.
 sqlite3 "$LAPTOP" "update assets set name = '訪問先で見直した台帳' where id = (select min(id) from assets)"
 expect_ok "handover export: from the laptop" /dev/null handover export --db "$LAPTOP" --org 1 --as consultant@example.jp \
-	--out "$WORK/back.zip" -- documents=11
+	--out "$WORK/back.zip" -- documents=12
 run /dev/null user create --db "$RDB" --email stranger@example.jp --password 'Yoso-No-Kaisha-No-Hito-2026'
 expect_bad "handover import --replace: not for an organisation one has no role in" "--replace" /dev/null handover import --db "$RDB" \
 	--as stranger@example.jp --file "$WORK/back.zip" --replace 1

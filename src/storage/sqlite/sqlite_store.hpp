@@ -66,7 +66,6 @@ public:
 
 	Result<mamori::transfer::OrganizationData> ReadOrganizationData(Id org_id) override;
 	Result<Id> WriteOrganizationData(const mamori::transfer::OrganizationData &data, std::optional<Id> replace_org) override;
-	Result<std::int64_t> OrganizationRevision(Id org_id) override;
 
 	Result<std::optional<std::string>> GetSetting(const std::string &key) override;
 	Status PutSetting(const std::string &key, const std::string &value) override;

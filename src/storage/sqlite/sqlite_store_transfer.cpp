@@ -50,12 +50,4 @@ Result<Id> SqliteStore::WriteOrganizationData(const mamori::transfer::Organizati
 	return written;
 }
 
-Result<std::int64_t> SqliteStore::OrganizationRevision(Id org_id) {
-	std::lock_guard lock(mutex_);
-	auto revision = MAMORI_TRY(QueryOne<std::int64_t>(
-	    db_, "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE org_id = ?", [&](Statement &s) { s.Bind(1, org_id); },
-	    [](const Statement &s) -> Result<std::int64_t> { return s.ColumnInt64(0); }));
-	return revision.value_or(0);
-}
-
 } // namespace mamori::storage

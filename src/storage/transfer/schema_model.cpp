@@ -113,6 +113,10 @@ std::string SchemaModel::OrganizationCondition(const TableModel &table) const {
 	return "0 = 1";
 }
 
+Result<std::vector<std::string>> ColumnsOf(sql::Connection &lite, const std::string &table) {
+	return Texts(lite, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table);
+}
+
 Result<std::vector<std::string>> TablesParentsFirst(sql::Connection &lite) {
 	const std::vector<std::string> tables =
 	    MAMORI_TRY(Texts(lite, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "

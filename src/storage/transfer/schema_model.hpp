@@ -61,6 +61,9 @@ struct SchemaModel {
 //! SQLite connection's schema (copy_store.cpp uses the order too).
 Result<std::vector<std::string>> TablesParentsFirst(sql::Connection &lite);
 
+//! The column names of `table`, in order, from a SQLite connection's schema.
+Result<std::vector<std::string>> ColumnsOf(sql::Connection &lite, const std::string &table);
+
 //! Reads the model from a SQLite connection whose schema is at `version`.
 //! Fails (kInternal) for a table that belongs neither to an organisation nor
 //! to the installation list: the schema and this code disagree.
