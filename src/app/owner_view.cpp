@@ -118,9 +118,9 @@ Result<OwnerView> ComputeOwnerView(AppContext &ctx, const OrgAccess &access, con
 	return view;
 }
 
-bool CanKeepOwnerRecords(const OrgAccess &access) {
-	return access.CanEdit() || access.membership.role == storage::Role::kExecutive;
-}
+// The owner's records are kept by the same people who report an inspection
+// to the owner: the 経営者 and the editors (one rule, app/inspections.cpp).
+bool CanKeepOwnerRecords(const OrgAccess &access) { return CanReportToOwner(access); }
 
 Status SaveOwnerRecord(AppContext &ctx, const Actor &actor, const OrgAccess &access, const std::string &topic,
                        const std::string &note, const std::string &recorded_on) {
