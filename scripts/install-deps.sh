@@ -17,11 +17,13 @@ BUILD_PKGS=(
 # builds the fuzz harnesses (scripts/fuzz.sh, issue 10). debsecan lets
 # scripts/check-dependencies.sh ask Debian's security tracker. postgresql: the
 # server the store tests also run on (scripts/pg-test-cluster.sh, issue 11).
+# ccache lets a test run reuse an earlier build's objects (scripts/build.sh);
+# jq checks the CLI's JSON in tests/cli/cli_test.sh.
 TEST_PKGS=(
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
   poppler-utils libreoffice-writer-nogui chromium curl wrk time unzip
   clang libclang-rt-dev debsecan
-  postgresql
+  postgresql ccache jq
 )
 # Node.js drives the browser tests. Use the machine's own node and npm when present
 # (a non-Debian node conflicts with Debian's npm package); otherwise take Debian's.

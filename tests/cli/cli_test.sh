@@ -33,12 +33,16 @@ RC=0
 PASSED=0
 FAILED=0
 
-if command -v python3 >/dev/null 2>&1; then
+# jq starts in milliseconds; the suite checks JSON a few hundred times, and a
+# Python or Node start per check made it several minutes long.
+if command -v jq >/dev/null 2>&1; then
+	JSON_TOOL=jq
+elif command -v python3 >/dev/null 2>&1; then
 	JSON_TOOL=python3
 elif command -v node >/dev/null 2>&1; then
 	JSON_TOOL=node
 else
-	echo "need python3 or node to check JSON" >&2
+	echo "need jq, python3 or node to check JSON" >&2
 	exit 2
 fi
 if ! command -v sqlite3 >/dev/null 2>&1; then
@@ -61,7 +65,9 @@ fail() {
 
 # valid_json FILE: exit 0 when FILE holds exactly one JSON document.
 valid_json() {
-	if [ "$JSON_TOOL" = python3 ]; then
+	if [ "$JSON_TOOL" = jq ]; then
+		jq -e -s 'length == 1' <"$1" >/dev/null 2>&1
+	elif [ "$JSON_TOOL" = python3 ]; then
 		python3 -c 'import json,sys; json.load(sys.stdin)' <"$1" 2>/dev/null
 	else
 		node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' <"$1" 2>/dev/null
@@ -70,7 +76,13 @@ valid_json() {
 
 # json_get FILE a.b.0.c: prints the value at that path as compact JSON.
 json_get() {
-	if [ "$JSON_TOOL" = python3 ]; then
+	if [ "$JSON_TOOL" = jq ]; then
+		# A missing key or index is an error, as in the Python and Node versions.
+		jq -c --arg path "$2" 'reduce ($path | split("."))[] as $k (.;
+			if type == "array" and ($k | test("^[0-9]+$")) and ($k | tonumber) < length then .[$k | tonumber]
+			elif type == "object" and has($k) then .[$k]
+			else error("no \($k)") end)' "$1" 2>/dev/null
+	elif [ "$JSON_TOOL" = python3 ]; then
 		python3 -c '
 import json, sys
 value = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -378,7 +390,9 @@ bad_both "incident report-duty: missing key" 'strongly_encrypted' incident repor
 # tests/golden/report_duty/edges.cases.jsonl against its line of edges.expected.txt.
 GOLDEN_DUTY="$(dirname "$0")/../golden/report_duty"
 compact_sorted() {
-	if [ "$JSON_TOOL" = python3 ]; then
+	if [ "$JSON_TOOL" = jq ]; then
+		jq -S -c .
+	elif [ "$JSON_TOOL" = python3 ]; then
 		python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, separators=(",", ":"), ensure_ascii=False))'
 	else
 		node -e 'const s=(v)=>Array.isArray(v)?v.map(s):v&&typeof v==="object"?Object.fromEntries(Object.keys(v).sort().map(k=>[k,s(v[k])])):v;let t="";process.stdin.on("data",d=>t+=d).on("end",()=>console.log(JSON.stringify(s(JSON.parse(t)))))'
@@ -388,7 +402,11 @@ compact_sorted() {
 while IFS= read -r row; do
 	[ -n "$row" ] || continue
 	name=$(printf '%s' "$row" | compact_sorted | sed -E 's/.*"case":"([^"]*)".*/\1/')
-	printf '%s' "$row" | node -e 'let t="";process.stdin.on("data",d=>t+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(t).input)))' >"$WORK/duty_case.json"
+	if [ "$JSON_TOOL" = jq ]; then
+		printf '%s' "$row" | jq -c .input >"$WORK/duty_case.json"
+	else
+		printf '%s' "$row" | node -e 'let t="";process.stdin.on("data",d=>t+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(t).input)))' >"$WORK/duty_case.json"
+	fi
 	printf '%s %s\n' "$name" "$("$MAMORI" incident report-duty "$WORK/duty_case.json" | compact_sorted)" >>"$WORK/duty_actual.txt"
 done <"$GOLDEN_DUTY/edges.cases.jsonl"
 if diff "$GOLDEN_DUTY/edges.expected.txt" "$WORK/duty_actual.txt" >"$OUT" 2>"$ERR"; then

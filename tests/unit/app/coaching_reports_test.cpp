@@ -19,11 +19,6 @@
 namespace mamori::app {
 namespace {
 
-const Catalogs &AllCatalogs() {
-	static const Catalogs catalogs = platform::LoadCatalogs(testing_support::SourcePath("content")).value();
-	return catalogs;
-}
-
 class CoachingReportsTest : public ::testing::Test {
 protected:
 	void SetUp() override {
@@ -39,7 +34,7 @@ protected:
 	}
 
 	AppContext Ctx() {
-		return AppContext{.catalog = AllCatalogs().Default(), .store = *store_, .catalogs = &AllCatalogs(), .clock = clock_};
+		return AppContext{.catalog = testing_support::ShippedCatalogs().Default(), .store = *store_, .catalogs = &testing_support::ShippedCatalogs(), .clock = clock_};
 	}
 
 	void AddRound(const std::string &started_at, storage::Id round_number, mamori::Answer item3) {

@@ -23,11 +23,6 @@
 namespace mamori::app {
 namespace {
 
-const Catalogs &AllCatalogs() {
-	static const Catalogs catalogs = platform::LoadCatalogs(testing_support::SourcePath("content")).value();
-	return catalogs;
-}
-
 std::string ReadFile(const std::string &path) {
 	std::ifstream in(path, std::ios::binary);
 	std::ostringstream content;
@@ -35,7 +30,7 @@ std::string ReadFile(const std::string &path) {
 	return content.str();
 }
 
-size_t Count(const std::string &text, const std::string &what) {
+size_t Occurrences(const std::string &text, const std::string &what) {
 	size_t count = 0;
 	for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) {
 		++count;
@@ -58,7 +53,7 @@ protected:
 	}
 
 	AppContext Ctx() {
-		return AppContext{.catalog = AllCatalogs().Default(), .store = *store_, .catalogs = &AllCatalogs(), .clock = clock_};
+		return AppContext{.catalog = testing_support::ShippedCatalogs().Default(), .store = *store_, .catalogs = &testing_support::ShippedCatalogs(), .clock = clock_};
 	}
 
 	void AssignPeople() {
@@ -160,7 +155,7 @@ TEST_F(IncidentDocumentsTest, CardGivesWhomToCallAndTheFirstThreeSteps) {
 	ASSERT_NE(call, std::string::npos);
 	EXPECT_LT(cut, keep);
 	EXPECT_LT(keep, call);
-	EXPECT_EQ(Count(html, "<li"), 3u);
+	EXPECT_EQ(Occurrences(html, "<li"), 3u);
 	EXPECT_NE(html.find("携帯電話のショートメッセージ"), std::string::npos);
 }
 

@@ -23,11 +23,6 @@
 namespace mamori::app {
 namespace {
 
-const Catalogs &AllCatalogs() {
-	static const Catalogs catalogs = platform::LoadCatalogs(testing_support::SourcePath("content")).value();
-	return catalogs;
-}
-
 class OwnerReportTest : public ::testing::Test {
 protected:
 	void SetUp() override {
@@ -55,7 +50,7 @@ protected:
 	}
 
 	AppContext Ctx() {
-		return AppContext{.catalog = AllCatalogs().Default(), .store = *store_, .catalogs = &AllCatalogs(), .clock = clock_};
+		return AppContext{.catalog = testing_support::ShippedCatalogs().Default(), .store = *store_, .catalogs = &testing_support::ShippedCatalogs(), .clock = clock_};
 	}
 
 	storage::Inspection Plan() {

@@ -22,13 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kMigrationsDir = fs::path(MAMORI_SOURCE_DIR) / "migrations" / "sqlite";
-
 class PolicyMigrationTest : public ::testing::Test {
 protected:
 	void SetUp() override {
 		fs::create_directories(dir_ / "before_0010");
-		for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+		for (const auto &entry : fs::directory_iterator(testing_support::SqliteMigrationsDir())) {
 			const std::string name = entry.path().filename().string();
 			if (name < "0010") {
 				fs::copy_file(entry.path(), dir_ / "before_0010" / name);
@@ -107,7 +105,7 @@ TEST_F(PolicyMigrationTest, VersionsBecomeRevisionsWithTheSameTextsAndStates) {
 	                 "draft", "", "2025-09-30T05:00:00Z");
 	ASSERT_TRUE(PoliciesTableExists());
 
-	auto store = Open(kMigrationsDir);
+	auto store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 	EXPECT_FALSE(PoliciesTableExists());
 	AppContext ctx{.catalog = testing_support::ShippedCatalog(), .store = *store};

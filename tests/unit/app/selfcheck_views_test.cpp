@@ -11,7 +11,7 @@ namespace mamori::app {
 namespace {
 
 //! The Japanese words app/ chose, as people read them.
-std::string Ja(const KeyedText &text) {
+std::string JaText(const KeyedText &text) {
 	return testing_support::ShippedMessages().Text(Locale::kJa, text.key, text.params);
 }
 
@@ -62,7 +62,7 @@ TEST(JapanIsoDateTest, RejectsTextThatIsNotADate) {
 // ---- answers and progress ------------------------------------------------------
 
 TEST(AnswerShortLabelTest, UsesShortLabelsAndDashForNoAnswer) {
-	const auto ja = [](std::optional<Answer> answer) { return Ja({std::string(AnswerShortLabel(answer)), {}}); };
+	const auto ja = [](std::optional<Answer> answer) { return JaText({std::string(AnswerShortLabel(answer)), {}}); };
 	const auto en = [](std::optional<Answer> answer) {
 		return testing_support::ShippedMessages().Text(Locale::kEn, AnswerShortLabel(answer));
 	};
@@ -92,19 +92,19 @@ TEST(AnsweredCountTest, IgnoresNumbersOutsideTheEdition) {
 TEST(ProgressOfTest, LabelsEachState) {
 	const auto none = ProgressOf(nullptr, 25);
 	EXPECT_EQ(none.state, ResponseState::kNotStarted);
-	EXPECT_EQ(Ja(none.label), "未回答");
+	EXPECT_EQ(JaText(none.label), "未回答");
 
 	storage::SelfcheckResponse response;
 	response.answers = FullSheet(12, Answer::kImplemented);
 	const auto partway = ProgressOf(&response, 25);
 	EXPECT_EQ(partway.state, ResponseState::kInProgress);
 	EXPECT_EQ(partway.answered, 12);
-	EXPECT_EQ(Ja(partway.label), "回答中 12／25");
+	EXPECT_EQ(JaText(partway.label), "回答中 12／25");
 
 	response.submitted_at = "2025-04-01T00:00:00Z";
 	const auto sent = ProgressOf(&response, 25);
 	EXPECT_EQ(sent.state, ResponseState::kSubmitted);
-	EXPECT_EQ(Ja(sent.label), "送信済み");
+	EXPECT_EQ(JaText(sent.label), "送信済み");
 
 	// A response row with no answers yet has not been started.
 	storage::SelfcheckResponse empty;
@@ -124,12 +124,12 @@ TEST(RespondentRowsTest, ListsEveryDepartmentThenOtherRespondents) {
 	ASSERT_EQ(rows.size(), 3u);
 	EXPECT_EQ(rows[0].name, "営業部");
 	EXPECT_TRUE(rows[0].is_department);
-	EXPECT_EQ(Ja(rows[0].progress.label), "未回答");
+	EXPECT_EQ(JaText(rows[0].progress.label), "未回答");
 	EXPECT_EQ(rows[1].name, "総務部");
-	EXPECT_EQ(Ja(rows[1].progress.label), "送信済み");
+	EXPECT_EQ(JaText(rows[1].progress.label), "送信済み");
 	EXPECT_EQ(rows[2].name, "本社");
 	EXPECT_FALSE(rows[2].is_department);
-	EXPECT_EQ(Ja(rows[2].progress.label), "回答中 3／25");
+	EXPECT_EQ(JaText(rows[2].progress.label), "回答中 3／25");
 }
 
 // ---- result ------------------------------------------------------------------
@@ -168,12 +168,12 @@ TEST(ResultHeadingTest, StatesTheTotalAndTheBand) {
 		sheet[number] = Answer::kPartial;  // 19×2 + 6×4 = 62
 	}
 	const SelfcheckScore score = ScoreSelfcheck(rules, 25, sheet);
-	EXPECT_EQ(Ja(ResultHeading(score)), "合計 62点：対策が足りていません");
+	EXPECT_EQ(JaText(ResultHeading(score)), "合計 62点：対策が足りていません");
 	const SelfcheckScore perfect = ScoreSelfcheck(rules, 25, FullSheet(25, Answer::kImplemented));
-	EXPECT_EQ(Ja(ResultHeading(perfect)), "合計 100点：入門レベルの対策はできています");
+	EXPECT_EQ(JaText(ResultHeading(perfect)), "合計 100点：入門レベルの対策はできています");
 	SelfcheckScore no_band;
 	no_band.total = 5;
-	EXPECT_EQ(Ja(ResultHeading(no_band)), "合計 5点");
+	EXPECT_EQ(JaText(ResultHeading(no_band)), "合計 5点");
 	const KeyedText heading = ResultHeading(no_band);
 	EXPECT_EQ(testing_support::ShippedMessages().Text(Locale::kEn, heading.key, heading.params), "Total 5 points");
 }

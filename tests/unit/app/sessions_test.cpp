@@ -16,7 +16,7 @@
 namespace mamori::app {
 namespace {
 
-constexpr const char *kPassword = "correct horse battery";
+constexpr const char *kSessionsPassword = "correct horse battery";
 
 class SessionsTest : public ::testing::Test {
 protected:
@@ -25,7 +25,7 @@ protected:
 		ASSERT_TRUE(store_);
 		context_.emplace(AppContext{
 		    .catalog = testing_support::ShippedCatalog(), .store = *store_, .clock = clock_, .random = random_});
-		auto id = CreateAccount(ctx(), NewAccount{"owner@example.jp", kPassword, "Owner", false}, std::nullopt);
+		auto id = CreateAccount(ctx(), NewAccount{"owner@example.jp", kSessionsPassword, "Owner", false}, std::nullopt);
 		ASSERT_TRUE(id.ok()) << id.error().Describe();
 		owner_id_ = *id;
 	}
@@ -139,7 +139,7 @@ TEST_F(SessionsTest, TheOwnerListsAndEndsTheirSessions) {
 }
 
 TEST_F(SessionsTest, AnotherUsersSessionCannotBeEnded) {
-	auto other_id = CreateAccount(ctx(), NewAccount{"other@example.jp", kPassword, "", false}, std::nullopt);
+	auto other_id = CreateAccount(ctx(), NewAccount{"other@example.jp", kSessionsPassword, "", false}, std::nullopt);
 	ASSERT_TRUE(other_id.ok());
 	auto theirs = StartSession(ctx(), *other_id, "198.51.100.1");
 	ASSERT_TRUE(theirs.ok());
@@ -162,20 +162,20 @@ TEST_F(SessionsTest, APasswordChangeEndsOtherSessionsAndRotatesThisOne) {
 	auto wrong = ChangeMyPassword(ctx(), *me, {"not my password", "another long passphrase", "another long passphrase", ""});
 	ASSERT_FALSE(wrong.ok());
 	EXPECT_EQ(wrong.error().field, "current_password");
-	auto weak = ChangeMyPassword(ctx(), *me, {kPassword, "short", "short", ""});
+	auto weak = ChangeMyPassword(ctx(), *me, {kSessionsPassword, "short", "short", ""});
 	ASSERT_FALSE(weak.ok());
 	EXPECT_EQ(weak.error().field, "new_password");
-	auto mismatch = ChangeMyPassword(ctx(), *me, {kPassword, "another long passphrase", "another long passphrase!", ""});
+	auto mismatch = ChangeMyPassword(ctx(), *me, {kSessionsPassword, "another long passphrase", "another long passphrase!", ""});
 	ASSERT_FALSE(mismatch.ok());
 	EXPECT_EQ(mismatch.error().field, "new_password_confirm");
 	EXPECT_TRUE(Resolve(elsewhere).has_value()) << "a refused change ends nothing";
 
-	auto changed = ChangeMyPassword(ctx(), *me, {kPassword, "another long passphrase", "another long passphrase", ""});
+	auto changed = ChangeMyPassword(ctx(), *me, {kSessionsPassword, "another long passphrase", "another long passphrase", ""});
 	ASSERT_TRUE(changed.ok()) << changed.error().Describe();
 	EXPECT_FALSE(Resolve(elsewhere).has_value()) << "every other session ends";
 	EXPECT_FALSE(Resolve(here).has_value()) << "this one was rotated";
 	EXPECT_TRUE(Resolve(changed->token).has_value());
-	EXPECT_FALSE(Authenticate(ctx(), "owner@example.jp", kPassword).ok());
+	EXPECT_FALSE(Authenticate(ctx(), "owner@example.jp", kSessionsPassword).ok());
 	EXPECT_TRUE(Authenticate(ctx(), "owner@example.jp", "another long passphrase").ok());
 }
 

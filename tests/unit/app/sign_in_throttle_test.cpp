@@ -17,7 +17,7 @@
 namespace mamori::app {
 namespace {
 
-constexpr const char *kPassword = "correct horse battery";
+constexpr const char *kThrottlePassword = "correct horse battery";
 constexpr const char *kStranger = "198.51.100.7";
 constexpr const char *kOwnerClient = "192.0.2.10";
 
@@ -27,7 +27,7 @@ protected:
 		store_ = testing_support::OpenTempStore(dir_);
 		ASSERT_TRUE(store_);
 		auto context = ctx();
-		auto id = CreateAccount(context, NewAccount{"owner@example.jp", kPassword, "Owner", false}, std::nullopt);
+		auto id = CreateAccount(context, NewAccount{"owner@example.jp", kThrottlePassword, "Owner", false}, std::nullopt);
 		ASSERT_TRUE(id.ok()) << id.error().Describe();
 		owner_id_ = *id;
 	}
@@ -82,13 +82,13 @@ TEST_F(SignInThrottleTest, FiveWrongGuessesMakeTheOwnerWaitSecondsNotMinutes) {
 	EXPECT_EQ(ParamOf(fifth.error(), "seconds"), "4");
 
 	// While the address waits, even the right password is refused (from any client)…
-	auto early = SignIn(kPassword, kOwnerClient);
+	auto early = SignIn(kThrottlePassword, kOwnerClient);
 	ASSERT_FALSE(early.ok());
 	EXPECT_EQ(early.error().code, ErrorCode::kRateLimited);
 	EXPECT_EQ(early.error().message, "app_accounts.login.wait");
 	// …but only for the capped delay: no lockout.
 	clock_.Advance(4);
-	auto owner = SignIn(kPassword, kOwnerClient);
+	auto owner = SignIn(kThrottlePassword, kOwnerClient);
 	ASSERT_TRUE(owner.ok()) << owner.error().Describe();
 	EXPECT_EQ(owner->id, owner_id_);
 }
@@ -105,23 +105,23 @@ TEST_F(SignInThrottleTest, TheWaitNeverExceedsTheCap) {
 	auto context = ctx();
 	EXPECT_LE(*SignInWaitSeconds(context, "owner@example.jp", kOwnerClient), kAccountThrottle.cap_seconds);
 	clock_.Advance(kAccountThrottle.cap_seconds);
-	EXPECT_TRUE(SignIn(kPassword, kOwnerClient).ok()) << "the owner gets in once the capped wait is over";
+	EXPECT_TRUE(SignIn(kThrottlePassword, kOwnerClient).ok()) << "the owner gets in once the capped wait is over";
 }
 
 TEST_F(SignInThrottleTest, EachClientAddressWaitsForItsOwnFailures) {
 	auto context = ctx();
-	ASSERT_TRUE(CreateAccount(context, NewAccount{"colleague@example.jp", kPassword, "", false}, std::nullopt).ok());
+	ASSERT_TRUE(CreateAccount(context, NewAccount{"colleague@example.jp", kThrottlePassword, "", false}, std::nullopt).ok());
 	// A stranger tries many addresses from one client: each address stays under its own limit…
 	for (int attempt = 0; attempt <= kClientThrottle.free_failures; ++attempt) {
 		(void)SignIn("guess", kStranger, "user" + std::to_string(attempt) + "@example.jp");
 	}
 	// …but the stranger's client now waits, even for a real account's right password.
-	auto from_stranger = SignIn(kPassword, kStranger, "colleague@example.jp");
+	auto from_stranger = SignIn(kThrottlePassword, kStranger, "colleague@example.jp");
 	ASSERT_FALSE(from_stranger.ok());
 	EXPECT_EQ(from_stranger.error().code, ErrorCode::kRateLimited);
 	// Someone else, from another address, is not held up by it.
-	EXPECT_TRUE(SignIn(kPassword, kOwnerClient, "colleague@example.jp").ok());
-	EXPECT_TRUE(SignIn(kPassword, kOwnerClient).ok());
+	EXPECT_TRUE(SignIn(kThrottlePassword, kOwnerClient, "colleague@example.jp").ok());
+	EXPECT_TRUE(SignIn(kThrottlePassword, kOwnerClient).ok());
 }
 
 TEST_F(SignInThrottleTest, UnknownAddressesAreThrottledAlikeAndAuditedBoundedly) {
@@ -141,7 +141,7 @@ TEST_F(SignInThrottleTest, TheOwnerIsToldOnceHowManyFailuresThereWere) {
 	for (int attempt = 0; attempt < 3; ++attempt) {
 		(void)SignIn("wrong " + std::to_string(attempt), kStranger);
 	}
-	ASSERT_TRUE(SignIn(kPassword, kOwnerClient).ok());
+	ASSERT_TRUE(SignIn(kThrottlePassword, kOwnerClient).ok());
 	auto context = ctx();
 	auto issued = StartSession(context, owner_id_, kOwnerClient, "Firefox/140");
 	ASSERT_TRUE(issued.ok());
@@ -167,12 +167,12 @@ TEST_F(SignInThrottleTest, TheAdministratorsUnlockClearsTheWait) {
 	EXPECT_EQ(UnlockAccount(context, Actor{owner_id_, "owner@example.jp", false}, owner_id_).error().code,
 	          ErrorCode::kNotFound)
 	    << "administrators only";
-	auto admin_id = CreateAccount(context, NewAccount{"admin@example.jp", kPassword, "", true}, std::nullopt);
+	auto admin_id = CreateAccount(context, NewAccount{"admin@example.jp", kThrottlePassword, "", true}, std::nullopt);
 	ASSERT_TRUE(admin_id.ok());
 	auto unlocked = UnlockAccount(context, Actor{*admin_id, "admin@example.jp", true}, owner_id_);
 	ASSERT_TRUE(unlocked.ok()) << unlocked.error().Describe();
 	EXPECT_TRUE(ThrottledEmails(context)->empty());
-	EXPECT_TRUE(SignIn(kPassword, kOwnerClient).ok());
+	EXPECT_TRUE(SignIn(kThrottlePassword, kOwnerClient).ok());
 }
 
 } // namespace

@@ -24,7 +24,7 @@ namespace {
 
 using testing_support::SequenceRandom;
 
-const std::string kPassword = "correct-horse-battery-staple-42";
+const std::string kTwoStepPassword = "correct-horse-battery-staple-42";
 
 class TwoStepTest : public ::testing::Test {
 protected:
@@ -32,7 +32,7 @@ protected:
 		store_ = testing_support::OpenTempStore(dir_);
 		ASSERT_TRUE(store_);
 		auto context = ctx();
-		auto id = CreateAccount(context, NewAccount{"two@example.jp", kPassword, "", false}, std::nullopt);
+		auto id = CreateAccount(context, NewAccount{"two@example.jp", kTwoStepPassword, "", false}, std::nullopt);
 		ASSERT_TRUE(id.ok()) << id.error().Describe();
 		actor_ = Actor{*id, "two@example.jp", false};
 	}
@@ -160,7 +160,7 @@ TEST_F(TwoStepTest, SixteenDigitCodesIssuedBeforeStillWorkOnce) {
 TEST_F(TwoStepTest, TurningOffNeedsThePasswordAndACode) {
 	const std::string secret = Enrol();
 	auto context = ctx();
-	auto no_code = DisableTwoStep(context, actor_, kPassword, "");
+	auto no_code = DisableTwoStep(context, actor_, kTwoStepPassword, "");
 	ASSERT_FALSE(no_code.ok());
 	EXPECT_EQ(no_code.error().field, "code");
 	auto wrong_password = DisableTwoStep(context, actor_, "not-the-password", CodeNow(secret));
@@ -168,7 +168,7 @@ TEST_F(TwoStepTest, TurningOffNeedsThePasswordAndACode) {
 	EXPECT_EQ(wrong_password.error().field, "password");
 	EXPECT_TRUE(*NeedsSecondStep(context, actor_.user_id));
 
-	ASSERT_TRUE(DisableTwoStep(context, actor_, kPassword, CodeNow(secret)).ok());
+	ASSERT_TRUE(DisableTwoStep(context, actor_, kTwoStepPassword, CodeNow(secret)).ok());
 	EXPECT_FALSE(*NeedsSecondStep(context, actor_.user_id));
 	EXPECT_EQ(TwoStepStateOf(context, actor_.user_id)->recovery_codes_left, 0);
 	EXPECT_EQ(AuditCount("account.two_step_disabled"), 1);
@@ -230,7 +230,7 @@ TEST_F(TwoStepTest, RequirementsKeepAccountsWithoutTwoStepOut) {
 	Enrol();
 	ASSERT_TRUE(SetOrganizationRequiresTwoStep(context, actor_, *access, true).ok());
 	EXPECT_EQ(*TwoStepDemandFor(context, actor_.user_id, *org_id), TwoStepDemand::kNone) << "has two-step login";
-	auto member = CreateAccount(context, NewAccount{"member@example.jp", kPassword, "", false}, std::nullopt);
+	auto member = CreateAccount(context, NewAccount{"member@example.jp", kTwoStepPassword, "", false}, std::nullopt);
 	EXPECT_EQ(*TwoStepDemandFor(context, *member, *org_id), TwoStepDemand::kOrganization);
 	EXPECT_EQ(AuditCount("org.two_step_required"), 1);
 

@@ -29,6 +29,27 @@ const Catalog &ShippedCatalog() {
 
 const Edition &ShippedEdition() { return ShippedCatalog().DefaultEdition(); }
 
+const Catalogs &ShippedCatalogs() {
+	static const Catalogs catalogs = [] {
+		auto loaded = platform::LoadCatalogs(SourcePath("content"));
+		if (!loaded) {
+			ADD_FAILURE() << loaded.error().Describe();
+			std::cerr << "content/ does not load: " << loaded.error().Describe() << "\n";
+			std::abort();
+		}
+		return std::move(loaded.value());
+	}();
+	return catalogs;
+}
+
+ContentFiles ShippedContentFiles() {
+	auto files = platform::ReadContentFiles(SourcePath("content"));
+	EXPECT_TRUE(files.ok()) << (files.ok() ? "" : files.error().Describe());
+	return files.ok() ? files.value() : ContentFiles{};
+}
+
+std::string SqliteMigrationsDir() { return SourcePath("migrations/sqlite"); }
+
 const MessageCatalog &ShippedMessages() {
 	static const MessageCatalog messages = [] {
 		auto loaded = platform::LoadMessages(SourcePath("content"));

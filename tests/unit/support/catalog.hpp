@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/catalog/catalog_loader.hpp"
+#include "core/catalog/catalogs.hpp"
 #include "core/i18n/message_catalog.hpp"
 
 #include <string>
@@ -20,6 +21,15 @@ const Catalog &ShippedCatalog();
 
 //! ShippedCatalog().DefaultEdition().
 const Edition &ShippedEdition();
+
+//! content/ as shipped, with the coaching programmes and every edition (LoadCatalogs).
+const Catalogs &ShippedCatalogs();
+
+//! content/'s files as the catalog loader reads them, for tests that change one file.
+ContentFiles ShippedContentFiles();
+
+//! migrations/sqlite, the shipped SQLite migrations.
+std::string SqliteMigrationsDir();
 
 //! content/messages/ as shipped; a broken message catalog fails the run at first use.
 const MessageCatalog &ShippedMessages();

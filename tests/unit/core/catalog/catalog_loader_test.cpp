@@ -4,6 +4,7 @@
 // error naming the file and the entry (catalog_loader.hpp).
 #include "core/catalog/catalog_loader.hpp"
 #include "platform/files.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,23 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kContentDir = std::string(MAMORI_SOURCE_DIR) + "/content";
 const std::string kItems = "editions/3.0/selfcheck_items.yaml";
 const std::string kEdition = "editions/3.0/edition.yaml";
-
-//! The real content/ as an in-memory map, the way LoadCatalog reads it.
-ContentFiles RealFiles() {
-	ContentFiles files;
-	for (const auto &entry : fs::recursive_directory_iterator(kContentDir)) {
-		if (!entry.is_regular_file()) continue;
-		const std::string ext = entry.path().extension().string();
-		if (ext != ".yaml" && ext != ".txt") continue;
-		auto text = platform::ReadWholeFile(entry.path().string());
-		EXPECT_TRUE(text.ok());
-		files[fs::relative(entry.path(), kContentDir).generic_string()] = text.value();
-	}
-	return files;
-}
 
 //! Replaces the first occurrence of `from` (which must exist) in one file.
 void Mutate(ContentFiles &files, const std::string &file, const std::string &from, const std::string &to) {
@@ -60,7 +46,7 @@ Error ExpectRefused(const ContentFiles &files) {
 }
 
 TEST(CatalogLoaderTest, RealContentLoads) {
-	auto catalog = platform::LoadCatalog(kContentDir);
+	auto catalog = platform::LoadCatalog(testing_support::SourcePath("content"));
 	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
 	EXPECT_EQ(catalog->default_edition, "3.0");
 	const Edition &edition = catalog->DefaultEdition();
@@ -78,7 +64,7 @@ TEST(CatalogLoaderTest, RealContentLoads) {
 }
 
 TEST(CatalogLoaderTest, GroupsCoverItemsOneToTwentyFive) {
-	auto catalog = ParseCatalog(RealFiles());
+	auto catalog = ParseCatalog(testing_support::ShippedContentFiles());
 	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
 	const auto &rules = catalog->DefaultEdition().selfcheck_rules;
 	ASSERT_EQ(rules.groups.size(), 3u);
@@ -100,7 +86,7 @@ TEST(CatalogLoaderTest, GroupsCoverItemsOneToTwentyFive) {
 }
 
 TEST(CatalogLoaderTest, EveryItemIsComplete) {
-	auto catalog = ParseCatalog(RealFiles());
+	auto catalog = ParseCatalog(testing_support::ShippedContentFiles());
 	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
 	const Edition &edition = catalog->DefaultEdition();
 	for (int number = 1; number <= 25; ++number) {
@@ -120,7 +106,7 @@ TEST(CatalogLoaderTest, EveryItemIsComplete) {
 }
 
 TEST(CatalogLoaderTest, DuplicateItemNumberRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "  - number: 2\n", "  - number: 1\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kItems));
@@ -129,7 +115,7 @@ TEST(CatalogLoaderTest, DuplicateItemNumberRefused) {
 }
 
 TEST(CatalogLoaderTest, MissingLastItemRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	auto &text = files[kItems];
 	const auto pos = text.find("  - number: 25\n");
 	ASSERT_NE(pos, std::string::npos);
@@ -141,7 +127,7 @@ TEST(CatalogLoaderTest, MissingLastItemRefused) {
 }
 
 TEST(CatalogLoaderTest, MissingMiddleItemRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	auto &text = files[kItems];
 	const auto from = text.find("  - number: 13\n");
 	const auto to = text.find("  - number: 14\n");
@@ -155,7 +141,7 @@ TEST(CatalogLoaderTest, MissingMiddleItemRefused) {
 }
 
 TEST(CatalogLoaderTest, ImportantInformationFootnoteOnEveryItemThatUsesTheWord) {
-	auto catalog = platform::LoadCatalog(kContentDir);
+	auto catalog = platform::LoadCatalog(testing_support::SourcePath("content"));
 	ASSERT_TRUE(catalog.ok()) << catalog.error().Describe();
 	std::set<int> with_note;
 	for (const auto &item : catalog->DefaultEdition().selfcheck_items) {
@@ -172,14 +158,14 @@ TEST(CatalogLoaderTest, ImportantInformationFootnoteOnEveryItemThatUsesTheWord) 
 }
 
 TEST(CatalogLoaderTest, UnusedFootnoteRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "    term: \"重要情報\"", "    term: \"極秘情報\"");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.message, "important_information"));
 }
 
 TEST(CatalogLoaderTest, UnknownSmeBasisRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, "sme_criteria.yaml", "    basis: special_case\n", "    basis: decree\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.message, "decree"));
@@ -189,46 +175,46 @@ TEST(CatalogLoaderTest, UnknownSmeBasisRefused) {
 // get one level, so the incident rules refuse what it could not apply.
 TEST(CatalogLoaderTest, IncidentRulesRefuseWhatTheCodeCannotApply) {
 	const char *levels = "incident/damage_levels.yaml";
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, levels, "when_any: [business_impact]", "when_any: [reputation_impact]");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "reputation_impact"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, levels, "when_any: [work_impact]", "when_any: []");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "only the last level"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, levels, "lead: response_manager", "lead: chief_of_staff");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "chief_of_staff"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/personal_data_report.yaml", "  - id: financial_harm", "  - id: reputation");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "reputation"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/personal_data_report.yaml", "final_days: 30", "final_days: 0");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, "final_days"));
 	// Every kind has steps for every level, once.
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "      - levels: [2, 1]\n", "      - levels: [2]\n");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "no procedure for damage level 1"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "      - levels: [1]\n", "      - levels: [1, 2]\n");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "level 2 has two procedures"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "            actor: finder\n", "            actor: bystander\n");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "bystander"));
 	// The emergency card names steps the manual has, three of them.
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "{ kind: malware, step: disconnect }", "{ kind: malware, step: unplug }");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "no step 'unplug'"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "{ kind: malware, step: contact_admin }", "{ kind: flood, step: report }");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "unknown kind 'flood'"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	Mutate(files, "incident/procedures.yaml", "    - { kind: malware, step: contact_admin }\n", "");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).message, "exactly 3 steps"));
 }
 
 TEST(CatalogLoaderTest, UnknownGroupRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "    group: employee\n", "    group: staff\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kItems));
@@ -237,7 +223,7 @@ TEST(CatalogLoaderTest, UnknownGroupRefused) {
 }
 
 TEST(CatalogLoaderTest, ItemInWrongGroupRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "    group: basic\n", "    group: organization\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, "items[0]"));
@@ -245,7 +231,7 @@ TEST(CatalogLoaderTest, ItemInWrongGroupRefused) {
 }
 
 TEST(CatalogLoaderTest, YamlSyntaxErrorRefusedWithLine) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "  - number: 3\n", "  - number: [3\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kItems));
@@ -254,14 +240,14 @@ TEST(CatalogLoaderTest, YamlSyntaxErrorRefusedWithLine) {
 }
 
 TEST(CatalogLoaderTest, YamlSyntaxErrorInEditionRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kEdition, "  points:\n", "  points: : :\n   - x\n");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kEdition));
 }
 
 TEST(CatalogLoaderTest, MissingDamageRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	auto &text = files[kItems];
 	const auto item = text.find("  - number: 4\n");
 	ASSERT_NE(item, std::string::npos);
@@ -275,7 +261,7 @@ TEST(CatalogLoaderTest, MissingDamageRefused) {
 }
 
 TEST(CatalogLoaderTest, TooFewCountermeasuresRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	auto &text = files[kItems];
 	const auto item = text.find("  - number: 2\n");
 	const auto first = text.find("      - \"", item);
@@ -296,7 +282,7 @@ TEST(CatalogLoaderTest, TooFewCountermeasuresRefused) {
 }
 
 TEST(CatalogLoaderTest, UnknownDefaultEditionRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, "catalog.yaml", "default_edition: \"3.0\"", "default_edition: \"9.9\"");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, "catalog.yaml"));
@@ -305,7 +291,7 @@ TEST(CatalogLoaderTest, UnknownDefaultEditionRefused) {
 }
 
 TEST(CatalogLoaderTest, ListedEditionWithoutFilesRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, "catalog.yaml", "  - \"3.0\"", "  - \"3.0\"\n  - \"4.0\"");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, "editions/4.0/edition.yaml"));
@@ -313,19 +299,19 @@ TEST(CatalogLoaderTest, ListedEditionWithoutFilesRefused) {
 }
 
 TEST(CatalogLoaderTest, MissingFileRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	files.erase("sme_criteria.yaml");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).field, "sme_criteria.yaml"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	files.erase("common_passwords.txt");
 	EXPECT_TRUE(Mentions(ExpectRefused(files).field, "common_passwords.txt"));
-	files = RealFiles();
+	files = testing_support::ShippedContentFiles();
 	files.erase(kItems);
 	EXPECT_TRUE(Mentions(ExpectRefused(files).field, kItems));
 }
 
 TEST(CatalogLoaderTest, BadNumberInEditionRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kEdition, "implemented: 4", "implemented: four");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kEdition));
@@ -333,7 +319,7 @@ TEST(CatalogLoaderTest, BadNumberInEditionRefused) {
 }
 
 TEST(CatalogLoaderTest, GroupGapRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kEdition, "first: 6, last: 18", "first: 7, last: 18");
 	const Error error = ExpectRefused(files);
 	EXPECT_TRUE(Mentions(error.field, kEdition));
@@ -344,8 +330,8 @@ TEST(CatalogLoaderTest, LoadCatalogPrefixesTheDirectory) {
 	// A broken folder on disk: the error carries the full path of the file.
 	const fs::path dir = fs::temp_directory_path() / ("mamori_catalog_test_" + std::to_string(::getpid()));
 	fs::remove_all(dir);
-	fs::copy(kContentDir, dir, fs::copy_options::recursive);
-	ContentFiles files = RealFiles();
+	fs::copy(testing_support::SourcePath("content"), dir, fs::copy_options::recursive);
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Mutate(files, kItems, "  - number: 2\n", "  - number: 1\n");
 	ASSERT_TRUE(platform::WriteWholeFile((dir / kItems).string(), files[kItems]).ok());
 	auto result = platform::LoadCatalog(dir.string());

@@ -5,6 +5,7 @@
 // file made invalid is refused by both with the same place and message.
 #include "core/catalog/catalog_loader.hpp"
 #include "platform/files.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,19 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kContentDir = std::string(MAMORI_SOURCE_DIR) + "/content";
-
-ContentFiles RealFiles() {
-	ContentFiles files;
-	for (const auto &entry : fs::recursive_directory_iterator(kContentDir)) {
-		const std::string ext = entry.path().extension().string();
-		if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".txt")) continue;
-		auto text = platform::ReadWholeFile(entry.path().string());
-		EXPECT_TRUE(text.ok());
-		files[fs::relative(entry.path(), kContentDir).generic_string()] = text.value();
-	}
-	return files;
-}
 
 //! The files a per-file check reads on its own: not the message catalogue or
 //! the retention schedule (not part of ParseCatalog; each has its own loader)
@@ -41,7 +29,7 @@ bool CheckedOnItsOwn(const std::string &name) {
 }
 
 TEST(CheckCatalogFileTest, EveryRealFilePassesInBothLanguages) {
-	const ContentFiles files = RealFiles();
+	const ContentFiles files = testing_support::ShippedContentFiles();
 	int checked = 0;
 	for (const auto &[name, text] : files) {
 		if (!CheckedOnItsOwn(name)) continue;
@@ -58,7 +46,7 @@ TEST(CheckCatalogFileTest, EveryRealFilePassesInBothLanguages) {
 // Each way of breaking a file must be found by the per-file check exactly as
 // the whole load finds it.
 TEST(CheckCatalogFileTest, ABrokenFileIsRefusedAsTheWholeLoadRefusesIt) {
-	const ContentFiles real = RealFiles();
+	const ContentFiles real = testing_support::ShippedContentFiles();
 	const std::vector<std::pair<std::string, std::string>> breakages = {
 	    {"not a mapping", "- just\n- a list\n"},
 	    {"unclosed flow", "key: [1, 2\n"},
@@ -84,7 +72,7 @@ TEST(CheckCatalogFileTest, ABrokenFileIsRefusedAsTheWholeLoadRefusesIt) {
 }
 
 TEST(CheckCatalogFileTest, ANameOutsideTheGroupsFallsBackToTheWholeLoad) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	files["catalog.yaml"] = "default_edition: 9.9\neditions: ['3.0']\n";
 	Status status = CheckCatalogFile(files, "catalog.yaml", Locale::kJa);
 	ASSERT_FALSE(status.ok());

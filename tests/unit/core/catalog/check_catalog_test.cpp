@@ -28,10 +28,6 @@ namespace fs = std::filesystem;
 
 const std::string kSource = MAMORI_SOURCE_DIR;
 
-const Edition &Real() {
-	return testing_support::ShippedEdition();
-}
-
 std::vector<const CheckItem *> ItemsOf(const RiskCatalog &catalog, const std::string &category) {
 	std::vector<const CheckItem *> items;
 	for (const auto &item : catalog.check_items) {
@@ -41,11 +37,11 @@ std::vector<const CheckItem *> ItemsOf(const RiskCatalog &catalog, const std::st
 }
 
 TEST(CheckCatalogTest, HasTheSheetsFiftyFiveItems) {
-	EXPECT_EQ(Real().risk_catalog.check_items.size(), 55u);
+	EXPECT_EQ(testing_support::ShippedEdition().risk_catalog.check_items.size(), 55u);
 }
 
 TEST(CheckCatalogTest, CategoriesAreNumberedAndNamedAsTheSheet) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	const std::vector<std::pair<int, std::string>> expected = {
 	    {1, "組織的セキュリティ対策"},
 	    {2, "人的セキュリティ対策"},
@@ -83,7 +79,7 @@ TEST(CheckCatalogTest, CategoriesAreNumberedAndNamedAsTheSheet) {
 }
 
 TEST(CheckCatalogTest, PhysicalHasExactlyTheFourQuestionsTheGuidelineQuotes) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	const auto items = ItemsOf(catalog, "physical");
 	const std::vector<std::string> seed = {
 	    "業務を行う場所に、第三者が許可なく立入りができないようにするための対策（物理的に区切る、見知らぬ人には声をかける、等）が講じられていますか？",
@@ -100,7 +96,7 @@ TEST(CheckCatalogTest, PhysicalHasExactlyTheFourQuestionsTheGuidelineQuotes) {
 }
 
 TEST(CheckCatalogTest, EveryOtherItemIsMarkedAsMamorisWordingWithASource) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	int seed_worded = 0;
 	for (const auto &item : catalog.check_items) {
 		EXPECT_FALSE(item.source.document.empty()) << item.id;
@@ -117,7 +113,7 @@ TEST(CheckCatalogTest, EveryOtherItemIsMarkedAsMamorisWordingWithASource) {
 }
 
 TEST(CheckCatalogTest, ItemIdsFollowTheSheetNumbering) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	for (const auto &category : catalog.categories) {
 		int position = 0;
 		for (const CheckItem *item : ItemsOf(catalog, category.id)) {
@@ -129,7 +125,7 @@ TEST(CheckCatalogTest, ItemIdsFollowTheSheetNumbering) {
 }
 
 TEST(CheckCatalogTest, EveryThreatIsCoveredByAtLeastTwoItems) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	std::map<std::string, int> cover;
 	for (const auto &item : catalog.check_items) {
 		for (const auto &threat : item.threats) ++cover[threat];
@@ -142,7 +138,7 @@ TEST(CheckCatalogTest, EveryThreatIsCoveredByAtLeastTwoItems) {
 }
 
 TEST(CheckCatalogTest, ThreatDefaultsAreTheGuidelinesWhereItGivesThem) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	const std::map<std::string, int> seed = {
 	    {"mobile_loss", 2},        // 表14 ノートパソコン（暗号化せず）の盗難
 	    {"cloud_unauthorized", 3}, // 表14 ウェブサイトへの攻撃など不正アクセス
@@ -160,7 +156,7 @@ TEST(CheckCatalogTest, ThreatDefaultsAreTheGuidelinesWhereItGivesThem) {
 }
 
 TEST(CheckCatalogTest, Table13WordingIsKeptInFull) {
-	const Edition &edition = Real();
+	const Edition &edition = testing_support::ShippedEdition();
 	const RiskCatalog &catalog = edition.risk_catalog;
 	auto label = [](const std::vector<ScaleLabel> &labels, int value) {
 		for (const auto &entry : labels) {
@@ -182,7 +178,7 @@ TEST(CheckCatalogTest, Table13WordingIsKeptInFull) {
 
 TEST(CheckCatalogTest, Table10CriteriaKeepTheGuidelinesExamples) {
 	std::string all;
-	for (const auto &[key, values] : Real().risk_catalog.criteria) {
+	for (const auto &[key, values] : testing_support::ShippedEdition().risk_catalog.criteria) {
 		for (const auto &value : values) all += value.label + "\n";
 	}
 	for (const char *example : {"守秘義務", "独自技術・ノウハウ", "取引先リスト", "特許出願前の発明情報",
@@ -192,7 +188,7 @@ TEST(CheckCatalogTest, Table10CriteriaKeepTheGuidelinesExamples) {
 }
 
 TEST(CheckCatalogTest, RegulationNeedSaysDefineTheMeasuresForDoubleAndSingleCircle) {
-	const RiskCatalog &catalog = Real().risk_catalog;
+	const RiskCatalog &catalog = testing_support::ShippedEdition().risk_catalog;
 	std::map<std::string, RegulationNeedLabel> needs;
 	for (const auto &need : catalog.regulation_needs) needs[need.id] = need;
 	EXPECT_EQ(needs["required"].mark, "◎");
@@ -218,7 +214,7 @@ std::map<std::string, std::string> MigrationMapping() {
 
 TEST(CheckCatalogMigrationTest, MapsEveryOldItemAsTheCatalogSays) {
 	std::map<std::string, std::string> from_catalog;
-	for (const auto &item : Real().risk_catalog.check_items) {
+	for (const auto &item : testing_support::ShippedEdition().risk_catalog.check_items) {
 		for (const auto &old_id : item.replaces) from_catalog[old_id] = item.id;
 	}
 	const auto from_migration = MigrationMapping();
@@ -236,7 +232,7 @@ TEST(CheckCatalogMigrationTest, MapsEveryOldItemAsTheCatalogSays) {
 	std::set<std::string> mapped;
 	for (const auto &[old_id, new_id] : from_migration) {
 		mapped.insert(old_id);
-		EXPECT_NE(Real().risk_catalog.FindCheckItem(new_id), nullptr) << old_id << " → " << new_id;
+		EXPECT_NE(testing_support::ShippedEdition().risk_catalog.FindCheckItem(new_id), nullptr) << old_id << " → " << new_id;
 	}
 	EXPECT_EQ(mapped, old_ids);
 }

@@ -8,6 +8,7 @@
 #include "core/catalog/localize.hpp"
 #include "core/catalog/untranslated_content.hpp"
 #include "platform/files.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,19 +18,12 @@
 namespace mamori {
 namespace {
 
-const std::string kContentDir = std::string(MAMORI_SOURCE_DIR) + "/content";
 const std::string kItems = "editions/3.0/selfcheck_items.yaml";
 const std::string kRiskCatalog = "editions/3.0/risk_catalog.yaml";
 
-ContentFiles RealFiles() {
-	auto files = platform::ReadContentFiles(kContentDir);
-	EXPECT_TRUE(files.ok()) << (files.ok() ? "" : files.error().Describe());
-	return files.ok() ? files.value() : ContentFiles{};
-}
-
 const Catalogs &RealCatalogs() {
 	static const Catalogs catalogs = [] {
-		auto loaded = ParseCatalogs(RealFiles());
+		auto loaded = ParseCatalogs(testing_support::ShippedContentFiles());
 		if (!loaded) {
 			ADD_FAILURE() << loaded.error().Describe();
 			std::abort();
@@ -59,7 +53,7 @@ void Replace(ContentFiles &files, const std::string &file, const std::string &fr
 }
 
 TEST(ContentTranslationTest, NothingIsLeftUntranslated) {
-	const ContentFiles files = RealFiles();
+	const ContentFiles files = testing_support::ShippedContentFiles();
 	auto gaps = UntranslatedContent(files);
 	ASSERT_TRUE(gaps.ok()) << gaps.error().Describe();
 	const auto &remaining = gaps.value();
@@ -70,7 +64,7 @@ TEST(ContentTranslationTest, NothingIsLeftUntranslated) {
 }
 
 TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Replace(files, kItems, "      short_title: \"Keep the OS and software up to date\"\n", "");
 	Replace(files, kItems, "Install antivirus software", "Install ウイルス対策ソフト");
 	Replace(files, "sme_criteria.yaml", "    en:\n      label: \"Wholesale\"\n", "");
@@ -88,7 +82,7 @@ TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
 }
 
 TEST(ContentTranslationTest, PlaceholdersMustBeKept) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Replace(files, "editions/3.0/basic_policy.yaml", "{{company}} (", "The company (");
 	auto gaps = UntranslatedContent(files);
 	ASSERT_TRUE(gaps.ok()) << gaps.error().Describe();
@@ -101,7 +95,7 @@ TEST(ContentTranslationTest, PlaceholdersMustBeKept) {
 }
 
 TEST(ContentTranslationTest, MalformedOverlayInRealContentIsRefused) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	Replace(files, kItems, "      short_title: \"Keep the OS", "      shorttitle: \"Keep the OS");
 	for (Locale locale : kAllLocales) {
 		auto result = ParseCatalog(files, locale);
@@ -114,7 +108,7 @@ TEST(ContentTranslationTest, MalformedOverlayInRealContentIsRefused) {
 }
 
 TEST(ContentTranslationTest, JapaneseCatalogIsTheOneArgumentForm) {
-	const ContentFiles files = RealFiles();
+	const ContentFiles files = testing_support::ShippedContentFiles();
 	auto japanese = ParseCatalog(files);
 	ASSERT_TRUE(japanese.ok()) << japanese.error().Describe();
 	const Edition &from_catalogs = RealCatalogs().Default().DefaultEdition();
@@ -241,11 +235,11 @@ TEST(ContentTranslationTest, ThreatsCheckItemsAndTable10CriteriaAreInEnglish) {
 }
 
 TEST(ContentTranslationTest, LoadCatalogsServesEachLocale) {
-	auto catalogs = platform::LoadCatalogs(kContentDir);
+	auto catalogs = platform::LoadCatalogs(testing_support::SourcePath("content"));
 	ASSERT_TRUE(catalogs.ok()) << catalogs.error().Describe();
 	EXPECT_TRUE(HasJapanese(catalogs->Default().DefaultEdition().five_articles[0].title));
 	EXPECT_FALSE(HasJapaneseOutsideBrackets(catalogs->In(Locale::kEn).DefaultEdition().five_articles[0].title));
-	EXPECT_FALSE(platform::LoadCatalogs(kContentDir + "/no-such-folder").ok());
+	EXPECT_FALSE(platform::LoadCatalogs(testing_support::SourcePath("content") + "/no-such-folder").ok());
 }
 
 } // namespace

@@ -9,7 +9,7 @@
 namespace mamori::charts {
 namespace {
 
-std::size_t Count(const std::string &haystack, const std::string &needle) {
+std::size_t CountIn(const std::string &haystack, const std::string &needle) {
 	std::size_t count = 0;
 	for (std::size_t pos = haystack.find(needle); pos != std::string::npos;
 	     pos = haystack.find(needle, pos + needle.size())) {
@@ -34,7 +34,7 @@ void ExpectAccessibleSvg(const std::string &svg) {
 	EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
 	EXPECT_EQ(svg.find("nan"), std::string::npos);
 	EXPECT_EQ(svg.find("inf"), std::string::npos);
-	EXPECT_EQ(Count(svg, "<text"), Count(svg, "</text>"));
+	EXPECT_EQ(CountIn(svg, "<text"), CountIn(svg, "</text>"));
 }
 
 TEST(XmlEscapeTest, EscapesAllFiveSpecialCharacters) {
@@ -60,9 +60,9 @@ TEST(RadarChartTest, HasTitleGridSeriesAndLegend) {
 	ExpectAccessibleSvg(svg);
 	EXPECT_NE(svg.find(">自社診断の結果</title>"), std::string::npos);
 	// 4 grid rings (25/50/75/100%) + one polygon per series.
-	EXPECT_EQ(Count(svg, "<polygon"), 4u + 2u);
-	EXPECT_EQ(Count(svg, "class=\"mamori-chart-series\""), 2u);
-	EXPECT_EQ(Count(svg, "class=\"mamori-chart-legend-entry\""), 2u);
+	EXPECT_EQ(CountIn(svg, "<polygon"), 4u + 2u);
+	EXPECT_EQ(CountIn(svg, "class=\"mamori-chart-series\""), 2u);
+	EXPECT_EQ(CountIn(svg, "class=\"mamori-chart-legend-entry\""), 2u);
 	for (const std::string &axis : axes) {
 		EXPECT_NE(svg.find(">" + axis + "</text>"), std::string::npos) << axis;
 	}
@@ -87,13 +87,13 @@ TEST(RadarChartTest, EscapesLabelsAndTitle) {
 TEST(RadarChartTest, ClampsRatiosAndToleratesShortSeries) {
 	const std::string svg = RadarChart("t", {"a", "b", "c", "d"}, {{"x", {2.0, -1.0, std::nan("")}}});
 	ExpectAccessibleSvg(svg);
-	EXPECT_EQ(Count(svg, "<polygon"), 4u + 1u);
+	EXPECT_EQ(CountIn(svg, "<polygon"), 4u + 1u);
 }
 
 TEST(RadarChartTest, FewerThanThreeAxesIsStillAValidChart) {
 	const std::string svg = RadarChart("t", {"a", "b"}, {{"x", {1, 1}}});
 	ExpectAccessibleSvg(svg);
-	EXPECT_EQ(Count(svg, "<polygon"), 0u);
+	EXPECT_EQ(CountIn(svg, "<polygon"), 0u);
 }
 
 TEST(RadarChartTest, IdDependsOnTitle) {
@@ -114,9 +114,9 @@ TEST(BarChartTest, LabelsEachBarWithValueOverMax) {
 	EXPECT_NE(svg.find(">7.5 / 10</text>"), std::string::npos);
 	EXPECT_NE(svg.find(">0 / 0</text>"), std::string::npos);
 	EXPECT_NE(svg.find(">R&amp;D</text>"), std::string::npos);
-	EXPECT_EQ(Count(svg, "class=\"mamori-chart-bar\""), 3u);
+	EXPECT_EQ(CountIn(svg, "class=\"mamori-chart-bar\""), 3u);
 	// The zero-max bar draws no value rectangle.
-	EXPECT_EQ(Count(svg, "class=\"mamori-chart-bar-value\""), 2u);
+	EXPECT_EQ(CountIn(svg, "class=\"mamori-chart-bar-value\""), 2u);
 }
 
 TEST(BarChartTest, EmptyIsValid) { ExpectAccessibleSvg(BarChart("空", {})); }
@@ -143,7 +143,7 @@ TEST(ChartTextTest, HeatMapCellsPrintTheCallersCountWords) {
 TEST(TrendChartTest, DrawsLineTicksAndValueLabels) {
 	const std::string svg = TrendChart("推移", {{"2025年4月", 40}, {"2025年7月", 55}, {"2025年10月", 80}}, 0, 100);
 	ExpectAccessibleSvg(svg);
-	EXPECT_EQ(Count(svg, "<polyline"), 1u);
+	EXPECT_EQ(CountIn(svg, "<polyline"), 1u);
 	EXPECT_NE(svg.find(">2025年10月</text>"), std::string::npos);
 	EXPECT_NE(svg.find(">55</text>"), std::string::npos);
 	// y ticks 0, 25, 50, 75, 100
@@ -155,11 +155,11 @@ TEST(TrendChartTest, DrawsLineTicksAndValueLabels) {
 TEST(TrendChartTest, ZeroAndOnePointAreGraceful) {
 	const std::string none = TrendChart("推移", {}, 0, 100);
 	ExpectAccessibleSvg(none);
-	EXPECT_EQ(Count(none, "<polyline"), 0u);
+	EXPECT_EQ(CountIn(none, "<polyline"), 0u);
 
 	const std::string one = TrendChart("推移", {{"2025年4月", 42}}, 0, 100);
 	ExpectAccessibleSvg(one);
-	EXPECT_EQ(Count(one, "<polyline"), 0u);
+	EXPECT_EQ(CountIn(one, "<polyline"), 0u);
 	EXPECT_NE(one.find(">42</text>"), std::string::npos);
 	EXPECT_NE(one.find("<circle"), std::string::npos);
 }
@@ -173,7 +173,7 @@ TEST(TrendChartTest, ThinsCrowdedXLabels) {
 	ExpectAccessibleSvg(svg);
 	EXPECT_NE(svg.find(">2025年0月</text>"), std::string::npos);
 	EXPECT_EQ(svg.find(">2025年1月</text>"), std::string::npos);
-	EXPECT_EQ(Count(svg, "<circle"), 40u);  // every point is still drawn
+	EXPECT_EQ(CountIn(svg, "<circle"), 40u);  // every point is still drawn
 }
 
 TEST(TrendChartTest, DegenerateRangeHasNoNaN) {

@@ -66,7 +66,7 @@ std::vector<std::string> ColumnIds(const FieldSpec &field) {
 	return titles;
 }
 
-FillContext JapaneseContext() {
+FillContext FirmJapaneseContext() {
 	FillContext context;
 	context.built_ins = {{"company", "テスト株式会社"}, {"company_short", "テスト"}, {"today", "2025年4月1日"}};
 	context.date_pattern = "{{year}}年{{month}}月{{day}}日";
@@ -201,7 +201,7 @@ TEST(FirmDocuments, HandbookHasARuleSectionForEachSelfcheckItem) {
 
 TEST(FirmDocuments, TheTeleworkSectionIsOnlyForFirmsThatTelework) {
 	const DocumentTemplate &tmpl = Shipped("handbook");
-	FillContext context = JapaneseContext();
+	FillContext context = FirmJapaneseContext();
 	context.flags = {};
 	EXPECT_EQ(Joined(PrintedTexts(FillTemplate(tmpl, {}, context))).find("テレワーク"), std::string::npos);
 	context.flags = {"telework"};
@@ -267,7 +267,7 @@ TEST(FirmDocuments, OutsourcingDocumentsNameThePartiesAndTheInformation) {
 	DocumentValues values;
 	values.fields = {{"party_a", "テスト株式会社"}, {"party_b", "委託先株式会社"}, {"article_number", "12"}};
 	ASSERT_TRUE(ValidateValues(nda, values).ok());
-	const std::string text = Joined(PrintedTexts(FillTemplate(nda, values, JapaneseContext())));
+	const std::string text = Joined(PrintedTexts(FillTemplate(nda, values, FirmJapaneseContext())));
 	EXPECT_NE(text.find("第12条（機密保持）"), std::string::npos);
 	EXPECT_NE(text.find("乙：委託先株式会社"), std::string::npos);
 	EXPECT_NE(text.find("甲の事前の書面による承諾なく第三者に開示してはならない"), std::string::npos);
@@ -282,7 +282,7 @@ TEST(FirmDocuments, FillingLeavesNoPlaceholderBehind) {
 	for (const auto &id : kFirmDocuments) {
 		const DocumentTemplate &tmpl = Shipped(id);
 		for (const bool with_flags : {true, false}) {
-			FillContext context = JapaneseContext();
+			FillContext context = FirmJapaneseContext();
 			if (!with_flags)
 				context.flags = {};
 			const std::vector<Block> blocks = FillTemplate(tmpl, {}, context);
@@ -294,11 +294,11 @@ TEST(FirmDocuments, FillingLeavesNoPlaceholderBehind) {
 	}
 	// The firm's name reaches the documents that speak of the firm.
 	for (const std::string id : {"governance", "handbook", "cloud_checklist"}) {
-		const std::string text = Joined(PrintedTexts(FillTemplate(Shipped(id), {}, JapaneseContext())));
+		const std::string text = Joined(PrintedTexts(FillTemplate(Shipped(id), {}, FirmJapaneseContext())));
 		EXPECT_NE(text.find("テスト株式会社"), std::string::npos) << id;
 	}
 	// An unfilled person shows a visible blank; the holder of the role fills it.
-	FillContext context = JapaneseContext();
+	FillContext context = FirmJapaneseContext();
 	const DocumentTemplate &governance = Shipped("governance");
 	EXPECT_NE(Joined(PrintedTexts(FillTemplate(governance, {}, context))).find("【点検責任者】"), std::string::npos);
 	context.role_holders["inspection_officer"] = "点検 花子";

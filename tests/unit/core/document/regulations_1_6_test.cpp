@@ -40,7 +40,7 @@ const DocumentTemplate *Find(const std::string &id) {
 	return testing_support::ShippedEdition().FindDocumentTemplate(id);
 }
 
-FillContext JapaneseContext() {
+FillContext RegulationsJapaneseContext() {
 	FillContext context;
 	context.built_ins = {{"company", "テスト株式会社"}};
 	context.date_pattern = "{{year}}年{{month}}月{{day}}日";
@@ -115,7 +115,7 @@ TEST(Regulations1To6, AssetManagementHasTheBackupTableWithAnExampleRow) {
 	EXPECT_EQ(backups->sample_rows[0][0], "ファイルサーバ");
 
 	bool table_shown = false;
-	for (const auto &block : FillTemplate(*tmpl, {}, JapaneseContext())) {
+	for (const auto &block : FillTemplate(*tmpl, {}, RegulationsJapaneseContext())) {
 		if (block.type == BlockType::kTable && !block.columns.empty() && block.columns[0].title == "機器名") {
 			table_shown = true;
 			EXPECT_EQ(block.rows.size(), backups->sample_rows.size());
@@ -129,7 +129,7 @@ TEST(Regulations1To6, FillWithoutARawPlaceholder) {
 		SCOPED_TRACE(expected.id);
 		const DocumentTemplate *tmpl = Find(expected.id);
 		ASSERT_NE(tmpl, nullptr);
-		const std::vector<Block> blocks = FillTemplate(*tmpl, {}, JapaneseContext());
+		const std::vector<Block> blocks = FillTemplate(*tmpl, {}, RegulationsJapaneseContext());
 		ASSERT_FALSE(blocks.empty());
 		bool company_named = false;
 		for (const auto &block : blocks) {

@@ -14,9 +14,8 @@
 namespace mamori::incident {
 namespace {
 
-const IncidentRules &Rules(Locale locale = kDefaultLocale) {
-	static const Catalogs catalogs = platform::LoadCatalogs(testing_support::SourcePath("content")).value();
-	return catalogs.In(locale).incident;
+const IncidentRules &IncidentRulesIn(Locale locale = kDefaultLocale) {
+	return testing_support::ShippedCatalogs().In(locale).incident;
 }
 
 bool HasStep(const Procedure &procedure, bool (*marked)(const ProcedureStep &)) {
@@ -24,7 +23,7 @@ bool HasStep(const Procedure &procedure, bool (*marked)(const ProcedureStep &)) 
 }
 
 TEST(IncidentProceduresTest, TheHandbooksThreeKinds) {
-	const auto &procedures = Rules().procedures;
+	const auto &procedures = IncidentRulesIn().procedures;
 	ASSERT_EQ(procedures.kinds.size(), 3u);
 	EXPECT_NE(procedures.FindKind("leak"), nullptr);
 	EXPECT_NE(procedures.FindKind("tampering"), nullptr);
@@ -33,7 +32,7 @@ TEST(IncidentProceduresTest, TheHandbooksThreeKinds) {
 }
 
 TEST(IncidentProceduresTest, EveryKindHasStepsForEveryLevel) {
-	for (const auto &kind : Rules().procedures.kinds) {
+	for (const auto &kind : IncidentRulesIn().procedures.kinds) {
 		for (int level = 0; level <= 3; ++level) {
 			const Procedure *procedure = kind.ForLevel(level);
 			ASSERT_NE(procedure, nullptr) << kind.id << " level " << level;
@@ -43,7 +42,7 @@ TEST(IncidentProceduresTest, EveryKindHasStepsForEveryLevel) {
 }
 
 TEST(IncidentProceduresTest, SeriousIncidentsKeepTheEvidence) {
-	const auto &procedures = Rules().procedures;
+	const auto &procedures = IncidentRulesIn().procedures;
 	for (const auto &kind : procedures.kinds) {
 		for (int level = 2; level <= 3; ++level) {
 			EXPECT_TRUE(HasStep(*kind.ForLevel(level), [](const ProcedureStep &step) { return step.evidence; }))
@@ -58,12 +57,12 @@ TEST(IncidentProceduresTest, SeriousIncidentsKeepTheEvidence) {
 
 TEST(IncidentProceduresTest, ContactsAndContinuityInBothLanguages) {
 	for (Locale locale : kAllLocales) {
-		const auto &procedures = Rules(locale).procedures;
+		const auto &procedures = IncidentRulesIn(locale).procedures;
 		EXPECT_GE(procedures.contacts.size(), 3u);
 		EXPECT_EQ(procedures.continuity_steps.size(), 5u);
 		EXPECT_FALSE(procedures.continuity_note.empty());
 	}
-	EXPECT_NE(Rules(Locale::kEn).procedures.FindKind("leak")->label, Rules().procedures.FindKind("leak")->label);
+	EXPECT_NE(IncidentRulesIn(Locale::kEn).procedures.FindKind("leak")->label, IncidentRulesIn().procedures.FindKind("leak")->label);
 }
 
 } // namespace

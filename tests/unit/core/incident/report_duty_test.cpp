@@ -14,7 +14,7 @@
 namespace mamori::incident {
 namespace {
 
-const PersonalDataReportRules &Rules() {
+const PersonalDataReportRules &ReportRules() {
 	return testing_support::ShippedCatalog().incident.report;
 }
 
@@ -37,7 +37,7 @@ TEST(ReportDutyTest, MaliciousLeakHasSixtyDaysForTheFinalReport) {
 	LeakFacts facts = Leak("2026-04-01");
 	facts.malicious = true;
 	facts.affected_people = 12;
-	const ReportDuty duty = AssessReportDuty(Rules(), facts);
+	const ReportDuty duty = AssessReportDuty(ReportRules(), facts);
 	EXPECT_TRUE(duty.required);
 	EXPECT_EQ(GroundIds(duty), std::vector<std::string>{"malicious"});
 	EXPECT_EQ(IsoDate(*duty.preliminary_due), "2026-04-04");
@@ -47,7 +47,7 @@ TEST(ReportDutyTest, MaliciousLeakHasSixtyDaysForTheFinalReport) {
 TEST(ReportDutyTest, OtherGroundsHaveThirtyDaysCountingTheDayOfAwareness) {
 	LeakFacts facts = Leak("2026-12-20");
 	facts.sensitive = true;
-	const ReportDuty duty = AssessReportDuty(Rules(), facts);
+	const ReportDuty duty = AssessReportDuty(ReportRules(), facts);
 	EXPECT_EQ(IsoDate(*duty.preliminary_due), "2026-12-23");
 	EXPECT_EQ(IsoDate(*duty.final_due), "2027-01-18");  // across the year end
 }
@@ -58,7 +58,7 @@ TEST(ReportDutyTest, GroundsInTheLawsOrder) {
 	facts.malicious = true;
 	facts.financial_harm = true;
 	facts.sensitive = true;
-	const ReportDuty duty = AssessReportDuty(Rules(), facts);
+	const ReportDuty duty = AssessReportDuty(ReportRules(), facts);
 	EXPECT_EQ(GroundIds(duty), (std::vector<std::string>{"sensitive", "financial_harm", "malicious", "over_1000"}));
 	EXPECT_EQ(IsoDate(*duty.preliminary_due), "2024-03-02");  // leap year: 29 February counts
 }
@@ -66,27 +66,27 @@ TEST(ReportDutyTest, GroundsInTheLawsOrder) {
 TEST(ReportDutyTest, ExactlyOneThousandPeopleIsNotMoreThanOneThousand) {
 	LeakFacts facts = Leak("2026-04-01");
 	facts.affected_people = 1000;
-	EXPECT_FALSE(AssessReportDuty(Rules(), facts).required);
+	EXPECT_FALSE(AssessReportDuty(ReportRules(), facts).required);
 	facts.affected_people = 1001;
-	EXPECT_EQ(GroundIds(AssessReportDuty(Rules(), facts)), std::vector<std::string>{"over_1000"});
+	EXPECT_EQ(GroundIds(AssessReportDuty(ReportRules(), facts)), std::vector<std::string>{"over_1000"});
 }
 
 TEST(ReportDutyTest, NoReportWithoutPersonalDataOrWithStrongEncryption) {
 	LeakFacts facts = Leak("2026-04-01");
 	facts.sensitive = facts.malicious = true;
 	facts.personal_data = false;
-	const ReportDuty no_personal_data = AssessReportDuty(Rules(), facts);
+	const ReportDuty no_personal_data = AssessReportDuty(ReportRules(), facts);
 	EXPECT_FALSE(no_personal_data.required);
 	EXPECT_TRUE(no_personal_data.grounds.empty());
 	EXPECT_FALSE(no_personal_data.preliminary_due.has_value());
 	facts.personal_data = true;
 	facts.strongly_encrypted = true;
-	EXPECT_FALSE(AssessReportDuty(Rules(), facts).required);
+	EXPECT_FALSE(AssessReportDuty(ReportRules(), facts).required);
 }
 
 TEST(ReportDutyTest, EveryGroundNamesItsArticle) {
-	ASSERT_EQ(Rules().grounds.size(), 4u);
-	for (const auto &ground : Rules().grounds) {
+	ASSERT_EQ(ReportRules().grounds.size(), 4u);
+	for (const auto &ground : ReportRules().grounds) {
 		EXPECT_FALSE(ground.law.empty()) << ground.id;
 		EXPECT_FALSE(ground.label.empty()) << ground.id;
 	}
@@ -100,7 +100,7 @@ RC_GTEST_PROP(ReportDutyProperty, DatesFollowTheAwarenessDay,
 	facts.financial_harm = financial_harm;
 	facts.malicious = malicious;
 	facts.affected_people = people % 3000;
-	const ReportDuty duty = AssessReportDuty(Rules(), facts);
+	const ReportDuty duty = AssessReportDuty(ReportRules(), facts);
 	const bool any_ground = sensitive || financial_harm || malicious || facts.affected_people > 1000;
 	RC_ASSERT(duty.required == any_ground);
 	RC_ASSERT(duty.preliminary_due.has_value() == any_ground);

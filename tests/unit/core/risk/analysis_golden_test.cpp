@@ -51,10 +51,6 @@ const fs::path kAnalysisDir = fs::path(MAMORI_SOURCE_DIR) / "tests" / "golden" /
 constexpr const char *kInputSuffix = ".input.json";
 constexpr const char *kExpectedSuffix = ".expected.json";
 
-const Edition &Real() {
-	return testing_support::ShippedCatalog().DefaultEdition();
-}
-
 struct AnalysisCase {
 	std::string name;
 	fs::path input;
@@ -103,13 +99,13 @@ AnalysisInput Decode(const Json &document) {
 	}
 	if (auto found = document.find("frequencies"); found != document.end()) {
 		for (const auto &[threat, value] : found->items()) {
-			EXPECT_NE(Real().risk_catalog.FindThreat(threat), nullptr) << "unknown threat " << threat;
+			EXPECT_NE(testing_support::ShippedEdition().risk_catalog.FindThreat(threat), nullptr) << "unknown threat " << threat;
 			input.frequencies[threat] = value.get<int>();
 		}
 	}
 	if (auto found = document.find("answers"); found != document.end()) {
 		for (const auto &[item, value] : found->items()) {
-			EXPECT_NE(Real().risk_catalog.FindCheckItem(item), nullptr) << "unknown check item " << item;
+			EXPECT_NE(testing_support::ShippedEdition().risk_catalog.FindCheckItem(item), nullptr) << "unknown check item " << item;
 			auto answer = CheckAnswerFromInt(value.get<int>());
 			EXPECT_TRUE(answer.has_value()) << item << ": " << value.dump();
 			if (answer) input.answers[item] = *answer;
@@ -118,7 +114,7 @@ AnalysisInput Decode(const Json &document) {
 	return input;
 }
 
-Json LevelId(const RiskLevelBand *level) { return level != nullptr ? Json(level->id) : Json(nullptr); }
+Json LevelJson(const RiskLevelBand *level) { return level != nullptr ? Json(level->id) : Json(nullptr); }
 
 std::string NeedName(RegulationNeed need) {
 	switch (need) {
@@ -144,7 +140,7 @@ Json Encode(const AnalysisResult &result) {
 			                   {"vulnerability", threat.vulnerability},
 			                   {"possibility", threat.possibility},
 			                   {"risk_value", threat.risk_value},
-			                   {"risk_level", LevelId(threat.level)},
+			                   {"risk_level", LevelJson(threat.level)},
 			                   {"gap", threat.gap},
 			                   {"applicable", applicable}});
 		}
@@ -152,7 +148,7 @@ Json Encode(const AnalysisResult &result) {
 		                  {"importance", asset.importance},
 		                  {"importance_overridden", asset.importance_overridden},
 		                  {"risk_value", asset.risk_value},
-		                  {"risk_level", LevelId(asset.level)},
+		                  {"risk_level", LevelJson(asset.level)},
 		                  {"driving_threat", asset.driving_threat >= 0
 		                                         ? Json(asset.threats[asset.driving_threat].threat->id)
 		                                         : Json(nullptr)},
@@ -191,7 +187,7 @@ TEST_P(AnalysisGoldenTest, MatchesExpected) {
 	ASSERT_TRUE(expected->is_object() && !expected->empty()) << golden.expected << ": expected an object with keys";
 
 	const AnalysisInput input = Decode(*document);
-	const Json actual = Encode(AnalyzeRegister(Real(), input));
+	const Json actual = Encode(AnalyzeRegister(testing_support::ShippedEdition(), input));
 	std::vector<std::string> problems;
 	CompareSubset(*expected, actual, "", problems);
 	if (!problems.empty() && UpdateRequested()) {

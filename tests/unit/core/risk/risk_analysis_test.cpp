@@ -786,14 +786,10 @@ RC_GTEST_PROP(AnalysisProperty, WhatIfNeverMutatesTheInput, ()) {
 // The shipped catalog
 // ---------------------------------------------------------------------------
 
-const Edition &Real() {
-	return testing_support::ShippedCatalog().DefaultEdition();
-}
-
 //! One asset of importance 2 per medium of the catalog.
 AnalysisInput OneAssetPerMedium() {
 	AnalysisInput input;
-	for (const auto &medium : Real().risk_catalog.media) {
+	for (const auto &medium : testing_support::ShippedEdition().risk_catalog.media) {
 		RegisterAsset asset = Asset("", "", 2, 2, 2);
 		asset.key = medium.id;
 		asset.name = medium.name;
@@ -805,12 +801,12 @@ AnalysisInput OneAssetPerMedium() {
 
 AnalysisInput AllAnswered(CheckAnswer answer) {
 	AnalysisInput input = OneAssetPerMedium();
-	for (const auto &item : Real().risk_catalog.check_items) input.answers[item.id] = answer;
+	for (const auto &item : testing_support::ShippedEdition().risk_catalog.check_items) input.answers[item.id] = answer;
 	return input;
 }
 
 TEST(AnalysisCatalogTest, EveryThreatIsCoveredByCheckItems) {
-	const auto &catalog = Real().risk_catalog;
+	const auto &catalog = testing_support::ShippedEdition().risk_catalog;
 	ASSERT_EQ(catalog.media.size(), 6u);
 	for (const auto &medium : catalog.media) {
 		for (const auto &threat : medium.threats) {
@@ -822,7 +818,7 @@ TEST(AnalysisCatalogTest, EveryThreatIsCoveredByCheckItems) {
 		}
 	}
 	// Nothing answered 4 → no gaps, with every medium in use.
-	const auto result = AnalyzeRegister(Real(), OneAssetPerMedium());
+	const auto result = AnalyzeRegister(testing_support::ShippedEdition(), OneAssetPerMedium());
 	EXPECT_TRUE(result.uncovered_threats.empty());
 	for (const auto &asset : result.assets) {
 		EXPECT_FALSE(asset.threats.empty()) << asset.asset->key;
@@ -831,7 +827,7 @@ TEST(AnalysisCatalogTest, EveryThreatIsCoveredByCheckItems) {
 }
 
 TEST(AnalysisCatalogTest, EveryCheckItemTagIsAKnownThreatAndCategory) {
-	const auto &catalog = Real().risk_catalog;
+	const auto &catalog = testing_support::ShippedEdition().risk_catalog;
 	for (const auto &item : catalog.check_items) {
 		EXPECT_NE(catalog.FindCategory(item.category), nullptr) << item.id;
 		EXPECT_FALSE(item.threats.empty()) << item.id;
@@ -841,7 +837,7 @@ TEST(AnalysisCatalogTest, EveryCheckItemTagIsAKnownThreatAndCategory) {
 
 TEST(AnalysisCatalogTest, AllImplementedGivesVulnerabilityOne) {
 	const AnalysisInput input = AllAnswered(CheckAnswer::kImplemented);
-	const auto result = AnalyzeRegister(Real(), input);
+	const auto result = AnalyzeRegister(testing_support::ShippedEdition(), input);
 	ASSERT_EQ(result.assets.size(), 6u);
 	for (const auto &asset : result.assets) {
 		for (const auto &threat : asset.threats) {
@@ -862,7 +858,7 @@ TEST(AnalysisCatalogTest, AllImplementedGivesVulnerabilityOne) {
 
 TEST(AnalysisCatalogTest, AllNotImplementedGivesVulnerabilityThree) {
 	const AnalysisInput input = AllAnswered(CheckAnswer::kNotImplemented);
-	const auto result = AnalyzeRegister(Real(), input);
+	const auto result = AnalyzeRegister(testing_support::ShippedEdition(), input);
 	for (const auto &asset : result.assets) {
 		for (const auto &threat : asset.threats) {
 			EXPECT_EQ(threat.vulnerability, 3) << threat.threat->id;
@@ -877,7 +873,7 @@ TEST(AnalysisCatalogTest, AllNotImplementedGivesVulnerabilityThree) {
 }
 
 TEST(AnalysisCatalogTest, AllPartialGivesVulnerabilityTwo) {
-	const auto result = AnalyzeRegister(Real(), AllAnswered(CheckAnswer::kPartial));
+	const auto result = AnalyzeRegister(testing_support::ShippedEdition(), AllAnswered(CheckAnswer::kPartial));
 	for (const auto &asset : result.assets) {
 		for (const auto &threat : asset.threats) EXPECT_EQ(threat.vulnerability, 2) << threat.threat->id;
 	}
@@ -885,9 +881,9 @@ TEST(AnalysisCatalogTest, AllPartialGivesVulnerabilityTwo) {
 }
 
 TEST(AnalysisCatalogTest, AllNotApplicableLeavesEveryThreatAGap) {
-	const auto result = AnalyzeRegister(Real(), AllAnswered(CheckAnswer::kNotApplicable));
+	const auto result = AnalyzeRegister(testing_support::ShippedEdition(), AllAnswered(CheckAnswer::kNotApplicable));
 	size_t threats = 0;
-	for (const auto &medium : Real().risk_catalog.media) threats += medium.threats.size();
+	for (const auto &medium : testing_support::ShippedEdition().risk_catalog.media) threats += medium.threats.size();
 	EXPECT_EQ(result.uncovered_threats.size(), threats);
 	for (const auto &category : result.categories) {
 		EXPECT_FALSE(category.rate.has_value());
@@ -899,7 +895,7 @@ TEST(AnalysisCatalogTest, AllNotApplicableLeavesEveryThreatAGap) {
 
 TEST(AnalysisCatalogTest, GuidelineServerExample) {
 	// 第2部 5(6) 手順2 ②: 社内サーバー — サイバー攻撃 3, 内部不正 2, 故障 1.
-	const RiskMedium *server = Real().risk_catalog.FindMedium("server");
+	const RiskMedium *server = testing_support::ShippedEdition().risk_catalog.FindMedium("server");
 	ASSERT_NE(server, nullptr);
 	ASSERT_GE(server->threats.size(), 3u);
 	EXPECT_EQ(server->threats[0].default_frequency, 3);

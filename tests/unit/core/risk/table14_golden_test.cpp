@@ -36,10 +36,6 @@ using codec::Json;
 
 const fs::path kDir = fs::path(MAMORI_SOURCE_DIR) / "tests" / "golden" / "table14";
 
-const Edition &Real() {
-	return testing_support::ShippedCatalog().DefaultEdition();
-}
-
 bool Flag(const Json &object, const char *key) {
 	auto found = object.find(key);
 	return found != object.end() && found->is_boolean() && found->get<bool>();
@@ -47,7 +43,7 @@ bool Flag(const Json &object, const char *key) {
 
 //! One 表14 row through AnalyzeRegister; the assessment of the row's threat.
 Json RunRow(const Json &row) {
-	const Edition &edition = Real();
+	const Edition &edition = testing_support::ShippedEdition();
 	const std::string threat_id = row.at("threat").get<std::string>();
 	EXPECT_NE(edition.risk_catalog.FindThreat(threat_id), nullptr) << threat_id;
 

@@ -18,9 +18,9 @@ namespace {
 const Edition &Ed() {
 	return testing_support::ShippedCatalog().DefaultEdition();
 }
-const SelfcheckRules &Rules() { return Ed().selfcheck_rules; }
+const SelfcheckRules &ScoringRules() { return Ed().selfcheck_rules; }
 
-SelfcheckScore Score(const AnswerSheet &sheet) { return ScoreSelfcheck(Rules(), 25, sheet); }
+SelfcheckScore Score(const AnswerSheet &sheet) { return ScoreSelfcheck(ScoringRules(), 25, sheet); }
 
 AnswerSheet AllSame(Answer answer) {
 	AnswerSheet sheet;
@@ -67,10 +67,10 @@ AnswerSheet SheetFromCodes(const std::vector<int> &codes) {
 rc::Gen<std::vector<int>> GenCodes() { return rc::gen::container<std::vector<int>>(25, rc::gen::inRange(0, 5)); }
 
 TEST(ScoringTest, PointsPerAnswer) {
-	EXPECT_EQ(PointsFor(Rules(), Answer::kImplemented), 4);
-	EXPECT_EQ(PointsFor(Rules(), Answer::kPartial), 2);
-	EXPECT_EQ(PointsFor(Rules(), Answer::kNotImplemented), 0);
-	EXPECT_EQ(PointsFor(Rules(), Answer::kUnknown), -1);
+	EXPECT_EQ(PointsFor(ScoringRules(), Answer::kImplemented), 4);
+	EXPECT_EQ(PointsFor(ScoringRules(), Answer::kPartial), 2);
+	EXPECT_EQ(PointsFor(ScoringRules(), Answer::kNotImplemented), 0);
+	EXPECT_EQ(PointsFor(ScoringRules(), Answer::kUnknown), -1);
 }
 
 TEST(ScoringTest, AllImplementedIsHundredAndComplete) {
@@ -191,7 +191,7 @@ TEST(ScoringTest, BandsAtBoundariesViaBandFor) {
 	                          {50, "insufficient"},  {49, "critical"},     {0, "critical"},  {-1, "critical"},
 	                          {-25, "critical"},     {-26, "critical"}};
 	for (const auto &c : cases) {
-		EXPECT_EQ(BandFor(Rules(), c.total).id, c.band) << "total " << c.total;
+		EXPECT_EQ(BandFor(ScoringRules(), c.total).id, c.band) << "total " << c.total;
 	}
 }
 
@@ -280,7 +280,7 @@ RC_GTEST_PROP(ScoringProperty, ImplementingNeverLowersTotal, ()) {
 	RC_ASSERT(after.total >= before.total);
 	// Band never gets worse either (bands are best first).
 	const auto band_index = [](const ScoreBand *band) {
-		const auto &bands = Rules().bands;
+		const auto &bands = ScoringRules().bands;
 		return static_cast<int>(band - bands.data());
 	};
 	RC_ASSERT(band_index(after.band) <= band_index(before.band));

@@ -7,6 +7,7 @@
 #include "core/catalog/training_quizzes_loader.hpp"
 #include "core/catalog/localize.hpp"
 #include "platform/files.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 
@@ -20,19 +21,8 @@ namespace fs = std::filesystem;
 
 const std::string kFile = "training/quizzes.yaml";
 
-ContentFiles RealFiles() {
-	ContentFiles files;
-	const std::string dir = std::string(MAMORI_SOURCE_DIR) + "/content";
-	for (const auto &entry : fs::recursive_directory_iterator(dir)) {
-		const std::string ext = entry.path().extension().string();
-		if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".txt")) continue;
-		files[fs::relative(entry.path(), dir).generic_string()] = platform::ReadWholeFile(entry.path().string()).value();
-	}
-	return files;
-}
-
 ContentFiles Mutated(const std::string &from, const std::string &to) {
-	ContentFiles files = RealFiles();
+	ContentFiles files = testing_support::ShippedContentFiles();
 	auto &text = files[kFile];
 	const auto pos = text.find(from);
 	EXPECT_NE(pos, std::string::npos) << from;
@@ -47,7 +37,7 @@ Error Refused(const ContentFiles &files) {
 }
 
 TEST(TrainingQuizzesLoaderTest, RealContentLoadsInBothLanguages) {
-	const ContentFiles files = RealFiles();
+	const ContentFiles files = testing_support::ShippedContentFiles();
 	auto ja = ParseTrainingContent(files, Locale::kJa);
 	ASSERT_TRUE(ja.ok()) << ja.error().field << ": " << ja.error().message;
 	auto en = ParseTrainingContent(files, Locale::kEn);
@@ -80,7 +70,7 @@ TEST(TrainingQuizzesLoaderTest, RealContentLoadsInBothLanguages) {
 }
 
 TEST(TrainingQuizzesLoaderTest, CatalogCarriesTheQuizzes) {
-	auto catalog = ParseCatalog(RealFiles());
+	auto catalog = ParseCatalog(testing_support::ShippedContentFiles());
 	ASSERT_TRUE(catalog.ok()) << catalog.error().message;
 	EXPECT_NE(catalog->training.FindQuizSet("five_articles"), nullptr);
 }
@@ -136,7 +126,7 @@ TEST(TrainingQuizzesLoaderTest, BrokenFileStopsTheCatalog) {
 	auto catalog = ParseCatalog(Mutated("        correct: b\n", "        correct: z\n"));
 	ASSERT_FALSE(catalog.ok());
 	EXPECT_NE(catalog.error().field.find(kFile), std::string::npos);
-	ContentFiles missing = RealFiles();
+	ContentFiles missing = testing_support::ShippedContentFiles();
 	missing.erase(kFile);
 	auto without = ParseCatalog(missing);
 	ASSERT_FALSE(without.ok());

@@ -7,6 +7,7 @@
 #include "app/audit.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -19,14 +20,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kMigrationsDir = fs::path(MAMORI_SOURCE_DIR) / "migrations" / "sqlite";
-
 class AuditChainUpgradeTest : public ::testing::Test {
 protected:
 	void SetUp() override {
 		// Found by name, not number, so renumbering the migration does not break the test.
 		std::string chain_migration;
-		for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+		for (const auto &entry : fs::directory_iterator(testing_support::SqliteMigrationsDir())) {
 			const std::string name = entry.path().filename().string();
 			if (name.size() > 5 && name.substr(4) == "_audit_chain.sql") {
 				chain_migration = name;
@@ -34,7 +33,7 @@ protected:
 		}
 		ASSERT_FALSE(chain_migration.empty());
 		fs::create_directories(dir_ / "before_chain");
-		for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+		for (const auto &entry : fs::directory_iterator(testing_support::SqliteMigrationsDir())) {
 			const std::string name = entry.path().filename().string();
 			if (name < chain_migration) {
 				fs::copy_file(entry.path(), dir_ / "before_chain" / name);
@@ -74,7 +73,7 @@ TEST_F(AuditChainUpgradeTest, EntriesOfThePreviousReleaseAreSealedAndTheChainCon
 	    "(NULL, NULL, '2025-04-01T09:01:00Z', 'session.start', '', '{\"email\":\"a@example.jp\"}'), "
 	    "(NULL, NULL, '2025-04-01T09:02:00Z', 'org.create', 'org', '{\"name\":\"A\"}')");
 
-	auto store = Open(kMigrationsDir);
+	auto store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 	auto chain = store->ListAuditChain();
 	ASSERT_TRUE(chain.ok());
@@ -100,7 +99,7 @@ TEST_F(AuditChainUpgradeTest, EntriesOfThePreviousReleaseAreSealedAndTheChainCon
 
 TEST_F(AuditChainUpgradeTest, ABlankedHashIsNotResealedOnTheNextOpen) {
 	{
-		auto store = Open(kMigrationsDir);
+		auto store = Open(testing_support::SqliteMigrationsDir());
 		ASSERT_TRUE(store);
 		for (const char *action : {"a", "b", "c"}) {
 			AuditEntry entry;
@@ -110,7 +109,7 @@ TEST_F(AuditChainUpgradeTest, ABlankedHashIsNotResealedOnTheNextOpen) {
 		EXPECT_TRUE(app::VerifyAuditLog(*store)->ok);
 	}
 	Sql("UPDATE audit_log SET detail = 'changed', prev_hash = NULL, hash = NULL WHERE id = 2");
-	auto store = Open(kMigrationsDir);
+	auto store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 	auto check = app::VerifyAuditLog(*store);
 	ASSERT_TRUE(check.ok());

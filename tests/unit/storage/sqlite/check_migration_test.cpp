@@ -6,6 +6,7 @@
 // item id, or be kept as 要確認 (control_answer_reviews); none may vanish.
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
+#include "support/catalog.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -20,8 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kMigrationsDir = fs::path(MAMORI_SOURCE_DIR) / "migrations" / "sqlite";
-
 using AnswerMap = std::map<std::string, int>;
 
 class CheckMigrationTest : public ::testing::Test {
@@ -30,7 +29,7 @@ protected:
 		fs::create_directories(dir_ / "before_0004");
 		// The previous release shipped 0001–0003.
 		for (const char *name : {"0001_initial.sql", "0002_risk_analysis.sql", "0003_executive_role.sql"}) {
-			fs::copy_file(kMigrationsDir / name, dir_ / "before_0004" / name);
+			fs::copy_file(fs::path(testing_support::SqliteMigrationsDir()) / name, dir_ / "before_0004" / name);
 		}
 		db_path_ = (dir_ / "mamori.db").string();
 	}
@@ -104,7 +103,7 @@ TEST_F(CheckMigrationTest, AnswersFollowTheirItemsAndNoneIsLost) {
 		Answer(s, other, "c02-04", 3);  // only one of the merged pair answered
 	}
 
-	auto store = Open(kMigrationsDir);
+	auto store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 
 	const AnswerMap expected = {
@@ -150,7 +149,7 @@ TEST_F(CheckMigrationTest, AnswersFollowTheirItemsAndNoneIsLost) {
 
 	// Opening again changes nothing.
 	store.reset();
-	store = Open(kMigrationsDir);
+	store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 	EXPECT_EQ(Answers(*store, firm, false), expected);
 }
@@ -160,7 +159,7 @@ TEST_F(CheckMigrationTest, AnEmptyDatabaseMigratesToo) {
 		auto old_release = Open(dir_ / "before_0004");
 		ASSERT_TRUE(old_release);
 	}
-	auto store = Open(kMigrationsDir);
+	auto store = Open(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store);
 	const Id firm = MakeOrg(*store, "新しい会社");
 	EXPECT_TRUE(store->ListAnswerReviews(firm)->empty());

@@ -24,13 +24,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kMigrationsDir = fs::path(MAMORI_SOURCE_DIR) / "migrations" / "sqlite";
-
 class RemovalTest : public ::testing::Test {
 protected:
 	void SetUp() override {
 		db_path_ = (temp_.path() / "mamori.db").string();
-		auto opened = SqliteStore::Open(db_path_, kMigrationsDir.string());
+		auto opened = SqliteStore::Open(db_path_, testing_support::SqliteMigrationsDir());
 		ASSERT_TRUE(opened.ok()) << opened.error().Describe();
 		store_ = std::move(opened).value();
 		owner_ = AddUser("owner@example.jp");

@@ -26,7 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kMigrationsRoot = testing_support::SourcePath("migrations");
-const std::string kMigrationsDir = kMigrationsRoot + "/sqlite";
 
 class SqliteStoreTest : public ::testing::Test {
 protected:
@@ -138,7 +137,7 @@ protected:
 		const fs::path copy = dir_.path() / "migrations";
 		fs::remove_all(copy);
 		fs::create_directories(copy);
-		for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+		for (const auto &entry : fs::directory_iterator(testing_support::SqliteMigrationsDir())) {
 			fs::copy_file(entry.path(), copy / entry.path().filename());
 		}
 		return copy;
@@ -152,7 +151,7 @@ protected:
 //! Number of shipped migration files: the schema version a fresh database reaches.
 int ShippedMigrations() {
 	int count = 0;
-	for (const auto &entry : fs::directory_iterator(kMigrationsDir)) {
+	for (const auto &entry : fs::directory_iterator(testing_support::SqliteMigrationsDir())) {
 		count += entry.path().extension() == ".sql" ? 1 : 0;
 	}
 	return count;
@@ -210,7 +209,7 @@ TEST_F(SqliteStoreTest, RefusesDatabaseNewerThanMigrations) {
 	                       nullptr, nullptr, nullptr),
 	          SQLITE_OK);
 	sqlite3_close(db);
-	auto opened = SqliteStore::Open(db_path_, kMigrationsDir);
+	auto opened = SqliteStore::Open(db_path_, testing_support::SqliteMigrationsDir());
 	ASSERT_FALSE(opened.ok());
 	EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
 	EXPECT_NE(opened.error().message.find("version " + newer), std::string::npos) << opened.error().message;
@@ -261,7 +260,7 @@ TEST_F(SqliteStoreTest, MigratesAnExisting0001Database) {
 	fs::remove(db_path_);
 	const fs::path only_first = dir_.path() / "migrations_0001";
 	fs::create_directories(only_first);
-	fs::copy_file(fs::path(kMigrationsDir) / "0001_initial.sql", only_first / "0001_initial.sql");
+	fs::copy_file(fs::path(testing_support::SqliteMigrationsDir()) / "0001_initial.sql", only_first / "0001_initial.sql");
 
 	// A database as the previous release left it, with data in it.
 	auto old_store = OpenStore(db_path_, only_first.string());
@@ -276,11 +275,11 @@ TEST_F(SqliteStoreTest, MigratesAnExisting0001Database) {
 	EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'assets'"), 0);
 
 	// Later migrations may exist beside 0002; all of them apply, 0002 among them.
-	auto files = sqlite::LoadMigrations(kMigrationsDir);
+	auto files = sqlite::LoadMigrations(testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(files.ok()) << files.error().Describe();
 	const int shipped = static_cast<int>(files->size());
 	ASSERT_GE(shipped, 2);
-	store_ = OpenStore(db_path_, kMigrationsDir);
+	store_ = OpenStore(db_path_, testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store_);
 	EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM schema_migrations"), shipped);
 	EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM schema_migrations WHERE version = 2"), 1);
@@ -294,7 +293,7 @@ TEST_F(SqliteStoreTest, MigratesAnExisting0001Database) {
 
 	// Opening again applies nothing more.
 	store_.reset();
-	store_ = OpenStore(db_path_, kMigrationsDir);
+	store_ = OpenStore(db_path_, testing_support::SqliteMigrationsDir());
 	ASSERT_TRUE(store_);
 	EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM schema_migrations"), shipped);
 	EXPECT_EQ(store_->ListAssets(*org_id)->size(), 1u);
