@@ -60,15 +60,22 @@ export async function startServer({ extraArgs = [], db: reuse } = {}) {
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
+  // Up to a minute: with several suites at once on 2 cores a start (the catalog,
+  // and on PostgreSQL every migration in a fresh schema) takes seconds, and a
+  // test that went on before the server answered failed with "fetch failed".
+  let healthy = false;
+  for (let attempt = 0; attempt < 600 && !healthy; attempt++) {
+    if (child.exitCode !== null) throw new Error(`mamori serve exited: ${output}`);
     try {
-      const response = await fetch(`${base}/healthz`);
-      if (response.ok) break;
+      healthy = (await fetch(`${base}/healthz`)).ok;
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null) throw new Error(`mamori serve exited: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (!healthy) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!healthy || child.exitCode !== null) {
+    child.kill('SIGKILL');
+    throw new Error(`mamori serve did not answer on ${base}: ${output}`);
   }
   return {
     base,
@@ -125,7 +132,13 @@ export class ApiClient {
       payload = JSON.stringify(json);
       allHeaders['Content-Type'] = 'application/json';
     }
-    const response = await fetch(this.base + path, { method, headers: allHeaders, body: payload, redirect: 'manual' });
+    let response;
+    try {
+      response = await fetch(this.base + path, { method, headers: allHeaders, body: payload, redirect: 'manual' });
+    } catch (error) {
+      // undici says only "fetch failed"; the cause names the socket's problem.
+      throw new Error(`${method} ${path}: ${error.message}: ${error.cause?.code ?? ''} ${error.cause?.message ?? ''}`);
+    }
     for (const cookie of setCookies(response.headers)) {
       const [pair] = cookie.split(';');
       const eq = pair.indexOf('=');
