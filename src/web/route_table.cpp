@@ -7,6 +7,7 @@
 #include "web/single_value_fields.hpp"
 #include "web/rate_limit_gate.hpp"
 #include "web/security_log.hpp"
+#include "web/work_slots.hpp"
 
 #include <stdexcept>
 
@@ -298,9 +299,12 @@ void CheckRoutes(const RouteTable &routes) {
 
 void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes) {
 	CheckRoutes(routes);
+	// One set of slots for every route of the server (web/work_slots.hpp).
+	auto slots = std::make_shared<WorkSlots>(WorkSlots::ForThisMachine());
 	for (const Route &route : routes) {
 		Register(server, route.method, route.pattern,
-		         [&web, route](const httplib::Request &http, httplib::Response &response) {
+		         [&web, route, slots](const httplib::Request &http, httplib::Response &response) {
+			         const WorkSlots::Held slot(*slots);
 			         Request request = web.Begin(http, response);
 			         std::optional<app::OrgAccess> access;
 			         if (!PassVolume(web, request, route) || !PassGate(web, request, route.gate, access)) {

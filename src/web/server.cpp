@@ -4,6 +4,7 @@
 #include "app/org_view_cache.hpp"
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
+#include "platform/memory_release.hpp"
 #include "platform/retention_file.hpp"
 #include "web/http_errors.hpp"
 #include "web/retention_timer.hpp"
@@ -85,6 +86,7 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// machines mamori runs on.
 	mallopt(M_ARENA_MAX, 4);
 #endif
+	platform::StartMemoryRelease();
 	auto content_dir = platform::LocateResourceDir("content");
 	auto web_dir = platform::LocateResourceDir("web");
 	for (const auto *dir : {&content_dir, &web_dir}) {
