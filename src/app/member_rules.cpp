@@ -7,12 +7,12 @@ bool IsFirmLead(Role role) { return role == Role::kAdmin || role == Role::kManag
 
 bool ConsultantMayInvite(Role role, bool firm_has_lead) {
 	switch (role) {
-	case Role::kManager:
 	case Role::kConsultant:
 	case Role::kRespondent:
 	case Role::kViewer:
 		return true;
 	case Role::kAdmin:
+	case Role::kManager:
 		return !firm_has_lead;
 	case Role::kExecutive:
 		return false;
@@ -36,7 +36,7 @@ bool ConsultantMayRemove(Role role, bool signed_up) {
 }
 
 const char *ConsultantInviteRefusal(Role role) {
-	return role == Role::kAdmin ? "app_orgs.member.consultant_admin_taken" : "app_orgs.member.consultant_role_forbidden";
+	return IsFirmLead(role) ? "app_orgs.member.consultant_lead_taken" : "app_orgs.member.consultant_role_forbidden";
 }
 
 } // namespace mamori::app

@@ -2,13 +2,15 @@
 //
 // Who a 外部専門家 (consultant, issue 12) may bring into a firm, and take out of it. The consultant
 // coaches with an editor's rights but approves no risk and deletes nothing (OrgAccess), so they
-// may give only roles at or below those rights: 情報セキュリティ責任者 (the same editing rights),
-// another 外部専門家 (a colleague on the engagement), 回答者 and 閲覧者. The 経営者 approves
-// accepting a 大 risk and the 組織管理者 deletes the organisation: the firm gives those roles
-// itself. One exception lets a firm take ownership of a client the consultant registered: while
-// the firm has no 組織管理者 or 責任者 at all, the consultant may invite its first 組織管理者.
-// A consultant cannot take a firm's lead out either, once that person has signed up: otherwise
-// removing the firm's leads would reopen the exception. Pure: the callers look the facts up.
+// may give only roles at or below those rights: another 外部専門家 (a colleague on the
+// engagement), 回答者 and 閲覧者. The 経営者 approves accepting a 大 risk and the 組織管理者 deletes
+// the organisation: the firm gives those roles itself. The 情報セキュリティ責任者 edits as the
+// consultant does but also gives every role, so a 責任者 of the consultant's choosing would lift
+// this rule: the firm names its leads. One exception lets a firm take ownership of a client the
+// consultant registered: while the firm has no 組織管理者 or 責任者 at all (signed up or invited),
+// the consultant may invite its first lead, an 組織管理者 or a 責任者. A consultant cannot take a
+// firm's lead out either, once that person has signed up: removing the firm's leads would reopen
+// the exception. Pure: the callers look the facts up.
 #pragma once
 
 #include "app/records.hpp"
@@ -20,7 +22,7 @@ namespace mamori::app {
 bool IsFirmLead(Role role);
 
 //! Whether a consultant may invite someone with `role`. `firm_has_lead`: the organisation already
-//! has a 組織管理者 or 責任者, signed up or invited.
+//! has a 組織管理者 or 責任者, signed up or invited (then no further lead: the firm names them).
 bool ConsultantMayInvite(Role role, bool firm_has_lead);
 
 //! Whether a consultant may remove a member with `role`. `signed_up`: the member has set a

@@ -2,8 +2,8 @@
 //
 // A firm coached by a 外部専門家 owns its organisation (issue 12). A consultant registers a client
 // and names the firm's 組織管理者 in the same step (one transaction, an invitation like any
-// other); a consultant invites only roles at or below an editor's rights, except that first
-// 組織管理者 while the firm has no lead of its own; a consultant cannot take out a firm's lead who
+// other); a consultant invites only roles below the firm's leads, except the first lead
+// (組織管理者 or 責任者) while the firm has none; a consultant cannot take out a firm's lead who
 // has signed up (which would reopen that exception), only correct an invitation not yet accepted.
 #include "app/audit.hpp"
 #include "app/coaching.hpp"
@@ -19,16 +19,19 @@
 namespace mamori::app {
 namespace {
 
-TEST(ConsultantRoleRule, InvitesAtOrBelowAnEditorAndTheFirstAdministratorOnly) {
-	for (Role role : {Role::kManager, Role::kConsultant, Role::kRespondent, Role::kViewer}) {
+TEST(ConsultantRoleRule, InvitesBelowTheFirmsLeadsAndOnlyTheFirstLead) {
+	for (Role role : {Role::kConsultant, Role::kRespondent, Role::kViewer}) {
 		EXPECT_TRUE(ConsultantMayInvite(role, false)) << RoleName(role);
 		EXPECT_TRUE(ConsultantMayInvite(role, true)) << RoleName(role);
 	}
-	EXPECT_TRUE(ConsultantMayInvite(Role::kAdmin, false)) << "the firm's first 組織管理者";
-	EXPECT_FALSE(ConsultantMayInvite(Role::kAdmin, true));
+	for (Role role : {Role::kAdmin, Role::kManager}) {
+		EXPECT_TRUE(ConsultantMayInvite(role, false)) << "the firm's first lead: " << RoleName(role);
+		EXPECT_FALSE(ConsultantMayInvite(role, true)) << "the firm names its further leads: " << RoleName(role);
+	}
 	EXPECT_FALSE(ConsultantMayInvite(Role::kExecutive, false)) << "the 経営者 approves risks: above a consultant";
 	EXPECT_FALSE(ConsultantMayInvite(Role::kExecutive, true));
-	EXPECT_STREQ(ConsultantInviteRefusal(Role::kAdmin), "app_orgs.member.consultant_admin_taken");
+	EXPECT_STREQ(ConsultantInviteRefusal(Role::kAdmin), "app_orgs.member.consultant_lead_taken");
+	EXPECT_STREQ(ConsultantInviteRefusal(Role::kManager), "app_orgs.member.consultant_lead_taken");
 	EXPECT_STREQ(ConsultantInviteRefusal(Role::kExecutive), "app_orgs.member.consultant_role_forbidden");
 }
 
@@ -155,18 +158,23 @@ TEST_F(ConsultantOwnershipTest, AConsultantInvitesTheFirstAdministratorOnceAndNo
 	auto second = Invite(expert_, org_id, "admin2@hei.example.jp", Role::kAdmin);
 	ASSERT_FALSE(second.ok());
 	EXPECT_EQ(second.error().field, "role");
-	EXPECT_EQ(second.error().message, "app_orgs.member.consultant_admin_taken");
-	EXPECT_TRUE(Invite(expert_, org_id, "sekinin@hei.example.jp", Role::kManager).ok()) << "an editor's rights, as the consultant's";
+	EXPECT_EQ(second.error().message, "app_orgs.member.consultant_lead_taken");
+	auto manager = Invite(expert_, org_id, "sekinin@hei.example.jp", Role::kManager);
+	ASSERT_FALSE(manager.ok()) << "a 責任者 gives every role: the firm names its own";
+	EXPECT_EQ(manager.error().message, "app_orgs.member.consultant_lead_taken");
 }
 
-TEST_F(ConsultantOwnershipTest, AFirmWithItsOwnLeadGetsNoAdministratorFromItsConsultant) {
+TEST_F(ConsultantOwnershipTest, AFirmWithItsOwnLeadGetsNoLeadFromItsConsultant) {
 	const Actor boss = MakeUser("boss@tei.example.jp", true);
 	auto ctx = Ctx();
 	const Id org_id = CreateOrganization(ctx, boss, {"丁工業", "manufacturing", 10'000'000, 30}).value();
 	ASSERT_TRUE(Invite(boss, org_id, "expert@consult.example.jp", Role::kConsultant).ok());
-	auto refused = Invite(expert_, org_id, "admin@tei.example.jp", Role::kAdmin);
-	ASSERT_FALSE(refused.ok());
-	EXPECT_EQ(refused.error().message, "app_orgs.member.consultant_admin_taken");
+	for (Role role : {Role::kAdmin, Role::kManager}) {
+		auto refused = Invite(expert_, org_id, "lead@tei.example.jp", role);
+		ASSERT_FALSE(refused.ok()) << RoleName(role);
+		EXPECT_EQ(refused.error().field, "role");
+		EXPECT_EQ(refused.error().message, "app_orgs.member.consultant_lead_taken");
+	}
 	EXPECT_TRUE(Invite(boss, org_id, "admin@tei.example.jp", Role::kAdmin).ok()) << "the firm's own lead may";
 }
 
