@@ -3,36 +3,31 @@
 
 namespace mamori::app {
 
+namespace {
+
+//! Where a role stands to a consultant's rights: below them (回答者, 閲覧者, or equal: another
+//! 外部専門家), the firm's lead (the first only, and correctable until signed up), or above (経営者).
+enum class Standing { kBelow, kFirmLead, kAbove };
+
+Standing StandingOf(Role role) {
+	if (IsFirmLead(role)) {
+		return Standing::kFirmLead;
+	}
+	return role == Role::kExecutive ? Standing::kAbove : Standing::kBelow;
+}
+
+} // namespace
+
 bool IsFirmLead(Role role) { return role == Role::kAdmin || role == Role::kManager; }
 
 bool ConsultantMayInvite(Role role, bool firm_has_lead) {
-	switch (role) {
-	case Role::kConsultant:
-	case Role::kRespondent:
-	case Role::kViewer:
-		return true;
-	case Role::kAdmin:
-	case Role::kManager:
-		return !firm_has_lead;
-	case Role::kExecutive:
-		return false;
-	}
-	return false;
+	const Standing standing = StandingOf(role);
+	return standing == Standing::kBelow || (standing == Standing::kFirmLead && !firm_has_lead);
 }
 
 bool ConsultantMayRemove(Role role, bool signed_up) {
-	switch (role) {
-	case Role::kConsultant:
-	case Role::kRespondent:
-	case Role::kViewer:
-		return true;
-	case Role::kAdmin:
-	case Role::kManager:
-		return !signed_up;
-	case Role::kExecutive:
-		return false;
-	}
-	return false;
+	const Standing standing = StandingOf(role);
+	return standing == Standing::kBelow || (standing == Standing::kFirmLead && !signed_up);
 }
 
 const char *ConsultantInviteRefusal(Role role) {
