@@ -92,6 +92,39 @@ Result<Id> CreateClient(AppContext &ctx, const Actor &actor, const OrganizationI
 	return CreateOrganization(ctx, actor, input, storage::Role::kConsultant);
 }
 
+Result<NewClient> CreateClient(AppContext &ctx, const Actor &actor, const OrganizationInput &input,
+                               const ClientAdmin &admin) {
+	const std::string email = NormalizeEmail(admin.email);
+	if (!email.empty()) {
+		MAMORI_TRY(ValidateEmail(email, "admin_email"));
+		if (email == NormalizeEmail(actor.email)) {
+			return Error::Invalid("admin_email", "errors.coaching.admin_is_you");
+		}
+	}
+	NewClient created;
+	MAMORI_TRY(ctx.store.InTransaction([&]() -> Status {
+		created.org_id = MAMORI_TRY(CreateClient(ctx, actor, input));
+		if (email.empty()) {
+			return OkStatus();
+		}
+		// The firm has no lead yet, so the consultant's one 組織管理者 invitation is allowed.
+		const OrgAccess access = MAMORI_TRY(AccessOrganization(ctx, actor.user_id, created.org_id));
+		auto invited = InviteMember(ctx, actor, access, {email, admin.display_name, storage::Role::kAdmin, std::nullopt});
+		if (!invited) {
+			Error error = invited.error();
+			error.field = error.field == "email" ? "admin_email" : error.field == "display_name" ? "admin_name" : error.field;
+			return error;
+		}
+		created.admin_invitation = *invited;
+		return OkStatus();
+	}));
+	return created;
+}
+
+Result<std::vector<ClientWithoutLead>> ClientsWithoutLead(AppContext &ctx, Id user_id) {
+	return ctx.store.ClientsWithoutLead(user_id);
+}
+
 Result<Id> StartEngagement(AppContext &ctx, const Actor &actor, const OrgAccess &access,
                            const StartEngagementInput &input) {
 	MAMORI_TRY(RequireEditor(access));

@@ -30,6 +30,26 @@ Result<coaching::Programme> ParseOwnProgramme(const std::string &yaml_text);
 //! Creates a client organisation with the acting account as its consultant (外部専門家).
 Result<Id> CreateClient(AppContext &ctx, const Actor &actor, const OrganizationInput &input);
 
+//! The firm's 組織管理者, named when the client is registered so that the firm owns its
+//! organisation from the start: invited as any member is (a one-time link the consultant hands
+//! over). An empty e-mail leaves it for later; the portfolio then shows the client as without one.
+struct ClientAdmin {
+	std::string email;
+	std::string display_name;
+};
+struct NewClient {
+	Id org_id = 0;
+	std::optional<Invitation> admin_invitation;  // set when an 組織管理者 was named
+};
+//! CreateClient and the 組織管理者's invitation, all or nothing. Errors of the invitation name
+//! the fields `admin_email` and `admin_name`.
+Result<NewClient> CreateClient(AppContext &ctx, const Actor &actor, const OrganizationInput &input,
+                               const ClientAdmin &admin);
+
+using storage::ClientWithoutLead;
+//! The account's clients whose firm has no 組織管理者 or 責任者 who has signed up, by id.
+Result<std::vector<ClientWithoutLead>> ClientsWithoutLead(AppContext &ctx, Id user_id);
+
 struct StartEngagementInput {
 	std::string programme_id;    // a shipped programme, or
 	std::string programme_yaml;  // the consultant's own (used when not empty)

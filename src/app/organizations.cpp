@@ -3,6 +3,8 @@
 
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
+#include "app/member_rules.hpp"
+#include "app/removal.hpp"
 #include "core/security/password_policy.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
@@ -17,6 +19,16 @@ static constexpr size_t kMaxNameBytes = 200;
 static constexpr long long kInvitationSeconds = 3 * 24 * 3600;
 
 static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+//! An account made for an invitation that was never accepted and that belongs nowhere any more
+//! (its link expired and the member was taken out): invited again, it needs a new link, or the
+//! person could never set a password. A deleted account keeps its placeholder address only.
+static Result<bool> IsUnclaimedPlaceholder(AppContext &ctx, const storage::User &user) {
+	if (!user.password_hash.empty() || user.email == DeletedAccountEmail(user.id)) {
+		return false;
+	}
+	return MAMORI_TRY(ctx.store.ListMembershipsOfUser(user.id)).empty();
+}
 
 Status ValidateOrganizationInput(const AppContext &ctx, const OrganizationInput &input) {
 	if (Blank(input.name)) {
@@ -213,12 +225,21 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 
 	Invitation invitation;
 	auto status = ctx.store.InTransaction([&]() -> Status {
+		if (access.IsConsultant()) {
+			// Read in the transaction: of two concurrent first-admin invitations one sees the other.
+			const FirmLead lead = MAMORI_TRY(FirmLeadOf(ctx, access.org.id));
+			if (!ConsultantMayInvite(input.role, lead != FirmLead::kNone)) {
+				return Error{ErrorCode::kForbidden, "role", ConsultantInviteRefusal(input.role)};
+			}
+		}
 		auto existing = ctx.store.FindUserByEmail(email);
 		if (!existing) {
 			return existing.error();
 		}
+		bool needs_link = true;
 		if (existing->has_value()) {
 			invitation.user_id = (*existing)->id;
+			needs_link = MAMORI_TRY(IsUnclaimedPlaceholder(ctx, **existing));
 		} else {
 			storage::User user;
 			user.email = email;
@@ -229,6 +250,8 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 				return id.error();
 			}
 			invitation.user_id = *id;
+		}
+		if (needs_link) {
 			invitation.token = ctx.random.Token(32);
 			invitation.expires_at = ctx.clock.IsoAfter(kInvitationSeconds);
 			storage::Invitation stored{platform::Sha256Hex(invitation.token), access.org.id, invitation.user_id,
@@ -267,11 +290,33 @@ Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access
 		return Error::Invalid("user_id", "app_orgs.member.remove_self");
 	}
 	return ctx.store.InTransaction([&]() -> Status {
+		if (access.IsConsultant()) {
+			auto member = MAMORI_TRY(ctx.store.FindMembership(access.org.id, user_id));
+			auto user = MAMORI_TRY(ctx.store.FindUserById(user_id));
+			if (member && user && !ConsultantMayRemove(member->role, !user->password_hash.empty())) {
+				return Error{ErrorCode::kForbidden, "user_id", "app_orgs.member.consultant_remove_forbidden"};
+			}
+		}
 		if (auto status = ctx.store.RemoveMembership(access.org.id, user_id); !status) {
 			return status;
 		}
 		return Audit(ctx, access.org.id, actor.user_id, "member.remove", "user:" + std::to_string(user_id), {});
 	});
+}
+
+Result<FirmLead> FirmLeadOf(AppContext &ctx, Id org_id) {
+	FirmLead lead = FirmLead::kNone;
+	for (const auto &member : MAMORI_TRY(ctx.store.ListMembers(org_id))) {
+		if (!IsFirmLead(member.role)) {
+			continue;
+		}
+		auto user = MAMORI_TRY(ctx.store.FindUserById(member.user_id));
+		if (user && !user->password_hash.empty()) {
+			return FirmLead::kSignedUp;
+		}
+		lead = FirmLead::kInvited;
+	}
+	return lead;
 }
 
 Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token) {

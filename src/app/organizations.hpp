@@ -85,9 +85,17 @@ struct InviteInput {
 };
 
 //! Adds a member. A new e-mail gets a placeholder account and a one-time
-//! link to set its password; an existing account is simply given the role.
+//! link to set its password; an existing account is simply given the role (an account whose
+//! invitation was never accepted and that belongs nowhere any more gets a new link). A 外部専門家 may
+//! give only the roles app/member_rules.hpp allows (kForbidden, field `role`).
 Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input);
+//! A 外部専門家 may not remove a 組織管理者, 責任者 who has signed up, nor a 経営者 (kForbidden).
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id);
+
+//! Whether the firm has its own 組織管理者 or 責任者 (issue 12): none, only invited (not yet
+//! signed up), or signed up. A client a consultant registered starts with none.
+enum class FirmLead { kNone, kInvited, kSignedUp };
+Result<FirmLead> FirmLeadOf(AppContext &ctx, Id org_id);
 
 //! The organisations the user has a role in, with the role.
 Result<std::vector<storage::Membership>> ListMyMemberships(AppContext &ctx, Id user_id);

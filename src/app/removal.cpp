@@ -5,6 +5,9 @@
 #include "app/sign_in_throttle.hpp"
 #include "platform/password_hash.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace mamori::app {
 
 namespace {
@@ -36,6 +39,28 @@ std::string JoinNames(const std::vector<storage::Organization> &orgs) {
 	return names;
 }
 
+//! The refusal while the account is the last lead of some organisation: the firm's own
+//! 組織管理者 or 責任者 hand the role over or delete the organisation; a 外部専門家 whose client has
+//! no lead of its own invites the firm's 組織管理者 first (the one role above theirs they may give).
+std::optional<Error> LastLeadRefusal(const std::vector<storage::Organization> &led,
+                                     const std::vector<storage::Membership> &memberships) {
+	std::vector<storage::Organization> own, coached;
+	for (const auto &org : led) {
+		const bool consultant = std::any_of(memberships.begin(), memberships.end(), [&](const auto &membership) {
+			return membership.org_id == org.id && membership.role == storage::Role::kConsultant;
+		});
+		(consultant ? coached : own).push_back(org);
+	}
+	if (own.empty() && coached.empty()) {
+		return std::nullopt;
+	}
+	Error refused = own.empty()
+	                    ? Error::Make(ErrorCode::kConflict, "removal.account.client_without_lead", {{"organizations", JoinNames(coached)}})
+	                    : Error::Make(ErrorCode::kConflict, "removal.account.last_lead", {{"organizations", JoinNames(own)}});
+	refused.field = "confirm_email";
+	return refused;
+}
+
 } // namespace
 
 std::string DeletedAccountEmail(Id user_id) { return "deleted-" + std::to_string(user_id) + "@deleted.invalid"; }
@@ -51,14 +76,12 @@ Status DeleteMyAccount(AppContext &ctx, const SessionUser &session, const Accoun
 		if (!led) {
 			return led.error();
 		}
-		if (!led->empty()) {
-			Error refused = Error::Make(ErrorCode::kConflict, "removal.account.last_lead", {{"organizations", JoinNames(*led)}});
-			refused.field = "confirm_email";
-			return refused;
-		}
 		auto memberships = ctx.store.ListMembershipsOfUser(user_id);
 		if (!memberships) {
 			return memberships.error();
+		}
+		if (auto refused = LastLeadRefusal(*led, *memberships)) {
+			return *refused;
 		}
 		MAMORI_TRY(ctx.store.AnonymizeUser(user_id, DeletedAccountEmail(user_id), ctx.clock.NowIso()));
 		MAMORI_TRY(ClearEmailThrottle(ctx, NormalizeEmail(session.user.email)));

@@ -22,7 +22,8 @@ struct AccountDeletion {
 
 //! Deletes the signed-in account. Refused (kConflict, field "confirm_email", parameter
 //! "organizations") while the person is the last 組織管理者 or 情報セキュリティ責任者 of an
-//! organisation: someone must be left to manage it, or the organisation be deleted first.
+//! organisation, or the 外部専門家 of a client with no 組織管理者 or 責任者 of its own: someone of
+//! the firm, signed up, must be left to manage it, or the organisation be deleted first.
 Status DeleteMyAccount(AppContext &ctx, const SessionUser &session, const AccountDeletion &deletion);
 
 struct OrganizationDeletion {

@@ -14,6 +14,13 @@
 
 namespace mamori::storage {
 
+//! A client of a consultant whose firm has no 組織管理者 or 責任者 who has signed up (set a
+//! password): nobody of the firm's own could take the organisation over yet (issue 12).
+struct ClientWithoutLead {
+	Id org_id = 0;
+	bool invited = false;  // a 組織管理者 or 責任者 is invited and has not signed up yet
+};
+
 class OrganizationStore {
 public:
 	virtual ~OrganizationStore() = default;
@@ -30,6 +37,9 @@ public:
 	virtual Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) = 0;
 	virtual Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) = 0;
 	virtual Result<std::vector<Membership>> ListMembers(Id org_id) = 0;
+	//! The organisations where `user_id` is 外部専門家 and no 組織管理者 or 責任者 has signed up,
+	//! by id. Reads only the user's own clients, in the query itself. One query.
+	virtual Result<std::vector<ClientWithoutLead>> ClientsWithoutLead(Id user_id) = 0;
 
 	virtual Result<Id> CreateDepartment(const Department &department) = 0;
 	virtual Status RenameDepartment(Id org_id, Id department_id, const std::string &name) = 0;

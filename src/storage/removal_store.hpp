@@ -19,8 +19,10 @@ class RemovalStore {
 public:
 	virtual ~RemovalStore() = default;
 
-	//! The organisations in which this user is the only 組織管理者 or 情報セキュリティ責任者: were they
-	//! to go, nobody could manage the organisation any more.
+	//! The organisations this user leads (組織管理者, 情報セキュリティ責任者, or the 外部専門家 who
+	//! coaches it) where no other 組織管理者 or 責任者 has signed up (set a password): were they
+	//! to go, nobody of the firm's own could manage the organisation (an invitation not yet
+	//! accepted may expire unused).
 	virtual Result<std::vector<Organization>> OrganizationsLedOnlyBy(Id user_id) = 0;
 	//! Blanks the account (e-mail replaced by `placeholder_email`, name, password hash, language)
 	//! and marks it deleted at `at`; removes its sessions, pending sign-ins, two-step secret and

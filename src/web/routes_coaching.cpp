@@ -14,9 +14,11 @@
 #include "web/audited_download.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
+#include "web/invitation_view.hpp"
 #include "web/route_table.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace mamori::web {
 namespace {
@@ -102,16 +104,30 @@ Json ClientModel(const WebApp &web, const Request &request, const app::Portfolio
 	return model;
 }
 
-void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error) {
+void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error,
+                     const Json &admin = Json::object()) {
 	auto entries = app::BuildPortfolio(web.ctx(), request.session->user.id, &web.Content(request));
 	if (!entries) {
 		return web.SendErrorPage(request, entries.error());
+	}
+	auto without_lead = app::ClientsWithoutLead(web.ctx(), request.session->user.id);
+	if (!without_lead) {
+		return web.SendErrorPage(request, without_lead.error());
+	}
+	std::map<Id, bool> lead_invited;  // the clients without a lead of their own: is one invited?
+	for (const auto &client : *without_lead) {
+		lead_invited[client.org_id] = client.invited;
 	}
 	Json clients = Json::array();
 	int overdue = 0;
 	int open_requests = 0;
 	for (const auto &entry : *entries) {
-		clients.push_back(ClientModel(web, request, entry));
+		Json client = ClientModel(web, request, entry);
+		const auto missing = lead_invited.find(entry.client.org.id);
+		client["no_lead"] = missing != lead_invited.end() && !missing->second;
+		client["lead_invited"] = missing != lead_invited.end() && missing->second;
+		client["members"] = OrgBase(entry.client.org.id) + "/members";
+		clients.push_back(std::move(client));
 		overdue += entry.client.overdue_measures > 0 ? 1 : 0;
 		open_requests += entry.client.open_requests;
 	}
@@ -120,7 +136,10 @@ void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput
 	              {"count", clients.size()},
 	              {"overdue_clients", overdue},
 	              {"open_requests", open_requests},
-	              {"org", OrganizationFormModel(web.Content(request), input)}};
+	              {"without_lead", lead_invited.size()},
+	              {"has_without_lead", !lead_invited.empty()},
+	              {"org", OrganizationFormModel(web.Content(request), input)},
+	              {"admin", admin}};
 	if (error) {
 		AddFormError(model, *error, error->field);
 	}
@@ -130,17 +149,33 @@ void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput
 
 void ShowPortfolio(WebApp &web, Request &request) { RenderPortfolio(web, request, {}, std::nullopt); }
 
+void RenderCoaching(WebApp &web, Request &request, const app::OrgAccess &access, const app::StartEngagementInput &input,
+                    const std::optional<Error> &error, std::optional<int> visit = std::nullopt,
+                    const Json &invitation = nullptr);
+
+//! A new client, with the firm's 組織管理者 invited when named. The invitation link is shown once,
+//! on this response (as on the members page): it is never stored in clear, so no redirect.
 void CreateClient(WebApp &web, Request &request) {
 	app::OrganizationInput kept{request.Param("name"), request.Param("industry"), 0, 0};
+	const app::ClientAdmin admin{request.Param("admin_email"), request.Param("admin_name")};
+	const Json admin_form = {{"email", admin.email}, {"display_name", admin.display_name}};
 	auto input = ReadOrganizationForm(request);
 	if (!input) {
-		return RenderPortfolio(web, request, kept, input.error());
+		return RenderPortfolio(web, request, kept, input.error(), admin_form);
 	}
-	auto org_id = app::CreateClient(web.ctx(), request.actor(), *input);
-	if (!org_id) {
-		return RenderPortfolio(web, request, *input, org_id.error());
+	auto created = app::CreateClient(web.ctx(), request.actor(), *input, admin);
+	if (!created) {
+		return RenderPortfolio(web, request, *input, created.error(), admin_form);
 	}
-	web.Redirect(request, OrgBase(*org_id) + "/coaching?done=client");
+	if (!created->admin_invitation) {
+		return web.Redirect(request, OrgBase(created->org_id) + "/coaching?done=client");
+	}
+	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, created->org_id);
+	if (!access) {
+		return web.SendErrorPage(request, access.error());
+	}
+	RenderCoaching(web, request, *access, {}, std::nullopt, std::nullopt,
+	               ShownInvitation(web, request, admin.email, *created->admin_invitation));
 }
 
 // --- one client's coaching --------------------------------------------------------------------
@@ -250,10 +285,19 @@ std::string FieldId(const Error &error, std::optional<int> visit) {
 }
 
 void RenderCoaching(WebApp &web, Request &request, const app::OrgAccess &access, const app::StartEngagementInput &input,
-                    const std::optional<Error> &error, std::optional<int> visit = std::nullopt) {
+                    const std::optional<Error> &error, std::optional<int> visit, const Json &invitation) {
 	auto coaching = app::LoadCoaching(web.ctx(), access);
 	if (!coaching) {
 		return web.SendErrorPage(request, coaching.error());
+	}
+	// Whoever may invite sees that the firm has no 組織管理者 or 責任者 of its own yet.
+	app::FirmLead lead = app::FirmLead::kSignedUp;
+	if (access.CanManageMembers()) {
+		auto found = app::FirmLeadOf(web.ctx(), access.org.id);
+		if (!found) {
+			return web.SendErrorPage(request, found.error());
+		}
+		lead = *found;
 	}
 	const char *done = DoneKey(request.Param("done"));
 	Json model = {{"base", Base(access)},
@@ -261,6 +305,9 @@ void RenderCoaching(WebApp &web, Request &request, const app::OrgAccess &access,
 	              {"is_consultant", access.IsConsultant()},
 	              {"members", OrgBase(access.org.id) + "/members"},
 	              {"notice", done == nullptr ? Json(false) : Json(web.Text(request, done))},
+	              {"no_lead", lead == app::FirmLead::kNone},
+	              {"lead_invited", lead == app::FirmLead::kInvited},
+	              {"invitation", invitation},
 	              {"started", coaching->has_value()}};
 	if (*coaching) {
 		const auto &current = **coaching;

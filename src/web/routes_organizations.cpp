@@ -3,10 +3,12 @@
 // The organisation list, the dashboard (step position, SECURITY ACTION
 // readiness, latest score, next steps), the profile with departments, and
 // members with invitations.
+#include "app/member_rules.hpp"
 #include "app/organizations.hpp"
 #include "app/progress_service.hpp"
 #include "web/http_errors.hpp"
 #include "web/incident_routes.hpp"
+#include "web/invitation_view.hpp"
 #include "web/training_routes.hpp"
 #include "web/route_table.hpp"
 #include "web/task_status_tag.hpp"
@@ -311,10 +313,16 @@ Json DepartmentOptions(const std::vector<app::Department> &departments, const Js
 	return options;
 }
 
-Json RoleOptions(const WebApp &web, const Request &request, const Json &form) {
+//! The roles the inviter may give: all for the firm's leads; for a 外部専門家 those
+//! app/member_rules.hpp allows (`firm_has_lead` decides the first 組織管理者).
+Json RoleOptions(const WebApp &web, const Request &request, const Json &form, const app::OrgAccess &access,
+                 bool firm_has_lead) {
 	Json roles = Json::array();
 	for (auto role : {app::Role::kRespondent, app::Role::kViewer, app::Role::kExecutive,
 	                  app::Role::kManager, app::Role::kAdmin, app::Role::kConsultant}) {
+		if (access.IsConsultant() && !app::ConsultantMayInvite(role, firm_has_lead)) {
+			continue;
+		}
 		const std::string name(app::RoleName(role));
 		roles.push_back({{"value", name},
 		                 {"label", web.Text(request, RoleKey(role))},
@@ -327,8 +335,9 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
                    const std::optional<Error> &error, const Json &invitation) {
 	auto members = app::ListMembers(web.ctx(), access);
 	auto departments = app::ListDepartments(web.ctx(), access);
-	if (!members || !departments) {
-		return web.SendErrorPage(request, !members ? members.error() : departments.error());
+	auto lead = app::FirmLeadOf(web.ctx(), access.org.id);
+	if (!members || !departments || !lead) {
+		return web.SendErrorPage(request, !members ? members.error() : !departments ? departments.error() : lead.error());
 	}
 	std::map<Id, std::string> department_names;
 	for (const auto &department : *departments) {
@@ -347,7 +356,8 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 	Json model = {{"members", list},
 	              {"departments", department_options},
 	              {"has_departments", !department_options.empty()},
-	              {"roles", RoleOptions(web, request, form)},
+	              {"roles", RoleOptions(web, request, form, access, *lead != app::FirmLead::kNone)},
+	              {"consultant_roles", access.IsConsultant()},
 	              {"form", form},
 	              {"base", OrgPath(access)},
 	              {"invitation", invitation}};
@@ -361,17 +371,6 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 
 void ShowMembers(WebApp &web, Request &request, const app::OrgAccess &access) {
 	RenderMembers(web, request, access, Json::object(), std::nullopt, nullptr);
-}
-
-//! The invitation as shown once, on the response to the invitation: the link is never stored in clear.
-Json ShownInvitation(const WebApp &web, const Request &request, const std::string &email,
-                     const app::Invitation &invitation) {
-	Json shown = {{"email", app::NormalizeEmail(email)}, {"has_link", !invitation.token.empty()}};
-	if (!invitation.token.empty()) {
-		// Behind TLS the link must be the https address, or the token would first travel in clear.
-		shown["link"] = web.ShareableUrl(request, "/invite/" + invitation.token);
-	}
-	return shown;
 }
 
 void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {

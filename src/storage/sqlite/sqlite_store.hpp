@@ -119,6 +119,7 @@ public:
 	Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) override;
 	Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) override;
 	Result<std::vector<Membership>> ListMembers(Id org_id) override;
+	Result<std::vector<ClientWithoutLead>> ClientsWithoutLead(Id user_id) override;
 
 	Result<Id> CreateDepartment(const Department &department) override;
 	Status RenameDepartment(Id org_id, Id department_id, const std::string &name) override;

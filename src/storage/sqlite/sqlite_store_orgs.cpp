@@ -147,6 +147,23 @@ Result<std::vector<Membership>> SqliteStore::ListMembers(Id org_id) {
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadMembership);
 }
 
+Result<std::vector<ClientWithoutLead>> SqliteStore::ClientsWithoutLead(Id user_id) {
+	std::lock_guard lock(mutex_);
+	// A lead "signed up" has a password; a placeholder account of a pending invitation has none.
+	return QueryAll<ClientWithoutLead>(
+	    db_,
+	    "SELECT m.org_id, CASE WHEN EXISTS (SELECT 1 FROM memberships i WHERE i.org_id = m.org_id "
+	    "AND i.role IN ('admin', 'manager')) THEN 1 ELSE 0 END "
+	    "FROM memberships m JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.user_id = ? AND m.role = 'consultant' AND o.deleted_at = '' AND NOT EXISTS ("
+	    "SELECT 1 FROM memberships l JOIN users u ON u.id = l.user_id WHERE l.org_id = m.org_id "
+	    "AND l.role IN ('admin', 'manager') AND u.password_hash <> '') ORDER BY m.org_id",
+	    [&](Statement &s) { s.Bind(1, user_id); },
+	    [](const Statement &s) -> Result<ClientWithoutLead> {
+		    return ClientWithoutLead{s.ColumnInt64(0), s.ColumnInt64(1) != 0};
+	    });
+}
+
 Result<Id> SqliteStore::CreateDepartment(const Department &department) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {

@@ -43,8 +43,9 @@ Result<std::vector<Organization>> SqliteStore::OrganizationsLedOnlyBy(Id user_id
 	    db_,
 	    kOrgColumns +
 	        "WHERE deleted_at = '' AND id IN (SELECT m.org_id FROM memberships m WHERE m.user_id = ?1 "
-	        "AND m.role IN ('admin', 'manager') AND NOT EXISTS (SELECT 1 FROM memberships o "
-	        "WHERE o.org_id = m.org_id AND o.user_id <> ?1 AND o.role IN ('admin', 'manager'))) ORDER BY id",
+	        "AND m.role IN ('admin', 'manager', 'consultant') AND NOT EXISTS (SELECT 1 FROM memberships o "
+	        "JOIN users u ON u.id = o.user_id WHERE o.org_id = m.org_id AND o.user_id <> ?1 "
+	        "AND o.role IN ('admin', 'manager') AND u.password_hash <> '')) ORDER BY id",
 	    [&](Statement &s) { s.Bind(1, user_id); }, ReadOrganization);
 }
 
