@@ -18,7 +18,7 @@
 namespace mamori {
 namespace {
 
-const std::string kItems = "editions/3.0/selfcheck_items.yaml";
+const std::string kTranslatedItems = "editions/3.0/selfcheck_items.yaml";
 const std::string kRiskCatalog = "editions/3.0/risk_catalog.yaml";
 
 const Catalogs &RealCatalogs() {
@@ -65,8 +65,8 @@ TEST(ContentTranslationTest, NothingIsLeftUntranslated) {
 
 TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
 	ContentFiles files = testing_support::ShippedContentFiles();
-	Replace(files, kItems, "      short_title: \"Keep the OS and software up to date\"\n", "");
-	Replace(files, kItems, "Install antivirus software", "Install ウイルス対策ソフト");
+	Replace(files, kTranslatedItems, "      short_title: \"Keep the OS and software up to date\"\n", "");
+	Replace(files, kTranslatedItems, "Install antivirus software", "Install ウイルス対策ソフト");
 	Replace(files, "sme_criteria.yaml", "    en:\n      label: \"Wholesale\"\n", "");
 	auto gaps = UntranslatedContent(files);
 	ASSERT_TRUE(gaps.ok()) << gaps.error().Describe();
@@ -76,8 +76,8 @@ TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
 		}
 		return false;
 	};
-	EXPECT_TRUE(has(kItems, "items[0].short_title", "no English"));
-	EXPECT_TRUE(has(kItems, "items[1].short_title", "outside brackets"));
+	EXPECT_TRUE(has(kTranslatedItems, "items[0].short_title", "no English"));
+	EXPECT_TRUE(has(kTranslatedItems, "items[1].short_title", "outside brackets"));
 	EXPECT_TRUE(has("sme_criteria.yaml", "industries[1].label", "no English"));
 }
 
@@ -96,12 +96,12 @@ TEST(ContentTranslationTest, PlaceholdersMustBeKept) {
 
 TEST(ContentTranslationTest, MalformedOverlayInRealContentIsRefused) {
 	ContentFiles files = testing_support::ShippedContentFiles();
-	Replace(files, kItems, "      short_title: \"Keep the OS", "      shorttitle: \"Keep the OS");
+	Replace(files, kTranslatedItems, "      short_title: \"Keep the OS", "      shorttitle: \"Keep the OS");
 	for (Locale locale : kAllLocales) {
 		auto result = ParseCatalog(files, locale);
 		ASSERT_FALSE(result.ok());
 		EXPECT_EQ(result.error().code, ErrorCode::kCatalogInvalid);
-		EXPECT_EQ(result.error().field, kItems + ": items[0].en.shorttitle");
+		EXPECT_EQ(result.error().field, kTranslatedItems + ": items[0].en.shorttitle");
 	}
 	EXPECT_FALSE(ParseCatalogs(files).ok());
 	EXPECT_FALSE(UntranslatedContent(files).ok());

@@ -20,7 +20,7 @@
 namespace mamori::document {
 namespace {
 
-struct ExpectedRegulation {
+struct ExpectedLaterRegulation {
 	std::string id;
 	int number;
 	std::string risk_category;       // "" when no category of risk_catalog.yaml leads to it
@@ -28,8 +28,8 @@ struct ExpectedRegulation {
 	std::vector<std::string> section_prefixes;
 };
 
-const std::vector<ExpectedRegulation> &Expected() {
-	static const std::vector<ExpectedRegulation> expected = {
+const std::vector<ExpectedLaterRegulation> &ExpectedLaterRegulations() {
+	static const std::vector<ExpectedLaterRegulation> expected = {
 	    {"regulation_07_it_infrastructure", 7, "it_infrastructure", {}, {"7.1 ", "7.2 ", "7.3 ", "7.4 ", "7.5 ", "7.6 ", "7.7 "}},
 	    {"regulation_08_development", 8, "development", {"develops_systems"}, {"8.1 ", "8.2 ", "8.3 ", "8.4 ", "8.5 "}},
 	    {"regulation_09_outsourcing", 9, "outsourcing", {"outsources"}, {"9.1 ", "9.2 ", "9.3 ", "9.4 ", "9.5 "}},
@@ -104,7 +104,7 @@ void ExpectNoRawPlaceholder(const DocumentTemplate &tmpl) {
 
 TEST(Regulations7To12, LoadWithNumbersCategoriesAndFlags) {
 	const Edition &edition = testing_support::ShippedEdition();
-	for (const auto &expected : Expected()) {
+	for (const auto &expected : ExpectedLaterRegulations()) {
 		SCOPED_TRACE(expected.id);
 		const DocumentTemplate &tmpl = Shipped(expected.id);
 		EXPECT_EQ(tmpl.kind, "regulations");
@@ -122,7 +122,7 @@ TEST(Regulations7To12, LoadWithNumbersCategoriesAndFlags) {
 }
 
 TEST(Regulations7To12, KeepTheSectionStructure) {
-	for (const auto &expected : Expected()) {
+	for (const auto &expected : ExpectedLaterRegulations()) {
 		SCOPED_TRACE(expected.id);
 		const DocumentTemplate &tmpl = Shipped(expected.id);
 		ASSERT_EQ(tmpl.sections.size(), expected.section_prefixes.size());
@@ -236,7 +236,7 @@ TEST(RegulationChecklist, AnUneditedSheetPrintsEveryItemWithEmptyAnswers) {
 }
 
 TEST(Regulations7To12, FillWithoutRawPlaceholders) {
-	for (const auto &expected : Expected()) {
+	for (const auto &expected : ExpectedLaterRegulations()) {
 		ExpectNoRawPlaceholder(Shipped(expected.id));
 	}
 	ExpectNoRawPlaceholder(Shipped("regulation_checklist"));
@@ -248,7 +248,7 @@ TEST(Regulations7To12, EnglishOverlaysLoadAndFill) {
 	auto english = ParseCatalog(files.value(), Locale::kEn);
 	ASSERT_TRUE(english.ok()) << english.error().Describe();
 	const Edition &edition = english.value().DefaultEdition();
-	for (const auto &expected : Expected()) {
+	for (const auto &expected : ExpectedLaterRegulations()) {
 		const DocumentTemplate *tmpl = edition.FindDocumentTemplate(expected.id);
 		ASSERT_NE(tmpl, nullptr) << expected.id;
 		EXPECT_EQ(tmpl->title.rfind(std::to_string(expected.number) + " ", 0), 0u);
