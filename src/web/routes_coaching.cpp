@@ -14,9 +14,11 @@
 #include "web/audited_download.hpp"
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
+#include "web/portfolio_rows_cache.hpp"
 #include "web/route_table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace mamori::web {
 namespace {
@@ -102,30 +104,46 @@ Json ClientModel(const WebApp &web, const Request &request, const app::Portfolio
 	return model;
 }
 
-void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error) {
-	auto entries = app::BuildPortfolio(web.ctx(), request.session->user.id, &web.Content(request));
-	if (!entries) {
-		return web.SendErrorPage(request, entries.error());
+//! The rows of the account's clients: kept from an earlier request while nothing has changed
+//! (web/portfolio_rows_cache.hpp), else built and rendered.
+Result<std::shared_ptr<const PortfolioRows>> ClientRows(WebApp &web, Request &request) {
+	const std::string reader = std::to_string(reinterpret_cast<std::uintptr_t>(&web)) + "/" +
+	                           std::to_string(request.session->user.id) + "/" + std::string(LocaleCode(request.locale));
+	const std::string revision = MAMORI_TRY(app::PortfolioRevision(web.ctx()));
+	if (auto kept = KeptPortfolioRows().Find(reader, revision)) {
+		return kept;
 	}
+	const auto entries = MAMORI_TRY(app::BuildPortfolio(web.ctx(), request.session->user.id, &web.Content(request)));
+	auto rows = std::make_shared<PortfolioRows>();
 	Json clients = Json::array();
-	int overdue = 0;
-	int open_requests = 0;
-	for (const auto &entry : *entries) {
+	for (const auto &entry : entries) {
 		clients.push_back(ClientModel(web, request, entry));
-		overdue += entry.client.overdue_measures > 0 ? 1 : 0;
-		open_requests += entry.client.open_requests;
+		rows->overdue_clients += entry.client.overdue_measures > 0 ? 1 : 0;
+		rows->open_requests += entry.client.open_requests;
 	}
-	Json model = {{"clients", clients},
-	              {"has_clients", !clients.empty()},
-	              {"count", clients.size()},
-	              {"overdue_clients", overdue},
-	              {"open_requests", open_requests},
+	rows->count = entries.size();
+	rows->html = web.views().Render(request.locale, "consultant_portfolio_rows", {{"clients", std::move(clients)}});
+	KeptPortfolioRows().Keep(reader, revision, rows);
+	return std::shared_ptr<const PortfolioRows>(std::move(rows));
+}
+
+void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error) {
+	auto rows = ClientRows(web, request);
+	if (!rows) {
+		return web.SendErrorPage(request, rows.error());
+	}
+	const PortfolioRows &clients = **rows;
+	Json model = {{"rows", clients.html},
+	              {"has_clients", clients.count > 0},
+	              {"count", clients.count},
+	              {"overdue_clients", clients.overdue_clients},
+	              {"open_requests", clients.open_requests},
 	              {"org", OrganizationFormModel(web.Content(request), input)}};
 	if (error) {
 		AddFormError(model, *error, error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "consultant_portfolio", model, "web_coaching.portfolio.title"));
+	             web.RenderPage(request, "consultant_portfolio", std::move(model), "web_coaching.portfolio.title"));
 }
 
 void ShowPortfolio(WebApp &web, Request &request) { RenderPortfolio(web, request, {}, std::nullopt); }
