@@ -13,7 +13,7 @@
 #include "core/benchmark/position.hpp"
 #include "core/selfcheck/answer_code.hpp"
 #include "core/selfcheck/scoring.hpp"
-#include "platform/files.hpp"
+#include "bench_content.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -25,16 +25,7 @@
 
 namespace {
 
-const mamori::Catalog &Content() {
-	static const mamori::Catalog catalog = [] {
-		auto loaded = mamori::platform::LoadCatalog(std::string(MAMORI_SOURCE_DIR) + "/content");
-		if (!loaded) {
-			std::abort();
-		}
-		return loaded.value();
-	}();
-	return catalog;
-}
+using mamori::bench::Content;
 
 //! One row as storage returns it (storage::BenchmarkScore, without the storage library).
 struct Row {

@@ -4,9 +4,10 @@
 # the server with its database read: one seeded firm (its answers scored as usual) among
 # BENCH_FIRMS synthetic ones, written straight into SQLite as the rows the benchmark reads (an
 # organisation, a round and its kept score each; no answers, so nothing is rescored at start).
-# Timed with curl (BENCH_REQUESTS after 5 to warm up): GET /admin/benchmark (the operator's
-# distributions) as the installation administrator, and GET /orgs/1/owner (the owner's screen,
-# whose benchmark panel is the firm's percentile and 偏差値) as the firm's 責任者.
+# Timed with curl (BENCH_REQUESTS after 5 to warm up): GET /orgs/1/owner (the owner's screen,
+# whose benchmark panel is the firm's percentile and 偏差値) as the firm's 責任者. The operator's
+# distributions (/admin/benchmark) need a second sign-in step, which curl cannot give; their
+# computation is BM_BenchmarkInstallation.
 # With BENCH_PG_URL=postgresql://… the same data is copied there (migrate-store) and measured too.
 # Traffic goes only to 127.0.0.1.
 set -euo pipefail
@@ -17,17 +18,9 @@ FIRMS="${BENCH_FIRMS:-100000}"
 REQUESTS="${BENCH_REQUESTS:-50}"
 PORT="${BENCH_PORT:-18192}"
 PASSWORD='bench-Passphrase-2025'
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  stop_server
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 db="$work/benchmark.db"
 build/mamori seed --db "$db" --orgs 1 --assets 5 --email owner@example.jp --password "$PASSWORD" >/dev/null
-build/mamori user create --db "$db" --email operator@example.jp --password "$PASSWORD" --admin >/dev/null
 # Answer codes and totals vary with the id (a fixed pattern, the same every run); industries and
 # employee counts cycle through every value, so every group is shown.
 sqlite3 "$db" <<SQL
@@ -50,13 +43,7 @@ SQL
 
 measure() {  # measure LABEL DB
   start_server "$2"
-  local operator owner
-  operator="$(session_cookie operator@example.jp "$PASSWORD")"
-  owner="$(session_cookie owner@example.jp "$PASSWORD")"
-  local firms
-  firms=$(curl -fs -H "Cookie: $operator" "http://127.0.0.1:$PORT/admin/benchmark" | grep -o '[0-9,]* 社' | head -1 || true)
-  time_get "$1 /admin/benchmark ($firms)" "$operator" /admin/benchmark "$REQUESTS"
-  time_get "$1 /orgs/1/owner" "$owner" /orgs/1/owner "$REQUESTS"
+  time_get "$1 /orgs/1/owner among $FIRMS firms" "$(session_cookie owner@example.jp "$PASSWORD")" /orgs/1/owner "$REQUESTS"
   stop_server
 }
 

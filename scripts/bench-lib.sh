@@ -1,6 +1,9 @@
 # Shared by the page benchmarks of issue 12 (scripts/bench-portfolio.sh, scripts/bench-benchmark.sh):
 # start a server on a database, sign in, time GET requests with curl. Source it; it uses $PORT and
-# $work, and sets server_pid (the callers' cleanup stops it).
+# makes $work (a temporary folder removed on exit, with the server stopped) and sets server_pid.
+
+work="$(mktemp -d)"
+server_pid=""
 
 # start_server DB: starts `mamori serve` and waits for /healthz.
 start_server() {
@@ -36,3 +39,9 @@ time_get() {
     printf "%s: %d requests, p50 %.2f ms, p90 %.2f ms, max %.2f ms\n",
       label, NR, t[int(NR * 0.5)], t[int(NR * 0.9)], t[NR] }' "$work/times.txt"
 }
+
+cleanup() {
+  stop_server
+  rm -rf "$work"
+}
+trap cleanup EXIT

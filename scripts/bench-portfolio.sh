@@ -11,13 +11,6 @@ source scripts/bench-lib.sh
 CLIENTS="${BENCH_CLIENTS:-300}"
 REQUESTS="${BENCH_REQUESTS:-200}"
 PORT="${BENCH_PORT:-18191}"
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  stop_server
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 build/mamori seed --db "$work/portfolio.db" --orgs "$CLIENTS" --assets 20 --email consultant@example.jp \
   --password 'bench-Passphrase-2025' >/dev/null
