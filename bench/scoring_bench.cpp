@@ -4,7 +4,7 @@
 // Run with `make bench`; figures go to docs/performance.md.
 #include "core/selfcheck/aggregation.hpp"
 #include "core/selfcheck/scoring.hpp"
-#include "platform/files.hpp"
+#include "bench_content.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -12,16 +12,7 @@
 
 namespace {
 
-const mamori::Catalog &Content() {
-	static const mamori::Catalog catalog = [] {
-		auto loaded = mamori::platform::LoadCatalog(std::string(MAMORI_SOURCE_DIR) + "/content");
-		if (!loaded) {
-			std::abort();
-		}
-		return loaded.value();
-	}();
-	return catalog;
-}
+using mamori::bench::Content;
 
 mamori::AnswerSheet MakeSheet(int seed) {
 	mamori::AnswerSheet sheet;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Measures mamori against the goals of issue 11 and writes docs/performance.md:
+# Measures mamori against the goals of issues 11 and 12 and writes docs/performance.md:
 #   1. Google Benchmark: the analysis of 10,000 assets, the what-if, scoring;
 #   2. the document pack of issue 8;
 #   3. per backend (SQLite, and PostgreSQL on a throwaway cluster,
 #      scripts/pg-test-cluster.sh): cold start, wrk at 1, 16 and 64
 #      connections on /healthz, the dashboard, the summary API, the register
 #      page and its print view, RSS after the load, then a soak (a steady mix
-#      of reads and writes, scripts/bench-soak.lua) with RSS every 10 s.
+#      of reads and writes, scripts/bench-soak.lua) with RSS every 10 s;
+#   4. issue 12, per backend: the consultant portfolio of 300 clients (scripts/bench-portfolio.sh)
+#      and the benchmark pages over 100,000 firms (scripts/bench-benchmark.sh); the benchmark's
+#      in-process figure is BM_Benchmark* of step 1.
 # Traffic goes only to 127.0.0.1 and a Unix socket; every wrk run is bounded in time.
 #
 # Environment: BENCH_DURATION (each wrk run, 10s), BENCH_SOAK (10m; e.g. 60s to try),
@@ -173,6 +176,24 @@ for backend in $BACKENDS; do
   fi
 done
 
+# Issue 12: each script measures SQLite, and PostgreSQL on a fresh cluster when it is a backend.
+issue12_run() {  # issue12_run SCRIPT OUTPUT
+  local url=""
+  if [[ " $BACKENDS " == *" postgresql "* ]]; then
+    url="$(scripts/pg-test-cluster.sh start | tail -1)"
+    pg_started=1
+  fi
+  BENCH_PG_URL="$url" "$1" | tee "$2"
+  if [[ -n "$url" ]]; then
+    scripts/pg-test-cluster.sh stop
+    pg_started=0
+  fi
+}
+echo "== issue 12: the consultant portfolio with 300 clients"
+issue12_run scripts/bench-portfolio.sh "$work/portfolio.txt"
+echo "== issue 12: the benchmark pages over 100,000 firms"
+issue12_run scripts/bench-benchmark.sh "$work/benchmark.txt"
+
 # ---- docs/performance.md --------------------------------------------------------------------
 
 gbench_ms() { awk -v name="$1" '$1 == name { v = $4; u = $5; if (u == "ms") printf "%.2f", v; else if (u == "us") printf "%.3f", v / 1000; else printf "%s %s", v, u }' "$work/gbench.txt"; }
@@ -240,6 +261,24 @@ whatif_ms="$(gbench_ms BM_WhatIf/10000)"
   echo "$whatif_row"
   echo
   echo "The analysis rows are the same process on either backend (no database)."
+  echo
+  position_ms="$(gbench_ms BM_BenchmarkPosition/100000)"
+  installation_ms="$(gbench_ms BM_BenchmarkInstallation/100000)"
+  echo "## The goals of issue 12"
+  echo
+  echo "| measure | goal | value | met |"
+  echo "|---|---|---:|---|"
+  while read -r label p50; do
+    echo "| \`/consultant\` with 300 clients, $label, p50 | ≤ 5 ms | $p50 ms | $(meets "$p50" 5 le) |"
+  done < <(awk '/\/consultant/ { for (i = 1; i <= NF; i++) if ($i == "p50") { v = $(i + 1); sub(/,$/, "", v); print $1, v } }' "$work/portfolio.txt")
+  echo "| a firm's position among 100,000 firms, in process (\`BM_BenchmarkPosition/100000\`) | ≤ 50 ms | $position_ms ms | $(meets "$position_ms" 50 le) |"
+  echo "| the operator's distributions over 100,000 firms, in process (\`BM_BenchmarkInstallation/100000\`) | ≤ 50 ms | $installation_ms ms | $(meets "$installation_ms" 50 le) |"
+  echo
+  echo "Through the server (\`scripts/bench-portfolio.sh\`, \`scripts/bench-benchmark.sh\`: curl's time_total, database read included):"
+  echo
+  echo '```'
+  cat "$work/portfolio.txt" "$work/benchmark.txt"
+  echo '```'
   echo
   for b in $BACKENDS; do
     echo "## $b: every run"

@@ -3,6 +3,7 @@
 
 #include "app/accounts.hpp"
 #include "app/audit.hpp"
+#include "app/round_scores.hpp"
 #include "codec/organization_data_codec.hpp"
 #include "storage/org_revision.hpp"
 
@@ -60,6 +61,12 @@ Result<transfer::OrganizationData> Decode(const std::string &json) {
 }
 
 Result<int> CountUsers(AppContext &ctx) { return ctx.store.CountUsers(); }
+
+//! The rounds' kept scores are made here from the package's answers, whatever it carried.
+Status KeepImportedScores(AppContext &ctx, Id org_id) {
+	const std::optional<storage::Organization> org = MAMORI_TRY(ctx.store.FindOrganization(org_id));
+	return org ? KeepRoundScores(ctx, *org) : OkStatus();
+}
 
 nlohmann::json ImportDetail(const transfer::OrganizationData &data, int people_created) {
 	return {{"from_installation", data.origin.installation},
@@ -130,6 +137,7 @@ Result<HandoverImport> ImportHandover(AppContext &ctx, const Actor &actor, const
 			MAMORI_TRY(ctx.store.AddMembership(membership));
 		}
 		MAMORI_TRY(ctx.store.PutSetting(BasedOnSetting(result.org_id), EncodeOrigin(data.origin)));
+		MAMORI_TRY(KeepImportedScores(ctx, result.org_id));
 		return Audit(ctx, result.org_id, actor.user_id, "org.handover_import", "org:" + std::to_string(result.org_id),
 		             ImportDetail(data, result.people_created));
 	}));
@@ -163,6 +171,7 @@ Result<HandoverImport> ReplaceFromHandover(AppContext &ctx, const Actor &actor, 
 		const int users_before = MAMORI_TRY(CountUsers(ctx));
 		result.org_id = MAMORI_TRY(ctx.store.WriteOrganizationData(data, org_id));
 		result.people_created = MAMORI_TRY(CountUsers(ctx)) - users_before;
+		MAMORI_TRY(KeepImportedScores(ctx, org_id));
 		return Audit(ctx, org_id, actor.user_id, "org.handover_replace", "org:" + std::to_string(org_id),
 		             ImportDetail(data, result.people_created));
 	}));

@@ -1,8 +1,7 @@
 // mamori/app/portfolio.cpp
 #include "app/portfolio.hpp"
 
-#include "core/selfcheck/aggregation.hpp"
-#include "core/selfcheck/scoring.hpp"
+#include "core/selfcheck/answer_code.hpp"
 
 #include <map>
 
@@ -10,31 +9,21 @@ namespace mamori::app {
 
 namespace {
 
-struct RoundAnswers {
-	int number = 0;
-	std::string started_at;
-	std::map<Id, AnswerSheet> by_response;  // response id → answers, in response order
-};
-
-//! The store's rows, grouped by organisation and round (the rows come ordered so).
-std::map<Id, std::vector<RoundAnswers>> GroupAnswers(const std::vector<storage::PortfolioAnswer> &rows) {
-	std::map<Id, std::vector<RoundAnswers>> grouped;
-	for (const auto &row : rows) {
-		auto &rounds = grouped[row.org_id];
-		if (rounds.empty() || rounds.back().number != row.round_number) {
-			rounds.push_back(RoundAnswers{row.round_number, row.started_at, {}});
-		}
-		rounds.back().by_response[row.response_id][row.item] = row.answer;
+//! The kept scores grouped by organisation (the rows come ordered by organisation, then round).
+std::map<Id, std::vector<storage::RoundScore>> GroupScores(std::vector<storage::RoundScore> rows) {
+	std::map<Id, std::vector<storage::RoundScore>> grouped;
+	for (auto &row : rows) {
+		grouped[row.org_id].push_back(std::move(row));
 	}
 	return grouped;
 }
 
-AnswerSheet Combined(const RoundAnswers &round) {
-	std::vector<RespondentAnswers> respondents;
-	for (const auto &[response, answers] : round.by_response) {
-		respondents.push_back(RespondentAnswers{std::to_string(response), answers});
+Result<AnswerSheet> CombinedAnswers(const storage::RoundScore &round) {
+	std::optional<AnswerSheet> sheet = DecodeAnswerCode(round.answers);
+	if (!sheet) {
+		return Error::Make(ErrorCode::kStorage, "selfcheck_round_scores.answers");
 	}
-	return AggregateAnswers(respondents);
+	return std::move(*sheet);
 }
 
 ProgressFacts FactsOf(const storage::PortfolioClient &client, const Edition &edition,
@@ -72,33 +61,40 @@ ProgressFacts FactsOf(const storage::PortfolioClient &client, const Edition &edi
 Result<std::vector<PortfolioEntry>> BuildPortfolio(AppContext &ctx, Id user_id, const Catalog *content) {
 	const Catalog &catalog = content != nullptr ? *content : ctx.catalog;
 	auto clients = MAMORI_TRY(ctx.store.ListPortfolio(user_id, ctx.clock.TodayInJapan()));
-	const auto answers = GroupAnswers(MAMORI_TRY(ctx.store.ListPortfolioAnswers(user_id)));
+	// Each round's score and combined answers were kept when its answers changed (app/round_scores):
+	// nothing is rescored here, whatever the number of clients and respondents.
+	const auto scores = GroupScores(MAMORI_TRY(ctx.store.ListPortfolioScores(user_id)));
 	std::vector<PortfolioEntry> entries;
 	entries.reserve(clients.size());
 	for (auto &client : clients) {
 		PortfolioEntry entry;
 		const Edition *found = catalog.FindEdition(client.org.edition);
 		const Edition &edition = found != nullptr ? *found : catalog.DefaultEdition();
-		std::vector<AnswerSheet> combined;
+		const std::vector<storage::RoundScore> *rounds = nullptr;
 		std::vector<std::string> dates;
-		if (auto rounds = answers.find(client.org.id); rounds != answers.end()) {
-			for (const auto &round : rounds->second) {
-				combined.push_back(Combined(round));
-				const SelfcheckScore score = ScoreSelfcheck(edition.selfcheck_rules, edition.ItemCount(), combined.back());
+		if (auto kept = scores.find(client.org.id); kept != scores.end()) {
+			rounds = &kept->second;
+			for (const auto &round : *rounds) {
 				entry.trend.push_back(
-				    PortfolioRound{round.number, round.started_at.substr(0, 10), score.total, score.max, score.Complete()});
+				    PortfolioRound{round.round_number, round.started_at.substr(0, 10), round.total, round.max, round.complete});
 				dates.push_back(round.started_at);
 			}
 		}
 		if (auto seen = coaching::RoundSeenAt(dates, client.last_visit_on)) {
 			entry.baseline = entry.trend[*seen].number;
-			entry.changes = coaching::ChangedAnswers(combined[*seen], combined.back());
+			entry.changes = coaching::ChangedAnswers(MAMORI_TRY(CombinedAnswers((*rounds)[*seen])),
+			                                         MAMORI_TRY(CombinedAnswers(rounds->back())));
 		}
 		entry.position = LocateOnPath(edition.step_path, TaskStatusesFromFacts(FactsOf(client, edition, entry.trend)));
 		entry.client = std::move(client);
 		entries.push_back(std::move(entry));
 	}
 	return entries;
+}
+
+Result<std::string> PortfolioRevision(AppContext &ctx) {
+	// The day too: which measures are overdue changes with it.
+	return MAMORI_TRY(ctx.store.AuditHead()) + "/" + ctx.clock.TodayInJapan();
 }
 
 } // namespace mamori::app

@@ -43,4 +43,10 @@ struct PortfolioEntry {
 //! when the register has treatments at all (the client's own dashboard judges it per risk).
 Result<std::vector<PortfolioEntry>> BuildPortfolio(AppContext &ctx, Id user_id, const Catalog *content = nullptr);
 
+//! Changes whenever anything a portfolio shows may have changed: the installation's newest audit
+//! entry (every change is written with its audit entry in one transaction) and the day in Japan
+//! (overdue measures), for a server that keeps what it rendered of a portfolio. Read it before
+//! building, outside transactions.
+Result<std::string> PortfolioRevision(AppContext &ctx);
+
 } // namespace mamori::app

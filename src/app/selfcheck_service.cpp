@@ -2,6 +2,7 @@
 #include "app/selfcheck_service.hpp"
 
 #include "app/org_views.hpp"
+#include "app/round_scores.hpp"
 #include "app/selfcheck_views.hpp"
 
 #include "app/audit.hpp"
@@ -170,6 +171,9 @@ Result<storage::SelfcheckResponse> StoreAnswers(AppContext &ctx, const Actor &ac
 		}
 		if (auto upserted = ctx.store.UpsertResponse(access.org.id, response); !upserted) {
 			return upserted;
+		}
+		if (auto scored = KeepRoundScore(ctx, access.org, round->id); !scored) {
+			return scored;
 		}
 		saved = response;
 		return Audit(ctx, access.org.id, actor.user_id, submit ? "selfcheck.submit" : "selfcheck.answer",

@@ -9,6 +9,7 @@
 
 #include "core/common/result.hpp"
 #include "storage/records.hpp"
+#include "storage/selfcheck_store.hpp"
 
 #include <optional>
 #include <string>
@@ -72,17 +73,6 @@ struct PortfolioClient {
 	int open_requests = 0;      // pre-work of the newest engagement not done
 };
 
-//! One answer of one respondent in one round, for the portfolio's scores and differences.
-struct PortfolioAnswer {
-	Id org_id = 0;
-	Id round_id = 0;
-	int round_number = 0;
-	std::string started_at;
-	Id response_id = 0;
-	int item = 0;
-	Answer answer = Answer::kUnknown;
-};
-
 class CoachingStore {
 public:
 	virtual ~CoachingStore() = default;
@@ -106,8 +96,9 @@ public:
 	//! Every organisation where `user_id` is consultant, by name then id, with its counts.
 	//! `today` (YYYY-MM-DD) decides which measures are overdue. One query.
 	virtual Result<std::vector<PortfolioClient>> ListPortfolio(Id user_id, const std::string &today) = 0;
-	//! Every self-diagnosis answer in those organisations, by organisation, round, response. One query.
-	virtual Result<std::vector<PortfolioAnswer>> ListPortfolioAnswers(Id user_id) = 0;
+	//! The kept scores of every round with at least one answer in those organisations
+	//! (storage/selfcheck_store.hpp), by organisation, then round number. One query.
+	virtual Result<std::vector<RoundScore>> ListPortfolioScores(Id user_id) = 0;
 };
 
 } // namespace mamori::storage

@@ -14,6 +14,33 @@
 
 namespace mamori::storage {
 
+//! A round's combined result, kept beside its answers (migration 0028) so that pages over many
+//! organisations (the consultant's portfolio, the anonymous benchmark) read one row per round
+//! instead of every answer. Derived data: the app writes it in the transaction that changes the
+//! round's answers (app/round_scores.hpp).
+struct RoundScore {
+	Id org_id = 0;
+	Id round_id = 0;
+	int round_number = 0;
+	std::string started_at;  // the round's (read only: joined)
+	std::string edition;     // the organisation's edition the answers were scored by
+	int respondents = 0;
+	int total = 0;
+	int max = 0;
+	bool complete = false;  // every item of the edition answered
+	std::string answers;    // the combined answers as an answer code (core/selfcheck/answer_code.hpp)
+};
+
+//! One firm of the anonymous benchmark: its profile and its latest complete round.
+struct BenchmarkScore {
+	Id org_id = 0;
+	std::string industry;
+	int employees = 0;
+	std::string edition;  // the organisation's
+	int total = 0;
+	std::string answers;  // answer code
+};
+
 class SelfcheckStore {
 public:
 	virtual ~SelfcheckStore() = default;
@@ -34,6 +61,18 @@ public:
 	virtual Status UpsertResponse(Id org_id, const SelfcheckResponse &response) = 0;
 	virtual Result<std::vector<SelfcheckResponse>> ListResponses(Id org_id, Id round_id) = 0;
 	virtual Result<std::optional<SelfcheckResponse>> FindResponse(Id org_id, Id round_id, const std::string &respondent) = 0;
+
+	// --- The rounds' kept scores (0028) ----------------------------------
+	//! Inserts or replaces the round's score; kNotFound unless round_id is a round of org_id.
+	virtual Status PutRoundScore(const RoundScore &score) = 0;
+	//! The organisation's kept scores, by round number.
+	virtual Result<std::vector<RoundScore>> ListRoundScores(Id org_id) = 0;
+	//! Rounds (of any organisation in use) with answers but no kept score: answered before migration
+	//! 0028. At most `limit`, by id.
+	virtual Result<std::vector<SelfcheckRound>> ListUnscoredRounds(int limit) = 0;
+	//! Every organisation in use that has a complete round, with its latest complete round's
+	//! score, by organisation id. One query (the benchmark's population).
+	virtual Result<std::vector<BenchmarkScore>> ListLatestCompleteScores() = 0;
 };
 
 } // namespace mamori::storage

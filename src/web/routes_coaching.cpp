@@ -15,9 +15,11 @@
 #include "web/form_dates.hpp"
 #include "web/http_errors.hpp"
 #include "web/invitation_view.hpp"
+#include "web/portfolio_rows_cache.hpp"
 #include "web/route_table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace mamori::web {
@@ -104,47 +106,62 @@ Json ClientModel(const WebApp &web, const Request &request, const app::Portfolio
 	return model;
 }
 
-void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error,
-                     const Json &admin = Json::object()) {
-	auto entries = app::BuildPortfolio(web.ctx(), request.session->user.id, &web.Content(request));
-	if (!entries) {
-		return web.SendErrorPage(request, entries.error());
+//! The rows of the account's clients: kept from an earlier request while nothing has changed
+//! (web/portfolio_rows_cache.hpp), else built and rendered. A client without a lead of its own
+//! (no 組織管理者 or 責任者 signed up) is marked, with the way to invite one.
+Result<std::shared_ptr<const PortfolioRows>> ClientRows(WebApp &web, Request &request) {
+	const std::string reader = std::to_string(reinterpret_cast<std::uintptr_t>(&web)) + "/" +
+	                           std::to_string(request.session->user.id) + "/" + std::string(LocaleCode(request.locale));
+	const std::string revision = MAMORI_TRY(app::PortfolioRevision(web.ctx()));
+	if (auto kept = KeptPortfolioRows().Find(reader, revision)) {
+		return kept;
 	}
-	auto without_lead = app::ClientsWithoutLead(web.ctx(), request.session->user.id);
-	if (!without_lead) {
-		return web.SendErrorPage(request, without_lead.error());
-	}
+	const auto entries = MAMORI_TRY(app::BuildPortfolio(web.ctx(), request.session->user.id, &web.Content(request)));
+	const auto without_lead = MAMORI_TRY(app::ClientsWithoutLead(web.ctx(), request.session->user.id));
 	std::map<Id, bool> lead_invited;  // the clients without a lead of their own: is one invited?
-	for (const auto &client : *without_lead) {
+	for (const auto &client : without_lead) {
 		lead_invited[client.org_id] = client.invited;
 	}
+	auto rows = std::make_shared<PortfolioRows>();
 	Json clients = Json::array();
-	int overdue = 0;
-	int open_requests = 0;
-	for (const auto &entry : *entries) {
+	for (const auto &entry : entries) {
 		Json client = ClientModel(web, request, entry);
 		const auto missing = lead_invited.find(entry.client.org.id);
 		client["no_lead"] = missing != lead_invited.end() && !missing->second;
 		client["lead_invited"] = missing != lead_invited.end() && missing->second;
 		client["members"] = OrgBase(entry.client.org.id) + "/members";
 		clients.push_back(std::move(client));
-		overdue += entry.client.overdue_measures > 0 ? 1 : 0;
-		open_requests += entry.client.open_requests;
+		rows->overdue_clients += entry.client.overdue_measures > 0 ? 1 : 0;
+		rows->open_requests += entry.client.open_requests;
 	}
-	Json model = {{"clients", clients},
-	              {"has_clients", !clients.empty()},
-	              {"count", clients.size()},
-	              {"overdue_clients", overdue},
-	              {"open_requests", open_requests},
-	              {"without_lead", lead_invited.size()},
-	              {"has_without_lead", !lead_invited.empty()},
+	rows->count = entries.size();
+	rows->without_lead = lead_invited.size();
+	rows->html = web.views().Render(request.locale, "consultant_portfolio_rows", {{"clients", std::move(clients)}});
+	KeptPortfolioRows().Keep(reader, revision, rows);
+	return std::shared_ptr<const PortfolioRows>(std::move(rows));
+}
+
+void RenderPortfolio(WebApp &web, Request &request, const app::OrganizationInput &input, const std::optional<Error> &error,
+                     const Json &admin = Json::object()) {
+	auto rows = ClientRows(web, request);
+	if (!rows) {
+		return web.SendErrorPage(request, rows.error());
+	}
+	const PortfolioRows &clients = **rows;
+	Json model = {{"rows", clients.html},
+	              {"has_clients", clients.count > 0},
+	              {"count", clients.count},
+	              {"overdue_clients", clients.overdue_clients},
+	              {"open_requests", clients.open_requests},
+	              {"without_lead", clients.without_lead},
+	              {"has_without_lead", clients.without_lead > 0},
 	              {"org", OrganizationFormModel(web.Content(request), input)},
 	              {"admin", admin}};
 	if (error) {
 		AddFormError(model, *error, error->field);
 	}
 	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200,
-	             web.RenderPage(request, "consultant_portfolio", model, "web_coaching.portfolio.title"));
+	             web.RenderPage(request, "consultant_portfolio", std::move(model), "web_coaching.portfolio.title"));
 }
 
 void ShowPortfolio(WebApp &web, Request &request) { RenderPortfolio(web, request, {}, std::nullopt); }

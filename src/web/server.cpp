@@ -2,6 +2,7 @@
 #include "web/server.hpp"
 
 #include "app/org_view_cache.hpp"
+#include "app/round_scores.hpp"
 #include "platform/files.hpp"
 #include "platform/message_files.hpp"
 #include "platform/memory_release.hpp"
@@ -128,6 +129,10 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	                    .catalogs = &*catalogs,
 	                    .mailer = mailer.get(),
 	                    .alerts = &alerts};
+	// Rounds answered before migration 0028 get their kept scores before the first request.
+	if (auto scored = app::ScoreUnscoredRounds(ctx); !scored) {
+		return Fail(scored.error());
+	}
 	WebApp web_app(ctx, std::move(views.value()),
 	               WebOptions{.static_dir = *web_dir + "/static",
 	                          .secure_cookies = options.secure_cookies,

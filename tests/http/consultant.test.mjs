@@ -199,6 +199,25 @@ test('the portfolio shows step, score and trend, open and overdue measures, inci
   assert.match(other, /未完了の事前準備： 8/);
 });
 
+test('the portfolio shows a client\'s new score right after an answer changes', async () => {
+  const orgId = clients['丙サービス'];
+  const scoreIn = async () => {
+    const page = await alice.request('GET', '/consultant');
+    assert.equal(page.status, 200);
+    const row = page.text.match(new RegExp(`<tr id="client-${orgId}">([\\s\\S]*?)</tr>`))[1];
+    return Number(row.match(/(-?\d+) \/ 100/)[1]);
+  };
+  const answers = answersAll('implemented');
+  assert.equal((await alice.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '本社', answers } })).status, 201);
+  assert.equal(await scoreIn(), 100);
+  // The same respondent in the same round answers one item differently: the page follows at once.
+  answers['4'] = 'not_implemented';
+  assert.equal((await alice.request('POST', `/api/v1/orgs/${orgId}/selfchecks`, { json: { respondent: '本社', answers } })).status, 201);
+  assert.equal(await scoreIn(), 96);
+  // Kept beside the answers, in the same transaction, one row per round.
+  assert.equal(sql(`SELECT total FROM selfcheck_round_scores WHERE org_id = ${Number(orgId)}`), '96');
+});
+
 test('the visit report and the final report come from the client\'s data', async () => {
   const orgId = clients['甲製作所'];
   const visit = await alice.request('GET', `/orgs/${orgId}/coaching/reports/visit-1`);

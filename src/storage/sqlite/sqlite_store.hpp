@@ -140,6 +140,10 @@ public:
 	Status UpsertResponse(Id org_id, const SelfcheckResponse &response) override;
 	Result<std::vector<SelfcheckResponse>> ListResponses(Id org_id, Id round_id) override;
 	Result<std::optional<SelfcheckResponse>> FindResponse(Id org_id, Id round_id, const std::string &respondent) override;
+	Status PutRoundScore(const RoundScore &score) override;
+	Result<std::vector<RoundScore>> ListRoundScores(Id org_id) override;
+	Result<std::vector<SelfcheckRound>> ListUnscoredRounds(int limit) override;
+	Result<std::vector<BenchmarkScore>> ListLatestCompleteScores() override;
 
 	Result<std::optional<StoredDocument>> FindDocument(Id org_id, const std::string &template_id,
 	                                                   const std::string &subject) override;
@@ -299,7 +303,7 @@ public:
 	Result<std::optional<EngagementRequest>> FindRequest(Id org_id, Id request_id) override;
 	Status SetRequestDone(Id org_id, Id request_id, bool done, std::optional<Id> by, const std::string &at) override;
 	Result<std::vector<PortfolioClient>> ListPortfolio(Id user_id, const std::string &today) override;
-	Result<std::vector<PortfolioAnswer>> ListPortfolioAnswers(Id user_id) override;
+	Result<std::vector<RoundScore>> ListPortfolioScores(Id user_id) override;
 
 private:
 	explicit SqliteStore(std::unique_ptr<sql::Connection> connection);

@@ -219,30 +219,13 @@ Result<std::vector<PortfolioClient>> SqliteStore::ListPortfolio(Id user_id, cons
 	                                 ReadPortfolioClient);
 }
 
-Result<std::vector<PortfolioAnswer>> SqliteStore::ListPortfolioAnswers(Id user_id) {
+Result<std::vector<RoundScore>> SqliteStore::ListPortfolioScores(Id user_id) {
 	std::lock_guard lock(mutex_);
-	return QueryAll<PortfolioAnswer>(
-	    db_,
-	    "SELECT r.org_id, r.id, r.number, r.started_at, p.id, a.item, a.answer FROM selfcheck_rounds r "
-	    "JOIN memberships m ON m.org_id = r.org_id AND m.user_id = ? AND m.role = 'consultant' "
-	    "JOIN selfcheck_responses p ON p.round_id = r.id JOIN selfcheck_answers a ON a.response_id = p.id "
-	    "ORDER BY r.org_id, r.number, p.id, a.item",
-	    [&](Statement &s) { s.Bind(1, user_id); },
-	    [](const Statement &s) -> Result<PortfolioAnswer> {
-		    PortfolioAnswer row;
-		    row.org_id = s.ColumnInt64(0);
-		    row.round_id = s.ColumnInt64(1);
-		    row.round_number = s.ColumnInt(2);
-		    row.started_at = s.ColumnText(3);
-		    row.response_id = s.ColumnInt64(4);
-		    row.item = s.ColumnInt(5);
-		    auto answer = ParseAnswerName(s.ColumnText(6));
-		    if (!answer) {
-			    return Corrupt("selfcheck_answers.answer");
-		    }
-		    row.answer = *answer;
-		    return row;
-	    });
+	return QueryAll<RoundScore>(db_,
+	                            kRoundScoreColumns +
+	                                "JOIN memberships m ON m.org_id = s.org_id AND m.user_id = ? AND m.role = 'consultant' "
+	                                "WHERE s.answers <> '' ORDER BY s.org_id, d.number",
+	                            [&](Statement &s) { s.Bind(1, user_id); }, ReadRoundScore);
 }
 
 } // namespace mamori::storage

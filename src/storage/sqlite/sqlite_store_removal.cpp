@@ -21,7 +21,7 @@ constexpr const char *kOrganizationTables[] = {
     "risk_treatments", "control_answer_reviews", "control_answers", "planned_control_answers",
     "threat_frequencies", "incident_help_sheets", "incident_procedure_adaptations", "incidents",
     "continuity_systems", "exercises", "exercise_scenarios", "training_sessions", "cloud_services",
-    "outsourcing_partners", "assets", "documents", "selfcheck_rounds", "five_articles", "it_environments",
+    "outsourcing_partners", "assets", "documents", "selfcheck_round_scores", "selfcheck_rounds", "five_articles", "it_environments",
     "invitations", "memberships", "departments",
 };
 

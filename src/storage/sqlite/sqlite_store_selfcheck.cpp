@@ -245,4 +245,65 @@ Result<std::optional<SelfcheckResponse>> SqliteStore::FindResponse(Id org_id, Id
 	return response;
 }
 
+// --- The rounds' kept scores (0028) ----------------------------------------------------
+
+Status SqliteStore::PutRoundScore(const RoundScore &score) {
+	std::lock_guard lock(mutex_);
+	// The round is looked up with the organisation in the INSERT itself: a round of another
+	// organisation inserts nothing, and the number comes from the round.
+	return ExpectChanged(
+	    Execute(db_,
+	            "INSERT INTO selfcheck_round_scores(round_id, org_id, round_number, edition, respondents, total, "
+	            "max_total, complete, answers) SELECT id, org_id, number, ?, ?, ?, ?, ?, ? FROM selfcheck_rounds "
+	            "WHERE org_id = ? AND id = ? "
+	            "ON CONFLICT(round_id) DO UPDATE SET edition = excluded.edition, respondents = excluded.respondents, "
+	            "total = excluded.total, max_total = excluded.max_total, complete = excluded.complete, "
+	            "answers = excluded.answers",
+	            [&](Statement &s) {
+		            s.Bind(1, score.edition)
+		                .Bind(2, score.respondents)
+		                .Bind(3, score.total)
+		                .Bind(4, score.max)
+		                .Bind(5, score.complete ? 1 : 0)
+		                .Bind(6, score.answers)
+		                .Bind(7, score.org_id)
+		                .Bind(8, score.round_id);
+	            }),
+	    "the self-check round does not exist");
+}
+
+Result<std::vector<RoundScore>> SqliteStore::ListRoundScores(Id org_id) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<RoundScore>(db_, kRoundScoreColumns + "WHERE s.org_id = ? ORDER BY d.number",
+	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadRoundScore);
+}
+
+Result<std::vector<SelfcheckRound>> SqliteStore::ListUnscoredRounds(int limit) {
+	std::lock_guard lock(mutex_);
+	return QueryAll<SelfcheckRound>(
+	    db_,
+	    kRoundColumns + "WHERE EXISTS (SELECT 1 FROM selfcheck_responses p WHERE p.round_id = selfcheck_rounds.id) "
+	                    "AND NOT EXISTS (SELECT 1 FROM selfcheck_round_scores s WHERE s.round_id = selfcheck_rounds.id) "
+	                    "AND org_id IN (SELECT id FROM organizations WHERE deleted_at = '') "
+	                    "ORDER BY id LIMIT ?",
+	    [&](Statement &s) { s.Bind(1, limit); }, ReadRound);
+}
+
+Result<std::vector<BenchmarkScore>> SqliteStore::ListLatestCompleteScores() {
+	std::lock_guard lock(mutex_);
+	// Installation-wide by design (the benchmark's population); only aggregates leave the app.
+	// The subquery walks the (org_id, complete, round_number) index backwards: one row per firm.
+	return QueryAll<BenchmarkScore>(
+	    db_,
+	    "SELECT o.id, o.industry, o.employees, o.edition, s.total, s.answers FROM organizations o "
+	    "JOIN selfcheck_round_scores s ON s.round_id = (SELECT x.round_id FROM selfcheck_round_scores x "
+	    "WHERE x.org_id = o.id AND x.complete = 1 ORDER BY x.round_number DESC LIMIT 1) "
+	    "WHERE o.deleted_at = '' ORDER BY o.id",
+	    [](Statement &) {},
+	    [](const Statement &s) -> Result<BenchmarkScore> {
+		    return BenchmarkScore{s.ColumnInt64(0), s.ColumnText(1), s.ColumnInt(2),
+		                          s.ColumnText(3),  s.ColumnInt(4),  s.ColumnText(5)};
+	    });
+}
+
 } // namespace mamori::storage

@@ -188,6 +188,25 @@ Result<AnswerRow> ReadAnswer(const Statement &s) {
 	return AnswerRow{s.ColumnInt64(0), s.ColumnInt(1), *answer};
 }
 
+const std::string kRoundScoreColumns =
+    "SELECT s.org_id, s.round_id, d.number, d.started_at, s.edition, s.respondents, s.total, s.max_total, s.complete, "
+    "s.answers FROM selfcheck_round_scores s JOIN selfcheck_rounds d ON d.id = s.round_id ";
+
+Result<RoundScore> ReadRoundScore(const Statement &s) {
+	RoundScore score;
+	score.org_id = s.ColumnInt64(0);
+	score.round_id = s.ColumnInt64(1);
+	score.round_number = s.ColumnInt(2);
+	score.started_at = s.ColumnText(3);
+	score.edition = s.ColumnText(4);
+	score.respondents = s.ColumnInt(5);
+	score.total = s.ColumnInt(6);
+	score.max = s.ColumnInt(7);
+	score.complete = s.ColumnInt(8) != 0;
+	score.answers = s.ColumnText(9);
+	return score;
+}
+
 std::string JoinFlags(const std::vector<std::string> &flags) {
 	std::string text;
 	for (const auto &flag : flags) {

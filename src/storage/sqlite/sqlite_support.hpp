@@ -169,6 +169,10 @@ struct AnswerRow {
 
 Result<AnswerRow> ReadAnswer(const Statement &s);
 
+//! A round's kept score with its round's number and start (alias s for the scores, d for the round).
+extern const std::string kRoundScoreColumns;
+Result<RoundScore> ReadRoundScore(const Statement &s);
+
 //! The organisation's profile flags as stored: comma-separated ids, '' for none.
 std::string JoinFlags(const std::vector<std::string> &flags);
 std::vector<std::string> SplitFlags(const std::string &text);

@@ -121,15 +121,13 @@ TEST_P(StoreContract, PortfolioListsOnlyTheConsultantsClientsWithTheirCounts) {
 	ASSERT_TRUE(store_->UpdateVisit({.org_id = mine, .engagement_id = engagement, .number = 2, .planned_on = "2026-12-10"}).ok());
 	const Id done = store_->ListRequests(mine, engagement).value()[0].id;
 	ASSERT_TRUE(store_->SetRequestDone(mine, done, true, expert, "2026-11-19T01:00:00Z").ok());
-	// And answers in 甲製作所 and in the rival's client.
+	// And kept scores in 甲製作所 and in the rival's client (a round without answers in 甲製作所 too).
 	for (Id org : {also_mine, theirs}) {
-		SelfcheckResponse response;
-		response.round_id = MakeRound(org);
-		response.respondent = "本社";
-		response.answers = {{1, Answer::kImplemented}, {2, Answer::kPartial}};
-		response.updated_at = "2026-11-01T00:00:00Z";
-		ASSERT_TRUE(store_->UpsertResponse(org, response).ok());
+		ASSERT_TRUE(store_->PutRoundScore({.org_id = org, .round_id = MakeRound(org), .respondents = 1, .total = 6,
+		                                   .max = 100, .answers = "ip"})
+		                .ok());
 	}
+	ASSERT_TRUE(store_->PutRoundScore({.org_id = also_mine, .round_id = MakeRound(also_mine)}).ok());
 
 	auto portfolio = store_->ListPortfolio(expert, "2026-12-05");
 	ASSERT_TRUE(portfolio.ok()) << portfolio.error().Describe();
@@ -149,15 +147,14 @@ TEST_P(StoreContract, PortfolioListsOnlyTheConsultantsClientsWithTheirCounts) {
 	EXPECT_EQ((*portfolio)[1].open_requests, 0);
 	EXPECT_EQ((*portfolio)[1].last_visit_on, "");
 
-	auto answers = store_->ListPortfolioAnswers(expert);
-	ASSERT_TRUE(answers.ok()) << answers.error().Describe();
-	ASSERT_EQ(answers->size(), 2u);
-	for (const auto &row : *answers) {
-		EXPECT_EQ(row.org_id, also_mine);  // never the rival's client
-		EXPECT_EQ(row.round_number, 1);
-	}
-	EXPECT_EQ((*answers)[1].item, 2);
-	EXPECT_EQ((*answers)[1].answer, Answer::kPartial);
+	auto scores = store_->ListPortfolioScores(expert);
+	ASSERT_TRUE(scores.ok()) << scores.error().Describe();
+	ASSERT_EQ(scores->size(), 1u);  // never the rival's client, nor a round without answers
+	EXPECT_EQ((*scores)[0].org_id, also_mine);
+	EXPECT_EQ((*scores)[0].round_number, 1);
+	EXPECT_EQ((*scores)[0].total, 6);
+	EXPECT_EQ((*scores)[0].answers, "ip");
+	EXPECT_FALSE((*scores)[0].started_at.empty());
 
 	EXPECT_TRUE(store_->ListPortfolio(MakeUser("nobody@example.jp"), "2026-12-05").value().empty());
 	ASSERT_EQ(store_->ListPortfolio(rival, "2026-12-05").value().size(), 1u);
