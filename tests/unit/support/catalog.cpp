@@ -11,34 +11,33 @@
 
 namespace mamori::testing_support {
 
+namespace {
+
+//! The loaded value; a shipped file that does not load fails the run at once, since nothing that
+//! needs it can run meaningfully without it.
+template <typename T>
+T LoadedOrAbort(Result<T> loaded, const char *what) {
+	if (!loaded) {
+		ADD_FAILURE() << loaded.error().Describe();
+		std::cerr << what << " does not load: " << loaded.error().Describe() << "\n";
+		std::abort();
+	}
+	return std::move(loaded.value());
+}
+
+} // namespace
+
 std::string SourcePath(const std::string &relative) { return std::string(MAMORI_SOURCE_DIR) + "/" + relative; }
 
 const Catalog &ShippedCatalog() {
-	static const Catalog catalog = [] {
-		auto loaded = platform::LoadCatalog(SourcePath("content"));
-		if (!loaded) {
-			// Nothing that needs the catalog can run meaningfully without it.
-			ADD_FAILURE() << loaded.error().Describe();
-			std::cerr << "content/ does not load: " << loaded.error().Describe() << "\n";
-			std::abort();
-		}
-		return std::move(loaded.value());
-	}();
+	static const Catalog catalog = LoadedOrAbort(platform::LoadCatalog(SourcePath("content")), "content/");
 	return catalog;
 }
 
 const Edition &ShippedEdition() { return ShippedCatalog().DefaultEdition(); }
 
 const Catalogs &ShippedCatalogs() {
-	static const Catalogs catalogs = [] {
-		auto loaded = platform::LoadCatalogs(SourcePath("content"));
-		if (!loaded) {
-			ADD_FAILURE() << loaded.error().Describe();
-			std::cerr << "content/ does not load: " << loaded.error().Describe() << "\n";
-			std::abort();
-		}
-		return std::move(loaded.value());
-	}();
+	static const Catalogs catalogs = LoadedOrAbort(platform::LoadCatalogs(SourcePath("content")), "content/");
 	return catalogs;
 }
 
@@ -51,15 +50,8 @@ ContentFiles ShippedContentFiles() {
 std::string SqliteMigrationsDir() { return SourcePath("migrations/sqlite"); }
 
 const MessageCatalog &ShippedMessages() {
-	static const MessageCatalog messages = [] {
-		auto loaded = platform::LoadMessages(SourcePath("content"));
-		if (!loaded) {
-			ADD_FAILURE() << loaded.error().Describe();
-			std::cerr << "content/messages does not load: " << loaded.error().Describe() << "\n";
-			std::abort();
-		}
-		return std::move(loaded.value());
-	}();
+	static const MessageCatalog messages =
+	    LoadedOrAbort(platform::LoadMessages(SourcePath("content")), "content/messages");
 	return messages;
 }
 
