@@ -218,19 +218,22 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 	if (access.IsRespondent()) {
 		return web.Redirect(request, OrgPath(access) + "/selfcheck/answer");
 	}
-	auto progress = app::ComputeProgress(web.ctx(), access, &web.Content(request));
-	if (!progress) {
-		return web.SendErrorPage(request, progress.error());
-	}
-	const PageText words{web, request};
-	Json model = DashboardModel(words, *progress, OrgPath(access), access.CanEdit());
-	model["org_name"] = access.org.name;
-	model["classification"] = ClassificationModel(words, web.ctx(), access.org);
-	model["can_edit"] = access.CanEdit();
-	model["incidents"] = incident_pages::DashboardIncidents(web, request, access);
-	model["training"] = training_pages::DashboardTraining(web, request, access);
-	web.SendHtml(request, 200, web.RenderPage(request, "dashboard", std::move(model),
-	                                          words("pages.dashboard", {{"org", access.org.name}}), access));
+	const std::string title = web.Text(request, "pages.dashboard", {{"org", access.org.name}});
+	web.SendKeptPage(request, "dashboard", title, access, "", [&]() -> std::optional<Json> {
+		auto progress = app::ComputeProgress(web.ctx(), access, &web.Content(request));
+		if (!progress) {
+			web.SendErrorPage(request, progress.error());
+			return std::nullopt;
+		}
+		const PageText words{web, request};
+		Json model = DashboardModel(words, *progress, OrgPath(access), access.CanEdit());
+		model["org_name"] = access.org.name;
+		model["classification"] = ClassificationModel(words, web.ctx(), access.org);
+		model["can_edit"] = access.CanEdit();
+		model["incidents"] = incident_pages::DashboardIncidents(web, request, access);
+		model["training"] = training_pages::DashboardTraining(web, request, access);
+		return model;
+	});
 }
 
 // --- the profile and departments --------------------------------------------------------------

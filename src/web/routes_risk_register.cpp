@@ -370,11 +370,12 @@ Json PaginationJson(const app::RegisterPage &page, const app::RegisterPageReques
 	return pagination;
 }
 
-void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
+//! The register page's model, or nullopt after an error page was sent.
+std::optional<Json> RegisterModel(WebApp &web, Request &request, const app::OrgAccess &access) {
 	const PageText words{web, request};
 	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
-		return;
+		return std::nullopt;
 	}
 	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = RiskBase(access);
@@ -430,20 +431,30 @@ void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access,
 	    {"templates", TemplatesJson(edition)},
 	    {"notice", OptionalText(RegisterNotice(words, request))},
 	};
-	if (error) {
-		AddFormError(model, *error,
-		             "template-" +
-		                 (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
-		             "template_id");
+	return model;
+}
+
+void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
+	if (!error) {
+		return web.SendKeptPage(request, "risk_assets", "pages.risk_assets", access, "",
+		                        [&] { return RegisterModel(web, request, access); });
 	}
-	web.SendHtml(request, error ? HttpStatusFor(error->code) : 200, web.RenderPage(request, "risk_assets", std::move(model), "pages.risk_assets", access));
+	std::optional<Json> model = RegisterModel(web, request, access);
+	if (!model) {
+		return;
+	}
+	const Edition &edition = access.EditionOf(web.Content(request));
+	AddFormError(*model, *error,
+	             "template-" + (edition.asset_templates.empty() ? std::string() : edition.asset_templates.front().id),
+	             "template_id");
+	web.SendHtml(request, HttpStatusFor(error->code), web.RenderPage(request, "risk_assets", std::move(*model), "pages.risk_assets", access));
 }
 
 //! Every matching row at once, without actions or forms, for printing or reading the whole list.
-void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
+std::optional<Json> PrintModel(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto analysis = LoadAnalysis(web, request, access, false, &web.Content(request));
 	if (!analysis) {
-		return;
+		return std::nullopt;
 	}
 	const Edition &edition = access.EditionOf(web.Content(request));
 	const std::string base = RiskBase(access);
@@ -463,7 +474,12 @@ void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &acc
 	    {"back_href", base + "/assets" + RegisterQuery(wanted, "")},
 	    {"other_group_label", words(by_department ? "web_risk.asset_form.business_category" : "web_risk.asset_form.department")},
 	};
-	web.SendHtml(request, 200, web.RenderPage(request, "risk_assets_print", std::move(model), "pages.risk_assets_print", access));
+	return model;
+}
+
+void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
+	web.SendKeptPage(request, "risk_assets_print", "pages.risk_assets_print", access, "",
+	                 [&] { return PrintModel(web, request, access); });
 }
 
 //! Loads one asset of the organisation by its path id; sends 404 otherwise.

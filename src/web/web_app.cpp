@@ -6,12 +6,14 @@
 
 #include "app/alerts.hpp"
 #include "app/languages.hpp"
+#include "app/org_views.hpp"
 #include "app/selfcheck_views.hpp"
 #include "app/sessions.hpp"
 #include "platform/crypto.hpp"
 #include "web/http_errors.hpp"
 #include "web/route_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace mamori::web {
@@ -283,14 +285,13 @@ void WebApp::LocalizeLayout(const Request &request, Json &model) const {
 	}
 }
 
-std::string WebApp::RenderPage(Request &request, const std::string &page, Json model, const std::string &title,
-                               const std::optional<app::OrgAccess> &org) {
+Json WebApp::PageLayout(Request &request, const std::string &page, const std::string &title,
+                        const std::optional<app::OrgAccess> &org, bool has_error_summary) {
 	const Locale other = request.locale == Locale::kJa ? Locale::kEn : Locale::kJa;
 	// `title` is a message key; text that is not a key is shown as it is.
 	const std::string title_text = Text(request, title);
 	Json layout = {
-	    {"title", model.contains("error_summary") ? Text(request, "layout.error_title", {{"title", title_text}})
-	                                              : title_text},
+	    {"title", has_error_summary ? Text(request, "layout.error_title", {{"title", title_text}}) : title_text},
 	    {"lang", std::string(LocaleCode(request.locale))},
 	    {"switch_href", LanguageSwitchHref(request, other)},
 	    {"switch_lang", std::string(LocaleCode(other))},
@@ -312,10 +313,57 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 	if (org) {
 		layout["org"] = OrgNavigation(*org, page);
 	}
-	model["layout"] = layout;
+	return layout;
+}
+
+std::string WebApp::RenderWithLayout(Request &request, const std::string &page, Json model, Json layout) {
 	model["csrf"] = layout["csrf"];
+	model["layout"] = std::move(layout);
 	LocalizeLayout(request, model);
 	return views_.RenderPage(request.locale, page, model);
+}
+
+std::string WebApp::RenderPage(Request &request, const std::string &page, Json model, const std::string &title,
+                               const std::optional<app::OrgAccess> &org) {
+	Json layout = PageLayout(request, page, title, org, model.contains("error_summary"));
+	return RenderWithLayout(request, page, std::move(model), std::move(layout));
+}
+
+void WebApp::SendKeptPage(Request &request, const std::string &page, const std::string &title,
+                          const app::OrgAccess &org, const std::string &variant,
+                          const std::function<std::optional<Json>()> &make_model) {
+	// The revision is read before the model is built (see web/kept_pages.hpp).
+	auto revision = app::OrgDataRevision(ctx_, org.org.id);
+	if (!revision) {
+		return SendErrorPage(request, revision.error());
+	}
+	Json layout = PageLayout(request, page, title, org, false);
+	std::string key = page;
+	for (const std::string &part : {request.http.target, ctx_.clock.TodayInJapan(), variant, layout.dump()}) {
+		key += '\n';
+		key += part;
+	}
+	if (auto kept = kept_pages_.Find(key, *revision)) {
+		return SendKeptHtml(request, std::move(kept));
+	}
+	std::optional<Json> model = make_model();
+	if (!model) {
+		return;  // make_model sent its error page
+	}
+	auto html = std::make_shared<const std::string>(RenderWithLayout(request, page, std::move(*model), std::move(layout)));
+	kept_pages_.Keep(key, *revision, html);
+	SendKeptHtml(request, std::move(html));
+}
+
+void WebApp::SendKeptHtml(Request &request, std::shared_ptr<const std::string> html) {
+	// Written from the kept text itself, not a copy per response: 64 readers of a 1.5 MB print
+	// view would otherwise hold 64 copies while their sockets drain (issue 11: RSS under load).
+	request.response.status = 200;
+	const size_t length = html->size();
+	request.response.set_content_provider(
+	    length, "text/html; charset=utf-8", [html = std::move(html)](size_t offset, size_t wanted, httplib::DataSink &sink) {
+		    return sink.write(html->data() + offset, std::min(wanted, html->size() - offset));
+	    });
 }
 
 std::string WebApp::CookieName(const char *name) const {

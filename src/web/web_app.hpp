@@ -9,11 +9,13 @@
 #include "app/accounts.hpp"
 #include "app/app_context.hpp"
 #include "app/organizations.hpp"
+#include "web/kept_pages.hpp"
 #include "web/views.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,6 +30,9 @@ inline constexpr const char *kPreSessionCookie = "mamori_presession";  // CSRF f
 inline constexpr const char *kLanguageCookie = "mamori_lang";          // the language chosen with ?lang=
 // Large enough for an XLSX register of many thousand rows; JSON bodies are far smaller.
 inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
+//! Rendered pages kept per reader (web/kept_pages.hpp): a dashboard is ~20 KB, a print view of
+//! 1,000 assets ~1.5 MB.
+inline constexpr size_t kKeptPagesBudgetBytes = 8 * 1024 * 1024;
 
 struct WebOptions {
 	std::string static_dir;
@@ -126,6 +131,13 @@ public:
 	std::string RenderPage(Request &request, const std::string &page, Json model, const std::string &title,
 	                       const std::optional<app::OrgAccess> &org = std::nullopt);
 
+	//! Sends a page of the organisation that depends only on its data, the reader, the request's
+	//! address and the day: kept (web/kept_pages.hpp) and sent again until the organisation
+	//! changes. `variant` names anything else the model depends on. `make_model` runs only when
+	//! the page is not kept; it returns nullopt after sending an error page of its own.
+	void SendKeptPage(Request &request, const std::string &page, const std::string &title, const app::OrgAccess &org,
+	                  const std::string &variant, const std::function<std::optional<Json>()> &make_model);
+
 	//! The CSRF token to embed in forms for this request (session or pre-session).
 	std::string FormCsrfToken(Request &request);
 
@@ -145,12 +157,18 @@ private:
 	std::string LanguageSwitchHref(const Request &request, Locale target) const;
 	//! Resolves the message keys of the layout and the error summary.
 	void LocalizeLayout(const Request &request, Json &model) const;
+	//! The layout's model for this request: title, language switch, reader, CSRF token, navigation.
+	Json PageLayout(Request &request, const std::string &page, const std::string &title,
+	                const std::optional<app::OrgAccess> &org, bool has_error_summary);
+	std::string RenderWithLayout(Request &request, const std::string &page, Json model, Json layout);
+	void SendKeptHtml(Request &request, std::shared_ptr<const std::string> html);
 
 	app::AppContext ctx_;
 	Views views_;
 	WebOptions options_;
 	std::mutex setup_mutex_;
 	std::string setup_code_hash_;
+	KeptPages kept_pages_{kKeptPagesBudgetBytes};
 };
 
 //! The messages of one request's language, for view-model builders that

@@ -3,7 +3,11 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace mamori::storage::sqlite {
 
@@ -24,12 +28,66 @@ Error SqliteError(sqlite3 *db, int rc, std::string_view what) {
 	}
 }
 
+//! Compiled statements not in use, by SQL text. Shared with the statements handed out, so a
+//! Statement that outlives its connection finalizes its handle instead of returning it.
+class StatementCache {
+public:
+	//! A kept statement for `sql`, or nullptr.
+	sqlite3_stmt *Take(const std::string &sql) {
+		std::lock_guard lock(mutex_);
+		auto found = idle_.find(sql);
+		if (found == idle_.end() || found->second.empty()) {
+			return nullptr;
+		}
+		sqlite3_stmt *stmt = found->second.back();
+		found->second.pop_back();
+		return stmt;
+	}
+
+	//! Keeps `stmt` for the next Prepare of `sql`, or finalizes it once the connection is
+	//! closing or enough copies of that text are kept (nested use of one text is rare).
+	void Give(std::string sql, sqlite3_stmt *stmt) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		std::lock_guard lock(mutex_);
+		auto found = idle_.find(sql);
+		if (found == idle_.end() && idle_.size() < kTexts) {
+			found = idle_.emplace(std::move(sql), std::vector<sqlite3_stmt *>()).first;
+		}
+		if (closed_ || found == idle_.end() || found->second.size() >= kCopiesPerText) {
+			sqlite3_finalize(stmt);
+			return;
+		}
+		found->second.push_back(stmt);
+	}
+
+	void Close() {
+		std::lock_guard lock(mutex_);
+		closed_ = true;
+		for (auto &[sql, statements] : idle_) {
+			for (sqlite3_stmt *stmt : statements) {
+				sqlite3_finalize(stmt);
+			}
+		}
+		idle_.clear();
+	}
+
+private:
+	static constexpr std::size_t kCopiesPerText = 2;
+	//! The store has a few hundred texts; a text built per call would stop being kept here.
+	static constexpr std::size_t kTexts = 1024;
+	std::mutex mutex_;
+	bool closed_ = false;
+	std::unordered_map<std::string, std::vector<sqlite3_stmt *>> idle_;
+};
+
 namespace {
 
 class SqliteStatement final : public sql::StatementDriver {
 public:
-	SqliteStatement(sqlite3 *db, sqlite3_stmt *stmt) : db_(db), stmt_(stmt) {}
-	~SqliteStatement() override { sqlite3_finalize(stmt_); }
+	SqliteStatement(sqlite3 *db, sqlite3_stmt *stmt, std::shared_ptr<StatementCache> cache, std::string sql)
+	    : db_(db), stmt_(stmt), cache_(std::move(cache)), sql_(std::move(sql)) {}
+	~SqliteStatement() override { cache_->Give(std::move(sql_), stmt_); }
 	SqliteStatement(const SqliteStatement &) = delete;
 	SqliteStatement &operator=(const SqliteStatement &) = delete;
 
@@ -86,15 +144,25 @@ private:
 
 	sqlite3 *db_;
 	sqlite3_stmt *stmt_;
+	std::shared_ptr<StatementCache> cache_;
+	std::string sql_;
 };
 
 } // namespace
 
+SqliteConnection::SqliteConnection(sqlite3 *db) : db_(db), cache_(std::make_shared<StatementCache>()) {}
+
 SqliteConnection::~SqliteConnection() {
+	cache_->Close();
+	// close_v2: a statement still in use keeps the handle open until it is finalized.
 	sqlite3_close_v2(db_);
 }
 
 Result<Statement> SqliteConnection::Prepare(std::string_view sql) {
+	std::string text(sql);
+	if (sqlite3_stmt *kept = cache_->Take(text)) {
+		return Statement(std::make_unique<SqliteStatement>(db_, kept, cache_, std::move(text)));
+	}
 	sqlite3_stmt *stmt = nullptr;
 	const char *tail = nullptr;
 	const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
@@ -115,7 +183,7 @@ Result<Statement> SqliteConnection::Prepare(std::string_view sql) {
 			}
 		}
 	}
-	return Statement(std::make_unique<SqliteStatement>(db_, stmt));
+	return Statement(std::make_unique<SqliteStatement>(db_, stmt, cache_, std::move(text)));
 }
 
 int SqliteConnection::Changes() {
