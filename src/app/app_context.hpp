@@ -8,6 +8,7 @@
 
 #include "app/alert_settings.hpp"
 #include "core/catalog/catalogs.hpp"
+#include "core/security/rate_limit.hpp"
 #include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 #include "platform/mailer.hpp"
@@ -28,6 +29,8 @@ struct AppContext {
 	platform::RandomSource &random = platform::RealRandom();
 	platform::Mailer *mailer = nullptr;  // null when no mail relay is configured
 	const AlertSettings *alerts = nullptr;  // null where nobody watches (the CLI, most tests)
+	//! The operator's API limit (`serve --api-rate-limit`); null: core/security/rate_limit.hpp.
+	const ApiRateSetting *api_rate = nullptr;
 };
 
 //! Who is acting, for permission checks and the audit log.

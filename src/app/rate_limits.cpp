@@ -69,7 +69,11 @@ Result<int> CountInWindow(AppContext &ctx, const std::string &key, long long win
 }
 
 Status TakeRate(AppContext &ctx, RateKind kind, const std::string &subject) {
-	const RateLimit &limit = LimitOf(kind);
+	const bool operator_set = kind == RateKind::kApi && ctx.api_rate != nullptr;
+	if (operator_set && !ctx.api_rate->counted) {
+		return OkStatus();
+	}
+	const RateLimit &limit = operator_set ? ctx.api_rate->limit : LimitOf(kind);
 	auto hits = CountInWindow(ctx, KeyOf(kind) + subject, limit.window_seconds);
 	if (!hits) {
 		return hits.error();

@@ -103,6 +103,26 @@ Result<int> AlertCount(const ParsedArgs &parsed, const std::string &option, int 
 	return value;
 }
 
+//! --api-rate-limit of `serve`: calls a minute per account (1 to 1,000,000), or "off".
+Result<ApiRateSetting> ApiRateFrom(const ParsedArgs &parsed) {
+	ApiRateSetting setting;
+	if (!parsed.Has("api-rate-limit")) {
+		return setting;
+	}
+	const std::string text = parsed.Value("api-rate-limit");
+	if (text == "off") {
+		setting.counted = false;
+		return setting;
+	}
+	int value = 0;
+	auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+	if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 1 || value > 1000000) {
+		return Error::Invalid("--api-rate-limit", "cli.errors.api_rate_limit");
+	}
+	setting.limit = RateLimit{value, 60};
+	return setting;
+}
+
 //! The burst alerts (app/alerts.hpp): thresholds, and where their mail goes.
 Result<app::AlertSettings> AlertSettingsFrom(const ParsedArgs &parsed, bool mail_configured) {
 	app::AlertSettings settings;
@@ -125,7 +145,7 @@ Result<app::AlertSettings> AlertSettingsFrom(const ParsedArgs &parsed, bool mail
 int RunServe(const Args &args) {
 	std::set<std::string> value_options = kMailOptions;
 	value_options.insert({"db", "listen", "public-url", "trusted-proxy", "alert-mail", "alert-refusals",
-	                      "alert-failed-sign-ins", "alert-exports", "alert-rate-limited"});
+	                      "alert-failed-sign-ins", "alert-exports", "alert-rate-limited", "api-rate-limit"});
 	auto parsed = ParseArgs(args, value_options, {"secure-cookies", "hsts-include-subdomains"});
 	if (!parsed) {
 		return ReportError(parsed.error());
@@ -156,6 +176,11 @@ int RunServe(const Args &args) {
 		return ReportError(alerts.error());
 	}
 	options.alerts = *alerts;
+	auto api_rate = ApiRateFrom(*parsed);
+	if (!api_rate) {
+		return ReportError(api_rate.error());
+	}
+	options.api_rate = *api_rate;
 	const std::string listen = parsed->Value("listen", "127.0.0.1:8080");
 	const auto colon = listen.rfind(':');
 	if (colon == std::string::npos || colon == 0) {

@@ -23,6 +23,8 @@ public:
 	//! prev_hash is the current last entry's hash, read in the same transaction as the insert.
 	virtual Status AppendAudit(const AuditEntry &entry) = 0;
 	virtual Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) = 0;
+	//! The id of the organisation's newest audit entry, 0 when it has none (storage/org_revision.hpp).
+	virtual Result<int64_t> NewestAuditId(Id org_id) = 0;
 	//! One account's own events, newest first, at most `limit`: the entries outside any
 	//! organisation whose target is "user:ID" and whose action is one of `actions`.
 	virtual Result<std::vector<AuditEntry>> ListAccountAudit(Id user_id, const std::vector<std::string> &actions,

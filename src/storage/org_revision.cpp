@@ -4,12 +4,7 @@
 namespace mamori::storage {
 
 Result<int64_t> OrgRevision(AuditStore &store, Id org_id) {
-	// Newest first, one row: a reverse step on the audit_log_org (org_id, id) index.
-	auto newest = store.ListAudit(org_id, 1, 0);
-	if (!newest) {
-		return newest.error();
-	}
-	return newest->empty() ? int64_t{0} : newest->front().id;
+	return store.NewestAuditId(org_id);
 }
 
 } // namespace mamori::storage

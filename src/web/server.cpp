@@ -129,7 +129,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	                    .store = store,
 	                    .catalogs = &*catalogs,
 	                    .mailer = mailer.get(),
-	                    .alerts = &alerts};
+	                    .alerts = &alerts,
+	                    .api_rate = &options.api_rate};
 	// Rounds answered before migration 0028 get their kept scores before the first request.
 	if (auto scored = app::ScoreUnscoredRounds(ctx); !scored) {
 		return Fail(scored.error());

@@ -3,6 +3,7 @@
 
 #include "app/alert_settings.hpp"
 #include "app/records.hpp"
+#include "core/security/rate_limit.hpp"
 #include "platform/mailer.hpp"
 
 #include <optional>
@@ -27,6 +28,8 @@ struct ServeOptions {
 	std::optional<platform::SmtpSettings> mail;  // none: reports show on the dashboard only
 	//! Thresholds and the operator's address of the burst alerts (app/alerts.hpp).
 	app::AlertSettings alerts;
+	//! The API limit per account (`--api-rate-limit`).
+	mamori::ApiRateSetting api_rate;
 };
 
 //! Loads content and templates, prints the set-up code when no account

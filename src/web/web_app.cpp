@@ -187,9 +187,11 @@ bool WebApp::CheckApiCsrf(Request &request) {
 	return false;
 }
 
-void WebApp::SendJson(Request &request, int status, const Json &body) {
+void WebApp::SendJson(Request &request, int status, const Json &body) { SendJsonText(request, status, body.dump()); }
+
+void WebApp::SendJsonText(Request &request, int status, const std::string &body) {
 	request.response.status = status;
-	request.response.set_content(body.dump(), "application/json; charset=utf-8");
+	request.response.set_content(body, "application/json; charset=utf-8");
 	// An API answer opened as a page is a download, never a document a browser renders (ASVS 14.4.2).
 	request.response.set_header("Content-Disposition", "attachment; filename=\"api.json\"");
 }

@@ -108,6 +108,8 @@ public:
 	bool CheckApiCsrf(Request &request);
 
 	void SendJson(Request &request, int status, const Json &body);
+	//! An API answer already encoded as JSON text.
+	void SendJsonText(Request &request, int status, const std::string &body);
 	void SendApiError(Request &request, const Error &error);
 	void SendHtml(Request &request, int status, const std::string &html);
 	void Redirect(Request &request, const std::string &location);

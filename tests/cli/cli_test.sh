@@ -447,6 +447,10 @@ expect_bad "serve: a network address without TLS settings names --public-url htt
 	serve --db "$WORK/never.db" --listen 0.0.0.0:18080
 expect_bad "serve: an http public URL is no TLS setting" '--listen' /dev/null \
 	serve --db "$WORK/never.db" --listen 192.0.2.10:18080 --public-url http://mamori.example.jp
+expect_bad "serve: an API limit of 0 names --api-rate-limit" '--api-rate-limit' /dev/null \
+	serve --db "$WORK/never.db" --api-rate-limit 0
+expect_bad "serve: an API limit that is not a number names --api-rate-limit" '--api-rate-limit' /dev/null \
+	serve --db "$WORK/never.db" --api-rate-limit 10x
 if [ ! -e "$WORK/never.db" ]; then pass "serve: a refused listen address creates no database"; else fail "serve: a refused listen address creates no database" "never.db exists"; fi
 
 # ---------------------------------------------------------------- user create and backup

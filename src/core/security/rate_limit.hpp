@@ -26,6 +26,13 @@ inline constexpr RateLimit kApiRequestLimit{300, 60};
 inline constexpr RateLimit kExportLimit{30, 10 * 60};
 inline constexpr RateLimit kImportLimit{20, 10 * 60};
 
+//! The API limit an operator chose (`serve --api-rate-limit N|off`): N calls a minute per account,
+//! or no counting at all when a proxy in front already limits (each counted call is a write).
+struct ApiRateSetting {
+	bool counted = true;
+	RateLimit limit = kApiRequestLimit;
+};
+
 //! The start of the fixed window `now` falls in.
 inline std::time_t FixedWindowStart(std::time_t now, long long window_seconds) {
 	return now - static_cast<std::time_t>(now % window_seconds);

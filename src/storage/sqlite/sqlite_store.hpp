@@ -251,6 +251,7 @@ public:
 
 	Status AppendAudit(const AuditEntry &entry) override;
 	Result<std::vector<AuditEntry>> ListAudit(Id org_id, int limit, int offset) override;
+	Result<int64_t> NewestAuditId(Id org_id) override;
 	Result<std::vector<AuditEntry>> ListAccountAudit(Id user_id, const std::vector<std::string> &actions,
 	                                                 int limit) override;
 	Result<std::vector<AuditChainEntry>> ListAuditChain() override;

@@ -110,6 +110,18 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int
 	                            ReadAudit);
 }
 
+Result<int64_t> SqliteStore::NewestAuditId(Id org_id) {
+	std::lock_guard lock(mutex_);
+	// One reverse step on the audit_log_org (org_id, id) index; read on every kept page or view.
+	auto newest = QueryOne<int64_t>(db_, "SELECT id FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT 1",
+	                                [&](Statement &s) { s.Bind(1, org_id); },
+	                                [](const Statement &s) -> Result<int64_t> { return s.ColumnInt64(0); });
+	if (!newest) {
+		return newest.error();
+	}
+	return newest->value_or(0);
+}
+
 Result<std::vector<AuditEntry>> SqliteStore::ListAccountAudit(Id user_id, const std::vector<std::string> &actions,
                                                              int limit) {
 	if (actions.empty()) {

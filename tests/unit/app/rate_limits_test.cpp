@@ -84,6 +84,39 @@ TEST_F(RateLimitsTest, TheCallOverTheLimitIsRefusedUntilTheWindowEnds) {
 	EXPECT_TRUE(TakeRate(context, RateKind::kApi, "user:7").ok()) << "a new window starts afresh";
 }
 
+TEST_F(RateLimitsTest, TheOperatorsApiLimitReplacesTheDefault) {
+	const ApiRateSetting five_a_minute{.counted = true, .limit = RateLimit{5, 60}};
+	auto context = ctx();
+	context.api_rate = &five_a_minute;
+	for (int call = 1; call <= 5; ++call) {
+		ASSERT_TRUE(TakeRate(context, RateKind::kApi, "user:7").ok()) << "call " << call;
+	}
+	Status refused = TakeRate(context, RateKind::kApi, "user:7");
+	ASSERT_FALSE(refused.ok());
+	EXPECT_EQ(ParamOf(refused.error(), "limit"), "5");
+	for (int i = 0; i < kExportLimit.max_hits; ++i) {
+		ASSERT_TRUE(TakeRate(context, RateKind::kExport, "user:7").ok()) << "exports keep their own limit";
+	}
+	EXPECT_FALSE(TakeRate(context, RateKind::kExport, "user:7").ok());
+}
+
+TEST_F(RateLimitsTest, AnApiLimitTurnedOffCountsNothing) {
+	const ApiRateSetting off{.counted = false};
+	auto context = ctx();
+	context.api_rate = &off;
+	for (int call = 1; call <= kApiRequestLimit.max_hits + 10; ++call) {
+		ASSERT_TRUE(TakeRate(context, RateKind::kApi, "user:7").ok()) << "call " << call;
+	}
+	context.api_rate = nullptr;  // nothing was counted while it was off
+	for (int call = 1; call <= kApiRequestLimit.max_hits; ++call) {
+		ASSERT_TRUE(TakeRate(context, RateKind::kApi, "user:7").ok()) << "call " << call;
+	}
+	EXPECT_FALSE(TakeRate(context, RateKind::kApi, "user:7").ok());
+	for (int i = 0; i < kImportLimit.max_hits; ++i) {
+		ASSERT_TRUE(TakeRate(context, RateKind::kImport, "user:7").ok());
+	}
+}
+
 TEST_F(RateLimitsTest, ExportsAndImportsHaveTheirOwnLimits) {
 	auto context = ctx();
 	for (int i = 0; i < kImportLimit.max_hits; ++i) {
