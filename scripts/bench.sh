@@ -310,7 +310,7 @@ whatif_ms="$(gbench_ms BM_WhatIf/10000)"
   echo
   echo '```'
   echo "build/mamori seed --db DB --orgs $ORGS --assets $ASSETS --email $EMAIL --password …   # DB: a file, or the cluster's postgresql:// URL"
-  echo "build/mamori serve --db DB --listen 127.0.0.1:$PORT"
+  echo "build/mamori serve --db DB --listen 127.0.0.1:$PORT --api-rate-limit off"
   echo "curl -d '{\"email\":…,\"password\":…}' $BASE/api/v1/session                  # the cookie and csrf_token"
   echo "wrk -t1 -c1 -d$DURATION --latency -H 'Cookie: mamori_session=…' $BASE/PATH     # 1 connection"
   echo "wrk -t2 -c16 -d$DURATION --latency -H 'Cookie: mamori_session=…' $BASE/PATH    # and -c64"
