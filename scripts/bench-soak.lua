@@ -46,8 +46,15 @@ local reads = {
 function request()
   counter = counter + 1
   if counter % 10 == 0 then
-    return wrk.format("POST", "/api/v1/orgs/" .. org .. "/selfchecks",
-      { ["Content-Type"] = "application/json", ["X-CSRF-Token"] = csrf }, answer_body(counter))
+    -- wrk.format takes these headers instead of wrk.headers, so the session cookie given with -H
+    -- is copied in (without it every write was refused with 401).
+    local headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    headers["Content-Type"] = "application/json"
+    headers["X-CSRF-Token"] = csrf
+    return wrk.format("POST", "/api/v1/orgs/" .. org .. "/selfchecks", headers, answer_body(counter))
   end
   local path = reads[counter % #reads + 1]:gsub("ORG", org)
   return wrk.format("GET", path)

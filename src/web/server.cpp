@@ -12,6 +12,7 @@
 #include "web/web_app.hpp"
 
 #include <csignal>
+#include <future>
 #include <sys/socket.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -96,19 +97,20 @@ int Serve(const ServeOptions &options, app::Store &store) {
 			return Fail(dir->error());
 		}
 	}
-	auto catalogs = platform::LoadCatalogs(*content_dir);
+	// Reading the guideline content is most of a start (yaml-cpp; docs/performance-notes.md), and
+	// the catalogs do not depend on the messages and templates: read them on a second thread.
+	auto catalogs_read = std::async(std::launch::async, [&] { return platform::LoadCatalogs(*content_dir); });
+	auto messages = platform::LoadMessages(*content_dir);
+	auto retention = platform::LoadRetentionSchedule(*content_dir);
+	// Views take the messages; without them there is nothing to load the templates with.
+	auto views = messages ? Views::Load(*web_dir + "/templates", std::move(messages.value())) : Result<Views>(messages.error());
+	auto catalogs = catalogs_read.get();
 	if (!catalogs) {
 		return Fail(catalogs.error());
 	}
-	auto messages = platform::LoadMessages(*content_dir);
-	if (!messages) {
-		return Fail(messages.error());
-	}
-	auto retention = platform::LoadRetentionSchedule(*content_dir);
 	if (!retention) {
 		return Fail(retention.error());
 	}
-	auto views = Views::Load(*web_dir + "/templates", std::move(messages.value()));
 	if (!views) {
 		return Fail(views.error());
 	}

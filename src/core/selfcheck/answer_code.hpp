@@ -1,7 +1,7 @@
 // mamori/core/selfcheck/answer_code.hpp
 //
-// A combined answer sheet as a short text, one letter per item number from 1 ("i" 実施している,
-// "p" 一部実施, "n" 実施していない, "u" わからない, "-" no answer): how a round's combined answers
+// A combined answer sheet as a short text, one letter per item number from 1 ('i' 実施している,
+// 'p' 一部実施, 'n' 実施していない, 'u' わからない, '-' no answer): how a round's combined answers
 // are kept beside its score (storage: selfcheck_round_scores, migration 0028), so that pages over
 // many organisations read one short text per round instead of every respondent's answers.
 #pragma once
