@@ -166,9 +166,13 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// fit and the clients sent them again a second later: the ~1 s p99 at 64 connections even on
 	// /healthz (`nstat`: TcpExtListenOverflows). The listening socket is noted here and listened on
 	// again with the system's limit once bound.
+	// SO_REUSEADDR only: the library's default adds SO_REUSEPORT, with which a second `mamori
+	// serve` on the same port starts without complaint and the kernel splits the connections
+	// between the two (seen in the test suites as requests answered by another test's server).
 	int listening_socket = -1;
 	server.set_socket_options([&listening_socket](int socket) {
-		httplib::default_socket_options(socket);
+		const int yes = 1;
+		::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
 		listening_socket = socket;
 	});
 	const std::string strict_transport_security = StrictTransportSecurity(options);

@@ -50,7 +50,19 @@ function freshPostgresUrl() {
 }
 
 // `db` reopens an existing database (a restart); the caller then owns its folder.
-export async function startServer({ extraArgs = [], db: reuse } = {}) {
+export async function startServer(options = {}) {
+  // A free port can be taken by another suite's server between the probe and the start (the
+  // suites run two files at once); the server then stops with "in use?", and a new port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(options);
+    } catch (error) {
+      if (attempt >= 5 || !/in use\?/.test(String(error.message))) throw error;
+    }
+  }
+}
+
+async function startServerOnce({ extraArgs = [], db: reuse } = {}) {
   const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), 'mamori-test-'));
   const db = reuse || freshDatabase(dir);
   const port = await freePort();
