@@ -219,7 +219,7 @@ void ShowDashboard(WebApp &web, Request &request, const app::OrgAccess &access) 
 		return web.Redirect(request, OrgPath(access) + "/selfcheck/answer");
 	}
 	const std::string title = web.Text(request, "pages.dashboard", {{"org", access.org.name}});
-	web.SendKeptPage(request, "dashboard", title, access, "", [&]() -> std::optional<Json> {
+	web.SendKeptPage(request, "dashboard", title, access, [&]() -> std::optional<Json> {
 		auto progress = app::ComputeProgress(web.ctx(), access, &web.Content(request));
 		if (!progress) {
 			web.SendErrorPage(request, progress.error());

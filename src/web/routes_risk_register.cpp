@@ -436,7 +436,7 @@ std::optional<Json> RegisterModel(WebApp &web, Request &request, const app::OrgA
 
 void RenderRegister(WebApp &web, Request &request, const app::OrgAccess &access, const std::optional<Error> &error) {
 	if (!error) {
-		return web.SendKeptPage(request, "risk_assets", "pages.risk_assets", access, "",
+		return web.SendKeptPage(request, "risk_assets", "pages.risk_assets", access,
 		                        [&] { return RegisterModel(web, request, access); });
 	}
 	std::optional<Json> model = RegisterModel(web, request, access);
@@ -478,7 +478,7 @@ std::optional<Json> PrintModel(WebApp &web, Request &request, const app::OrgAcce
 }
 
 void ShowAssetsForPrint(WebApp &web, Request &request, const app::OrgAccess &access) {
-	web.SendKeptPage(request, "risk_assets_print", "pages.risk_assets_print", access, "",
+	web.SendKeptPage(request, "risk_assets_print", "pages.risk_assets_print", access,
 	                 [&] { return PrintModel(web, request, access); });
 }
 

@@ -332,8 +332,7 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 }
 
 void WebApp::SendKeptPage(Request &request, const std::string &page, const std::string &title,
-                          const app::OrgAccess &org, const std::string &variant,
-                          const std::function<std::optional<Json>()> &make_model) {
+                          const app::OrgAccess &org, const std::function<std::optional<Json>()> &make_model) {
 	// The revision is read before the model is built (see web/kept_pages.hpp).
 	auto revision = app::OrgDataRevision(ctx_, org.org.id);
 	if (!revision) {
@@ -341,7 +340,7 @@ void WebApp::SendKeptPage(Request &request, const std::string &page, const std::
 	}
 	Json layout = PageLayout(request, page, title, org, false);
 	std::string key = page;
-	for (const std::string &part : {request.http.target, ctx_.clock.TodayInJapan(), variant, layout.dump()}) {
+	for (const std::string &part : {request.http.target, ctx_.clock.TodayInJapan(), layout.dump()}) {
 		key += '\n';
 		key += part;
 	}

@@ -135,10 +135,10 @@ public:
 
 	//! Sends a page of the organisation that depends only on its data, the reader, the request's
 	//! address and the day: kept (web/kept_pages.hpp) and sent again until the organisation
-	//! changes. `variant` names anything else the model depends on. `make_model` runs only when
-	//! the page is not kept; it returns nullopt after sending an error page of its own.
+	//! changes. A page whose model depends on anything else must not use it. `make_model` runs
+	//! only when the page is not kept; it returns nullopt after sending an error page of its own.
 	void SendKeptPage(Request &request, const std::string &page, const std::string &title, const app::OrgAccess &org,
-	                  const std::string &variant, const std::function<std::optional<Json>()> &make_model);
+	                  const std::function<std::optional<Json>()> &make_model);
 
 	//! The CSRF token to embed in forms for this request (session or pre-session).
 	std::string FormCsrfToken(Request &request);
