@@ -12,7 +12,7 @@
 #include "core/document/document_values.hpp"
 #include "core/document/placeholders.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/node.hpp"
 
 using namespace mamori;
 
@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 			}
 		} catch (const catalog_detail::CatalogProblem &) {
 			// A refused template: what the loader is for.
-		} catch (const YAML::Exception &) {
+		} catch (const yaml::Exception &) {
 			// Broken YAML, refused the same way (ParseCatalog turns both into an Error).
 		}
 	}

@@ -6,7 +6,7 @@ set -euo pipefail
 BUILD_PKGS=(
   build-essential cmake pkg-config git ca-certificates
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
-  libargon2-dev libssl-dev libyaml-cpp-dev libkainjow-mustache-dev
+  libargon2-dev libssl-dev libyaml-dev libkainjow-mustache-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk
   libxlsxwriter-dev libzip-dev libpugixml-dev libcurl4-openssl-dev
   libqrencode-dev

@@ -199,12 +199,14 @@ int RunServe(const Args &args) {
 		return ReportError(Error::Invalid("--listen", "cli.errors.listen_port"));
 	}
 	options.port = port;
+	// The content is read on other threads while the database opens and migrates.
+	web::ContentReads content = web::ContentReads::Start();
 	// The one place the server's store is opened (storage::OpenStore picks the backend).
 	auto store = storage::OpenStore(options.db_path);
 	if (!store) {
 		return ReportError(store.error());
 	}
-	return web::Serve(options, **store);
+	return web::Serve(options, **store, std::move(content));
 }
 
 int RunUser(const Args &args) {

@@ -11,16 +11,25 @@ namespace mamori::platform {
 namespace fs = std::filesystem;
 
 Result<std::string> ReadWholeFile(const std::string &path) {
-	std::ifstream in(path, std::ios::binary);
+	std::ifstream in(path, std::ios::binary | std::ios::ate);
 	if (!in) {
 		return Error{ErrorCode::kInvalidInput, path, "errors.file.open"};
 	}
-	std::ostringstream buffer;
-	buffer << in.rdbuf();
+	// Sized once from the file's length (a string stream grew and copied it,
+	// which showed in a start's profile); read on to the end in case it grew.
+	std::string bytes;
+	if (const std::streamoff length = in.tellg(); length > 0) {
+		bytes.reserve(static_cast<size_t>(length));
+	}
+	in.seekg(0);
+	char chunk[64 * 1024];
+	while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+		bytes.append(chunk, static_cast<size_t>(in.gcount()));
+	}
 	if (in.bad()) {
 		return Error{ErrorCode::kInvalidInput, path, "errors.file.read"};
 	}
-	return buffer.str();
+	return bytes;
 }
 
 Status WriteWholeFile(const std::string &path, const std::string &bytes) {
@@ -92,7 +101,9 @@ Result<ContentFiles> ReadContentFiles(const std::string &content_dir) {
 		if (!text) {
 			return text.error();
 		}
-		files.emplace(fs::relative(it->path(), content_dir).generic_string(), std::move(text.value()));
+		// The iterator's paths start with content_dir as given: its relative part is the name
+		// (fs::relative canonicalises both paths, a stat per folder per file).
+		files.emplace(it->path().lexically_relative(content_dir).generic_string(), std::move(text.value()));
 	}
 	if (error) {
 		return Error{ErrorCode::kCatalogInvalid, content_dir, "cannot list the content folder: " + error.message()};

@@ -10,6 +10,7 @@
 #include "web/http_errors.hpp"
 #include "web/retention_timer.hpp"
 #include "web/web_app.hpp"
+#include "web/worker_pool.hpp"
 
 #include <csignal>
 #include <future>
@@ -24,6 +25,8 @@ namespace mamori::web {
 
 //! Worker threads: one per open connection that is sending requests (see RunServer).
 static constexpr size_t kWorkerThreads = 128;
+// Started with the server; the rest as connections need them (worker_pool.hpp).
+static constexpr size_t kInitialWorkerThreads = 8;
 //! Requests one keep-alive connection may carry before the server closes it.
 static constexpr size_t kKeepAliveRequests = 1000;
 //! What the kept views of organisations (analyses, dashboards) may take, by their estimates: the
@@ -81,39 +84,78 @@ static int Fail(const Error &error) {
 	return 1;
 }
 
-int Serve(const ServeOptions &options, app::Store &store) {
+struct ContentReads::Loaded {
+	Catalogs catalogs;
+	Views views;
+	RetentionSchedule retention;
+	std::string web_dir;
+};
+
+struct ContentReads::Pending {
+	std::string web_dir;
+	Error located;  // when content/ or web/ cannot be found, nothing is read
+	std::future<Result<Catalogs>> catalogs;
+	std::future<Result<std::pair<Views, RetentionSchedule>>> pages;
+};
+
+ContentReads::ContentReads(std::unique_ptr<Pending> pending) : pending_(std::move(pending)) {}
+ContentReads::ContentReads(ContentReads &&) noexcept = default;
+ContentReads &ContentReads::operator=(ContentReads &&) noexcept = default;
+ContentReads::~ContentReads() = default; // std::async's futures wait for their threads
+
+ContentReads ContentReads::Start() {
 #ifdef __GLIBC__
-	// glibc gives busy threads arenas of their own (up to 8 per core) and keeps
-	// what they freed; with a hundred workers that showed as RSS growing under
-	// load and never coming back. Four arenas keep contention low on the small
-	// machines mamori runs on.
+	// Before the first thread: glibc gives busy threads arenas of their own (up
+	// to 8 per core) and keeps what they freed; with a hundred workers that
+	// showed as RSS growing under load and never coming back. Four arenas keep
+	// contention low on the small machines mamori runs on.
 	mallopt(M_ARENA_MAX, 4);
 #endif
-	platform::StartMemoryRelease();
+	auto pending = std::make_unique<Pending>();
 	auto content_dir = platform::LocateResourceDir("content");
 	auto web_dir = platform::LocateResourceDir("web");
 	for (const auto *dir : {&content_dir, &web_dir}) {
 		if (!*dir) {
-			return Fail(dir->error());
+			pending->located = dir->error();
+			return ContentReads(std::move(pending));
 		}
 	}
-	// Reading the guideline content is most of a start (yaml-cpp; docs/performance-notes.md), and
-	// the catalogs do not depend on the messages and templates: read them on a second thread.
-	auto catalogs_read = std::async(std::launch::async, [&] { return platform::LoadCatalogs(*content_dir); });
-	auto messages = platform::LoadMessages(*content_dir);
-	auto retention = platform::LoadRetentionSchedule(*content_dir);
-	// Views take the messages; without them there is nothing to load the templates with.
-	auto views = messages ? Views::Load(*web_dir + "/templates", std::move(messages.value())) : Result<Views>(messages.error());
-	auto catalogs = catalogs_read.get();
+	pending->web_dir = *web_dir;
+	// The catalogs do not depend on the messages and templates: one thread each.
+	pending->catalogs = std::async(std::launch::async, [dir = *content_dir] { return platform::LoadCatalogs(dir); });
+	pending->pages = std::async(std::launch::async, [dir = *content_dir, web = *web_dir]()
+	                                                    -> Result<std::pair<Views, RetentionSchedule>> {
+		auto messages = MAMORI_TRY(platform::LoadMessages(dir));
+		auto retention = MAMORI_TRY(platform::LoadRetentionSchedule(dir));
+		auto views = MAMORI_TRY(Views::Load(web + "/templates", std::move(messages)));
+		return std::pair<Views, RetentionSchedule>(std::move(views), std::move(retention));
+	});
+	return ContentReads(std::move(pending));
+}
+
+Result<ContentReads::Loaded> ContentReads::Wait() {
+	if (!pending_->catalogs.valid()) {
+		return pending_->located;
+	}
+	auto catalogs = pending_->catalogs.get();
+	auto pages = pending_->pages.get();
 	if (!catalogs) {
-		return Fail(catalogs.error());
+		return catalogs.error();
 	}
-	if (!retention) {
-		return Fail(retention.error());
+	if (!pages) {
+		return pages.error();
 	}
-	if (!views) {
-		return Fail(views.error());
+	return Loaded{std::move(catalogs.value()), std::move(pages->first), std::move(pages->second), pending_->web_dir};
+}
+
+int Serve(const ServeOptions &options, app::Store &store, ContentReads content) {
+	platform::StartMemoryRelease();
+	auto loaded = content.Wait();
+	if (!loaded) {
+		return Fail(loaded.error());
 	}
+	auto &catalogs = loaded->catalogs;
+	const std::string &web_dir = loaded->web_dir;
 
 	std::unique_ptr<platform::Mailer> mailer;
 	if (options.mail) {
@@ -127,9 +169,9 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	app::AlertSettings alerts = options.alerts;
 	app::OrgViewCache org_views(kViewCacheBytes);
 	const app::ViewCacheAttachment org_views_attached(store, org_views);
-	app::AppContext ctx{.catalog = catalogs->Default(),
+	app::AppContext ctx{.catalog = catalogs.Default(),
 	                    .store = store,
-	                    .catalogs = &*catalogs,
+	                    .catalogs = &catalogs,
 	                    .mailer = mailer.get(),
 	                    .alerts = &alerts,
 	                    .api_rate = &options.api_rate};
@@ -137,8 +179,8 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	if (auto scored = app::ScoreUnscoredRounds(ctx); !scored) {
 		return Fail(scored.error());
 	}
-	WebApp web_app(ctx, std::move(views.value()),
-	               WebOptions{.static_dir = *web_dir + "/static",
+	WebApp web_app(ctx, std::move(loaded->views),
+	               WebOptions{.static_dir = web_dir + "/static",
 	                          .secure_cookies = options.secure_cookies,
 	                          .public_url = options.public_url,
 	                          .trusted_proxies = options.trusted_proxies,
@@ -146,7 +188,6 @@ int Serve(const ServeOptions &options, app::Store &store) {
 
 	alerts.messages = &web_app.messages();
 	alerts.locale = options.console_locale;
-
 	httplib::Server server;
 	server.set_payload_max_length(kMaxBodyBytes);
 	// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to
@@ -159,7 +200,7 @@ int Serve(const ServeOptions &options, app::Store &store) {
 	// every request is short, so the pool is sized for the connections a busy
 	// office or a small operator keeps open; a connection may serve many
 	// requests (the library's default closes it after 5, costing a reconnect).
-	server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+	server.new_task_queue = [] { return new GrowingWorkerPool(kInitialWorkerThreads, kWorkerThreads); };
 	server.set_keep_alive_max_count(kKeepAliveRequests);
 	// cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
 	// library). When 64 browsers connected at once, the kernel dropped the handshakes that did not
@@ -187,7 +228,7 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		}
 		return httplib::Server::HandlerResponse::Unhandled;
 	});
-	server.set_mount_point("/static", *web_dir + "/static");
+	server.set_mount_point("/static", web_dir + "/static");
 	server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
 
 	server.Get("/healthz", [](const httplib::Request &, httplib::Response &response) {
@@ -248,13 +289,12 @@ int Serve(const ServeOptions &options, app::Store &store) {
 		::listen(listening_socket, SOMAXCONN);
 	}
 	// Personal data past its period goes at start and then daily (content/retention/).
-	RetentionTimer retention_timer(ctx, std::move(retention.value()));
+	RetentionTimer retention_timer(ctx, std::move(loaded->retention));
 	g_running_server = &server;
 	std::signal(SIGINT, StopOnSignal);
 	std::signal(SIGTERM, StopOnSignal);
 	std::cout << "mamori: serving on http://" << options.host << ":" << options.port << "/ (database "
-	          << options.db_path << ")" << std::endl;
-	server.listen_after_bind();
+	          << options.db_path << ")" << std::endl; server.listen_after_bind();
 	g_running_server = nullptr;
 	return 0;
 }

@@ -3,9 +3,11 @@
 
 #include "app/alert_settings.hpp"
 #include "app/records.hpp"
+#include "core/common/result.hpp"
 #include "core/security/rate_limit.hpp"
 #include "platform/mailer.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +34,32 @@ struct ServeOptions {
 	mamori::ApiRateSetting api_rate;
 };
 
-//! Loads content and templates, prints the set-up code when no account
-//! exists yet, and serves `store` until stopped. Returns the exit code.
-int Serve(const ServeOptions &options, app::Store &store);
+class Views;
+
+//! What a server reads from content/ and web/ before it can answer: the
+//! catalogs (both languages), the messages with the page templates, and the
+//! retention schedule. Reading them is most of a start, so they are read on
+//! two threads of their own from the moment Start is called, while the
+//! caller opens the database (issue 11: a cold start within 100 ms).
+class ContentReads {
+public:
+	static ContentReads Start();
+	ContentReads(ContentReads &&) noexcept;
+	ContentReads &operator=(ContentReads &&) noexcept;
+	~ContentReads();
+
+	struct Loaded;
+	//! Waits for both threads; the first problem found is the error.
+	Result<Loaded> Wait();
+
+private:
+	struct Pending;
+	explicit ContentReads(std::unique_ptr<Pending> pending);
+	std::unique_ptr<Pending> pending_;
+};
+
+//! Prints the set-up code when no account exists yet, and serves `store`
+//! with `content` until stopped. Returns the exit code.
+int Serve(const ServeOptions &options, app::Store &store, ContentReads content);
 
 } // namespace mamori::web

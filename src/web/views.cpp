@@ -63,6 +63,35 @@ static mustache::data ToData(const nlohmann::json &value) {
 	return root;
 }
 
+class Views::Template {
+public:
+	Template(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {}
+
+	const std::string &text() const { return text_; }
+
+	//! The parsed template, or null when the text is not valid Mustache (error() says why).
+	mustache::mustache *Parsed() {
+		std::call_once(parsed_once_, [this] {
+			auto parsed = std::make_unique<mustache::mustache>(text_);
+			if (parsed->is_valid()) {
+				parsed_ = std::move(parsed);
+			} else {
+				error_ = parsed->error_message();
+			}
+		});
+		return parsed_.get();
+	}
+	const std::string &error() const { return error_; }
+	const std::string &file() const { return file_; }
+
+private:
+	std::string file_;
+	std::string text_;
+	std::once_flag parsed_once_;
+	std::unique_ptr<mustache::mustache> parsed_;
+	std::string error_;
+};
+
 Result<std::string> ExpandMessageKeys(const std::string &template_name, const std::string &text,
                                       const MessageCatalog &messages, Locale locale, std::set<std::string> &used) {
 	static constexpr std::string_view kOpen = "{{#t}}";
@@ -107,14 +136,8 @@ Result<Views> Views::Load(const std::string &dir, MessageCatalog messages) {
 			if (!expanded) {
 				return expanded.error();
 			}
-			mustache::mustache compiled{*expanded};
-			if (!compiled.is_valid()) {
-				return Error{ErrorCode::kCatalogInvalid,
-				             entry.path().string() + " (" + std::string(LocaleCode(locale)) + ")",
-				             compiled.error_message()};
-			}
-			views.templates_[locale][name] = std::move(expanded.value());
-			views.compiled_[locale][name] = std::make_shared<const mustache::mustache>(std::move(compiled));
+			views.templates_[locale][name] = std::make_shared<Template>(
+			    entry.path().string() + " (" + std::string(LocaleCode(locale)) + ")", std::move(expanded.value()));
 		}
 	}
 	if (error) {
@@ -126,26 +149,41 @@ Result<Views> Views::Load(const std::string &dir, MessageCatalog messages) {
 	return views;
 }
 
+Status Views::CheckAll() const {
+	for (const auto &[locale, templates] : templates_) {
+		for (const auto &[name, kept] : templates) {
+			if (kept->Parsed() == nullptr) {
+				return Error{ErrorCode::kCatalogInvalid, kept->file(), kept->error()};
+			}
+		}
+	}
+	return OkStatus();
+}
+
 std::string Views::Render(Locale locale, const std::string &name, const nlohmann::json &model) const {
-	const auto &compiled = compiled_.at(locale);
-	auto found = compiled.find(name);
-	if (found == compiled.end()) {
+	const auto &templates = templates_.at(locale);
+	auto found = templates.find(name);
+	if (found == templates.end()) {
 		return "<p>template " + name + " missing</p>";
+	}
+	mustache::mustache *parsed = found->second->Parsed();
+	if (parsed == nullptr) {
+		return "<p>template " + name + " is broken</p>"; // CheckAll in the unit tests keeps this from shipping
 	}
 	mustache::data data = ToData(model);
 	// Partials are the templates named with a leading underscore
 	// ({{> _error_summary}}), so they cannot collide with model keys.
-	for (const auto &[partial_name, partial_text] : templates_.at(locale)) {
+	for (const auto &[partial_name, partial] : templates) {
 		if (partial_name.empty() || partial_name[0] != '_') {
 			continue;
 		}
-		data.set(partial_name, mustache::partial{[text = &partial_text]() { return *text; }});
+		data.set(partial_name, mustache::partial{[text = &partial->text()]() { return *text; }});
 	}
-	// Templates are parsed once, at Load (parsing the page and the layout on every request was a
-	// fifth of a small page's time). kainjow's render() is not const, but all it writes to the
-	// template is its error message, and only on an error: a bad template or partial (refused by
-	// Load) or a lambda (mamori's models have none). So threads may share a compiled template.
-	return const_cast<mustache::mustache &>(*found->second).render(data);
+	// A template is parsed once (parsing the page and the layout on every request was a fifth of a
+	// small page's time). kainjow's render() is not const, but all it writes to the template is its
+	// error message, and only on an error: a bad template or partial (CheckAll) or a lambda
+	// (mamori's models have none). So threads may share a parsed template.
+	return parsed->render(data);
 }
 
 std::string Views::RenderPage(Locale locale, const std::string &page, const nlohmann::json &model) const {

@@ -7,8 +7,6 @@
 #include "core/catalog/incident_rules_loader.hpp"
 #include "core/catalog/training_quizzes_loader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
@@ -21,6 +19,7 @@ namespace {
 
 using catalog_detail::CatalogProblem;
 using catalog_detail::ParseFile;
+using catalog_detail::ParseMemo;
 using catalog_detail::Reader;
 
 
@@ -538,27 +537,20 @@ BenchmarkRules ReadBenchmarkRules(const Reader &file) {
 	return rules;
 }
 
-std::vector<std::string> ReadPasswordList(const ContentFiles &files) {
+CommonPasswords ReadPasswordList(const ContentFiles &files) {
+	ParseMemo *memo = ParseMemo::Current();
+	if (memo != nullptr && memo->common_passwords) {
+		return *memo->common_passwords; // shared, not copied
+	}
 	auto found = files.find("common_passwords.txt");
 	if (found == files.end()) {
 		throw CatalogProblem{"common_passwords.txt", "file is missing"};
 	}
-	std::vector<std::string> words;
-	std::istringstream lines(found->second);
-	std::string line;
-	while (std::getline(lines, line)) {
-		while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
-			line.pop_back();
-		}
-		if (line.empty() || line[0] == '#') {
-			continue;
-		}
-		std::transform(line.begin(), line.end(), line.begin(), [](unsigned char c) { return std::tolower(c); });
-		words.push_back(line);
+	CommonPasswords list = CommonPasswords::FromText(found->second);
+	if (memo != nullptr) {
+		memo->common_passwords = list;
 	}
-	std::sort(words.begin(), words.end());
-	words.erase(std::unique(words.begin(), words.end()), words.end());
-	return words;
+	return list;
 }
 
 //! An incident kind's lessons re-rate threats of the risk catalog; an id the
@@ -608,7 +600,7 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale) {
 		return catalog;
 	} catch (const CatalogProblem &problem) {
 		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
-	} catch (const YAML::Exception &error) {
+	} catch (const yaml::Exception &error) {
 		return Error{ErrorCode::kCatalogInvalid, "", std::string("YAML error: ") + error.what()};
 	}
 }
@@ -677,13 +669,14 @@ Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Loca
 		}
 	} catch (const CatalogProblem &problem) {
 		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
-	} catch (const YAML::Exception &error) {
+	} catch (const yaml::Exception &error) {
 		return Error{ErrorCode::kCatalogInvalid, "", std::string("YAML error: ") + error.what()};
 	}
 	return whole_catalog();
 }
 
 Result<Catalogs> ParseCatalogs(const ContentFiles &files) {
+	const ParseMemo memo; // every language reads the same files
 	std::map<Locale, Catalog> by_locale;
 	for (Locale locale : kAllLocales) {
 		auto catalog = ParseCatalog(files, locale);

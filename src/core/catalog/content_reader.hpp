@@ -7,11 +7,14 @@
 #pragma once
 
 #include "core/catalog/catalog_loader.hpp"
+#include "core/security/common_passwords.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/node.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +29,7 @@ struct CatalogProblem {
 
 class Reader {
 public:
-	Reader(std::string file, YAML::Node node, std::string path = "")
+	Reader(std::string file, yaml::Node node, std::string path = "")
 	    : file_(std::move(file)), node_(std::move(node)), path_(std::move(path)) {}
 
 	[[noreturn]] void Fail(const std::string &what) const {
@@ -37,7 +40,7 @@ public:
 		if (!node_.IsMap()) {
 			Fail("expected a mapping");
 		}
-		YAML::Node child = node_[key];
+		yaml::Node child = node_[key];
 		if (!child.IsDefined() || child.IsNull()) {
 			Fail("'" + key + "' is missing");
 		}
@@ -53,6 +56,7 @@ public:
 			list.Fail("expected a list");
 		}
 		std::vector<Reader> items;
+		items.reserve(list.node_.size());
 		for (size_t item_idx = 0; item_idx < list.node_.size(); ++item_idx) {
 			items.emplace_back(file_, list.node_[item_idx], Join(key) + "[" + std::to_string(item_idx) + "]");
 		}
@@ -78,7 +82,7 @@ public:
 		Reader child = Child(key);
 		try {
 			return child.node_.as<long long>();
-		} catch (const YAML::Exception &) {
+		} catch (const yaml::Exception &) {
 			child.Fail("expected an integer");
 		}
 	}
@@ -91,7 +95,7 @@ public:
 		Reader child = Child(key);
 		try {
 			return child.node_.as<bool>();
-		} catch (const YAML::Exception &) {
+		} catch (const yaml::Exception &) {
 			child.Fail("expected true or false");
 		}
 	}
@@ -111,7 +115,7 @@ public:
 		for (const auto &item : Items(key)) {
 			try {
 				values.push_back(item.node_.as<int>());
-			} catch (const YAML::Exception &) {
+			} catch (const yaml::Exception &) {
 				item.Fail("expected an integer");
 			}
 		}
@@ -141,8 +145,8 @@ public:
 			Fail("expected a mapping");
 		}
 		std::vector<std::string> keys;
-		for (const auto &entry : node_) {
-			keys.push_back(entry.first.as<std::string>());
+		for (const auto &entry : node_.Entries()) {
+			keys.push_back(entry.first);
 		}
 		return keys;
 	}
@@ -162,11 +166,32 @@ private:
 	std::string Join(const std::string &key) const { return path_.empty() ? key : path_ + "." + key; }
 
 	std::string file_;
-	YAML::Node node_;
+	yaml::Node node_;
 	std::string path_;
 };
 
 //! One content file as `locale` sees it: its overlays checked and applied.
 Reader ParseFile(const ContentFiles &files, const std::string &name, Locale locale);
+
+//! While one is alive on a thread, ParseFile there parses each file once and
+//! reuses the tree for the next locale (ParseCatalogs reads every file for
+//! every language; the YAML was a third of each pass). The trees are never
+//! changed: Localize builds new ones.
+class ParseMemo {
+public:
+	ParseMemo();
+	~ParseMemo();
+	ParseMemo(const ParseMemo &) = delete;
+	ParseMemo &operator=(const ParseMemo &) = delete;
+
+	//! The memo of this thread, or null.
+	static ParseMemo *Current();
+
+	std::map<std::string, yaml::Node, std::less<>> trees;
+	std::optional<CommonPasswords> common_passwords;
+
+private:
+	ParseMemo *outer_;
+};
 
 } // namespace mamori::catalog_detail

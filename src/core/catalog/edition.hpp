@@ -11,6 +11,7 @@
 #include "core/incident/exercise_scenario.hpp"
 #include "core/incident/incident_rules.hpp"
 #include "core/owner/owner_guide.hpp"
+#include "core/security/common_passwords.hpp"
 #include "core/training/training_content.hpp"
 
 #include <map>
@@ -295,7 +296,7 @@ struct Catalog {
 	incident::IncidentRules incident;
 	std::vector<incident::ExerciseScenario> exercises;  // built-in tabletop exercises (content/incident/exercises/)
 	training::TrainingContent training;  // content/training/quizzes.yaml
-	std::vector<std::string> common_passwords;  // lower-case
+	CommonPasswords common_passwords;
 
 	const Edition &DefaultEdition() const { return editions.at(default_edition); }
 	const Edition *FindEdition(const std::string &id) const;

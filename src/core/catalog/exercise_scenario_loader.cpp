@@ -3,6 +3,7 @@
 
 #include "core/catalog/content_reader.hpp"
 #include "core/catalog/localize.hpp"
+#include "core/yaml/load.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -193,7 +194,7 @@ Result<incident::ExerciseScenario> ParseExerciseScenario(const std::string &text
                                                          const incident::IncidentProcedures &manual,
                                                          ScenarioEnglish english) {
 	try {
-		const YAML::Node root = YAML::Load(text);
+		const yaml::Node root = yaml::Load(text);
 		if (!root.IsMap()) {
 			return Error{ErrorCode::kCatalogInvalid, file, "expected a mapping (id, title, scenes, ...)"};
 		}
@@ -202,8 +203,8 @@ Result<incident::ExerciseScenario> ParseExerciseScenario(const std::string &text
 		return scenario;
 	} catch (const CatalogProblem &problem) {
 		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
-	} catch (const YAML::Exception &error) {
-		// yaml-cpp's message names the line and column.
+	} catch (const yaml::Exception &error) {
+		// The message names the line and column.
 		return Error{ErrorCode::kCatalogInvalid, file, std::string("YAML error: ") + error.what()};
 	}
 }

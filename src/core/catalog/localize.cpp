@@ -14,7 +14,7 @@ constexpr char32_t kOpenCornerBracket = 0x300C;
 constexpr char32_t kCloseCornerBracket = 0x300D;
 
 //! Decodes UTF-8 leniently: a broken byte becomes U+FFFD and decoding goes on,
-//! since this only classifies text that yaml-cpp has already accepted.
+//! since this only classifies text the YAML reader has already accepted.
 std::vector<char32_t> CodePoints(std::string_view text) {
 	std::vector<char32_t> points;
 	size_t pos = 0;
@@ -65,12 +65,12 @@ bool IsOverlayKey(const std::string &key) {
 	                   [&](Locale locale) { return !OverlayKey(locale).empty() && OverlayKey(locale) == key; });
 }
 
-bool HasJapaneseIn(const YAML::Node &value) {
+bool HasJapaneseIn(const yaml::Node &value) {
 	if (value.IsScalar()) {
 		return HasJapanese(value.Scalar());
 	}
 	if (value.IsSequence()) {
-		for (const auto &element : value) {
+		for (const auto &element : value.Elements()) {
 			if (element.IsScalar() && HasJapanese(element.Scalar())) {
 				return true;
 			}
@@ -79,29 +79,30 @@ bool HasJapaneseIn(const YAML::Node &value) {
 	return false;
 }
 
-bool IsListOfScalars(const YAML::Node &value) {
+bool IsListOfScalars(const yaml::Node &value) {
 	if (!value.IsSequence()) {
 		return false;
 	}
-	return std::all_of(value.begin(), value.end(), [](const YAML::Node &element) { return element.IsScalar(); });
+	const auto &elements = value.Elements();
+	return std::all_of(elements.begin(), elements.end(), [](const yaml::Node &element) { return element.IsScalar(); });
 }
 
 class Localizer {
 public:
 	Localizer(Locale locale, std::string file) : locale_(locale), file_(std::move(file)) {}
 
-	YAML::Node Copy(const YAML::Node &node, const std::string &path) {
+	yaml::Node Copy(const yaml::Node &node, const std::string &path) {
 		if (node.IsMap()) {
 			return CopyMapping(node, path);
 		}
 		if (node.IsSequence()) {
-			YAML::Node copy(YAML::NodeType::Sequence);
+			yaml::Node copy(yaml::NodeType::kSequence);
 			for (size_t idx = 0; idx < node.size(); ++idx) {
-				copy.push_back(Copy(node[idx], path + "[" + std::to_string(idx) + "]"));
+				copy.Append(Copy(node[idx], path + "[" + std::to_string(idx) + "]"));
 			}
 			return copy;
 		}
-		return YAML::Clone(node);
+		return node; // text and nulls are shared: nothing changes them
 	}
 
 	const std::string &problem_where() const { return where_; }
@@ -120,11 +121,11 @@ private:
 		}
 	}
 
-	YAML::Node CopyMapping(const YAML::Node &mapping, const std::string &path) {
-		YAML::Node copy(YAML::NodeType::Map);
-		YAML::Node chosen_overlay;
-		for (const auto &entry : mapping) {
-			const std::string key = entry.first.Scalar();
+	yaml::Node CopyMapping(const yaml::Node &mapping, const std::string &path) {
+		yaml::Node copy(yaml::NodeType::kMap);
+		yaml::Node chosen_overlay;
+		for (const auto &entry : mapping.Entries()) {
+			const std::string &key = entry.first;
 			if (IsOverlayKey(key)) {
 				CheckOverlay(mapping, entry.second, Join(path, key));
 				if (key == OverlayKey(locale_)) {
@@ -132,25 +133,25 @@ private:
 				}
 				continue;
 			}
-			copy[key] = Copy(entry.second, Join(path, key));
+			copy.Set(key, Copy(entry.second, Join(path, key)));
 		}
 		if (chosen_overlay && chosen_overlay.IsMap() && !failed()) {
-			for (const auto &entry : chosen_overlay) {
-				copy[entry.first.Scalar()] = YAML::Clone(entry.second);
+			for (const auto &entry : chosen_overlay.Entries()) {
+				copy.Set(entry.first, entry.second);
 			}
 		}
 		return copy;
 	}
 
-	void CheckOverlay(const YAML::Node &mapping, const YAML::Node &overlay, const std::string &path) {
+	void CheckOverlay(const yaml::Node &mapping, const yaml::Node &overlay, const std::string &path) {
 		if (!overlay.IsMap()) {
 			Fail(path, "a translation must be a mapping of this entry's keys");
 			return;
 		}
-		for (const auto &entry : overlay) {
-			const std::string key = entry.first.Scalar();
+		for (const auto &entry : overlay.Entries()) {
+			const std::string &key = entry.first;
 			const std::string where = Join(path, key);
-			const YAML::Node original = mapping[key];
+			const yaml::Node original = mapping[key];
 			if (IsOverlayKey(key) || !original.IsDefined() || original.IsNull()) {
 				Fail(where, "unknown key '" + key + "': a translation names only keys of its own entry");
 				return;
@@ -163,7 +164,7 @@ private:
 				Fail(where, "'" + key + "' has no Japanese text; ids, numbers and enum values are never translated");
 				return;
 			}
-			const YAML::Node &translated = entry.second;
+			const yaml::Node &translated = entry.second;
 			if (original.IsScalar()) {
 				if (!translated.IsScalar() || translated.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
 					Fail(where, "'" + key + "' must be non-empty text, as in the Japanese");
@@ -176,7 +177,7 @@ private:
 				              " texts, as in the Japanese");
 				return;
 			}
-			for (const auto &element : translated) {
+			for (const auto &element : translated.Elements()) {
 				if (element.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
 					Fail(where, "'" + key + "' must have non-empty text in every line");
 					return;
@@ -216,9 +217,9 @@ bool HasJapaneseOutsideBrackets(std::string_view text) {
 	return false;
 }
 
-Result<YAML::Node> Localize(const YAML::Node &root, Locale locale, const std::string &file) {
+Result<yaml::Node> Localize(const yaml::Node &root, Locale locale, const std::string &file) {
 	Localizer localizer(locale, file);
-	YAML::Node localized = localizer.Copy(root, "");
+	yaml::Node localized = localizer.Copy(root, "");
 	if (localizer.failed()) {
 		return Error{ErrorCode::kCatalogInvalid, localizer.problem_where(), localizer.problem_what()};
 	}

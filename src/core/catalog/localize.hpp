@@ -10,7 +10,7 @@
 #include "core/common/result.hpp"
 #include "core/i18n/locale.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/node.hpp"
 
 #include <string>
 #include <string_view>
@@ -29,7 +29,7 @@ bool HasJapaneseOutsideBrackets(std::string_view text);
 //! True when `text` holds kana, kanji or Japanese punctuation anywhere.
 bool HasJapanese(std::string_view text);
 
-//! A deep copy of `root` in which every overlay of `locale` has replaced the
+//! `root` as `locale` reads it: a new tree (sharing the unchanged parts) in which every overlay of `locale` has replaced the
 //! values it names, and every overlay key is gone. Every overlay (of every
 //! locale) is checked first: it must be a mapping that names only keys of its
 //! own mapping, each holding Japanese text, with the same shape (a scalar for
@@ -37,6 +37,6 @@ bool HasJapanese(std::string_view text);
 //! mapping carries its own overlay. On a broken overlay the error's field is
 //! "<file>: <path>" (for example "editions/3.0/five_articles.yaml:
 //! articles[0].en.title"), the same form as the catalog loader's errors.
-Result<YAML::Node> Localize(const YAML::Node &root, Locale locale, const std::string &file);
+Result<yaml::Node> Localize(const yaml::Node &root, Locale locale, const std::string &file);
 
 } // namespace mamori

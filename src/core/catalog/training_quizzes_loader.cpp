@@ -90,7 +90,7 @@ Result<training::TrainingContent> ParseTrainingContent(const ContentFiles &files
 		return ReadTrainingContent(files, locale);
 	} catch (const CatalogProblem &problem) {
 		return Error{ErrorCode::kCatalogInvalid, problem.where, problem.what};
-	} catch (const YAML::Exception &error) {
+	} catch (const yaml::Exception &error) {
 		return Error{ErrorCode::kCatalogInvalid, TrainingQuizzesFileName(), std::string("YAML error: ") + error.what()};
 	}
 }

@@ -7,7 +7,7 @@
 
 #include "core/catalog/localize.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/load.hpp"
 
 #include <algorithm>
 #include <set>
@@ -34,7 +34,7 @@ class GapFinder {
 public:
 	GapFinder(std::string file, std::vector<UntranslatedEntry> &gaps) : file_(std::move(file)), gaps_(gaps) {}
 
-	void Visit(const YAML::Node &node, const std::string &path) {
+	void Visit(const yaml::Node &node, const std::string &path) {
 		if (node.IsSequence()) {
 			for (size_t idx = 0; idx < node.size(); ++idx) {
 				Visit(node[idx], path + "[" + std::to_string(idx) + "]");
@@ -45,23 +45,21 @@ public:
 			return;
 		}
 		const std::string overlay_key(OverlayKey(Locale::kEn));
-		// A missing key gives an invalid node whose type cannot be asked for,
-		// hence the IsDefined() before every IsMap()/IsSequence() below.
-		const YAML::Node english = node[overlay_key];
+		const yaml::Node english = node[overlay_key];
 		const bool has_english = english.IsDefined() && english.IsMap();
-		for (const auto &entry : node) {
-			const std::string key = entry.first.Scalar();
+		for (const auto &entry : node.Entries()) {
+			const std::string &key = entry.first;
 			if (key == overlay_key) {
 				continue;
 			}
 			const std::string where = path.empty() ? key : path + "." + key;
-			const YAML::Node translated = has_english ? english[key] : YAML::Node();
+			const yaml::Node translated = has_english ? english[key] : yaml::Node();
 			if (entry.second.IsScalar()) {
 				CheckText(entry.second.Scalar(), translated, where);
 			} else if (entry.second.IsSequence() && entry.second.size() > 0 && entry.second[0].IsScalar()) {
 				for (size_t idx = 0; idx < entry.second.size(); ++idx) {
 					const bool has_lines = translated.IsDefined() && translated.IsSequence();
-					const YAML::Node line = has_lines ? translated[idx] : YAML::Node();
+					const yaml::Node line = has_lines ? translated[idx] : yaml::Node();
 					CheckText(entry.second[idx].Scalar(), line, where + "[" + std::to_string(idx) + "]");
 				}
 			} else {
@@ -71,7 +69,7 @@ public:
 	}
 
 private:
-	void CheckText(const std::string &japanese, const YAML::Node &english, const std::string &where) {
+	void CheckText(const std::string &japanese, const yaml::Node &english, const std::string &where) {
 		if (!english.IsDefined() || !english.IsScalar()) {
 			if (HasJapaneseOutsideBrackets(japanese)) {
 				Report(where, "no English text");
@@ -106,8 +104,8 @@ Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
 		return Error{ErrorCode::kCatalogInvalid, "catalog.yaml", "file is missing"};
 	}
 	try {
-		const YAML::Node editions = YAML::Load(index->second)["editions"];
-		for (const auto &edition : editions) {
+		const yaml::Node editions = yaml::Load(index->second)["editions"];
+		for (const auto &edition : editions.Elements()) {
 			const std::string id = edition.as<std::string>();
 			for (auto &name : EditionFileNames(id)) {
 				names.push_back(std::move(name));
@@ -117,7 +115,7 @@ Result<std::vector<std::string>> CatalogFileNames(const ContentFiles &files) {
 				names.push_back(std::move(name));
 			}
 		}
-	} catch (const YAML::Exception &error) {
+	} catch (const yaml::Exception &error) {
 		return Error{ErrorCode::kCatalogInvalid, "catalog.yaml", std::string("YAML error: ") + error.what()};
 	}
 	return names;
@@ -133,10 +131,10 @@ Result<std::vector<UntranslatedEntry>> UntranslatedContent(const ContentFiles &f
 		if (found == files.end()) {
 			return Error{ErrorCode::kCatalogInvalid, name, "file is missing"};
 		}
-		YAML::Node root;
+		yaml::Node root;
 		try {
-			root = YAML::Load(found->second);
-		} catch (const YAML::Exception &error) {
+			root = yaml::Load(found->second);
+		} catch (const yaml::Exception &error) {
 			return Error{ErrorCode::kCatalogInvalid, name, std::string("YAML error: ") + error.what()};
 		}
 		// A malformed overlay is a loader error, not a gap: report it as such.

@@ -1,7 +1,7 @@
 // mamori/core/coaching/programme.cpp
 #include "core/coaching/programme.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/load.hpp"
 
 #include <algorithm>
 #include <set>
@@ -24,7 +24,7 @@ bool IsName(const std::string &text) {
 	       std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-Result<std::string> Scalar(const YAML::Node &node, const std::string &path, bool required) {
+Result<std::string> Scalar(const yaml::Node &node, const std::string &path, bool required) {
 	if (!node || node.IsNull()) {
 		if (required) {
 			return Problem(path, "errors.programme.missing");
@@ -45,7 +45,7 @@ Result<std::string> Scalar(const YAML::Node &node, const std::string &path, bool
 }
 
 //! "text" or {ja: …, en: …}. Shipped content needs both languages.
-Result<LocalText> Text(const YAML::Node &node, const std::string &path, ProgrammeOrigin origin) {
+Result<LocalText> Text(const yaml::Node &node, const std::string &path, ProgrammeOrigin origin) {
 	LocalText text;
 	if (node && node.IsMap()) {
 		text.ja = MAMORI_TRY(Scalar(node["ja"], path + ".ja", true));
@@ -60,12 +60,12 @@ Result<LocalText> Text(const YAML::Node &node, const std::string &path, Programm
 	return text;
 }
 
-Result<YAML::Node> List(const YAML::Node &node, const std::string &path, bool required) {
+Result<yaml::Node> List(const yaml::Node &node, const std::string &path, bool required) {
 	if (!node || node.IsNull()) {
 		if (required) {
 			return Problem(path, "errors.programme.missing");
 		}
-		return YAML::Node(YAML::NodeType::Sequence);
+		return yaml::Node(yaml::NodeType::kSequence);
 	}
 	if (!node.IsSequence()) {
 		return Problem(path, "errors.programme.not_list");
@@ -76,7 +76,7 @@ Result<YAML::Node> List(const YAML::Node &node, const std::string &path, bool re
 	return node;
 }
 
-Result<int> Number(const YAML::Node &node, const std::string &path, int low, int high, bool required) {
+Result<int> Number(const yaml::Node &node, const std::string &path, int low, int high, bool required) {
 	if (!node || node.IsNull()) {
 		if (required) {
 			return Problem(path, "errors.programme.missing");
@@ -86,7 +86,7 @@ Result<int> Number(const YAML::Node &node, const std::string &path, int low, int
 	int value = 0;
 	try {
 		value = node.as<int>();
-	} catch (const YAML::Exception &) {
+	} catch (const yaml::Exception &) {
 		return Problem(path, "errors.programme.not_number");
 	}
 	if (value < low || value > high) {
@@ -95,7 +95,7 @@ Result<int> Number(const YAML::Node &node, const std::string &path, int low, int
 	return value;
 }
 
-Result<ProgrammeVisit> ParseVisit(const YAML::Node &node, const std::string &path, int expected_number,
+Result<ProgrammeVisit> ParseVisit(const yaml::Node &node, const std::string &path, int expected_number,
                                   ProgrammeOrigin origin, const std::vector<std::string> &document_kinds) {
 	if (!node.IsMap()) {
 		return Problem(path, "errors.programme.not_map");
@@ -108,7 +108,7 @@ Result<ProgrammeVisit> ParseVisit(const YAML::Node &node, const std::string &pat
 	visit.title = MAMORI_TRY(Text(node["title"], path + ".title", origin));
 	visit.weeks_before = MAMORI_TRY(Number(node["weeks_before"], path + ".weeks_before", 0, 26, false));
 	visit.source = MAMORI_TRY(Scalar(node["source"], path + ".source", origin == ProgrammeOrigin::kContent));
-	const YAML::Node prework = MAMORI_TRY(List(node["prework"], path + ".prework", false));
+	const yaml::Node prework = MAMORI_TRY(List(node["prework"], path + ".prework", false));
 	std::set<std::string> keys;
 	for (size_t i = 0; i < prework.size(); ++i) {
 		const std::string at = path + ".prework." + std::to_string(i + 1);
@@ -126,11 +126,11 @@ Result<ProgrammeVisit> ParseVisit(const YAML::Node &node, const std::string &pat
 		request.text = MAMORI_TRY(Text(prework[i]["text"], at + ".text", origin));
 		visit.prework.push_back(std::move(request));
 	}
-	const YAML::Node agenda = MAMORI_TRY(List(node["agenda"], path + ".agenda", true));
+	const yaml::Node agenda = MAMORI_TRY(List(node["agenda"], path + ".agenda", true));
 	for (size_t i = 0; i < agenda.size(); ++i) {
 		visit.agenda.push_back(MAMORI_TRY(Text(agenda[i], path + ".agenda." + std::to_string(i + 1), origin)));
 	}
-	const YAML::Node deliverables = MAMORI_TRY(List(node["deliverables"], path + ".deliverables", false));
+	const yaml::Node deliverables = MAMORI_TRY(List(node["deliverables"], path + ".deliverables", false));
 	for (size_t i = 0; i < deliverables.size(); ++i) {
 		const std::string at = path + ".deliverables." + std::to_string(i + 1);
 		if (!deliverables[i].IsMap()) {
@@ -161,10 +161,10 @@ const ProgrammeVisit *Programme::FindVisit(int number) const {
 
 Result<Programme> ParseProgramme(const std::string &yaml_text, ProgrammeOrigin origin,
                                  const std::vector<std::string> &document_kinds) {
-	YAML::Node root;
+	yaml::Node root;
 	try {
-		root = YAML::Load(yaml_text);
-	} catch (const YAML::Exception &error) {
+		root = yaml::Load(yaml_text);
+	} catch (const yaml::Exception &error) {
 		return Problem("programme", "errors.programme.not_yaml", {{"line", std::to_string(error.mark.line + 1)}});
 	}
 	if (!root.IsMap()) {
@@ -184,7 +184,7 @@ Result<Programme> ParseProgramme(const std::string &yaml_text, ProgrammeOrigin o
 			programme.goal = MAMORI_TRY(Text(root["goal"], "goal", origin));
 		}
 		programme.source = MAMORI_TRY(Scalar(root["source"], "source", origin == ProgrammeOrigin::kContent));
-		const YAML::Node visits = MAMORI_TRY(List(root["visits"], "visits", true));
+		const yaml::Node visits = MAMORI_TRY(List(root["visits"], "visits", true));
 		if (visits.size() == 0) {
 			return Problem("visits", "errors.programme.missing");
 		}
@@ -196,7 +196,7 @@ Result<Programme> ParseProgramme(const std::string &yaml_text, ProgrammeOrigin o
 			                                                 static_cast<int>(i + 1), origin, document_kinds)));
 		}
 		return programme;
-	} catch (const YAML::Exception &error) {
+	} catch (const yaml::Exception &error) {
 		return Problem("programme", "errors.programme.not_yaml", {{"line", std::to_string(error.mark.line + 1)}});
 	}
 }

@@ -3,7 +3,7 @@
 
 #include "core/i18n/japanese_text.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/load.hpp"
 
 #include <algorithm>
 #include <set>
@@ -19,13 +19,13 @@ Error Problem(const std::string &where, const std::string &what) {
 }
 
 //! Flattens one YAML mapping into dotted keys; the first problem wins.
-std::optional<Error> Flatten(const YAML::Node &node, const std::string &prefix, const std::string &file,
+std::optional<Error> Flatten(const yaml::Node &node, const std::string &prefix, const std::string &file,
                              EntryMap &out) {
 	if (!node.IsMap()) {
 		return Problem(file + ": " + prefix, "expected a mapping of message keys");
 	}
-	for (const auto &pair : node) {
-		const std::string name = pair.first.as<std::string>();
+	for (const auto &pair : node.Entries()) {
+		const std::string &name = pair.first;
 		const std::string key = prefix.empty() ? name : prefix + "." + name;
 		if (pair.second.IsMap()) {
 			if (auto problem = Flatten(pair.second, key, file, out)) return problem;
@@ -94,10 +94,10 @@ Result<MessageCatalog> MessageCatalog::Parse(const MessageFiles &files) {
 		}
 		for (const auto &file : found->second) {
 			const std::string where = std::string(LocaleCode(locale)) + "/" + file.name;
-			YAML::Node root;
+			yaml::Node root;
 			try {
-				root = YAML::Load(file.text);
-			} catch (const YAML::Exception &problem) {
+				root = yaml::Load(file.text);
+			} catch (const yaml::Exception &problem) {
 				return Problem(where, "broken YAML at line " + std::to_string(problem.mark.line + 1) + ": " + problem.msg);
 			}
 			if (root.IsNull()) continue;

@@ -1,7 +1,7 @@
 // mamori/core/retention/retention_schedule.cpp
 #include "core/retention/retention_schedule.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml/load.hpp"
 
 #include <algorithm>
 #include <set>
@@ -14,7 +14,7 @@ Error Problem(const std::string &file, const std::string &what) {
 	return Error::Make(ErrorCode::kCatalogInvalid, file + ": " + what);
 }
 
-std::string Text(const YAML::Node &node, const char *key) {
+std::string Text(const yaml::Node &node, const char *key) {
 	return node[key] && node[key].IsScalar() ? node[key].as<std::string>() : std::string();
 }
 
@@ -36,10 +36,10 @@ int RetentionSchedule::PeriodDays(const std::string &id) const {
 }
 
 Result<RetentionSchedule> ParseRetentionSchedule(const std::string &yaml_text, const std::string &file) {
-	YAML::Node root;
+	yaml::Node root;
 	try {
-		root = YAML::Load(yaml_text);
-	} catch (const YAML::Exception &error) {
+		root = yaml::Load(yaml_text);
+	} catch (const yaml::Exception &error) {
 		return Problem(file, std::string("not valid YAML: ") + error.what());
 	}
 	if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence()) {
@@ -48,7 +48,7 @@ Result<RetentionSchedule> ParseRetentionSchedule(const std::string &yaml_text, c
 	RetentionSchedule schedule;
 	std::set<std::string> seen;
 	const auto &known = KnownRetentionRules();
-	for (const auto &node : root["rules"]) {
+	for (const auto &node : root["rules"].Elements()) {
 		RetentionRule rule;
 		rule.id = Text(node, "id");
 		if (std::find(known.begin(), known.end(), rule.id) == known.end()) {
@@ -59,7 +59,7 @@ Result<RetentionSchedule> ParseRetentionSchedule(const std::string &yaml_text, c
 		}
 		try {
 			rule.period_days = node["period_days"].as<int>();
-		} catch (const YAML::Exception &) {
+		} catch (const yaml::Exception &) {
 			return Problem(file, "rule " + rule.id + ": period_days must be a whole number");
 		}
 		if (rule.period_days < 1) {

@@ -32,7 +32,7 @@ static std::string Lower(std::string text) {
 }
 
 Status CheckPasswordPolicy(const std::string &password, const std::string &email,
-                           const std::vector<std::string> &common_passwords, const std::string &field) {
+                           const CommonPasswords &common_passwords, const std::string &field) {
 	if (CountCharacters(password) < kMinPasswordLength) {
 		return Error::Invalid(field, "errors.password.too_short", {{"min", std::to_string(kMinPasswordLength)}});
 	}
@@ -43,7 +43,7 @@ Status CheckPasswordPolicy(const std::string &password, const std::string &email
 	if (std::all_of(lowered.begin(), lowered.end(), [&](char c) { return c == lowered.front(); })) {
 		return Error::Invalid(field, "errors.password.same_character");
 	}
-	if (std::binary_search(common_passwords.begin(), common_passwords.end(), lowered)) {
+	if (common_passwords.Contains(lowered)) {
 		// The list's size goes into the text, so the person sees why: attackers try such lists first.
 		return Error::Invalid(field, "errors.password.common", {{"count", WithThousands(common_passwords.size())}});
 	}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/common/result.hpp"
+#include "core/security/common_passwords.hpp"
 
 #include <string>
 #include <vector>
@@ -19,8 +20,7 @@ inline constexpr int kMaxPasswordCharacters = 128;
 //! Number of Unicode code points in UTF-8 text (invalid bytes count as one each).
 int CountCharacters(const std::string &utf8);
 
-//! common_passwords must be sorted and lower-case (as the catalog loader makes it).
 Status CheckPasswordPolicy(const std::string &password, const std::string &email,
-                           const std::vector<std::string> &common_passwords, const std::string &field = "password");
+                           const CommonPasswords &common_passwords, const std::string &field = "password");
 
 } // namespace mamori

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <regex>
 #include <set>
 #include <string>
@@ -58,6 +60,30 @@ TEST(MessageKeysTest, TemplatesUseOnlyKnownKeys) {
 	auto views = web::Views::Load(kRoot + "/web/templates", Messages());
 	ASSERT_TRUE(views.ok()) << views.error().Describe();
 	EXPECT_FALSE(views->UsedKeys().empty());
+}
+
+// Templates are parsed on first use in the server (views.hpp), so this is where a
+// broken one is caught: every template, in every language, as the messages expand it.
+TEST(MessageKeysTest, EveryTemplateParsesInEveryLanguage) {
+	auto views = web::Views::Load(kRoot + "/web/templates", Messages());
+	ASSERT_TRUE(views.ok()) << views.error().Describe();
+	const Status parsed = views->CheckAll();
+	EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().Describe());
+}
+
+TEST(MessageKeysTest, ABrokenTemplateIsNamedByCheckAll) {
+	const fs::path dir = fs::temp_directory_path() / ("mamori-views-" + std::to_string(::getpid()));
+	fs::create_directories(dir);
+	for (const auto &[name, text] : {std::pair<std::string, std::string>{"layout.mustache", "{{{body}}}"},
+	                                 {"broken.mustache", "<p>{{#open}}never closed</p>"}}) {
+		std::ofstream(dir / name) << text;
+	}
+	auto views = web::Views::Load(dir.string(), Messages());
+	ASSERT_TRUE(views.ok()) << views.error().Describe();
+	const Status parsed = views->CheckAll();
+	fs::remove_all(dir);
+	ASSERT_FALSE(parsed.ok());
+	EXPECT_NE(parsed.error().Describe().find("broken.mustache"), std::string::npos) << parsed.error().Describe();
 }
 
 //! Literals that share a first word with a message namespace but are not

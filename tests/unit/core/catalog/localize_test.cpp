@@ -3,6 +3,7 @@
 // Translation overlays (core/catalog/localize.hpp): applied for English,
 // ignored for Japanese, and refused with the file and path when malformed.
 #include "core/catalog/localize.hpp"
+#include "core/yaml/load.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,24 +31,24 @@ items:
         - "Do not reuse them."
 )yaml";
 
-YAML::Node Localized(const std::string &text, Locale locale) {
-	auto result = Localize(YAML::Load(text), locale, kFile);
+yaml::Node Localized(const std::string &text, Locale locale) {
+	auto result = Localize(yaml::Load(text), locale, kFile);
 	EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().Describe());
-	return result.ok() ? result.value() : YAML::Node();
+	return result.ok() ? result.value() : yaml::Node();
 }
 
 Error Refused(const std::string &text) {
-	auto result = Localize(YAML::Load(text), Locale::kEn, kFile);
+	auto result = Localize(yaml::Load(text), Locale::kEn, kFile);
 	EXPECT_FALSE(result.ok()) << "malformed overlay was accepted:\n" << text;
 	if (result.ok()) return Error{};
 	EXPECT_EQ(result.error().code, ErrorCode::kCatalogInvalid);
 	// The Japanese load checks the same overlays, so a broken file never loads.
-	EXPECT_FALSE(Localize(YAML::Load(text), Locale::kJa, kFile).ok());
+	EXPECT_FALSE(Localize(yaml::Load(text), Locale::kJa, kFile).ok());
 	return result.error();
 }
 
 TEST(LocalizeTest, EnglishReplacesTheNamedValues) {
-	const YAML::Node item = Localized(kEntry, Locale::kEn)["items"][0];
+	const yaml::Node item = Localized(kEntry, Locale::kEn)["items"][0];
 	EXPECT_EQ(item["title"].as<std::string>(), "Use strong passwords");
 	ASSERT_EQ(item["steps"].size(), 2u);
 	EXPECT_EQ(item["steps"][1].as<std::string>(), "Do not reuse them.");
@@ -60,7 +61,7 @@ TEST(LocalizeTest, EnglishReplacesTheNamedValues) {
 }
 
 TEST(LocalizeTest, JapaneseIgnoresAndDropsTheOverlays) {
-	const YAML::Node item = Localized(kEntry, Locale::kJa)["items"][0];
+	const yaml::Node item = Localized(kEntry, Locale::kJa)["items"][0];
 	EXPECT_EQ(item["title"].as<std::string>(), "パスワードを強化しよう！");
 	EXPECT_EQ(item["steps"][0].as<std::string>(), "長くします。");
 	EXPECT_EQ(item["source"]["document"].as<std::string>(), "ガイドライン");
@@ -69,7 +70,7 @@ TEST(LocalizeTest, JapaneseIgnoresAndDropsTheOverlays) {
 }
 
 TEST(LocalizeTest, TheInputIsNotChanged) {
-	const YAML::Node root = YAML::Load(kEntry);
+	const yaml::Node root = yaml::Load(kEntry);
 	ASSERT_TRUE(Localize(root, Locale::kEn, kFile).ok());
 	EXPECT_EQ(root["items"][0]["title"].as<std::string>(), "パスワードを強化しよう！");
 	EXPECT_TRUE(root["items"][0]["en"].IsDefined());
