@@ -180,15 +180,17 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 		return std::optional<SessionUser>();
 	}
 	const std::string token_hash = platform::Sha256Hex(token);
-	auto session = ctx.store.FindSession(token_hash, ctx.clock.NowIso());
-	if (!session) {
-		return session.error();
+	// The session and its user in one query: every signed-in request starts here.
+	auto found = ctx.store.FindSessionUser(token_hash, ctx.clock.NowIso());
+	if (!found) {
+		return found.error();
 	}
-	if (!session->has_value()) {
+	if (!found->has_value()) {
 		return std::optional<SessionUser>();
 	}
+	const storage::Session *session = &(*found)->session;
 	// Sessions from before the idle timeout have no last_seen_at; their start counts instead.
-	const std::string &last_seen = (*session)->last_seen_at.empty() ? (*session)->created_at : (*session)->last_seen_at;
+	const std::string &last_seen = session->last_seen_at.empty() ? session->created_at : session->last_seen_at;
 	if (last_seen <= ctx.clock.IsoAfter(-kSessionIdleSeconds)) {
 		(void)ctx.store.DeleteSession(token_hash);
 		return std::optional<SessionUser>();
@@ -198,15 +200,8 @@ Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::st
 			return touched.error();
 		}
 	}
-	auto user = ctx.store.FindUserById((*session)->user_id);
-	if (!user) {
-		return user.error();
-	}
-	if (!user->has_value()) {
-		return std::optional<SessionUser>();
-	}
-	return std::optional<SessionUser>(
-	    SessionUser{**user, (*session)->csrf_token, token_hash, (*session)->failed_sign_ins, (*session)->password_at});
+	return std::optional<SessionUser>(SessionUser{std::move((*found)->user), session->csrf_token, token_hash,
+	                                              session->failed_sign_ins, session->password_at});
 }
 
 Status EndSession(AppContext &ctx, const std::string &token) {

@@ -88,22 +88,18 @@ const Edition &OrgAccess::EditionOf(const Catalog &catalog) const {
 }
 
 Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
-	const Error not_found = Error::Make(ErrorCode::kNotFound, "app_orgs.not_found");
-	auto membership = ctx.store.FindMembership(org_id, user_id);
-	if (!membership) {
-		return membership.error();
+	// One query for what the gate needs (it was four: membership, organisation, and both two-step
+	// requirements), since every organisation page and API call passes here.
+	auto row = ctx.store.FindOrgAccess(org_id, user_id, std::string(kInstallationTwoStepSetting));
+	if (!row) {
+		return row.error();
 	}
-	if (!membership->has_value()) {
-		return not_found;
+	if (!row->has_value()) {
+		return Error::Make(ErrorCode::kNotFound, "app_orgs.not_found");
 	}
-	auto org = ctx.store.FindOrganization(org_id);
-	if (!org) {
-		return org.error();
-	}
-	if (!org->has_value()) {
-		return not_found;
-	}
-	return OrgAccess{**org, **membership};
+	storage::OrgAccessRow &found = **row;
+	return OrgAccess{std::move(found.org), std::move(found.membership), found.org_requires_two_step,
+	                 found.installation_setting == std::optional<std::string>("1")};
 }
 
 Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {

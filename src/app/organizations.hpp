@@ -35,9 +35,15 @@ Result<Id> CreateOrganization(AppContext &ctx, const Actor &actor, const Organiz
 //! organisation, with that account as 組織管理者, all or nothing.
 Result<Id> CreateFirstAdministrator(AppContext &ctx, const NewAccount &account, const OrganizationInput &org);
 
+//! The setting by which the installation's administrator requires two-step login of everyone.
+inline constexpr const char *kInstallationTwoStepSetting = "installation.require_two_step";
+
 struct OrgAccess {
 	storage::Organization org;
 	storage::Membership membership;
+	//! Read with the membership by AccessOrganization, for the two-step gate (TwoStepDemandFor).
+	bool org_requires_two_step = false;
+	bool installation_requires_two_step = false;
 
 	//! 責任者 and 組織管理者, and the 外部専門家 who coaches the firm (issue 12): an expert works on
 	//! the firm's documents, risks and diagnosis with it, as 003's coaching has them do.

@@ -13,7 +13,7 @@
 namespace mamori::app {
 namespace {
 
-constexpr const char *kInstallationSetting = "installation.require_two_step";
+constexpr const char *kInstallationSetting = kInstallationTwoStepSetting;
 constexpr long long kFirstPauseSeconds = 30;
 constexpr long long kLongestPauseSeconds = 15 * 60;
 
@@ -443,16 +443,9 @@ Status SetOrganizationRequiresTwoStep(AppContext &ctx, const Actor &actor, const
 	});
 }
 
-Result<TwoStepDemand> TwoStepDemandFor(AppContext &ctx, Id user_id, Id org_id) {
-	auto everyone = InstallationRequiresTwoStep(ctx);
-	if (!everyone) {
-		return everyone.error();
-	}
-	auto organization = ctx.store.OrganizationRequiresTwoStep(org_id);
-	if (!organization) {
-		return organization.error();
-	}
-	if (!*everyone && !*organization) {
+Result<TwoStepDemand> TwoStepDemandFor(AppContext &ctx, Id user_id, const OrgAccess &access) {
+	const bool organization = access.org_requires_two_step;
+	if (!access.installation_requires_two_step && !organization) {
 		return TwoStepDemand::kNone;
 	}
 	auto needs = NeedsSecondStep(ctx, user_id);
@@ -462,7 +455,7 @@ Result<TwoStepDemand> TwoStepDemandFor(AppContext &ctx, Id user_id, Id org_id) {
 	if (*needs) {
 		return TwoStepDemand::kNone;
 	}
-	return *organization ? TwoStepDemand::kOrganization : TwoStepDemand::kInstallation;
+	return organization ? TwoStepDemand::kOrganization : TwoStepDemand::kInstallation;
 }
 
 Result<bool> NeedsSecondStep(AppContext &ctx, Id user_id) {

@@ -86,7 +86,9 @@ Status SetOrganizationRequiresTwoStep(AppContext &ctx, const Actor &actor, const
 //! Why a user may not enter an organisation yet: two-step login is required there (by the
 //! organisation or by the installation) and the account has none.
 enum class TwoStepDemand { kNone, kOrganization, kInstallation };
-Result<TwoStepDemand> TwoStepDemandFor(AppContext &ctx, Id user_id, Id org_id);
+//! From the requirements `access` was read with (AccessOrganization), so a page asks the store
+//! again only when two-step login is required.
+Result<TwoStepDemand> TwoStepDemandFor(AppContext &ctx, Id user_id, const OrgAccess &access);
 
 // --- the sign-in between password and code ----------------------------------------------
 

@@ -38,6 +38,8 @@ public:
 	// --- sessions -------------------------------------------------------
 	virtual Status CreateSession(const Session &session) = 0;
 	virtual Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) = 0;
+	//! FindSession and FindUserById in one query: a live session and its user, or nothing.
+	virtual Result<std::optional<SessionWithUser>> FindSessionUser(const std::string &token_hash, const std::string &now) = 0;
 	virtual Status DeleteSession(const std::string &token_hash) = 0;
 	virtual Status DeleteSessionsOfUser(Id user_id) = 0;
 	//! The user's sessions not yet expired at `now` (absolute expiry only), newest first.

@@ -35,6 +35,9 @@ public:
 	virtual Status UpdateMembership(const Membership &membership) = 0;
 	virtual Status RemoveMembership(Id org_id, Id user_id) = 0;
 	virtual Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) = 0;
+	//! FindMembership, FindOrganization (not deleted), OrganizationRequiresTwoStep and
+	//! GetSetting(setting_key) in one query; nothing when the user is not a member.
+	virtual Result<std::optional<OrgAccessRow>> FindOrgAccess(Id org_id, Id user_id, const std::string &setting_key) = 0;
 	virtual Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) = 0;
 	virtual Result<std::vector<Membership>> ListMembers(Id org_id) = 0;
 	//! The organisations where `user_id` is 外部専門家 and no 組織管理者 or 責任者 has signed up,

@@ -73,6 +73,22 @@ struct Session {
 	std::string password_at;   // when the password was last entered for this session ('' = not since 0022)
 };
 
+//! A live session with its user, as every signed-in request reads them (one query).
+struct SessionWithUser {
+	Session session;
+	User user;
+};
+
+//! What the gate of an organisation's pages reads in one query (issue 11: the gate was seven): the
+//! membership, the organisation, and whether the organisation or the installation asks every member
+//! for two-step login.
+struct OrgAccessRow {
+	Organization org;
+	Membership membership;
+	bool org_requires_two_step = false;
+	std::optional<std::string> installation_setting;  // the value of the setting key asked for, if set
+};
+
 //! Failed sign-ins of one throttle key ("email:…" or "client:…") in a window.
 struct SignInFailures {
 	std::string throttle_key;

@@ -219,7 +219,7 @@ bool PassRole(WebApp &web, Request &request, const Gate &gate, const app::OrgAcc
 //! Two-step login required (by the organisation or the installation) but not set up: the one
 //! place that keeps such an account out of every organisation page and API call.
 bool PassTwoStepDemand(WebApp &web, Request &request, const Gate &gate, const app::OrgAccess &access) {
-	auto demand = app::TwoStepDemandFor(web.ctx(), request.session->user.id, access.org.id);
+	auto demand = app::TwoStepDemandFor(web.ctx(), request.session->user.id, access);
 	if (!demand) {
 		Refuse(web, request, gate, demand.error());
 		return false;

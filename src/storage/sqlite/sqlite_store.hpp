@@ -84,6 +84,7 @@ public:
 	Status CreateSession(const Session &session) override;
 	//! Only a session whose expires_at is later than now.
 	Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) override;
+	Result<std::optional<SessionWithUser>> FindSessionUser(const std::string &token_hash, const std::string &now) override;
 	Status DeleteSession(const std::string &token_hash) override;
 	Status DeleteSessionsOfUser(Id user_id) override;
 	Result<std::vector<Session>> ListSessionsOfUser(Id user_id, const std::string &now) override;
@@ -117,6 +118,7 @@ public:
 	Status UpdateMembership(const Membership &membership) override;
 	Status RemoveMembership(Id org_id, Id user_id) override;
 	Result<std::optional<Membership>> FindMembership(Id org_id, Id user_id) override;
+	Result<std::optional<OrgAccessRow>> FindOrgAccess(Id org_id, Id user_id, const std::string &setting_key) override;
 	Result<std::vector<Membership>> ListMembershipsOfUser(Id user_id) override;
 	Result<std::vector<Membership>> ListMembers(Id org_id) override;
 	Result<std::vector<ClientWithoutLead>> ClientsWithoutLead(Id user_id) override;

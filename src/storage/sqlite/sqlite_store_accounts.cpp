@@ -124,6 +124,12 @@ Result<std::optional<Session>> SqliteStore::FindSession(const std::string &token
 	                         [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadSession);
 }
 
+Result<std::optional<SessionWithUser>> SqliteStore::FindSessionUser(const std::string &token_hash, const std::string &now) {
+	std::lock_guard lock(mutex_);
+	return QueryOne<SessionWithUser>(db_, kSessionUserColumns + "WHERE s.token_hash = ? AND s.expires_at > ?",
+	                             [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadSessionUser);
+}
+
 Status SqliteStore::DeleteSession(const std::string &token_hash) {
 	return InTransaction([&]() -> Status {
 		// Signing out twice is not an error.

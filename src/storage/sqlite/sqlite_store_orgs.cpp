@@ -135,6 +135,29 @@ Result<std::optional<Membership>> SqliteStore::FindMembership(Id org_id, Id user
 	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, user_id); }, ReadMembership);
 }
 
+Result<std::optional<OrgAccessRow>> SqliteStore::FindOrgAccess(Id org_id, Id user_id, const std::string &setting_key) {
+	std::lock_guard lock(mutex_);
+	// kMembershipColumns' seven columns, kOrgColumns' nine (o.), then the two-step flags.
+	static const std::string kSql =
+	    "SELECT m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name, "
+	    "o.id, o.name, o.industry, o.capital_yen, o.employees, o.edition, o.created_at, o.document_locale, "
+	    "o.profile_flags, o.require_two_step, (SELECT value FROM settings WHERE key = ?) "
+	    "FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.org_id = ? AND m.user_id = ? AND o.deleted_at = ''";
+	return QueryOne<OrgAccessRow>(
+	    db_, kSql, [&](Statement &s) { s.Bind(1, setting_key).Bind(2, org_id).Bind(3, user_id); },
+	    [](const Statement &s) -> Result<OrgAccessRow> {
+		    OrgAccessRow row;
+		    row.membership = MAMORI_TRY(ReadMembershipAt(s, 0));
+		    row.org = MAMORI_TRY(ReadOrganizationAt(s, 7));
+		    row.org_requires_two_step = s.ColumnBool(16);
+		    if (!s.ColumnIsNull(17)) {
+			    row.installation_setting = s.ColumnText(17);
+		    }
+		    return row;
+	    });
+}
+
 Result<std::vector<Membership>> SqliteStore::ListMembershipsOfUser(Id user_id) {
 	std::lock_guard lock(mutex_);
 	return QueryAll<Membership>(db_, kMembershipColumns + "WHERE m.user_id = ? ORDER BY o.name, o.id",

@@ -76,56 +76,62 @@ const std::string kUserColumns =
     "SELECT id, email, display_name, password_hash, is_admin, failed_logins, locked_until, created_at, locale "
     "FROM users ";
 
-Result<User> ReadUser(const Statement &s) {
+Result<User> ReadUserAt(const Statement &s, int first) {
 	User user;
-	user.id = s.ColumnInt64(0);
-	user.email = s.ColumnText(1);
-	user.display_name = s.ColumnText(2);
-	user.password_hash = s.ColumnText(3);
-	user.is_admin = s.ColumnBool(4);
-	user.failed_logins = s.ColumnInt(5);
-	user.locked_until = s.ColumnText(6);
-	user.created_at = s.ColumnText(7);
-	user.locale = s.ColumnText(8);
+	user.id = s.ColumnInt64(first + 0);
+	user.email = s.ColumnText(first + 1);
+	user.display_name = s.ColumnText(first + 2);
+	user.password_hash = s.ColumnText(first + 3);
+	user.is_admin = s.ColumnBool(first + 4);
+	user.failed_logins = s.ColumnInt(first + 5);
+	user.locked_until = s.ColumnText(first + 6);
+	user.created_at = s.ColumnText(first + 7);
+	user.locale = s.ColumnText(first + 8);
 	return user;
 }
+
+Result<User> ReadUser(const Statement &s) { return ReadUserAt(s, 0); }
 
 const std::string kOrgColumns =
     "SELECT id, name, industry, capital_yen, employees, edition, created_at, document_locale, profile_flags "
     "FROM organizations ";
 
-Result<Organization> ReadOrganization(const Statement &s) {
+Result<Organization> ReadOrganizationAt(const Statement &s, int first) {
 	Organization org;
-	org.id = s.ColumnInt64(0);
-	org.name = s.ColumnText(1);
-	org.industry = s.ColumnText(2);
-	org.capital_yen = s.ColumnInt64(3);
-	org.employees = s.ColumnInt(4);
-	org.edition = s.ColumnText(5);
-	org.created_at = s.ColumnText(6);
-	org.document_locale = s.ColumnText(7);
-	org.profile_flags = SplitFlags(s.ColumnText(8));
+	org.id = s.ColumnInt64(first + 0);
+	org.name = s.ColumnText(first + 1);
+	org.industry = s.ColumnText(first + 2);
+	org.capital_yen = s.ColumnInt64(first + 3);
+	org.employees = s.ColumnInt(first + 4);
+	org.edition = s.ColumnText(first + 5);
+	org.created_at = s.ColumnText(first + 6);
+	org.document_locale = s.ColumnText(first + 7);
+	org.profile_flags = SplitFlags(s.ColumnText(first + 8));
 	return org;
 }
+
+Result<Organization> ReadOrganization(const Statement &s) { return ReadOrganizationAt(s, 0); }
 
 const std::string kMembershipColumns =
     "SELECT m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name "
     "FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id ";
 
-Result<Membership> ReadMembership(const Statement &s) {
+Result<Membership> ReadMembership(const Statement &s) { return ReadMembershipAt(s, 0); }
+
+Result<Membership> ReadMembershipAt(const Statement &s, int first) {
 	Membership membership;
-	membership.org_id = s.ColumnInt64(0);
-	membership.user_id = s.ColumnInt64(1);
-	const std::string role = s.ColumnText(2);
+	membership.org_id = s.ColumnInt64(first + 0);
+	membership.user_id = s.ColumnInt64(first + 1);
+	const std::string role = s.ColumnText(first + 2);
 	const std::optional<Role> parsed = ParseRoleName(role);
 	if (!parsed) {
 		return Corrupt("role '" + role + "'");
 	}
 	membership.role = *parsed;
-	membership.department_id = s.ColumnOptionalInt64(3);
-	membership.email = s.ColumnText(4);
-	membership.display_name = s.ColumnText(5);
-	membership.org_name = s.ColumnText(6);
+	membership.department_id = s.ColumnOptionalInt64(first + 3);
+	membership.email = s.ColumnText(first + 4);
+	membership.display_name = s.ColumnText(first + 5);
+	membership.org_name = s.ColumnText(first + 6);
 	return membership;
 }
 
@@ -141,6 +147,20 @@ Result<Session> ReadSession(const Statement &s) {
 	return Session{s.ColumnText(0), s.ColumnInt64(1), s.ColumnText(2), s.ColumnText(3), s.ColumnText(4),
 	               s.ColumnText(5), s.ColumnText(6), s.ColumnText(7), static_cast<int>(s.ColumnInt64(8)),
 	               s.ColumnText(9)};
+}
+
+// The columns of kSessionColumns and kUserColumns in one row (FindSessionUser).
+const std::string kSessionUserColumns =
+    "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, s.client, "
+    "s.user_agent, s.failed_sign_ins, s.password_at, "
+    "u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.failed_logins, u.locked_until, u.created_at, u.locale "
+    "FROM sessions s JOIN users u ON u.id = s.user_id ";
+
+Result<SessionWithUser> ReadSessionUser(const Statement &s) {
+	SessionWithUser row;
+	row.session = MAMORI_TRY(ReadSession(s));
+	row.user = MAMORI_TRY(ReadUserAt(s, 10));
+	return row;
 }
 
 Result<Invitation> ReadInvitation(const Statement &s) {

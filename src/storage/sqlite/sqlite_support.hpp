@@ -137,17 +137,23 @@ Error Corrupt(const std::string &what);
 
 extern const std::string kUserColumns;
 Result<User> ReadUser(const Statement &s);
+//! The same columns starting at column `first` of a joined row.
+Result<User> ReadUserAt(const Statement &s, int first);
 
 extern const std::string kOrgColumns;
 Result<Organization> ReadOrganization(const Statement &s);
+Result<Organization> ReadOrganizationAt(const Statement &s, int first);
 
 extern const std::string kMembershipColumns;
 Result<Membership> ReadMembership(const Statement &s);
+Result<Membership> ReadMembershipAt(const Statement &s, int first);
 
 Result<Department> ReadDepartment(const Statement &s);
 
 extern const std::string kSessionColumns;
 Result<Session> ReadSession(const Statement &s);
+extern const std::string kSessionUserColumns;
+Result<SessionWithUser> ReadSessionUser(const Statement &s);
 
 Result<Invitation> ReadInvitation(const Statement &s);
 

@@ -1,0 +1,76 @@
+// mamori/tests/unit/storage/store_contract_gate_test.cpp
+//
+// Store contract: the two queries every request's gate reads (issue 11) agree with the
+// separate lookups they replace, on both backends.
+#include "storage/store_contract.hpp"
+
+namespace mamori::storage {
+namespace {
+
+constexpr const char *kSettingKey = "installation.require_two_step";
+
+TEST_P(StoreContract, SessionUserIsTheLiveSessionWithItsUser) {
+	const Id user_id = MakeUser("gate@example.jp");
+	Session session;
+	session.token_hash = "hash-gate";
+	session.user_id = user_id;
+	session.csrf_token = "csrf-gate";
+	session.created_at = "2025-04-01T09:00:00Z";
+	session.expires_at = "2025-04-01T18:00:00Z";
+	session.last_seen_at = "2025-04-01T09:30:00Z";
+	session.failed_sign_ins = 2;
+	ASSERT_TRUE(store_->CreateSession(session).ok());
+
+	auto found = store_->FindSessionUser("hash-gate", "2025-04-01T10:00:00Z");
+	ASSERT_TRUE(found.ok()) << found.error().Describe();
+	ASSERT_TRUE(found->has_value());
+	EXPECT_EQ((*found)->session.csrf_token, "csrf-gate");
+	EXPECT_EQ((*found)->session.last_seen_at, "2025-04-01T09:30:00Z");
+	EXPECT_EQ((*found)->session.failed_sign_ins, 2);
+	EXPECT_EQ((*found)->user.id, user_id);
+	EXPECT_EQ((*found)->user.email, "gate@example.jp");
+	EXPECT_EQ((*found)->user.display_name, "担当 gate@example.jp");
+	// The same answer as the two lookups it replaces.
+	auto alone = store_->FindUserById(user_id);
+	ASSERT_TRUE(alone.ok() && alone->has_value());
+	EXPECT_EQ((*found)->user.created_at, (*alone)->created_at);
+	EXPECT_EQ((*found)->user.is_admin, (*alone)->is_admin);
+
+	EXPECT_FALSE(store_->FindSessionUser("hash-gate", "2025-04-01T18:00:00Z")->has_value()) << "expired";
+	EXPECT_FALSE(store_->FindSessionUser("no-such-hash", "2025-04-01T10:00:00Z")->has_value());
+}
+
+TEST_P(StoreContract, OrgAccessIsTheMembershipTheOrganisationAndTheTwoStepRequirements) {
+	const Id org_id = MakeOrg("ゲート社");
+	const Id other_org = MakeOrg("他社");
+	const Id user_id = MakeUser("member@example.jp");
+	ASSERT_TRUE(store_->AddMembership(Membership{org_id, user_id, Role::kManager, std::nullopt, "", "", ""}).ok());
+
+	auto found = store_->FindOrgAccess(org_id, user_id, kSettingKey);
+	ASSERT_TRUE(found.ok()) << found.error().Describe();
+	ASSERT_TRUE(found->has_value());
+	EXPECT_EQ((*found)->membership.role, Role::kManager);
+	EXPECT_EQ((*found)->membership.email, "member@example.jp");
+	EXPECT_EQ((*found)->membership.org_name, "ゲート社");
+	EXPECT_EQ((*found)->org.id, org_id);
+	EXPECT_EQ((*found)->org.industry, "manufacturing");
+	EXPECT_EQ((*found)->org.capital_yen, 10'000'000);
+	EXPECT_FALSE((*found)->org_requires_two_step);
+	EXPECT_FALSE((*found)->installation_setting.has_value()) << "never set";
+
+	ASSERT_TRUE(store_->SetOrganizationRequiresTwoStep(org_id, true).ok());
+	ASSERT_TRUE(store_->PutSetting(kSettingKey, "1").ok());
+	found = store_->FindOrgAccess(org_id, user_id, kSettingKey);
+	ASSERT_TRUE(found.ok() && found->has_value());
+	EXPECT_TRUE((*found)->org_requires_two_step);
+	EXPECT_EQ((*found)->installation_setting, std::optional<std::string>("1"));
+
+	// Not a member, or a member of an organisation that is gone: nothing.
+	EXPECT_FALSE(store_->FindOrgAccess(other_org, user_id, kSettingKey)->has_value());
+	ASSERT_TRUE(store_->EmptyOrganization(org_id, "2025-05-01T09:00:00Z").ok());
+	EXPECT_FALSE(store_->FindOrgAccess(org_id, user_id, kSettingKey)->has_value());
+	EXPECT_FALSE(store_->FindOrganization(org_id)->has_value()) << "the lookup it replaces agrees";
+}
+
+} // namespace
+} // namespace mamori::storage
