@@ -13,7 +13,6 @@
 namespace mamori::app {
 namespace {
 
-constexpr const char *kInstallationSetting = kInstallationTwoStepSetting;
 constexpr long long kFirstPauseSeconds = 30;
 constexpr long long kLongestPauseSeconds = 15 * 60;
 
@@ -387,7 +386,7 @@ Result<std::vector<std::string>> RegenerateRecoveryCodes(AppContext &ctx, const 
 }
 
 Result<bool> InstallationRequiresTwoStep(AppContext &ctx) {
-	auto value = ctx.store.GetSetting(kInstallationSetting);
+	auto value = ctx.store.GetSetting(kInstallationTwoStepSetting);
 	if (!value) {
 		return value.error();
 	}
@@ -415,7 +414,7 @@ Status SetInstallationRequiresTwoStep(AppContext &ctx, const Actor &actor, bool 
 		MAMORI_TRY(RequireOwnTwoStep(ctx, actor));
 	}
 	return ctx.store.InTransaction([&]() -> Status {
-		if (auto put = ctx.store.PutSetting(kInstallationSetting, required ? "1" : "0"); !put) {
+		if (auto put = ctx.store.PutSetting(kInstallationTwoStepSetting, required ? "1" : "0"); !put) {
 			return put;
 		}
 		return Audit(ctx, std::nullopt, actor.user_id, "installation.two_step_required", "installation",

@@ -68,6 +68,19 @@ Asset StoreContract::SampleAsset(Id org_id, const std::string &name) {
 	return asset;
 }
 
+Session StoreContract::SampleSignInSession(const std::string &hash, Id user_id, const std::string &created_at) {
+	Session session;
+	session.token_hash = hash;
+	session.user_id = user_id;
+	session.csrf_token = "csrf-" + hash;
+	session.created_at = created_at;
+	session.expires_at = "2025-04-01T18:00:00Z";
+	session.last_seen_at = created_at;
+	session.client = "192.0.2.1";
+	session.user_agent = "Firefox/140";
+	return session;
+}
+
 RiskTreatment StoreContract::SampleTreatment(Id org_id, Id asset_id, const std::string &threat_id) {
 	RiskTreatment treatment;
 	treatment.org_id = org_id;

@@ -52,6 +52,9 @@ protected:
 	Id MakeAsset(Id org_id, const std::string &name);
 
 	static Asset SampleAsset(Id org_id, const std::string &name);
+	//! A session of `user_id` started at `created_at`, live until 2025-04-01T18:00:00Z; its CSRF
+	//! token is "csrf-" + hash.
+	static Session SampleSignInSession(const std::string &hash, Id user_id, const std::string &created_at);
 	static RiskTreatment SampleTreatment(Id org_id, Id asset_id, const std::string &threat_id);
 	//! Every stored column of an asset but its id.
 	static void ExpectSameAsset(const Asset &got, const Asset &want);

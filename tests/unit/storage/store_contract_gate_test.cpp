@@ -11,12 +11,7 @@ constexpr const char *kSettingKey = "installation.require_two_step";
 
 TEST_P(StoreContract, SessionUserIsTheLiveSessionWithItsUser) {
 	const Id user_id = MakeUser("gate@example.jp");
-	Session session;
-	session.token_hash = "hash-gate";
-	session.user_id = user_id;
-	session.csrf_token = "csrf-gate";
-	session.created_at = "2025-04-01T09:00:00Z";
-	session.expires_at = "2025-04-01T18:00:00Z";
+	Session session = SampleSignInSession("hash-gate", user_id, "2025-04-01T09:00:00Z");
 	session.last_seen_at = "2025-04-01T09:30:00Z";
 	session.failed_sign_ins = 2;
 	ASSERT_TRUE(store_->CreateSession(session).ok());
@@ -24,7 +19,7 @@ TEST_P(StoreContract, SessionUserIsTheLiveSessionWithItsUser) {
 	auto found = store_->FindSessionUser("hash-gate", "2025-04-01T10:00:00Z");
 	ASSERT_TRUE(found.ok()) << found.error().Describe();
 	ASSERT_TRUE(found->has_value());
-	EXPECT_EQ((*found)->session.csrf_token, "csrf-gate");
+	EXPECT_EQ((*found)->session.csrf_token, "csrf-hash-gate");
 	EXPECT_EQ((*found)->session.last_seen_at, "2025-04-01T09:30:00Z");
 	EXPECT_EQ((*found)->session.failed_sign_ins, 2);
 	EXPECT_EQ((*found)->user.id, user_id);

@@ -7,19 +7,6 @@
 namespace mamori::storage {
 namespace {
 
-Session MakeSession(const std::string &hash, Id user_id, const std::string &created_at) {
-	Session session;
-	session.token_hash = hash;
-	session.user_id = user_id;
-	session.csrf_token = "csrf-" + hash;
-	session.created_at = created_at;
-	session.expires_at = "2025-04-01T18:00:00Z";
-	session.last_seen_at = created_at;
-	session.client = "192.0.2.1";
-	session.user_agent = "Firefox/140";
-	return session;
-}
-
 TEST_P(StoreContract, SignInFailuresAreCountedPerKeyInTheWindow) {
 	ASSERT_TRUE(store_->RecordSignInFailure("email:a@example.jp", "2025-04-01T09:00:00Z").ok());
 	ASSERT_TRUE(store_->RecordSignInFailure("email:a@example.jp", "2025-04-01T09:05:00Z").ok());
@@ -72,10 +59,10 @@ TEST_P(StoreContract, FailedSinceSignInIsTakenOnce) {
 TEST_P(StoreContract, AUsersSessionsAreListedTouchedAndEnded) {
 	const Id owner = MakeUser("owner@example.jp");
 	const Id other = MakeUser("other@example.jp");
-	ASSERT_TRUE(store_->CreateSession(MakeSession("hash-a", owner, "2025-04-01T09:00:00Z")).ok());
-	ASSERT_TRUE(store_->CreateSession(MakeSession("hash-b", owner, "2025-04-01T10:00:00Z")).ok());
-	ASSERT_TRUE(store_->CreateSession(MakeSession("hash-c", owner, "2025-04-01T11:00:00Z")).ok());
-	ASSERT_TRUE(store_->CreateSession(MakeSession("hash-x", other, "2025-04-01T09:00:00Z")).ok());
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-a", owner, "2025-04-01T09:00:00Z")).ok());
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-b", owner, "2025-04-01T10:00:00Z")).ok());
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-c", owner, "2025-04-01T11:00:00Z")).ok());
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-x", other, "2025-04-01T09:00:00Z")).ok());
 
 	auto listed = store_->ListSessionsOfUser(owner, "2025-04-01T12:00:00Z");
 	ASSERT_TRUE(listed.ok()) << listed.error().Describe();
@@ -109,7 +96,7 @@ TEST_P(StoreContract, AUsersSessionsAreListedTouchedAndEnded) {
 
 TEST_P(StoreContract, ASessionCarriesItsFailedSignInsUntilCleared) {
 	const Id owner = MakeUser("owner@example.jp");
-	Session session = MakeSession("hash-n", owner, "2025-04-01T09:00:00Z");
+	Session session = SampleSignInSession("hash-n", owner, "2025-04-01T09:00:00Z");
 	session.failed_sign_ins = 4;
 	ASSERT_TRUE(store_->CreateSession(session).ok());
 	EXPECT_EQ((*store_->FindSession("hash-n", "2025-04-01T09:30:00Z"))->failed_sign_ins, 4);
