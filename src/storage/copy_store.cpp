@@ -103,8 +103,10 @@ Result<StoreCopy> CopyStore(const std::string &from, const std::string &to, cons
 	}
 	std::unique_ptr<SqliteStore> source = MAMORI_TRY(Open(from, migrations_root));
 	std::unique_ptr<SqliteStore> target = MAMORI_TRY(Open(to, migrations_root));
-	sql::Connection &in = source->connection();
-	sql::Connection &out = target->connection();
+	sql::ConnectionPool::Lease in_lease = source->LeaseConnection();
+	sql::ConnectionPool::Lease out_lease = target->LeaseConnection();
+	sql::Connection &in = *in_lease;
+	sql::Connection &out = *out_lease;
 	sql::Connection *lite = in.dialect() == Dialect::kSqlite ? &in : out.dialect() == Dialect::kSqlite ? &out : nullptr;
 	if (lite == nullptr) {
 		return Error::Invalid("to", "errors.store.copy_needs_sqlite");

@@ -16,7 +16,9 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace mamori::storage {
 
@@ -34,13 +36,42 @@ void RemoveBackupFiles(const std::string &path) {
 
 // --- lifecycle ----------------------------------------------------------------
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_path, const std::string &migrations_dir) {
-	::sqlite3 *db = nullptr;
-	// A new installation may name a database in a folder that does not exist yet.
-	if (const auto parent = std::filesystem::path(db_path).parent_path(); !parent.empty()) {
-		std::error_code ignored;
-		std::filesystem::create_directories(parent, ignored);
+namespace {
+
+// Connections per store. SQLite in WAL mode reads on several connections at
+// once while one writes; an in-memory database exists once per connection, so
+// it keeps one. PostgreSQL's limit matches the requests the server works on
+// at once on two cores (web/work_slots.hpp: 4 per core), so a request never
+// waits for a connection while the server has room for it.
+constexpr std::size_t kSqliteConnections = 4;
+constexpr std::size_t kPostgresConnections = 8;
+
+bool InMemory(const std::string &db_path) {
+	return db_path.empty() || db_path == ":memory:" || db_path.find("mode=memory") != std::string::npos;
+}
+
+// SQLite calls this while another connection holds the write lock. Another
+// connection of this process commits within a millisecond or so, so the first
+// naps are short (busy_timeout's first nap is a whole millisecond and they grow
+// to 100 ms); another process (the CLI, a backup) is waited for 5 s in all.
+int WaitWhileBusy(void *, int tries) {
+	constexpr int kShortNaps = 100;  // 100 x 100 us
+	constexpr int kLongNaps = 500;   // 500 x 10 ms
+	if (tries < kShortNaps) {
+		::usleep(100);
+		return 1;
 	}
+	if (tries < kShortNaps + kLongNaps) {
+		::usleep(10'000);
+		return 1;
+	}
+	return 0;
+}
+
+//! One configured connection to the database at db_path; `first` also
+//! switches the file to WAL (which then stays so for every later connection).
+Result<std::unique_ptr<sqlite::SqliteConnection>> OpenSqliteConnection(const std::string &db_path, bool first) {
+	::sqlite3 *db = nullptr;
 	const int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
 	if (rc != SQLITE_OK) {
 		std::string message = "cannot open database " + db_path + ": " +
@@ -48,38 +79,59 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 		sqlite3_close(db);
 		return Error::Make(ErrorCode::kStorage, message);
 	}
-	// From here the store owns the handle and closes it on every path.
-	std::unique_ptr<SqliteStore> store(new SqliteStore(std::make_unique<sqlite::SqliteConnection>(db)));
+	// From here the connection owns the handle and closes it on every path.
+	auto connection = std::make_unique<sqlite::SqliteConnection>(db);
 	sqlite3_extended_result_codes(db, 1);
-	Connection *connection = store->db_;
-
 	auto fail = [&](const Error &error) {
 		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + error.message);
 	};
-	// busy_timeout first, so that switching to WAL waits for another process
-	// instead of failing. WAL lets readers proceed while one writer commits;
-	// synchronous=NORMAL is the durable-enough setting for WAL (a power cut
-	// can lose the last commits but never corrupts).
-	for (const char *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
-	                           "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
-		if (Status s = ExecuteSimple(connection, pragma); !s) {
+	// The busy handler first, so that switching to WAL waits for another
+	// process instead of failing. WAL lets readers proceed while one writer
+	// commits; synchronous=NORMAL is the durable-enough setting for WAL (a
+	// power cut can lose the last commits but never corrupts).
+	sqlite3_busy_handler(db, WaitWhileBusy, nullptr);
+	std::vector<const char *> pragmas = {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"};
+	if (first) {
+		pragmas.insert(pragmas.begin(), "PRAGMA journal_mode = WAL");
+	}
+	for (const char *pragma : pragmas) {
+		if (Status s = ExecuteSimple(connection.get(), pragma); !s) {
 			return fail(s.error());
 		}
 	}
 	// A build without foreign-key support would silently ignore the pragma.
-	Result<int> foreign_keys = QueryInt(connection, "PRAGMA foreign_keys");
+	Result<int> foreign_keys = QueryInt(connection.get(), "PRAGMA foreign_keys");
 	if (!foreign_keys) {
 		return fail(foreign_keys.error());
 	}
 	if (*foreign_keys != 1) {
 		return fail(Error::Make(ErrorCode::kStorage, "this SQLite does not enforce foreign keys"));
 	}
-	Result<int> applied = sqlite::ApplyMigrations(static_cast<sqlite::SqliteConnection &>(*connection), migrations_dir);
+	return connection;
+}
+
+} // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_path, const std::string &migrations_dir) {
+	// A new installation may name a database in a folder that does not exist yet.
+	if (const auto parent = std::filesystem::path(db_path).parent_path(); !parent.empty()) {
+		std::error_code ignored;
+		std::filesystem::create_directories(parent, ignored);
+	}
+	std::unique_ptr<sqlite::SqliteConnection> first = MAMORI_TRY(OpenSqliteConnection(db_path, true));
+	sqlite::SqliteConnection &migrating = *first;
+	auto open_more = [db_path]() -> Result<std::unique_ptr<sql::Connection>> {
+		std::unique_ptr<sql::Connection> connection = MAMORI_TRY(OpenSqliteConnection(db_path, false));
+		return connection;
+	};
+	std::unique_ptr<SqliteStore> store(
+	    new SqliteStore(std::move(first), open_more, InMemory(db_path) ? 1 : kSqliteConnections));
+	Result<int> applied = sqlite::ApplyMigrations(migrating, migrations_dir);
 	if (!applied) {
-		return fail(applied.error());
+		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + applied.error().message);
 	}
 	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
-		return fail(sealed.error());
+		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + sealed.error().message);
 	}
 	store->sqlite_migrations_dir_ = migrations_dir;
 	return store;
@@ -87,15 +139,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenPostgres(const std::string &url,
                                                                const std::string &migrations_dir) {
-	Result<std::unique_ptr<postgres::PostgresConnection>> connection = postgres::PostgresConnection::Connect(url);
-	if (!connection) {
-		return connection.error();
-	}
-	std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection).value()));
+	std::unique_ptr<postgres::PostgresConnection> first = MAMORI_TRY(postgres::PostgresConnection::Connect(url));
+	sql::Connection &migrating = *first;
+	auto open_more = [url]() -> Result<std::unique_ptr<sql::Connection>> {
+		std::unique_ptr<sql::Connection> connection = MAMORI_TRY(postgres::PostgresConnection::Connect(url));
+		return connection;
+	};
+	std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(first), open_more, kPostgresConnections));
 	auto fail = [](const Error &error) {
 		return Error::Make(ErrorCode::kStorage, "cannot open the PostgreSQL database: " + error.message);
 	};
-	if (Result<int> applied = postgres::ApplyMigrations(*store->db_, migrations_dir); !applied) {
+	if (Result<int> applied = postgres::ApplyMigrations(migrating, migrations_dir); !applied) {
 		return fail(applied.error());
 	}
 	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
@@ -111,37 +165,117 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::OpenPostgres(const std::string
 	return store;
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<sql::Connection> connection)
-    : connection_(std::move(connection)), db_(connection_.get()) {}
+SqliteStore::SqliteStore(std::unique_ptr<sql::Connection> first, sql::ConnectionPool::Opener open_more,
+                         std::size_t limit)
+    : pool_(std::make_unique<sql::ConnectionPool>(std::move(first), std::move(open_more), limit)) {}
 
 SqliteStore::~SqliteStore() = default;
+
+// --- connections --------------------------------------------------------------
+//
+// The store's code names its connection db(): the one the calling thread's
+// outermost ConnectionUse leased. App code calls store methods inside
+// InTransaction on the same thread, so they find the transaction's
+// connection bound and run in it. Bindings are per store, so a thread may use
+// two stores at once (copying one database into another).
+
+namespace {
+
+struct Binding {
+	const SqliteStore *store = nullptr;
+	sql::ConnectionPool::Lease lease;
+	int uses = 0;
+	int depth = 0;
+};
+
+// unique_ptr: a binding stays where it is while another store's is added.
+thread_local std::vector<std::unique_ptr<Binding>> t_bindings;
+
+Binding *BindingOf(const SqliteStore *store) {
+	for (const auto &binding : t_bindings) {
+		if (binding->store == store) {
+			return binding.get();
+		}
+	}
+	return nullptr;
+}
+
+} // namespace
+
+SqliteStore::ConnectionUse::ConnectionUse(SqliteStore &store) : store_(store) {
+	if (Binding *bound = BindingOf(&store)) {
+		++bound->uses;
+		return;
+	}
+	auto binding = std::make_unique<Binding>();
+	binding->store = &store;
+	binding->lease = store.pool_->Acquire();
+	binding->uses = 1;
+	t_bindings.push_back(std::move(binding));
+}
+
+SqliteStore::ConnectionUse::~ConnectionUse() {
+	for (auto it = t_bindings.begin(); it != t_bindings.end(); ++it) {
+		if ((*it)->store == &store_) {
+			if (--(*it)->uses == 0) {
+				t_bindings.erase(it);  // the lease goes back to the pool
+			}
+			return;
+		}
+	}
+}
+
+sql::Connection *SqliteStore::db() {
+	Binding *bound = BindingOf(this);
+	if (bound == nullptr) {
+		// A store method reached SQL without Use(): a programming error, never input.
+		std::fprintf(stderr, "mamori: storage: a query ran without a connection in use\n");
+		std::abort();
+	}
+	return bound->lease.get();
+}
+
+int &SqliteStore::TransactionDepth() {
+	Binding *bound = BindingOf(this);
+	if (bound == nullptr) {
+		std::fprintf(stderr, "mamori: storage: a transaction ran without a connection in use\n");
+		std::abort();
+	}
+	return bound->depth;
+}
 
 // Transactions: the outermost level is BEGIN IMMEDIATE rather than a
 // SAVEPOINT, so the write lock is taken up front; a deferred transaction
 // that reads first and then writes can hit SQLITE_BUSY in WAL mode when
-// another process (the CLI) committed meanwhile, which busy_timeout cannot
+// another process (the CLI) committed meanwhile, which a busy handler cannot
 // resolve. Inner levels are savepoints, so a failing inner step undoes only
 // its own changes. All levels share one savepoint name: RELEASE and
 // ROLLBACK TO always address the innermost one, which is the one we opened.
 Status SqliteStore::InTransaction(const std::function<Status()> &fn) {
-	std::lock_guard lock(mutex_);
-	const bool outermost = depth_ == 0;
-	if (Status s = outermost ? db_->Begin() : ExecuteSimple(db_, "SAVEPOINT mamori_tx"); !s) {
+	ConnectionUse use = Use();
+	Connection *connection = db();
+	int &depth = TransactionDepth();
+	const bool outermost = depth == 0;
+	std::unique_lock<std::mutex> writer_turn;
+	if (outermost && connection->dialect() == Connection::Dialect::kSqlite) {
+		writer_turn = std::unique_lock(sqlite_writer_);
+	}
+	if (Status s = outermost ? connection->Begin() : ExecuteSimple(connection, "SAVEPOINT mamori_tx"); !s) {
 		return s;
 	}
-	++depth_;
+	++depth;
 	auto roll_back = [&] {
-		--depth_;
+		--depth;
 		// SQLite rolls the whole transaction back by itself after some errors
 		// (disk full, I/O); then there is nothing left to undo here.
-		if (!db_->InTransaction()) {
+		if (!connection->InTransaction()) {
 			return;
 		}
 		if (outermost) {
-			(void)ExecuteSimple(db_, "ROLLBACK");
+			(void)ExecuteSimple(connection, "ROLLBACK");
 		} else {
-			(void)ExecuteSimple(db_, "ROLLBACK TO mamori_tx");
-			(void)ExecuteSimple(db_, "RELEASE mamori_tx");
+			(void)ExecuteSimple(connection, "ROLLBACK TO mamori_tx");
+			(void)ExecuteSimple(connection, "RELEASE mamori_tx");
 		}
 	};
 	Status result = OkStatus();
@@ -155,26 +289,26 @@ Status SqliteStore::InTransaction(const std::function<Status()> &fn) {
 		roll_back();
 		return result;
 	}
-	if (Status s = ExecuteSimple(db_, outermost ? "COMMIT" : "RELEASE mamori_tx"); !s) {
+	if (Status s = ExecuteSimple(connection, outermost ? "COMMIT" : "RELEASE mamori_tx"); !s) {
 		roll_back();
 		return s;
 	}
-	--depth_;
+	--depth;
 	return OkStatus();
 }
 
 // --- installation ---------------------------------------------------------------
 
 Result<std::optional<std::string>> SqliteStore::GetSetting(const std::string &key) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryOne<std::string>(
-	    db_, "SELECT value FROM settings WHERE key = ?", [&](Statement &s) { s.Bind(1, key); },
+	    db(), "SELECT value FROM settings WHERE key = ?", [&](Statement &s) { s.Bind(1, key); },
 	    [](const Statement &s) -> Result<std::string> { return s.ColumnText(0); });
 }
 
 Status SqliteStore::PutSetting(const std::string &key, const std::string &value) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO settings(key, value) VALUES (?, ?) "
 		                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 		                           [&](Statement &s) { s.Bind(1, key).Bind(2, value); });
@@ -183,15 +317,15 @@ Status SqliteStore::PutSetting(const std::string &key, const std::string &value)
 }
 
 Result<int> SqliteStore::CountUsers() {
-	std::lock_guard lock(mutex_);
-	return QueryInt(db_, "SELECT COUNT(*) FROM users");
+	ConnectionUse use = Use();
+	return QueryInt(db(), "SELECT COUNT(*) FROM users");
 }
 
 // --- maintenance ----------------------------------------------------------------------------
 
 Status SqliteStore::BackupTo(const std::string &path) {
-	std::lock_guard lock(mutex_);
-	auto *sqlite_connection = dynamic_cast<sqlite::SqliteConnection *>(db_);
+	ConnectionUse use = Use();
+	auto *sqlite_connection = dynamic_cast<sqlite::SqliteConnection *>(db());
 	if (sqlite_connection == nullptr) {
 		// PostgreSQL has its own consistent online copy, which operators know.
 		return Error::Make(ErrorCode::kInvalidInput,
@@ -199,7 +333,7 @@ Status SqliteStore::BackupTo(const std::string &path) {
 		                   "(docs/operations.md, \"PostgreSQL\")");
 	}
 	::sqlite3 *source = sqlite_connection->handle();
-	if (depth_ > 0) {
+	if (TransactionDepth() > 0) {
 		// The copy would contain this transaction's uncommitted changes.
 		return Error::Make(ErrorCode::kInternal, "a backup cannot be taken inside a transaction");
 	}

@@ -4,12 +4,14 @@
 // SQLite (the default: one file in WAL mode) and PostgreSQL (OpenPostgres),
 // through the driver layer of storage/sql/connection.hpp.
 //
-// One connection shared by all server threads behind a mutex, on both
-// backends. SQLite serialises writers anyway, and the workload (a few dozen
-// users per organisation) is far below what one connection handles, so a pool
-// would only add locking states to reason about. On PostgreSQL the same holds
-// per process; an operator scales out with more `mamori serve` processes on
-// one database, each with its own connection (docs/operations.md).
+// A small pool of connections (storage/sql/connection_pool.hpp) serves the
+// server's threads: a store call leases one for its length, and a
+// transaction keeps its connection bound to the calling thread until it ends,
+// so the store calls made inside it run in it (see "Connections" in
+// sqlite_store.cpp). Writers stay serialised: SQLite has one writer, and on
+// PostgreSQL every transaction takes the writers' advisory lock. An operator
+// scales out with more `mamori serve` processes on one database
+// (docs/operations.md).
 //
 // Orderings of the list methods: rounds newest first,
 // audit newest first, departments and members by name, articles by number.
@@ -18,13 +20,12 @@
 
 #include "storage/store.hpp"
 
+#include "storage/sql/connection_pool.hpp"
+
 #include <memory>
 #include <mutex>
 #include <string>
 
-namespace mamori::storage::sql {
-class Connection;
-}
 namespace mamori::storage::transfer {
 struct SchemaModel;
 }
@@ -45,9 +46,11 @@ public:
 
 	~SqliteStore() override;
 
-	//! The connection below the store, for whole-database tools of storage/
+	//! A connection of the store's own, for whole-database tools of storage/
 	//! (copy_store.cpp); everything else goes through the Store methods.
-	sql::Connection &connection() { return *db_; }
+	sql::ConnectionPool::Lease LeaseConnection() { return pool_->Acquire(); }
+	//! Connections opened so far (for the tests of the pool's use).
+	std::size_t OpenConnections() { return pool_->size(); }
 	SqliteStore(const SqliteStore &) = delete;
 	SqliteStore &operator=(const SqliteStore &) = delete;
 
@@ -309,7 +312,26 @@ public:
 	Result<std::vector<RoundScore>> ListPortfolioScores(Id user_id) override;
 
 private:
-	explicit SqliteStore(std::unique_ptr<sql::Connection> connection);
+	SqliteStore(std::unique_ptr<sql::Connection> first, sql::ConnectionPool::Opener open_more, std::size_t limit);
+
+	//! The calling thread's use of one connection for the length of a store
+	//! call: the outermost use leases it, nested uses (store calls made inside
+	//! InTransaction) share it.
+	class ConnectionUse {
+	  public:
+		explicit ConnectionUse(SqliteStore &store);
+		~ConnectionUse();
+		ConnectionUse(const ConnectionUse &) = delete;
+		ConnectionUse &operator=(const ConnectionUse &) = delete;
+
+	  private:
+		SqliteStore &store_;
+	};
+	ConnectionUse Use() { return ConnectionUse(*this); }
+	//! The connection the calling thread's ConnectionUse holds.
+	sql::Connection *db();
+	//! Nesting depth of InTransaction on the calling thread; 0 means no transaction is open.
+	int &TransactionDepth();
 
 	//! Once per database, right after the audit chain migration (NNNN_audit_chain.sql): gives the entries written before the
 	//! chain existed their hashes, in id order (sqlite_store_audit.cpp).
@@ -319,16 +341,14 @@ private:
 	//! the SQLite migration files (both backends share one schema).
 	Result<const storage::transfer::SchemaModel *> TransferModel();
 
-	std::unique_ptr<sql::Connection> connection_;
+	std::unique_ptr<sql::ConnectionPool> pool_;
+	//! SQLite only: the outermost transactions of this process take turns here
+	//! rather than in SQLite's busy handler, which sleeps between tries.
+	std::mutex sqlite_writer_;
 	//! migrations/sqlite, for the hand-over package's schema (on PostgreSQL too).
 	std::string sqlite_migrations_dir_;
+	std::mutex transfer_model_mutex_;
 	std::unique_ptr<storage::transfer::SchemaModel> transfer_model_;
-	//! The connection the store's code runs on (owned by connection_).
-	sql::Connection *db_ = nullptr;
-	//! Recursive because InTransaction holds it while fn calls other methods.
-	std::recursive_mutex mutex_;
-	//! Nesting depth of InTransaction; 0 means no transaction is open.
-	int depth_ = 0;
 };
 
 //! The tables EmptyOrganization empties (every table with an org_id column but audit_log), for

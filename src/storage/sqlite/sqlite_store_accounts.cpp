@@ -13,7 +13,7 @@ using namespace sqlite_detail;
 Result<Id> SqliteStore::CreateUser(const User &user) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
-		id = Inserted(db_, Execute(db_,
+		id = Inserted(db(), Execute(db(),
 		                           "INSERT INTO users(email, display_name, password_hash, is_admin, failed_logins, "
 		                           "locked_until, created_at) VALUES (?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "))",
 		                           [&](Statement &s) {
@@ -34,19 +34,19 @@ Result<Id> SqliteStore::CreateUser(const User &user) {
 }
 
 Result<std::optional<User>> SqliteStore::FindUserByEmail(const std::string &email) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// The column is COLLATE NOCASE, so the lookup ignores ASCII case too.
-	return QueryOne<User>(db_, kUserColumns + "WHERE email = ?", [&](Statement &s) { s.Bind(1, email); }, ReadUser);
+	return QueryOne<User>(db(), kUserColumns + "WHERE email = ?", [&](Statement &s) { s.Bind(1, email); }, ReadUser);
 }
 
 Result<std::optional<User>> SqliteStore::FindUserById(Id user_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<User>(db_, kUserColumns + "WHERE id = ?", [&](Statement &s) { s.Bind(1, user_id); }, ReadUser);
+	ConnectionUse use = Use();
+	return QueryOne<User>(db(), kUserColumns + "WHERE id = ?", [&](Statement &s) { s.Bind(1, user_id); }, ReadUser);
 }
 
 Status SqliteStore::UpdatePasswordHash(Id user_id, const std::string &hash) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE users SET password_hash = ? WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE users SET password_hash = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, hash).Bind(2, user_id); }),
 		                     "the user does not exist");
 	});
@@ -54,7 +54,7 @@ Status SqliteStore::UpdatePasswordHash(Id user_id, const std::string &hash) {
 
 Status SqliteStore::UpdateDisplayName(Id user_id, const std::string &display_name) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE users SET display_name = ? WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE users SET display_name = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, display_name).Bind(2, user_id); }),
 		                     "the user does not exist");
 	});
@@ -62,7 +62,7 @@ Status SqliteStore::UpdateDisplayName(Id user_id, const std::string &display_nam
 
 Status SqliteStore::UpdateUserLocale(Id user_id, const std::string &locale) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE users SET locale = ? WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE users SET locale = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, locale).Bind(2, user_id); }),
 		                     "the user does not exist");
 	});
@@ -71,7 +71,7 @@ Status SqliteStore::UpdateUserLocale(Id user_id, const std::string &locale) {
 Status SqliteStore::RecordFailedLogin(Id user_id, int failed_logins, const std::string &locked_until) {
 	return InTransaction([&]() -> Status {
 		// An empty locked_until keeps any lock already in place.
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE users SET failed_logins = ?1, "
 		                             "locked_until = CASE WHEN ?2 = '' THEN locked_until ELSE ?2 END WHERE id = ?3",
 		                             [&](Statement &s) { s.Bind(1, failed_logins).Bind(2, locked_until).Bind(3, user_id); }),
@@ -81,16 +81,16 @@ Status SqliteStore::RecordFailedLogin(Id user_id, int failed_logins, const std::
 
 Status SqliteStore::ResetFailedLogins(Id user_id) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, user_id); }),
 		                     "the user does not exist");
 	});
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// A deleted account is only a placeholder for the ids the audit log names (0023).
-	return QueryAll<User>(db_, kUserColumns + "WHERE deleted_at = '' ORDER BY email LIMIT ? OFFSET ?",
+	return QueryAll<User>(db(), kUserColumns + "WHERE deleted_at = '' ORDER BY email LIMIT ? OFFSET ?",
 	                      [&](Statement &s) { s.Bind(1, limit).Bind(2, offset); }, ReadUser);
 }
 
@@ -98,7 +98,7 @@ Result<std::vector<User>> SqliteStore::ListUsers(int limit, int offset) {
 
 Status SqliteStore::CreateSession(const Session &session) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at, "
 		                           "last_seen_at, client, user_agent, failed_sign_ins, password_at) "
 		                           "VALUES (?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?, ?, ?, ?)",
@@ -119,21 +119,21 @@ Status SqliteStore::CreateSession(const Session &session) {
 }
 
 Result<std::optional<Session>> SqliteStore::FindSession(const std::string &token_hash, const std::string &now) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Session>(db_, kSessionColumns + "WHERE token_hash = ? AND expires_at > ?",
+	ConnectionUse use = Use();
+	return QueryOne<Session>(db(), kSessionColumns + "WHERE token_hash = ? AND expires_at > ?",
 	                         [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadSession);
 }
 
 Result<std::optional<SessionWithUser>> SqliteStore::FindSessionUser(const std::string &token_hash, const std::string &now) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<SessionWithUser>(db_, kSessionUserColumns + "WHERE s.token_hash = ? AND s.expires_at > ?",
+	ConnectionUse use = Use();
+	return QueryOne<SessionWithUser>(db(), kSessionUserColumns + "WHERE s.token_hash = ? AND s.expires_at > ?",
 	                             [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadSessionUser);
 }
 
 Status SqliteStore::DeleteSession(const std::string &token_hash) {
 	return InTransaction([&]() -> Status {
 		// Signing out twice is not an error.
-		Result<int> done = Execute(db_, "DELETE FROM sessions WHERE token_hash = ?",
+		Result<int> done = Execute(db(), "DELETE FROM sessions WHERE token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, token_hash); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -142,21 +142,21 @@ Status SqliteStore::DeleteSession(const std::string &token_hash) {
 Status SqliteStore::DeleteSessionsOfUser(Id user_id) {
 	return InTransaction([&]() -> Status {
 		Result<int> done =
-		    Execute(db_, "DELETE FROM sessions WHERE user_id = ?", [&](Statement &s) { s.Bind(1, user_id); });
+		    Execute(db(), "DELETE FROM sessions WHERE user_id = ?", [&](Statement &s) { s.Bind(1, user_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
 }
 
 Result<std::vector<Session>> SqliteStore::ListSessionsOfUser(Id user_id, const std::string &now) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Session>(db_, kSessionColumns + "WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, token_hash",
+	ConnectionUse use = Use();
+	return QueryAll<Session>(db(), kSessionColumns + "WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, token_hash",
 	                         [&](Statement &s) { s.Bind(1, user_id).Bind(2, now); }, ReadSession);
 }
 
 Result<bool> SqliteStore::DeleteSessionOfUser(Id user_id, const std::string &token_hash) {
 	Result<bool> deleted = false;
 	Status status = InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash = ?",
+		Result<int> done = Execute(db(), "DELETE FROM sessions WHERE user_id = ? AND token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, user_id).Bind(2, token_hash); });
 		if (!done) {
 			return done.error();
@@ -173,7 +173,7 @@ Result<bool> SqliteStore::DeleteSessionOfUser(Id user_id, const std::string &tok
 Result<int> SqliteStore::DeleteOtherSessionsOfUser(Id user_id, const std::string &keep_token_hash) {
 	Result<int> ended = 0;
 	Status status = InTransaction([&]() -> Status {
-		ended = Execute(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+		ended = Execute(db(), "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
 		                [&](Statement &s) { s.Bind(1, user_id).Bind(2, keep_token_hash); });
 		return ended ? OkStatus() : Status(ended.error());
 	});
@@ -185,7 +185,7 @@ Result<int> SqliteStore::DeleteOtherSessionsOfUser(Id user_id, const std::string
 
 Status SqliteStore::TouchSession(const std::string &token_hash, const std::string &now) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+		Result<int> done = Execute(db(), "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, now).Bind(2, token_hash); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -193,7 +193,7 @@ Status SqliteStore::TouchSession(const std::string &token_hash, const std::strin
 
 Status SqliteStore::MarkPasswordEntered(const std::string &token_hash, const std::string &at) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "UPDATE sessions SET password_at = ? WHERE token_hash = ?",
+		Result<int> done = Execute(db(), "UPDATE sessions SET password_at = ? WHERE token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, at).Bind(2, token_hash); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -201,7 +201,7 @@ Status SqliteStore::MarkPasswordEntered(const std::string &token_hash, const std
 
 Status SqliteStore::ClearSessionFailedSignIns(const std::string &token_hash) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "UPDATE sessions SET failed_sign_ins = 0 WHERE token_hash = ?",
+		Result<int> done = Execute(db(), "UPDATE sessions SET failed_sign_ins = 0 WHERE token_hash = ?",
 		                           [&](Statement &s) { s.Bind(1, token_hash); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -219,7 +219,7 @@ Result<SignInFailures> ReadSignInFailures(const Statement &s) {
 
 Status SqliteStore::RecordSignInFailure(const std::string &throttle_key, const std::string &at) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "INSERT INTO sign_in_failures(throttle_key, failed_at) VALUES (?, ?)",
+		Result<int> done = Execute(db(), "INSERT INTO sign_in_failures(throttle_key, failed_at) VALUES (?, ?)",
 		                           [&](Statement &s) { s.Bind(1, throttle_key).Bind(2, at); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -227,12 +227,12 @@ Status SqliteStore::RecordSignInFailure(const std::string &throttle_key, const s
 
 Result<std::vector<SignInFailures>> SqliteStore::CountSignInFailures(const std::vector<std::string> &throttle_keys,
                                                                      const std::string &since) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	std::vector<SignInFailures> found;
 	// One indexed lookup per key (two at sign-in), rather than building an IN list.
 	for (const auto &key : throttle_keys) {
 		auto counted = QueryOne<SignInFailures>(
-		    db_,
+		    db(),
 		    "SELECT throttle_key, COUNT(*), MAX(failed_at) FROM sign_in_failures "
 		    "WHERE throttle_key = ? AND failed_at > ? GROUP BY throttle_key",
 		    [&](Statement &s) { s.Bind(1, key).Bind(2, since); }, ReadSignInFailures);
@@ -248,8 +248,8 @@ Result<std::vector<SignInFailures>> SqliteStore::CountSignInFailures(const std::
 
 Result<std::vector<SignInFailures>> SqliteStore::ListSignInFailures(const std::string &key_prefix,
                                                                     const std::string &since) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<SignInFailures>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<SignInFailures>(db(),
 	                                "SELECT throttle_key, COUNT(*), MAX(failed_at) FROM sign_in_failures "
 	                                "WHERE substr(throttle_key, 1, length(?1)) = ?1 AND failed_at > ?2 "
 	                                "GROUP BY throttle_key ORDER BY throttle_key",
@@ -258,7 +258,7 @@ Result<std::vector<SignInFailures>> SqliteStore::ListSignInFailures(const std::s
 
 Status SqliteStore::ClearSignInFailures(const std::string &throttle_key) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM sign_in_failures WHERE throttle_key = ?",
+		Result<int> done = Execute(db(), "DELETE FROM sign_in_failures WHERE throttle_key = ?",
 		                           [&](Statement &s) { s.Bind(1, throttle_key); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -266,7 +266,7 @@ Status SqliteStore::ClearSignInFailures(const std::string &throttle_key) {
 
 Status SqliteStore::PruneSignInFailures(const std::string &before) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM sign_in_failures WHERE failed_at <= ?",
+		Result<int> done = Execute(db(), "DELETE FROM sign_in_failures WHERE failed_at <= ?",
 		                           [&](Statement &s) { s.Bind(1, before); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -274,7 +274,7 @@ Status SqliteStore::PruneSignInFailures(const std::string &before) {
 
 Status SqliteStore::AddFailedSinceSignIn(Id user_id) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE users SET failed_since_sign_in = failed_since_sign_in + 1 WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE users SET failed_since_sign_in = failed_since_sign_in + 1 WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, user_id); }),
 		                     "the user does not exist");
 	});
@@ -283,7 +283,7 @@ Status SqliteStore::AddFailedSinceSignIn(Id user_id) {
 Result<int> SqliteStore::TakeFailedSinceSignIn(Id user_id) {
 	Result<int> taken = 0;
 	Status status = InTransaction([&]() -> Status {
-		auto count = QueryOne<int>(db_, "SELECT failed_since_sign_in FROM users WHERE id = ?",
+		auto count = QueryOne<int>(db(), "SELECT failed_since_sign_in FROM users WHERE id = ?",
 		                           [&](Statement &s) { s.Bind(1, user_id); },
 		                           [](const Statement &s) -> Result<int> { return static_cast<int>(s.ColumnInt64(0)); });
 		if (!count) {
@@ -296,7 +296,7 @@ Result<int> SqliteStore::TakeFailedSinceSignIn(Id user_id) {
 		if (**count == 0) {
 			return OkStatus();
 		}
-		Result<int> done = Execute(db_, "UPDATE users SET failed_since_sign_in = 0 WHERE id = ?",
+		Result<int> done = Execute(db(), "UPDATE users SET failed_since_sign_in = 0 WHERE id = ?",
 		                           [&](Statement &s) { s.Bind(1, user_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -310,7 +310,7 @@ Result<int> SqliteStore::TakeFailedSinceSignIn(Id user_id) {
 
 Status SqliteStore::CreateInvitation(const Invitation &invitation) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO invitations(token_hash, org_id, user_id, expires_at, accepted_at) "
 		                           "VALUES (?, ?, ?, ?, ?)",
 		                           [&](Statement &s) {
@@ -325,8 +325,8 @@ Status SqliteStore::CreateInvitation(const Invitation &invitation) {
 }
 
 Result<std::optional<Invitation>> SqliteStore::FindInvitation(const std::string &token_hash, const std::string &now) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Invitation>(db_,
+	ConnectionUse use = Use();
+	return QueryOne<Invitation>(db(),
 	                            "SELECT token_hash, org_id, user_id, expires_at, accepted_at FROM invitations "
 	                            "WHERE token_hash = ? AND expires_at > ? AND accepted_at = ''",
 	                            [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadInvitation);
@@ -336,7 +336,7 @@ Status SqliteStore::MarkInvitationAccepted(const std::string &token_hash, const 
 	return InTransaction([&]() -> Status {
 		// The conditions repeat FindInvitation's, so two concurrent accepts of
 		// one link cannot both succeed.
-		Result<int> changed = Execute(db_,
+		Result<int> changed = Execute(db(),
 		                              "UPDATE invitations SET accepted_at = ?1 "
 		                              "WHERE token_hash = ?2 AND accepted_at = '' AND expires_at > ?1",
 		                              [&](Statement &s) { s.Bind(1, now).Bind(2, token_hash); });
@@ -347,7 +347,7 @@ Status SqliteStore::MarkInvitationAccepted(const std::string &token_hash, const 
 			return OkStatus();
 		}
 		Result<std::optional<Invitation>> existing = QueryOne<Invitation>(
-		    db_, "SELECT token_hash, org_id, user_id, expires_at, accepted_at FROM invitations WHERE token_hash = ?",
+		    db(), "SELECT token_hash, org_id, user_id, expires_at, accepted_at FROM invitations WHERE token_hash = ?",
 		    [&](Statement &s) { s.Bind(1, token_hash); }, ReadInvitation);
 		if (!existing) {
 			return existing.error();

@@ -74,11 +74,11 @@ Status SqliteStore::AppendAudit(const AuditEntry &entry) {
 	// advisory lock taken after BEGIN, across processes), so reading the last hash and inserting
 	// after it cannot interleave with another writer.
 	return InTransaction([&]() -> Status {
-		Result<std::string> prev_hash = LastHash(db_, std::nullopt);
+		Result<std::string> prev_hash = LastHash(db(), std::nullopt);
 		if (!prev_hash) {
 			return prev_hash.error();
 		}
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO audit_log(org_id, user_id, at, action, target, detail) "
 		                           "VALUES (?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?, ?)",
 		                           [&](Statement &s) {
@@ -94,15 +94,15 @@ Status SqliteStore::AppendAudit(const AuditEntry &entry) {
 		}
 		// Hashed from the stored row, so the hash covers exactly what was written (the time
 		// SQLite filled in, the text as stored).
-		return SealEntry(db_, static_cast<Id>(MAMORI_TRY(db_->LastInsertId())), *prev_hash);
+		return SealEntry(db(), static_cast<Id>(MAMORI_TRY(db()->LastInsertId())), *prev_hash);
 	});
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int offset) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// A negative limit means "all"; bound as the largest count, since
 	// PostgreSQL refuses SQLite's LIMIT -1.
-	return QueryAll<AuditEntry>(db_,
+	return QueryAll<AuditEntry>(db(),
 	                            "SELECT a.id, a.org_id, a.user_id, COALESCE(u.email, ''), a.at, a.action, a.target, "
 	                            "a.detail, COALESCE(a.hash, '') FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	                            "WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
@@ -111,9 +111,9 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(Id org_id, int limit, int
 }
 
 Result<int64_t> SqliteStore::NewestAuditId(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// One reverse step on the audit_log_org (org_id, id) index; read on every kept page or view.
-	auto newest = QueryOne<int64_t>(db_, "SELECT id FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT 1",
+	auto newest = QueryOne<int64_t>(db(), "SELECT id FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT 1",
 	                                [&](Statement &s) { s.Bind(1, org_id); },
 	                                [](const Statement &s) -> Result<int64_t> { return s.ColumnInt64(0); });
 	if (!newest) {
@@ -131,8 +131,8 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAccountAudit(Id user_id, const 
 	for (size_t i = 0; i < actions.size(); ++i) {
 		placeholders += i == 0 ? "?" : ", ?";
 	}
-	std::lock_guard lock(mutex_);
-	return QueryAll<AuditEntry>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<AuditEntry>(db(),
 	                            "SELECT a.id, a.org_id, a.user_id, COALESCE(u.email, ''), a.at, a.action, a.target, "
 	                            "a.detail, COALESCE(a.hash, '') FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	                            "WHERE a.target = ? AND a.org_id IS NULL AND a.action IN (" + placeholders +
@@ -149,21 +149,21 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAccountAudit(Id user_id, const 
 }
 
 Result<std::vector<AuditChainEntry>> SqliteStore::ListAuditChain() {
-	std::lock_guard lock(mutex_);
-	return QueryAll<AuditChainEntry>(db_, std::string("SELECT ") + kChainColumns + " FROM audit_log ORDER BY id",
+	ConnectionUse use = Use();
+	return QueryAll<AuditChainEntry>(db(), std::string("SELECT ") + kChainColumns + " FROM audit_log ORDER BY id",
 	                                 [](Statement &) {}, ReadChainEntry);
 }
 
 Result<std::string> SqliteStore::AuditHead() {
-	std::lock_guard lock(mutex_);
-	return LastHash(db_, std::nullopt);
+	ConnectionUse use = Use();
+	return LastHash(db(), std::nullopt);
 }
 
 Status SqliteStore::SealUnchainedAudit() {
 	return InTransaction([&]() -> Status {
 		// Checked inside the write transaction: two processes opening the database together seal once.
 		Result<bool> sealed =
-		    Exists(db_, "SELECT 1 FROM settings WHERE key = ?", [](Statement &s) { s.Bind(1, kSealedSetting); });
+		    Exists(db(), "SELECT 1 FROM settings WHERE key = ?", [](Statement &s) { s.Bind(1, kSealedSetting); });
 		if (!sealed) {
 			return sealed.error();
 		}
@@ -172,8 +172,8 @@ Status SqliteStore::SealUnchainedAudit() {
 		}
 		// Tests open SQLite databases at an older schema (before the audit chain migration): nothing
 		// to seal yet. PostgreSQL's schema starts after it (migrations/postgresql/0021_baseline.sql).
-		if (db_->dialect() == Connection::Dialect::kSqlite) {
-			Result<bool> chained = Exists(db_, "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'",
+		if (db()->dialect() == Connection::Dialect::kSqlite) {
+			Result<bool> chained = Exists(db(), "SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'hash'",
 			                              [](Statement &) {});
 			if (!chained) {
 				return chained.error();
@@ -182,19 +182,19 @@ Status SqliteStore::SealUnchainedAudit() {
 				return OkStatus();
 			}
 		}
-		auto ids = QueryAll<Id>(db_, "SELECT id FROM audit_log WHERE hash IS NULL ORDER BY id", [](Statement &) {},
+		auto ids = QueryAll<Id>(db(), "SELECT id FROM audit_log WHERE hash IS NULL ORDER BY id", [](Statement &) {},
 		                        [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
 		if (!ids) {
 			return ids.error();
 		}
 		for (Id id : *ids) {
-			Result<std::string> prev_hash = LastHash(db_, id);
+			Result<std::string> prev_hash = LastHash(db(), id);
 			if (!prev_hash) {
 				return prev_hash.error();
 			}
-			MAMORI_TRY(SealEntry(db_, id, *prev_hash));
+			MAMORI_TRY(SealEntry(db(), id, *prev_hash));
 		}
-		Result<int> done = Execute(db_, "INSERT INTO settings(key, value) VALUES (?, '1')",
+		Result<int> done = Execute(db(), "INSERT INTO settings(key, value) VALUES (?, '1')",
 		                           [](Statement &s) { s.Bind(1, kSealedSetting); });
 		return done ? OkStatus() : Status(done.error());
 	});

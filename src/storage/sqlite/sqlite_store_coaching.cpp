@@ -119,7 +119,7 @@ Result<Id> SqliteStore::CreateEngagement(const Engagement &engagement, const std
                                          const std::vector<std::pair<int, std::string>> &requests) {
 	Id id = 0;
 	MAMORI_TRY(InTransaction([&]() -> Status {
-		id = MAMORI_TRY(Inserted(db_, Execute(db_,
+		id = MAMORI_TRY(Inserted(db(), Execute(db(),
 		                                      "INSERT INTO engagements(org_id, programme_id, programme_title, programme_yaml, "
 		                                      "started_by, started_on, created_at) VALUES (?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ")",
 		                                      [&](Statement &s) {
@@ -131,7 +131,7 @@ Result<Id> SqliteStore::CreateEngagement(const Engagement &engagement, const std
 			                                          .Bind(6, engagement.started_on);
 		                                      })));
 		for (int number : visit_numbers) {
-			auto added = Execute(db_,
+			auto added = Execute(db(),
 			                     "INSERT INTO engagement_visits(org_id, engagement_id, number, updated_at) "
 			                     "VALUES (?, ?, ?, " MAMORI_SQL_NOW ")",
 			                     [&](Statement &s) { s.Bind(1, engagement.org_id).Bind(2, id).Bind(3, number); });
@@ -140,7 +140,7 @@ Result<Id> SqliteStore::CreateEngagement(const Engagement &engagement, const std
 			}
 		}
 		for (const auto &[visit, key] : requests) {
-			auto added = Execute(db_,
+			auto added = Execute(db(),
 			                     "INSERT INTO engagement_requests(org_id, engagement_id, visit_number, request_key) "
 			                     "VALUES (?, ?, ?, ?)",
 			                     [&](Statement &s) { s.Bind(1, engagement.org_id).Bind(2, id).Bind(3, visit).Bind(4, key); });
@@ -154,23 +154,23 @@ Result<Id> SqliteStore::CreateEngagement(const Engagement &engagement, const std
 }
 
 Result<std::optional<Engagement>> SqliteStore::CurrentEngagement(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Engagement>(db_, kEngagementColumns + "WHERE org_id = ? ORDER BY id DESC LIMIT 1",
+	ConnectionUse use = Use();
+	return QueryOne<Engagement>(db(), kEngagementColumns + "WHERE org_id = ? ORDER BY id DESC LIMIT 1",
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadEngagement);
 }
 
 Result<std::vector<EngagementVisit>> SqliteStore::ListVisits(Id org_id, Id engagement_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<EngagementVisit>(
-	    db_,
+	    db(),
 	    "SELECT id, org_id, engagement_id, number, planned_on, held_on, notes, updated_at FROM engagement_visits "
 	    "WHERE org_id = ? AND engagement_id = ? ORDER BY number",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, engagement_id); }, ReadVisit);
 }
 
 Status SqliteStore::UpdateVisit(const EngagementVisit &visit) {
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE engagement_visits SET planned_on = ?, held_on = ?, notes = ?, "
 	                             "updated_at = " MAMORI_SQL_NOW " WHERE org_id = ? AND engagement_id = ? AND number = ?",
 	                             [&](Statement &s) {
@@ -185,22 +185,22 @@ Status SqliteStore::UpdateVisit(const EngagementVisit &visit) {
 }
 
 Result<std::vector<EngagementRequest>> SqliteStore::ListRequests(Id org_id, Id engagement_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<EngagementRequest>(db_, kRequestColumns + "WHERE r.org_id = ? AND r.engagement_id = ? "
+	ConnectionUse use = Use();
+	return QueryAll<EngagementRequest>(db(), kRequestColumns + "WHERE r.org_id = ? AND r.engagement_id = ? "
 	                                                          "ORDER BY r.visit_number, r.id",
 	                                   [&](Statement &s) { s.Bind(1, org_id).Bind(2, engagement_id); }, ReadRequest);
 }
 
 Result<std::optional<EngagementRequest>> SqliteStore::FindRequest(Id org_id, Id request_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<EngagementRequest>(db_, kRequestColumns + "WHERE r.org_id = ? AND r.id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<EngagementRequest>(db(), kRequestColumns + "WHERE r.org_id = ? AND r.id = ?",
 	                                   [&](Statement &s) { s.Bind(1, org_id).Bind(2, request_id); }, ReadRequest);
 }
 
 Status SqliteStore::SetRequestDone(Id org_id, Id request_id, bool done, std::optional<Id> by, const std::string &at) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// Reopening clears who and when: the row says only whether the request is done now.
-	return ExpectChanged(Execute(db_, "UPDATE engagement_requests SET done_at = ?, done_by = ? WHERE org_id = ? AND id = ?",
+	return ExpectChanged(Execute(db(), "UPDATE engagement_requests SET done_at = ?, done_by = ? WHERE org_id = ? AND id = ?",
 	                             [&](Statement &s) {
 		                             s.Bind(1, done ? at : std::string());
 		                             if (done && by) {
@@ -214,14 +214,14 @@ Status SqliteStore::SetRequestDone(Id org_id, Id request_id, bool done, std::opt
 }
 
 Result<std::vector<PortfolioClient>> SqliteStore::ListPortfolio(Id user_id, const std::string &today) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<PortfolioClient>(db_, kPortfolioQuery, [&](Statement &s) { s.Bind(1, user_id).Bind(2, today); },
+	ConnectionUse use = Use();
+	return QueryAll<PortfolioClient>(db(), kPortfolioQuery, [&](Statement &s) { s.Bind(1, user_id).Bind(2, today); },
 	                                 ReadPortfolioClient);
 }
 
 Result<std::vector<RoundScore>> SqliteStore::ListPortfolioScores(Id user_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<RoundScore>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<RoundScore>(db(),
 	                            kRoundScoreColumns +
 	                                "JOIN memberships m ON m.org_id = s.org_id AND m.user_id = ? AND m.role = 'consultant' "
 	                                "WHERE s.answers <> '' ORDER BY s.org_id, d.number",

@@ -46,21 +46,21 @@ Status CheckRow(const ContinuitySystem &system) {
 } // namespace
 
 Result<std::vector<ContinuitySystem>> SqliteStore::ListContinuitySystems(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<ContinuitySystem>(db_, kSystemColumns + "WHERE org_id = ? ORDER BY priority, name, id",
+	ConnectionUse use = Use();
+	return QueryAll<ContinuitySystem>(db(), kSystemColumns + "WHERE org_id = ? ORDER BY priority, name, id",
 	                                  [&](Statement &s) { s.Bind(1, org_id); }, ReadSystem);
 }
 
 Result<std::optional<ContinuitySystem>> SqliteStore::FindContinuitySystem(Id org_id, Id system_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<ContinuitySystem>(db_, kSystemColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<ContinuitySystem>(db(), kSystemColumns + "WHERE org_id = ? AND id = ?",
 	                                  [&](Statement &s) { s.Bind(1, org_id).Bind(2, system_id); }, ReadSystem);
 }
 
 Result<Id> SqliteStore::CreateContinuitySystem(const ContinuitySystem &system) {
 	MAMORI_TRY(CheckRow(system));
-	std::lock_guard lock(mutex_);
-	return Inserted(db_, Execute(db_,
+	ConnectionUse use = Use();
+	return Inserted(db(), Execute(db(),
 	                             "INSERT INTO continuity_systems(org_id, name, business, priority, target_time, resources, "
 	                             "fallback, owner, created_at, updated_at) "
 	                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
@@ -78,8 +78,8 @@ Result<Id> SqliteStore::CreateContinuitySystem(const ContinuitySystem &system) {
 
 Status SqliteStore::UpdateContinuitySystem(const ContinuitySystem &system) {
 	MAMORI_TRY(CheckRow(system));
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE continuity_systems SET name = ?, business = ?, priority = ?, target_time = ?, "
 	                             "resources = ?, fallback = ?, owner = ?, updated_at = " MAMORI_SQL_NOW " "
 	                             "WHERE org_id = ? AND id = ?",
@@ -98,8 +98,8 @@ Status SqliteStore::UpdateContinuitySystem(const ContinuitySystem &system) {
 }
 
 Status SqliteStore::DeleteContinuitySystem(Id org_id, Id system_id) {
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_, "DELETE FROM continuity_systems WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(), "DELETE FROM continuity_systems WHERE org_id = ? AND id = ?",
 	                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, system_id); }),
 	                     "the continuity system does not exist");
 }

@@ -69,13 +69,13 @@ Result<std::optional<StoredDocument>> QueryDocument(Connection *db, Id org_id, c
 
 Result<std::optional<StoredDocument>> SqliteStore::FindDocument(Id org_id, const std::string &template_id,
                                                                 const std::string &subject) {
-	std::lock_guard lock(mutex_);
-	return QueryDocument(db_, org_id, template_id, subject);
+	ConnectionUse use = Use();
+	return QueryDocument(db(), org_id, template_id, subject);
 }
 
 Result<std::vector<StoredDocument>> SqliteStore::ListDocuments(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<StoredDocument>(db_, kDocumentColumns + "WHERE org_id = ? ORDER BY template_id, subject",
+	ConnectionUse use = Use();
+	return QueryAll<StoredDocument>(db(), kDocumentColumns + "WHERE org_id = ? ORDER BY template_id, subject",
 	                                [&](Statement &s) { s.Bind(1, org_id); }, ReadDocument);
 }
 
@@ -83,7 +83,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 	std::optional<StoredDocument> saved;
 	Status status = InTransaction([&]() -> Status {
 		if (document.revision == 0) {
-			auto existing = QueryDocument(db_, document.org_id, document.template_id, document.subject);
+			auto existing = QueryDocument(db(), document.org_id, document.template_id, document.subject);
 			if (!existing) {
 				return existing.error();
 			}
@@ -91,7 +91,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				// Another editor created it first.
 				return Error::Make(ErrorCode::kConflict, "errors.document.saved_meanwhile");
 			}
-			auto id = Inserted(db_, Execute(db_,
+			auto id = Inserted(db(), Execute(db(),
 			                                "INSERT INTO documents(org_id, template_id, subject, state, revision, values_json, "
 			                                "scope, approver, revised_on, updated_at, updated_by) "
 			                                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, " MAMORI_DOCUMENT_UPDATED_AT ", ?)",
@@ -111,7 +111,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				return id.error();
 			}
 		} else {
-			auto changed = Execute(db_,
+			auto changed = Execute(db(),
 			                       "UPDATE documents SET state = ?, revision = revision + 1, values_json = ?, scope = ?, "
 			                       "approver = ?, revised_on = ?, updated_at = " MAMORI_DOCUMENT_UPDATED_AT ", updated_by = ? "
 			                       "WHERE org_id = ? AND id = ? AND revision = ?",
@@ -134,7 +134,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 				return Error::Make(ErrorCode::kConflict, "errors.document.saved_meanwhile");
 			}
 		}
-		auto stored = QueryDocument(db_, document.org_id, document.template_id, document.subject);
+		auto stored = QueryDocument(db(), document.org_id, document.template_id, document.subject);
 		if (!stored) {
 			return stored.error();
 		}
@@ -142,7 +142,7 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 			return Error::Make(ErrorCode::kStorage, "the saved document cannot be read back");
 		}
 		saved = **stored;
-		auto appended = Execute(db_,
+		auto appended = Execute(db(),
 		                      "INSERT INTO document_revisions(document_id, revision, state, values_json, changed_by, "
 		                      "changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		                      [&](Statement &s) {
@@ -163,9 +163,9 @@ Result<StoredDocument> SqliteStore::SaveDocument(const StoredDocument &document,
 }
 
 Result<std::vector<DocumentRevision>> SqliteStore::ListDocumentRevisions(Id org_id, Id document_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<DocumentRevision>(
-	    db_,
+	    db(),
 	    "SELECT r.revision, r.state, r.values_json, r.changed_by, COALESCE(u.email, ''), r.changed_at, r.note "
 	    "FROM document_revisions r JOIN documents d ON d.id = r.document_id "
 	    "LEFT JOIN users u ON u.id = r.changed_by WHERE d.org_id = ? AND d.id = ? ORDER BY r.revision",
@@ -176,7 +176,7 @@ Status SqliteStore::ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, i
 	return InTransaction([&]() -> Status {
 		// The document must be the organisation's: a read of another firm's
 		// document is "not found", never recorded.
-		auto changed = Execute(db_,
+		auto changed = Execute(db(),
 		                       "INSERT INTO document_reads(document_id, user_id, revision, read_at) "
 		                       "SELECT id, ?, ?, " MAMORI_SQL_NOW " FROM documents WHERE org_id = ? AND id = ? "
 		                       "ON CONFLICT DO NOTHING",
@@ -185,7 +185,7 @@ Status SqliteStore::ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, i
 			return changed.error();
 		}
 		if (*changed == 0) {
-			auto exists = QueryOne<int>(db_, "SELECT 1 FROM documents WHERE org_id = ? AND id = ?",
+			auto exists = QueryOne<int>(db(), "SELECT 1 FROM documents WHERE org_id = ? AND id = ?",
 			                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, document_id); },
 			                            [](const Statement &) -> Result<int> { return 1; });
 			if (!exists) {
@@ -200,9 +200,9 @@ Status SqliteStore::ConfirmDocumentRead(Id org_id, Id document_id, Id user_id, i
 }
 
 Result<std::vector<DocumentRead>> SqliteStore::ListDocumentReads(Id org_id, Id document_id, int revision) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<DocumentRead>(
-	    db_,
+	    db(),
 	    "SELECT r.user_id, r.read_at FROM document_reads r JOIN documents d ON d.id = r.document_id "
 	    "WHERE d.org_id = ? AND d.id = ? AND r.revision = ? ORDER BY r.read_at, r.user_id",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, document_id).Bind(3, revision); },

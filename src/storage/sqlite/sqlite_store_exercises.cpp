@@ -47,20 +47,20 @@ const std::string kOwnExercise = "exercise_id IN (SELECT id FROM exercises WHERE
 } // namespace
 
 Result<std::vector<FirmScenario>> SqliteStore::ListFirmScenarios(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<FirmScenario>(db_, kScenarioColumns + "WHERE org_id = ? ORDER BY id",
+	ConnectionUse use = Use();
+	return QueryAll<FirmScenario>(db(), kScenarioColumns + "WHERE org_id = ? ORDER BY id",
 	                              [&](Statement &s) { s.Bind(1, org_id); }, ReadScenario);
 }
 
 Result<std::optional<FirmScenario>> SqliteStore::FindFirmScenario(Id org_id, Id scenario_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<FirmScenario>(db_, kScenarioColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<FirmScenario>(db(), kScenarioColumns + "WHERE org_id = ? AND id = ?",
 	                              [&](Statement &s) { s.Bind(1, org_id).Bind(2, scenario_id); }, ReadScenario);
 }
 
 Result<Id> SqliteStore::CreateFirmScenario(const FirmScenario &scenario) {
-	std::lock_guard lock(mutex_);
-	return Inserted(db_, Execute(db_,
+	ConnectionUse use = Use();
+	return Inserted(db(), Execute(db(),
 	                             "INSERT INTO exercise_scenarios(org_id, based_on, title, yaml, created_at, updated_at) "
 	                             "VALUES (?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
 	                             [&](Statement &s) {
@@ -72,8 +72,8 @@ Result<Id> SqliteStore::CreateFirmScenario(const FirmScenario &scenario) {
 }
 
 Status SqliteStore::UpdateFirmScenario(const FirmScenario &scenario) {
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE exercise_scenarios SET title = ?, yaml = ?, updated_at = " MAMORI_SQL_NOW " "
 	                             "WHERE org_id = ? AND id = ?",
 	                             [&](Statement &s) {
@@ -86,14 +86,14 @@ Status SqliteStore::UpdateFirmScenario(const FirmScenario &scenario) {
 }
 
 Result<std::vector<Exercise>> SqliteStore::ListExercises(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Exercise>(db_, kExerciseColumns + "WHERE org_id = ? ORDER BY held_on DESC, id DESC",
+	ConnectionUse use = Use();
+	return QueryAll<Exercise>(db(), kExerciseColumns + "WHERE org_id = ? ORDER BY held_on DESC, id DESC",
 	                          [&](Statement &s) { s.Bind(1, org_id); }, ReadExercise);
 }
 
 Result<std::optional<Exercise>> SqliteStore::FindExercise(Id org_id, Id exercise_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Exercise>(db_, kExerciseColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<Exercise>(db(), kExerciseColumns + "WHERE org_id = ? AND id = ?",
 	                          [&](Statement &s) { s.Bind(1, org_id).Bind(2, exercise_id); }, ReadExercise);
 }
 
@@ -101,7 +101,7 @@ Result<Id> SqliteStore::CreateExercise(const Exercise &exercise, const std::vect
 	Id id = 0;
 	MAMORI_TRY(InTransaction([&]() -> Status {
 		id = MAMORI_TRY(Inserted(
-		    db_, Execute(db_,
+		    db(), Execute(db(),
 		                 "INSERT INTO exercises(org_id, held_on, builtin_scenario, scenario_yaml, title, facilitator_id, "
 		                 "facilitator_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		                 [&](Statement &s) {
@@ -116,7 +116,7 @@ Result<Id> SqliteStore::CreateExercise(const Exercise &exercise, const std::vect
 			                     .Bind(9, exercise.created_at);
 		                 })));
 		for (const auto &participant : participants) {
-			MAMORI_TRY(Execute(db_, "INSERT INTO exercise_participants(exercise_id, user_id, name) VALUES (?, ?, ?)",
+			MAMORI_TRY(Execute(db(), "INSERT INTO exercise_participants(exercise_id, user_id, name) VALUES (?, ?, ?)",
 			                   [&](Statement &s) {
 				                   s.Bind(1, id).Bind(2, participant.user_id).Bind(3, participant.name);
 			                   }));
@@ -127,7 +127,7 @@ Result<Id> SqliteStore::CreateExercise(const Exercise &exercise, const std::vect
 }
 
 Status SqliteStore::FinishExercise(Id org_id, Id exercise_id, const std::string &finished_at) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	auto exercise = MAMORI_TRY(FindExercise(org_id, exercise_id));
 	if (!exercise) {
 		return Error::Make(ErrorCode::kNotFound, "the exercise does not exist");
@@ -135,15 +135,15 @@ Status SqliteStore::FinishExercise(Id org_id, Id exercise_id, const std::string 
 	if (exercise->finished_at) {
 		return Error::Make(ErrorCode::kConflict, "the exercise is already finished");
 	}
-	return ExpectChanged(Execute(db_, "UPDATE exercises SET finished_at = ? WHERE org_id = ? AND id = ?",
+	return ExpectChanged(Execute(db(), "UPDATE exercises SET finished_at = ? WHERE org_id = ? AND id = ?",
 	                             [&](Statement &s) { s.Bind(1, finished_at).Bind(2, org_id).Bind(3, exercise_id); }),
 	                     "the exercise does not exist");
 }
 
 Result<std::vector<ExerciseParticipant>> SqliteStore::ListExerciseParticipants(Id org_id, Id exercise_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<ExerciseParticipant>(
-	    db_, "SELECT id, exercise_id, user_id, name FROM exercise_participants WHERE " + kOwnExercise + " ORDER BY id",
+	    db(), "SELECT id, exercise_id, user_id, name FROM exercise_participants WHERE " + kOwnExercise + " ORDER BY id",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, exercise_id); },
 	    [](const Statement &s) -> Result<ExerciseParticipant> {
 		    return ExerciseParticipant{s.ColumnInt64(0), s.ColumnInt64(1), s.ColumnOptionalInt64(2), s.ColumnText(3)};
@@ -151,15 +151,15 @@ Result<std::vector<ExerciseParticipant>> SqliteStore::ListExerciseParticipants(I
 }
 
 Status SqliteStore::PutExerciseChoice(Id org_id, const ExerciseChoice &choice) {
-	std::lock_guard lock(mutex_);
-	const bool own = MAMORI_TRY(Exists(db_,
+	ConnectionUse use = Use();
+	const bool own = MAMORI_TRY(Exists(db(),
 	                                   "SELECT 1 FROM exercise_participants p JOIN exercises e ON e.id = p.exercise_id "
 	                                   "WHERE p.id = ? AND e.org_id = ?",
 	                                   [&](Statement &s) { s.Bind(1, choice.participant_id).Bind(2, org_id); }));
 	if (!own) {
 		return Error::Make(ErrorCode::kNotFound, "the participant does not exist");
 	}
-	MAMORI_TRY(Execute(db_,
+	MAMORI_TRY(Execute(db(),
 	                   "INSERT INTO exercise_choices(participant_id, decision_id, option_id, recorded_at, recorded_by) "
 	                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT(participant_id, decision_id) DO UPDATE SET "
 	                   "option_id = excluded.option_id, recorded_at = excluded.recorded_at, "
@@ -175,9 +175,9 @@ Status SqliteStore::PutExerciseChoice(Id org_id, const ExerciseChoice &choice) {
 }
 
 Result<std::vector<ExerciseChoice>> SqliteStore::ListExerciseChoices(Id org_id, Id exercise_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<ExerciseChoice>(
-	    db_,
+	    db(),
 	    "SELECT participant_id, decision_id, option_id, recorded_at, recorded_by FROM exercise_choices "
 	    "WHERE participant_id IN (SELECT id FROM exercise_participants WHERE " +
 	        kOwnExercise + ") ORDER BY participant_id, decision_id",

@@ -10,9 +10,9 @@ namespace mamori::storage {
 using namespace sqlite_detail;
 
 Result<ItEnvironment> SqliteStore::GetItEnvironment(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	auto found = MAMORI_TRY(QueryOne<ItEnvironment>(
-	    db_, "SELECT org_id, operating_systems, security_software, updated_at FROM it_environments WHERE org_id = ?",
+	    db(), "SELECT org_id, operating_systems, security_software, updated_at FROM it_environments WHERE org_id = ?",
 	    [&](Statement &s) { s.Bind(1, org_id); },
 	    [](const Statement &s) -> Result<ItEnvironment> {
 		    return ItEnvironment{.org_id = s.ColumnInt64(0),
@@ -24,8 +24,8 @@ Result<ItEnvironment> SqliteStore::GetItEnvironment(Id org_id) {
 }
 
 Status SqliteStore::SaveItEnvironment(const ItEnvironment &environment) {
-	std::lock_guard lock(mutex_);
-	auto done = Execute(db_,
+	ConnectionUse use = Use();
+	auto done = Execute(db(),
 	                    "INSERT INTO it_environments(org_id, operating_systems, security_software, updated_at) "
 	                    "VALUES (?, ?, ?, " MAMORI_SQL_NOW ") ON CONFLICT(org_id) DO UPDATE SET "
 	                    "operating_systems = excluded.operating_systems, "
@@ -39,9 +39,9 @@ Status SqliteStore::SaveItEnvironment(const ItEnvironment &environment) {
 }
 
 Result<std::optional<IncidentHelpSheet>> SqliteStore::FindIncidentHelpSheet(Id org_id, Id incident_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryOne<IncidentHelpSheet>(
-	    db_,
+	    db(),
 	    "SELECT incident_id, org_id, devices, operating_systems, security_software, cloud_services, events, grounds, "
 	    "consulted, updated_at FROM incident_help_sheets WHERE org_id = ? AND incident_id = ?",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, incident_id); },
@@ -60,11 +60,11 @@ Result<std::optional<IncidentHelpSheet>> SqliteStore::FindIncidentHelpSheet(Id o
 }
 
 Status SqliteStore::SaveIncidentHelpSheet(const IncidentHelpSheet &sheet) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// Inserted through the incident row, so a sheet never lands on another
 	// organisation's incident.
 	const int saved = MAMORI_TRY(Execute(
-	    db_,
+	    db(),
 	    "INSERT INTO incident_help_sheets(incident_id, org_id, devices, operating_systems, security_software, "
 	    "cloud_services, events, grounds, consulted, updated_at) "
 	    "SELECT id, org_id, ?, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW " FROM incidents WHERE org_id = ? AND id = ? "

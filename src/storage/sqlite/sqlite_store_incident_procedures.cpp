@@ -9,9 +9,9 @@ namespace mamori::storage {
 using namespace sqlite_detail;
 
 Result<std::vector<ProcedureAdaptation>> SqliteStore::ListProcedureAdaptations(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<ProcedureAdaptation>(
-	    db_,
+	    db(),
 	    "SELECT org_id, kind, levels, steps_json, updated_at FROM incident_procedure_adaptations WHERE org_id = ? "
 	    "ORDER BY kind, levels",
 	    [&](Statement &s) { s.Bind(1, org_id); },
@@ -28,8 +28,8 @@ Status SqliteStore::SaveProcedureAdaptation(const ProcedureAdaptation &adaptatio
 	if (adaptation.kind.empty() || adaptation.levels.empty()) {
 		return Error::Invalid("kind", "the procedure is missing");
 	}
-	std::lock_guard lock(mutex_);
-	auto done = Execute(db_,
+	ConnectionUse use = Use();
+	auto done = Execute(db(),
 	                    "INSERT INTO incident_procedure_adaptations(org_id, kind, levels, steps_json, updated_at) "
 	                    "VALUES (?, ?, ?, ?, " MAMORI_SQL_NOW ") ON CONFLICT(org_id, kind, levels) DO UPDATE SET "
 	                    "steps_json = excluded.steps_json, updated_at = excluded.updated_at",
@@ -43,8 +43,8 @@ Status SqliteStore::SaveProcedureAdaptation(const ProcedureAdaptation &adaptatio
 }
 
 Status SqliteStore::DeleteProcedureAdaptation(Id org_id, const std::string &kind, const std::string &levels) {
-	std::lock_guard lock(mutex_);
-	auto done = Execute(db_, "DELETE FROM incident_procedure_adaptations WHERE org_id = ? AND kind = ? AND levels = ?",
+	ConnectionUse use = Use();
+	auto done = Execute(db(), "DELETE FROM incident_procedure_adaptations WHERE org_id = ? AND kind = ? AND levels = ?",
 	                    [&](Statement &s) { s.Bind(1, org_id).Bind(2, kind).Bind(3, levels); });
 	return done ? OkStatus() : Status(done.error());
 }

@@ -86,8 +86,8 @@ Result<IncidentEvent> ReadEvent(const Statement &s) {
 } // namespace
 
 Result<std::vector<Incident>> SqliteStore::ListIncidents(Id org_id, std::optional<Id> reported_by) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Incident>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<Incident>(db(),
 	                          kIncidentColumns +
 	                              "WHERE i.org_id = ? AND (? = 0 OR i.reported_by = ?) "
 	                              "ORDER BY i.reported_at DESC, i.id DESC",
@@ -99,14 +99,14 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents(Id org_id, std::optiona
 }
 
 Result<std::optional<Incident>> SqliteStore::FindIncident(Id org_id, Id incident_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Incident>(db_, kIncidentColumns + "WHERE i.org_id = ? AND i.id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<Incident>(db(), kIncidentColumns + "WHERE i.org_id = ? AND i.id = ?",
 	                          [&](Statement &s) { s.Bind(1, org_id).Bind(2, incident_id); }, ReadIncident);
 }
 
 Result<Id> SqliteStore::CreateIncident(const Incident &incident) {
-	std::lock_guard lock(mutex_);
-	return Inserted(db_, Execute(db_,
+	ConnectionUse use = Use();
+	return Inserted(db(), Execute(db(),
 	                             "INSERT INTO incidents(org_id, reported_by, reported_at, what, noticed_at, device, "
 	                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	                             [&](Statement &s) {
@@ -121,9 +121,9 @@ Result<Id> SqliteStore::CreateIncident(const Incident &incident) {
 }
 
 Status SqliteStore::UpdateIncident(const Incident &incident) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return ExpectChanged(
-	    Execute(db_,
+	    Execute(db(),
 	            "UPDATE incidents SET kind = ?, external_impact = ?, personal_data_leak = ?, business_impact = ?, "
 	            "work_impact = ?, level = ?, status = ?, personal_data = ?, sensitive = ?, financial_harm = ?, "
 	            "malicious = ?, affected_people = ?, strongly_encrypted = ?, aware_on = ?, preliminary_reported_at = ?, "
@@ -158,10 +158,10 @@ Status SqliteStore::UpdateIncident(const Incident &incident) {
 }
 
 Result<Id> SqliteStore::AddIncidentEvent(Id org_id, const IncidentEvent &event) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// Inserted through the incident row, so an event never lands on another
 	// organisation's incident.
-	const int inserted = MAMORI_TRY(Execute(db_,
+	const int inserted = MAMORI_TRY(Execute(db(),
 	                                        "INSERT INTO incident_events(incident_id, at, user_id, type, step_id, text) "
 	                                        "SELECT id, ?, ?, ?, ?, ? FROM incidents WHERE org_id = ? AND id = ?",
 	                                        [&](Statement &s) {
@@ -176,13 +176,13 @@ Result<Id> SqliteStore::AddIncidentEvent(Id org_id, const IncidentEvent &event) 
 	if (inserted == 0) {
 		return Error::Make(ErrorCode::kNotFound, "the incident does not exist");
 	}
-	return static_cast<Id>(MAMORI_TRY(db_->LastInsertId()));
+	return static_cast<Id>(MAMORI_TRY(db()->LastInsertId()));
 }
 
 Result<std::vector<IncidentEvent>> SqliteStore::ListIncidentEvents(Id org_id, Id incident_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<IncidentEvent>(
-	    db_,
+	    db(),
 	    "SELECT e.id, e.incident_id, e.at, e.user_id, COALESCE(NULLIF(u.display_name, ''), u.email, ''), e.type, "
 	    "e.step_id, e.text FROM incident_events e JOIN incidents i ON i.id = e.incident_id "
 	    "LEFT JOIN users u ON u.id = e.user_id WHERE i.org_id = ? AND e.incident_id = ? ORDER BY e.at, e.id",

@@ -82,20 +82,20 @@ Result<InspectionFinding> ReadFinding(const Statement &s) {
 } // namespace
 
 Result<std::vector<Inspection>> SqliteStore::ListInspections(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Inspection>(db_, kInspectionColumns + "WHERE org_id = ? ORDER BY planned_on DESC, id DESC",
+	ConnectionUse use = Use();
+	return QueryAll<Inspection>(db(), kInspectionColumns + "WHERE org_id = ? ORDER BY planned_on DESC, id DESC",
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadInspection);
 }
 
 Result<std::optional<Inspection>> SqliteStore::FindInspection(Id org_id, Id inspection_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Inspection>(db_, kInspectionColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<Inspection>(db(), kInspectionColumns + "WHERE org_id = ? AND id = ?",
 	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, inspection_id); }, ReadInspection);
 }
 
 Result<Id> SqliteStore::CreateInspection(const Inspection &inspection) {
-	std::lock_guard lock(mutex_);
-	return Inserted(db_, Execute(db_,
+	ConnectionUse use = Use();
+	return Inserted(db(), Execute(db(),
 	                             "INSERT INTO inspections(org_id, title, standard, scope, methods, planned_on, inspector, "
 	                             "done_on, summary, reported_on, owner_comment, created_at, updated_at) "
 	                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
@@ -115,8 +115,8 @@ Result<Id> SqliteStore::CreateInspection(const Inspection &inspection) {
 }
 
 Status SqliteStore::UpdateInspection(const Inspection &inspection) {
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE inspections SET title = ?, standard = ?, scope = ?, methods = ?, planned_on = ?, "
 	                             "inspector = ?, done_on = ?, summary = ?, reported_on = ?, owner_comment = ?, "
 	                             "updated_at = " MAMORI_SQL_NOW " WHERE org_id = ? AND id = ?",
@@ -138,24 +138,24 @@ Status SqliteStore::UpdateInspection(const Inspection &inspection) {
 }
 
 Result<std::vector<InspectionFinding>> SqliteStore::ListFindings(Id org_id, Id inspection_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// inspection_id 0 means every inspection's (a flag, not `? IS NULL`, so PostgreSQL can type it).
 	return QueryAll<InspectionFinding>(
-	    db_, kFindingColumns + "WHERE org_id = ? AND (? = 0 OR inspection_id = ?) ORDER BY inspection_id, id",
+	    db(), kFindingColumns + "WHERE org_id = ? AND (? = 0 OR inspection_id = ?) ORDER BY inspection_id, id",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, inspection_id).Bind(3, inspection_id); }, ReadFinding);
 }
 
 Result<std::optional<InspectionFinding>> SqliteStore::FindFinding(Id org_id, Id finding_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<InspectionFinding>(db_, kFindingColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<InspectionFinding>(db(), kFindingColumns + "WHERE org_id = ? AND id = ?",
 	                                   [&](Statement &s) { s.Bind(1, org_id).Bind(2, finding_id); }, ReadFinding);
 }
 
 Result<Id> SqliteStore::CreateFinding(const InspectionFinding &finding) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// Through the organisation's own inspection, so a finding never lands under another's.
 	const int inserted = MAMORI_TRY(Execute(
-	    db_,
+	    db(),
 	    "INSERT INTO inspection_findings(org_id, inspection_id, description, severity, action, action_owner, due_on, "
 	    "closed_on, created_at, updated_at) SELECT i.org_id, i.id, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW
 	    " FROM inspections i WHERE i.org_id = ? AND i.id = ?",
@@ -172,12 +172,12 @@ Result<Id> SqliteStore::CreateFinding(const InspectionFinding &finding) {
 	if (inserted == 0) {
 		return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 	}
-	return Inserted(db_, Result<int>(inserted));
+	return Inserted(db(), Result<int>(inserted));
 }
 
 Status SqliteStore::UpdateFinding(const InspectionFinding &finding) {
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE inspection_findings SET description = ?, severity = ?, action = ?, "
 	                             "action_owner = ?, due_on = ?, closed_on = ?, updated_at = " MAMORI_SQL_NOW " "
 	                             "WHERE org_id = ? AND id = ?",

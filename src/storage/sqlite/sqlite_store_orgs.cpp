@@ -34,7 +34,7 @@ Status CheckDepartment(Connection *db, Id org_id, const std::optional<Id> &depar
 Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
-		id = Inserted(db_, Execute(db_,
+		id = Inserted(db(), Execute(db(),
 		                           "INSERT INTO organizations(name, industry, capital_yen, employees, edition, created_at, document_locale, profile_flags) "
 		                           "VALUES (?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW "), ?, ?)",
 		                           [&](Statement &s) {
@@ -56,15 +56,15 @@ Result<Id> SqliteStore::CreateOrganization(const Organization &org) {
 }
 
 Result<std::optional<Organization>> SqliteStore::FindOrganization(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// A deleted organisation is a tombstone for the ids the audit log names (0023): not found.
-	return QueryOne<Organization>(db_, kOrgColumns + "WHERE id = ? AND deleted_at = ''", [&](Statement &s) { s.Bind(1, org_id); },
+	return QueryOne<Organization>(db(), kOrgColumns + "WHERE id = ? AND deleted_at = ''", [&](Statement &s) { s.Bind(1, org_id); },
 	                              ReadOrganization);
 }
 
 Status SqliteStore::UpdateOrganization(const Organization &org) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE organizations SET name = ?, industry = ?, capital_yen = ?, employees = ?, "
 		                             "edition = ?, document_locale = ?, profile_flags = ? WHERE id = ?",
 		                             [&](Statement &s) {
@@ -82,16 +82,16 @@ Status SqliteStore::UpdateOrganization(const Organization &org) {
 }
 
 Result<int> SqliteStore::CountOrganizations() {
-	std::lock_guard lock(mutex_);
-	return QueryInt(db_, "SELECT COUNT(*) FROM organizations");
+	ConnectionUse use = Use();
+	return QueryInt(db(), "SELECT COUNT(*) FROM organizations");
 }
 
 Status SqliteStore::AddMembership(const Membership &membership) {
 	return InTransaction([&]() -> Status {
-		if (Status s = CheckDepartment(db_, membership.org_id, membership.department_id); !s) {
+		if (Status s = CheckDepartment(db(), membership.org_id, membership.department_id); !s) {
 			return s;
 		}
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO memberships(org_id, user_id, role, department_id) VALUES (?, ?, ?, ?)",
 		                           [&](Statement &s) {
 			                           s.Bind(1, membership.org_id)
@@ -106,10 +106,10 @@ Status SqliteStore::AddMembership(const Membership &membership) {
 
 Status SqliteStore::UpdateMembership(const Membership &membership) {
 	return InTransaction([&]() -> Status {
-		if (Status s = CheckDepartment(db_, membership.org_id, membership.department_id); !s) {
+		if (Status s = CheckDepartment(db(), membership.org_id, membership.department_id); !s) {
 			return s;
 		}
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE memberships SET role = ?, department_id = ? WHERE org_id = ? AND user_id = ?",
 		                             [&](Statement &s) {
 			                             s.Bind(1, RoleName(membership.role))
@@ -123,20 +123,20 @@ Status SqliteStore::UpdateMembership(const Membership &membership) {
 
 Status SqliteStore::RemoveMembership(Id org_id, Id user_id) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "DELETE FROM memberships WHERE org_id = ? AND user_id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM memberships WHERE org_id = ? AND user_id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, user_id); }),
 		                     "the user is not a member of this organisation");
 	});
 }
 
 Result<std::optional<Membership>> SqliteStore::FindMembership(Id org_id, Id user_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Membership>(db_, kMembershipColumns + "WHERE m.org_id = ? AND m.user_id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<Membership>(db(), kMembershipColumns + "WHERE m.org_id = ? AND m.user_id = ?",
 	                            [&](Statement &s) { s.Bind(1, org_id).Bind(2, user_id); }, ReadMembership);
 }
 
 Result<std::optional<OrgAccessRow>> SqliteStore::FindOrgAccess(Id org_id, Id user_id, const std::string &setting_key) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// kMembershipColumns' seven columns, kOrgColumns' nine (o.), then the two-step flags.
 	static const std::string kSql =
 	    "SELECT m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name, "
@@ -145,7 +145,7 @@ Result<std::optional<OrgAccessRow>> SqliteStore::FindOrgAccess(Id org_id, Id use
 	    "FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id "
 	    "WHERE m.org_id = ? AND m.user_id = ? AND o.deleted_at = ''";
 	return QueryOne<OrgAccessRow>(
-	    db_, kSql, [&](Statement &s) { s.Bind(1, setting_key).Bind(2, org_id).Bind(3, user_id); },
+	    db(), kSql, [&](Statement &s) { s.Bind(1, setting_key).Bind(2, org_id).Bind(3, user_id); },
 	    [](const Statement &s) -> Result<OrgAccessRow> {
 		    OrgAccessRow row;
 		    row.membership = MAMORI_TRY(ReadMembershipAt(s, 0));
@@ -159,22 +159,22 @@ Result<std::optional<OrgAccessRow>> SqliteStore::FindOrgAccess(Id org_id, Id use
 }
 
 Result<std::vector<Membership>> SqliteStore::ListMembershipsOfUser(Id user_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Membership>(db_, kMembershipColumns + "WHERE m.user_id = ? ORDER BY o.name, o.id",
+	ConnectionUse use = Use();
+	return QueryAll<Membership>(db(), kMembershipColumns + "WHERE m.user_id = ? ORDER BY o.name, o.id",
 	                            [&](Statement &s) { s.Bind(1, user_id); }, ReadMembership);
 }
 
 Result<std::vector<Membership>> SqliteStore::ListMembers(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Membership>(db_, kMembershipColumns + "WHERE m.org_id = ? ORDER BY u.display_name, u.email",
+	ConnectionUse use = Use();
+	return QueryAll<Membership>(db(), kMembershipColumns + "WHERE m.org_id = ? ORDER BY u.display_name, u.email",
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadMembership);
 }
 
 Result<std::vector<ClientWithoutLead>> SqliteStore::ClientsWithoutLead(Id user_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// A lead "signed up" has a password; a placeholder account of a pending invitation has none.
 	return QueryAll<ClientWithoutLead>(
-	    db_,
+	    db(),
 	    "SELECT m.org_id, CASE WHEN EXISTS (SELECT 1 FROM memberships i WHERE i.org_id = m.org_id "
 	    "AND i.role IN ('admin', 'manager')) THEN 1 ELSE 0 END "
 	    "FROM memberships m JOIN organizations o ON o.id = m.org_id "
@@ -190,7 +190,7 @@ Result<std::vector<ClientWithoutLead>> SqliteStore::ClientsWithoutLead(Id user_i
 Result<Id> SqliteStore::CreateDepartment(const Department &department) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
-		id = Inserted(db_, Execute(db_, "INSERT INTO departments(org_id, name) VALUES (?, ?)",
+		id = Inserted(db(), Execute(db(), "INSERT INTO departments(org_id, name) VALUES (?, ?)",
 		                           [&](Statement &s) { s.Bind(1, department.org_id).Bind(2, department.name); }));
 		return id ? OkStatus()
 		          : Status(OnConflict(id.error(), "a department named " + department.name + " already exists"));
@@ -203,7 +203,7 @@ Result<Id> SqliteStore::CreateDepartment(const Department &department) {
 
 Status SqliteStore::RenameDepartment(Id org_id, Id department_id, const std::string &name) {
 	return InTransaction([&]() -> Status {
-		Result<int> changed = Execute(db_, "UPDATE departments SET name = ? WHERE org_id = ? AND id = ?",
+		Result<int> changed = Execute(db(), "UPDATE departments SET name = ? WHERE org_id = ? AND id = ?",
 		                              [&](Statement &s) { s.Bind(1, name).Bind(2, org_id).Bind(3, department_id); });
 		if (!changed) {
 			return OnConflict(changed.error(), "a department named " + name + " already exists");
@@ -215,15 +215,15 @@ Status SqliteStore::RenameDepartment(Id org_id, Id department_id, const std::str
 Status SqliteStore::DeleteDepartment(Id org_id, Id department_id) {
 	return InTransaction([&]() -> Status {
 		// Members of the department stay, without a department (ON DELETE SET NULL).
-		return ExpectChanged(Execute(db_, "DELETE FROM departments WHERE org_id = ? AND id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM departments WHERE org_id = ? AND id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, department_id); }),
 		                     "the department does not exist");
 	});
 }
 
 Result<std::vector<Department>> SqliteStore::ListDepartments(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Department>(db_, "SELECT id, org_id, name FROM departments WHERE org_id = ? ORDER BY name, id",
+	ConnectionUse use = Use();
+	return QueryAll<Department>(db(), "SELECT id, org_id, name FROM departments WHERE org_id = ? ORDER BY name, id",
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadDepartment);
 }
 

@@ -10,9 +10,9 @@ namespace mamori::storage {
 using namespace sqlite_detail;
 
 Result<std::vector<OwnerRecord>> SqliteStore::ListOwnerRecords(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<OwnerRecord>(
-	    db_, "SELECT org_id, topic, note, recorded_on, recorded_by, updated_at FROM owner_records WHERE org_id = ? ORDER BY topic",
+	    db(), "SELECT org_id, topic, note, recorded_on, recorded_by, updated_at FROM owner_records WHERE org_id = ? ORDER BY topic",
 	    [&](Statement &s) { s.Bind(1, org_id); },
 	    [](const Statement &s) -> Result<OwnerRecord> {
 		    return OwnerRecord{s.ColumnInt64(0), s.ColumnText(1), s.ColumnText(2), s.ColumnText(3), s.ColumnInt64(4),
@@ -21,8 +21,8 @@ Result<std::vector<OwnerRecord>> SqliteStore::ListOwnerRecords(Id org_id) {
 }
 
 Status SqliteStore::PutOwnerRecord(const OwnerRecord &record) {
-	std::lock_guard lock(mutex_);
-	MAMORI_TRY(Execute(db_,
+	ConnectionUse use = Use();
+	MAMORI_TRY(Execute(db(),
 	               "INSERT INTO owner_records(org_id, topic, note, recorded_on, recorded_by, updated_at) "
 	               "VALUES (?, ?, ?, ?, ?, " MAMORI_SQL_NOW ") ON CONFLICT (org_id, topic) DO UPDATE SET "
 	               "note = excluded.note, recorded_on = excluded.recorded_on, recorded_by = excluded.recorded_by, "
@@ -38,8 +38,8 @@ Status SqliteStore::PutOwnerRecord(const OwnerRecord &record) {
 }
 
 Result<std::vector<Organization>> SqliteStore::ListOrganizationsInUse() {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Organization>(db_, kOrgColumns + "WHERE deleted_at = '' ORDER BY id", [](Statement &) {},
+	ConnectionUse use = Use();
+	return QueryAll<Organization>(db(), kOrgColumns + "WHERE deleted_at = '' ORDER BY id", [](Statement &) {},
 	                              ReadOrganization);
 }
 

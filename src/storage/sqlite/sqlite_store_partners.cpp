@@ -103,20 +103,20 @@ Status AddLinks(Connection *db, const LinkTable &links, std::vector<Row> &rows) 
 } // namespace
 
 Result<std::vector<OutsourcingPartner>> SqliteStore::ListPartners(Id org_id) {
-	std::lock_guard lock(mutex_);
-	auto partners = MAMORI_TRY(QueryAll<OutsourcingPartner>(db_, kPartnerColumns + "WHERE org_id = ? ORDER BY name, id",
+	ConnectionUse use = Use();
+	auto partners = MAMORI_TRY(QueryAll<OutsourcingPartner>(db(), kPartnerColumns + "WHERE org_id = ? ORDER BY name, id",
 	                                                       [&](Statement &s) { s.Bind(1, org_id); }, ReadPartner));
-	MAMORI_TRY(AddLinks(db_, kPartnerLinks, partners));
+	MAMORI_TRY(AddLinks(db(), kPartnerLinks, partners));
 	return partners;
 }
 
 Result<std::optional<OutsourcingPartner>> SqliteStore::FindPartner(Id org_id, Id partner_id) {
-	std::lock_guard lock(mutex_);
-	auto partner = MAMORI_TRY(QueryOne<OutsourcingPartner>(db_, kPartnerColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	auto partner = MAMORI_TRY(QueryOne<OutsourcingPartner>(db(), kPartnerColumns + "WHERE org_id = ? AND id = ?",
 	                                                       [&](Statement &s) { s.Bind(1, org_id).Bind(2, partner_id); },
 	                                                       ReadPartner));
 	if (partner) {
-		partner->asset_ids = MAMORI_TRY(LinkedAssets(db_, kPartnerLinks, org_id, partner->id));
+		partner->asset_ids = MAMORI_TRY(LinkedAssets(db(), kPartnerLinks, org_id, partner->id));
 	}
 	return partner;
 }
@@ -124,7 +124,7 @@ Result<std::optional<OutsourcingPartner>> SqliteStore::FindPartner(Id org_id, Id
 Result<Id> SqliteStore::CreatePartner(const OutsourcingPartner &partner) {
 	Id id = 0;
 	MAMORI_TRY(InTransaction([&]() -> Status {
-		id = MAMORI_TRY(Inserted(db_, Execute(db_,
+		id = MAMORI_TRY(Inserted(db(), Execute(db(),
 		                                      "INSERT INTO outsourcing_partners(org_id, name, contact, work, information, "
 		                                      "contract_start, contract_end, created_at, updated_at) "
 		                                      "VALUES (?, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
@@ -137,14 +137,14 @@ Result<Id> SqliteStore::CreatePartner(const OutsourcingPartner &partner) {
 			                                          .Bind(6, partner.contract_start)
 			                                          .Bind(7, partner.contract_end);
 		                                      })));
-		return ReplaceLinks(db_, kPartnerLinks, partner.org_id, id, partner.asset_ids);
+		return ReplaceLinks(db(), kPartnerLinks, partner.org_id, id, partner.asset_ids);
 	}));
 	return id;
 }
 
 Status SqliteStore::UpdatePartner(const OutsourcingPartner &partner) {
 	return InTransaction([&]() -> Status {
-		MAMORI_TRY(ExpectChanged(Execute(db_,
+		MAMORI_TRY(ExpectChanged(Execute(db(),
 		                                 "UPDATE outsourcing_partners SET name = ?, contact = ?, work = ?, information = ?, "
 		                                 "contract_start = ?, contract_end = ?, updated_at = " MAMORI_SQL_NOW " "
 		                                 "WHERE org_id = ? AND id = ?",
@@ -159,34 +159,34 @@ Status SqliteStore::UpdatePartner(const OutsourcingPartner &partner) {
 			                                     .Bind(8, partner.id);
 		                                 }),
 		                         "the outsourcing partner does not exist"));
-		return ReplaceLinks(db_, kPartnerLinks, partner.org_id, partner.id, partner.asset_ids);
+		return ReplaceLinks(db(), kPartnerLinks, partner.org_id, partner.id, partner.asset_ids);
 	});
 }
 
 Status SqliteStore::DeletePartner(Id org_id, Id partner_id) {
 	return InTransaction([&]() -> Status {
 		// Its asset links go with it (ON DELETE CASCADE).
-		return ExpectChanged(Execute(db_, "DELETE FROM outsourcing_partners WHERE org_id = ? AND id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM outsourcing_partners WHERE org_id = ? AND id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, partner_id); }),
 		                     "the outsourcing partner does not exist");
 	});
 }
 
 Result<std::vector<CloudService>> SqliteStore::ListCloudServices(Id org_id) {
-	std::lock_guard lock(mutex_);
-	auto services = MAMORI_TRY(QueryAll<CloudService>(db_, kServiceColumns + "WHERE org_id = ? ORDER BY name, id",
+	ConnectionUse use = Use();
+	auto services = MAMORI_TRY(QueryAll<CloudService>(db(), kServiceColumns + "WHERE org_id = ? ORDER BY name, id",
 	                                                  [&](Statement &s) { s.Bind(1, org_id); }, ReadService));
-	MAMORI_TRY(AddLinks(db_, kServiceLinks, services));
+	MAMORI_TRY(AddLinks(db(), kServiceLinks, services));
 	return services;
 }
 
 Result<std::optional<CloudService>> SqliteStore::FindCloudService(Id org_id, Id service_id) {
-	std::lock_guard lock(mutex_);
-	auto service = MAMORI_TRY(QueryOne<CloudService>(db_, kServiceColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	auto service = MAMORI_TRY(QueryOne<CloudService>(db(), kServiceColumns + "WHERE org_id = ? AND id = ?",
 	                                                 [&](Statement &s) { s.Bind(1, org_id).Bind(2, service_id); },
 	                                                 ReadService));
 	if (service) {
-		service->asset_ids = MAMORI_TRY(LinkedAssets(db_, kServiceLinks, org_id, service->id));
+		service->asset_ids = MAMORI_TRY(LinkedAssets(db(), kServiceLinks, org_id, service->id));
 	}
 	return service;
 }
@@ -194,7 +194,7 @@ Result<std::optional<CloudService>> SqliteStore::FindCloudService(Id org_id, Id 
 Result<Id> SqliteStore::CreateCloudService(const CloudService &service) {
 	Id id = 0;
 	MAMORI_TRY(InTransaction([&]() -> Status {
-		id = MAMORI_TRY(Inserted(db_, Execute(db_,
+		id = MAMORI_TRY(Inserted(db(), Execute(db(),
 		                                      "INSERT INTO cloud_services(org_id, name, provider, purpose, administrator, "
 		                                      "note, created_at, updated_at) "
 		                                      "VALUES (?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
@@ -206,14 +206,14 @@ Result<Id> SqliteStore::CreateCloudService(const CloudService &service) {
 			                                          .Bind(5, service.administrator)
 			                                          .Bind(6, service.note);
 		                                      })));
-		return ReplaceLinks(db_, kServiceLinks, service.org_id, id, service.asset_ids);
+		return ReplaceLinks(db(), kServiceLinks, service.org_id, id, service.asset_ids);
 	}));
 	return id;
 }
 
 Status SqliteStore::UpdateCloudService(const CloudService &service) {
 	return InTransaction([&]() -> Status {
-		MAMORI_TRY(ExpectChanged(Execute(db_,
+		MAMORI_TRY(ExpectChanged(Execute(db(),
 		                                 "UPDATE cloud_services SET name = ?, provider = ?, purpose = ?, administrator = ?, "
 		                                 "note = ?, updated_at = " MAMORI_SQL_NOW " WHERE org_id = ? AND id = ?",
 		                                 [&](Statement &s) {
@@ -226,26 +226,26 @@ Status SqliteStore::UpdateCloudService(const CloudService &service) {
 			                                     .Bind(7, service.id);
 		                                 }),
 		                         "the cloud service does not exist"));
-		return ReplaceLinks(db_, kServiceLinks, service.org_id, service.id, service.asset_ids);
+		return ReplaceLinks(db(), kServiceLinks, service.org_id, service.id, service.asset_ids);
 	});
 }
 
 Status SqliteStore::DeleteCloudService(Id org_id, Id service_id) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "DELETE FROM cloud_services WHERE org_id = ? AND id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM cloud_services WHERE org_id = ? AND id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, service_id); }),
 		                     "the cloud service does not exist");
 	});
 }
 
 Result<int> SqliteStore::DeleteSubjectDocuments(Id org_id, const std::string &subject) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	if (subject.empty()) {
 		// '' is the documents without a subject: never deleted this way.
 		return Error::Invalid("subject", "app_partners.subject_required");
 	}
 	// Revisions and read confirmations go with them (ON DELETE CASCADE).
-	return Execute(db_, "DELETE FROM documents WHERE org_id = ? AND subject = ?",
+	return Execute(db(), "DELETE FROM documents WHERE org_id = ? AND subject = ?",
 	               [&](Statement &s) { s.Bind(1, org_id).Bind(2, subject); });
 }
 

@@ -38,9 +38,9 @@ std::vector<std::string> OrganizationDataTables() {
 }
 
 Result<std::vector<Organization>> SqliteStore::OrganizationsLedOnlyBy(Id user_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<Organization>(
-	    db_,
+	    db(),
 	    kOrgColumns +
 	        "WHERE deleted_at = '' AND id IN (SELECT m.org_id FROM memberships m WHERE m.user_id = ?1 "
 	        "AND m.role IN ('admin', 'manager', 'consultant') AND NOT EXISTS (SELECT 1 FROM memberships o "
@@ -51,7 +51,7 @@ Result<std::vector<Organization>> SqliteStore::OrganizationsLedOnlyBy(Id user_id
 
 Status SqliteStore::AnonymizeUser(Id user_id, const std::string &placeholder_email, const std::string &at) {
 	return InTransaction([&]() -> Status {
-		auto in_use = Exists(db_, "SELECT 1 FROM users WHERE id = ? AND deleted_at = ''",
+		auto in_use = Exists(db(), "SELECT 1 FROM users WHERE id = ? AND deleted_at = ''",
 		                     [&](Statement &s) { s.Bind(1, user_id); });
 		if (!in_use) {
 			return in_use.error();
@@ -60,10 +60,10 @@ Status SqliteStore::AnonymizeUser(Id user_id, const std::string &placeholder_ema
 			return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 		}
 		for (const char *table : kPersonalTables) {
-			MAMORI_TRY(Execute(db_, std::string("DELETE FROM ") + table + " WHERE user_id = ?",
+			MAMORI_TRY(Execute(db(), std::string("DELETE FROM ") + table + " WHERE user_id = ?",
 			                   [&](Statement &s) { s.Bind(1, user_id); }));
 		}
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE users SET email = ?, display_name = '', password_hash = '', locale = '', "
 		                             "is_admin = 0, failed_since_sign_in = 0, deleted_at = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, placeholder_email).Bind(2, at).Bind(3, user_id); }),
@@ -73,7 +73,7 @@ Status SqliteStore::AnonymizeUser(Id user_id, const std::string &placeholder_ema
 
 Status SqliteStore::EmptyOrganization(Id org_id, const std::string &at) {
 	return InTransaction([&]() -> Status {
-		auto in_use = Exists(db_, "SELECT 1 FROM organizations WHERE id = ? AND deleted_at = ''",
+		auto in_use = Exists(db(), "SELECT 1 FROM organizations WHERE id = ? AND deleted_at = ''",
 		                     [&](Statement &s) { s.Bind(1, org_id); });
 		if (!in_use) {
 			return in_use.error();
@@ -82,10 +82,10 @@ Status SqliteStore::EmptyOrganization(Id org_id, const std::string &at) {
 			return Error::Make(ErrorCode::kNotFound, "errors.not_found");
 		}
 		for (const char *table : kOrganizationTables) {
-			MAMORI_TRY(Execute(db_, std::string("DELETE FROM ") + table + " WHERE org_id = ?",
+			MAMORI_TRY(Execute(db(), std::string("DELETE FROM ") + table + " WHERE org_id = ?",
 			                   [&](Statement &s) { s.Bind(1, org_id); }));
 		}
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE organizations SET name = '', industry = '', capital_yen = 0, employees = 0, "
 		                             "profile_flags = '', require_two_step = 0, deleted_at = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, at).Bind(2, org_id); }),
@@ -102,7 +102,7 @@ Result<int> SqliteStore::DeleteTrainingOfFormerMembers(const std::string &before
 			    std::string("DELETE FROM ") + table + " WHERE EXISTS (SELECT 1 FROM training_sessions s WHERE s.id = " +
 			    table + ".session_id AND COALESCE(s.held_on, s.planned_on) < ? AND NOT EXISTS (SELECT 1 FROM "
 			    "memberships m WHERE m.org_id = s.org_id AND m.user_id = " + table + ".user_id))";
-			removed += MAMORI_TRY(Execute(db_, sql, [&](Statement &s) { s.Bind(1, before_date); }));
+			removed += MAMORI_TRY(Execute(db(), sql, [&](Statement &s) { s.Bind(1, before_date); }));
 		}
 		total = removed;
 		return OkStatus();
@@ -117,13 +117,13 @@ Result<int> SqliteStore::UnlinkClosedIncidentPeople(const std::string &closed_be
 	Result<int> total = 0;
 	Status status = InTransaction([&]() -> Status {
 		const int events = MAMORI_TRY(Execute(
-		    db_,
+		    db(),
 		    "UPDATE incident_events SET user_id = NULL WHERE user_id IS NOT NULL AND incident_id IN "
 		    "(SELECT id FROM incidents WHERE status = 'closed' AND closed_at IS NOT NULL AND closed_at <> '' "
 		    "AND closed_at < ?)",
 		    [&](Statement &s) { s.Bind(1, closed_before); }));
 		const int reporters = MAMORI_TRY(Execute(
-		    db_,
+		    db(),
 		    "UPDATE incidents SET reported_by = NULL WHERE reported_by IS NOT NULL AND status = 'closed' "
 		    "AND closed_at IS NOT NULL AND closed_at <> '' AND closed_at < ?",
 		    [&](Statement &s) { s.Bind(1, closed_before); }));
@@ -139,7 +139,7 @@ Result<int> SqliteStore::UnlinkClosedIncidentPeople(const std::string &closed_be
 Result<int> SqliteStore::DeleteSignInFailuresBefore(const std::string &before) {
 	Result<int> removed = 0;
 	Status status = InTransaction([&]() -> Status {
-		removed = (Execute(db_, "DELETE FROM sign_in_failures WHERE failed_at < ?",
+		removed = (Execute(db(), "DELETE FROM sign_in_failures WHERE failed_at < ?",
 		                          [&](Statement &s) { s.Bind(1, before); }));
 		return removed ? OkStatus() : Status(removed.error());
 	});
@@ -152,9 +152,9 @@ Result<int> SqliteStore::DeleteSignInFailuresBefore(const std::string &before) {
 Result<int> SqliteStore::DeleteSessionsExpiredBefore(const std::string &before) {
 	Result<int> total = 0;
 	Status status = InTransaction([&]() -> Status {
-		const int sessions = MAMORI_TRY(Execute(db_, "DELETE FROM sessions WHERE expires_at < ?",
+		const int sessions = MAMORI_TRY(Execute(db(), "DELETE FROM sessions WHERE expires_at < ?",
 		                                        [&](Statement &s) { s.Bind(1, before); }));
-		const int pending = MAMORI_TRY(Execute(db_, "DELETE FROM pending_sign_ins WHERE expires_at < ?",
+		const int pending = MAMORI_TRY(Execute(db(), "DELETE FROM pending_sign_ins WHERE expires_at < ?",
 		                                       [&](Statement &s) { s.Bind(1, before); }));
 		total = sessions + pending;
 		return OkStatus();

@@ -71,21 +71,21 @@ bool IsTreatmentDecision(std::string_view decision) {
 // --- 詳細リスク分析 ---------------------------------------------------------------------
 
 Result<std::vector<Asset>> SqliteStore::ListAssets(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<Asset>(db_, kAssetColumns + "WHERE org_id = ? ORDER BY business_category, department, name, id",
+	ConnectionUse use = Use();
+	return QueryAll<Asset>(db(), kAssetColumns + "WHERE org_id = ? ORDER BY business_category, department, name, id",
 	                       [&](Statement &s) { s.Bind(1, org_id); }, ReadAsset);
 }
 
 Result<std::optional<Asset>> SqliteStore::FindAsset(Id org_id, Id asset_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<Asset>(db_, kAssetColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<Asset>(db(), kAssetColumns + "WHERE org_id = ? AND id = ?",
 	                       [&](Statement &s) { s.Bind(1, org_id).Bind(2, asset_id); }, ReadAsset);
 }
 
 Result<Id> SqliteStore::CreateAsset(const Asset &asset) {
 	Result<Id> id = Id{0};
 	Status status = InTransaction([&]() -> Status {
-		id = InsertAsset(db_, asset.org_id, asset);
+		id = InsertAsset(db(), asset.org_id, asset);
 		return id ? OkStatus() : Status(id.error());
 	});
 	if (!status) {
@@ -99,7 +99,7 @@ Status SqliteStore::UpdateAsset(const Asset &asset) {
 		return s;
 	}
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE assets SET business_category = ?, name = ?, note = ?, users = ?, "
 		                             "department = ?, medium = ?, personal_info = ?, sensitive_personal_info = ?, "
 		                             "my_number = ?, confidentiality = ?, integrity = ?, availability = ?, "
@@ -135,7 +135,7 @@ Status SqliteStore::UpdateAsset(const Asset &asset) {
 Status SqliteStore::DeleteAsset(Id org_id, Id asset_id) {
 	return InTransaction([&]() -> Status {
 		// Its treatments go with it (ON DELETE CASCADE).
-		return ExpectChanged(Execute(db_, "DELETE FROM assets WHERE org_id = ? AND id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM assets WHERE org_id = ? AND id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, asset_id); }),
 		                     "the information asset does not exist");
 	});
@@ -144,12 +144,12 @@ Status SqliteStore::DeleteAsset(Id org_id, Id asset_id) {
 Status SqliteStore::ReplaceAssets(Id org_id, const std::vector<Asset> &assets) {
 	return InTransaction([&]() -> Status {
 		Result<int> cleared =
-		    Execute(db_, "DELETE FROM assets WHERE org_id = ?", [&](Statement &s) { s.Bind(1, org_id); });
+		    Execute(db(), "DELETE FROM assets WHERE org_id = ?", [&](Statement &s) { s.Bind(1, org_id); });
 		if (!cleared) {
 			return cleared.error();
 		}
 		for (std::size_t i = 0; i < assets.size(); ++i) {
-			Result<Id> id = InsertAsset(db_, org_id, assets[i]);
+			Result<Id> id = InsertAsset(db(), org_id, assets[i]);
 			if (!id) {
 				// Name the row, so an import can point at the offending line.
 				Error error = id.error();
@@ -163,9 +163,9 @@ Status SqliteStore::ReplaceAssets(Id org_id, const std::vector<Asset> &assets) {
 }
 
 Result<std::vector<ThreatFrequency>> SqliteStore::ListThreatFrequencies(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<ThreatFrequency>(
-	    db_, "SELECT org_id, threat_id, frequency FROM threat_frequencies WHERE org_id = ? ORDER BY threat_id",
+	    db(), "SELECT org_id, threat_id, frequency FROM threat_frequencies WHERE org_id = ? ORDER BY threat_id",
 	    [&](Statement &s) { s.Bind(1, org_id); }, ReadThreatFrequency);
 }
 
@@ -177,7 +177,7 @@ Status SqliteStore::UpsertThreatFrequency(const ThreatFrequency &frequency) {
 		return Error::Invalid("frequency", "the threat frequency must be between 1 and 3");
 	}
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           "INSERT INTO threat_frequencies(org_id, threat_id, frequency) VALUES (?, ?, ?) "
 		                           "ON CONFLICT(org_id, threat_id) DO UPDATE SET frequency = excluded.frequency",
 		                           [&](Statement &s) {
@@ -191,12 +191,12 @@ Status SqliteStore::UpsertThreatFrequency(const ThreatFrequency &frequency) {
 // method picks between two complete SQL texts, so no table name is ever
 // assembled at run time.
 Result<std::vector<ControlAnswer>> SqliteStore::ListControlAnswers(Id org_id, bool planned) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	const char *sql = planned ? "SELECT org_id, item_id, answer, updated_at FROM planned_control_answers "
 	                            "WHERE org_id = ? ORDER BY item_id"
 	                          : "SELECT org_id, item_id, answer, updated_at FROM control_answers "
 	                            "WHERE org_id = ? ORDER BY item_id";
-	return QueryAll<ControlAnswer>(db_, sql, [&](Statement &s) { s.Bind(1, org_id); }, ReadControlAnswer);
+	return QueryAll<ControlAnswer>(db(), sql, [&](Statement &s) { s.Bind(1, org_id); }, ReadControlAnswer);
 }
 
 Status SqliteStore::UpsertControlAnswer(const ControlAnswer &answer, bool planned) {
@@ -215,7 +215,7 @@ Status SqliteStore::UpsertControlAnswer(const ControlAnswer &answer, bool planne
 	                            "ON CONFLICT(org_id, item_id) DO UPDATE SET answer = excluded.answer, "
 	                            "updated_at = excluded.updated_at";
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, sql, [&](Statement &s) {
+		Result<int> done = Execute(db(), sql, [&](Statement &s) {
 			s.Bind(1, answer.org_id).Bind(2, answer.item_id).Bind(3, answer.answer).Bind(4, answer.updated_at);
 		});
 		return done ? OkStatus() : Status(done.error());
@@ -227,22 +227,22 @@ Status SqliteStore::DeleteControlAnswer(Id org_id, const std::string &item_id, b
 	                          : "DELETE FROM control_answers WHERE org_id = ? AND item_id = ?";
 	return InTransaction([&]() -> Status {
 		// Clearing an answer that is not there leaves it unanswered, as asked.
-		Result<int> done = Execute(db_, sql, [&](Statement &s) { s.Bind(1, org_id).Bind(2, item_id); });
+		Result<int> done = Execute(db(), sql, [&](Statement &s) { s.Bind(1, org_id).Bind(2, item_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
 }
 
 Status SqliteStore::ClearPlannedAnswers(Id org_id) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM planned_control_answers WHERE org_id = ?",
+		Result<int> done = Execute(db(), "DELETE FROM planned_control_answers WHERE org_id = ?",
 		                           [&](Statement &s) { s.Bind(1, org_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
 }
 
 Result<std::vector<AnswerReview>> SqliteStore::ListAnswerReviews(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<AnswerReview>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<AnswerReview>(db(),
 	                              "SELECT org_id, old_item_id, old_text, answer, successor_id, reason, updated_at "
 	                              "FROM control_answer_reviews WHERE org_id = ? ORDER BY successor_id, old_item_id",
 	                              [&](Statement &s) { s.Bind(1, org_id); }, ReadAnswerReview);
@@ -250,7 +250,7 @@ Result<std::vector<AnswerReview>> SqliteStore::ListAnswerReviews(Id org_id) {
 
 Status SqliteStore::DeleteAnswerReview(Id org_id, const std::string &old_item_id) {
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM control_answer_reviews WHERE org_id = ? AND old_item_id = ?",
+		Result<int> done = Execute(db(), "DELETE FROM control_answer_reviews WHERE org_id = ? AND old_item_id = ?",
 		                           [&](Statement &s) { s.Bind(1, org_id).Bind(2, old_item_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
@@ -262,21 +262,21 @@ Status SqliteStore::DeleteAnswerReviewsFor(Id org_id, const std::string &success
 		return Error::Invalid("successor_id", "the successor item is missing");
 	}
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_, "DELETE FROM control_answer_reviews WHERE org_id = ? AND successor_id = ?",
+		Result<int> done = Execute(db(), "DELETE FROM control_answer_reviews WHERE org_id = ? AND successor_id = ?",
 		                           [&](Statement &s) { s.Bind(1, org_id).Bind(2, successor_id); });
 		return done ? OkStatus() : Status(done.error());
 	});
 }
 
 Result<std::vector<RiskTreatment>> SqliteStore::ListTreatments(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<RiskTreatment>(db_, kTreatmentColumns + "WHERE org_id = ? ORDER BY asset_id, threat_id",
+	ConnectionUse use = Use();
+	return QueryAll<RiskTreatment>(db(), kTreatmentColumns + "WHERE org_id = ? ORDER BY asset_id, threat_id",
 	                               [&](Statement &s) { s.Bind(1, org_id); }, ReadTreatment);
 }
 
 Result<std::optional<RiskTreatment>> SqliteStore::FindTreatment(Id org_id, Id asset_id, const std::string &threat_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<RiskTreatment>(db_, kTreatmentColumns + "WHERE org_id = ? AND asset_id = ? AND threat_id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<RiskTreatment>(db(), kTreatmentColumns + "WHERE org_id = ? AND asset_id = ? AND threat_id = ?",
 	                               [&](Statement &s) { s.Bind(1, org_id).Bind(2, asset_id).Bind(3, threat_id); },
 	                               ReadTreatment);
 }
@@ -292,7 +292,7 @@ Result<Id> SqliteStore::UpsertTreatment(const RiskTreatment &treatment) {
 	Status status = InTransaction([&]() -> Status {
 		// Checked under the same write lock as the upsert; the (org_id,
 		// asset_id) foreign key enforces the same in the schema.
-		Result<bool> asset_found = Exists(db_, "SELECT 1 FROM assets WHERE org_id = ? AND id = ?",
+		Result<bool> asset_found = Exists(db(), "SELECT 1 FROM assets WHERE org_id = ? AND id = ?",
 		                                  [&](Statement &s) { s.Bind(1, treatment.org_id).Bind(2, treatment.asset_id); });
 		if (!asset_found) {
 			return asset_found.error();
@@ -300,7 +300,7 @@ Result<Id> SqliteStore::UpsertTreatment(const RiskTreatment &treatment) {
 		if (!*asset_found) {
 			return Error::Make(ErrorCode::kNotFound, "the information asset does not exist");
 		}
-		Result<int> upserted = Execute(db_,
+		Result<int> upserted = Execute(db(),
 		                               "INSERT INTO risk_treatments(org_id, asset_id, threat_id, decision, measure, owner, "
 		                               "due_on, residual_risk, reason, approved_by, approved_at, completed, updated_at) "
 		                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
@@ -329,7 +329,7 @@ Result<Id> SqliteStore::UpsertTreatment(const RiskTreatment &treatment) {
 		}
 		// last_insert_rowid is not set when the upsert took the UPDATE path.
 		Result<std::optional<Id>> treatment_id = QueryOne<Id>(
-		    db_, "SELECT id FROM risk_treatments WHERE org_id = ? AND asset_id = ? AND threat_id = ?",
+		    db(), "SELECT id FROM risk_treatments WHERE org_id = ? AND asset_id = ? AND threat_id = ?",
 		    [&](Statement &s) { s.Bind(1, treatment.org_id).Bind(2, treatment.asset_id).Bind(3, treatment.threat_id); },
 		    [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
 		if (!treatment_id) {
@@ -349,7 +349,7 @@ Result<Id> SqliteStore::UpsertTreatment(const RiskTreatment &treatment) {
 
 Status SqliteStore::DeleteTreatment(Id org_id, Id treatment_id) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "DELETE FROM risk_treatments WHERE org_id = ? AND id = ?",
+		return ExpectChanged(Execute(db(), "DELETE FROM risk_treatments WHERE org_id = ? AND id = ?",
 		                             [&](Statement &s) { s.Bind(1, org_id).Bind(2, treatment_id); }),
 		                     "the risk treatment does not exist");
 	});

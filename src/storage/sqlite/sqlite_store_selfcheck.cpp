@@ -43,9 +43,9 @@ Status AttachAnswers(Connection *db, Id org_id, Id round_id, std::vector<Selfche
 // --- Step 1: 5か条 --------------------------------------------------------------------
 
 Result<std::vector<FiveArticleStatus>> SqliteStore::ListFiveArticles(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<FiveArticleStatus>(
-	    db_,
+	    db(),
 	    "SELECT org_id, number, state, done_on, responsible, updated_at FROM five_articles "
 	    "WHERE org_id = ? ORDER BY number",
 	    [&](Statement &s) { s.Bind(1, org_id); }, ReadFiveArticle);
@@ -56,7 +56,7 @@ Status SqliteStore::UpsertFiveArticle(const FiveArticleStatus &status) {
 		return Error::Invalid("number", "the article number must be between 1 and 5");
 	}
 	return InTransaction([&]() -> Status {
-		Result<int> done = Execute(db_,
+		Result<int> done = Execute(db(),
 		                           // `done` (0001) is kept equal to state = 'done' for older readers.
 		                           "INSERT INTO five_articles(org_id, number, state, done, done_on, responsible, updated_at) "
 		                           "VALUES (?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
@@ -83,7 +83,7 @@ Result<Id> SqliteStore::CreateRound(const SelfcheckRound &round) {
 	Status status = InTransaction([&]() -> Status {
 		// ?2 <= 0 asks for the next number; computed in the INSERT itself so
 		// that it is read and used under the same write lock.
-		id = Inserted(db_, Execute(db_,
+		id = Inserted(db(), Execute(db(),
 		                           "INSERT INTO selfcheck_rounds(org_id, number, title, started_at, closed_at, edition) "
 		                           "VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE "
 		                           "(SELECT COALESCE(MAX(number), 0) + 1 FROM selfcheck_rounds WHERE org_id = ?1) END, "
@@ -107,7 +107,7 @@ Result<Id> SqliteStore::CreateRound(const SelfcheckRound &round) {
 
 Status SqliteStore::CloseRound(Id org_id, Id round_id, const std::string &closed_at) {
 	return InTransaction([&]() -> Status {
-		Result<int> changed = Execute(db_,
+		Result<int> changed = Execute(db(),
 		                              "UPDATE selfcheck_rounds SET closed_at = COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ") "
 		                              "WHERE org_id = ? AND id = ? AND closed_at = ''",
 		                              [&](Statement &s) { s.Bind(1, closed_at).Bind(2, org_id).Bind(3, round_id); });
@@ -129,20 +129,20 @@ Status SqliteStore::CloseRound(Id org_id, Id round_id, const std::string &closed
 }
 
 Result<std::optional<SelfcheckRound>> SqliteStore::CurrentRound(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? ORDER BY number DESC LIMIT 1",
+	ConnectionUse use = Use();
+	return QueryOne<SelfcheckRound>(db(), kRoundColumns + "WHERE org_id = ? ORDER BY number DESC LIMIT 1",
 	                                [&](Statement &s) { s.Bind(1, org_id); }, ReadRound);
 }
 
 Result<std::optional<SelfcheckRound>> SqliteStore::FindRound(Id org_id, Id round_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<SelfcheckRound>(db(), kRoundColumns + "WHERE org_id = ? AND id = ?",
 	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id); }, ReadRound);
 }
 
 Result<std::vector<SelfcheckRound>> SqliteStore::ListRounds(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<SelfcheckRound>(db_, kRoundColumns + "WHERE org_id = ? ORDER BY number DESC",
+	ConnectionUse use = Use();
+	return QueryAll<SelfcheckRound>(db(), kRoundColumns + "WHERE org_id = ? ORDER BY number DESC",
 	                                [&](Statement &s) { s.Bind(1, org_id); }, ReadRound);
 }
 
@@ -153,7 +153,7 @@ Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response)
 		}
 	}
 	return InTransaction([&]() -> Status {
-		Result<bool> round_found = Exists(db_, "SELECT 1 FROM selfcheck_rounds WHERE org_id = ? AND id = ?",
+		Result<bool> round_found = Exists(db(), "SELECT 1 FROM selfcheck_rounds WHERE org_id = ? AND id = ?",
 		                                  [&](Statement &s) { s.Bind(1, org_id).Bind(2, response.round_id); });
 		if (!round_found) {
 			return round_found.error();
@@ -161,7 +161,7 @@ Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response)
 		if (!*round_found) {
 			return Error::Make(ErrorCode::kNotFound, "the self-check round does not exist");
 		}
-		Result<int> upserted = Execute(db_,
+		Result<int> upserted = Execute(db(),
 		                               "INSERT INTO selfcheck_responses(round_id, respondent, user_id, submitted_at, "
 		                               "updated_at) VALUES (?, ?, ?, ?, COALESCE(NULLIF(?, ''), " MAMORI_SQL_NOW ")) "
 		                               "ON CONFLICT(round_id, respondent) DO UPDATE SET user_id = excluded.user_id, "
@@ -178,7 +178,7 @@ Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response)
 		}
 		// last_insert_rowid is not set when the upsert took the UPDATE path.
 		Result<std::optional<Id>> response_id = QueryOne<Id>(
-		    db_, "SELECT id FROM selfcheck_responses WHERE round_id = ? AND respondent = ?",
+		    db(), "SELECT id FROM selfcheck_responses WHERE round_id = ? AND respondent = ?",
 		    [&](Statement &s) { s.Bind(1, response.round_id).Bind(2, response.respondent); },
 		    [](const Statement &s) -> Result<Id> { return s.ColumnInt64(0); });
 		if (!response_id) {
@@ -188,13 +188,13 @@ Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response)
 			return Error::Make(ErrorCode::kInternal, "the response vanished while it was being saved");
 		}
 		const Id id = **response_id;
-		Result<int> cleared = Execute(db_, "DELETE FROM selfcheck_answers WHERE response_id = ?",
+		Result<int> cleared = Execute(db(), "DELETE FROM selfcheck_answers WHERE response_id = ?",
 		                              [&](Statement &s) { s.Bind(1, id); });
 		if (!cleared) {
 			return cleared.error();
 		}
 		Result<Statement> insert =
-		    Statement::Prepare(db_, "INSERT INTO selfcheck_answers(response_id, item, answer) VALUES (?, ?, ?)");
+		    Statement::Prepare(db(), "INSERT INTO selfcheck_answers(response_id, item, answer) VALUES (?, ?, ?)");
 		if (!insert) {
 			return insert.error();
 		}
@@ -210,14 +210,14 @@ Status SqliteStore::UpsertResponse(Id org_id, const SelfcheckResponse &response)
 }
 
 Result<std::vector<SelfcheckResponse>> SqliteStore::ListResponses(Id org_id, Id round_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	Result<std::vector<SelfcheckResponse>> responses =
-	    QueryAll<SelfcheckResponse>(db_, kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? ORDER BY r.respondent",
+	    QueryAll<SelfcheckResponse>(db(), kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? ORDER BY r.respondent",
 	                                [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id); }, ReadResponse);
 	if (!responses) {
 		return responses;
 	}
-	if (Status s = AttachAnswers(db_, org_id, round_id, *responses); !s) {
+	if (Status s = AttachAnswers(db(), org_id, round_id, *responses); !s) {
 		return s.error();
 	}
 	return responses;
@@ -225,16 +225,16 @@ Result<std::vector<SelfcheckResponse>> SqliteStore::ListResponses(Id org_id, Id 
 
 Result<std::optional<SelfcheckResponse>> SqliteStore::FindResponse(Id org_id, Id round_id,
                                                                    const std::string &respondent) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	Result<std::optional<SelfcheckResponse>> response = QueryOne<SelfcheckResponse>(
-	    db_, kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? AND r.respondent = ?",
+	    db(), kResponseColumns + "WHERE d.org_id = ? AND r.round_id = ? AND r.respondent = ?",
 	    [&](Statement &s) { s.Bind(1, org_id).Bind(2, round_id).Bind(3, respondent); }, ReadResponse);
 	if (!response || !response->has_value()) {
 		return response;
 	}
 	// The row above was reached through its round's org_id, so its id is safe to use alone.
 	Result<std::vector<AnswerRow>> rows = QueryAll<AnswerRow>(
-	    db_, "SELECT response_id, item, answer FROM selfcheck_answers WHERE response_id = ?",
+	    db(), "SELECT response_id, item, answer FROM selfcheck_answers WHERE response_id = ?",
 	    [&](Statement &s) { s.Bind(1, (*response)->id); }, ReadAnswer);
 	if (!rows) {
 		return rows.error();
@@ -248,11 +248,11 @@ Result<std::optional<SelfcheckResponse>> SqliteStore::FindResponse(Id org_id, Id
 // --- The rounds' kept scores (0028) ----------------------------------------------------
 
 Status SqliteStore::PutRoundScore(const RoundScore &score) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// The round is looked up with the organisation in the INSERT itself: a round of another
 	// organisation inserts nothing, and the number comes from the round.
 	return ExpectChanged(
-	    Execute(db_,
+	    Execute(db(),
 	            "INSERT INTO selfcheck_round_scores(round_id, org_id, round_number, edition, respondents, total, "
 	            "max_total, complete, answers) SELECT id, org_id, number, ?, ?, ?, ?, ?, ? FROM selfcheck_rounds "
 	            "WHERE org_id = ? AND id = ? "
@@ -273,15 +273,15 @@ Status SqliteStore::PutRoundScore(const RoundScore &score) {
 }
 
 Result<std::vector<RoundScore>> SqliteStore::ListRoundScores(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<RoundScore>(db_, kRoundScoreColumns + "WHERE s.org_id = ? ORDER BY d.number",
+	ConnectionUse use = Use();
+	return QueryAll<RoundScore>(db(), kRoundScoreColumns + "WHERE s.org_id = ? ORDER BY d.number",
 	                            [&](Statement &s) { s.Bind(1, org_id); }, ReadRoundScore);
 }
 
 Result<std::vector<SelfcheckRound>> SqliteStore::ListUnscoredRounds(int limit) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<SelfcheckRound>(
-	    db_,
+	    db(),
 	    kRoundColumns + "WHERE EXISTS (SELECT 1 FROM selfcheck_responses p WHERE p.round_id = selfcheck_rounds.id) "
 	                    "AND NOT EXISTS (SELECT 1 FROM selfcheck_round_scores s WHERE s.round_id = selfcheck_rounds.id) "
 	                    "AND org_id IN (SELECT id FROM organizations WHERE deleted_at = '') "
@@ -290,11 +290,11 @@ Result<std::vector<SelfcheckRound>> SqliteStore::ListUnscoredRounds(int limit) {
 }
 
 Result<std::vector<BenchmarkScore>> SqliteStore::ListLatestCompleteScores() {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	// Installation-wide by design (the benchmark's population); only aggregates leave the app.
 	// The subquery walks the (org_id, complete, round_number) index backwards: one row per firm.
 	return QueryAll<BenchmarkScore>(
-	    db_,
+	    db(),
 	    "SELECT o.id, o.industry, o.employees, o.edition, s.total, s.answers FROM organizations o "
 	    "JOIN selfcheck_round_scores s ON s.round_id = (SELECT x.round_id FROM selfcheck_round_scores x "
 	    "WHERE x.org_id = o.id AND x.complete = 1 ORDER BY x.round_number DESC LIMIT 1) "

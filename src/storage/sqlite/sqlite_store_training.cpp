@@ -72,21 +72,21 @@ Status TrainingSessionExists(Connection *db, Id org_id, Id session_id) {
 } // namespace
 
 Result<std::vector<TrainingSession>> SqliteStore::ListTrainingSessions(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<TrainingSession>(db_, kTrainingSessionColumns + "WHERE org_id = ? ORDER BY planned_on, id",
+	ConnectionUse use = Use();
+	return QueryAll<TrainingSession>(db(), kTrainingSessionColumns + "WHERE org_id = ? ORDER BY planned_on, id",
 	                                 [&](Statement &s) { s.Bind(1, org_id); }, ReadTrainingSession);
 }
 
 Result<std::optional<TrainingSession>> SqliteStore::FindTrainingSession(Id org_id, Id session_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<TrainingSession>(db_, kTrainingSessionColumns + "WHERE org_id = ? AND id = ?",
+	ConnectionUse use = Use();
+	return QueryOne<TrainingSession>(db(), kTrainingSessionColumns + "WHERE org_id = ? AND id = ?",
 	                                 [&](Statement &s) { s.Bind(1, org_id).Bind(2, session_id); }, ReadTrainingSession);
 }
 
 Result<Id> SqliteStore::CreateTrainingSession(const TrainingSession &session) {
 	MAMORI_TRY(CheckTrainingRow(session));
-	std::lock_guard lock(mutex_);
-	return Inserted(db_, Execute(db_,
+	ConnectionUse use = Use();
+	return Inserted(db(), Execute(db(),
 	                             "INSERT INTO training_sessions(org_id, title, content, method, planned_on, audience_all, "
 	                             "quiz_set, status, held_on, created_at, updated_at) "
 	                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " MAMORI_SQL_NOW ", " MAMORI_SQL_NOW ")",
@@ -105,8 +105,8 @@ Result<Id> SqliteStore::CreateTrainingSession(const TrainingSession &session) {
 
 Status SqliteStore::UpdateTrainingSession(const TrainingSession &session) {
 	MAMORI_TRY(CheckTrainingRow(session));
-	std::lock_guard lock(mutex_);
-	return ExpectChanged(Execute(db_,
+	ConnectionUse use = Use();
+	return ExpectChanged(Execute(db(),
 	                             "UPDATE training_sessions SET title = ?, content = ?, method = ?, planned_on = ?, "
 	                             "audience_all = ?, quiz_set = ?, status = ?, held_on = ?, "
 	                             "updated_at = " MAMORI_SQL_NOW " WHERE org_id = ? AND id = ?",
@@ -127,11 +127,11 @@ Status SqliteStore::UpdateTrainingSession(const TrainingSession &session) {
 
 Status SqliteStore::SetTrainingAudience(Id org_id, Id session_id, const std::vector<Id> &user_ids) {
 	return InTransaction([&]() -> Status {
-		MAMORI_TRY(TrainingSessionExists(db_, org_id, session_id));
-		MAMORI_TRY(Execute(db_, "DELETE FROM training_audience WHERE session_id = ?",
+		MAMORI_TRY(TrainingSessionExists(db(), org_id, session_id));
+		MAMORI_TRY(Execute(db(), "DELETE FROM training_audience WHERE session_id = ?",
 		                   [&](Statement &s) { s.Bind(1, session_id); }));
 		for (Id user : user_ids) {
-			MAMORI_TRY(Execute(db_,
+			MAMORI_TRY(Execute(db(),
 			                   "INSERT INTO training_audience(session_id, user_id) "
 			                   "SELECT id, ? FROM training_sessions WHERE org_id = ? AND id = ? "
 			                   "ON CONFLICT DO NOTHING",
@@ -142,8 +142,8 @@ Status SqliteStore::SetTrainingAudience(Id org_id, Id session_id, const std::vec
 }
 
 Result<std::vector<TrainingMark>> SqliteStore::ListTrainingAudience(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<TrainingMark>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<TrainingMark>(db(),
 	                              "SELECT a.session_id, a.user_id FROM training_audience a "
 	                              "JOIN training_sessions t ON t.id = a.session_id WHERE t.org_id = ? "
 	                              "ORDER BY a.session_id, a.user_id",
@@ -153,11 +153,11 @@ Result<std::vector<TrainingMark>> SqliteStore::ListTrainingAudience(Id org_id) {
 Status SqliteStore::SetTrainingAttendance(Id org_id, Id session_id, const std::vector<Id> &user_ids,
                                           const std::string &recorded_at) {
 	return InTransaction([&]() -> Status {
-		MAMORI_TRY(TrainingSessionExists(db_, org_id, session_id));
-		MAMORI_TRY(Execute(db_, "DELETE FROM training_attendance WHERE session_id = ?",
+		MAMORI_TRY(TrainingSessionExists(db(), org_id, session_id));
+		MAMORI_TRY(Execute(db(), "DELETE FROM training_attendance WHERE session_id = ?",
 		                   [&](Statement &s) { s.Bind(1, session_id); }));
 		for (Id user : user_ids) {
-			MAMORI_TRY(Execute(db_,
+			MAMORI_TRY(Execute(db(),
 			                   "INSERT INTO training_attendance(session_id, user_id, recorded_at) "
 			                   "SELECT id, ?, ? FROM training_sessions WHERE org_id = ? AND id = ? "
 			                   "ON CONFLICT DO NOTHING",
@@ -170,8 +170,8 @@ Status SqliteStore::SetTrainingAttendance(Id org_id, Id session_id, const std::v
 }
 
 Result<std::vector<TrainingMark>> SqliteStore::ListTrainingAttendance(Id org_id) {
-	std::lock_guard lock(mutex_);
-	return QueryAll<TrainingMark>(db_,
+	ConnectionUse use = Use();
+	return QueryAll<TrainingMark>(db(),
 	                              "SELECT a.session_id, a.user_id FROM training_attendance a "
 	                              "JOIN training_sessions t ON t.id = a.session_id WHERE t.org_id = ? "
 	                              "ORDER BY a.session_id, a.user_id",
@@ -179,9 +179,9 @@ Result<std::vector<TrainingMark>> SqliteStore::ListTrainingAttendance(Id org_id)
 }
 
 Result<Id> SqliteStore::AddTrainingQuizResult(Id org_id, const TrainingQuizResult &result) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	const int inserted = MAMORI_TRY(Execute(
-	    db_,
+	    db(),
 	    "INSERT INTO training_quiz_results(session_id, user_id, quiz_set, correct, total, passed, answers, taken_at) "
 	    "SELECT id, ?, ?, ?, ?, ?, ?, ? FROM training_sessions WHERE org_id = ? AND id = ?",
 	    [&](Statement &s) {
@@ -198,13 +198,13 @@ Result<Id> SqliteStore::AddTrainingQuizResult(Id org_id, const TrainingQuizResul
 	if (inserted == 0) {
 		return Error::Make(ErrorCode::kNotFound, "app_training.not_found");
 	}
-	return static_cast<Id>(MAMORI_TRY(db_->LastInsertId()));
+	return static_cast<Id>(MAMORI_TRY(db()->LastInsertId()));
 }
 
 Result<std::vector<TrainingQuizResult>> SqliteStore::ListTrainingQuizResults(Id org_id, std::optional<Id> user_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	return QueryAll<TrainingQuizResult>(
-	    db_,
+	    db(),
 	    "SELECT r.id, r.session_id, r.user_id, r.quiz_set, r.correct, r.total, r.passed, r.answers, r.taken_at "
 	    "FROM training_quiz_results r JOIN training_sessions t ON t.id = r.session_id "
 	    "WHERE t.org_id = ? AND (? = 0 OR r.user_id = ?) ORDER BY r.taken_at, r.id",

@@ -14,6 +14,7 @@ namespace mamori::storage {
 using namespace sqlite_detail;
 
 Result<const transfer::SchemaModel *> SqliteStore::TransferModel() {
+	std::lock_guard lock(transfer_model_mutex_);
 	if (!transfer_model_) {
 		transfer::SchemaModel model = MAMORI_TRY(transfer::CurrentSchemaModel(sqlite_migrations_dir_));
 		transfer_model_ = std::make_unique<transfer::SchemaModel>(std::move(model));
@@ -22,14 +23,14 @@ Result<const transfer::SchemaModel *> SqliteStore::TransferModel() {
 }
 
 Result<mamori::transfer::OrganizationData> SqliteStore::ReadOrganizationData(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	const transfer::SchemaModel *model = MAMORI_TRY(TransferModel());
-	return transfer::ReadOrganizationRows(*db_, *model, org_id);
+	return transfer::ReadOrganizationRows(*db(), *model, org_id);
 }
 
 Result<Id> SqliteStore::WriteOrganizationData(const mamori::transfer::OrganizationData &data,
                                               std::optional<Id> replace_org) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	const mamori::transfer::OrganizationData upgraded =
 	    MAMORI_TRY(transfer::UpgradeOrganizationData(data, sqlite_migrations_dir_));
 	const transfer::SchemaModel *model = MAMORI_TRY(TransferModel());
@@ -44,7 +45,7 @@ Result<Id> SqliteStore::WriteOrganizationData(const mamori::transfer::Organizati
 	};
 	Result<Id> written = Id{0};
 	MAMORI_TRY(InTransaction([&]() -> Status {
-		written = transfer::WriteOrganizationRows(*db_, *model, upgraded, replace_org, people);
+		written = transfer::WriteOrganizationRows(*db(), *model, upgraded, replace_org, people);
 		return written ? OkStatus() : Status(written.error());
 	}));
 	return written;

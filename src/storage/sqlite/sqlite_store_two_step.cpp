@@ -37,8 +37,8 @@ Status Done(Result<int> changes) { return changes ? OkStatus() : Status(changes.
 } // namespace
 
 Result<std::optional<TwoStep>> SqliteStore::FindTwoStep(Id user_id) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<TwoStep>(db_,
+	ConnectionUse use = Use();
+	return QueryOne<TwoStep>(db(),
 	                         "SELECT user_id, secret, created_at, confirmed_at, last_used_step, failed_codes, "
 	                         "blocked_until FROM two_step WHERE user_id = ?",
 	                         [&](Statement &s) { s.Bind(1, user_id); }, ReadTwoStep);
@@ -47,7 +47,7 @@ Result<std::optional<TwoStep>> SqliteStore::FindTwoStep(Id user_id) {
 Status SqliteStore::BeginTwoStep(Id user_id, const std::string &secret, const std::string &created_at) {
 	return InTransaction([&]() -> Status {
 		// The WHERE on the upsert leaves an active secret alone; no change then means "active".
-		Result<int> changed = Execute(db_,
+		Result<int> changed = Execute(db(),
 		                              "INSERT INTO two_step(user_id, secret, created_at) VALUES (?1, ?2, ?3) "
 		                              "ON CONFLICT(user_id) DO UPDATE SET secret = ?2, created_at = ?3, "
 		                              "last_used_step = NULL, failed_codes = 0, blocked_until = '' "
@@ -65,7 +65,7 @@ Status SqliteStore::BeginTwoStep(Id user_id, const std::string &secret, const st
 
 Status SqliteStore::ConfirmTwoStep(Id user_id, const std::string &confirmed_at, std::int64_t step) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_,
+		return ExpectChanged(Execute(db(),
 		                             "UPDATE two_step SET confirmed_at = ?, last_used_step = ?, failed_codes = 0, "
 		                             "blocked_until = '' WHERE user_id = ? AND confirmed_at = ''",
 		                             [&](Statement &s) { s.Bind(1, confirmed_at).Bind(2, step).Bind(3, user_id); }),
@@ -76,7 +76,7 @@ Status SqliteStore::ConfirmTwoStep(Id user_id, const std::string &confirmed_at, 
 Result<bool> SqliteStore::UseTwoStepStep(Id user_id, std::int64_t step) {
 	Result<bool> used = false;
 	Status status = InTransaction([&]() -> Status {
-		Result<int> changed = Execute(db_,
+		Result<int> changed = Execute(db(),
 		                              "UPDATE two_step SET last_used_step = ?1, failed_codes = 0, blocked_until = '' "
 		                              "WHERE user_id = ?2 AND (last_used_step IS NULL OR last_used_step < ?1)",
 		                              [&](Statement &s) { s.Bind(1, step).Bind(2, user_id); });
@@ -94,7 +94,7 @@ Result<bool> SqliteStore::UseTwoStepStep(Id user_id, std::int64_t step) {
 
 Status SqliteStore::RecordTwoStepFailures(Id user_id, int failed_codes, const std::string &blocked_until) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE two_step SET failed_codes = ?, blocked_until = ? WHERE user_id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE two_step SET failed_codes = ?, blocked_until = ? WHERE user_id = ?",
 		                             [&](Statement &s) { s.Bind(1, failed_codes).Bind(2, blocked_until).Bind(3, user_id); }),
 		                     "two-step login is not set up for this account");
 	});
@@ -102,24 +102,24 @@ Status SqliteStore::RecordTwoStepFailures(Id user_id, int failed_codes, const st
 
 Status SqliteStore::DeleteTwoStep(Id user_id) {
 	return InTransaction([&]() -> Status {
-		if (Status done = Done(Execute(db_, "DELETE FROM two_step_recovery_codes WHERE user_id = ?",
+		if (Status done = Done(Execute(db(), "DELETE FROM two_step_recovery_codes WHERE user_id = ?",
 		                               [&](Statement &s) { s.Bind(1, user_id); }));
 		    !done) {
 			return done;
 		}
-		return Done(Execute(db_, "DELETE FROM two_step WHERE user_id = ?", [&](Statement &s) { s.Bind(1, user_id); }));
+		return Done(Execute(db(), "DELETE FROM two_step WHERE user_id = ?", [&](Statement &s) { s.Bind(1, user_id); }));
 	});
 }
 
 Status SqliteStore::ReplaceRecoveryCodes(Id user_id, const std::vector<std::string> &code_hashes) {
 	return InTransaction([&]() -> Status {
-		if (Status done = Done(Execute(db_, "DELETE FROM two_step_recovery_codes WHERE user_id = ?",
+		if (Status done = Done(Execute(db(), "DELETE FROM two_step_recovery_codes WHERE user_id = ?",
 		                               [&](Statement &s) { s.Bind(1, user_id); }));
 		    !done) {
 			return done;
 		}
 		for (const std::string &hash : code_hashes) {
-			Result<int> inserted = Execute(db_, "INSERT INTO two_step_recovery_codes(user_id, code_hash) VALUES (?, ?)",
+			Result<int> inserted = Execute(db(), "INSERT INTO two_step_recovery_codes(user_id, code_hash) VALUES (?, ?)",
 			                               [&](Statement &s) { s.Bind(1, user_id).Bind(2, hash); });
 			if (!inserted) {
 				return OnConflict(inserted.error(), "the recovery codes must differ");
@@ -132,7 +132,7 @@ Status SqliteStore::ReplaceRecoveryCodes(Id user_id, const std::vector<std::stri
 Result<bool> SqliteStore::UseRecoveryCode(Id user_id, const std::string &code_hash, const std::string &used_at) {
 	Result<bool> used = false;
 	Status status = InTransaction([&]() -> Status {
-		Result<int> changed = Execute(db_,
+		Result<int> changed = Execute(db(),
 		                              "UPDATE two_step_recovery_codes SET used_at = ? "
 		                              "WHERE user_id = ? AND code_hash = ? AND used_at = ''",
 		                              [&](Statement &s) { s.Bind(1, used_at).Bind(2, user_id).Bind(3, code_hash); });
@@ -149,9 +149,9 @@ Result<bool> SqliteStore::UseRecoveryCode(Id user_id, const std::string &code_ha
 }
 
 Result<int> SqliteStore::CountUnusedRecoveryCodes(Id user_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	Result<std::optional<int>> count = QueryOne<int>(
-	    db_, "SELECT COUNT(*) FROM two_step_recovery_codes WHERE user_id = ? AND used_at = ''",
+	    db(), "SELECT COUNT(*) FROM two_step_recovery_codes WHERE user_id = ? AND used_at = ''",
 	    [&](Statement &s) { s.Bind(1, user_id); }, [](const Statement &s) -> Result<int> { return s.ColumnInt(0); });
 	if (!count) {
 		return count.error();
@@ -162,12 +162,12 @@ Result<int> SqliteStore::CountUnusedRecoveryCodes(Id user_id) {
 Status SqliteStore::CreatePendingSignIn(const PendingSignIn &pending) {
 	return InTransaction([&]() -> Status {
 		// Expired ones are of no use to anybody; clear them as new ones arrive.
-		if (Status done = Done(Execute(db_, "DELETE FROM pending_sign_ins WHERE expires_at <= ?",
+		if (Status done = Done(Execute(db(), "DELETE FROM pending_sign_ins WHERE expires_at <= ?",
 		                               [&](Statement &s) { s.Bind(1, pending.created_at); }));
 		    !done) {
 			return done;
 		}
-		Result<int> inserted = Execute(db_,
+		Result<int> inserted = Execute(db(),
 		                               "INSERT INTO pending_sign_ins(token_hash, user_id, created_at, expires_at) "
 		                               "VALUES (?, ?, ?, ?)",
 		                               [&](Statement &s) {
@@ -182,8 +182,8 @@ Status SqliteStore::CreatePendingSignIn(const PendingSignIn &pending) {
 
 Result<std::optional<PendingSignIn>> SqliteStore::FindPendingSignIn(const std::string &token_hash,
                                                                     const std::string &now) {
-	std::lock_guard lock(mutex_);
-	return QueryOne<PendingSignIn>(db_,
+	ConnectionUse use = Use();
+	return QueryOne<PendingSignIn>(db(),
 	                               "SELECT token_hash, user_id, created_at, expires_at, attempts FROM pending_sign_ins "
 	                               "WHERE token_hash = ? AND expires_at > ?",
 	                               [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadPendingSignIn);
@@ -192,14 +192,14 @@ Result<std::optional<PendingSignIn>> SqliteStore::FindPendingSignIn(const std::s
 Result<int> SqliteStore::CountPendingSignInAttempt(const std::string &token_hash) {
 	Result<int> attempts = 0;
 	Status status = InTransaction([&]() -> Status {
-		if (Status done = ExpectChanged(Execute(db_, "UPDATE pending_sign_ins SET attempts = attempts + 1 WHERE token_hash = ?",
+		if (Status done = ExpectChanged(Execute(db(), "UPDATE pending_sign_ins SET attempts = attempts + 1 WHERE token_hash = ?",
 		                                        [&](Statement &s) { s.Bind(1, token_hash); }),
 		                                "the sign-in has ended");
 		    !done) {
 			return done;
 		}
 		Result<std::optional<int>> count = QueryOne<int>(
-		    db_, "SELECT attempts FROM pending_sign_ins WHERE token_hash = ?", [&](Statement &s) { s.Bind(1, token_hash); },
+		    db(), "SELECT attempts FROM pending_sign_ins WHERE token_hash = ?", [&](Statement &s) { s.Bind(1, token_hash); },
 		    [](const Statement &s) -> Result<int> { return s.ColumnInt(0); });
 		if (!count) {
 			return count.error();
@@ -215,15 +215,15 @@ Result<int> SqliteStore::CountPendingSignInAttempt(const std::string &token_hash
 
 Status SqliteStore::DeletePendingSignIn(const std::string &token_hash) {
 	return InTransaction([&]() -> Status {
-		return Done(Execute(db_, "DELETE FROM pending_sign_ins WHERE token_hash = ?",
+		return Done(Execute(db(), "DELETE FROM pending_sign_ins WHERE token_hash = ?",
 		                    [&](Statement &s) { s.Bind(1, token_hash); }));
 	});
 }
 
 Result<bool> SqliteStore::OrganizationRequiresTwoStep(Id org_id) {
-	std::lock_guard lock(mutex_);
+	ConnectionUse use = Use();
 	Result<std::optional<bool>> required =
-	    QueryOne<bool>(db_, "SELECT require_two_step FROM organizations WHERE id = ?",
+	    QueryOne<bool>(db(), "SELECT require_two_step FROM organizations WHERE id = ?",
 	                   [&](Statement &s) { s.Bind(1, org_id); },
 	                   [](const Statement &s) -> Result<bool> { return s.ColumnBool(0); });
 	if (!required) {
@@ -237,7 +237,7 @@ Result<bool> SqliteStore::OrganizationRequiresTwoStep(Id org_id) {
 
 Status SqliteStore::SetOrganizationRequiresTwoStep(Id org_id, bool required) {
 	return InTransaction([&]() -> Status {
-		return ExpectChanged(Execute(db_, "UPDATE organizations SET require_two_step = ? WHERE id = ?",
+		return ExpectChanged(Execute(db(), "UPDATE organizations SET require_two_step = ? WHERE id = ?",
 		                             [&](Statement &s) { s.Bind(1, required).Bind(2, org_id); }),
 		                     "the organisation does not exist");
 	});

@@ -4,6 +4,8 @@
 // Runs for every backend through the Store interface (store_contract.hpp).
 #include "storage/store_contract.hpp"
 
+#include <chrono>
+#include <future>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -85,6 +87,59 @@ TEST_P(StoreContract, ConcurrentWritersFromThreads) {
 		thread.join();
 	}
 	EXPECT_EQ(*store_->CountOrganizations(), 100);
+}
+
+// The store has several connections (sqlite_store.hpp): a reader does not wait for a
+// transaction another thread holds open, and does not see its writes before the commit.
+TEST_P(StoreContract, ReadersGoOnWhileAnotherThreadHoldsATransaction) {
+	MakeOrg("before");
+	std::promise<void> written;
+	std::future<Result<int>> counted;
+	auto status = store_->InTransaction([&]() -> Status {
+		MakeOrg("inside");
+		counted = std::async(std::launch::async, [&] { return store_->CountOrganizations(); });
+		// With one connection for all threads the reader would wait for this transaction,
+		// which waits for the reader: the test fails here instead of hanging.
+		if (counted.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+			ADD_FAILURE() << "the reader waited for the open transaction";
+			return Error::Make(ErrorCode::kInternal, "reader blocked");
+		}
+		return OkStatus();
+	});
+	ASSERT_TRUE(status.ok()) << status.error().Describe();
+	Result<int> seen = counted.get();
+	ASSERT_TRUE(seen.ok()) << seen.error().Describe();
+	EXPECT_EQ(*seen, 1) << "the other thread saw the uncommitted organisation";
+	EXPECT_EQ(*store_->CountOrganizations(), 2);
+}
+
+// Store calls made inside InTransaction run in that transaction's connection, on every
+// thread at once: each sees its own uncommitted rows and none is lost.
+TEST_P(StoreContract, TransactionsOnManyThreadsSeeTheirOwnWrites) {
+	constexpr int kThreads = 8;
+	constexpr int kEach = 10;
+	std::vector<std::thread> threads;
+	for (int t = 0; t < kThreads; ++t) {
+		threads.emplace_back([&, t] {
+			for (int i = 0; i < kEach; ++i) {
+				auto status = store_->InTransaction([&]() -> Status {
+					Organization org;
+					org.name = "org-" + std::to_string(t) + "-" + std::to_string(i);
+					const Id id = MAMORI_TRY(store_->CreateOrganization(org));
+					std::optional<Organization> found = MAMORI_TRY(store_->FindOrganization(id));
+					EXPECT_TRUE(found.has_value()) << org.name << " not visible in its own transaction";
+					return OkStatus();
+				});
+				EXPECT_TRUE(status.ok()) << status.error().Describe();
+				// A read outside any transaction on the same thread, between the writes.
+				EXPECT_TRUE(store_->CountOrganizations().ok());
+			}
+		});
+	}
+	for (std::thread &thread : threads) {
+		thread.join();
+	}
+	EXPECT_EQ(*store_->CountOrganizations(), kThreads * kEach);
 }
 
 } // namespace

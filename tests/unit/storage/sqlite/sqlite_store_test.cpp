@@ -14,7 +14,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdio>
+#include <future>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -395,6 +398,53 @@ TEST_F(SqliteStoreTest, DeletingTheApproverKeepsTheTreatment) {
 	auto found = store_->FindTreatment(org, asset, "T01");
 	ASSERT_TRUE(found.ok() && found->has_value());
 	EXPECT_FALSE((*found)->approved_by.has_value());
+}
+
+// The pool (storage/sql/connection_pool.hpp) opens a connection when a thread needs one and
+// none is idle, so a store used by one thread at a time keeps one.
+TEST_F(SqliteStoreTest, OpensAnotherConnectionOnlyWhenTwoThreadsNeedOne) {
+	store_.reset();
+	auto opened = SqliteStore::Open(db_path_, testing_support::SqliteMigrationsDir());
+	ASSERT_TRUE(opened.ok()) << opened.error().Describe();
+	SqliteStore &store = **opened;
+	for (int i = 0; i < 3; ++i) {
+		Organization org;
+		org.name = "順番に " + std::to_string(i);
+		ASSERT_TRUE(store.CreateOrganization(org).ok());
+	}
+	EXPECT_EQ(store.OpenConnections(), 1U);
+	std::future<Result<int>> counted;
+	ASSERT_TRUE(store.InTransaction([&]() -> Status {
+		counted = std::async(std::launch::async, [&] { return store.CountOrganizations(); });
+		return counted.wait_for(std::chrono::seconds(30)) == std::future_status::ready
+		           ? OkStatus()
+		           : Status(Error::Make(ErrorCode::kInternal, "reader blocked"));
+	}).ok());
+	EXPECT_EQ(*counted.get(), 3);
+	EXPECT_EQ(store.OpenConnections(), 2U);
+}
+
+// An in-memory database exists once per connection, so its store never opens a second.
+TEST_F(SqliteStoreTest, AnInMemoryDatabaseKeepsOneConnection) {
+	auto opened = SqliteStore::Open(":memory:", testing_support::SqliteMigrationsDir());
+	ASSERT_TRUE(opened.ok()) << opened.error().Describe();
+	SqliteStore &store = **opened;
+	std::vector<std::thread> threads;
+	for (int t = 0; t < 4; ++t) {
+		threads.emplace_back([&, t] {
+			for (int i = 0; i < 10; ++i) {
+				Organization org;
+				org.name = "メモリ " + std::to_string(t) + "-" + std::to_string(i);
+				EXPECT_TRUE(store.CreateOrganization(org).ok());
+				EXPECT_TRUE(store.CountOrganizations().ok());
+			}
+		});
+	}
+	for (std::thread &thread : threads) {
+		thread.join();
+	}
+	EXPECT_EQ(*store.CountOrganizations(), 40);
+	EXPECT_EQ(store.OpenConnections(), 1U);
 }
 
 } // namespace
