@@ -6,9 +6,9 @@
 // last visit).
 //
 // A page is kept under a key naming everything it was rendered from besides the organisation's
-// data: the page, the request's target (path and query), the day in Japan,
-// and the layout's whole model, which holds the reader, their session's CSRF token, their role
-// and language. So a kept page is only ever served to the session it was rendered for, never to
+// data: the page, the request's target (path and query), the day in Japan, and every input
+// of the layout (WebApp::KeptPageKey): the reader, their session's CSRF token, their role and
+// language. So a kept page is only ever served to the session it was rendered for, never to
 // another reader. It is valid for one revision of the organisation (app::OrgDataRevision: its
 // newest audit entry; every change is written with its audit entry), read before the page is
 // built, so a change committed meanwhile only makes the next request build again, on any

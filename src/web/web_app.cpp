@@ -331,6 +331,29 @@ std::string WebApp::RenderPage(Request &request, const std::string &page, Json m
 	return RenderWithLayout(request, page, std::move(model), std::move(layout));
 }
 
+std::optional<std::string> WebApp::KeptPageKey(const Request &request, const std::string &page,
+                                               const std::string &title, const app::OrgAccess &org) const {
+	// A notice of failed sign-ins is shown once and then acknowledged: such a page is never kept.
+	if (!request.session || request.session->failed_sign_ins > 0) {
+		return std::nullopt;
+	}
+	const storage::User &user = request.session->user;
+	// Every input of PageLayout and OrgNavigation, besides the organisation's data that the
+	// revision covers. Keying on these instead of the layout's JSON skips building the layout
+	// on a hit (issue 11: it was an eighth of a kept dashboard's time). A new input of the
+	// layout belongs here too; tests/http/kept_pages.test.mjs checks the ones a user can change.
+	std::string key;
+	for (const std::string &part :
+	     {page, title, request.http.method, request.http.target, ctx_.clock.TodayInJapan(),
+	      std::string(LocaleCode(request.locale)), request.session->csrf_token, std::to_string(user.id), user.email,
+	      user.display_name, std::string(user.is_admin ? "admin" : "-"), std::to_string(org.org.id), org.org.name,
+	      std::string(RoleKey(org.membership.role))}) {
+		key += part;
+		key += '\n';
+	}
+	return key;
+}
+
 void WebApp::SendKeptPage(Request &request, const std::string &page, const std::string &title,
                           const app::OrgAccess &org, const std::function<std::optional<Json>()> &make_model) {
 	// The revision is read before the model is built (see web/kept_pages.hpp).
@@ -338,29 +361,37 @@ void WebApp::SendKeptPage(Request &request, const std::string &page, const std::
 	if (!revision) {
 		return SendErrorPage(request, revision.error());
 	}
-	Json layout = PageLayout(request, page, title, org, false);
-	std::string key = page;
-	for (const std::string &part : {request.http.target, ctx_.clock.TodayInJapan(), layout.dump()}) {
-		key += '\n';
-		key += part;
-	}
-	if (auto kept = kept_pages_.Find(key, *revision)) {
-		return SendKeptHtml(request, std::move(kept));
+	const std::optional<std::string> key = KeptPageKey(request, page, title, org);
+	if (key) {
+		if (auto kept = kept_pages_.Find(*key, *revision)) {
+			return SendKeptHtml(request, std::move(kept));
+		}
 	}
 	std::optional<Json> model = make_model();
 	if (!model) {
 		return;  // make_model sent its error page
 	}
+	Json layout = PageLayout(request, page, title, org, false);
 	auto html = std::make_shared<const std::string>(RenderWithLayout(request, page, std::move(*model), std::move(layout)));
-	kept_pages_.Keep(key, *revision, html);
+	if (key) {
+		kept_pages_.Keep(*key, *revision, html);
+	}
 	SendKeptHtml(request, std::move(html));
 }
 
 void WebApp::SendKeptHtml(Request &request, std::shared_ptr<const std::string> html) {
-	// Written from the kept text itself, not a copy per response: 64 readers of a 1.5 MB print
-	// view would otherwise hold 64 copies while their sockets drain (issue 11: RSS under load).
 	request.response.status = 200;
 	const size_t length = html->size();
+	// A page of ordinary size is copied into the response: the library's path for a content
+	// provider polls the socket and switches its flags per response, which cost a tenth of a
+	// kept dashboard's time.
+	constexpr size_t kCopiedPageBytes = 256 * 1024;
+	if (length <= kCopiedPageBytes) {
+		request.response.set_content(*html, "text/html; charset=utf-8");
+		return;
+	}
+	// A large page is written from the kept text itself, not a copy per response: 64 readers of a
+	// 1.5 MB print view would otherwise hold 64 copies while their sockets drain (issue 11: RSS).
 	request.response.set_content_provider(
 	    length, "text/html; charset=utf-8", [html = std::move(html)](size_t offset, size_t wanted, httplib::DataSink &sink) {
 		    return sink.write(html->data() + offset, std::min(wanted, html->size() - offset));

@@ -164,6 +164,9 @@ private:
 	                const std::optional<app::OrgAccess> &org, bool has_error_summary);
 	std::string RenderWithLayout(Request &request, const std::string &page, Json model, Json layout);
 	void SendKeptHtml(Request &request, std::shared_ptr<const std::string> html);
+	//! The key a kept page is found by, or nothing when the page must not be kept.
+	std::optional<std::string> KeptPageKey(const Request &request, const std::string &page, const std::string &title,
+	                                       const app::OrgAccess &org) const;
 
 	app::AppContext ctx_;
 	Views views_;

@@ -15,22 +15,33 @@ std::uint64_t WorkSlots::ForThisMachine() {
 	return std::max<std::uint64_t>(8, 4 * cores);
 }
 
-// Ticket t may run while fewer than `slots_` tickets before it are still held:
-// t < released_ + slots_. Tickets are taken in arrival order, so they are
-// served in that order too.
+// A request runs at once while a slot is free and nobody waits; otherwise it
+// joins the queue and runs when a release hands it a slot, in arrival order.
 void WorkSlots::Acquire() {
 	std::unique_lock lock(mutex_);
-	const std::uint64_t ticket = next_ticket_++;
-	freed_.wait(lock, [&] { return ticket < released_ + slots_; });
+	if (in_use_ < slots_ && waiting_.empty()) {
+		++in_use_;
+		return;
+	}
+	Waiter waiter;
+	waiting_.push_back(&waiter);
+	waiter.handed.wait(lock, [&] { return waiter.granted; });
 }
 
 void WorkSlots::Release() {
 	platform::NoteRequestFinished();
-	{
-		std::lock_guard lock(mutex_);
-		++released_;
+	std::lock_guard lock(mutex_);
+	if (waiting_.empty()) {
+		--in_use_;
+		return;
 	}
-	freed_.notify_all();
+	// The slot passes on without being counted free. Notified under the lock:
+	// the waiter cannot see `granted`, return and destroy its condition variable
+	// before this call is done with it.
+	Waiter *next = waiting_.front();
+	waiting_.pop_front();
+	next->granted = true;
+	next->handed.notify_one();
 }
 
 WorkSlots::Held::Held(WorkSlots &slots) : slots_(slots) { slots_.Acquire(); }

@@ -14,6 +14,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 
 namespace mamori::web {
@@ -42,11 +43,19 @@ private:
 	void Acquire();
 	void Release();
 
+	//! A request waiting for a slot; woken alone when a slot is handed to it.
+	struct Waiter {
+		std::condition_variable handed;
+		bool granted = false;
+	};
+
 	const std::uint64_t slots_;
 	std::mutex mutex_;
-	std::condition_variable freed_;
-	std::uint64_t next_ticket_ = 0; // the ticket the next arrival takes
-	std::uint64_t released_ = 0;    // slots given back so far
+	std::uint64_t in_use_ = 0;
+	//! Oldest first. A slot given back goes to the front waiter directly, so
+	//! one release wakes one thread: waking every waiter to let one through was
+	//! ~50 context switches per request at 64 connections.
+	std::deque<Waiter *> waiting_;
 };
 
 } // namespace mamori::web

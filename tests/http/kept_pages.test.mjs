@@ -77,3 +77,23 @@ test('the dashboard follows a change of the organisation itself', async () => {
   const after = await viewer.request('GET', `/orgs/${orgId}`);
   assert.match(after.text, /保存ページ改め株式会社/);
 });
+
+test('the kept page is in the language each request is answered in, at the same address', async () => {
+  // A reader without a language setting is answered in the browser's language: nothing is
+  // written between these requests, so only the key can tell the two pages apart.
+  // The register's title is a message key, the same in both languages.
+  const browser = await signedIn(server, OWNER);
+  for (const path of [`/orgs/${orgId}`, `/orgs/${orgId}/risk/assets`]) {
+    const english = await browser.request('GET', path, { headers: { 'Accept-Language': 'en' } });
+    assert.match(english.text, /<html lang="en"/, path);
+    const japanese = await browser.request('GET', path, { headers: { 'Accept-Language': 'ja' } });
+    assert.match(japanese.text, /<html lang="ja"/, path);
+  }
+
+  // A chosen language is remembered, so the same address then comes in it.
+  const switched = await viewer.request('GET', `/orgs/${orgId}?lang=en`);
+  assert.match(switched.text, /<html lang="en"/);
+  const again = await viewer.request('GET', `/orgs/${orgId}`);
+  assert.match(again.text, /<html lang="en"/);
+  await viewer.request('GET', `/orgs/${orgId}?lang=ja`);
+});
