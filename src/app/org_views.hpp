@@ -19,23 +19,34 @@ namespace mamori::app {
 //! organisation has not changed since, else made by `make` (returning
 //! Result<std::shared_ptr<const T>>) and kept with the size `estimate_bytes(view)` returns.
 //! Without a cache attached to the store (the CLI, most tests) it is made every time.
-//! Not for use inside Store::InTransaction (see storage/org_revision.hpp).
+//! Not for use inside Store::InTransaction (see storage/org_revision.hpp). CachedOrgViewAt takes
+//! a revision read earlier in the request (OrgAccess::revision), before any of its data.
 template <typename T, typename Make, typename Estimate>
-Result<std::shared_ptr<const T>> CachedOrgView(AppContext &ctx, Id org_id, const std::string &key, Make &&make,
-                                               Estimate &&estimate_bytes) {
+Result<std::shared_ptr<const T>> CachedOrgViewAt(AppContext &ctx, Id org_id, int64_t revision, const std::string &key,
+                                                 Make &&make, Estimate &&estimate_bytes) {
 	OrgViewCache *views = ViewCacheOf(ctx.store);
 	if (views == nullptr) {
 		return make();
 	}
-	// Read before the data the view is made from: a change committed in between leaves the view
-	// newer than its revision says, so the next request makes it again, never the other way round.
-	const int64_t revision = MAMORI_TRY(storage::OrgRevision(ctx.store, org_id));
 	if (auto kept = views->Find<T>(org_id, revision, key)) {
 		return kept;
 	}
 	std::shared_ptr<const T> made = MAMORI_TRY(make());
 	views->Keep<T>(org_id, revision, key, made, estimate_bytes(*made));
 	return made;
+}
+
+template <typename T, typename Make, typename Estimate>
+Result<std::shared_ptr<const T>> CachedOrgView(AppContext &ctx, Id org_id, const std::string &key, Make &&make,
+                                               Estimate &&estimate_bytes) {
+	if (ViewCacheOf(ctx.store) == nullptr) {
+		return make();
+	}
+	// Read before the data the view is made from: a change committed in between leaves the view
+	// newer than its revision says, so the next request makes it again, never the other way round.
+	const int64_t revision = MAMORI_TRY(storage::OrgRevision(ctx.store, org_id));
+	return CachedOrgViewAt<T>(ctx, org_id, revision, key, std::forward<Make>(make),
+	                          std::forward<Estimate>(estimate_bytes));
 }
 
 //! The organisation's data revision (storage/org_revision.hpp), for caches outside this layer.

@@ -99,7 +99,7 @@ Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
 	}
 	storage::OrgAccessRow &found = **row;
 	return OrgAccess{std::move(found.org), std::move(found.membership), found.org_requires_two_step,
-	                 found.installation_setting == std::optional<std::string>("1")};
+	                 found.installation_setting == std::optional<std::string>("1"), found.revision};
 }
 
 Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {

@@ -44,6 +44,10 @@ struct OrgAccess {
 	//! Read with the membership by AccessOrganization, for the two-step gate (TwoStepDemandFor).
 	bool org_requires_two_step = false;
 	bool installation_requires_two_step = false;
+	//! The organisation's data revision (storage/org_revision.hpp) read with the access, before
+	//! any of the request's own reads. Valid for views of a request that has written nothing
+	//! since (a GET); after a write, read the revision again (app::OrgDataRevision).
+	int64_t revision = 0;
 
 	//! 責任者 and 組織管理者, and the 外部専門家 who coaches the firm (issue 12): an expert works on
 	//! the firm's documents, risks and diagnosis with it, as 003's coaching has them do.

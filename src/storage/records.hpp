@@ -87,6 +87,8 @@ struct OrgAccessRow {
 	Membership membership;
 	bool org_requires_two_step = false;
 	std::optional<std::string> installation_setting;  // the value of the setting key asked for, if set
+	//! The organisation's revision (storage/org_revision.hpp) as of this read.
+	int64_t revision = 0;
 };
 
 //! Failed sign-ins of one throttle key ("email:…" or "client:…") in a window.

@@ -231,8 +231,9 @@ void ShowSelfcheckSummary(WebApp &web, Request &request, const app::OrgAccess &a
 	// Kept with the organisation's other views until its data changes (issue 11: encoding the
 	// aggregate was a sixth of the call).
 	const Edition &edition = access.EditionOf(web.ctx().catalog);
-	auto body = app::CachedOrgView<std::string>(
-	    web.ctx(), access.org.id, "api-selfcheck-summary:" + app::KeyOf(&edition),
+	// A GET: the revision read with the access is still the organisation's (OrgAccess::revision).
+	auto body = app::CachedOrgViewAt<std::string>(
+	    web.ctx(), access.org.id, access.revision, "api-selfcheck-summary:" + app::KeyOf(&edition),
 	    [&] { return EncodeSelfcheckSummary(web, access); }, [](const std::string &text) { return text.size(); });
 	if (!body) {
 		return web.SendApiError(request, body.error());

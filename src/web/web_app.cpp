@@ -356,14 +356,12 @@ std::optional<std::string> WebApp::KeptPageKey(const Request &request, const std
 
 void WebApp::SendKeptPage(Request &request, const std::string &page, const std::string &title,
                           const app::OrgAccess &org, const std::function<std::optional<Json>()> &make_model) {
-	// The revision is read before the model is built (see web/kept_pages.hpp).
-	auto revision = app::OrgDataRevision(ctx_, org.org.id);
-	if (!revision) {
-		return SendErrorPage(request, revision.error());
-	}
+	// The revision was read with the access, before the model is built (see web/kept_pages.hpp);
+	// kept pages are GET pages, which write none of the organisation's data first.
+	const std::int64_t revision = org.revision;
 	const std::optional<std::string> key = KeptPageKey(request, page, title, org);
 	if (key) {
-		if (auto kept = kept_pages_.Find(*key, *revision)) {
+		if (auto kept = kept_pages_.Find(*key, revision)) {
 			return SendKeptHtml(request, std::move(kept));
 		}
 	}
@@ -374,7 +372,7 @@ void WebApp::SendKeptPage(Request &request, const std::string &page, const std::
 	Json layout = PageLayout(request, page, title, org, false);
 	auto html = std::make_shared<const std::string>(RenderWithLayout(request, page, std::move(*model), std::move(layout)));
 	if (key) {
-		kept_pages_.Keep(*key, *revision, html);
+		kept_pages_.Keep(*key, revision, html);
 	}
 	SendKeptHtml(request, std::move(html));
 }

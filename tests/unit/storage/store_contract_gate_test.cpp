@@ -67,5 +67,39 @@ TEST_P(StoreContract, OrgAccessIsTheMembershipTheOrganisationAndTheTwoStepRequir
 	EXPECT_FALSE(store_->FindOrganization(org_id)->has_value()) << "the lookup it replaces agrees";
 }
 
+// The access carries the organisation's revision (storage/org_revision.hpp), read in the same
+// query: a kept page or view of the request needs no read of its own.
+TEST_P(StoreContract, OrgAccessCarriesTheOrganisationsRevision) {
+	const Id org_id = MakeOrg("版社");
+	const Id other_org = MakeOrg("別版社");
+	const Id user_id = MakeUser("revision@example.jp");
+	ASSERT_TRUE(store_->AddMembership(Membership{org_id, user_id, Role::kViewer, std::nullopt, "", "", ""}).ok());
+	auto revision_in_access = [&]() -> int64_t {
+		auto found = store_->FindOrgAccess(org_id, user_id, kSettingKey);
+		EXPECT_TRUE(found.ok() && found->has_value());
+		return found.ok() && found->has_value() ? (*found)->revision : -1;
+	};
+	EXPECT_EQ(revision_in_access(), 0) << "no audit entries yet";
+	EXPECT_EQ(revision_in_access(), *store_->NewestAuditId(org_id));
+
+	AuditEntry entry;
+	entry.org_id = org_id;
+	entry.action = "org.change";
+	entry.detail = "{}";
+	ASSERT_TRUE(store_->AppendAudit(entry).ok());
+	const int64_t after_change = revision_in_access();
+	EXPECT_GT(after_change, 0);
+	EXPECT_EQ(after_change, *store_->NewestAuditId(org_id));
+
+	// Another organisation's change is not this one's.
+	AuditEntry elsewhere = entry;
+	elsewhere.org_id = other_org;
+	ASSERT_TRUE(store_->AppendAudit(elsewhere).ok());
+	EXPECT_EQ(revision_in_access(), after_change);
+	ASSERT_TRUE(store_->AppendAudit(entry).ok());
+	EXPECT_GT(revision_in_access(), after_change);
+	EXPECT_EQ(revision_in_access(), *store_->NewestAuditId(org_id));
+}
+
 } // namespace
 } // namespace mamori::storage
