@@ -47,7 +47,7 @@ constexpr std::size_t kSqliteConnections = 4;
 constexpr std::size_t kPostgresConnections = 8;
 
 bool InMemory(const std::string &db_path) {
-	return db_path.empty() || db_path == ":memory:" || db_path.find("mode=memory") != std::string::npos;
+	return db_path.empty() || db_path.find(":memory:") != std::string::npos || db_path.find("mode=memory") != std::string::npos;
 }
 
 // SQLite calls this while another connection holds the write lock. Another
