@@ -49,9 +49,6 @@ Result<std::shared_ptr<const T>> CachedOrgView(AppContext &ctx, Id org_id, const
 	                          std::forward<Estimate>(estimate_bytes));
 }
 
-//! The organisation's data revision (storage/org_revision.hpp), for caches outside this layer.
-inline Result<int64_t> OrgDataRevision(AppContext &ctx, Id org_id) { return storage::OrgRevision(ctx.store, org_id); }
-
 //! A key part naming an object that lives as long as the process (an edition, a catalog).
 inline std::string KeyOf(const void *object) { return std::to_string(reinterpret_cast<std::uintptr_t>(object)); }
 

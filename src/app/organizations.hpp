@@ -46,7 +46,7 @@ struct OrgAccess {
 	bool installation_requires_two_step = false;
 	//! The organisation's data revision (storage/org_revision.hpp) read with the access, before
 	//! any of the request's own reads. Valid for views of a request that has written nothing
-	//! since (a GET); after a write, read the revision again (app::OrgDataRevision).
+	//! since (a GET); after a write, read it again (storage::OrgRevision).
 	int64_t revision = 0;
 
 	//! 責任者 and 組織管理者, and the 外部専門家 who coaches the firm (issue 12): an expert works on

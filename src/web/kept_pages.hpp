@@ -9,7 +9,7 @@
 // data: the page, the request's target (path and query), the day in Japan, and every input
 // of the layout (WebApp::KeptPageKey): the reader, their session's CSRF token, their role and
 // language. So a kept page is only ever served to the session it was rendered for, never to
-// another reader. It is valid for one revision of the organisation (app::OrgDataRevision: its
+// another reader. It is valid for one revision of the organisation (OrgAccess::revision: its
 // newest audit entry; every change is written with its audit entry), read before the page is
 // built, so a change committed meanwhile only makes the next request build again, on any
 // instance sharing the database.

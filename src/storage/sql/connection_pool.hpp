@@ -63,10 +63,6 @@ class ConnectionPool {
 	//! pool stops growing and waits for the ones it has.
 	Lease Acquire();
 
-	//! The first connection, for opening work before any thread shares the
-	//! store (migrations, sealing the audit chain).
-	Connection &first() { return *connections_.front(); }
-
 	//! Connections opened so far.
 	std::size_t size();
 

@@ -225,24 +225,23 @@ SqliteStore::ConnectionUse::~ConnectionUse() {
 	}
 }
 
-sql::Connection *SqliteStore::db() {
-	Binding *bound = BindingOf(this);
+namespace {
+
+Binding &BindingInUse(const SqliteStore *store) {
+	Binding *bound = BindingOf(store);
 	if (bound == nullptr) {
 		// A store method reached SQL without Use(): a programming error, never input.
 		std::fprintf(stderr, "mamori: storage: a query ran without a connection in use\n");
 		std::abort();
 	}
-	return bound->lease.get();
+	return *bound;
 }
 
-int &SqliteStore::TransactionDepth() {
-	Binding *bound = BindingOf(this);
-	if (bound == nullptr) {
-		std::fprintf(stderr, "mamori: storage: a transaction ran without a connection in use\n");
-		std::abort();
-	}
-	return bound->depth;
-}
+} // namespace
+
+sql::Connection *SqliteStore::db() { return BindingInUse(this).lease.get(); }
+
+int &SqliteStore::TransactionDepth() { return BindingInUse(this).depth; }
 
 // Transactions: the outermost level is BEGIN IMMEDIATE rather than a
 // SAVEPOINT, so the write lock is taken up front; a deferred transaction
