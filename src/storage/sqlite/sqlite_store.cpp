@@ -126,12 +126,15 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string &db_pat
 	};
 	std::unique_ptr<SqliteStore> store(
 	    new SqliteStore(std::move(first), open_more, InMemory(db_path) ? 1 : kSqliteConnections));
+	auto fail = [&](const Error &error) {
+		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + error.message);
+	};
 	Result<int> applied = sqlite::ApplyMigrations(migrating, migrations_dir);
 	if (!applied) {
-		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + applied.error().message);
+		return fail(applied.error());
 	}
 	if (Status sealed = store->SealUnchainedAudit(); !sealed) {
-		return Error::Make(ErrorCode::kStorage, "cannot open database " + db_path + ": " + sealed.error().message);
+		return fail(sealed.error());
 	}
 	store->sqlite_migrations_dir_ = migrations_dir;
 	return store;
