@@ -176,32 +176,35 @@ Result<IssuedSession> StartSession(AppContext &ctx, Id user_id, const std::strin
 }
 
 Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token) {
-	if (token.empty() || token.size() > 128) {
+	if (token.empty() || token.size() > kSessionTokenMaxBytes) {
 		return std::optional<SessionUser>();
 	}
-	const std::string token_hash = platform::Sha256Hex(token);
 	// The session and its user in one query: every signed-in request starts here.
-	auto found = ctx.store.FindSessionUser(token_hash, ctx.clock.NowIso());
+	auto found = ctx.store.FindSessionUser(platform::Sha256Hex(token), ctx.clock.NowIso());
 	if (!found) {
 		return found.error();
 	}
 	if (!found->has_value()) {
 		return std::optional<SessionUser>();
 	}
-	const storage::Session *session = &(*found)->session;
+	return LiveSession(ctx, std::move(**found));
+}
+
+Result<std::optional<SessionUser>> LiveSession(AppContext &ctx, storage::SessionWithUser found) {
+	const storage::Session &session = found.session;
 	// Sessions from before the idle timeout have no last_seen_at; their start counts instead.
-	const std::string &last_seen = session->last_seen_at.empty() ? session->created_at : session->last_seen_at;
+	const std::string &last_seen = session.last_seen_at.empty() ? session.created_at : session.last_seen_at;
 	if (last_seen <= ctx.clock.IsoAfter(-kSessionIdleSeconds)) {
-		(void)ctx.store.DeleteSession(token_hash);
+		(void)ctx.store.DeleteSession(session.token_hash);
 		return std::optional<SessionUser>();
 	}
 	if (last_seen <= ctx.clock.IsoAfter(-kSessionTouchSeconds)) {
-		if (auto touched = ctx.store.TouchSession(token_hash, ctx.clock.NowIso()); !touched) {
+		if (auto touched = ctx.store.TouchSession(session.token_hash, ctx.clock.NowIso()); !touched) {
 			return touched.error();
 		}
 	}
-	return std::optional<SessionUser>(SessionUser{std::move((*found)->user), session->csrf_token, token_hash,
-	                                              session->failed_sign_ins, session->password_at});
+	return std::optional<SessionUser>(SessionUser{std::move(found.user), session.csrf_token, session.token_hash,
+	                                              session.failed_sign_ins, session.password_at});
 }
 
 Status EndSession(AppContext &ctx, const std::string &token) {

@@ -59,6 +59,11 @@ struct SessionUser {
 //! The signed-in user for a cookie token, or nullopt when absent, expired or idle for
 //! kSessionIdleSeconds. Notes the request's time at most once a minute.
 Result<std::optional<SessionUser>> ResolveSession(AppContext &ctx, const std::string &token);
+//! A cookie token longer than this is no session of ours (ResolveSession does not look it up).
+inline constexpr size_t kSessionTokenMaxBytes = 128;
+//! The SessionUser of a session row the store found live, or nullopt when it has been idle for
+//! kSessionIdleSeconds (it is ended then); notes the request's time at most once a minute.
+Result<std::optional<SessionUser>> LiveSession(AppContext &ctx, storage::SessionWithUser found);
 Status EndSession(AppContext &ctx, const std::string &token);
 //! Signs out the session already resolved for this request.
 Status EndSession(AppContext &ctx, const SessionUser &session);

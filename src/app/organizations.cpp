@@ -87,6 +87,18 @@ const Edition &OrgAccess::EditionOf(const Catalog &catalog) const {
 	return edition != nullptr ? *edition : catalog.DefaultEdition();
 }
 
+namespace {
+
+Result<OrgAccess> AccessOf(std::optional<storage::OrgAccessRow> row) {
+	if (!row) {
+		return Error::Make(ErrorCode::kNotFound, "app_orgs.not_found");
+	}
+	return OrgAccess{std::move(row->org), std::move(row->membership), row->org_requires_two_step,
+	                 row->installation_setting == std::optional<std::string>("1"), row->revision};
+}
+
+} // namespace
+
 Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
 	// One query for what the gate needs (it was four: membership, organisation, and both two-step
 	// requirements), since every organisation page and API call passes here.
@@ -94,12 +106,28 @@ Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id) {
 	if (!row) {
 		return row.error();
 	}
-	if (!row->has_value()) {
-		return Error::Make(ErrorCode::kNotFound, "app_orgs.not_found");
+	return AccessOf(std::move(*row));
+}
+
+Result<std::optional<SessionWithOrgAccess>> ResolveSessionWithOrgAccess(AppContext &ctx, const std::string &token,
+                                                                       Id org_id) {
+	if (token.empty() || token.size() > kSessionTokenMaxBytes) {
+		return std::optional<SessionWithOrgAccess>();
 	}
-	storage::OrgAccessRow &found = **row;
-	return OrgAccess{std::move(found.org), std::move(found.membership), found.org_requires_two_step,
-	                 found.installation_setting == std::optional<std::string>("1"), found.revision};
+	auto found = ctx.store.FindSessionUserWithAccess(platform::Sha256Hex(token), ctx.clock.NowIso(), org_id,
+	                                                 std::string(kInstallationTwoStepSetting));
+	if (!found) {
+		return found.error();
+	}
+	if (!found->has_value()) {
+		return std::optional<SessionWithOrgAccess>();
+	}
+	auto session = MAMORI_TRY(LiveSession(ctx, std::move((*found)->session_user)));
+	if (!session) {
+		return std::optional<SessionWithOrgAccess>();
+	}
+	return std::optional<SessionWithOrgAccess>(
+	    SessionWithOrgAccess{std::move(*session), AccessOf(std::move((*found)->access))});
 }
 
 Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id) {

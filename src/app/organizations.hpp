@@ -67,6 +67,15 @@ struct OrgAccess {
 
 //! kNotFound unless the user has a role in the organisation.
 Result<OrgAccess> AccessOrganization(AppContext &ctx, Id user_id, Id org_id);
+//! A signed-in request to an organisation's page or API: the session and the user's access to
+//! the organisation the path names, read in one query (issue 11: one round trip on PostgreSQL).
+struct SessionWithOrgAccess {
+	SessionUser session;
+	Result<OrgAccess> access;  // AccessOrganization's answer for (the session's user, org_id)
+};
+//! ResolveSession and AccessOrganization together; nullopt as ResolveSession says.
+Result<std::optional<SessionWithOrgAccess>> ResolveSessionWithOrgAccess(AppContext &ctx, const std::string &token,
+                                                                       Id org_id);
 //! AccessOrganization, then kForbidden unless the role may edit.
 Result<OrgAccess> AccessForEdit(AppContext &ctx, Id user_id, Id org_id);
 

@@ -4,8 +4,7 @@
 // use, and the cairo write callback that collects a PDF in memory.
 #pragma once
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
+#include "export/pdf_libraries.hpp"
 
 #include <memory>
 #include <new>
@@ -14,19 +13,19 @@
 namespace mamori::exporting::cairo_support {
 
 struct SurfaceDeleter {
-	void operator()(cairo_surface_t *surface) const { cairo_surface_destroy(surface); }
+	void operator()(cairo_surface_t *surface) const { Pdf().cairo_surface_destroy(surface); }
 };
 struct CairoDeleter {
-	void operator()(cairo_t *cr) const { cairo_destroy(cr); }
+	void operator()(cairo_t *cr) const { Pdf().cairo_destroy(cr); }
 };
 struct GObjectDeleter {
-	void operator()(void *object) const { g_object_unref(object); }
+	void operator()(void *object) const { Pdf().g_object_unref(object); }
 };
 struct FontDescriptionDeleter {
-	void operator()(PangoFontDescription *desc) const { pango_font_description_free(desc); }
+	void operator()(PangoFontDescription *desc) const { Pdf().pango_font_description_free(desc); }
 };
 struct AttrListDeleter {
-	void operator()(PangoAttrList *list) const { pango_attr_list_unref(list); }
+	void operator()(PangoAttrList *list) const { Pdf().pango_attr_list_unref(list); }
 };
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;

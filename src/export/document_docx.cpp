@@ -10,10 +10,10 @@
 #include "export/document_docx.hpp"
 
 #include "export/docx_fixed_parts.hpp"
+#include "export/pdf_libraries.hpp"
 #include "export/page_pattern.hpp"
 #include "export/zip_writer.hpp"
 
-#include <glib.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -50,10 +50,10 @@ std::string_view LanguageTag(Locale locale) {
 //! Bytes that are not UTF-8 become U+FFFD for the same reason.
 std::string XmlSafe(std::string_view raw) {
 	std::string text(raw);
-	if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
-		gchar *valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+	if (!Glib().g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+		gchar *valid = Glib().g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
 		text = valid;
-		g_free(valid);
+		Glib().g_free(valid);
 	}
 	std::string out;
 	out.reserve(text.size());
@@ -478,6 +478,7 @@ std::string CorePropertiesXml(const RenderedDocument &doc) {
 } // namespace
 
 Result<std::string> RenderDocumentDocx(const RenderedDocument &doc) {
+	MAMORI_TRY(LoadGlib());  // XmlSafe repairs text with it
 	const std::string_view language = LanguageTag(doc.locale);
 	// [Content_Types].xml first: some readers look for it at the start.
 	const std::vector<ZipEntry> entries = {

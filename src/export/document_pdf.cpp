@@ -8,7 +8,6 @@
 #include "export/page_pattern.hpp"
 #include "export/pdf_flow.hpp"
 
-#include <cairo-pdf.h>
 
 #include <cstdio>
 
@@ -34,45 +33,45 @@ const TextStyle kDraftStyle{kSansFamily, 10, PANGO_WEIGHT_BOLD, PANGO_ALIGN_CENT
 
 Error CairoError(const char *what, cairo_status_t status) {
 	return Error::Make(ErrorCode::kInternal, "errors.pdf.cairo",
-	                   {{"what", what}, {"status", cairo_status_to_string(status)}});
+	                   {{"what", what}, {"status", Pdf().cairo_status_to_string(status)}});
 }
 
 //! A frame text on one line, cut with an ellipsis when it is too long.
 LayoutPtr FrameLayout(PangoContext *context, const std::string &text, double width, const TextStyle &style) {
 	LayoutPtr layout = MakeLayout(context, {document::TextLine(text)}, width, style);
-	pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+	Pdf().pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
 	return layout;
 }
 
 void Show(cairo_t *cr, PangoLayout *layout, double x, double y) {
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, layout);
+	Pdf().cairo_move_to(cr, x, y);
+	Pdf().pango_cairo_show_layout(cr, layout);
 }
 
 void Rule(cairo_t *cr, double y) {
-	cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, kMarginLeft, y);
-	cairo_line_to(cr, kPageWidth - kMarginRight, y);
-	cairo_stroke(cr);
+	Pdf().cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+	Pdf().cairo_set_line_width(cr, 0.5);
+	Pdf().cairo_move_to(cr, kMarginLeft, y);
+	Pdf().cairo_line_to(cr, kPageWidth - kMarginRight, y);
+	Pdf().cairo_stroke(cr);
 }
 
 void DrawOps(cairo_t *cr, const std::vector<DrawOp> &ops) {
 	for (const DrawOp &op : ops) {
-		cairo_set_source_rgb(cr, op.colour.red, op.colour.green, op.colour.blue);
+		Pdf().cairo_set_source_rgb(cr, op.colour.red, op.colour.green, op.colour.blue);
 		switch (op.kind) {
 		case DrawOp::Kind::kTextLine:
-			cairo_move_to(cr, op.x, op.y);
-			pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op.layout, op.line));
+			Pdf().cairo_move_to(cr, op.x, op.y);
+			Pdf().pango_cairo_show_layout_line(cr, Pdf().pango_layout_get_line_readonly(op.layout, op.line));
 			break;
 		case DrawOp::Kind::kFill:
-			cairo_rectangle(cr, op.x, op.y, op.width, op.height);
-			cairo_fill(cr);
+			Pdf().cairo_rectangle(cr, op.x, op.y, op.width, op.height);
+			Pdf().cairo_fill(cr);
 			break;
 		case DrawOp::Kind::kStroke:
-			cairo_set_line_width(cr, 0.5);
-			cairo_rectangle(cr, op.x, op.y, op.width, op.height);
-			cairo_stroke(cr);
+			Pdf().cairo_set_line_width(cr, 0.5);
+			Pdf().cairo_rectangle(cr, op.x, op.y, op.width, op.height);
+			Pdf().cairo_stroke(cr);
 			break;
 		}
 	}
@@ -92,16 +91,16 @@ class FrameDrawer {
 	}
 
 	void Draw(cairo_t *cr, int page, int pages) const {
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+		Pdf().cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 		Show(cr, header_left_.get(), kMarginLeft, kHeaderTop);
 		Show(cr, header_right_.get(), kPageWidth - kMarginRight - (kContentWidth - kDraftWidth) / 2, kHeaderTop);
 		if (draft_) {
-			cairo_set_source_rgb(cr, 0.69, 0.0, 0.13);
+			Pdf().cairo_set_source_rgb(cr, 0.69, 0.0, 0.13);
 			Show(cr, draft_.get(), kMarginLeft + (kContentWidth - kDraftWidth) / 2, kHeaderTop - 1);
 		}
 		Rule(cr, kContentTop - 4 * kMillimetre);
 		Rule(cr, kFooterTop - 4);
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+		Pdf().cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 		Show(cr, footer_left_.get(), kMarginLeft, kFooterTop);
 		if (!frame_.page_pattern.empty()) {
 			LayoutPtr number =
@@ -125,7 +124,7 @@ void AddOutline(cairo_surface_t *surface, const std::vector<OutlineEntry> &outli
 	for (const OutlineEntry &entry : outline) {
 		char link[96];
 		std::snprintf(link, sizeof link, "page=%d pos=[%.1f %.1f]", entry.page + 1, kMarginLeft, entry.y);
-		const int id = cairo_pdf_surface_add_outline(surface, parents[entry.level - 1], entry.text.c_str(), link,
+		const int id = Pdf().cairo_pdf_surface_add_outline(surface, parents[entry.level - 1], entry.text.c_str(), link,
 		                                             entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
 		                                                              : static_cast<cairo_pdf_outline_flags_t>(0));
 		for (int level = entry.level; level < 4; ++level) {
@@ -135,46 +134,48 @@ void AddOutline(cairo_surface_t *surface, const std::vector<OutlineEntry> &outli
 }
 
 ContextPtr MakeContext(cairo_t *cr, Locale locale) {
-	ContextPtr context(pango_cairo_create_context(cr));
+	ContextPtr context(Pdf().pango_cairo_create_context(cr));
 	// 72 dpi makes one pango point one PDF point; the default 96 would scale
 	// every font up by a third.
-	pango_cairo_context_set_resolution(context.get(), 72);
+	Pdf().pango_cairo_context_set_resolution(context.get(), 72);
 	// The language drives line breaking (禁則) and the choice of glyphs.
-	pango_context_set_language(context.get(), pango_language_from_string(std::string(LocaleCode(locale)).c_str()));
+	Pdf().pango_context_set_language(context.get(), Pdf().pango_language_from_string(std::string(LocaleCode(locale)).c_str()));
 	// Metrics hinting off: positions must not depend on a screen grid.
-	cairo_font_options_t *options = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(context.get(), options);
-	cairo_font_options_destroy(options);
+	cairo_font_options_t *options = Pdf().cairo_font_options_create();
+	Pdf().cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	Pdf().cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	Pdf().pango_cairo_context_set_font_options(context.get(), options);
+	Pdf().cairo_font_options_destroy(options);
 	return context;
 }
 
 } // namespace
 
 Result<std::string> RenderDocumentPdf(const document::RenderedDocument &doc) {
+	MAMORI_TRY(LoadPdfLibraries());
+	MAMORI_TRY(LoadGlib());  // ValidUtf8 repairs text with it
 	if (doc.title.empty() && doc.subtitle.empty() && doc.metadata.empty() && doc.blocks.empty()) {
 		return Error::Make(ErrorCode::kInternal, "errors.pdf.empty");
 	}
 	cairo_support::WriteTarget target;
 	SurfacePtr surface(
-	    cairo_pdf_surface_create_for_stream(cairo_support::AppendToString, &target, kPageWidth, kPageHeight));
-	if (cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
+	    Pdf().cairo_pdf_surface_create_for_stream(cairo_support::AppendToString, &target, kPageWidth, kPageHeight));
+	if (cairo_status_t status = Pdf().cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
 		return CairoError("surface", status);
 	}
-	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, ValidUtf8(doc.title).c_str());
+	Pdf().cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, ValidUtf8(doc.title).c_str());
 	if (!doc.subtitle.empty()) {
-		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, ValidUtf8(doc.subtitle).c_str());
+		Pdf().cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, ValidUtf8(doc.subtitle).c_str());
 	}
 	// The frame's left header is the firm's name: the document's author.
 	if (!doc.frame.header_left.empty()) {
-		cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+		Pdf().cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
 		                               ValidUtf8(doc.frame.header_left).c_str());
 	}
-	cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "mamori");
+	Pdf().cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "mamori");
 
-	CairoPtr cr(cairo_create(surface.get()));
-	if (cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS) {
+	CairoPtr cr(Pdf().cairo_create(surface.get()));
+	if (cairo_status_t status = Pdf().cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS) {
 		return CairoError("context", status);
 	}
 	ContextPtr context = MakeContext(cr.get(), doc.locale);
@@ -188,8 +189,8 @@ Result<std::string> RenderDocumentPdf(const document::RenderedDocument &doc) {
 		DrawOps(cr.get(), content.background);
 		DrawOps(cr.get(), content.foreground);
 		frame.Draw(cr.get(), page + 1, page_count);
-		cairo_show_page(cr.get());
-		if (cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS) {
+		Pdf().cairo_show_page(cr.get());
+		if (cairo_status_t status = Pdf().cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS) {
 			return CairoError("page", status);
 		}
 	}
@@ -198,8 +199,8 @@ Result<std::string> RenderDocumentPdf(const document::RenderedDocument &doc) {
 	// Fonts are subset and the trailer written only on finish, so write
 	// errors surface here rather than on destruction, where they would be lost.
 	cr.reset();
-	cairo_surface_finish(surface.get());
-	if (cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
+	Pdf().cairo_surface_finish(surface.get());
+	if (cairo_status_t status = Pdf().cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS) {
 		return CairoError("finish", status);
 	}
 	if (target.failed) {

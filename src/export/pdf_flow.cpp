@@ -73,18 +73,18 @@ struct LineMetrics {
 
 std::vector<LineMetrics> MeasureLines(PangoLayout *layout) {
 	std::vector<LineMetrics> lines;
-	PangoLayoutIter *iter = pango_layout_get_iter(layout);
+	PangoLayoutIter *iter = Pdf().pango_layout_get_iter(layout);
 	do {
 		int y0 = 0;
 		int y1 = 0;
-		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		Pdf().pango_layout_iter_get_line_yrange(iter, &y0, &y1);
 		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+		Pdf().pango_layout_iter_get_line_extents(iter, nullptr, &logical);
 		lines.push_back(LineMetrics{static_cast<double>(y0) / PANGO_SCALE, static_cast<double>(y1) / PANGO_SCALE,
-		                            static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE,
+		                            static_cast<double>(Pdf().pango_layout_iter_get_baseline(iter)) / PANGO_SCALE,
 		                            static_cast<double>(logical.x) / PANGO_SCALE});
-	} while (pango_layout_iter_next_line(iter));
-	pango_layout_iter_free(iter);
+	} while (Pdf().pango_layout_iter_next_line(iter));
+	Pdf().pango_layout_iter_free(iter);
 	return lines;
 }
 
@@ -95,37 +95,37 @@ double LayoutHeight(PangoLayout *layout) {
 
 double LayoutWidth(PangoLayout *layout) {
 	PangoRectangle logical;
-	pango_layout_get_extents(layout, nullptr, &logical);
+	Pdf().pango_layout_get_extents(layout, nullptr, &logical);
 	return static_cast<double>(logical.width) / PANGO_SCALE;
 }
 
 } // namespace
 
 std::string ValidUtf8(const std::string &text) {
-	if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+	if (Glib().g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
 		return text;
 	}
-	gchar *valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+	gchar *valid = Glib().g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
 	std::string out(valid);
-	g_free(valid);
+	Glib().g_free(valid);
 	return out;
 }
 
 LayoutPtr MakeLayout(PangoContext *context, const std::vector<Line> &lines, double width, const TextStyle &style) {
-	LayoutPtr layout(pango_layout_new(context));
-	FontDescriptionPtr font(pango_font_description_new());
-	pango_font_description_set_family(font.get(), style.family);
-	pango_font_description_set_weight(font.get(), style.weight);
-	pango_font_description_set_size(font.get(), static_cast<int>(style.size * PANGO_SCALE));
-	pango_layout_set_font_description(layout.get(), font.get());
-	pango_layout_set_width(layout.get(), width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
-	pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(layout.get(), style.alignment);
-	pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
-	pango_layout_set_justify(layout.get(), style.justify);
+	LayoutPtr layout(Pdf().pango_layout_new(context));
+	FontDescriptionPtr font(Pdf().pango_font_description_new());
+	Pdf().pango_font_description_set_family(font.get(), style.family);
+	Pdf().pango_font_description_set_weight(font.get(), style.weight);
+	Pdf().pango_font_description_set_size(font.get(), static_cast<int>(style.size * PANGO_SCALE));
+	Pdf().pango_layout_set_font_description(layout.get(), font.get());
+	Pdf().pango_layout_set_width(layout.get(), width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
+	Pdf().pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+	Pdf().pango_layout_set_alignment(layout.get(), style.alignment);
+	Pdf().pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
+	Pdf().pango_layout_set_justify(layout.get(), style.justify);
 
 	std::string text;
-	AttrListPtr attributes(pango_attr_list_new());
+	AttrListPtr attributes(Pdf().pango_attr_list_new());
 	for (std::size_t i = 0; i < lines.size(); ++i) {
 		if (i > 0) {
 			text += '\n';
@@ -137,18 +137,18 @@ LayoutPtr MakeLayout(PangoContext *context, const std::vector<Line> &lines, doub
 				continue;
 			}
 			const auto end = static_cast<guint>(text.size());
-			for (PangoAttribute *attribute : {pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
-			                                  pango_attr_foreground_new(Channel(0.69), Channel(0.0), Channel(0.13)),
-			                                  pango_attr_background_new(Channel(1.0), Channel(0.95), Channel(0.80))}) {
+			for (PangoAttribute *attribute : {Pdf().pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
+			                                  Pdf().pango_attr_foreground_new(Channel(0.69), Channel(0.0), Channel(0.13)),
+			                                  Pdf().pango_attr_background_new(Channel(1.0), Channel(0.95), Channel(0.80))}) {
 				attribute->start_index = start;
 				attribute->end_index = end;
-				pango_attr_list_insert(attributes.get(), attribute);
+				Pdf().pango_attr_list_insert(attributes.get(), attribute);
 			}
 		}
 	}
 	// Plain text, never markup: names like 「A&B <株>」 are printed as typed.
-	pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
-	pango_layout_set_attributes(layout.get(), attributes.get());
+	Pdf().pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+	Pdf().pango_layout_set_attributes(layout.get(), attributes.get());
 	return layout;
 }
 

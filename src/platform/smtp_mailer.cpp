@@ -5,6 +5,7 @@
 #include "platform/mailer.hpp"
 
 #include "platform/crypto.hpp"
+#include "platform/shared_library.hpp"
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -17,9 +18,40 @@
 namespace mamori::platform {
 namespace {
 
-void InitCurlOnce() {
-	static std::once_flag once;
-	std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl's functions, found when a mailer is made (platform/shared_library.hpp): a server
+// without mail settings never loads libcurl and the libraries it brings. The fields are not
+// named as the functions are, since curl.h makes curl_easy_setopt a type-checking macro.
+struct CurlFunctions {
+	decltype(&::curl_global_init) global_init = nullptr;
+	decltype(&::curl_easy_init) easy_init = nullptr;
+	decltype(&::curl_easy_setopt) easy_setopt = nullptr;
+	decltype(&::curl_easy_perform) easy_perform = nullptr;
+	decltype(&::curl_easy_cleanup) easy_cleanup = nullptr;
+	decltype(&::curl_easy_strerror) easy_strerror = nullptr;
+	decltype(&::curl_slist_append) slist_append = nullptr;
+	decltype(&::curl_slist_free_all) slist_free_all = nullptr;
+};
+
+Result<CurlFunctions> FindCurl() {
+	const SharedLibrary library = MAMORI_TRY(SharedLibrary::Open(MAMORI_LIBCURL_SONAME));
+	CurlFunctions curl;
+	curl.global_init = MAMORI_TRY(library.Function<decltype(curl.global_init)>("curl_global_init"));
+	curl.easy_init = MAMORI_TRY(library.Function<decltype(curl.easy_init)>("curl_easy_init"));
+	curl.easy_setopt = MAMORI_TRY(library.Function<decltype(curl.easy_setopt)>("curl_easy_setopt"));
+	curl.easy_perform = MAMORI_TRY(library.Function<decltype(curl.easy_perform)>("curl_easy_perform"));
+	curl.easy_cleanup = MAMORI_TRY(library.Function<decltype(curl.easy_cleanup)>("curl_easy_cleanup"));
+	curl.easy_strerror = MAMORI_TRY(library.Function<decltype(curl.easy_strerror)>("curl_easy_strerror"));
+	curl.slist_append = MAMORI_TRY(library.Function<decltype(curl.slist_append)>("curl_slist_append"));
+	curl.slist_free_all = MAMORI_TRY(library.Function<decltype(curl.slist_free_all)>("curl_slist_free_all"));
+	// Once, before any other thread may use libcurl (curl_global_init is not thread-safe).
+	curl.global_init(CURL_GLOBAL_DEFAULT);
+	return curl;
+}
+
+//! Found once per process.
+const Result<CurlFunctions> &Curl() {
+	static const Result<CurlFunctions> found = FindCurl();
+	return found;
 }
 
 std::string RfcDateNow() {
@@ -62,41 +94,41 @@ public:
 		const std::string domain = settings_.from.substr(settings_.from.find('@') + 1);
 		const std::string text = FormatMailMessage(settings_.from, message, RfcDateNow(),
 		                                           RandomToken(16) + "@" + domain);
-		InitCurlOnce();
-		CURL *curl = curl_easy_init();
+		const CurlFunctions &api = Curl().value();  // MakeSmtpMailer found it
+		CURL *curl = api.easy_init();
 		if (curl == nullptr) {
 			return Error::Make(ErrorCode::kInternal, "errors.mail.send_failed", {{"reason", "curl_easy_init"}});
 		}
 		curl_slist *recipients = nullptr;
 		for (const auto &address : message.to) {
-			recipients = curl_slist_append(recipients, ("<" + address + ">").c_str());
+			recipients = api.slist_append(recipients, ("<" + address + ">").c_str());
 		}
 		Upload upload{text};
 		char error_text[CURL_ERROR_SIZE] = {};
 		const std::string from = "<" + settings_.from + ">";
-		curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
-		curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
-		curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
-		curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadUpload);
-		curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
-		curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-		curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
-		curl_easy_setopt(curl, CURLOPT_TIMEOUT, settings_.timeout_seconds);
-		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+		api.easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
+		api.easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+		api.easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+		api.easy_setopt(curl, CURLOPT_READFUNCTION, ReadUpload);
+		api.easy_setopt(curl, CURLOPT_READDATA, &upload);
+		api.easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+		api.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+		api.easy_setopt(curl, CURLOPT_TIMEOUT, settings_.timeout_seconds);
+		api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 		// Incident reports name people and weaknesses: a relay across the network must speak TLS
 		// (STARTTLS, or smtps://), or nothing is sent. Only a relay on this machine (a local
 		// postfix) may take plain text, since the message never leaves the host that way.
-		curl_easy_setopt(curl, CURLOPT_USE_SSL,
+		api.easy_setopt(curl, CURLOPT_USE_SSL,
 		                 static_cast<long>(IsLoopbackRelay(settings_.url) ? CURLUSESSL_TRY : CURLUSESSL_ALL));
 		if (!settings_.user.empty()) {
-			curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
-			curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
+			api.easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
+			api.easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
 		}
-		const CURLcode result = curl_easy_perform(curl);
-		curl_slist_free_all(recipients);
-		curl_easy_cleanup(curl);
+		const CURLcode result = api.easy_perform(curl);
+		api.slist_free_all(recipients);
+		api.easy_cleanup(curl);
 		if (result != CURLE_OK) {
-			const std::string reason = error_text[0] != '\0' ? error_text : curl_easy_strerror(result);
+			const std::string reason = error_text[0] != '\0' ? error_text : api.easy_strerror(result);
 			return Error::Make(ErrorCode::kUnavailable, "errors.mail.send_failed", {{"reason", reason}});
 		}
 		return OkStatus();
@@ -131,6 +163,9 @@ Result<std::unique_ptr<Mailer>> MakeSmtpMailer(SmtpSettings settings) {
 	}
 	if (!IsPlausibleMailAddress(settings.from)) {
 		return Error::Invalid("--mail-from", "errors.mail.address_invalid", {{"address", settings.from}});
+	}
+	if (const auto &curl = Curl(); !curl) {
+		return curl.error();
 	}
 	return std::unique_ptr<Mailer>(std::make_unique<SmtpMailer>(std::move(settings)));
 }

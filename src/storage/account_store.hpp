@@ -40,6 +40,10 @@ public:
 	virtual Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) = 0;
 	//! FindSession and FindUserById in one query: a live session and its user, or nothing.
 	virtual Result<std::optional<SessionWithUser>> FindSessionUser(const std::string &token_hash, const std::string &now) = 0;
+	//! FindSessionUser and FindOrgAccess(org_id, the session's user, setting_key) in one query.
+	virtual Result<std::optional<SessionWithAccess>> FindSessionUserWithAccess(const std::string &token_hash,
+	                                                                           const std::string &now, Id org_id,
+	                                                                           const std::string &setting_key) = 0;
 	virtual Status DeleteSession(const std::string &token_hash) = 0;
 	virtual Status DeleteSessionsOfUser(Id user_id) = 0;
 	//! The user's sessions not yet expired at `now` (absolute expiry only), newest first.

@@ -91,6 +91,13 @@ struct OrgAccessRow {
 	int64_t revision = 0;
 };
 
+//! A live session, its user, and the user's access to one organisation, read in one query for a
+//! request whose path names that organisation (issue 11: one round trip to PostgreSQL, not two).
+struct SessionWithAccess {
+	SessionWithUser session_user;
+	std::optional<OrgAccessRow> access;  // empty: the user has no role there, or it is gone
+};
+
 //! Failed sign-ins of one throttle key ("email:…" or "client:…") in a window.
 struct SignInFailures {
 	std::string throttle_key;

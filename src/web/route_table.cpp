@@ -182,16 +182,25 @@ bool PassAdminTwoStep(WebApp &web, Request &request, const Gate &gate) {
 	return false;
 }
 
+//! The organisation an organisation route's path names (its first capture), if it is an id.
+std::optional<Id> OrgInPath(const httplib::Request &http) {
+	const std::string id_text = http.matches.size() > 1 ? http.matches[1].str() : std::string();
+	return WebApp::ParseId(id_text);
+}
+
 std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, const Gate &gate) {
-	const std::string id_text = request.http.matches.size() > 1 ? request.http.matches[1].str() : std::string();
-	auto org_id = WebApp::ParseId(id_text);
+	auto org_id = OrgInPath(request.http);
 	if (!org_id) {
 		Refuse(web, request, gate,
 		       Error::Make(ErrorCode::kNotFound,
 		                   gate.kind == Kind::kApi ? "gates.org_not_found" : "errors.not_found"));
 		return std::nullopt;
 	}
-	auto access = app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	// Read with the session (WebApp::Begin) unless something came between.
+	auto access = request.org_access_read && request.org_access_read->org_id == *org_id
+	                  ? std::move(request.org_access_read->access)
+	                  : app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
+	request.org_access_read.reset();
 	if (!access) {
 		Refuse(web, request, gate, access.error());
 		return std::nullopt;
@@ -297,15 +306,18 @@ void CheckRoutes(const RouteTable &routes) {
 	}
 }
 
-void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes) {
+void MountRoutes(AppSlot app, httplib::Server &server, const RouteTable &routes) {
 	CheckRoutes(routes);
 	// One set of slots for every route of the server (web/work_slots.hpp).
 	auto slots = std::make_shared<WorkSlots>(WorkSlots::ForThisMachine());
 	for (const Route &route : routes) {
 		Register(server, route.method, route.pattern,
-		         [&web, route, slots](const httplib::Request &http, httplib::Response &response) {
+		         [app, route, slots](const httplib::Request &http, httplib::Response &response) {
 			         const WorkSlots::Held slot(*slots);
-			         Request request = web.Begin(http, response);
+			         WebApp &web = **app;
+			         Request request =
+			             web.Begin(http, response,
+			                       IsOrgAccess(route.gate.access) ? OrgInPath(http) : std::optional<Id>());
 			         std::optional<app::OrgAccess> access;
 			         if (!PassVolume(web, request, route) || !PassGate(web, request, route.gate, access)) {
 				         return;  // the refusal page or answer logged itself (WebApp::LogIfRefused)

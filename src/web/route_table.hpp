@@ -107,9 +107,13 @@ using RouteTable = std::vector<Route>;
 //! handler or the reverse (a table mistake, caught at start-up).
 void CheckRoutes(const RouteTable &routes);
 
+//! Where mounted routes find the app. It is set before the server listens: the routes can be
+//! mounted (their patterns compiled, a few hundred std::regex) while the content still loads.
+using AppSlot = std::shared_ptr<WebApp *>;
+
 //! Checks the table, then registers every route with its gate, in table
 //! order (httplib tries them in order).
-void MountRoutes(WebApp &web, httplib::Server &server, const RouteTable &routes);
+void MountRoutes(AppSlot app, httplib::Server &server, const RouteTable &routes);
 
 //! Runs the gate of `gate` for a request; sends the refusal and returns false
 //! when the request must stop. `access` is filled for organisation gates.

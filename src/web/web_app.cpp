@@ -87,12 +87,18 @@ static std::string CookieValue(const httplib::Request &http, const std::string &
 	return "";
 }
 
-Request WebApp::Begin(const httplib::Request &http, httplib::Response &response) {
+Request WebApp::Begin(const httplib::Request &http, httplib::Response &response, std::optional<Id> org_in_path) {
 	Request request{http, response, std::nullopt};
 	request.client_address = ClientAddress(http.remote_addr, http.get_header_value("X-Forwarded-For"),
 	                                       options_.trusted_proxies);
 	const std::string token = CookieValue(http, CookieName(kSessionCookie));
-	if (!token.empty()) {
+	if (!token.empty() && org_in_path) {
+		auto found = app::ResolveSessionWithOrgAccess(ctx_, token, *org_in_path);
+		if (found && found->has_value()) {
+			request.session = std::move((*found)->session);
+			request.org_access_read = Request::OrgAccessRead{*org_in_path, std::move((*found)->access)};
+		}
+	} else if (!token.empty()) {
 		auto session = app::ResolveSession(ctx_, token);
 		if (session && session->has_value()) {
 			request.session = **session;
@@ -516,7 +522,5 @@ Json ErrorSummary(const Error &error, const std::string &field_id) {
 	}
 	return {{"message_key", error.message}, {"params", params}, {"field_id", field_id}};
 }
-
-void WebApp::Mount(httplib::Server &server) { MountRoutes(*this, server, AllRoutes()); }
 
 } // namespace mamori::web

@@ -49,6 +49,13 @@ struct Request {
 	std::optional<app::SessionUser> session;
 	//! Where the request came from: the TCP peer, or the client a trusted proxy names.
 	std::string client_address;
+	//! For a route behind an organisation gate: the signed-in user's access to the organisation its
+	//! path names, read with the session in one query (WebApp::Begin); the gate uses it.
+	struct OrgAccessRead {
+		Id org_id = 0;
+		Result<app::OrgAccess> access;
+	};
+	std::optional<OrgAccessRead> org_access_read;
 	//! The UI language of this request (WebApp::Begin decides it).
 	Locale locale = kDefaultLocale;
 	//! Set once the request's refusal line is written, so it is written once.
@@ -68,9 +75,6 @@ struct Request {
 class WebApp {
 public:
 	WebApp(app::AppContext ctx, Views views, WebOptions options);
-
-	//! Registers every route on the server (the table in web/route_table.hpp).
-	void Mount(httplib::Server &server);
 
 	app::AppContext &ctx() { return ctx_; }
 	const Views &views() const { return views_; }
@@ -99,7 +103,9 @@ public:
 	//! Resolves the session cookie and the language: ?lang= (remembered in a
 	//! cookie, and as the user's setting when signed in), then the user's
 	//! setting, then the cookie, then Accept-Language, then Japanese.
-	Request Begin(const httplib::Request &http, httplib::Response &response);
+	//! `org_in_path`: the organisation a route's gate will open, read with the session.
+	Request Begin(const httplib::Request &http, httplib::Response &response,
+	              std::optional<Id> org_in_path = std::nullopt);
 
 	//! For HTML form posts: the _csrf field must match the session's token
 	//! (or the pre-session cookie before sign-in). Sends 403 and returns false otherwise.

@@ -539,6 +539,9 @@ BenchmarkRules ReadBenchmarkRules(const Reader &file) {
 
 CommonPasswords ReadPasswordList(const ContentFiles &files) {
 	ParseMemo *memo = ParseMemo::Current();
+	if (memo != nullptr && !memo->common_passwords && memo->common_passwords_source) {
+		memo->common_passwords = memo->common_passwords_source();
+	}
 	if (memo != nullptr && memo->common_passwords) {
 		return *memo->common_passwords; // shared, not copied
 	}
@@ -675,8 +678,9 @@ Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Loca
 	return whole_catalog();
 }
 
-Result<Catalogs> ParseCatalogs(const ContentFiles &files) {
-	const ParseMemo memo; // every language reads the same files
+Result<Catalogs> ParseCatalogs(const ContentFiles &files, CommonPasswordsSource common_passwords) {
+	ParseMemo memo; // every language reads the same files
+	memo.common_passwords_source = std::move(common_passwords);
 	std::map<Locale, Catalog> by_locale;
 	for (Locale locale : kAllLocales) {
 		auto catalog = ParseCatalog(files, locale);

@@ -10,6 +10,7 @@
 #include "core/common/result.hpp"
 #include "core/i18n/locale.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -39,7 +40,11 @@ Result<Catalog> ParseCatalog(const ContentFiles &files, Locale locale);
 //! against the default edition). The fuzzer and quick content checks use it.
 Status CheckCatalogFile(const ContentFiles &files, const std::string &name, Locale locale);
 
+//! Where ParseCatalogs takes the list of common passwords from, when not from
+//! common_passwords.txt: the server builds it on another thread meanwhile.
+using CommonPasswordsSource = std::function<CommonPasswords()>;
+
 //! One catalog per locale; fails if any locale fails, naming it.
-Result<Catalogs> ParseCatalogs(const ContentFiles &files);
+Result<Catalogs> ParseCatalogs(const ContentFiles &files, CommonPasswordsSource common_passwords = nullptr);
 
 } // namespace mamori

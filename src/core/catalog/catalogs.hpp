@@ -12,6 +12,7 @@
 
 #include <map>
 #include <string>
+#include <functional>
 #include <utility>
 
 namespace mamori {
@@ -24,7 +25,8 @@ public:
 
 private:
 	// Only ParseCatalogs builds one, so every locale of kAllLocales is present.
-	friend Result<Catalogs> ParseCatalogs(const std::map<std::string, std::string> &files);
+	friend Result<Catalogs> ParseCatalogs(const std::map<std::string, std::string> &files,
+	                                      std::function<CommonPasswords()> common_passwords);
 	explicit Catalogs(std::map<Locale, Catalog> by_locale) : by_locale_(std::move(by_locale)) {}
 
 	std::map<Locale, Catalog> by_locale_;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -189,6 +190,8 @@ public:
 
 	std::map<std::string, yaml::Node, std::less<>> trees;
 	std::optional<CommonPasswords> common_passwords;
+	//! Gives the list instead of common_passwords.txt, when set (ParseCatalogs' caller's).
+	std::function<CommonPasswords()> common_passwords_source;
 
 private:
 	ParseMemo *outer_;

@@ -1,7 +1,7 @@
 // mamori/storage/postgres/postgres_connection.cpp
 #include "storage/postgres/postgres_connection.hpp"
 
-#include <libpq-fe.h>
+#include "storage/postgres/libpq_functions.hpp"
 
 #include <charconv>
 #include <utility>
@@ -27,10 +27,10 @@ constexpr const char *kWriterLock = "SELECT pg_advisory_xact_lock(72368373115824
 constexpr std::size_t kMaxPrepared = 2000;
 
 Error PostgresError(const pg_result *result, pg_conn *conn, std::string_view what) {
-	const char *state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-	std::string detail = result != nullptr ? PQresultErrorMessage(result) : "";
+	const char *state = result != nullptr ? Libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+	std::string detail = result != nullptr ? Libpq().PQresultErrorMessage(result) : "";
 	if (detail.empty()) {
-		detail = PQerrorMessage(conn);
+		detail = Libpq().PQerrorMessage(conn);
 	}
 	while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
 		detail.pop_back();
@@ -80,7 +80,7 @@ class PostgresStatement final : public sql::StatementDriver {
 				return ran.error();
 			}
 			result_ = std::move(ran).value();
-			rows_ = PQntuples(result_.get());
+			rows_ = Libpq().PQntuples(result_.get());
 			row_ = -1;
 		}
 		if (row_ < rows_) {
@@ -93,7 +93,7 @@ class PostgresStatement final : public sql::StatementDriver {
 		if (ColumnIsNull(col)) {
 			return 0;
 		}
-		const char *text = PQgetvalue(result_.get(), row_, col);
+		const char *text = Libpq().PQgetvalue(result_.get(), row_, col);
 		// Boolean expressions come back as t/f; SQLite gives 1/0 for them.
 		if (text[0] == 't' && text[1] == '\0') {
 			return 1;
@@ -102,7 +102,7 @@ class PostgresStatement final : public sql::StatementDriver {
 			return 0;
 		}
 		std::int64_t value = 0;
-		const char *end = text + PQgetlength(result_.get(), row_, col);
+		const char *end = text + Libpq().PQgetlength(result_.get(), row_, col);
 		std::from_chars(text, end, value);
 		return value;
 	}
@@ -111,13 +111,13 @@ class PostgresStatement final : public sql::StatementDriver {
 		if (ColumnIsNull(col)) {
 			return std::string();
 		}
-		return std::string(PQgetvalue(result_.get(), row_, col),
-		                   static_cast<std::size_t>(PQgetlength(result_.get(), row_, col)));
+		return std::string(Libpq().PQgetvalue(result_.get(), row_, col),
+		                   static_cast<std::size_t>(Libpq().PQgetlength(result_.get(), row_, col)));
 	}
 
 	bool ColumnIsNull(int col) const override {
-		return !result_ || row_ < 0 || row_ >= rows_ || col >= PQnfields(result_.get()) ||
-		       PQgetisnull(result_.get(), row_, col) != 0;
+		return !result_ || row_ < 0 || row_ >= rows_ || col >= Libpq().PQnfields(result_.get()) ||
+		       Libpq().PQgetisnull(result_.get(), row_, col) != 0;
 	}
 
 	void Reset() override {
@@ -146,7 +146,7 @@ class PostgresStatement final : public sql::StatementDriver {
 } // namespace
 
 void ResultDeleter::operator()(pg_result *result) const {
-	PQclear(result);
+	Libpq().PQclear(result);
 }
 
 std::string RewritePlaceholders(std::string_view sql, int *parameters) {
@@ -207,28 +207,29 @@ std::string RewritePlaceholders(std::string_view sql, int *parameters) {
 }
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const std::string &url) {
-	pg_conn *conn = PQconnectdb(url.c_str());
-	if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
-		std::string detail = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
+	MAMORI_TRY(LoadLibpq());  // every other libpq call follows a connection's opening
+	pg_conn *conn = Libpq().PQconnectdb(url.c_str());
+	if (conn == nullptr || Libpq().PQstatus(conn) != CONNECTION_OK) {
+		std::string detail = conn != nullptr ? Libpq().PQerrorMessage(conn) : "out of memory";
 		while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
 			detail.pop_back();
 		}
-		PQfinish(conn);
+		Libpq().PQfinish(conn);
 		return Error::Make(ErrorCode::kStorage, "cannot connect to PostgreSQL: " + detail);
 	}
 	std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn));
 	// Server notices ("relation already exists, skipping") are not errors and
 	// would otherwise land on the CLI's standard error.
-	PQsetNoticeProcessor(
+	Libpq().PQsetNoticeProcessor(
 	    conn, [](void *, const char *) {}, nullptr);
-	if (PQsetClientEncoding(conn, "UTF8") != 0) {
+	if (Libpq().PQsetClientEncoding(conn, "UTF8") != 0) {
 		return Error::Make(ErrorCode::kStorage, "cannot connect to PostgreSQL: the server does not speak UTF-8");
 	}
 	return connection;
 }
 
 PostgresConnection::~PostgresConnection() {
-	PQfinish(conn_);
+	Libpq().PQfinish(conn_);
 }
 
 Status PostgresConnection::EnsureConnected() {
@@ -238,28 +239,28 @@ Status PostgresConnection::EnsureConnected() {
 		return Error::Make(ErrorCode::kStorage,
 		                   "the connection to PostgreSQL broke during a transaction; it was rolled back");
 	}
-	if (PQstatus(conn_) == CONNECTION_OK) {
+	if (Libpq().PQstatus(conn_) == CONNECTION_OK) {
 		return OkStatus();
 	}
-	PQreset(conn_);
+	Libpq().PQreset(conn_);
 	prepared_.clear();
-	if (PQstatus(conn_) != CONNECTION_OK) {
+	if (Libpq().PQstatus(conn_) != CONNECTION_OK) {
 		return PostgresError(nullptr, conn_, "reconnect to PostgreSQL");
 	}
-	PQsetClientEncoding(conn_, "UTF8");
+	Libpq().PQsetClientEncoding(conn_, "UTF8");
 	return OkStatus();
 }
 
 Result<ResultPtr> PostgresConnection::Checked(pg_result *raw, std::string_view what) {
 	ResultPtr result(raw);
-	const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+	const ExecStatusType status = result ? Libpq().PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
 	if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-		if (PQstatus(conn_) != CONNECTION_OK && (in_transaction_before_ || lost_transaction_)) {
+		if (Libpq().PQstatus(conn_) != CONNECTION_OK && (in_transaction_before_ || lost_transaction_)) {
 			lost_transaction_ = true;
 		}
 		return PostgresError(result.get(), conn_, what);
 	}
-	const char *count = PQcmdTuples(result.get());
+	const char *count = Libpq().PQcmdTuples(result.get());
 	changes_ = 0;
 	std::from_chars(count, count + std::char_traits<char>::length(count), changes_);
 	return result;
@@ -274,7 +275,7 @@ Status PostgresConnection::Simple(const char *sql) {
 	}
 	MAMORI_TRY(EnsureConnected());
 	in_transaction_before_ = InTransaction();
-	MAMORI_TRY(Checked(PQexec(conn_, sql), ""));
+	MAMORI_TRY(Checked(Libpq().PQexec(conn_, sql), ""));
 	return OkStatus();
 }
 
@@ -290,12 +291,12 @@ Result<ResultPtr> PostgresConnection::ExecutePrepared(const std::string &sql, co
 	auto found = prepared_.find(key);
 	if (found == prepared_.end()) {
 		if (prepared_.size() >= kMaxPrepared) {
-			MAMORI_TRY(Checked(PQexec(conn_, "DEALLOCATE ALL"), "prepare"));
+			MAMORI_TRY(Checked(Libpq().PQexec(conn_, "DEALLOCATE ALL"), "prepare"));
 			prepared_.clear();
 		}
 		std::string name = "mamori_" + std::to_string(++next_statement_);
 		std::vector<Oid> oids(types.begin(), types.end());
-		MAMORI_TRY(Checked(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(oids.size()), oids.data()),
+		MAMORI_TRY(Checked(Libpq().PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(oids.size()), oids.data()),
 		                   "prepare"));
 		found = prepared_.emplace(std::move(key), std::move(name)).first;
 	}
@@ -304,7 +305,7 @@ Result<ResultPtr> PostgresConnection::ExecutePrepared(const std::string &sql, co
 	for (const auto &value : values) {
 		pointers.push_back(value ? value->c_str() : nullptr);
 	}
-	return Checked(PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(pointers.size()), pointers.data(),
+	return Checked(Libpq().PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(pointers.size()), pointers.data(),
 	                              nullptr, nullptr, 0),
 	               "");
 }
@@ -351,7 +352,7 @@ Result<std::int64_t> PostgresConnection::LastInsertId() {
 		return result.error();
 	}
 	std::int64_t id = 0;
-	const char *text = PQgetvalue(result->get(), 0, 0);
+	const char *text = Libpq().PQgetvalue(result->get(), 0, 0);
 	std::from_chars(text, text + std::char_traits<char>::length(text), id);
 	return id;
 }
@@ -376,7 +377,7 @@ bool PostgresConnection::InTransaction() {
 	if (lost_transaction_) {
 		return true;
 	}
-	const PGTransactionStatusType status = PQtransactionStatus(conn_);
+	const PGTransactionStatusType status = Libpq().PQtransactionStatus(conn_);
 	return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 

@@ -88,6 +88,9 @@ public:
 	//! Only a session whose expires_at is later than now.
 	Result<std::optional<Session>> FindSession(const std::string &token_hash, const std::string &now) override;
 	Result<std::optional<SessionWithUser>> FindSessionUser(const std::string &token_hash, const std::string &now) override;
+	Result<std::optional<SessionWithAccess>> FindSessionUserWithAccess(const std::string &token_hash,
+	                                                                   const std::string &now, Id org_id,
+	                                                                   const std::string &setting_key) override;
 	Status DeleteSession(const std::string &token_hash) override;
 	Status DeleteSessionsOfUser(Id user_id) override;
 	Result<std::vector<Session>> ListSessionsOfUser(Id user_id, const std::string &now) override;

@@ -130,6 +130,29 @@ Result<std::optional<SessionWithUser>> SqliteStore::FindSessionUser(const std::s
 	                             [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadSessionUser);
 }
 
+Result<std::optional<SessionWithAccess>> SqliteStore::FindSessionUserWithAccess(const std::string &token_hash,
+                                                                              const std::string &now, Id org_id,
+                                                                              const std::string &setting_key) {
+	ConnectionUse use = Use();
+	// kSessionUserColumns' nineteen, then kOrgAccessColumns over the session user's membership of
+	// org_id (LEFT JOINs: no role there still finds the session).
+	static const std::string kSql =
+	    "SELECT " + kSessionUserColumnList + ", " + kOrgAccessColumns +
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "LEFT JOIN memberships m ON m.user_id = s.user_id AND m.org_id = ? "
+	    "LEFT JOIN organizations o ON o.id = m.org_id AND o.deleted_at = '' "
+	    "WHERE s.token_hash = ? AND s.expires_at > ?";
+	return QueryOne<SessionWithAccess>(
+	    db(), kSql,
+	    [&](Statement &s) { s.Bind(1, setting_key).Bind(2, org_id).Bind(3, token_hash).Bind(4, now); },
+	    [](const Statement &s) -> Result<SessionWithAccess> {
+		    SessionWithAccess row;
+		    row.session_user = MAMORI_TRY(ReadSessionUser(s));
+		    row.access = MAMORI_TRY(ReadOrgAccessAt(s, 19));
+		    return row;
+	    });
+}
+
 Status SqliteStore::DeleteSession(const std::string &token_hash) {
 	return InTransaction([&]() -> Status {
 		// Signing out twice is not an error.

@@ -137,29 +137,17 @@ Result<std::optional<Membership>> SqliteStore::FindMembership(Id org_id, Id user
 
 Result<std::optional<OrgAccessRow>> SqliteStore::FindOrgAccess(Id org_id, Id user_id, const std::string &setting_key) {
 	ConnectionUse use = Use();
-	// kMembershipColumns' seven columns, kOrgColumns' nine (o.), the two-step flags, then the
-	// revision (OrgRevision's query: one reverse step on the audit_log_org index), so a kept
-	// page or view needs no round trip of its own.
 	static const std::string kSql =
-	    "SELECT m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name, "
-	    "o.id, o.name, o.industry, o.capital_yen, o.employees, o.edition, o.created_at, o.document_locale, "
-	    "o.profile_flags, o.require_two_step, (SELECT value FROM settings WHERE key = ?), "
-	    "(SELECT a.id FROM audit_log a WHERE a.org_id = m.org_id ORDER BY a.id DESC LIMIT 1) "
+	    "SELECT " + kOrgAccessColumns +
 	    "FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id "
 	    "WHERE m.org_id = ? AND m.user_id = ? AND o.deleted_at = ''";
-	return QueryOne<OrgAccessRow>(
+	auto found = QueryOne<std::optional<OrgAccessRow>>(
 	    db(), kSql, [&](Statement &s) { s.Bind(1, setting_key).Bind(2, org_id).Bind(3, user_id); },
-	    [](const Statement &s) -> Result<OrgAccessRow> {
-		    OrgAccessRow row;
-		    row.membership = MAMORI_TRY(ReadMembershipAt(s, 0));
-		    row.org = MAMORI_TRY(ReadOrganizationAt(s, 7));
-		    row.org_requires_two_step = s.ColumnBool(16);
-		    if (!s.ColumnIsNull(17)) {
-			    row.installation_setting = s.ColumnText(17);
-		    }
-		    row.revision = s.ColumnInt64(18);  // NULL (no entries yet) reads as 0, as OrgRevision says
-		    return row;
-	    });
+	    [](const Statement &s) { return ReadOrgAccessAt(s, 0); });
+	if (!found) {
+		return found.error();
+	}
+	return found->has_value() ? std::move(**found) : std::optional<OrgAccessRow>();
 }
 
 Result<std::vector<Membership>> SqliteStore::ListMembershipsOfUser(Id user_id) {

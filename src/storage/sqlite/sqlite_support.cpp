@@ -150,17 +150,42 @@ Result<Session> ReadSession(const Statement &s) {
 }
 
 // The columns of kSessionColumns and kUserColumns in one row (FindSessionUser).
-const std::string kSessionUserColumns =
-    "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, s.client, "
+const std::string kSessionUserColumnList =
+    "s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, s.client, "
     "s.user_agent, s.failed_sign_ins, s.password_at, "
-    "u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.failed_logins, u.locked_until, u.created_at, u.locale "
-    "FROM sessions s JOIN users u ON u.id = s.user_id ";
+    "u.id, u.email, u.display_name, u.password_hash, u.is_admin, u.failed_logins, u.locked_until, u.created_at, u.locale ";
+const std::string kSessionUserColumns =
+    "SELECT " + kSessionUserColumnList + "FROM sessions s JOIN users u ON u.id = s.user_id ";
 
 Result<SessionWithUser> ReadSessionUser(const Statement &s) {
 	SessionWithUser row;
 	row.session = MAMORI_TRY(ReadSession(s));
 	row.user = MAMORI_TRY(ReadUserAt(s, 10));
 	return row;
+}
+
+// kMembershipColumns' seven, kOrgColumns' nine (o.), the two-step flags, then the revision
+// (OrgRevision's query: one reverse step on the audit_log_org index), so a kept page or view
+// needs no round trip of its own.
+const std::string kOrgAccessColumns =
+    "m.org_id, m.user_id, m.role, m.department_id, u.email, u.display_name, o.name, "
+    "o.id, o.name, o.industry, o.capital_yen, o.employees, o.edition, o.created_at, o.document_locale, "
+    "o.profile_flags, o.require_two_step, (SELECT value FROM settings WHERE key = ?), "
+    "(SELECT a.id FROM audit_log a WHERE a.org_id = m.org_id ORDER BY a.id DESC LIMIT 1) ";
+
+Result<std::optional<OrgAccessRow>> ReadOrgAccessAt(const Statement &s, int first) {
+	if (s.ColumnIsNull(first + 7)) {
+		return std::optional<OrgAccessRow>();
+	}
+	OrgAccessRow row;
+	row.membership = MAMORI_TRY(ReadMembershipAt(s, first));
+	row.org = MAMORI_TRY(ReadOrganizationAt(s, first + 7));
+	row.org_requires_two_step = s.ColumnBool(first + 16);
+	if (!s.ColumnIsNull(first + 17)) {
+		row.installation_setting = s.ColumnText(first + 17);
+	}
+	row.revision = s.ColumnInt64(first + 18);  // NULL (no entries yet) reads as 0, as OrgRevision says
+	return std::optional<OrgAccessRow>(std::move(row));
 }
 
 Result<Invitation> ReadInvitation(const Statement &s) {

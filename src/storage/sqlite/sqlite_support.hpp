@@ -152,8 +152,17 @@ Result<Department> ReadDepartment(const Statement &s);
 
 extern const std::string kSessionColumns;
 Result<Session> ReadSession(const Statement &s);
+//! The nineteen columns of a session (s) and its user (u), without SELECT and FROM.
+extern const std::string kSessionUserColumnList;
 extern const std::string kSessionUserColumns;
 Result<SessionWithUser> ReadSessionUser(const Statement &s);
+
+//! The columns of an OrgAccessRow over memberships m, their users u and organizations o: one
+//! parameter, the setting key (FindOrgAccess, FindSessionUserWithAccess).
+extern const std::string kOrgAccessColumns;
+//! The row starting at column `first`; nothing when the organisation's columns are NULL (a
+//! LEFT JOIN found no role, or the organisation is gone).
+Result<std::optional<OrgAccessRow>> ReadOrgAccessAt(const Statement &s, int first);
 
 Result<Invitation> ReadInvitation(const Statement &s);
 

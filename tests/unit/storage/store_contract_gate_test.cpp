@@ -101,5 +101,72 @@ TEST_P(StoreContract, OrgAccessCarriesTheOrganisationsRevision) {
 	EXPECT_EQ(revision_in_access(), *store_->NewestAuditId(org_id));
 }
 
+// The session and the access in one query (a request to an organisation's page): the same answer
+// as FindSessionUser and FindOrgAccess apart.
+TEST_P(StoreContract, SessionUserWithAccessIsBothLookupsInOneQuery) {
+	const Id org_id = MakeOrg("同時社");
+	const Id other_org = MakeOrg("無縁社");
+	const Id user_id = MakeUser("both@example.jp");
+	ASSERT_TRUE(store_->AddMembership(Membership{org_id, user_id, Role::kExecutive, std::nullopt, "", "", ""}).ok());
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-both", user_id, "2025-04-01T09:00:00Z")).ok());
+	ASSERT_TRUE(store_->SetOrganizationRequiresTwoStep(org_id, true).ok());
+	ASSERT_TRUE(store_->PutSetting(kSettingKey, "1").ok());
+	AuditEntry entry;
+	entry.org_id = org_id;
+	entry.action = "org.change";
+	entry.detail = "{}";
+	ASSERT_TRUE(store_->AppendAudit(entry).ok());
+	const std::string now = "2025-04-01T10:00:00Z";
+
+	auto found = store_->FindSessionUserWithAccess("hash-both", now, org_id, kSettingKey);
+	ASSERT_TRUE(found.ok()) << found.error().Describe();
+	ASSERT_TRUE(found->has_value());
+	auto session_alone = store_->FindSessionUser("hash-both", now);
+	ASSERT_TRUE(session_alone.ok() && session_alone->has_value());
+	EXPECT_EQ((*found)->session_user.session.csrf_token, (*session_alone)->session.csrf_token);
+	EXPECT_EQ((*found)->session_user.session.token_hash, "hash-both");
+	EXPECT_EQ((*found)->session_user.user.id, user_id);
+	EXPECT_EQ((*found)->session_user.user.email, (*session_alone)->user.email);
+	EXPECT_EQ((*found)->session_user.user.locale, (*session_alone)->user.locale);
+
+	auto access_alone = store_->FindOrgAccess(org_id, user_id, kSettingKey);
+	ASSERT_TRUE(access_alone.ok() && access_alone->has_value());
+	ASSERT_TRUE((*found)->access.has_value());
+	const OrgAccessRow &access = *(*found)->access;
+	EXPECT_EQ(access.membership.role, Role::kExecutive);
+	EXPECT_EQ(access.membership.email, "both@example.jp");
+	EXPECT_EQ(access.membership.org_name, "同時社");
+	EXPECT_EQ(access.org.id, org_id);
+	EXPECT_EQ(access.org.name, (*access_alone)->org.name);
+	EXPECT_EQ(access.org.created_at, (*access_alone)->org.created_at);
+	EXPECT_TRUE(access.org_requires_two_step);
+	EXPECT_EQ(access.installation_setting, std::optional<std::string>("1"));
+	EXPECT_GT(access.revision, 0);
+	EXPECT_EQ(access.revision, (*access_alone)->revision);
+
+	// No role there: the session still, without access.
+	found = store_->FindSessionUserWithAccess("hash-both", now, other_org, kSettingKey);
+	ASSERT_TRUE(found.ok() && found->has_value());
+	EXPECT_EQ((*found)->session_user.user.id, user_id);
+	EXPECT_FALSE((*found)->access.has_value());
+	// Another member's session does not lend its role.
+	const Id stranger = MakeUser("stranger@example.jp");
+	ASSERT_TRUE(store_->CreateSession(SampleSignInSession("hash-stranger", stranger, "2025-04-01T09:00:00Z")).ok());
+	found = store_->FindSessionUserWithAccess("hash-stranger", now, org_id, kSettingKey);
+	ASSERT_TRUE(found.ok() && found->has_value());
+	EXPECT_EQ((*found)->session_user.user.id, stranger);
+	EXPECT_FALSE((*found)->access.has_value());
+
+	// Expired or unknown session: nothing at all.
+	EXPECT_FALSE(store_->FindSessionUserWithAccess("hash-both", "2025-04-01T18:00:00Z", org_id, kSettingKey)->has_value());
+	EXPECT_FALSE(store_->FindSessionUserWithAccess("no-such-hash", now, org_id, kSettingKey)->has_value());
+
+	// An organisation that is gone: the session, without access.
+	ASSERT_TRUE(store_->EmptyOrganization(org_id, "2025-05-01T09:00:00Z").ok());
+	found = store_->FindSessionUserWithAccess("hash-both", now, org_id, kSettingKey);
+	ASSERT_TRUE(found.ok() && found->has_value());
+	EXPECT_FALSE((*found)->access.has_value());
+}
+
 } // namespace
 } // namespace mamori::storage

@@ -345,3 +345,33 @@ TEST(CatalogLoaderTest, LoadCatalogPrefixesTheDirectory) {
 
 } // namespace
 } // namespace mamori
+
+namespace mamori {
+namespace {
+
+// The server builds the list of common passwords on another thread (platform/files.cpp): the
+// list the source gives is every language's, and the source is asked once.
+TEST(CatalogLoaderTest, CommonPasswordsComeFromTheSourceWhenGiven) {
+	const ContentFiles files = testing_support::ShippedContentFiles();
+	int asked = 0;
+	auto catalogs = ParseCatalogs(files, [&asked] {
+		++asked;
+		return CommonPasswords::FromText("only-from-the-source\nAnother-One\n");
+	});
+	ASSERT_TRUE(catalogs.ok()) << catalogs.error().Describe();
+	EXPECT_EQ(asked, 1);
+	for (Locale locale : kAllLocales) {
+		const CommonPasswords &list = catalogs->In(locale).common_passwords;
+		EXPECT_EQ(list.size(), 2u) << LocaleCode(locale);
+		EXPECT_TRUE(list.Contains("only-from-the-source"));
+		EXPECT_TRUE(list.Contains("another-one")) << "lowered as the file's entries are";
+		EXPECT_FALSE(list.Contains("password")) << "the file's list is not read";
+	}
+	// Without a source, the file's list as before.
+	auto from_file = ParseCatalogs(files);
+	ASSERT_TRUE(from_file.ok());
+	EXPECT_TRUE(from_file->Default().common_passwords.Contains("password"));
+}
+
+} // namespace
+} // namespace mamori
