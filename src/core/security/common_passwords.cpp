@@ -23,7 +23,7 @@ CommonPasswords CommonPasswords::FromText(std::string_view text) {
 			data->sorted.push_back(line);
 		}
 	}
-	std::sort(data->sorted.begin(), data->sorted.end());
+	std::sort(data->sorted.begin(), data->sorted.end(), ShorterFirst);
 	data->sorted.erase(std::unique(data->sorted.begin(), data->sorted.end()), data->sorted.end());
 	CommonPasswords list;
 	list.data_ = std::move(data);
@@ -36,7 +36,7 @@ const std::vector<std::string_view> &CommonPasswords::Sorted() const {
 }
 
 bool CommonPasswords::Contains(std::string_view lowered) const {
-	return data_ != nullptr && std::binary_search(data_->sorted.begin(), data_->sorted.end(), lowered);
+	return data_ != nullptr && std::binary_search(data_->sorted.begin(), data_->sorted.end(), lowered, ShorterFirst);
 }
 
 } // namespace mamori

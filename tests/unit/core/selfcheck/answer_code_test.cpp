@@ -12,7 +12,7 @@
 namespace mamori {
 namespace {
 
-rc::Gen<AnswerSheet> GenSheet() {
+rc::Gen<AnswerSheet> GenCodedSheet() {
 	// 0..3 are answers, 4 is blank; up to 40 items so that the last ones may be blank too.
 	return rc::gen::map(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 5)), [](const std::vector<int> &codes) {
 		AnswerSheet sheet;
@@ -42,7 +42,7 @@ TEST(AnswerCodeTest, RefusesAForeignLetter) {
 }
 
 RC_GTEST_PROP(AnswerCodeProperty, DecodesToTheSheetEncoded, ()) {
-	const AnswerSheet sheet = *GenSheet();
+	const AnswerSheet sheet = *GenCodedSheet();
 	const std::string code = EncodeAnswerCode(sheet);
 	RC_ASSERT(DecodeAnswerCode(code) == std::optional<AnswerSheet>(sheet));
 	for (int item = 1; item <= 41; ++item) {
