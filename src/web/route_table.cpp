@@ -196,7 +196,7 @@ std::optional<app::OrgAccess> OpenOrganization(WebApp &web, Request &request, co
 		                   gate.kind == Kind::kApi ? "gates.org_not_found" : "errors.not_found"));
 		return std::nullopt;
 	}
-	// Read with the session (WebApp::Begin) unless something came between.
+	// WebApp::Begin read the access with the session, for the organisation the path names.
 	auto access = request.org_access_read && request.org_access_read->org_id == *org_id
 	                  ? std::move(request.org_access_read->access)
 	                  : app::AccessOrganization(web.ctx(), request.session->user.id, *org_id);
