@@ -11,7 +11,7 @@ Result<PdfFunctions> FindPdf() {
 	const platform::SharedLibrary library = MAMORI_TRY(platform::SharedLibrary::Open(MAMORI_PANGOCAIRO_SONAME));
 	PdfFunctions functions;
 	// dlsym on pangocairo's handle searches the libraries it depends on: cairo, pango, gobject.
-#define MAMORI_PDF_FIND(name) functions.name = MAMORI_TRY(library.Function<decltype(&::name)>(#name));
+#define MAMORI_PDF_FIND(name) MAMORI_FIND_FUNCTION(library, functions, name)
 	MAMORI_PDF_FUNCTIONS(MAMORI_PDF_FIND)
 #undef MAMORI_PDF_FIND
 	return functions;
@@ -20,35 +20,20 @@ Result<PdfFunctions> FindPdf() {
 Result<GlibFunctions> FindGlib() {
 	const platform::SharedLibrary library = MAMORI_TRY(platform::SharedLibrary::Open(MAMORI_GLIB_SONAME));
 	GlibFunctions functions;
-#define MAMORI_GLIB_FIND(name) functions.name = MAMORI_TRY(library.Function<decltype(&::name)>(#name));
+#define MAMORI_GLIB_FIND(name) MAMORI_FIND_FUNCTION(library, functions, name)
 	MAMORI_GLIB_FUNCTIONS(MAMORI_GLIB_FIND)
 #undef MAMORI_GLIB_FIND
 	return functions;
 }
 
-// Found once per process; a failure stays (a package does not appear while mamori runs).
-const Result<PdfFunctions> &FoundPdf() {
-	static const Result<PdfFunctions> found = FindPdf();
-	return found;
-}
-const Result<GlibFunctions> &FoundGlib() {
-	static const Result<GlibFunctions> found = FindGlib();
-	return found;
-}
-
-template <typename T>
-Result<const T *> Address(const Result<T> &found) {
-	if (!found) {
-		return found.error();
-	}
-	return &found.value();
-}
+using PdfLibraries = platform::FunctionsFoundOnce<PdfFunctions, FindPdf>;
+using GlibLibrary = platform::FunctionsFoundOnce<GlibFunctions, FindGlib>;
 
 } // namespace
 
-Result<const PdfFunctions *> LoadPdfLibraries() { return Address(FoundPdf()); }
-Result<const GlibFunctions *> LoadGlib() { return Address(FoundGlib()); }
-const PdfFunctions &Pdf() { return FoundPdf().value(); }
-const GlibFunctions &Glib() { return FoundGlib().value(); }
+Result<const PdfFunctions *> LoadPdfLibraries() { return PdfLibraries::Load(); }
+Result<const GlibFunctions *> LoadGlib() { return GlibLibrary::Load(); }
+const PdfFunctions &Pdf() { return PdfLibraries::Get(); }
+const GlibFunctions &Glib() { return GlibLibrary::Get(); }
 
 } // namespace mamori::exporting

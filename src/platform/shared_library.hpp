@@ -37,4 +37,31 @@ private:
 	std::string soname_;
 };
 
+//! A table of a library's functions, found by `Find` on the first call of Load and kept for the
+//! process, a failure too (a package does not appear while mamori runs).
+template <typename Table, Result<Table> (*Find)()>
+class FunctionsFoundOnce {
+public:
+	static Result<const Table *> Load() {
+		const Result<Table> &found = Found();
+		if (!found) {
+			return found.error();
+		}
+		return &found.value();
+	}
+	//! The table, once Load has succeeded.
+	static const Table &Get() { return Found().value(); }
+
+private:
+	static const Result<Table> &Found() {
+		static const Result<Table> found = Find();
+		return found;
+	}
+};
+
 } // namespace mamori::platform
+
+//! In a function returning a Result: sets the field of `table` named as the function `name` to
+//! its address in `library`, typed by the function's own declaration.
+#define MAMORI_FIND_FUNCTION(library, table, name) \
+	(table).name = MAMORI_TRY((library).Function<decltype(&::name)>(#name));

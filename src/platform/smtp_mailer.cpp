@@ -48,11 +48,7 @@ Result<CurlFunctions> FindCurl() {
 	return curl;
 }
 
-//! Found once per process.
-const Result<CurlFunctions> &Curl() {
-	static const Result<CurlFunctions> found = FindCurl();
-	return found;
-}
+using CurlLibrary = FunctionsFoundOnce<CurlFunctions, FindCurl>;
 
 std::string RfcDateNow() {
 	const std::time_t now = std::time(nullptr);
@@ -94,7 +90,7 @@ public:
 		const std::string domain = settings_.from.substr(settings_.from.find('@') + 1);
 		const std::string text = FormatMailMessage(settings_.from, message, RfcDateNow(),
 		                                           RandomToken(16) + "@" + domain);
-		const CurlFunctions &api = Curl().value();  // MakeSmtpMailer found it
+		const CurlFunctions &api = CurlLibrary::Get();  // MakeSmtpMailer loaded it
 		CURL *curl = api.easy_init();
 		if (curl == nullptr) {
 			return Error::Make(ErrorCode::kInternal, "errors.mail.send_failed", {{"reason", "curl_easy_init"}});
@@ -164,7 +160,7 @@ Result<std::unique_ptr<Mailer>> MakeSmtpMailer(SmtpSettings settings) {
 	if (!IsPlausibleMailAddress(settings.from)) {
 		return Error::Invalid("--mail-from", "errors.mail.address_invalid", {{"address", settings.from}});
 	}
-	if (const auto &curl = Curl(); !curl) {
+	if (auto curl = CurlLibrary::Load(); !curl) {
 		return curl.error();
 	}
 	return std::unique_ptr<Mailer>(std::make_unique<SmtpMailer>(std::move(settings)));
