@@ -276,6 +276,8 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 			invitation.user_id = *id;
 		}
 		if (needs_link) {
+			// One live link per account: an earlier one (sent to a mistyped address, say) stops working.
+			MAMORI_TRY(ctx.store.DeletePendingInvitationsOfUser(invitation.user_id));
 			invitation.token = ctx.random.Token(32);
 			invitation.expires_at = ctx.clock.IsoAfter(kInvitationSeconds);
 			storage::Invitation stored{platform::Sha256Hex(invitation.token), access.org.id, invitation.user_id,
@@ -343,6 +345,21 @@ Result<FirmLead> FirmLeadOf(AppContext &ctx, Id org_id) {
 	return lead;
 }
 
+namespace {
+
+//! A link only sets an account's first password, and only while the account belongs to an
+//! organisation: it never replaces a password (that would hand the account to whoever holds an
+//! old link), and a placeholder removed from every organisation cannot be claimed.
+Status CheckInvitationOpen(AppContext &ctx, const storage::Invitation &invitation) {
+	auto user = MAMORI_TRY(ctx.store.FindUserById(invitation.user_id));
+	if (!user || !user->password_hash.empty() || MAMORI_TRY(ctx.store.ListMembershipsOfUser(invitation.user_id)).empty()) {
+		return Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
+	}
+	return OkStatus();
+}
+
+} // namespace
+
 Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::string &token) {
 	const Error invalid = Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
 	if (token.empty() || token.size() > 128) {
@@ -355,6 +372,7 @@ Result<storage::Invitation> FindPendingInvitation(AppContext &ctx, const std::st
 	if (!found->has_value() || !(*found)->accepted_at.empty()) {
 		return invalid;
 	}
+	MAMORI_TRY(CheckInvitationOpen(ctx, **found));
 	return **found;
 }
 
@@ -367,7 +385,7 @@ Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std
 	if (!user) {
 		return user.error();
 	}
-	if (!user->has_value()) {
+	if (!user->has_value()) {  // deleted since CheckInvitationOpen looked
 		return Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
 	}
 	if (auto status = CheckPasswordPolicy(password, (*user)->email, ctx.catalog.common_passwords); !status) {
@@ -378,6 +396,8 @@ Result<Id> AcceptInvitation(AppContext &ctx, const std::string &token, const std
 		return hash.error();
 	}
 	auto status = ctx.store.InTransaction([&]() -> Status {
+		// Again in the transaction: of two links accepted at once, the second finds a password.
+		MAMORI_TRY(CheckInvitationOpen(ctx, *invitation));
 		if (auto updated = ctx.store.UpdatePasswordHash(invitation->user_id, *hash); !updated) {
 			return updated;
 		}

@@ -78,6 +78,8 @@ public:
 	virtual Status CreateInvitation(const Invitation &invitation) = 0;
 	virtual Result<std::optional<Invitation>> FindInvitation(const std::string &token_hash, const std::string &now) = 0;
 	virtual Status MarkInvitationAccepted(const std::string &token_hash, const std::string &now) = 0;
+	//! Deletes the account's invitations not yet accepted (a new link replaces them). Returns how many.
+	virtual Result<int> DeletePendingInvitationsOfUser(Id user_id) = 0;
 };
 
 } // namespace mamori::storage

@@ -459,7 +459,7 @@ RouteTable CoachingRoutes() {
 	const std::string refusal = "web_coaching.staff_only";
 	return {
 	    {Method::kGet, "/consultant", SignedIn(), ShowPortfolio},
-	    {Method::kPost, "/consultant/clients", SignedIn(), CreateClient},
+	    {Method::kPost, "/consultant/clients", RecentPassword(SignedIn()), CreateClient},  // it may invite the 組織管理者
 	    {Method::kGet, R"(/orgs/(\d+)/coaching)", OrgStaff(refusal), ShowCoaching},
 	    {Method::kPost, R"(/orgs/(\d+)/coaching)", OrgEditor(), StartEngagement},
 	    {Method::kPost, R"(/orgs/(\d+)/coaching/visits/(\d+))", OrgEditor(), SaveVisit},

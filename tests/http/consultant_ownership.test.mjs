@@ -151,3 +151,37 @@ test('a consultant cannot delete their account while a client has no lead of its
   assert.equal(deleted.status, 200, deleted.text.slice(0, 300));
   assert.equal(sql(`SELECT count(*) FROM memberships WHERE org_id = ${orgId} AND role = 'admin'`), '1');
 });
+
+test('registering a client needs a recent password, and a second invitation link replaces the first', async () => {
+  // As if the consultant entered the password long ago: registering may invite a 組織管理者.
+  sql(`UPDATE sessions SET password_at = '2000-01-01T00:00:00Z'
+    WHERE user_id = (SELECT id FROM users WHERE email = 'expert@consult.example.jp')`);
+  const refused = await registerClient(expert, '癸商会', { email: 'kanrisha@ki.example.jp' });
+  assert.equal(refused.status, 303);
+  assert.match(refused.headers.get('location'), /^\/account\/confirm-password\?next=/);
+  assert.equal(orgIdOf('癸商会'), '', 'nothing was registered');
+  const page = await expert.request('GET', '/consultant');
+  const confirmed = await postForm(expert, '/account/confirm-password', { _csrf: csrfFrom(page.text), next: '/consultant', password: PASSWORD });
+  assert.equal(confirmed.headers.get('location'), '/consultant');
+
+  const created = await registerClient(expert, '癸商会', { email: 'kanrisha@ki.example.jp' });
+  assert.equal(created.status, 200, created.text.slice(0, 300));
+  const firstLink = created.text.match(/id="invite-link">([^<]+)</)[1];
+  const orgId = orgIdOf('癸商会');
+  const pendingId = sql("SELECT id FROM users WHERE email = 'kanrisha@ki.example.jp'");
+  // The address was wrong, say: taken out, then invited again with a new link.
+  const members = await expert.request('GET', `/orgs/${orgId}/members`);
+  const removed = await postForm(expert, `/orgs/${orgId}/members/${pendingId}/delete`, { _csrf: csrfFrom(members.text) });
+  assert.equal(removed.status, 303);
+  const guest = new ApiClient(server.base);
+  assert.equal((await guest.request('GET', new URL(firstLink, server.base).pathname)).status, 404,
+    'a placeholder that belongs nowhere cannot be claimed');
+  const again = await invite(expert, orgId, 'kanrisha@ki.example.jp', 'admin');
+  assert.equal(again.status, 200, again.text.slice(0, 300));
+  const secondLink = again.text.match(/id="invite-link">([^<]+)</)[1];
+  assert.notEqual(secondLink, firstLink);
+  assert.equal((await guest.request('GET', new URL(firstLink, server.base).pathname)).status, 404, 'the first link is gone');
+  assert.equal(sql(`SELECT count(*) FROM invitations WHERE user_id = ${pendingId} AND accepted_at = ''`), '1');
+  const admin = await acceptInvitation(secondLink, 'kanrisha@ki.example.jp');
+  assert.equal((await admin.request('GET', `/orgs/${orgId}`)).status, 200);
+});

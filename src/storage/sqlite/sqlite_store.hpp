@@ -114,6 +114,7 @@ public:
 	Result<std::optional<Invitation>> FindInvitation(const std::string &token_hash, const std::string &now) override;
 	//! kNotFound when missing, kConflict when already accepted.
 	Status MarkInvitationAccepted(const std::string &token_hash, const std::string &now) override;
+	Result<int> DeletePendingInvitationsOfUser(Id user_id) override;
 
 	Result<Id> CreateOrganization(const Organization &org) override;
 	Result<std::optional<Organization>> FindOrganization(Id org_id) override;

@@ -355,6 +355,19 @@ Result<std::optional<Invitation>> SqliteStore::FindInvitation(const std::string 
 	                            [&](Statement &s) { s.Bind(1, token_hash).Bind(2, now); }, ReadInvitation);
 }
 
+Result<int> SqliteStore::DeletePendingInvitationsOfUser(Id user_id) {
+	int deleted = 0;
+	Status status = InTransaction([&]() -> Status {
+		deleted = MAMORI_TRY(Execute(db(), "DELETE FROM invitations WHERE user_id = ? AND accepted_at = ''",
+		                             [&](Statement &s) { s.Bind(1, user_id); }));
+		return OkStatus();
+	});
+	if (!status) {
+		return status.error();
+	}
+	return deleted;
+}
+
 Status SqliteStore::MarkInvitationAccepted(const std::string &token_hash, const std::string &now) {
 	return InTransaction([&]() -> Status {
 		// The conditions repeat FindInvitation's, so two concurrent accepts of

@@ -49,6 +49,8 @@ TEST(ConsultantRoleRule, RemovesNoSignedUpLeadNorTheExecutive) {
 	EXPECT_FALSE(IsFirmLead(Role::kConsultant) || IsFirmLead(Role::kExecutive));
 }
 
+constexpr const char *kStrongPassword = "Kawa-no-nagare-wa-taezu-2026";
+
 class ConsultantOwnershipTest : public ::testing::Test {
 protected:
 	void SetUp() override {
@@ -209,6 +211,51 @@ TEST_F(ConsultantOwnershipTest, AnAccountThatBelongsSomewhereGetsNoNewLink) {
 	auto elsewhere = Invite(expert_, second, "shared@example.jp", Role::kViewer);
 	ASSERT_TRUE(elsewhere.ok());
 	EXPECT_TRUE(elsewhere->token.empty()) << "the link of the first invitation is the only one";
+}
+
+// An invitation link sets an account's first password. Issue 11's notes left three holes open:
+// an earlier link still worked after a new one was sent, a link worked after its placeholder was
+// removed from every organisation, and a link could replace the password of an account already
+// claimed (an account takeover for whoever kept an old link).
+TEST_F(ConsultantOwnershipTest, OnlyTheNewestLinkOfAStillInvitedAccountSetsItsFirstPassword) {
+	const Id org_id = Client("辛食品");
+	auto first = Invite(expert_, org_id, "lead@shin.example.jp", Role::kAdmin);
+	ASSERT_TRUE(first.ok());
+	const Id pending = first->user_id;
+	auto ctx = Ctx();
+	ASSERT_TRUE(FindPendingInvitation(ctx, first->token).ok());
+
+	ASSERT_TRUE(RemoveMember(ctx, expert_, Access(expert_, org_id), pending).ok());
+	auto removed = FindPendingInvitation(ctx, first->token);
+	ASSERT_FALSE(removed.ok()) << "the placeholder belongs nowhere now";
+	EXPECT_EQ(removed.error().code, ErrorCode::kNotFound);
+	EXPECT_EQ(removed.error().message, "app_orgs.invitation_invalid");
+	EXPECT_EQ(AcceptInvitation(ctx, first->token, kStrongPassword).error().code, ErrorCode::kNotFound);
+
+	auto again = Invite(expert_, org_id, "lead@shin.example.jp", Role::kAdmin);
+	ASSERT_TRUE(again.ok());
+	ASSERT_FALSE(again->token.empty());
+	EXPECT_EQ(FindPendingInvitation(ctx, first->token).error().code, ErrorCode::kNotFound)
+	    << "the new link replaced the first, though the account belongs to the firm again";
+	EXPECT_EQ(AcceptInvitation(ctx, first->token, kStrongPassword).error().code, ErrorCode::kNotFound);
+	auto accepted = AcceptInvitation(ctx, again->token, kStrongPassword);
+	ASSERT_TRUE(accepted.ok()) << accepted.error().Describe();
+	EXPECT_EQ(*accepted, pending);
+	EXPECT_EQ(LeadOf(org_id), FirmLead::kSignedUp);
+}
+
+TEST_F(ConsultantOwnershipTest, ALinkNeverReplacesThePasswordOfAClaimedAccount) {
+	const Id org_id = Client("壬物産");
+	auto invited = Invite(expert_, org_id, "staff@jin.example.jp", Role::kViewer);
+	ASSERT_TRUE(invited.ok());
+	// Claimed some other way while the link was still out (here: the store directly).
+	ASSERT_TRUE(store_->UpdatePasswordHash(invited->user_id, "$argon2id$v=19$owner-chose-this").ok());
+	auto ctx = Ctx();
+	EXPECT_EQ(FindPendingInvitation(ctx, invited->token).error().code, ErrorCode::kNotFound);
+	auto refused = AcceptInvitation(ctx, invited->token, kStrongPassword);
+	ASSERT_FALSE(refused.ok());
+	EXPECT_EQ(refused.error().message, "app_orgs.invitation_invalid");
+	EXPECT_EQ(store_->FindUserById(invited->user_id).value()->password_hash, "$argon2id$v=19$owner-chose-this");
 }
 
 } // namespace

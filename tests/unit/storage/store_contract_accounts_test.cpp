@@ -85,5 +85,23 @@ TEST_P(StoreContract, InvitationIsUsedOnce) {
 	EXPECT_EQ(store_->MarkInvitationAccepted("missing", "2025-04-02T00:00:00Z").error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContract, ANewLinkDeletesOnlyTheAccountsPendingInvitations) {
+	const Id org_id = MakeOrg("A社");
+	const Id user_id = MakeUser("new@example.jp");
+	const Id other_id = MakeUser("other@example.jp");
+	ASSERT_TRUE(store_->CreateInvitation({"used", org_id, user_id, "2025-04-08T00:00:00Z", ""}).ok());
+	ASSERT_TRUE(store_->MarkInvitationAccepted("used", "2025-04-02T00:00:00Z").ok());
+	ASSERT_TRUE(store_->CreateInvitation({"pending-1", org_id, user_id, "2025-04-08T00:00:00Z", ""}).ok());
+	ASSERT_TRUE(store_->CreateInvitation({"pending-2", org_id, user_id, "2025-04-09T00:00:00Z", ""}).ok());
+	ASSERT_TRUE(store_->CreateInvitation({"others", org_id, other_id, "2025-04-08T00:00:00Z", ""}).ok());
+	EXPECT_EQ(store_->DeletePendingInvitationsOfUser(user_id).value(), 2);
+	EXPECT_FALSE(store_->FindInvitation("pending-1", "2025-04-02T00:00:00Z")->has_value());
+	EXPECT_FALSE(store_->FindInvitation("pending-2", "2025-04-02T00:00:00Z")->has_value());
+	EXPECT_TRUE(store_->FindInvitation("others", "2025-04-02T00:00:00Z")->has_value());
+	EXPECT_EQ(store_->MarkInvitationAccepted("used", "2025-04-02T00:00:01Z").error().code, ErrorCode::kConflict)
+	    << "an accepted invitation stays on record";
+	EXPECT_EQ(store_->DeletePendingInvitationsOfUser(user_id).value(), 0);
+}
+
 } // namespace
 } // namespace mamori::storage
