@@ -15,7 +15,7 @@
 namespace mamori::app {
 namespace {
 
-class RecordingMailer final : public platform::Mailer {
+class RateLimitMailer final : public platform::Mailer {
 public:
 	Status Send(const platform::MailMessage &message) override {
 		sent.push_back(message);
@@ -55,7 +55,7 @@ protected:
 	// 09:00:20: twenty seconds into a minute window, so forty are left.
 	platform::FixedClock clock_ = platform::FixedClock::AtIso("2025-04-01T09:00:20Z");
 	testing_support::SequenceRandom random_;
-	RecordingMailer mailer_;
+	RateLimitMailer mailer_;
 	AlertSettings alerts_;
 };
 

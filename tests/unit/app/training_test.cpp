@@ -19,7 +19,7 @@
 namespace mamori::app {
 namespace {
 
-class RecordingMailer final : public platform::Mailer {
+class TrainingMailer final : public platform::Mailer {
 public:
 	Status Send(const platform::MailMessage &message) override {
 		sent.push_back(message);
@@ -94,7 +94,7 @@ protected:
 	std::unique_ptr<storage::Store> store_;
 	// 2026-12-01 10:00 in Japan.
 	platform::FixedClock clock_ = platform::FixedClock::AtIso("2026-12-01T01:00:00Z");
-	RecordingMailer mailer_;
+	TrainingMailer mailer_;
 	Actor owner_;
 	Actor staff_;
 	OrgAccess owner_access_;

@@ -44,7 +44,7 @@ RC_GTEST_PROP(BenchmarkPopulationProperty, GroupPointsAreTheScoresGroups, ()) {
 	}
 }
 
-PopulationFirm Firm(int score, std::string industry, int employees, std::string answers) {
+PopulationFirm MakePopulationFirm(int score, std::string industry, int employees, std::string answers) {
 	return PopulationFirm{score, std::move(industry), employees, std::move(answers), &ShippedEdition()};
 }
 
@@ -56,9 +56,9 @@ TEST(BenchmarkPopulationTest, CountsEveryFirmOnceAndWithholdsSmallGroups) {
 	const std::string none_done(static_cast<size_t>(items), 'n');
 	std::vector<PopulationFirm> firms;
 	for (int i = 0; i < 5; ++i) {
-		firms.push_back(Firm(100, "retail", 3, all_done));
+		firms.push_back(MakePopulationFirm(100, "retail", 3, all_done));
 	}
-	firms.push_back(Firm(-5, "services", 3, none_done));
+	firms.push_back(MakePopulationFirm(-5, "services", 3, none_done));
 	const InstallationBenchmark out = BenchmarkOfPopulation(rules, firms, items);
 	EXPECT_EQ(out.firms, 6);
 	ASSERT_TRUE(out.overall.shown);

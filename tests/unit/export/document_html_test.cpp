@@ -18,7 +18,7 @@ using samples::SampleDocument;
 const std::string kGoldenArticle =
     std::string(MAMORI_SOURCE_DIR) + "/tests/golden/documents/regulations_sample.expected.html";
 
-std::string ReadFile(const std::string &path) {
+std::string ReadHtmlFile(const std::string &path) {
 	std::ifstream in(path, std::ios::binary);
 	std::ostringstream content;
 	content << in.rdbuf();
@@ -26,7 +26,7 @@ std::string ReadFile(const std::string &path) {
 }
 
 TEST(DocumentHtmlTest, ArticleMatchesTheGoldenFile) {
-	const std::string expected = ReadFile(kGoldenArticle);
+	const std::string expected = ReadHtmlFile(kGoldenArticle);
 	ASSERT_FALSE(expected.empty()) << kGoldenArticle;
 	const std::string actual = RenderDocumentHtmlArticle(SampleDocument(2));
 	if (actual != expected && golden::UpdateRequested()) {

@@ -33,7 +33,7 @@ const MessageCatalog &Messages() {
 }
 
 //! Files in Japanese, the default document language.
-DocumentText Ja() {
+DocumentText RegisterJa() {
 	return DocumentText{Messages(), Locale::kJa};
 }
 
@@ -61,11 +61,11 @@ const ReadingContext &Reading() {
 	return context;
 }
 
-std::string JaText(const Error &error) {
+std::string RegisterJaText(const Error &error) {
 	return testing_support::Describe(error, Locale::kJa);
 }
 
-storage::Asset MakeAsset(std::string category, std::string name, std::string medium, int c, int i, int a) {
+storage::Asset MakeRegisterAsset(std::string category, std::string name, std::string medium, int c, int i, int a) {
 	storage::Asset asset;
 	asset.business_category = std::move(category);
 	asset.name = std::move(name);
@@ -81,7 +81,7 @@ storage::Asset MakeAsset(std::string category, std::string name, std::string med
 // cells, every boolean both ways, with and without a registration date.
 std::vector<storage::Asset> SampleAssets() {
 	std::vector<storage::Asset> assets;
-	storage::Asset customers = MakeAsset("営業", "顧客名簿（得意先・個人顧客）", "server", 2, 2, 1);
+	storage::Asset customers = MakeRegisterAsset("営業", "顧客名簿（得意先・個人顧客）", "server", 2, 2, 1);
 	customers.note = "氏名, 住所, 電話番号を含む\n\"重要\" 扱い";
 	customers.users = "営業部、経理部";
 	customers.department = "営業部";
@@ -94,7 +94,7 @@ std::vector<storage::Asset> SampleAssets() {
 	customers.risk_owner = "営業部長 山田";
 	assets.push_back(customers);
 
-	storage::Asset payroll = MakeAsset("人事・総務", "給与台帳", "cloud", 2, 2, 2);
+	storage::Asset payroll = MakeRegisterAsset("人事・総務", "給与台帳", "cloud", 2, 2, 2);
 	payroll.note = "=SUM(A1:A3) と書かれた備考"; // must stay text, not become a formula
 	payroll.personal_info = true;
 	payroll.sensitive_personal_info = true;
@@ -104,10 +104,10 @@ std::vector<storage::Asset> SampleAssets() {
 	payroll.registered_on = "2024-02-29";
 	assets.push_back(payroll);
 
-	storage::Asset catalog = MakeAsset("広報", "製品カタログ（公開済み）", "paper", 0, 0, 0);
+	storage::Asset catalog = MakeRegisterAsset("広報", "製品カタログ（公開済み）", "paper", 0, 0, 0);
 	assets.push_back(catalog); // every optional cell empty, every flag 無
 
-	storage::Asset drawings = MakeAsset("製造", "受託製品の図面 \"A-1\", 改訂版", "removable", 1, 2, 1);
+	storage::Asset drawings = MakeRegisterAsset("製造", "受託製品の図面 \"A-1\", 改訂版", "removable", 1, 2, 1);
 	drawings.users = "+81-3-1234-5678 の担当者";
 	drawings.department = "技術部\n第二課";
 	drawings.business_critical = true;
@@ -292,7 +292,7 @@ const std::vector<std::string> kHeaders = {"業務分類",           "情報資�
 
 TEST(RegisterInterchangeTest, XlsxRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa());
 	ASSERT_TRUE(bytes.ok()) << bytes.error().Describe();
 	ASSERT_EQ(bytes->substr(0, 2), "PK");
 	auto preview = ReadRegisterXlsx(Reading(), *bytes);
@@ -303,7 +303,7 @@ TEST(RegisterInterchangeTest, XlsxRoundTrip) {
 
 TEST(RegisterInterchangeTest, CsvRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja());
+	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, RegisterJa());
 	EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF"); // Japanese Excel needs the BOM to read UTF-8
 	EXPECT_NE(csv.find("業務分類,情報資産名称,備考"), std::string::npos);
 	EXPECT_NE(csv.find("社内サーバー"), std::string::npos) << "medium cells hold the catalog name";
@@ -318,7 +318,7 @@ TEST(RegisterInterchangeTest, CsvRoundTrip) {
 
 TEST(RegisterInterchangeTest, JsonRoundTrip) {
 	const Fixture fixture(SampleAssets());
-	const std::string json = WriteRegisterJson(DefaultEdition(), fixture.snapshot, Ja());
+	const std::string json = WriteRegisterJson(DefaultEdition(), fixture.snapshot, RegisterJa());
 	EXPECT_NE(json.find("\"assets\""), std::string::npos);
 	EXPECT_NE(json.find("顧客名簿"), std::string::npos) << "JSON keeps Japanese as UTF-8, not \\u escapes";
 	auto preview = ReadRegisterJson(Reading(), json);
@@ -332,12 +332,12 @@ TEST(RegisterInterchangeTest, JsonRoundTrip) {
 
 TEST(RegisterInterchangeTest, EmptyRegisterRoundTrips) {
 	const Fixture fixture({});
-	auto xlsx = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	auto xlsx = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa());
 	ASSERT_TRUE(xlsx.ok()) << xlsx.error().Describe();
 	auto from_xlsx = ReadRegisterXlsx(Reading(), *xlsx);
 	ASSERT_TRUE(from_xlsx.ok()) << from_xlsx.error().Describe();
 	EXPECT_TRUE(from_xlsx->rows.empty());
-	auto from_csv = ReadRegisterCsv(Reading(), WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja()));
+	auto from_csv = ReadRegisterCsv(Reading(), WriteRegisterCsv(DefaultEdition(), fixture.snapshot, RegisterJa()));
 	ASSERT_TRUE(from_csv.ok()) << from_csv.error().Describe();
 	EXPECT_TRUE(from_csv->rows.empty());
 }
@@ -345,7 +345,7 @@ TEST(RegisterInterchangeTest, EmptyRegisterRoundTrips) {
 TEST(RegisterInterchangeTest, ExportWithoutAnalysisComputesIt) {
 	Fixture fixture(SampleAssets());
 	fixture.snapshot.analysis = nullptr;
-	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, Ja());
+	const std::string csv = WriteRegisterCsv(DefaultEdition(), fixture.snapshot, RegisterJa());
 	// 顧客名簿 has personal data, so 重要度 2; the cell after the inputs must not be empty.
 	const size_t row = csv.find("顧客名簿");
 	ASSERT_NE(row, std::string::npos);
@@ -380,7 +380,7 @@ TEST(RegisterInterchangeTest, EnglishExportsImportAgain) {
 	                                    std::pair{RegisterFormat::kJson, json}}) {
 		SCOPED_TRACE(static_cast<int>(format));
 		auto preview = ReadRegister(Reading(), format, bytes);
-		ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+		ASSERT_TRUE(preview.ok()) << RegisterJaText(preview.error());
 		EXPECT_TRUE(preview->ok()) << DescribeErrors(*preview);
 		ExpectSameRows(fixture.snapshot.assets, preview->rows);
 	}
@@ -425,7 +425,7 @@ TEST(RegisterInterchangeTest, EnglishWorkbookNamesItsSheetsInEnglish) {
 	EXPECT_FALSE(ContainsJapanese(workbook)) << workbook;
 
 	// Japanese stays the default document language, with the IPA sheet names.
-	auto japanese = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	auto japanese = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa());
 	ASSERT_TRUE(japanese.ok());
 	const std::string japanese_workbook = ZipEntry(*japanese, "xl/workbook.xml");
 	for (const char *sheet : {"情報資産管理台帳", "脅威の状況", "対策状況チェック", "診断結果"}) {
@@ -439,7 +439,7 @@ TEST(RegisterInterchangeTest, ImportProblemsAreToldInTheReadersLanguage) {
 	    "Personal information,Sensitive personal information,My Number,Confidentiality,Integrity,Availability,"
 	    "Serious impact on the business,Retention period,Registered on,Risk owner\n";
 	auto preview = ReadRegisterCsv(Reading(), english_header + "Sales,Quotes,,,,paper,Yes,no,×,9,1,1,有,,,\n");
-	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_TRUE(preview.ok()) << RegisterJaText(preview.error());
 	ASSERT_EQ(preview->errors.size(), 1u) << DescribeErrors(*preview);
 	const CellError &error = preview->errors[0];
 	EXPECT_EQ(error.sheet, "Asset register") << "the file is named in its own language";
@@ -466,7 +466,7 @@ TEST(RegisterInterchangeTest, ImportProblemsAreToldInTheReadersLanguage) {
 	auto empty = ReadRegisterCsv(Reading(), "\xEF\xBB\xBF  \n");
 	ASSERT_FALSE(empty.ok());
 	EXPECT_EQ(testing_support::Describe(empty.error(), Locale::kEn), "The file is empty.");
-	EXPECT_EQ(JaText(empty.error()), "ファイルが空です。");
+	EXPECT_EQ(RegisterJaText(empty.error()), "ファイルが空です。");
 }
 
 TEST(RegisterInterchangeTest, DatesWrittenByHandAreRead) {
@@ -474,7 +474,7 @@ TEST(RegisterInterchangeTest, DatesWrittenByHandAreRead) {
 	                                              "営業,a,,,,書類,無,無,無,1,1,1,無,,2025年4月1日,\n"
 	                                              "営業,b,,,,書類,無,無,無,1,1,1,無,,２０２４年２月２９日,\n"
 	                                              "営業,c,,,,書類,無,無,無,1,1,1,無,,2025年2月29日,\n");
-	ASSERT_TRUE(preview.ok()) << JaText(preview.error());
+	ASSERT_TRUE(preview.ok()) << RegisterJaText(preview.error());
 	ASSERT_EQ(preview->rows.size(), 2u) << DescribeErrors(*preview);
 	EXPECT_EQ(preview->rows[0].registered_on, "2025-04-01");
 	EXPECT_EQ(preview->rows[1].registered_on, "2024-02-29");
@@ -486,7 +486,7 @@ TEST(RegisterInterchangeTest, DatesWrittenByHandAreRead) {
 
 TEST(RegisterInterchangeTest, XlsxHasIpaSheetsValidationsAndComputedColumns) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa());
 	ASSERT_TRUE(bytes.ok()) << bytes.error().Describe();
 	const std::string workbook = ZipEntry(*bytes, "xl/workbook.xml");
 	// The IPA workbook's sheet names (付録7: 「情報資産管理台帳」シート).
@@ -538,7 +538,7 @@ TEST(RegisterInterchangeTest, XlsxExportLeavesNoTemporaryFiles) {
 	const int before = count();
 	const Fixture fixture(SampleAssets());
 	for (int i = 0; i < 3; ++i) {
-		ASSERT_TRUE(WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja()).ok());
+		ASSERT_TRUE(WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa()).ok());
 	}
 	EXPECT_EQ(count(), before);
 }
@@ -688,24 +688,24 @@ TEST(RegisterInterchangeTest, MissingHeaderIsRefusedByName) {
 	const std::string csv = "業務分類,情報資産名称,媒体・保存先,完全性,可用性\n営業,a,書類,1,1\n";
 	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(JaText(preview.error()).find("台帳 1行目"), std::string::npos) << JaText(preview.error());
-	EXPECT_NE(JaText(preview.error()).find("見出し「機密性」がありません"), std::string::npos)
-	    << JaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("台帳 1行目"), std::string::npos) << RegisterJaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("見出し「機密性」がありません"), std::string::npos)
+	    << RegisterJaText(preview.error());
 
 	std::vector<std::string> headers = kHeaders;
 	headers[10] = "完全性（I）"; // renamed
 	auto xlsx = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData>" + InlineRow(1, headers) + "</sheetData></worksheet>"));
 	ASSERT_FALSE(xlsx.ok());
-	EXPECT_NE(JaText(xlsx.error()).find("「完全性」"), std::string::npos) << JaText(xlsx.error());
+	EXPECT_NE(RegisterJaText(xlsx.error()).find("「完全性」"), std::string::npos) << RegisterJaText(xlsx.error());
 
 	// Headers not on row 1 are no headers.
 	auto shifted = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData>" + InlineRow(2, kHeaders) + "</sheetData></worksheet>"));
 	ASSERT_FALSE(shifted.ok());
-	EXPECT_NE(JaText(shifted.error()).find("見出し「業務分類」"), std::string::npos) << JaText(shifted.error());
+	EXPECT_NE(RegisterJaText(shifted.error()).find("見出し「業務分類」"), std::string::npos) << RegisterJaText(shifted.error());
 
 	auto twice = ReadRegisterCsv(Reading(), std::string("機密性,") + kCsvHeader);
 	ASSERT_FALSE(twice.ok());
-	EXPECT_NE(JaText(twice.error()).find("2つあります"), std::string::npos) << JaText(twice.error());
+	EXPECT_NE(RegisterJaText(twice.error()).find("2つあります"), std::string::npos) << RegisterJaText(twice.error());
 }
 
 TEST(RegisterInterchangeTest, BrokenEncodingIsRefused) {
@@ -713,32 +713,32 @@ TEST(RegisterInterchangeTest, BrokenEncodingIsRefused) {
 	const std::string csv = std::string(kCsvHeader) + "営業,\x81\x7f\xff,,,,書類,無,無,無,0,0,0,無,,,\n";
 	auto preview = ReadRegisterCsv(Reading(), csv);
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(JaText(preview.error()).find("文字コード"), std::string::npos) << JaText(preview.error());
-	EXPECT_NE(JaText(preview.error()).find("Shift_JIS"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("文字コード"), std::string::npos) << RegisterJaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("Shift_JIS"), std::string::npos) << RegisterJaText(preview.error());
 
 	auto with_bom = ReadRegisterCsv(Reading(), "\xEF\xBB\xBF" + csv);
 	ASSERT_FALSE(with_bom.ok());
-	EXPECT_NE(JaText(with_bom.error()).find("UTF-8"), std::string::npos) << JaText(with_bom.error());
+	EXPECT_NE(RegisterJaText(with_bom.error()).find("UTF-8"), std::string::npos) << RegisterJaText(with_bom.error());
 }
 
 TEST(RegisterInterchangeTest, TruncatedXlsxIsRefused) {
 	const Fixture fixture(SampleAssets());
-	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, Ja());
+	auto bytes = WriteRegisterXlsx(DefaultEdition(), fixture.snapshot, RegisterJa());
 	ASSERT_TRUE(bytes.ok());
 	auto preview = ReadRegisterXlsx(Reading(), bytes->substr(0, bytes->size() / 2));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(JaText(preview.error()).find("壊れている"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("壊れている"), std::string::npos) << RegisterJaText(preview.error());
 }
 
 TEST(RegisterInterchangeTest, NotAZipIsRefused) {
 	auto text = ReadRegisterXlsx(Reading(), "業務分類,情報資産名称\n");
 	ASSERT_FALSE(text.ok());
-	EXPECT_NE(JaText(text.error()).find("XLSX"), std::string::npos) << JaText(text.error());
+	EXPECT_NE(RegisterJaText(text.error()).find("XLSX"), std::string::npos) << RegisterJaText(text.error());
 	auto empty = ReadRegisterXlsx(Reading(), "");
 	ASSERT_FALSE(empty.ok());
 	auto legacy = ReadRegisterXlsx(Reading(), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest");
 	ASSERT_FALSE(legacy.ok());
-	EXPECT_NE(JaText(legacy.error()).find(".xls"), std::string::npos) << JaText(legacy.error());
+	EXPECT_NE(RegisterJaText(legacy.error()).find(".xls"), std::string::npos) << RegisterJaText(legacy.error());
 }
 
 TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
@@ -756,7 +756,7 @@ TEST(RegisterInterchangeTest, OlderExportsWithA台帳SheetStillRead) {
 
 TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
 	const Fixture fixture(SampleAssets());
-	auto json = nlohmann::json::parse(WriteRegisterJson(DefaultEdition(), fixture.snapshot, Ja()));
+	auto json = nlohmann::json::parse(WriteRegisterJson(DefaultEdition(), fixture.snapshot, RegisterJa()));
 	ASSERT_TRUE(json.contains("diagnosis"));
 	ASSERT_EQ(json["diagnosis"].size(), DefaultEdition().risk_catalog.categories.size());
 	const auto &organizational = json["diagnosis"][0];
@@ -768,7 +768,7 @@ TEST(RegisterInterchangeTest, DiagnosisIsWrittenAlikeInJsonAndCsv) {
 	EXPECT_TRUE(json["diagnosis"][1]["rate"].is_null()) << "人的: nothing answered 1–3";
 	EXPECT_EQ(json["diagnosis"][5]["category"], "（6）物理的セキュリティ対策");
 
-	const std::string csv = WriteDiagnosisCsv(DefaultEdition(), fixture.snapshot, Ja());
+	const std::string csv = WriteDiagnosisCsv(DefaultEdition(), fixture.snapshot, RegisterJa());
 	EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "BOM for Excel";
 	EXPECT_NE(csv.find("付録５ 情報セキュリティ関連規程による対策規定の要否"), std::string::npos);
 	EXPECT_NE(csv.find("（1）組織的セキュリティ対策,◎,75.0%,対策を規定して下さい,1 組織的対策,1,1,0,1,1\r\n"),
@@ -781,9 +781,9 @@ TEST(RegisterInterchangeTest, ZipWithoutRegisterSheetIsRefused) {
 	const std::string sheet = "<worksheet><sheetData>" + InlineRow(1, kHeaders) + "</sheetData></worksheet>";
 	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith(sheet, "Sheet1"));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(JaText(preview.error()).find("「情報資産管理台帳」シートがありません"), std::string::npos)
-	    << JaText(preview.error());
-	EXPECT_NE(JaText(preview.error()).find("Sheet1"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("「情報資産管理台帳」シートがありません"), std::string::npos)
+	    << RegisterJaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("Sheet1"), std::string::npos) << RegisterJaText(preview.error());
 
 	auto bare = ReadRegisterXlsx(Reading(), MakeZip({{"hello.txt", "hi"}}));
 	ASSERT_FALSE(bare.ok());
@@ -793,13 +793,13 @@ TEST(RegisterInterchangeTest, MalformedSheetXmlIsRefused) {
 	auto preview = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
 	                                   "業務分類</t></is></row></sheetData></worksheet>"));
 	ASSERT_FALSE(preview.ok());
-	EXPECT_NE(JaText(preview.error()).find("XML"), std::string::npos) << JaText(preview.error());
+	EXPECT_NE(RegisterJaText(preview.error()).find("XML"), std::string::npos) << RegisterJaText(preview.error());
 
 	auto bad_ref = ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"1A\" "
 	                                                               "t=\"inlineStr\"><is><t>x</t></is></c></row>"
 	                                                               "</sheetData></worksheet>"));
 	ASSERT_FALSE(bad_ref.ok());
-	EXPECT_NE(JaText(bad_ref.error()).find("1A"), std::string::npos) << JaText(bad_ref.error());
+	EXPECT_NE(RegisterJaText(bad_ref.error()).find("1A"), std::string::npos) << RegisterJaText(bad_ref.error());
 
 	auto bad_shared =
 	    ReadRegisterXlsx(Reading(), WorkbookWith("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
@@ -810,15 +810,15 @@ TEST(RegisterInterchangeTest, MalformedSheetXmlIsRefused) {
 TEST(RegisterInterchangeTest, MalformedJsonIsRefused) {
 	auto broken = ReadRegisterJson(Reading(), "{\"assets\": [{\"name\": \"a\",}");
 	ASSERT_FALSE(broken.ok());
-	EXPECT_NE(JaText(broken.error()).find("JSON として読めません"), std::string::npos) << JaText(broken.error());
+	EXPECT_NE(RegisterJaText(broken.error()).find("JSON として読めません"), std::string::npos) << RegisterJaText(broken.error());
 	auto no_assets = ReadRegisterJson(Reading(), "{\"rows\": []}");
 	ASSERT_FALSE(no_assets.ok());
-	EXPECT_NE(JaText(no_assets.error()).find("assets"), std::string::npos);
+	EXPECT_NE(RegisterJaText(no_assets.error()).find("assets"), std::string::npos);
 	auto deep = ReadRegisterJson(Reading(), std::string(100000, '['));
 	ASSERT_FALSE(deep.ok());
 	auto unterminated = ReadRegisterCsv(Reading(), std::string(kCsvHeader) + "営業,\"閉じない\n");
 	ASSERT_FALSE(unterminated.ok());
-	EXPECT_NE(JaText(unterminated.error()).find("引用符"), std::string::npos) << JaText(unterminated.error());
+	EXPECT_NE(RegisterJaText(unterminated.error()).find("引用符"), std::string::npos) << RegisterJaText(unterminated.error());
 }
 
 // Found by fuzzing (fuzz/json_api_fuzzer.cpp): a number beyond a double threw
@@ -827,7 +827,7 @@ TEST(RegisterInterchangeTest, JsonNumberBeyondADoubleIsRefused) {
 	auto huge = ReadRegisterJson(Reading(), "{\"assets\": [{\"confidentiality\": 1e999}]}");
 	ASSERT_FALSE(huge.ok());
 	EXPECT_EQ(huge.error().message, "interchange.errors.json.number_too_large");
-	EXPECT_NE(JaText(huge.error()).find("大きすぎて"), std::string::npos) << JaText(huge.error());
+	EXPECT_NE(RegisterJaText(huge.error()).find("大きすぎて"), std::string::npos) << RegisterJaText(huge.error());
 }
 
 TEST(RegisterInterchangeTest, OversizedFilesAreRefused) {
@@ -844,7 +844,7 @@ TEST(RegisterInterchangeTest, OversizedFilesAreRefused) {
 	auto preview = ReadRegisterCsv(Reading(), many);
 	ASSERT_FALSE(preview.ok());
 	EXPECT_EQ(preview.error().code, ErrorCode::kPayloadTooLarge);
-	EXPECT_NE(JaText(preview.error()).find("20000"), std::string::npos);
+	EXPECT_NE(RegisterJaText(preview.error()).find("20000"), std::string::npos);
 }
 
 // --- Refusals: cells -------------------------------------------------------

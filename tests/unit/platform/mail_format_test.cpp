@@ -29,7 +29,7 @@ std::string DecodeBase64(const std::string &text) {
 	return out;
 }
 
-MailMessage Sample() {
+MailMessage SampleMail() {
 	MailMessage message;
 	message.to = {"owner@example.jp", "admin@example.jp"};
 	message.subject = "【mamori】異常の報告：共有フォルダのファイルが開けません";
@@ -39,14 +39,14 @@ MailMessage Sample() {
 
 TEST(MailFormatTest, HeadersAndBase64Body) {
 	const std::string text =
-	    FormatMailMessage("mamori@example.jp", Sample(), "Fri, 04 Dec 2026 21:00:00 +0000", "abc@example.jp");
+	    FormatMailMessage("mamori@example.jp", SampleMail(), "Fri, 04 Dec 2026 21:00:00 +0000", "abc@example.jp");
 	EXPECT_NE(text.find("From: mamori@example.jp\r\n"), std::string::npos);
 	EXPECT_NE(text.find("To: owner@example.jp, admin@example.jp\r\n"), std::string::npos);
 	EXPECT_NE(text.find("Message-ID: <abc@example.jp>\r\n"), std::string::npos);
 	EXPECT_NE(text.find("Content-Type: text/plain; charset=UTF-8\r\n"), std::string::npos);
 	const auto body_at = text.find("\r\n\r\n");
 	ASSERT_NE(body_at, std::string::npos);
-	EXPECT_EQ(DecodeBase64(text.substr(body_at + 4)), Sample().body);
+	EXPECT_EQ(DecodeBase64(text.substr(body_at + 4)), SampleMail().body);
 	// Only ASCII goes over the wire, in lines a relay accepts.
 	for (unsigned char c : text) {
 		EXPECT_LT(c, 0x80);
@@ -59,7 +59,7 @@ TEST(MailFormatTest, HeadersAndBase64Body) {
 }
 
 TEST(MailFormatTest, JapaneseSubjectAsEncodedWordsThatSplitBetweenCharacters) {
-	const std::string text = FormatMailMessage("mamori@example.jp", Sample(), "date", "id@x");
+	const std::string text = FormatMailMessage("mamori@example.jp", SampleMail(), "date", "id@x");
 	const auto start = text.find("Subject: ") + 9;
 	const auto end = text.find("\r\nMIME-Version");
 	std::string decoded;
@@ -74,11 +74,11 @@ TEST(MailFormatTest, JapaneseSubjectAsEncodedWordsThatSplitBetweenCharacters) {
 		decoded += part;
 		at = close + 2;
 	}
-	EXPECT_EQ(decoded, Sample().subject);
+	EXPECT_EQ(decoded, SampleMail().subject);
 }
 
 TEST(MailFormatTest, LineBreaksInTheSubjectCannotAddHeaders) {
-	MailMessage message = Sample();
+	MailMessage message = SampleMail();
 	message.subject = "hello\r\nBcc: evil@example.com";
 	const std::string text = FormatMailMessage("mamori@example.jp", message, "date", "id@x");
 	EXPECT_EQ(text.find("\r\nBcc:"), std::string::npos);

@@ -10,115 +10,115 @@
 namespace mamori::web {
 namespace {
 
-Result<std::string> Parse(const std::string &year, const std::string &month, const std::string &day,
+Result<std::string> ParseFormDate(const std::string &year, const std::string &month, const std::string &day,
                           bool required = true) {
 	return ParseDateFields(DateFields{year, month, day}, "established_on", "制定日", required);
 }
 
 TEST(FormDates, ParsesHalfWidthDigits) {
-	auto date = Parse("2025", "4", "1");
+	auto date = ParseFormDate("2025", "4", "1");
 	ASSERT_TRUE(date.ok());
 	EXPECT_EQ(*date, "2025-04-01");
 }
 
 TEST(FormDates, AcceptsLeadingZerosAndSurroundingSpaces) {
-	auto date = Parse(" 2025 ", "04", "09\t");
+	auto date = ParseFormDate(" 2025 ", "04", "09\t");
 	ASSERT_TRUE(date.ok());
 	EXPECT_EQ(*date, "2025-04-09");
 }
 
 TEST(FormDates, AcceptsFullWidthDigitsAndSpaces) {
 	// ２０２５ / １２ / ３１ as typed with a Japanese input method, with a 全角 space.
-	auto date = Parse("２０２５", "１２", "３１\xE3\x80\x80");
+	auto date = ParseFormDate("２０２５", "１２", "３１\xE3\x80\x80");
 	ASSERT_TRUE(date.ok());
 	EXPECT_EQ(*date, "2025-12-31");
-	auto mixed = Parse("2０2５", "２", "2");
+	auto mixed = ParseFormDate("2０2５", "２", "2");
 	ASSERT_TRUE(mixed.ok());
 	EXPECT_EQ(*mixed, "2025-02-02");
 }
 
 TEST(FormDates, LeapDayOnlyInLeapYears) {
-	EXPECT_TRUE(Parse("2024", "2", "29").ok());
-	EXPECT_TRUE(Parse("2000", "2", "29").ok());
-	EXPECT_FALSE(Parse("2100", "2", "29").ok());
-	EXPECT_FALSE(Parse("2025", "2", "29").ok());
+	EXPECT_TRUE(ParseFormDate("2024", "2", "29").ok());
+	EXPECT_TRUE(ParseFormDate("2000", "2", "29").ok());
+	EXPECT_FALSE(ParseFormDate("2100", "2", "29").ok());
+	EXPECT_FALSE(ParseFormDate("2025", "2", "29").ok());
 }
 
 TEST(FormDates, RejectsImpossibleDateNamingTheDayBox) {
-	auto date = Parse("2025", "2", "30");
+	auto date = ParseFormDate("2025", "2", "30");
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().code, ErrorCode::kInvalidInput);
 	EXPECT_EQ(date.error().field, "established_on-day");
 	EXPECT_NE(testing_support::Describe(date.error()).find("制定日"), std::string::npos);
 	EXPECT_NE(testing_support::Describe(date.error()).find("2025年2月は28日まで"), std::string::npos);
 
-	auto april = Parse("2025", "4", "31");
+	auto april = ParseFormDate("2025", "4", "31");
 	ASSERT_FALSE(april.ok());
 	EXPECT_EQ(april.error().field, "established_on-day");
 }
 
 TEST(FormDates, RejectsOutOfRangeMonthAndDay) {
-	auto month = Parse("2025", "13", "1");
+	auto month = ParseFormDate("2025", "13", "1");
 	ASSERT_FALSE(month.ok());
 	EXPECT_EQ(month.error().field, "established_on-month");
 	EXPECT_NE(testing_support::Describe(month.error()).find("制定日の月"), std::string::npos);
 
-	auto zero_month = Parse("2025", "0", "1");
+	auto zero_month = ParseFormDate("2025", "0", "1");
 	ASSERT_FALSE(zero_month.ok());
 	EXPECT_EQ(zero_month.error().field, "established_on-month");
 
-	auto day = Parse("2025", "1", "32");
+	auto day = ParseFormDate("2025", "1", "32");
 	ASSERT_FALSE(day.ok());
 	EXPECT_EQ(day.error().field, "established_on-day");
 
-	auto long_day = Parse("2025", "1", "101");
+	auto long_day = ParseFormDate("2025", "1", "101");
 	ASSERT_FALSE(long_day.ok());
 	EXPECT_EQ(long_day.error().field, "established_on-day");
 }
 
 TEST(FormDates, RejectsYearsThatAreNotFourDigitWesternYears) {
-	auto short_year = Parse("25", "4", "1");
+	auto short_year = ParseFormDate("25", "4", "1");
 	ASSERT_FALSE(short_year.ok());
 	EXPECT_EQ(short_year.error().field, "established_on-year");
 	EXPECT_NE(testing_support::Describe(short_year.error()).find("制定日の年"), std::string::npos);
-	EXPECT_FALSE(Parse("1899", "4", "1").ok());
-	EXPECT_FALSE(Parse("2101", "4", "1").ok());
+	EXPECT_FALSE(ParseFormDate("1899", "4", "1").ok());
+	EXPECT_FALSE(ParseFormDate("2101", "4", "1").ok());
 }
 
 TEST(FormDates, RejectsNonDigitsNamingTheBox) {
-	auto wareki = Parse("令和7", "4", "1");
+	auto wareki = ParseFormDate("令和7", "4", "1");
 	ASSERT_FALSE(wareki.ok());
 	EXPECT_EQ(wareki.error().field, "established_on-year");
 	EXPECT_NE(testing_support::Describe(wareki.error()).find("制定日の年は数字"), std::string::npos);
 
-	auto month = Parse("2025", "4月", "1");
+	auto month = ParseFormDate("2025", "4月", "1");
 	ASSERT_FALSE(month.ok());
 	EXPECT_EQ(month.error().field, "established_on-month");
 
-	auto minus = Parse("2025", "4", "-1");
+	auto minus = ParseFormDate("2025", "4", "-1");
 	ASSERT_FALSE(minus.ok());
 	EXPECT_EQ(minus.error().field, "established_on-day");
 
-	auto split = Parse("20 25", "4", "1");
+	auto split = ParseFormDate("20 25", "4", "1");
 	ASSERT_FALSE(split.ok());
 	EXPECT_EQ(split.error().field, "established_on-year");
 }
 
 TEST(FormDates, BlankOptionalDateIsEmpty) {
-	auto date = Parse("", " ", "\xE3\x80\x80", false);
+	auto date = ParseFormDate("", " ", "\xE3\x80\x80", false);
 	ASSERT_TRUE(date.ok());
 	EXPECT_EQ(*date, "");
 }
 
 TEST(FormDates, BlankRequiredDateNamesTheDate) {
-	auto date = Parse("", "", "", true);
+	auto date = ParseFormDate("", "", "", true);
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().field, "established_on-year");
 	EXPECT_EQ(testing_support::Describe(date.error()), "制定日を入力してください。");
 }
 
 TEST(FormDates, PartlyFilledDateNamesTheMissingBox) {
-	auto date = Parse("2025", "", "1", false);
+	auto date = ParseFormDate("2025", "", "1", false);
 	ASSERT_FALSE(date.ok());
 	EXPECT_EQ(date.error().field, "established_on-month");
 	EXPECT_EQ(testing_support::Describe(date.error()), "制定日の月を入力してください。");

@@ -45,7 +45,7 @@ const Catalogs &RealCatalogs() {
 	return ::testing::AssertionSuccess();
 }
 
-void Replace(ContentFiles &files, const std::string &file, const std::string &from, const std::string &to) {
+void TranslationReplace(ContentFiles &files, const std::string &file, const std::string &from, const std::string &to) {
 	ASSERT_EQ(files.count(file), 1u) << file;
 	const auto pos = files[file].find(from);
 	ASSERT_NE(pos, std::string::npos) << "'" << from << "' not in " << file;
@@ -65,9 +65,9 @@ TEST(ContentTranslationTest, NothingIsLeftUntranslated) {
 
 TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
 	ContentFiles files = testing_support::ShippedContentFiles();
-	Replace(files, kTranslatedItems, "      short_title: \"Keep the OS and software up to date\"\n", "");
-	Replace(files, kTranslatedItems, "Install antivirus software", "Install ウイルス対策ソフト");
-	Replace(files, "sme_criteria.yaml", "    en:\n      label: \"Wholesale\"\n", "");
+	TranslationReplace(files, kTranslatedItems, "      short_title: \"Keep the OS and software up to date\"\n", "");
+	TranslationReplace(files, kTranslatedItems, "Install antivirus software", "Install ウイルス対策ソフト");
+	TranslationReplace(files, "sme_criteria.yaml", "    en:\n      label: \"Wholesale\"\n", "");
 	auto gaps = UntranslatedContent(files);
 	ASSERT_TRUE(gaps.ok()) << gaps.error().Describe();
 	auto has = [&](const std::string &file, const std::string &path, const std::string &reason) {
@@ -83,7 +83,7 @@ TEST(ContentTranslationTest, GapsAreFoundWithFileAndPath) {
 
 TEST(ContentTranslationTest, PlaceholdersMustBeKept) {
 	ContentFiles files = testing_support::ShippedContentFiles();
-	Replace(files, "editions/3.0/basic_policy.yaml", "{{company}} (", "The company (");
+	TranslationReplace(files, "editions/3.0/basic_policy.yaml", "{{company}} (", "The company (");
 	auto gaps = UntranslatedContent(files);
 	ASSERT_TRUE(gaps.ok()) << gaps.error().Describe();
 	ASSERT_FALSE(gaps->empty());
@@ -96,7 +96,7 @@ TEST(ContentTranslationTest, PlaceholdersMustBeKept) {
 
 TEST(ContentTranslationTest, MalformedOverlayInRealContentIsRefused) {
 	ContentFiles files = testing_support::ShippedContentFiles();
-	Replace(files, kTranslatedItems, "      short_title: \"Keep the OS", "      shorttitle: \"Keep the OS");
+	TranslationReplace(files, kTranslatedItems, "      short_title: \"Keep the OS", "      shorttitle: \"Keep the OS");
 	for (Locale locale : kAllLocales) {
 		auto result = ParseCatalog(files, locale);
 		ASSERT_FALSE(result.ok());

@@ -63,7 +63,7 @@ std::string Replace(std::string text, const std::string &from, const std::string
 	return at == std::string::npos ? text : text.replace(at, from.size(), to);
 }
 
-void ExpectRefused(const std::string &text, const std::string &where, const std::string &what,
+void ExpectScenarioRefused(const std::string &text, const std::string &where, const std::string &what,
                    ScenarioEnglish english = ScenarioEnglish::kRequired) {
 	auto parsed = Parse(text, english);
 	ASSERT_FALSE(parsed.ok()) << where;
@@ -109,26 +109,26 @@ TEST(ExerciseScenarioLoader, GoodScenarioReadsBothLanguages) {
 TEST(ExerciseScenarioLoader, FirmScenarioMayLeaveOutTheEnglish) {
 	const std::string japanese_only =
 	    Replace(Good(), R"(en: { label: "Ignore it", explanation: "Wrong." })", "");
-	ExpectRefused(japanese_only, "scenes[1].decision.options[1]", "'en.label' is missing");
+	ExpectScenarioRefused(japanese_only, "scenes[1].decision.options[1]", "'en.label' is missing");
 	auto firm = Parse(japanese_only, ScenarioEnglish::kOptional);
 	ASSERT_TRUE(firm.ok()) << firm.error().Describe();
 	EXPECT_EQ(firm->scenes[1].decision->options[1].label.In(Locale::kEn), "放っておく");
 }
 
 TEST(ExerciseScenarioLoader, UnknownStepOrKindIsRefused) {
-	ExpectRefused(Replace(Good(), "step: disconnect", "step: unplug_it"),
+	ExpectScenarioRefused(Replace(Good(), "step: disconnect", "step: unplug_it"),
 	              "scenes[1].decision.options[0].steps[0].step", "unknown step 'unplug_it'");
-	ExpectRefused(Replace(Good(), "steps: [{ kind: malware", "steps: [{ kind: leak"),
+	ExpectScenarioRefused(Replace(Good(), "steps: [{ kind: malware", "steps: [{ kind: leak"),
 	              "scenes[1].decision.options[0].steps[0].kind", "not listed under 'manual'");
-	ExpectRefused(Replace(Good(), "{ kind: malware, level: 2 }", "{ kind: flood, level: 2 }"), "manual[0].kind",
+	ExpectScenarioRefused(Replace(Good(), "{ kind: malware, level: 2 }", "{ kind: flood, level: 2 }"), "manual[0].kind",
 	              "unknown kind 'flood'");
-	ExpectRefused(Replace(Good(), "{ kind: malware, level: 2 }", "{ kind: malware, level: 7 }"), "manual[0].level",
+	ExpectScenarioRefused(Replace(Good(), "{ kind: malware, level: 2 }", "{ kind: malware, level: 7 }"), "manual[0].level",
 	              "no procedure for level 7");
 }
 
 TEST(ExerciseScenarioLoader, DuplicateIdsAreRefused) {
-	ExpectRefused(Replace(Good(), "id: infected", "id: opening"), "scenes[1]", "duplicate scene 'opening'");
-	ExpectRefused(Replace(Good(), "id: ignore", "id: unplug"), "scenes[1].decision.options[1]",
+	ExpectScenarioRefused(Replace(Good(), "id: infected", "id: opening"), "scenes[1]", "duplicate scene 'opening'");
+	ExpectScenarioRefused(Replace(Good(), "id: ignore", "id: unplug"), "scenes[1].decision.options[1]",
 	              "duplicate option 'unplug'");
 	const std::string two_decisions = Replace(Good(), "    en: { title: \"Opening\", story: \"An e-mail arrives.\" }\n",
 	                                          "    en: { title: \"Opening\", story: \"An e-mail arrives.\" }\n"
@@ -136,19 +136,19 @@ TEST(ExerciseScenarioLoader, DuplicateIdsAreRefused) {
 	                                          "      en: { question: \"?\" }\n      options:\n"
 	                                          "        - { id: a, label: \"A\", explanation: \"A\", en: { label: A, explanation: A } }\n"
 	                                          "        - { id: b, label: \"B\", explanation: \"B\", en: { label: B, explanation: B } }\n");
-	ExpectRefused(two_decisions, "scenes[1].decision.id", "duplicate decision 'first'");
+	ExpectScenarioRefused(two_decisions, "scenes[1].decision.id", "duplicate decision 'first'");
 }
 
 TEST(ExerciseScenarioLoader, MissingTextAndTooFewOptionsAreRefused) {
-	ExpectRefused(Replace(Good(), "    story: \"パソコンがおかしい。\"\n", ""), "scenes[1]", "'story' is missing");
-	ExpectRefused(Replace(Good(), R"(en: { question: "What now?" })", R"(en: { question: "どうする" })"),
+	ExpectScenarioRefused(Replace(Good(), "    story: \"パソコンがおかしい。\"\n", ""), "scenes[1]", "'story' is missing");
+	ExpectScenarioRefused(Replace(Good(), R"(en: { question: "What now?" })", R"(en: { question: "どうする" })"),
 	              "scenes[1].decision.en.question", "Japanese outside brackets");
-	ExpectRefused(Replace(Good(), R"(en: { question: "What now?" })", R"(en: { question: "What now?", hint: "x" })"),
+	ExpectScenarioRefused(Replace(Good(), R"(en: { question: "What now?" })", R"(en: { question: "What now?", hint: "x" })"),
 	              "scenes[1].decision.en.hint", "not a text of this entry");
 	const auto options = Good().find("        - id: ignore");
-	ExpectRefused(Good().substr(0, options), "scenes[1].decision.options", "2 to 5 options");
-	ExpectRefused(Replace(Good(), "id: small", "id: Small Exercise"), "id", "lower-case");
-	ExpectRefused(Replace(Good(), "    decision:", "    later:"), "", "at least one scene needs a decision");
+	ExpectScenarioRefused(Good().substr(0, options), "scenes[1].decision.options", "2 to 5 options");
+	ExpectScenarioRefused(Replace(Good(), "id: small", "id: Small Exercise"), "id", "lower-case");
+	ExpectScenarioRefused(Replace(Good(), "    decision:", "    later:"), "", "at least one scene needs a decision");
 }
 
 TEST(ExerciseScenarioLoader, BrokenYamlNamesTheLine) {

@@ -70,7 +70,7 @@ const DocumentTemplate &LoadedTemplate() {
 	return *tmpl;
 }
 
-FillContext Context() {
+FillContext TemplateContext() {
 	FillContext context;
 	context.built_ins = {{"company", "ACME"}};
 	context.date_pattern = "{{day}}/{{month}}/{{year}}";
@@ -156,7 +156,7 @@ TEST(DocumentValues, NamesTheFieldAndTheProblem) {
 
 TEST(DocumentFill, ValueThenRoleHolderThenSampleThenBlank) {
 	const DocumentTemplate &tmpl = LoadedTemplate();
-	FillContext context = Context();
+	FillContext context = TemplateContext();
 	const std::string text = "{{company}}|{{approver}}|{{month}}|{{method}}|{{since}}";
 	EXPECT_EQ(PlainText(FillText(tmpl, text, {}, context)), "ACME|[Approver]|every April|[Method]|[Since]");
 	context.role_holders["information_security_officer"] = "Yamada";
@@ -167,16 +167,16 @@ TEST(DocumentFill, ValueThenRoleHolderThenSampleThenBlank) {
 	values.fields["approver"] = "Sato";
 	EXPECT_EQ(PlainText(FillText(tmpl, text, values, context)), "ACME|Sato|every May|burn|1/4/2025");
 	// What the firm (or mamori) supplied is marked as a value; blanks as blanks.
-	const Line blank = FillText(tmpl, "{{method}}", {}, Context());
+	const Line blank = FillText(tmpl, "{{method}}", {}, TemplateContext());
 	ASSERT_EQ(blank.size(), 1u);
 	EXPECT_EQ(blank[0].kind, SpanKind::kBlank);
-	const Line sample = FillText(tmpl, "{{month}}", {}, Context());
+	const Line sample = FillText(tmpl, "{{month}}", {}, TemplateContext());
 	EXPECT_EQ(sample[0].kind, SpanKind::kText);
 }
 
 TEST(DocumentFill, SectionsFollowFlagsAndWhatTheFirmLeftOut) {
 	const DocumentTemplate &tmpl = LoadedTemplate();
-	FillContext context = Context();
+	FillContext context = TemplateContext();
 	auto headings = [&](const DocumentValues &values) {
 		std::vector<std::string> titles;
 		for (const auto &block : FillTemplate(tmpl, values, context)) {
@@ -195,7 +195,7 @@ TEST(DocumentFill, SectionsFollowFlagsAndWhatTheFirmLeftOut) {
 TEST(DocumentFill, TablesShowTheFirmsRowsElseTheSample) {
 	const DocumentTemplate &tmpl = LoadedTemplate();
 	auto table = [&](const DocumentValues &values) {
-		for (const auto &block : FillTemplate(tmpl, values, Context())) {
+		for (const auto &block : FillTemplate(tmpl, values, TemplateContext())) {
 			if (block.type == BlockType::kTable) return block;
 		}
 		return Block{};

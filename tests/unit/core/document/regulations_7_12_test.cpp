@@ -75,7 +75,7 @@ FillContext EveryFlagContext() {
 }
 
 //! Every text the filled blocks print, one string per line or cell.
-std::vector<std::string> PrintedTexts(const std::vector<Block> &blocks) {
+std::vector<std::string> RegulationPrintedTexts(const std::vector<Block> &blocks) {
 	std::vector<std::string> texts;
 	for (const auto &block : blocks) {
 		texts.push_back(PlainText(block.line));
@@ -97,7 +97,7 @@ std::vector<std::string> PrintedTexts(const std::vector<Block> &blocks) {
 void ExpectNoRawPlaceholder(const DocumentTemplate &tmpl) {
 	const std::vector<Block> blocks = FillTemplate(tmpl, DocumentValues{}, EveryFlagContext());
 	ASSERT_FALSE(blocks.empty()) << tmpl.id;
-	for (const auto &text : PrintedTexts(blocks)) {
+	for (const auto &text : RegulationPrintedTexts(blocks)) {
 		EXPECT_EQ(text.find("{{"), std::string::npos) << tmpl.id << ": " << text;
 	}
 }
@@ -161,7 +161,7 @@ TEST(Regulations7To12, ApproversComeFromTheManagementRoles) {
 	FillContext context = EveryFlagContext();
 	context.role_holders = {{"response_manager", "山田 花子"}};
 	bool named = false;
-	for (const auto &text : PrintedTexts(FillTemplate(incident, DocumentValues{}, context))) {
+	for (const auto &text : RegulationPrintedTexts(FillTemplate(incident, DocumentValues{}, context))) {
 		named = named || text.find("山田 花子") != std::string::npos;
 		EXPECT_EQ(text.find("【対応責任者】"), std::string::npos) << text;
 	}
@@ -223,7 +223,7 @@ TEST(RegulationChecklist, AnUneditedSheetPrintsEveryItemWithEmptyAnswers) {
 
 	// The undecided review prints as a visible blank, in its section and in the overview.
 	int blanks = 0;
-	for (const auto &text : PrintedTexts(blocks)) {
+	for (const auto &text : RegulationPrintedTexts(blocks)) {
 		if (text.find("【3 情報資産管理：今回の見直し】") != std::string::npos) ++blanks;
 	}
 	EXPECT_EQ(blanks, 2);

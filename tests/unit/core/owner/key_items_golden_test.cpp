@@ -57,7 +57,7 @@ OwnerFacts FactsFrom(const Json &in) {
 	return f;
 }
 
-Json Verdicts(const OwnerFacts &facts) {
+Json KeyItemVerdicts(const OwnerFacts &facts) {
 	Json items = Json::array();
 	for (const auto &item : JudgeKeyItems(facts)) {
 		items.push_back({{"number", item.number},
@@ -92,7 +92,7 @@ TEST(OwnerKeyItemsGolden, EveryCaseMatches) {
 		auto input = platform::ReadWholeFile((kDir / (name + ".input.json")).string());
 		auto expected = platform::ReadWholeFile((kDir / (name + ".expected.json")).string());
 		ASSERT_TRUE(input.ok() && expected.ok());
-		const Json actual = Verdicts(FactsFrom(Json::parse(*input)));
+		const Json actual = KeyItemVerdicts(FactsFrom(Json::parse(*input)));
 		std::vector<std::string> problems;
 		golden::CompareSubset(Json::parse(*expected), actual, "", problems);
 		for (const auto &problem : problems) {

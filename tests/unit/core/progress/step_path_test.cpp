@@ -21,7 +21,7 @@ const std::vector<PathStepDefinition> &Path() {
 
 using Statuses = std::map<std::string, TaskStatus>;
 
-std::vector<std::string> Ids(const std::vector<PathTask> &tasks) {
+std::vector<std::string> StepIds(const std::vector<PathTask> &tasks) {
 	std::vector<std::string> ids;
 	for (const auto &task : tasks) ids.push_back(task.definition->id);
 	return ids;
@@ -160,7 +160,7 @@ TEST(StepPathTest, NothingDoneStartsAtStepOne) {
 			EXPECT_EQ(task.status, TaskStatus::kCannotStartYet) << task.definition->id;
 		}
 	}
-	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"five_articles", "basic_policy", "selfcheck"}));
+	EXPECT_EQ(StepIds(position.next_tasks), (std::vector<std::string>{"five_articles", "basic_policy", "selfcheck"}));
 }
 
 TEST(StepPathTest, FiveArticlesDoneMovesToStepTwo) {
@@ -178,7 +178,7 @@ TEST(StepPathTest, FiveArticlesDoneMovesToStepTwo) {
 	for (const auto &task : position.steps[3].tasks) {
 		EXPECT_EQ(task.status, TaskStatus::kCannotStartYet) << task.definition->id;
 	}
-	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"basic_policy", "selfcheck", "handbook"}));
+	EXPECT_EQ(StepIds(position.next_tasks), (std::vector<std::string>{"basic_policy", "selfcheck", "handbook"}));
 }
 
 TEST(StepPathTest, StepTwoEndsWhenTheHandbookIsPublished) {
@@ -190,7 +190,7 @@ TEST(StepPathTest, StepTwoEndsWhenTheHandbookIsPublished) {
 	EXPECT_EQ(position.current_step, 2);
 	EXPECT_TRUE(FindTask(position, "handbook").supported);
 	EXPECT_EQ(FindTask(position, "handbook").status, TaskStatus::kNotStarted);
-	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"handbook"}));
+	EXPECT_EQ(StepIds(position.next_tasks), (std::vector<std::string>{"handbook"}));
 
 	facts.handbook_started = true;
 	position = LocateOnPath(Path(), TaskStatusesFromFacts(facts));
@@ -264,7 +264,7 @@ TEST(StepPathTest, NextTasksAtMostThreeInPathOrder) {
 	statuses["budget"] = TaskStatus::kDone;
 	const auto position = LocateOnPath(Path(), statuses);
 	EXPECT_EQ(position.current_step, 3);
-	EXPECT_EQ(Ids(position.next_tasks), (std::vector<std::string>{"management_structure", "regulations", "outsourcing"}));
+	EXPECT_EQ(StepIds(position.next_tasks), (std::vector<std::string>{"management_structure", "regulations", "outsourcing"}));
 }
 
 RC_GTEST_PROP(StepPathProperty, CannotStartOnlyBeyondLookAhead, ()) {

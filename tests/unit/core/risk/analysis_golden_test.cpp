@@ -63,7 +63,7 @@ bool EndsWith(const std::string &text, const std::string &suffix) {
 	return text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::vector<AnalysisCase> CollectCases() {
+std::vector<AnalysisCase> CollectRiskCases() {
 	std::vector<AnalysisCase> cases;
 	std::error_code error;
 	for (const auto &entry : fs::directory_iterator(kAnalysisDir, error)) {
@@ -201,7 +201,7 @@ TEST_P(AnalysisGoldenTest, MatchesExpected) {
 	EXPECT_TRUE(problems.empty()) << "analysis/" << golden.name << report << "\nactual: " << actual.dump(2);
 }
 
-std::string CaseName(const ::testing::TestParamInfo<AnalysisCase> &info) {
+std::string RiskCaseName(const ::testing::TestParamInfo<AnalysisCase> &info) {
 	std::string name = info.param.name;
 	for (char &c : name) {
 		if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -209,10 +209,10 @@ std::string CaseName(const ::testing::TestParamInfo<AnalysisCase> &info) {
 	return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(AnalysisGolden, AnalysisGoldenTest, ::testing::ValuesIn(CollectCases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(AnalysisGolden, AnalysisGoldenTest, ::testing::ValuesIn(CollectRiskCases()), RiskCaseName);
 
 TEST(AnalysisGoldenLayoutTest, CasesExistAndEveryExpectedHasAnInput) {
-	EXPECT_GE(CollectCases().size(), 3u);
+	EXPECT_GE(CollectRiskCases().size(), 3u);
 	for (const auto &entry : fs::directory_iterator(kAnalysisDir)) {
 		const std::string file = entry.path().filename().string();
 		if (EndsWith(file, kExpectedSuffix)) {

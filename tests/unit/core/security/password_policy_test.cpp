@@ -25,7 +25,7 @@ Status Check(const std::string &password, const std::string &email = kEmail) {
 	return CheckPasswordPolicy(password, email, Common());
 }
 
-void ExpectRefused(const std::string &password, const std::string &email = kEmail) {
+void ExpectPasswordRefused(const std::string &password, const std::string &email = kEmail) {
 	auto status = Check(password, email);
 	ASSERT_FALSE(status.ok()) << "accepted: " << password;
 	EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
@@ -47,12 +47,12 @@ TEST(PasswordPolicyTest, CountsCharactersNotBytes) {
 }
 
 TEST(PasswordPolicyTest, ShorterThanTenRefused) {
-	ExpectRefused("");
-	ExpectRefused("a");
-	ExpectRefused("Xk3#vQ9!m");  // 9 characters
+	ExpectPasswordRefused("");
+	ExpectPasswordRefused("a");
+	ExpectPasswordRefused("Xk3#vQ9!m");  // 9 characters
 	ExpectAccepted("Xk3#vQ9!mZ");  // 10 characters
 	// 9 Japanese characters are 27 bytes but still too short.
-	ExpectRefused("山川海空森林花鳥風");
+	ExpectPasswordRefused("山川海空森林花鳥風");
 }
 
 TEST(PasswordPolicyTest, UpTo128CharactersAccepted) {
@@ -67,7 +67,7 @@ TEST(PasswordPolicyTest, UpTo128CharactersAccepted) {
 		kanji += index % 2 == 0 ? "山" : "川";  // 128 characters, 384 bytes
 	}
 	ExpectAccepted(kanji);
-	ExpectRefused(kanji + "海");
+	ExpectPasswordRefused(kanji + "海");
 	auto status = Check(sixty_four + sixty_four + "x");
 	ASSERT_FALSE(status.ok());
 	EXPECT_EQ(status.error().message, "errors.password.too_long");
@@ -79,13 +79,13 @@ TEST(PasswordPolicyTest, TenJapaneseCharactersPassLength) {
 }
 
 TEST(PasswordPolicyTest, CommonPasswordsRefusedCaseInsensitively) {
-	ExpectRefused("password123");
-	ExpectRefused("Password123");
-	ExpectRefused("PASSWORD123");
-	ExpectRefused("1234567890");
-	ExpectRefused("1111111111");
-	ExpectRefused("Manchester");
-	ExpectRefused("1qaz2wsx3edc");
+	ExpectPasswordRefused("password123");
+	ExpectPasswordRefused("Password123");
+	ExpectPasswordRefused("PASSWORD123");
+	ExpectPasswordRefused("1234567890");
+	ExpectPasswordRefused("1111111111");
+	ExpectPasswordRefused("Manchester");
+	ExpectPasswordRefused("1qaz2wsx3edc");
 	// Close to but not on the list.
 	ExpectAccepted("password123-but-longer-and-mine");
 }
@@ -134,17 +134,17 @@ TEST(PasswordPolicyTest, EveryListedPasswordIsRefused) {
 }
 
 TEST(PasswordPolicyTest, SameCharacterRefused) {
-	ExpectRefused("zzzzzzzzzzzz");
-	ExpectRefused("ZzZzZzZzZzZz");
+	ExpectPasswordRefused("zzzzzzzzzzzz");
+	ExpectPasswordRefused("ZzZzZzZzZzZz");
 }
 
 TEST(PasswordPolicyTest, EmailLikeRefused) {
-	ExpectRefused("taro.yamada1");
-	ExpectRefused("Taro.Yamada!!");
+	ExpectPasswordRefused("taro.yamada1");
+	ExpectPasswordRefused("Taro.Yamada!!");
 	// The whole address as the password.
-	ExpectRefused(kEmail);
-	ExpectRefused("Taro.Yamada@Example.co.jp");
-	ExpectRefused("taro.yamada@example.co.jp1");
+	ExpectPasswordRefused(kEmail);
+	ExpectPasswordRefused("Taro.Yamada@Example.co.jp");
+	ExpectPasswordRefused("taro.yamada@example.co.jp1");
 }
 
 TEST(PasswordPolicyTest, GoodPassphraseAccepted) {
@@ -154,8 +154,8 @@ TEST(PasswordPolicyTest, GoodPassphraseAccepted) {
 }
 
 TEST(PasswordPolicyTest, TooLongRefused) {
-	ExpectRefused(std::string(300, 'a') + "b");
-	ExpectRefused(std::string(128, 'a') + "b");
+	ExpectPasswordRefused(std::string(300, 'a') + "b");
+	ExpectPasswordRefused(std::string(128, 'a') + "b");
 	ExpectAccepted(std::string(120, 'a') + "bcdefgh");  // 127 characters
 }
 

@@ -23,7 +23,7 @@ constexpr Answer kAll[] = {Answer::kImplemented, Answer::kPartial, Answer::kNotI
 RespondentAnswers R(std::string name, AnswerSheet answers) { return RespondentAnswers{std::move(name), std::move(answers)}; }
 
 // 0..3 are answers, 4 is blank.
-rc::Gen<AnswerSheet> GenSheet() {
+rc::Gen<AnswerSheet> GenAggregationSheet() {
 	return rc::gen::map(rc::gen::container<std::vector<int>>(25, rc::gen::inRange(0, 5)), [](const std::vector<int> &codes) {
 		AnswerSheet sheet;
 		for (size_t idx = 0; idx < codes.size(); ++idx) {
@@ -128,12 +128,12 @@ TEST(AggregationTest, NobodyAnsweredStaysUnanswered) {
 }
 
 RC_GTEST_PROP(AggregationProperty, MatchesReferenceRule, ()) {
-	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(0, 6), GenSheet());
+	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(0, 6), GenAggregationSheet());
 	RC_ASSERT(AggregateAnswers(FromSheets(sheets)) == Reference(sheets));
 }
 
 RC_GTEST_PROP(AggregationProperty, OrderOfRespondentsDoesNotMatter, ()) {
-	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(1, 6), GenSheet());
+	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(1, 6), GenAggregationSheet());
 	auto shuffled = sheets;
 	// A random permutation, drawn as a sequence of swaps.
 	const auto swaps = *rc::gen::container<std::vector<std::pair<size_t, size_t>>>(
@@ -147,14 +147,14 @@ RC_GTEST_PROP(AggregationProperty, OrderOfRespondentsDoesNotMatter, ()) {
 }
 
 RC_GTEST_PROP(AggregationProperty, SingleRespondentIsIdentity, ()) {
-	const auto sheet = *GenSheet();
+	const auto sheet = *GenAggregationSheet();
 	RC_ASSERT(AggregateAnswers({R("only", sheet)}) == sheet);
 }
 
 RC_GTEST_PROP(AggregationProperty, AddingTheAggregateOfAgreeingRespondentsChangesNothing, ()) {
 	// When everybody gave the same sheet, the aggregate is that sheet, and
 	// adding one more respondent with exactly that sheet changes nothing.
-	const auto sheet = *GenSheet();
+	const auto sheet = *GenAggregationSheet();
 	const int copies = *rc::gen::inRange(1, 5);
 	std::vector<AnswerSheet> sheets(static_cast<size_t>(copies), sheet);
 	const auto combined = AggregateAnswers(FromSheets(sheets));
@@ -167,7 +167,7 @@ RC_GTEST_PROP(AggregationProperty, AddingACopyOfTheAggregateIsIdempotent, ()) {
 	// More general: adding a respondent equal to the aggregate never changes it:
 	// a unanimous item gets the same answer again; a partial item keeps its
 	// reported measure; an わからない item still has only 実施していない and わからない.
-	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(1, 5), GenSheet());
+	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(1, 5), GenAggregationSheet());
 	const auto combined = AggregateAnswers(FromSheets(sheets));
 	auto more = sheets;
 	more.push_back(combined);
@@ -175,7 +175,7 @@ RC_GTEST_PROP(AggregationProperty, AddingACopyOfTheAggregateIsIdempotent, ()) {
 }
 
 RC_GTEST_PROP(AggregationProperty, AnsweredItemsAreTheUnion, ()) {
-	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(0, 5), GenSheet());
+	const auto sheets = *rc::gen::container<std::vector<AnswerSheet>>(*rc::gen::inRange(0, 5), GenAggregationSheet());
 	std::set<int> answered;
 	for (const auto &sheet : sheets) {
 		for (const auto &[item, answer] : sheet) answered.insert(item);

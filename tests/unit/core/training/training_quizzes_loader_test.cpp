@@ -30,7 +30,7 @@ ContentFiles Mutated(const std::string &from, const std::string &to) {
 	return files;
 }
 
-Error Refused(const ContentFiles &files) {
+Error QuizRefused(const ContentFiles &files) {
 	auto parsed = ParseTrainingContent(files, Locale::kJa);
 	EXPECT_FALSE(parsed.ok());
 	return parsed.ok() ? Error{} : parsed.error();
@@ -76,7 +76,7 @@ TEST(TrainingQuizzesLoaderTest, CatalogCarriesTheQuizzes) {
 }
 
 TEST(TrainingQuizzesLoaderTest, CorrectMustNameAChoice) {
-	const Error error = Refused(Mutated("        correct: b\n", "        correct: z\n"));
+	const Error error = QuizRefused(Mutated("        correct: b\n", "        correct: z\n"));
 	EXPECT_NE(error.field.find(kFile), std::string::npos);
 	EXPECT_NE(error.field.find("quiz_sets[0].questions[0].correct"), std::string::npos) << error.field;
 	EXPECT_NE(error.message.find("'z'"), std::string::npos);
@@ -84,7 +84,7 @@ TEST(TrainingQuizzesLoaderTest, CorrectMustNameAChoice) {
 
 TEST(TrainingQuizzesLoaderTest, OneChoiceIsRefused) {
 	// passwords / leaver keeps only its correct choice.
-	const Error error = Refused(Mutated(
+	const Error error = QuizRefused(Mutated(
 	    "          - { id: b, text: \"何かに使うかもしれないので残す\", en: { text: \"Keep them, they might be useful\" } }\n",
 	    ""));
 	EXPECT_NE(error.field.find("quiz_sets[1].questions[4].choices"), std::string::npos) << error.field;
@@ -92,20 +92,20 @@ TEST(TrainingQuizzesLoaderTest, OneChoiceIsRefused) {
 }
 
 TEST(TrainingQuizzesLoaderTest, DuplicateQuizSetRefused) {
-	const Error error = Refused(Mutated("  - id: passwords\n", "  - id: five_articles\n"));
+	const Error error = QuizRefused(Mutated("  - id: passwords\n", "  - id: five_articles\n"));
 	EXPECT_NE(error.field.find("quiz_sets[1]"), std::string::npos) << error.field;
 	EXPECT_NE(error.message.find("duplicate quiz set 'five_articles'"), std::string::npos);
 }
 
 TEST(TrainingQuizzesLoaderTest, MissingExplanationRefused) {
-	const Error error = Refused(Mutated("        explanation: \"更新プログラムは攻撃に使われる弱点をふさぐので、早めに適用します。\"\n", ""));
+	const Error error = QuizRefused(Mutated("        explanation: \"更新プログラムは攻撃に使われる弱点をふさぐので、早めに適用します。\"\n", ""));
 	EXPECT_NE(error.field.find("quiz_sets[0].questions[0]"), std::string::npos) << error.field;
 	EXPECT_NE(error.message.find("explanation"), std::string::npos) << error.message;
 }
 
 TEST(TrainingQuizzesLoaderTest, QuizSetWithoutSourceRefused) {
 	// five_articles loses its whole source block (the first set: quiz_sets[0]).
-	const Error error = Refused(Mutated("    source:\n      document: \"中小企業の情報セキュリティ対策ガイドライン 第3版\"\n"
+	const Error error = QuizRefused(Mutated("    source:\n      document: \"中小企業の情報セキュリティ対策ガイドライン 第3版\"\n"
 	                                    "      location: \"付録1 情報セキュリティ5か条\"\n"
 	                                    "      en:\n"
 	                                    "        document: \"Information Security Guidelines for SMEs, 3rd edition "
@@ -117,8 +117,8 @@ TEST(TrainingQuizzesLoaderTest, QuizSetWithoutSourceRefused) {
 }
 
 TEST(TrainingQuizzesLoaderTest, NumbersOutOfRangeRefused) {
-	EXPECT_NE(Refused(Mutated("pass_percent: 80\n", "pass_percent: 0\n")).field.find("pass_percent"), std::string::npos);
-	EXPECT_NE(Refused(Mutated("overdue_days: 14\n", "overdue_days: 999\n")).field.find("overdue_days"),
+	EXPECT_NE(QuizRefused(Mutated("pass_percent: 80\n", "pass_percent: 0\n")).field.find("pass_percent"), std::string::npos);
+	EXPECT_NE(QuizRefused(Mutated("overdue_days: 14\n", "overdue_days: 999\n")).field.find("overdue_days"),
 	          std::string::npos);
 }
 
