@@ -23,8 +23,22 @@ static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\
 //! An account made for an invitation that was never accepted and that belongs nowhere any more
 //! (its link expired and the member was taken out): invited again, it needs a new link, or the
 //! person could never set a password. A deleted account keeps its placeholder address only.
+//! Gives invitation.user_id a one-time link into the organisation, ending any earlier one: one
+//! live link per account, so a link sent to a mistyped address or lost stops working.
+static Status IssueLink(AppContext &ctx, Id org_id, Invitation &invitation) {
+	MAMORI_TRY(ctx.store.DeletePendingInvitationsOfUser(invitation.user_id));
+	invitation.token = ctx.random.Token(32);
+	invitation.expires_at = ctx.clock.IsoAfter(kInvitationSeconds);
+	return ctx.store.CreateInvitation(
+	    {platform::Sha256Hex(invitation.token), org_id, invitation.user_id, invitation.expires_at, ""});
+}
+
+static bool HasSignedUp(const storage::User &user) {
+	return !user.password_hash.empty() || user.email == DeletedAccountEmail(user.id);
+}
+
 static Result<bool> IsUnclaimedPlaceholder(AppContext &ctx, const storage::User &user) {
-	if (!user.password_hash.empty() || user.email == DeletedAccountEmail(user.id)) {
+	if (HasSignedUp(user)) {
 		return false;
 	}
 	return MAMORI_TRY(ctx.store.ListMembershipsOfUser(user.id)).empty();
@@ -248,6 +262,7 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 	}
 
 	Invitation invitation;
+	invitation.email = email;
 	auto status = ctx.store.InTransaction([&]() -> Status {
 		if (access.IsConsultant()) {
 			// Read in the transaction: of two concurrent first-admin invitations one sees the other.
@@ -276,15 +291,7 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 			invitation.user_id = *id;
 		}
 		if (needs_link) {
-			// One live link per account: an earlier one (sent to a mistyped address, say) stops working.
-			MAMORI_TRY(ctx.store.DeletePendingInvitationsOfUser(invitation.user_id));
-			invitation.token = ctx.random.Token(32);
-			invitation.expires_at = ctx.clock.IsoAfter(kInvitationSeconds);
-			storage::Invitation stored{platform::Sha256Hex(invitation.token), access.org.id, invitation.user_id,
-			                           invitation.expires_at, ""};
-			if (auto created = ctx.store.CreateInvitation(stored); !created) {
-				return created;
-			}
+			MAMORI_TRY(IssueLink(ctx, access.org.id, invitation));
 		}
 		storage::Membership membership;
 		membership.org_id = access.org.id;
@@ -306,6 +313,41 @@ Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAc
 		return status.error();
 	}
 	return invitation;
+}
+
+Result<Invitation> IssueNewInvitationLink(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id) {
+	if (!access.CanManageMembers()) {
+		return Error::Make(ErrorCode::kForbidden, "app_orgs.member.add_forbidden");
+	}
+	Invitation invitation;
+	invitation.user_id = user_id;
+	auto status = ctx.store.InTransaction([&]() -> Status {
+		if (!MAMORI_TRY(ctx.store.FindMembership(access.org.id, user_id))) {
+			return Error::Make(ErrorCode::kNotFound, "app_orgs.member.not_found");
+		}
+		auto user = MAMORI_TRY(ctx.store.FindUserById(user_id));
+		if (!user || HasSignedUp(*user)) {
+			return Error{ErrorCode::kConflict, "user_id", "app_orgs.member.signed_up_already"};
+		}
+		invitation.email = user->email;
+		MAMORI_TRY(IssueLink(ctx, access.org.id, invitation));
+		return Audit(ctx, access.org.id, actor.user_id, "member.new_link", "user:" + std::to_string(user_id), {});
+	});
+	if (!status) {
+		return status.error();
+	}
+	return invitation;
+}
+
+Result<std::set<Id>> MembersNotSignedUp(AppContext &ctx, const std::vector<storage::Membership> &members) {
+	std::set<Id> waiting;
+	for (const auto &member : members) {
+		auto user = MAMORI_TRY(ctx.store.FindUserById(member.user_id));
+		if (user && !HasSignedUp(*user)) {
+			waiting.insert(member.user_id);
+		}
+	}
+	return waiting;
 }
 
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id) {

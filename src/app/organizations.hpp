@@ -12,6 +12,7 @@
 #include "core/sme/classification.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,7 @@ Status RemoveDepartment(AppContext &ctx, const Actor &actor, const OrgAccess &ac
 
 struct Invitation {
 	Id user_id = 0;
+	std::string email;  // of the account invited
 	std::string token;  // shown once to the inviter as a link
 	std::string expires_at;
 };
@@ -108,6 +110,14 @@ struct InviteInput {
 //! invitation was never accepted and that belongs nowhere any more gets a new link). A 外部専門家 may
 //! give only the roles app/member_rules.hpp allows (kForbidden, field `role`).
 Result<Invitation> InviteMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, const InviteInput &input);
+//! A new invitation link for member `user_id`, who has not set a password yet (the first link
+//! was lost or has expired); the earlier link stops working. Needs the right to manage members
+//! (kForbidden); kNotFound when the account is not a member here; kConflict (field user_id) when
+//! it has signed up already: its owner signs in instead. Audited member.new_link.
+Result<Invitation> IssueNewInvitationLink(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id);
+//! Which of `members` have not set a password yet (invited, not signed up): the members page
+//! marks them and offers a new link. One read per member (an organisation's members are few).
+Result<std::set<Id>> MembersNotSignedUp(AppContext &ctx, const std::vector<storage::Membership> &members);
 //! A 外部専門家 may not remove a 組織管理者, 責任者 who has signed up, nor a 経営者 (kForbidden).
 Status RemoveMember(AppContext &ctx, const Actor &actor, const OrgAccess &access, Id user_id);
 

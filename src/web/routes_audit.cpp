@@ -32,6 +32,7 @@ const std::map<std::string, std::string> &ActionLabels() {
 	    {"department.create", "audit_log.action.department_create"},
 	    {"department.delete", "audit_log.action.department_delete"},
 	    {"member.add", "audit_log.action.member_add"},
+	    {"member.new_link", "audit_log.action.member_new_link"},
 	    {"member.remove", "audit_log.action.member_remove"},
 	    {"member.accept_invitation", "audit_log.action.member_accept_invitation"},
 	    {"five_articles.update", "audit_log.action.five_articles_update"},

@@ -342,6 +342,10 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 	if (!members || !departments || !lead) {
 		return web.SendErrorPage(request, !members ? members.error() : !departments ? departments.error() : lead.error());
 	}
+	auto not_signed_up = app::MembersNotSignedUp(web.ctx(), *members);
+	if (!not_signed_up) {
+		return web.SendErrorPage(request, not_signed_up.error());
+	}
 	std::map<Id, std::string> department_names;
 	for (const auto &department : *departments) {
 		department_names[department.id] = department.name;
@@ -353,7 +357,8 @@ void RenderMembers(WebApp &web, Request &request, const app::OrgAccess &access, 
 		                {"name", member.display_name},
 		                {"role", web.Text(request, RoleKey(member.role))},
 		                {"department", member.department_id ? department_names[*member.department_id] : ""},
-		                {"is_self", member.user_id == request.session->user.id}});
+		                {"is_self", member.user_id == request.session->user.id},
+		                {"not_signed_up", not_signed_up->count(member.user_id) > 0}});
 	}
 	const Json department_options = DepartmentOptions(*departments, form);
 	Json model = {{"members", list},
@@ -404,6 +409,21 @@ void InviteMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 	              ShownInvitation(web, request, input.email, *invitation));
 }
 
+//! A new link for a member who has not signed up, shown once on the members page.
+void IssueNewInvitationLink(WebApp &web, Request &request, const app::OrgAccess &access) {
+	auto user_id = WebApp::ParseId(request.http.matches[2]);
+	if (!user_id) {
+		return web.SendErrorPage(request, Error::Make(ErrorCode::kNotFound, "web_orgs.member_not_found"));
+	}
+	auto invitation = app::IssueNewInvitationLink(web.ctx(), request.actor(), access, *user_id);
+	if (!invitation) {
+		return RenderMembers(web, request, access, Json::object(), invitation.error(), nullptr);
+	}
+	Json shown = ShownInvitation(web, request, invitation->email, *invitation);
+	shown["new_link"] = true;
+	RenderMembers(web, request, access, Json::object(), std::nullopt, shown);
+}
+
 void RemoveMember(WebApp &web, Request &request, const app::OrgAccess &access) {
 	auto user_id = WebApp::ParseId(request.http.matches[2]);
 	if (!user_id) {
@@ -430,6 +450,7 @@ RouteTable OrganizationRoutes() {
 	    // Who belongs to the organisation, and with which role, needs the password again (ASVS 4.3.3).
 	    {Method::kPost, R"(/orgs/(\d+)/members)", RecentPassword(OrgEditor()), InviteMember},
 	    {Method::kPost, R"(/orgs/(\d+)/members/(\d+)/delete)", RecentPassword(OrgEditor()), RemoveMember},
+	    {Method::kPost, R"(/orgs/(\d+)/members/(\d+)/link)", RecentPassword(OrgEditor()), IssueNewInvitationLink},
 	};
 }
 

@@ -263,7 +263,9 @@ test('repeated failed sign-ins make the address wait (429, Retry-After), never l
   }
   const fourth = await client.request('POST', '/api/v1/session', { json: { email: 'carol@example.jp', password: 'wrong-password-4' }, csrf: false });
   assert.equal(fourth.status, 429);
-  assert.equal(fourth.headers.get('retry-after'), '2');
+  // Two seconds from the failure, counted in whole seconds: '1' when a second boundary passed
+  // between the third failure and this try (seen once in a full run).
+  assert.ok(['1', '2'].includes(fourth.headers.get('retry-after')), `Retry-After: ${fourth.headers.get('retry-after')}`);
   const correct = await client.request('POST', '/api/v1/session', { json: { email: 'carol@example.jp', password: PASSWORD }, csrf: false });
   assert.equal(correct.status, 429, 'even the right password waits while the address is throttled');
   assert.equal(client.cookies.has('mamori_session'), false);

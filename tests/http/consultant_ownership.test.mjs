@@ -185,3 +185,31 @@ test('registering a client needs a recent password, and a second invitation link
   const admin = await acceptInvitation(secondLink, 'kanrisha@ki.example.jp');
   assert.equal((await admin.request('GET', `/orgs/${orgId}`)).status, 200);
 });
+
+test('a member who has not signed up is marked on the members page and gets a new link that ends the first', async () => {
+  const created = await registerClient(expert, '子安商店', { email: 'tenshu@ne.example.jp' });
+  assert.equal(created.status, 200, created.text.slice(0, 300));
+  const firstLink = created.text.match(/id="invite-link">([^<]+)</)[1];
+  const orgId = orgIdOf('子安商店');
+  const pendingId = sql("SELECT id FROM users WHERE email = 'tenshu@ne.example.jp'");
+  let members = await expert.request('GET', `/orgs/${orgId}/members`);
+  assert.equal((members.text.match(/未登録（招待中）/g) || []).length, 1, 'only the invited 組織管理者');
+  assert.match(members.text, new RegExp(`action="/orgs/${orgId}/members/${pendingId}/link"`));
+
+  const renewed = await postForm(expert, `/orgs/${orgId}/members/${pendingId}/link`, { _csrf: csrfFrom(members.text) });
+  assert.equal(renewed.status, 200, renewed.text.slice(0, 300));
+  assert.match(renewed.text, /tenshu@ne\.example\.jp の新しい招待リンクを発行しました/);
+  const secondLink = renewed.text.match(/id="invite-link">([^<]+)</)[1];
+  assert.notEqual(secondLink, firstLink);
+  const guest = new ApiClient(server.base);
+  assert.equal((await guest.request('GET', new URL(firstLink, server.base).pathname)).status, 404, 'the first link is gone');
+  assert.equal(sql(`SELECT count(*) FROM audit_log WHERE org_id = ${orgId} AND action = 'member.new_link'`), '1');
+
+  await acceptInvitation(secondLink, 'tenshu@ne.example.jp');
+  members = await expert.request('GET', `/orgs/${orgId}/members`);
+  assert.doesNotMatch(members.text, /未登録（招待中）/);
+  assert.doesNotMatch(members.text, /\/link"/, 'no new link for an account with a password');
+  const refused = await postForm(expert, `/orgs/${orgId}/members/${pendingId}/link`, { _csrf: csrfFrom(members.text) });
+  assert.equal(refused.status, 409);
+  assert.match(refused.text, /すでにパスワードを設定しています/);
+});

@@ -99,6 +99,7 @@ export const ROUTES = [
   ['GET /orgs/(\\d+)/members', 'editor', '/orgs/{org}/members'],
   ['POST /orgs/(\\d+)/members', 'editor', '/orgs/{org}/members'],
   ['POST /orgs/(\\d+)/members/(\\d+)/delete', 'editor', '/orgs/{org}/members/{member}/delete'],
+  ['POST /orgs/(\\d+)/members/(\\d+)/link', 'editor', '/orgs/{org}/members/{member}/link'],
   ['GET /orgs/(\\d+)/five-articles', 'staff', '/orgs/{org}/five-articles'],
   ['POST /orgs/(\\d+)/five-articles', 'editor', '/orgs/{org}/five-articles'],
   ['POST /orgs/(\\d+)/five-articles/(\\d+)', 'editor', '/orgs/{org}/five-articles/1'],

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 namespace mamori::app {
 namespace {
@@ -242,6 +243,36 @@ TEST_F(ConsultantOwnershipTest, OnlyTheNewestLinkOfAStillInvitedAccountSetsItsFi
 	ASSERT_TRUE(accepted.ok()) << accepted.error().Describe();
 	EXPECT_EQ(*accepted, pending);
 	EXPECT_EQ(LeadOf(org_id), FirmLead::kSignedUp);
+}
+
+TEST_F(ConsultantOwnershipTest, AMemberWhoHasNotSignedUpGetsANewLinkThatEndsTheFirst) {
+	const Id org_id = Client("癸工務店");
+	auto first = Invite(expert_, org_id, "kanri@ki.example.jp", Role::kAdmin);
+	ASSERT_TRUE(first.ok());
+	EXPECT_EQ(first->email, "kanri@ki.example.jp");
+	auto ctx = Ctx();
+	const auto members = store_->ListMembers(org_id).value();
+	EXPECT_EQ(MembersNotSignedUp(ctx, members).value(), std::set<Id>{first->user_id}) << "the consultant has a password";
+
+	auto renewed = IssueNewInvitationLink(ctx, expert_, Access(expert_, org_id), first->user_id);
+	ASSERT_TRUE(renewed.ok()) << renewed.error().Describe();
+	EXPECT_EQ(renewed->email, "kanri@ki.example.jp");
+	EXPECT_NE(renewed->token, first->token);
+	EXPECT_EQ(FindPendingInvitation(ctx, first->token).error().code, ErrorCode::kNotFound);
+	ASSERT_TRUE(FindPendingInvitation(ctx, renewed->token).ok());
+	auto audit = ListAuditEntries(ctx, Access(expert_, org_id), 1, 0).value();
+	ASSERT_EQ(audit.size(), 1u);
+	EXPECT_EQ(audit[0].action, "member.new_link");
+
+	ASSERT_TRUE(AcceptInvitation(ctx, renewed->token, kStrongPassword).ok());
+	EXPECT_TRUE(MembersNotSignedUp(ctx, members).value().empty());
+	auto signed_up = IssueNewInvitationLink(ctx, expert_, Access(expert_, org_id), first->user_id);
+	ASSERT_FALSE(signed_up.ok());
+	EXPECT_EQ(signed_up.error().code, ErrorCode::kConflict);
+	EXPECT_EQ(signed_up.error().message, "app_orgs.member.signed_up_already");
+	auto stranger = IssueNewInvitationLink(ctx, expert_, Access(expert_, org_id), MakeUser("x@example.jp", false).user_id);
+	ASSERT_FALSE(stranger.ok());
+	EXPECT_EQ(stranger.error().code, ErrorCode::kNotFound) << "no member of this organisation";
 }
 
 TEST_F(ConsultantOwnershipTest, ALinkNeverReplacesThePasswordOfAClaimedAccount) {
