@@ -33,6 +33,8 @@ static Status IssueLink(AppContext &ctx, Id org_id, Invitation &invitation) {
 	    {platform::Sha256Hex(invitation.token), org_id, invitation.user_id, invitation.expires_at, ""});
 }
 
+//! Whether the account is past its invitation: it has a password, or it was deleted (blanked,
+//! never to be claimed again).
 static bool HasSignedUp(const storage::User &user) {
 	return !user.password_hash.empty() || user.email == DeletedAccountEmail(user.id);
 }
@@ -379,7 +381,7 @@ Result<FirmLead> FirmLeadOf(AppContext &ctx, Id org_id) {
 			continue;
 		}
 		auto user = MAMORI_TRY(ctx.store.FindUserById(member.user_id));
-		if (user && !user->password_hash.empty()) {
+		if (user && HasSignedUp(*user)) {
 			return FirmLead::kSignedUp;
 		}
 		lead = FirmLead::kInvited;
@@ -394,7 +396,7 @@ namespace {
 //! old link), and a placeholder removed from every organisation cannot be claimed.
 Status CheckInvitationOpen(AppContext &ctx, const storage::Invitation &invitation) {
 	auto user = MAMORI_TRY(ctx.store.FindUserById(invitation.user_id));
-	if (!user || !user->password_hash.empty() || MAMORI_TRY(ctx.store.ListMembershipsOfUser(invitation.user_id)).empty()) {
+	if (!user || HasSignedUp(*user) || MAMORI_TRY(ctx.store.ListMembershipsOfUser(invitation.user_id)).empty()) {
 		return Error::Make(ErrorCode::kNotFound, "app_orgs.invitation_invalid");
 	}
 	return OkStatus();
