@@ -20,9 +20,6 @@ static constexpr long long kInvitationSeconds = 3 * 24 * 3600;
 
 static bool Blank(const std::string &text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-//! An account made for an invitation that was never accepted and that belongs nowhere any more
-//! (its link expired and the member was taken out): invited again, it needs a new link, or the
-//! person could never set a password. A deleted account keeps its placeholder address only.
 //! Gives invitation.user_id a one-time link into the organisation, ending any earlier one: one
 //! live link per account, so a link sent to a mistyped address or lost stops working.
 static Status IssueLink(AppContext &ctx, Id org_id, Invitation &invitation) {
@@ -39,6 +36,9 @@ static bool HasSignedUp(const storage::User &user) {
 	return !user.password_hash.empty() || user.email == DeletedAccountEmail(user.id);
 }
 
+//! An account made for an invitation that was never accepted and that belongs nowhere any more
+//! (its link expired and the member was taken out): invited again, it needs a new link, or the
+//! person could never set a password. A deleted account keeps its placeholder address only.
 static Result<bool> IsUnclaimedPlaceholder(AppContext &ctx, const storage::User &user) {
 	if (HasSignedUp(user)) {
 		return false;
